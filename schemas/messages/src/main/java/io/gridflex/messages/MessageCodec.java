@@ -1,0 +1,138 @@
+package io.gridflex.messages;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+/**
+ * Turns GridFlex messages into JSON and back. Decoding checks the JSON against the message's schema first, so a
+ * consumer either gets a well-formed record or an {@link InvalidMessageException} naming every problem; it never
+ * gets a half-filled record. Thread-safe; one instance can serve a whole service.
+ */
+public final class MessageCodec {
+
+    /** Larger messages are refused before parsing: the biggest legitimate one (a long DR event) is a few kB. */
+    public static final int MAX_MESSAGE_BYTES = 256 * 1024;
+
+    private static final Map<Class<?>, String> SCHEMAS = Map.of(
+            DrEvent.class, "dr-event.v1.schema.json",
+            SiteCommand.class, "site-command.v1.schema.json",
+            CommandAck.class, "command-ack.v1.schema.json",
+            SiteTelemetry.class, "site-telemetry.v1.schema.json");
+
+    private final ObjectMapper mapper;
+    private final Map<Class<?>, Schema> schemas;
+
+    public MessageCodec() {
+        this.mapper = newObjectMapper();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        this.schemas = SCHEMAS.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> load(registry, e.getValue())));
+    }
+
+    /** The mapper settings every GridFlex JSON producer uses: ISO-8601 UTC instants, no unknown fields. */
+    public static ObjectMapper newObjectMapper() {
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(32)
+                .maxStringLength(64 * 1024)
+                .maxNumberLength(64)
+                .build());
+        return mapper;
+    }
+
+    /** Every message type the codec knows, with the classpath name of its schema under {@code schemas/}. */
+    public static Map<Class<?>, String> schemaResources() {
+        return SCHEMAS;
+    }
+
+    public String encode(Object message) {
+        requireKnown(message.getClass());
+        try {
+            return mapper.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + message.getClass().getSimpleName(), e);
+        }
+    }
+
+    public byte[] encodeBytes(Object message) {
+        return encode(message).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public <T> T decode(Class<T> type, byte[] json) {
+        if (json == null) {
+            throw new InvalidMessageException(type.getSimpleName() + ": empty message");
+        }
+        if (json.length > MAX_MESSAGE_BYTES) {
+            throw new InvalidMessageException(
+                    type.getSimpleName() + ": message of " + json.length + " bytes exceeds " + MAX_MESSAGE_BYTES);
+        }
+        return decode(type, new String(json, StandardCharsets.UTF_8));
+    }
+
+    public <T> T decode(Class<T> type, String json) {
+        Schema schema = requireKnown(type);
+        if (json == null || json.isBlank()) {
+            throw new InvalidMessageException(type.getSimpleName() + ": empty message");
+        }
+        if (json.length() > MAX_MESSAGE_BYTES) {
+            throw new InvalidMessageException(
+                    type.getSimpleName() + ": message exceeds " + MAX_MESSAGE_BYTES + " bytes");
+        }
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidMessageException(type.getSimpleName() + ": not JSON: " + e.getOriginalMessage(), e);
+        }
+        List<Error> errors = schema.validate(tree);
+        if (!errors.isEmpty()) {
+            throw new InvalidMessageException(type.getSimpleName() + ": "
+                    + errors.stream().map(Error::toString).sorted().collect(Collectors.joining("; ")));
+        }
+        try {
+            return mapper.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            throw new InvalidMessageException(type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private Schema requireKnown(Class<?> type) {
+        Schema schema = schemas.get(type);
+        if (schema == null) {
+            throw new IllegalArgumentException(type.getName() + " is not a GridFlex message");
+        }
+        return schema;
+    }
+
+    private static Schema load(SchemaRegistry registry, String name) {
+        try (InputStream in = MessageCodec.class.getResourceAsStream("/schemas/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("schema missing from classpath: schemas/" + name);
+            }
+            return registry.getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
