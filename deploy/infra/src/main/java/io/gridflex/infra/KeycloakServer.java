@@ -1,0 +1,203 @@
+package io.gridflex.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A real Keycloak server on loopback with the GridFlex realm ({@code deploy/keycloak/gridflex-realm.json}) imported
+ * into an in-memory database, so every start begins from the realm file and nothing else.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String REALM = "gridflex";
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ChildProcess process;
+    private final int port;
+
+    private KeycloakServer(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** @param port the HTTP port, or 0 for any free one */
+    public static KeycloakServer start(Path workDir, int port) {
+        Path home = home();
+        int httpPort = port == 0 ? FreePort.pick() : port;
+        int managementPort = FreePort.pick();
+        try {
+            Files.createDirectories(workDir);
+            Path imports = home.resolve("data").resolve("import");
+            Files.createDirectories(imports);
+            Files.copy(realmFile(), imports.resolve("gridflex-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        buildOnce(home, workDir);
+        Map<String, String> env = environment();
+        ChildProcess process = ChildProcess.start("keycloak",
+                List.of("bash", home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
+                        "--db=dev-mem",
+                        "--http-host=127.0.0.1",
+                        "--http-port=" + httpPort,
+                        "--http-management-port=" + managementPort,
+                        "--hostname-strict=false",
+                        "--import-realm",
+                        "--cache=local",
+                        "--log-level=warn"),
+                workDir, env, workDir.resolve("keycloak.log"), "TERM");
+        KeycloakServer server = new KeycloakServer(process, httpPort);
+        Await.ready("Keycloak on port " + httpPort, process, Duration.ofMinutes(4), server::realmServed);
+        return server;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The issuer services use as {@code quarkus.oidc.auth-server-url}. */
+    public String realmUrl() {
+        return url() + "/realms/" + REALM;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** An access token for a user, by the password grant of the public {@code gridflex-cli} client. */
+    public String userToken(String username, String password) {
+        return token(Map.of("grant_type", "password", "client_id", "gridflex-cli", "username", username,
+                "password", password, "scope", "openid"));
+    }
+
+    /** An access token for a confidential client's own service account. */
+    public String clientToken(String clientId, String secret) {
+        return token(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+    }
+
+    /** The development secret the realm file gives a confidential client. */
+    public static String clientSecret(String clientId) {
+        try {
+            for (JsonNode client : JSON.readTree(realmFile().toFile()).path("clients")) {
+                if (clientId.equals(client.path("clientId").asText()) && client.hasNonNull("secret")) {
+                    return client.get("secret").asText();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalArgumentException("no confidential client " + clientId + " in the realm file");
+    }
+
+    public static Path realmFile() {
+        return InfraHome.repositoryRoot().resolve("deploy").resolve("keycloak").resolve("gridflex-realm.json");
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(20));
+    }
+
+    private String token(Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("token request refused (" + response.statusCode() + "): "
+                        + response.body());
+            }
+            return JSON.readTree(response.body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean realmServed() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(2)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Path home() {
+        try (var entries = Files.list(InfraHome.dist())) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("keycloak-") && Files.isDirectory(p))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Keycloak missing in " + InfraHome.dist()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("JAVA_HOME", JavaRuntime.home().toString());
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx512m");
+        return env;
+    }
+
+    /**
+     * Keycloak re-augments itself when its build options change; doing it once per installation keeps later starts
+     * at about twenty seconds instead of fifty.
+     */
+    private static synchronized void buildOnce(Path home, Path workDir) {
+        Path stamp = home.resolve("gridflex-built-dev-mem");
+        if (Files.exists(stamp)) {
+            return;
+        }
+        ChildProcess build = ChildProcess.start("keycloak-build",
+                List.of("bash", home.resolve("bin").resolve("kc.sh").toString(), "build", "--db=dev-mem",
+                        "--cache=local"),
+                workDir, environment(), workDir.resolve("keycloak-build.log"), "TERM");
+        int exit = build.waitForExit(Duration.ofMinutes(5));
+        if (exit != 0) {
+            throw new IllegalStateException("Keycloak build failed (exit " + exit + "):\n" + build.tail(40));
+        }
+        try {
+            Files.writeString(stamp, "built with --db=dev-mem --cache=local\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
