@@ -1,0 +1,14 @@
+package io.gridflex.dispatch.command;
+
+import java.time.Instant;
+
+/**
+ * A command waiting in the outbox.
+ *
+ * @param commandId its id
+ * @param siteId the Kafka key
+ * @param payload the SiteCommand JSON to publish
+ * @param issuedAt when it was written, to measure the relay's delay
+ */
+public record PendingCommand(String commandId, String siteId, String payload, Instant issuedAt) {
+}

@@ -1,0 +1,78 @@
+package io.gridflex.dispatch.event;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.gridflex.dispatch.DispatchMetrics;
+import io.gridflex.dispatch.messaging.MessageRejections;
+import io.gridflex.dispatch.messaging.RejectReason;
+import io.gridflex.messages.DrEvent;
+import io.gridflex.messages.InvalidMessageException;
+import io.gridflex.messages.MessageCodec;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Consumes normalized DR events. Processing is ordered per partition (one event's revisions share a key, so a
+ * partition), and a record is acknowledged, so its offset committable, only after its transaction committed: a crash in
+ * between re-delivers it, which the revision check turns into a no-op.
+ */
+@ApplicationScoped
+public class DrEventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(DrEventConsumer.class);
+
+    private final MessageCodec codec;
+    private final EventService events;
+    private final MessageRejections rejections;
+    private final DispatchMetrics metrics;
+
+    public DrEventConsumer(MessageCodec codec, EventService events, MessageRejections rejections,
+            DispatchMetrics metrics) {
+        this.codec = codec;
+        this.events = events;
+        this.rejections = rejections;
+        this.metrics = metrics;
+    }
+
+    @Incoming("dr-events")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        DrEvent event;
+        try {
+            event = codec.decode(DrEvent.class, record.value());
+        } catch (InvalidMessageException e) {
+            rejections.reject(record, RejectReason.INVALID, e.getMessage());
+            return;
+        }
+        metrics.eventReceived();
+        Handling handling = events.handle(event, record.value());
+        switch (handling.kind()) {
+            case DUPLICATE -> {
+                metrics.eventDuplicate();
+                rejections.reject(record, RejectReason.DUPLICATE, "event " + event.eventId()
+                        + " modification " + event.modificationNumber() + " already processed");
+            }
+            case OUT_OF_ORDER -> {
+                metrics.eventOutOfOrder();
+                rejections.reject(record, RejectReason.OUT_OF_ORDER, "event " + event.eventId() + " modification "
+                        + event.modificationNumber() + " is older than " + handling.heldRevision());
+            }
+            case NEW_REVISION -> log(event, handling.plan());
+        }
+    }
+
+    private static void log(DrEvent event, RevisionPlan plan) {
+        var allocation = plan.allocation();
+        if (allocation.shortfallDeciKw() > 0) {
+            LOG.warnf("allocation short: eventId=%s modification=%d requestedKw=%s allocatedKw=%s shortfallKw=%s",
+                    event.eventId(), event.modificationNumber(), allocation.requestedKw(), allocation.allocatedKw(),
+                    allocation.shortfallKw());
+        }
+        LOG.infof("event revision handled: eventId=%s modification=%d outcome=%s requestedKw=%s allocatedKw=%s "
+                + "commands=%d", event.eventId(), event.modificationNumber(), plan.outcome(),
+                allocation.requestedKw(), allocation.allocatedKw(), plan.commands().size());
+    }
+}

@@ -1,0 +1,61 @@
+package io.gridflex.dispatch.site;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.gridflex.dispatch.messaging.MessageRejections;
+import io.gridflex.dispatch.messaging.RejectReason;
+import io.gridflex.messages.InvalidMessageException;
+import io.gridflex.messages.MessageCodec;
+import io.gridflex.messages.SiteTelemetry;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Learns sites and their flexibility from telemetry. The record is acknowledged, and its offset becomes committable,
+ * only once this method has returned, that is after the database transaction committed.
+ */
+@ApplicationScoped
+public class TelemetryConsumer {
+
+    private static final Logger LOG = Logger.getLogger(TelemetryConsumer.class);
+
+    private final MessageCodec codec;
+    private final SiteService sites;
+    private final MessageRejections rejections;
+
+    public TelemetryConsumer(MessageCodec codec, SiteService sites, MessageRejections rejections) {
+        this.codec = codec;
+        this.sites = sites;
+        this.rejections = rejections;
+    }
+
+    @Incoming("site-telemetry")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        SiteTelemetry telemetry;
+        try {
+            telemetry = codec.decode(SiteTelemetry.class, record.value());
+        } catch (InvalidMessageException e) {
+            rejections.reject(record, RejectReason.INVALID, e.getMessage());
+            return;
+        }
+        switch (sites.record(telemetry)) {
+            case REGISTERED -> LOG.infof("site registered: siteId=%s sheddableKw=%s", telemetry.siteId(),
+                    telemetry.sheddableKw());
+            case UPDATED -> {
+                // the usual case: nothing worth a log line
+            }
+            case DUPLICATE -> rejections.reject(record, RejectReason.DUPLICATE,
+                    "interval ending " + telemetry.intervalEnd() + " already held");
+            case OUT_OF_ORDER -> rejections.reject(record, RejectReason.OUT_OF_ORDER,
+                    "interval ending " + telemetry.intervalEnd() + " is older than the one held");
+            case FROM_THE_FUTURE -> rejections.reject(record, RejectReason.FROM_THE_FUTURE,
+                    "interval ends " + telemetry.intervalEnd() + ", too far ahead of this clock");
+            case EMPTY_INTERVAL -> rejections.reject(record, RejectReason.INVALID,
+                    "interval ends " + telemetry.intervalEnd() + ", not after its start " + telemetry.intervalStart());
+        }
+    }
+}
