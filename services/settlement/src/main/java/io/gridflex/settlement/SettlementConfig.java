@@ -1,0 +1,33 @@
+package io.gridflex.settlement;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the settlement service; each key is described in application.properties. */
+@ConfigMapping(prefix = "gridflex.settlement")
+public interface SettlementConfig {
+
+    Baseline baseline();
+
+    Api api();
+
+    interface Baseline {
+
+        /** How long before the event start the site's draw is averaged into its baseline. */
+        Duration window();
+
+        /** Share (0..1] of the baseline window that must be metered for a baseline to be stated. */
+        @WithDefault("0.9")
+        BigDecimal minimumCoverage();
+    }
+
+    interface Api {
+
+        /** Longest span one interval query may ask for. */
+        @WithDefault("P31D")
+        Duration maxIntervalRange();
+    }
+}

@@ -1,0 +1,68 @@
+package io.gridflex.settlement.delivery;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.gridflex.settlement.api.ApiException;
+import io.gridflex.settlement.api.Roles;
+
+@Path("/api/events")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.BILLING_VIEWER, Roles.BILLING_ADMIN, Roles.AUDITOR, Roles.OPERATOR})
+@Tag(name = "Delivery")
+public class DeliveryResource {
+
+    static final int MAX_LIMIT = 500;
+
+    private final DeliveryService service;
+
+    public DeliveryResource(DeliveryService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "The newest DR events, each with the energy its sites delivered")
+    @APIResponse(responseCode = "200", description = "Events, newest start first")
+    @APIResponse(responseCode = "400", description = "limit out of range")
+    public List<EventSummary> events(
+            @Parameter(description = "How many events, 1.."
+                    + MAX_LIMIT) @QueryParam("limit") @DefaultValue("100") String limit) {
+        return service.events(limit(limit));
+    }
+
+    /** Event ids contain a slash ({@code <vtnId>/<vtnEventId>}), so the id may span path segments. */
+    @GET
+    @Path("{eventId: .+}/delivery")
+    @Operation(summary = "Baseline and delivered energy of every site that took part in an event")
+    @APIResponse(responseCode = "200", description = "The event's delivery, site by site")
+    @APIResponse(responseCode = "404", description = "No such event")
+    public EventDelivery delivery(@PathParam("eventId") String eventId) {
+        return service.delivery(eventId)
+                .orElseThrow(() -> ApiException.notFound("no DR event '" + eventId + "'"));
+    }
+
+    private static int limit(String value) {
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, like a number out of range
+        }
+        throw ApiException.badRequest("'limit' must be a whole number from 1 to " + MAX_LIMIT + ": " + value);
+    }
+}

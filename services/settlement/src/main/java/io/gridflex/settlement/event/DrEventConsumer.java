@@ -1,0 +1,48 @@
+package io.gridflex.settlement.event;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.gridflex.messages.DrEvent;
+import io.gridflex.messages.InvalidMessageException;
+import io.gridflex.messages.MessageCodec;
+import io.gridflex.messages.Topics;
+import io.gridflex.settlement.messaging.RejectedMessages;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Keeps the newest version of every DR event: settlement needs its start (baseline) and end (last counted second). */
+@ApplicationScoped
+public class DrEventConsumer {
+
+    private final MessageCodec codec;
+    private final EventRepository repository;
+    private final RejectedMessages rejected;
+
+    public DrEventConsumer(MessageCodec codec, EventRepository repository, RejectedMessages rejected) {
+        this.codec = codec;
+        this.repository = repository;
+        this.rejected = rejected;
+    }
+
+    @Incoming(Topics.DR_EVENTS)
+    @Blocking
+    public void consume(String payload) {
+        DrEvent event;
+        try {
+            event = codec.decode(DrEvent.class, payload);
+        } catch (InvalidMessageException e) {
+            rejected.reject(Topics.DR_EVENTS, "invalid-message", e.getMessage());
+            return;
+        }
+        if (event.end().isBefore(event.start())) {
+            rejected.reject(Topics.DR_EVENTS, "invalid-window",
+                    "event " + event.eventId() + " ends at " + event.end() + ", before its start " + event.start());
+            return;
+        }
+        if (!repository.storeIfNotOlder(event)) {
+            rejected.reject(Topics.DR_EVENTS, "stale-modification", "event " + event.eventId()
+                    + " modification " + event.modificationNumber() + " is older than the one held");
+        }
+    }
+}

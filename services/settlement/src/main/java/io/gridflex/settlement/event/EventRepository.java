@@ -1,0 +1,175 @@
+package io.gridflex.settlement.event;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.gridflex.messages.DrEvent;
+import io.gridflex.messages.DrInterval;
+import io.gridflex.settlement.db.Jdbc;
+import io.gridflex.settlement.messaging.WireValues;
+
+/** DR events in {@code settlement.dr_event} and their requested intervals. */
+@ApplicationScoped
+public class EventRepository {
+
+    private static final String COLUMNS = """
+            event_id, vtn_id, vtn_event_id, modification_number, market_context, status, start_at, end_at,
+            test_event, received_at
+            """;
+
+    /**
+     * Equal modification numbers are applied too: a VTN moves an event from FAR to ACTIVE to COMPLETED without
+     * bumping the number, and those status changes must not be lost. Only strictly older versions are ignored.
+     */
+    private static final String UPSERT = """
+            INSERT INTO settlement.dr_event AS e
+                (event_id, vtn_id, vtn_event_id, modification_number, market_context, status, start_at, end_at,
+                 priority, test_event, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (event_id) DO UPDATE SET
+                vtn_id = EXCLUDED.vtn_id, vtn_event_id = EXCLUDED.vtn_event_id,
+                modification_number = EXCLUDED.modification_number, market_context = EXCLUDED.market_context,
+                status = EXCLUDED.status, start_at = EXCLUDED.start_at, end_at = EXCLUDED.end_at,
+                priority = EXCLUDED.priority, test_event = EXCLUDED.test_event, received_at = EXCLUDED.received_at
+            WHERE e.modification_number <= EXCLUDED.modification_number
+            """;
+
+    private final DataSource dataSource;
+
+    public EventRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Stores {@code event} unless a newer version is held; returns false when it was older and ignored. */
+    public boolean storeIfNotOlder(DrEvent event) {
+        return Jdbc.inTransaction(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
+                statement.setString(1, event.eventId());
+                statement.setString(2, event.vtnId());
+                statement.setString(3, event.vtnEventId());
+                statement.setLong(4, event.modificationNumber());
+                statement.setString(5, event.marketContext());
+                statement.setString(6, event.status().name());
+                Jdbc.setInstant(statement, 7, WireValues.instant(event.start()));
+                Jdbc.setInstant(statement, 8, WireValues.instant(event.end()));
+                statement.setInt(9, event.priority());
+                statement.setBoolean(10, event.testEvent());
+                Jdbc.setInstant(statement, 11, WireValues.instant(event.receivedAt()));
+                if (statement.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            replaceIntervals(connection, event);
+            return true;
+        });
+    }
+
+    public Optional<SettlementEvent> find(String eventId) {
+        return Jdbc.query(dataSource, connection -> {
+            try (PreparedStatement statement = connection
+                    .prepareStatement("SELECT " + COLUMNS + " FROM settlement.dr_event WHERE event_id = ?")) {
+                statement.setString(1, eventId);
+                List<SettlementEvent> events = read(connection, statement);
+                return events.stream().findFirst();
+            }
+        });
+    }
+
+    /** The newest {@code limit} events by start time, newest first. */
+    public List<SettlementEvent> latest(int limit) {
+        return Jdbc.query(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM settlement.dr_event ORDER BY start_at DESC, event_id LIMIT ?")) {
+                statement.setInt(1, limit);
+                return read(connection, statement);
+            }
+        });
+    }
+
+    private static void replaceIntervals(Connection connection, DrEvent event) throws SQLException {
+        try (PreparedStatement delete = connection
+                .prepareStatement("DELETE FROM settlement.dr_event_interval WHERE event_id = ?")) {
+            delete.setString(1, event.eventId());
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO settlement.dr_event_interval (event_id, seq, start_at, end_at, reduction_kw)
+                VALUES (?, ?, ?, ?, ?)
+                """)) {
+            int seq = 0;
+            for (DrInterval interval : event.intervals()) {
+                insert.setString(1, event.eventId());
+                insert.setInt(2, seq++);
+                Jdbc.setInstant(insert, 3, WireValues.instant(interval.start()));
+                Jdbc.setInstant(insert, 4, WireValues.instant(interval.end()));
+                insert.setBigDecimal(5, WireValues.decimal(interval.reductionKw()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static List<SettlementEvent> read(Connection connection, PreparedStatement statement)
+            throws SQLException {
+        Map<String, SettlementEvent> events = new LinkedHashMap<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                String eventId = rows.getString("event_id");
+                events.put(eventId, new SettlementEvent(
+                        eventId,
+                        rows.getString("vtn_id"),
+                        rows.getString("vtn_event_id"),
+                        rows.getLong("modification_number"),
+                        rows.getString("market_context"),
+                        DrEvent.EventStatus.valueOf(rows.getString("status")),
+                        Jdbc.getInstant(rows, "start_at"),
+                        Jdbc.getInstant(rows, "end_at"),
+                        rows.getBoolean("test_event"),
+                        Jdbc.getInstant(rows, "received_at"),
+                        List.of()));
+            }
+        }
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<RequestedInterval>> intervals = intervals(connection, List.copyOf(events.keySet()));
+        List<SettlementEvent> result = new ArrayList<>();
+        for (SettlementEvent event : events.values()) {
+            result.add(new SettlementEvent(event.eventId(), event.vtnId(), event.vtnEventId(),
+                    event.modificationNumber(), event.marketContext(), event.status(), event.start(), event.end(),
+                    event.testEvent(), event.receivedAt(), intervals.getOrDefault(event.eventId(), List.of())));
+        }
+        return result;
+    }
+
+    private static Map<String, List<RequestedInterval>> intervals(Connection connection, List<String> eventIds)
+            throws SQLException {
+        Map<String, List<RequestedInterval>> intervals = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT event_id, start_at, end_at, reduction_kw FROM settlement.dr_event_interval
+                 WHERE event_id = ANY (?) ORDER BY event_id, seq
+                """)) {
+            statement.setArray(1, connection.createArrayOf("varchar", eventIds.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    intervals.computeIfAbsent(rows.getString("event_id"), id -> new ArrayList<>())
+                            .add(new RequestedInterval(Jdbc.getInstant(rows, "start_at"),
+                                    Jdbc.getInstant(rows, "end_at"), rows.getBigDecimal("reduction_kw")));
+                }
+            }
+        }
+        return intervals;
+    }
+}

@@ -1,0 +1,120 @@
+package io.gridflex.settlement.meter;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.gridflex.settlement.db.Jdbc;
+
+/** Metered intervals in {@code settlement.meter_interval}. */
+@ApplicationScoped
+public class MeterIntervalRepository {
+
+    /** First key of the advisory locks taken here, so they cannot collide with other lock users of the database. */
+    private static final int LOCK_NAMESPACE = 0x5e771e;
+
+    private static final String OVERLAPPING = """
+            SELECT site_id, interval_start, interval_end, average_kw, energy_kwh, active_command_id
+              FROM settlement.meter_interval
+             WHERE site_id = ? AND interval_start < ? AND interval_end > ?
+             ORDER BY interval_start
+            """;
+
+    private final DataSource dataSource;
+
+    public MeterIntervalRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Stores {@code interval} unless the site already has an interval overlapping it. Holding a per-site lock for the
+     * check and the insert keeps two concurrent writers from both seeing "no overlap".
+     */
+    public StoreOutcome store(MeterInterval interval, Instant receivedAt) {
+        return Jdbc.inTransaction(dataSource, connection -> {
+            try (PreparedStatement lock = connection
+                    .prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+                lock.setInt(1, LOCK_NAMESPACE);
+                lock.setString(2, interval.siteId());
+                lock.execute();
+            }
+            Optional<MeterInterval> existing = overlapping(connection, interval.siteId(), interval.intervalStart(),
+                    interval.intervalEnd(), 1).stream().findFirst();
+            if (existing.isPresent()) {
+                return new StoreOutcome(existing.get().sameFiguresAs(interval)
+                        ? StoreOutcome.Kind.DUPLICATE
+                        : StoreOutcome.Kind.CONFLICT, existing.get());
+            }
+            insert(connection, interval, receivedAt);
+            return StoreOutcome.stored();
+        });
+    }
+
+    /** The site's intervals that overlap {@code [from, to)}, in time order. */
+    public List<MeterInterval> overlapping(String siteId, Instant from, Instant to) {
+        return Jdbc.query(dataSource, connection -> overlapping(connection, siteId, from, to, Integer.MAX_VALUE));
+    }
+
+    /** True when at least one interval of the site has ever been stored. */
+    public boolean siteKnown(String siteId) {
+        return Jdbc.query(dataSource, connection -> {
+            try (PreparedStatement statement = connection
+                    .prepareStatement("SELECT 1 FROM settlement.meter_interval WHERE site_id = ? LIMIT 1")) {
+                statement.setString(1, siteId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        });
+    }
+
+    private static List<MeterInterval> overlapping(Connection connection, String siteId, Instant from, Instant to,
+            int limit) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(OVERLAPPING)) {
+            statement.setString(1, siteId);
+            Jdbc.setInstant(statement, 2, to);
+            Jdbc.setInstant(statement, 3, from);
+            statement.setMaxRows(limit == Integer.MAX_VALUE ? 0 : limit);
+            List<MeterInterval> intervals = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    intervals.add(new MeterInterval(
+                            rows.getString("site_id"),
+                            Jdbc.getInstant(rows, "interval_start"),
+                            Jdbc.getInstant(rows, "interval_end"),
+                            rows.getBigDecimal("average_kw"),
+                            rows.getBigDecimal("energy_kwh"),
+                            rows.getString("active_command_id")));
+                }
+            }
+            return intervals;
+        }
+    }
+
+    private static void insert(Connection connection, MeterInterval interval, Instant receivedAt)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO settlement.meter_interval
+                    (site_id, interval_start, interval_end, average_kw, energy_kwh, active_command_id, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)) {
+            statement.setString(1, interval.siteId());
+            Jdbc.setInstant(statement, 2, interval.intervalStart());
+            Jdbc.setInstant(statement, 3, interval.intervalEnd());
+            statement.setBigDecimal(4, interval.averageKw());
+            statement.setBigDecimal(5, interval.energyKwh());
+            statement.setString(6, interval.activeCommandId());
+            Jdbc.setInstant(statement, 7, receivedAt);
+            statement.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.gridflex.settlement.meter;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.gridflex.messages.InvalidMessageException;
+import io.gridflex.messages.MessageCodec;
+import io.gridflex.messages.SiteTelemetry;
+import io.gridflex.messages.Topics;
+import io.gridflex.settlement.messaging.RejectedMessages;
+import io.gridflex.settlement.messaging.WireValues;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Stores every site telemetry message as a metered interval. A re-sent interval is a no-op; one that overlaps a
+ * stored interval of the same site with other figures is refused, because settling on either copy would be a guess.
+ */
+@ApplicationScoped
+public class TelemetryConsumer {
+
+    public static final String STORED_METRIC = "gridflex.settlement.intervals.stored";
+    public static final String DUPLICATES_METRIC = "gridflex.settlement.intervals.duplicates";
+
+    private final MessageCodec codec;
+    private final MeterIntervalRepository repository;
+    private final RejectedMessages rejected;
+    private final Counter stored;
+    private final Counter duplicates;
+
+    public TelemetryConsumer(MessageCodec codec, MeterIntervalRepository repository, RejectedMessages rejected,
+            MeterRegistry registry) {
+        this.codec = codec;
+        this.repository = repository;
+        this.rejected = rejected;
+        this.stored = Counter.builder(STORED_METRIC).description("Metered intervals stored").register(registry);
+        this.duplicates = Counter.builder(DUPLICATES_METRIC).description("Re-sent intervals ignored")
+                .register(registry);
+    }
+
+    @Incoming(Topics.SITE_TELEMETRY)
+    @Blocking
+    public void consume(String payload) {
+        SiteTelemetry telemetry;
+        try {
+            telemetry = codec.decode(SiteTelemetry.class, payload);
+        } catch (InvalidMessageException e) {
+            rejected.reject(Topics.SITE_TELEMETRY, "invalid-message", e.getMessage());
+            return;
+        }
+        MeterInterval interval = new MeterInterval(
+                telemetry.siteId(),
+                WireValues.instant(telemetry.intervalStart()),
+                WireValues.instant(telemetry.intervalEnd()),
+                WireValues.decimal(telemetry.averageKw()),
+                WireValues.decimal(telemetry.energyKwh()),
+                telemetry.activeCommandId());
+        if (!interval.intervalEnd().isAfter(interval.intervalStart())) {
+            rejected.reject(Topics.SITE_TELEMETRY, "invalid-interval", "interval of site " + interval.siteId()
+                    + " ends at " + telemetry.intervalEnd() + ", not after its start " + telemetry.intervalStart());
+            return;
+        }
+        StoreOutcome outcome = repository.store(interval, Instant.now());
+        switch (outcome.kind()) {
+            case STORED -> stored.increment();
+            case DUPLICATE -> {
+                duplicates.increment();
+                rejected.reject(Topics.SITE_TELEMETRY, "duplicate",
+                        "interval of site " + interval.siteId() + " at " + interval.intervalStart()
+                                + " already stored");
+            }
+            case CONFLICT -> rejected.reject(Topics.SITE_TELEMETRY, "overlapping-interval",
+                    "interval of site " + interval.siteId() + " [" + interval.intervalStart() + ", "
+                            + interval.intervalEnd() + ") overlaps stored [" + outcome.existing().intervalStart()
+                            + ", " + outcome.existing().intervalEnd() + ") with other figures");
+        }
+    }
+}
