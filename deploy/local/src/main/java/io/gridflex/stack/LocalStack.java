@@ -1,0 +1,237 @@
+package io.gridflex.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.gridflex.infra.FreePort;
+import io.gridflex.infra.InfraHome;
+import io.gridflex.infra.KafkaBroker;
+import io.gridflex.infra.KeycloakServer;
+import io.gridflex.infra.PostgresServer;
+import io.gridflex.messages.Topics;
+
+/**
+ * The whole platform on one machine: real PostgreSQL, Kafka and Keycloak, then every packaged service, the VTN
+ * simulator and two simulated mining sites. Closing it stops everything it started, services first.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final List<String> SITES = List.of("site-a", "site-b");
+    public static final String DATABASE = "gridflex";
+
+    private final StackOptions options;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private KeycloakServer keycloak;
+    private Instant sitesReadyAt;
+
+    private LocalStack(StackOptions options) {
+        this.options = options;
+    }
+
+    public static LocalStack start(StackOptions options, Narrator narrator) {
+        LocalStack stack = new LocalStack(options);
+        try {
+            stack.startAll(narrator);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public String url(String service) {
+        ServiceProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException("no service " + service);
+        }
+        return process.url();
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public StackOptions options() {
+        return options;
+    }
+
+    /** When both site agents were ready, i.e. from when metered telemetry exists. */
+    public Instant sitesReadyAt() {
+        return sitesReadyAt;
+    }
+
+    private void startAll(Narrator narrator) {
+        Path data = options.runDir().resolve("data");
+        deleteRecursively(data);
+        mkdirs(options.logs());
+        narrator.info("Starting PostgreSQL, Kafka and Keycloak (logs in %s)", options.logs());
+
+        var pg = timed(() -> PostgresServer.start(data.resolve("postgres"), port(15432)));
+        var broker = timed(() -> KafkaBroker.start(data.resolve("kafka"), port(19092)));
+        var kc = timed(() -> KeycloakServer.start(data.resolve("keycloak"), port(18180)));
+        postgres = track(join(pg, "PostgreSQL", narrator)).value();
+        kafka = track(join(broker, "Kafka", narrator)).value();
+        keycloak = track(join(kc, "Keycloak", narrator)).value();
+        postgres.createDatabase(DATABASE);
+        kafka.createTopics(List.of(Topics.DR_EVENTS, Topics.SITE_COMMANDS, Topics.COMMAND_ACKS,
+                Topics.SITE_TELEMETRY), 3);
+        narrator.step("PostgreSQL on :%d, Kafka on :%d, Keycloak on :%d; topics created", postgres.port(),
+                kafka.port(), keycloak.port());
+
+        Map<String, List<Integer>> minerPorts = new LinkedHashMap<>();
+        for (int s = 0; s < SITES.size(); s++) {
+            int base = 14100 + 200 * s;
+            minerPorts.put(SITES.get(s), IntStream.range(0, options.minersPerSite())
+                    .mapToObj(i -> port(base + i)).toList());
+        }
+        ServiceConfigs configs = new ServiceConfigs(options, postgres.jdbcUrl(DATABASE), kafka.bootstrapServers(),
+                keycloak.realmUrl(), minerPorts);
+
+        Instant servicesStart = Instant.now();
+        launch("miner-simulator", "services/miner-simulator", port(18085), configs.minerSimulator());
+        launch("vtn-simulator", "services/vtn-simulator", port(18081), configs.vtnSimulator());
+        awaitReady(narrator, List.of("miner-simulator", "vtn-simulator"));
+        launch("ven-gateway", "services/ven-gateway", port(18082), configs.venGateway(url("vtn-simulator")));
+        launch("dispatch", "services/dispatch", port(18083), configs.dispatch());
+        launch("settlement", "services/settlement", port(18084), configs.settlement());
+        for (int s = 0; s < SITES.size(); s++) {
+            String site = SITES.get(s);
+            launch("site-agent-" + site, "services/site-agent", port(18086 + s),
+                    configs.siteAgent(site, data.resolve("site-agent-" + site)));
+        }
+        awaitReady(narrator, services.keySet().stream()
+                .filter(n -> !n.equals("miner-simulator") && !n.equals("vtn-simulator")).toList());
+        sitesReadyAt = Instant.now();
+        narrator.step("All %d services ready in %s", services.size(),
+                Narrator.seconds(Duration.between(servicesStart, sitesReadyAt)));
+        writeEndpoints();
+    }
+
+    private void launch(String name, String module, int port, Map<String, String> config) {
+        Path root = InfraHome.repositoryRoot();
+        ServiceProcess process = ServiceProcess.start(name, root.resolve(module), port, config, options.logs(),
+                options.runDir());
+        services.put(name, process);
+        started.add(process);
+    }
+
+    private void awaitReady(Narrator narrator, List<String> names) {
+        List<CompletableFuture<Void>> waits = names.stream().map(name -> CompletableFuture.runAsync(() -> {
+            Duration took = services.get(name).awaitReady(Duration.ofMinutes(3));
+            narrator.step("%s ready at %s (%s)", name, services.get(name).url(), Narrator.seconds(took));
+        })).toList();
+        try {
+            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private void writeEndpoints() {
+        Map<String, Object> endpoints = new LinkedHashMap<>();
+        endpoints.put("postgres", postgres.jdbcUrl(DATABASE));
+        endpoints.put("kafka", kafka.bootstrapServers());
+        endpoints.put("keycloak", keycloak.realmUrl());
+        services.forEach((name, process) -> endpoints.put(name, process.url()));
+        endpoints.put("pid", ProcessHandle.current().pid());
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(options.runDir().resolve("stack.json").toFile(), endpoints);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int port(int fixed) {
+        return options.randomPorts() ? FreePort.pick() : fixed;
+    }
+
+    private <T extends AutoCloseable> Timed<T> track(Timed<T> timed) {
+        started.add(timed.value());
+        return timed;
+    }
+
+    private static <T> Timed<T> join(CompletableFuture<Timed<T>> future, String what, Narrator narrator) {
+        try {
+            Timed<T> timed = future.join();
+            narrator.step("%s started in %s", what, Narrator.seconds(timed.took()));
+            return timed;
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static <T> CompletableFuture<Timed<T>> timed(java.util.function.Supplier<T> start) {
+        return CompletableFuture.supplyAsync(() -> {
+            Instant begin = Instant.now();
+            T value = start.get();
+            return new Timed<>(value, Duration.between(begin, Instant.now()));
+        });
+    }
+
+    private record Timed<T>(T value, Duration took) {
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> reversed = new ArrayList<>(started);
+        java.util.Collections.reverse(reversed);
+        // Services first (in parallel: each takes a moment to drain), then the infrastructure they depend on.
+        List<CompletableFuture<Void>> stops = reversed.stream().filter(ServiceProcess.class::isInstance)
+                .map(c -> CompletableFuture.runAsync(() -> closeQuietly(c))).toList();
+        stops.forEach(CompletableFuture::join);
+        reversed.stream().filter(c -> !(c instanceof ServiceProcess)).forEach(LocalStack::closeQuietly);
+        started.clear();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("could not stop " + closeable + ": " + e);
+        }
+    }
+
+    private static void mkdirs(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.gridflex.stack;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.gridflex.infra.KeycloakServer;
+import io.gridflex.infra.PostgresServer;
+
+/** The configuration each service gets in the local stack: real endpoints plus demo-friendly intervals. */
+final class ServiceConfigs {
+
+    private final StackOptions options;
+    private final String jdbcUrl;
+    private final String kafka;
+    private final String realmUrl;
+    private final Map<String, List<Integer>> minerPorts;
+
+    ServiceConfigs(StackOptions options, String jdbcUrl, String kafka, String realmUrl,
+            Map<String, List<Integer>> minerPorts) {
+        this.options = options;
+        this.jdbcUrl = jdbcUrl;
+        this.kafka = kafka;
+        this.realmUrl = realmUrl;
+        this.minerPorts = minerPorts;
+    }
+
+    Map<String, String> minerSimulator() {
+        Map<String, String> config = new LinkedHashMap<>();
+        minerPorts.forEach((site, ports) -> config.put("gridflex.miner-sim.fleets.\"" + site + "\".ports",
+                ports.stream().map(String::valueOf).collect(Collectors.joining(","))));
+        return config;
+    }
+
+    Map<String, String> vtnSimulator() {
+        return Map.of("gridflex.vtn.poll-interval", options.pollInterval().toString());
+    }
+
+    Map<String, String> venGateway(String vtnUrl) {
+        Map<String, String> config = withDatabaseAndKafka();
+        config.put("gridflex.gateway.vtn.url", vtnUrl);
+        config.put("gridflex.gateway.ven-name", "gridflex-local");
+        return config;
+    }
+
+    Map<String, String> dispatch() {
+        return withDatabaseAndKafka();
+    }
+
+    Map<String, String> settlement() {
+        Map<String, String> config = withDatabaseAndKafka();
+        config.put("quarkus.oidc.auth-server-url", realmUrl);
+        config.put("quarkus.oidc.client-id", "settlement");
+        config.put("quarkus.oidc.credentials.secret", KeycloakServer.clientSecret("settlement"));
+        config.put("gridflex.settlement.baseline.window", options.baselineWindow().toString());
+        return config;
+    }
+
+    Map<String, String> siteAgent(String site, Path stateDir) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("kafka.bootstrap.servers", kafka);
+        config.put("gridflex.site.id", site);
+        config.put("gridflex.site.max-import-kw", String.valueOf(options.maxImportKw()));
+        config.put("gridflex.site.miners", minerPorts.get(site).stream().map(p -> "127.0.0.1:" + p)
+                .collect(Collectors.joining(",")));
+        config.put("gridflex.site.telemetry.interval", options.telemetryInterval().toString());
+        config.put("gridflex.site.state-file", stateDir.resolve("active-command.json").toString());
+        return config;
+    }
+
+    private Map<String, String> withDatabaseAndKafka() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl);
+        config.put("quarkus.datasource.username", PostgresServer.USER);
+        config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        config.put("kafka.bootstrap.servers", kafka);
+        return config;
+    }
+}

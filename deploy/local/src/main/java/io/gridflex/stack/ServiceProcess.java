@@ -1,0 +1,102 @@
+package io.gridflex.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.gridflex.infra.ChildProcess;
+import io.gridflex.infra.JavaRuntime;
+
+/** One packaged GridFlex service ({@code target/quarkus-app}) running in its own JVM. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final ChildProcess process;
+
+    private ServiceProcess(String name, int port, ChildProcess process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+    }
+
+    static ServiceProcess start(String name, Path moduleDir, int port, Map<String, String> config, Path logs,
+            Path workDir) {
+        Path jar = moduleDir.resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(name + " is not built (" + jar + " missing): run "
+                    + "`./mvnw -B package -DskipTests` from the repository root");
+        }
+        List<String> command = new ArrayList<>(List.of(JavaRuntime.java(), "-Xms64m", "-Xmx256m",
+                "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar.toString()));
+        return new ServiceProcess(name, port,
+                ChildProcess.start(name, command, workDir, Map.of(), logs.resolve(name + ".log"), "TERM"));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path log() {
+        return process.log();
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200; fails with the log tail if the JVM dies first. */
+    public Duration awaitReady(Duration timeout) {
+        Instant start = Instant.now();
+        Instant deadline = start.plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            process.requireAlive();
+            if (ready()) {
+                return Duration.between(start, Instant.now());
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout + "; last log lines:\n"
+                + process.tail(30));
+    }
+
+    private boolean ready() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(15));
+    }
+}

@@ -1,0 +1,39 @@
+package io.gridflex.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How to run the local stack.
+ *
+ * @param runDir where data and logs go ({@code logs/} holds one file per process)
+ * @param randomPorts any free ports (tests) instead of the documented fixed ones (people)
+ * @param minersPerSite simulated miners at each of the two sites
+ * @param maxImportKw each site's import limit
+ * @param baselineWindow settlement's meter-before window
+ * @param telemetryInterval how often site agents report metered power
+ * @param pollInterval how often the VTN asks ven-gateway to poll
+ */
+public record StackOptions(
+        Path runDir,
+        boolean randomPorts,
+        int minersPerSite,
+        double maxImportKw,
+        Duration baselineWindow,
+        Duration telemetryInterval,
+        Duration pollInterval) {
+
+    public static StackOptions defaults(Path runDir) {
+        return new StackOptions(runDir, false, 40, 150, Duration.ofSeconds(30), Duration.ofSeconds(2),
+                Duration.ofSeconds(2));
+    }
+
+    public StackOptions withRandomPorts() {
+        return new StackOptions(runDir, true, minersPerSite, maxImportKw, baselineWindow, telemetryInterval,
+                pollInterval);
+    }
+
+    public Path logs() {
+        return runDir.resolve("logs");
+    }
+}
