@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -100,26 +100,25 @@ public final class LocalStack implements AutoCloseable {
         narrator.step("PostgreSQL on :%d, Kafka on :%d, Keycloak on :%d; topics created", postgres.port(),
                 kafka.port(), keycloak.port());
 
-        Map<String, List<Integer>> minerPorts = new LinkedHashMap<>();
-        for (int s = 0; s < SITES.size(); s++) {
-            int base = 14100 + 200 * s;
-            minerPorts.put(SITES.get(s), IntStream.range(0, options.minersPerSite())
-                    .mapToObj(i -> port(base + i)).toList());
-        }
         ServiceConfigs configs = new ServiceConfigs(options, postgres.jdbcUrl(DATABASE), kafka.bootstrapServers(),
-                keycloak.realmUrl(), minerPorts);
+                keycloak.realmUrl());
+        Map<String, Integer> firstMinerPorts = new LinkedHashMap<>();
+        for (int s = 0; s < SITES.size(); s++) {
+            firstMinerPorts.put(SITES.get(s), options.randomPorts() ? 0 : 14100 + 200 * s);
+        }
 
         Instant servicesStart = Instant.now();
-        launch("miner-simulator", "services/miner-simulator", port(18085), configs.minerSimulator());
+        launch("miner-simulator", "services/miner-simulator", port(18085), configs.minerSimulator(firstMinerPorts));
         launch("vtn-simulator", "services/vtn-simulator", port(18081), configs.vtnSimulator());
         awaitReady(narrator, List.of("miner-simulator", "vtn-simulator"));
         launch("ven-gateway", "services/ven-gateway", port(18082), configs.venGateway(url("vtn-simulator")));
         launch("dispatch", "services/dispatch", port(18083), configs.dispatch());
         launch("settlement", "services/settlement", port(18084), configs.settlement());
+        Map<String, List<String>> minerEndpoints = minerEndpoints();
         for (int s = 0; s < SITES.size(); s++) {
             String site = SITES.get(s);
             launch("site-agent-" + site, "services/site-agent", port(18086 + s),
-                    configs.siteAgent(site, data.resolve("site-agent-" + site)));
+                    configs.siteAgent(site, minerEndpoints.get(site), data.resolve("site-agent-" + site)));
         }
         awaitReady(narrator, services.keySet().stream()
                 .filter(n -> !n.equals("miner-simulator") && !n.equals("vtn-simulator")).toList());
@@ -127,6 +126,22 @@ public final class LocalStack implements AutoCloseable {
         narrator.step("All %d services ready in %s", services.size(),
                 Narrator.seconds(Duration.between(servicesStart, sitesReadyAt)));
         writeEndpoints();
+    }
+
+    /** The simulated miners' API endpoints per site, as the simulator reports them. */
+    private Map<String, List<String>> minerEndpoints() {
+        JsonNode fleets = new JsonHttp().get(url("miner-simulator") + "/api/fleets", null)
+                .orElseThrow(() -> new IllegalStateException("miner-simulator does not list its fleets"));
+        Map<String, List<String>> endpoints = new LinkedHashMap<>();
+        for (JsonNode fleet : fleets) {
+            List<String> miners = new ArrayList<>();
+            fleet.path("miners").forEach(miner -> miners.add(miner.path("endpoint").asText()));
+            endpoints.put(fleet.path("siteId").asText(), miners);
+        }
+        if (!endpoints.keySet().containsAll(SITES)) {
+            throw new IllegalStateException("miner-simulator lists fleets " + endpoints.keySet() + ", not " + SITES);
+        }
+        return endpoints;
     }
 
     private void launch(String name, String module, int port, Map<String, String> config) {

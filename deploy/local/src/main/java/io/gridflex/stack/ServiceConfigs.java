@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.gridflex.infra.KeycloakServer;
 import io.gridflex.infra.PostgresServer;
@@ -16,21 +15,25 @@ final class ServiceConfigs {
     private final String jdbcUrl;
     private final String kafka;
     private final String realmUrl;
-    private final Map<String, List<Integer>> minerPorts;
 
-    ServiceConfigs(StackOptions options, String jdbcUrl, String kafka, String realmUrl,
-            Map<String, List<Integer>> minerPorts) {
+    ServiceConfigs(StackOptions options, String jdbcUrl, String kafka, String realmUrl) {
         this.options = options;
         this.jdbcUrl = jdbcUrl;
         this.kafka = kafka;
         this.realmUrl = realmUrl;
-        this.minerPorts = minerPorts;
     }
 
-    Map<String, String> minerSimulator() {
+    /** @param firstPorts per site, the port of its first miner (the others follow), or 0 for any free ports */
+    Map<String, String> minerSimulator(Map<String, Integer> firstPorts) {
         Map<String, String> config = new LinkedHashMap<>();
-        minerPorts.forEach((site, ports) -> config.put("gridflex.miner-sim.fleets.\"" + site + "\".ports",
-                ports.stream().map(String::valueOf).collect(Collectors.joining(","))));
+        firstPorts.forEach((site, firstPort) -> {
+            String fleet = "gridflex.miner-sim.fleets.\"" + site + "\".";
+            config.put(fleet + "count", String.valueOf(options.minersPerSite()));
+            config.put(fleet + "model", "S19XP");
+            config.put(fleet + "first-port", String.valueOf(firstPort));
+            config.put(fleet + "warm-up", "5s");
+            config.put(fleet + "seed", String.valueOf(Math.abs(site.hashCode())));
+        });
         return config;
     }
 
@@ -58,13 +61,12 @@ final class ServiceConfigs {
         return config;
     }
 
-    Map<String, String> siteAgent(String site, Path stateDir) {
+    Map<String, String> siteAgent(String site, List<String> minerEndpoints, Path stateDir) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", kafka);
         config.put("gridflex.site.id", site);
         config.put("gridflex.site.max-import-kw", String.valueOf(options.maxImportKw()));
-        config.put("gridflex.site.miners", minerPorts.get(site).stream().map(p -> "127.0.0.1:" + p)
-                .collect(Collectors.joining(",")));
+        config.put("gridflex.site.miners", String.join(",", minerEndpoints));
         config.put("gridflex.site.telemetry.interval", options.telemetryInterval().toString());
         config.put("gridflex.site.state-file", stateDir.resolve("active-command.json").toString());
         return config;
