@@ -79,7 +79,7 @@ public final class DemoScenario {
                         ven.path("optType").asText(), Narrator.seconds(optIn));
             }
 
-            String encoded = URLEncoder.encode(eventId, StandardCharsets.UTF_8);
+            String encoded = pathOf(eventId);
             Optional<JsonNode> allocation = http.await(stack.url("dispatch") + "/api/events/" + encoded, null,
                     e -> e.path("commands").size() >= LocalStack.SITES.size(), Duration.ofSeconds(30));
             if (allocation.isEmpty()) {
@@ -127,7 +127,7 @@ public final class DemoScenario {
             Instant settledBy = end.plus(options.telemetryInterval().multipliedBy(3));
             waitUntil(settledBy);
             Optional<JsonNode> delivery = http.await(stack.url("settlement") + "/api/events/" + encoded + "/delivery",
-                    token, d -> d.path("sites").size() >= LocalStack.SITES.size(), Duration.ofSeconds(30));
+                    token, DemoScenario::settledEverySite, Duration.ofSeconds(30));
             if (delivery.isEmpty()) {
                 narrator.fail("settlement has no delivery figures for %s", eventId);
             } else {
@@ -179,6 +179,20 @@ public final class DemoScenario {
             JsonHttp.sleep(Duration.ofMillis(200));
         }
         return sampler.firstWhere(site, from, power);
+    }
+
+    /** Settlement states a site's figures as COMPLETE once both windows are metered. */
+    private static boolean settledEverySite(JsonNode delivery) {
+        int complete = 0;
+        for (JsonNode site : delivery.path("sites")) {
+            complete += "COMPLETE".equals(site.path("status").asText()) ? 1 : 0;
+        }
+        return complete >= LocalStack.SITES.size();
+    }
+
+    /** An event id in a URL path: its '/' separates vtnID and eventID and is matched as such by the services. */
+    private static String pathOf(String eventId) {
+        return URLEncoder.encode(eventId, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
     }
 
     private static Duration between(Instant from, String to) {
