@@ -1,0 +1,99 @@
+package io.gridflex.gateway;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/** The gateway's meters, named once here so the code and the dashboards agree on them. */
+@ApplicationScoped
+public class GatewayMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter eventsReceived;
+    private final Counter eventsDuplicate;
+    private final Counter eventsOutOfOrder;
+    private final Counter eventsOptedOut;
+    private final Counter eventsOptedIn;
+    private final Timer publishLag;
+    private final AtomicLong outboxPending = new AtomicLong();
+    private final AtomicLong outboxLagMillis = new AtomicLong();
+
+    public GatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.eventsReceived = Counter.builder("gridflex.gateway.events.received")
+                .description("Events in oadrDistributeEvents from the VTN, whatever became of them")
+                .register(registry);
+        this.eventsDuplicate = Counter.builder("gridflex.gateway.events.duplicate")
+                .description("Events whose modification number was already handled")
+                .register(registry);
+        this.eventsOutOfOrder = Counter.builder("gridflex.gateway.events.out.of.order")
+                .description("Events older than the revision already handled")
+                .register(registry);
+        this.eventsOptedOut = Counter.builder("gridflex.gateway.events.opted.out")
+                .description("New event revisions declined (optOut)")
+                .register(registry);
+        this.eventsOptedIn = Counter.builder("gridflex.gateway.events.opted.in")
+                .description("New event revisions accepted or cancellations acknowledged (optIn)")
+                .register(registry);
+        this.publishLag = Timer.builder("gridflex.gateway.publish.lag")
+                .description("From receiving an event revision to Kafka's acknowledgement of its DrEvent")
+                .register(registry);
+        Gauge.builder("gridflex.gateway.outbox.pending", outboxPending, AtomicLong::get)
+                .description("DrEvents stored but not yet acknowledged by Kafka")
+                .register(registry);
+        Gauge.builder("gridflex.gateway.outbox.lag", outboxLagMillis, v -> v.get() / 1000.0)
+                .description("Age of the oldest unpublished DrEvent, 0 when none waits")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    /** @param outcome what the VTN answered the poll with, or why the poll failed */
+    public void poll(String outcome) {
+        registry.counter("gridflex.gateway.polls", "outcome", outcome).increment();
+    }
+
+    public void eventReceived() {
+        eventsReceived.increment();
+    }
+
+    public void eventDuplicate() {
+        eventsDuplicate.increment();
+    }
+
+    public void eventOutOfOrder() {
+        eventsOutOfOrder.increment();
+    }
+
+    public void eventOptedOut() {
+        eventsOptedOut.increment();
+    }
+
+    public void eventOptedIn() {
+        eventsOptedIn.increment();
+    }
+
+    /** A VTN message refused before any event in it was looked at (unreadable, hostile, not for us). */
+    public void vtnMessageRefused(int code) {
+        registry.counter("gridflex.gateway.vtn.refused", "code", Integer.toString(code)).increment();
+    }
+
+    /** The VTN did not accept our oadrCreatedEvent (or another answer of ours). */
+    public void answerRefused(String message) {
+        registry.counter("gridflex.gateway.answers.refused", "message", message).increment();
+    }
+
+    public void published(Duration sinceReceived) {
+        publishLag.record(sinceReceived.isNegative() ? Duration.ZERO : sinceReceived);
+    }
+
+    public void outboxBacklog(long pending, Duration oldestAge) {
+        outboxPending.set(pending);
+        outboxLagMillis.set(Math.max(0, oldestAge.toMillis()));
+    }
+}

@@ -1,0 +1,205 @@
+package io.gridflex.gateway.event;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.gridflex.gateway.GatewayConfig;
+import io.gridflex.gateway.GatewayMetrics;
+import io.gridflex.gateway.db.Transactions;
+import io.gridflex.gateway.outbox.OutboxRelay;
+import io.gridflex.gateway.outbox.OutboxRepository;
+import io.gridflex.gateway.registration.Registration;
+import io.gridflex.messages.DrEvent;
+import io.gridflex.messages.InvalidMessageException;
+import io.gridflex.messages.MessageCodec;
+import io.gridflex.openadr.EventReply;
+import io.gridflex.openadr.OadrMessages;
+import io.gridflex.openadr.OadrResponseCode;
+import io.gridflex.openadr.model.ei.EventDescriptorType;
+import io.gridflex.openadr.model.ei.EventStatusEnumeratedType;
+import io.gridflex.openadr.model.ei.OptTypeType;
+import io.gridflex.openadr.model.oadr.OadrDistributeEventType;
+import io.gridflex.openadr.model.oadr.OadrDistributeEventType.OadrEvent;
+import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.openadr.model.oadr.ResponseRequiredType;
+
+/**
+ * Handles one oadrDistributeEvent: validates each event, decides by modification number, stores new revisions with
+ * their DrEvent in the outbox in one transaction (with the message's XML for audit), and builds the one
+ * oadrCreatedEvent that answers every event that asked for an answer.
+ */
+@ApplicationScoped
+public class DistributionHandler {
+
+    private static final Logger LOG = Logger.getLogger(DistributionHandler.class);
+
+    private final EventRepository events;
+    private final OutboxRepository outbox;
+    private final OutboxRelay relay;
+    private final Transactions transactions;
+    private final MessageCodec codec;
+    private final GatewayMetrics metrics;
+    private final GatewayConfig.Event config;
+    private final Clock clock;
+
+    public DistributionHandler(EventRepository events, OutboxRepository outbox, OutboxRelay relay,
+            Transactions transactions, MessageCodec codec, GatewayMetrics metrics, GatewayConfig config,
+            Clock clock) {
+        this.events = events;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.transactions = transactions;
+        this.codec = codec;
+        this.metrics = metrics;
+        this.config = config.event();
+        this.clock = clock;
+    }
+
+    /**
+     * @param distribute a message already validated by the codec and checked to come from the registered VTN
+     * @param xml the message exactly as received, kept when it changes anything
+     */
+    public DistributionResult handle(OadrDistributeEventType distribute, String xml, Registration registration) {
+        Instant receivedAt = clock.instant();
+        String vtnId = registration.vtnId();
+        EventValidator validator = new EventValidator(rules(registration));
+        List<IncomingRevision> incoming = new ArrayList<>();
+        List<EventReply> unstorable = new ArrayList<>();
+        for (OadrEvent event : distribute.getOadrEvent()) {
+            metrics.eventReceived();
+            EventDescriptorType descriptor = event.getEiEvent().getEventDescriptor();
+            String vtnEventId = descriptor.getEventID().strip();
+            boolean responseRequired = event.getOadrResponseRequired() == ResponseRequiredType.ALWAYS;
+            Optional<String> eventId = EventValidator.eventKey(vtnId, vtnEventId);
+            if (eventId.isEmpty()) {
+                // No key to store it under; it is declined and left out of everything else.
+                LOG.warnf("declining event with unusable eventID '%s' from VTN %s", vtnEventId, vtnId);
+                metrics.eventOptedOut();
+                if (responseRequired) {
+                    unstorable.add(EventReply.optOut(vtnEventId, descriptor.getModificationNumber(),
+                            OadrResponseCode.INVALID_DATA));
+                }
+                continue;
+            }
+            incoming.add(new IncomingRevision(eventId.get(), vtnEventId, descriptor.getModificationNumber(),
+                    descriptor.getEventStatus() == EventStatusEnumeratedType.CANCELLED, responseRequired,
+                    receivedAt, publishable(validator.validate(vtnId, event, receivedAt))));
+        }
+        List<Decision> decisions = incoming.isEmpty()
+                ? List.of()
+                : transactions.inTransaction(connection -> {
+                    List<Decision> made = new ArrayList<>();
+                    Long distributionId = null;
+                    for (IncomingRevision revision : incoming) {
+                        Optional<StoredRevision> stored = events.lock(connection, revision.eventId());
+                        Decision decision = RevisionDecider.decide(revision, stored);
+                        if (decision.stores()) {
+                            if (distributionId == null) {
+                                distributionId = events.insertDistribution(connection, vtnId,
+                                        distribute.getRequestID(), receivedAt, xml);
+                            }
+                            Optional<DrEvent> lastPublished = decision.publish()
+                                    .or(() -> stored.flatMap(StoredRevision::lastPublished));
+                            events.save(connection, toRecord(revision, decision, distribute, distributionId,
+                                    lastPublished.map(codec::encode).orElse(null)));
+                            if (decision.publish().isPresent()) {
+                                DrEvent published = decision.publish().get();
+                                outbox.add(connection, published.eventId(), published.modificationNumber(),
+                                        codec.encode(published), receivedAt);
+                            }
+                        }
+                        made.add(decision);
+                    }
+                    return made;
+                });
+        count(incoming, decisions);
+        if (decisions.stream().anyMatch(d -> d.publish().isPresent())) {
+            relay.wake();
+        }
+        List<EventReply> replies = new ArrayList<>(unstorable);
+        decisions.forEach(d -> d.reply().ifPresent(replies::add));
+        Optional<OadrPayload> answer = replies.isEmpty()
+                ? Optional.empty()
+                : Optional.of(OadrMessages.createdEvent(registration.venId(), distribute.getRequestID(), replies));
+        return new DistributionResult(decisions, answer);
+    }
+
+    private ValidationRules rules(Registration registration) {
+        return new ValidationRules(registration.venId(),
+                config.acceptedGroups().map(Set::copyOf).orElse(Set.of()),
+                config.simpleLevelKw().orElse(List.of()), config.maxEventDuration(), config.maxStartAhead());
+    }
+
+    /**
+     * A last check that the DrEvent passes its own JSON schema, so dispatch is never handed one it would reject; a
+     * failure here is declined like any other invalid event.
+     */
+    private Verdict publishable(Verdict verdict) {
+        if (verdict instanceof Verdict.Accepted accepted) {
+            try {
+                codec.decode(DrEvent.class, codec.encode(accepted.event()));
+            } catch (InvalidMessageException e) {
+                return new Verdict.Refused(OadrResponseCode.INVALID_DATA, "not a valid DrEvent: " + e.getMessage());
+            }
+        }
+        return verdict;
+    }
+
+    private static RevisionRecord toRecord(IncomingRevision revision, Decision decision,
+            OadrDistributeEventType distribute, long distributionId, String lastPublishedJson) {
+        OadrEvent source = distribute.getOadrEvent().stream()
+                .filter(e -> e.getEiEvent().getEventDescriptor().getEventID().strip().equals(revision.vtnEventId()))
+                .findFirst().orElseThrow();
+        EventDescriptorType descriptor = source.getEiEvent().getEventDescriptor();
+        Optional<DrEvent> content = revision.verdict() instanceof Verdict.Accepted accepted
+                ? Optional.of(accepted.event())
+                : Optional.empty();
+        Instant start = content.map(DrEvent::start).orElseGet(() -> activeStart(source));
+        return new RevisionRecord(revision.eventId(), distribute.getVtnID().strip(), revision.vtnEventId(),
+                revision.modificationNumber(), descriptor.getEventStatus().name(), decision.optType().value(),
+                decision.code().code(), decision.reason(),
+                descriptor.getEiMarketContext().getMarketContext().strip(), start,
+                content.map(DrEvent::end).orElse(null), content.map(DrEvent::peakReductionKw).orElse(null),
+                revision.receivedAt(), distributionId, lastPublishedJson);
+    }
+
+    private static Instant activeStart(OadrEvent event) {
+        var properties = event.getEiEvent().getEiActivePeriod().getProperties();
+        return properties.getDtstart() == null ? null : properties.getDtstart().getDateTime();
+    }
+
+    private void count(List<IncomingRevision> incoming, List<Decision> decisions) {
+        for (int i = 0; i < decisions.size(); i++) {
+            Decision decision = decisions.get(i);
+            IncomingRevision revision = incoming.get(i);
+            switch (decision.kind()) {
+                case DUPLICATE -> metrics.eventDuplicate();
+                case OUT_OF_SEQUENCE -> {
+                    metrics.eventOutOfOrder();
+                    LOG.warnf("event %s modification %d is out of sequence: %s", revision.eventId(),
+                            revision.modificationNumber(), decision.reason());
+                }
+                case NEW_REVISION -> {
+                    if (decision.optType() == OptTypeType.OPT_OUT) {
+                        metrics.eventOptedOut();
+                        LOG.warnf("opted out of event %s modification %d (%d): %s", revision.eventId(),
+                                revision.modificationNumber(), decision.code().code(), decision.reason());
+                    } else {
+                        metrics.eventOptedIn();
+                        LOG.infof("opted in to event %s modification %d (%s)%s", revision.eventId(),
+                                revision.modificationNumber(), decision.reason(),
+                                decision.publish().isPresent() ? "; DrEvent queued" : "");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.gridflex.gateway.event;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.gridflex.openadr.model.oadr.OadrPayload;
+
+/**
+ * What became of one oadrDistributeEvent.
+ *
+ * @param decisions one per event in the message, in its order
+ * @param createdEvent the oadrCreatedEvent to send back, empty when no event asked for an answer
+ */
+public record DistributionResult(List<Decision> decisions, Optional<OadrPayload> createdEvent) {
+
+    public DistributionResult {
+        decisions = List.copyOf(decisions);
+    }
+
+    public long count(Decision.Kind kind) {
+        return decisions.stream().filter(d -> d.kind() == kind).count();
+    }
+
+    public long published() {
+        return decisions.stream().filter(d -> d.publish().isPresent()).count();
+    }
+}

@@ -1,0 +1,165 @@
+package io.gridflex.gateway.event;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.gridflex.messages.DrEvent;
+import io.gridflex.messages.MessageCodec;
+import io.gridflex.openadr.OadrResponseCode;
+import io.gridflex.openadr.model.ei.OptTypeType;
+
+/** Events received ({@code gateway.dr_event}) and the raw oadrDistributeEvents that changed them. */
+@ApplicationScoped
+public class EventRepository {
+
+    private static final String VIEW_COLUMNS = """
+            e.event_id, e.vtn_id, e.vtn_event_id, e.modification_number, e.status, e.opt_type, e.response_code,
+            e.reason, e.market_context, e.start_at, e.end_at, e.peak_reduction_kw, e.received_at, o.published_at
+            FROM gateway.dr_event e
+            LEFT JOIN gateway.outbox o
+                ON o.event_id = e.event_id AND o.modification_number = e.modification_number""";
+
+    private final MessageCodec codec;
+
+    public EventRepository(MessageCodec codec) {
+        this.codec = codec;
+    }
+
+    /** The revision held, locked until the transaction ends so two handlers cannot both take the same event. */
+    Optional<StoredRevision> lock(Connection connection, String eventId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT modification_number, opt_type, response_code, last_published
+                FROM gateway.dr_event WHERE event_id = ? FOR UPDATE""")) {
+            select.setString(1, eventId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String lastPublished = rs.getString("last_published");
+                return Optional.of(new StoredRevision(rs.getLong("modification_number"),
+                        OptTypeType.fromValue(rs.getString("opt_type")), responseCode(rs.getInt("response_code")),
+                        Optional.ofNullable(lastPublished).map(json -> codec.decode(DrEvent.class, json))));
+            }
+        }
+    }
+
+    long insertDistribution(Connection connection, String vtnId, String requestId, Instant receivedAt, String xml)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO gateway.distribution (vtn_id, request_id, received_at, xml) VALUES (?, ?, ?, ?)""",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, vtnId);
+            insert.setString(2, requestId);
+            insert.setTimestamp(3, Timestamp.from(receivedAt));
+            insert.setString(4, xml);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    void save(Connection connection, RevisionRecord r) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO gateway.dr_event (event_id, vtn_id, vtn_event_id, modification_number, status, opt_type,
+                    response_code, reason, market_context, start_at, end_at, peak_reduction_kw, received_at,
+                    distribution_id, last_published)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (event_id) DO UPDATE SET modification_number = EXCLUDED.modification_number,
+                    status = EXCLUDED.status, opt_type = EXCLUDED.opt_type, response_code = EXCLUDED.response_code,
+                    reason = EXCLUDED.reason, market_context = EXCLUDED.market_context, start_at = EXCLUDED.start_at,
+                    end_at = EXCLUDED.end_at, peak_reduction_kw = EXCLUDED.peak_reduction_kw,
+                    received_at = EXCLUDED.received_at, distribution_id = EXCLUDED.distribution_id,
+                    last_published = EXCLUDED.last_published""")) {
+            upsert.setString(1, r.eventId());
+            upsert.setString(2, r.vtnId());
+            upsert.setString(3, r.vtnEventId());
+            upsert.setLong(4, r.modificationNumber());
+            upsert.setString(5, r.status());
+            upsert.setString(6, r.optType());
+            upsert.setInt(7, r.responseCode());
+            upsert.setString(8, r.reason());
+            upsert.setString(9, r.marketContext());
+            upsert.setTimestamp(10, r.start() == null ? null : Timestamp.from(r.start()));
+            upsert.setTimestamp(11, r.end() == null ? null : Timestamp.from(r.end()));
+            if (r.peakReductionKw() == null) {
+                upsert.setNull(12, Types.DOUBLE);
+            } else {
+                upsert.setDouble(12, r.peakReductionKw());
+            }
+            upsert.setTimestamp(13, Timestamp.from(r.receivedAt()));
+            upsert.setLong(14, r.distributionId());
+            upsert.setString(15, r.lastPublishedJson());
+            upsert.executeUpdate();
+        }
+    }
+
+    public List<EventView> recent(Connection connection, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + VIEW_COLUMNS + " ORDER BY e.received_at DESC, e.event_id LIMIT ?")) {
+            select.setInt(1, limit);
+            try (ResultSet rs = select.executeQuery()) {
+                List<EventView> views = new ArrayList<>();
+                while (rs.next()) {
+                    views.add(view(rs));
+                }
+                return views;
+            }
+        }
+    }
+
+    public Optional<EventView> find(Connection connection, String eventId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + VIEW_COLUMNS + " WHERE e.event_id = ?")) {
+            select.setString(1, eventId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(view(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** How many events are held; tests use it to prove a refused message changed nothing. */
+    public long count(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM gateway.dr_event");
+                ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static EventView view(ResultSet rs) throws SQLException {
+        double peak = rs.getDouble("peak_reduction_kw");
+        Double peakKw = rs.wasNull() ? null : peak;
+        return new EventView(rs.getString("event_id"), rs.getString("vtn_id"), rs.getString("vtn_event_id"),
+                rs.getLong("modification_number"), rs.getString("status"), rs.getString("opt_type"),
+                rs.getInt("response_code"), rs.getString("reason"), rs.getString("market_context"),
+                instant(rs, "start_at"), instant(rs, "end_at"), peakKw, instant(rs, "received_at"),
+                instant(rs, "published_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static OadrResponseCode responseCode(int code) {
+        for (OadrResponseCode candidate : OadrResponseCode.values()) {
+            if (candidate.code() == code) {
+                return candidate;
+            }
+        }
+        return OadrResponseCode.DEPLOYMENT_ERROR_OR_OTHER;
+    }
+}

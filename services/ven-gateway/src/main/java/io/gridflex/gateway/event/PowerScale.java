@@ -1,0 +1,35 @@
+package io.gridflex.gateway.event;
+
+import java.math.BigDecimal;
+
+import io.gridflex.openadr.model.siscale.SiScaleCodeType;
+
+/** Converts a power value in W with an SI prefix to kW, exactly, via decimal arithmetic. */
+final class PowerScale {
+
+    private PowerScale() {
+    }
+
+    /** @param value the value as the VTN wrote it, e.g. {@code -2.5} with scale {@code M} is -2500 kW */
+    static double toKilowatts(float value, SiScaleCodeType scale) {
+        // Float.toString gives the shortest decimal that reads back as this float, i.e. what the VTN wrote.
+        BigDecimal decimal = new BigDecimal(Float.toString(value));
+        return decimal.scaleByPowerOfTen(exponent(scale) - 3).doubleValue();
+    }
+
+    static int exponent(SiScaleCodeType scale) {
+        return switch (scale) {
+            case PICO -> -12;
+            case NANO -> -9;
+            case MICRO -> -6;
+            case MILLI -> -3;
+            case CENTI -> -2;
+            case DECI -> -1;
+            case NONE -> 0;
+            case KILO -> 3;
+            case MEGA -> 6;
+            case GIGA -> 9;
+            case TERA -> 12;
+        };
+    }
+}

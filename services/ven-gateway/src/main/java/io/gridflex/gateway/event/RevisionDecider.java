@@ -1,0 +1,85 @@
+package io.gridflex.gateway.event;
+
+import java.util.Optional;
+
+import io.gridflex.messages.DrEvent;
+import io.gridflex.openadr.EventReply;
+import io.gridflex.openadr.OadrResponseCode;
+import io.gridflex.openadr.model.ei.OptTypeType;
+
+/**
+ * Decides, from the revision received and the one held, whether to store, publish and how to answer. The
+ * modification number orders revisions: only a higher one changes anything, so a VTN re-sending the same events on
+ * every poll never causes a second publication.
+ */
+public final class RevisionDecider {
+
+    private RevisionDecider() {
+    }
+
+    public static Decision decide(IncomingRevision incoming, Optional<StoredRevision> stored) {
+        if (stored.isPresent()) {
+            StoredRevision held = stored.get();
+            if (incoming.modificationNumber() == held.modificationNumber()) {
+                // Same answer as the first time, so a VTN that lost our reply hears the same thing again.
+                return new Decision(Decision.Kind.DUPLICATE, held.optType(), held.responseCode(),
+                        "modification " + held.modificationNumber() + " already handled", Optional.empty(),
+                        reply(incoming, held.optType(), held.responseCode()));
+            }
+            if (incoming.modificationNumber() < held.modificationNumber()) {
+                return new Decision(Decision.Kind.OUT_OF_SEQUENCE, held.optType(), OadrResponseCode.OUT_OF_SEQUENCE,
+                        "modification " + incoming.modificationNumber() + " is older than the "
+                                + held.modificationNumber() + " already handled",
+                        Optional.empty(), reply(incoming, held.optType(), OadrResponseCode.OUT_OF_SEQUENCE));
+            }
+        }
+        Optional<DrEvent> lastPublished = stored.flatMap(StoredRevision::lastPublished);
+        if (incoming.cancelled()) {
+            return cancellation(incoming, lastPublished);
+        }
+        return switch (incoming.verdict()) {
+            case Verdict.Accepted accepted -> new Decision(Decision.Kind.NEW_REVISION, OptTypeType.OPT_IN,
+                    OadrResponseCode.OK, "accepted", Optional.of(accepted.event()),
+                    reply(incoming, OptTypeType.OPT_IN, OadrResponseCode.OK));
+            // Declining a revision of an event we had already passed on withdraws it: dispatch must stop executing
+            // the old revision, so it gets a cancellation carrying the new modification number.
+            case Verdict.Refused refused -> new Decision(Decision.Kind.NEW_REVISION, OptTypeType.OPT_OUT,
+                    refused.code(), refused.reason(), lastPublished.map(last -> withdrawn(last, incoming)),
+                    reply(incoming, OptTypeType.OPT_OUT, refused.code()));
+        };
+    }
+
+    /**
+     * A cancellation is acknowledged with optIn. What is published is this revision's own content when it could be
+     * read, else the last revision published (dispatch needs the intervals to know what to stop); an event never
+     * passed on and unreadable needs no cancellation.
+     */
+    private static Decision cancellation(IncomingRevision incoming, Optional<DrEvent> lastPublished) {
+        Optional<DrEvent> cancelled = incoming.verdict() instanceof Verdict.Accepted accepted
+                ? Optional.of(accepted.event())
+                : lastPublished.map(last -> withdrawn(last, incoming));
+        return new Decision(Decision.Kind.NEW_REVISION, OptTypeType.OPT_IN, OadrResponseCode.OK, "cancelled by the VTN",
+                cancelled.map(event -> withStatus(event, DrEvent.EventStatus.CANCELLED)),
+                reply(incoming, OptTypeType.OPT_IN, OadrResponseCode.OK));
+    }
+
+    private static DrEvent withdrawn(DrEvent last, IncomingRevision incoming) {
+        DrEvent base = new DrEvent(last.eventId(), last.vtnId(), last.vtnEventId(), incoming.modificationNumber(),
+                last.marketContext(), last.status(), last.start(), last.end(), last.intervals(), last.priority(),
+                last.testEvent(), incoming.receivedAt());
+        return withStatus(base, DrEvent.EventStatus.CANCELLED);
+    }
+
+    private static DrEvent withStatus(DrEvent event, DrEvent.EventStatus status) {
+        return new DrEvent(event.eventId(), event.vtnId(), event.vtnEventId(), event.modificationNumber(),
+                event.marketContext(), status, event.start(), event.end(), event.intervals(), event.priority(),
+                event.testEvent(), event.receivedAt());
+    }
+
+    private static Optional<EventReply> reply(IncomingRevision incoming, OptTypeType optType, OadrResponseCode code) {
+        if (!incoming.responseRequired()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EventReply(incoming.vtnEventId(), incoming.modificationNumber(), optType, code));
+    }
+}

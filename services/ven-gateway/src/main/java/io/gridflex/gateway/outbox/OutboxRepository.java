@@ -1,0 +1,82 @@
+package io.gridflex.gateway.outbox;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The transactional outbox of DrEvents ({@code gateway.outbox}). */
+@ApplicationScoped
+public class OutboxRepository {
+
+    /**
+     * Queues a DrEvent in the caller's transaction.
+     *
+     * @return false when this (eventId, modificationNumber) was already queued, which the unique key refuses
+     */
+    public boolean add(Connection connection, String eventId, long modificationNumber, String payload,
+            Instant createdAt) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO gateway.outbox (event_id, modification_number, payload, created_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (event_id, modification_number) DO NOTHING""")) {
+            insert.setString(1, eventId);
+            insert.setLong(2, modificationNumber);
+            insert.setString(3, payload);
+            insert.setTimestamp(4, Timestamp.from(createdAt));
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    /** The oldest unpublished rows, locked; a second gateway instance skips them rather than sending them too. */
+    List<PendingPublication> lockUnpublished(Connection connection, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT id, event_id, modification_number, payload, created_at FROM gateway.outbox
+                WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+            select.setInt(1, limit);
+            try (ResultSet rs = select.executeQuery()) {
+                List<PendingPublication> pending = new ArrayList<>();
+                while (rs.next()) {
+                    pending.add(new PendingPublication(rs.getLong("id"), rs.getString("event_id"),
+                            rs.getLong("modification_number"), rs.getString("payload"),
+                            rs.getTimestamp("created_at").toInstant()));
+                }
+                return pending;
+            }
+        }
+    }
+
+    void markPublished(Connection connection, List<Long> ids, Instant at) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection
+                .prepareStatement("UPDATE gateway.outbox SET published_at = ? WHERE id = ANY (?)")) {
+            Array array = connection.createArrayOf("bigint", ids.toArray());
+            update.setTimestamp(1, Timestamp.from(at));
+            update.setArray(2, array);
+            update.executeUpdate();
+        }
+    }
+
+    /** How many rows wait and since when. */
+    Backlog backlog(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT count(*), min(created_at) FROM gateway.outbox WHERE published_at IS NULL");
+                ResultSet rs = select.executeQuery()) {
+            rs.next();
+            Timestamp oldest = rs.getTimestamp(2);
+            return new Backlog(rs.getLong(1), Optional.ofNullable(oldest).map(Timestamp::toInstant));
+        }
+    }
+
+    record Backlog(long pending, Optional<Instant> oldestCreatedAt) {
+    }
+}

@@ -1,0 +1,122 @@
+package io.gridflex.gateway.poll;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.gridflex.gateway.GatewayConfig;
+import io.gridflex.gateway.GatewayMetrics;
+import io.gridflex.gateway.registration.Registration;
+import io.gridflex.gateway.registration.RegistrationKeeper;
+import io.gridflex.gateway.registration.RegistrationState;
+import io.gridflex.gateway.vtn.VtnClient;
+import io.gridflex.gateway.vtn.VtnService;
+import io.gridflex.openadr.OadrMessages;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The VEN's conversation with its VTN, on one virtual thread so there is never more than one exchange at a time:
+ * register (with backoff while the VTN is unreachable or refuses), ask once for the current events, then poll at the
+ * interval in force. Losing the registration sends it back to the start.
+ */
+@ApplicationScoped
+public class PollLoop {
+
+    private static final Logger LOG = Logger.getLogger(PollLoop.class);
+
+    private final RegistrationKeeper registrations;
+    private final RegistrationState state;
+    private final VtnClient client;
+    private final VtnMessageHandler messages;
+    private final GatewayMetrics metrics;
+    private final GatewayConfig.Registration retry;
+    private final Clock clock;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private Thread thread;
+
+    public PollLoop(RegistrationKeeper registrations, RegistrationState state, VtnClient client,
+            VtnMessageHandler messages, GatewayMetrics metrics, GatewayConfig config, Clock clock) {
+        this.registrations = registrations;
+        this.state = state;
+        this.client = client;
+        this.messages = messages;
+        this.metrics = metrics;
+        this.retry = config.registration();
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        thread = Thread.ofVirtual().name("vtn-poll").start(this::run);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        stopped.countDown();
+        if (thread != null) {
+            thread.join(Duration.ofSeconds(15));
+        }
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff(retry.retryInitial(), retry.retryMax());
+        boolean requestEvents = true;
+        boolean failing = false;
+        while (stopped.getCount() > 0) {
+            Duration wait;
+            try {
+                Registration registration = state.current().orElse(null);
+                if (registration == null) {
+                    registration = registrations.obtain();
+                    requestEvents = true;
+                }
+                if (requestEvents) {
+                    // Events that were announced while we were away are not repeated by a poll: ask for them.
+                    VtnOutcome current = messages.handle(client.send(VtnService.EVENT, OadrMessages
+                            .requestEvent(UUID.randomUUID().toString(), registration.venId(), null)), registration);
+                    LOG.infof("current events: %s", current.detail());
+                    requestEvents = false;
+                }
+                VtnOutcome outcome = messages.handle(
+                        client.send(VtnService.POLL, OadrMessages.poll(registration.venId())), registration);
+                state.polled(clock.instant());
+                metrics.poll(outcome.metricTag());
+                requestEvents = outcome.kind() == VtnOutcome.Kind.REREGISTERED;
+                if (failing) {
+                    LOG.info("VTN exchanges work again");
+                    failing = false;
+                }
+                backoff.reset();
+                state.problem(null);
+                wait = outcome.kind() == VtnOutcome.Kind.REGISTRATION_LOST ? Duration.ZERO : state.pollInterval();
+            } catch (RuntimeException e) {
+                metrics.poll("failed");
+                state.problem(e.getMessage());
+                wait = backoff.next();
+                // Once per outage at WARN: a VTN down for an hour would otherwise fill the log.
+                if (!failing) {
+                    LOG.warnf("VTN exchange failed, retrying with backoff: %s", e.getMessage());
+                    failing = true;
+                } else {
+                    LOG.debugf("VTN exchange failed again, next try in %s: %s", wait, e.getMessage());
+                }
+            }
+            pause(wait);
+        }
+    }
+
+    private void pause(Duration wait) {
+        try {
+            stopped.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped.countDown();
+        }
+    }
+}

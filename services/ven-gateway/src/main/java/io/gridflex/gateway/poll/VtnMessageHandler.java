@@ -1,0 +1,153 @@
+package io.gridflex.gateway.poll;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.gridflex.gateway.GatewayMetrics;
+import io.gridflex.gateway.event.DistributionHandler;
+import io.gridflex.gateway.event.DistributionResult;
+import io.gridflex.gateway.registration.Registration;
+import io.gridflex.gateway.registration.RegistrationKeeper;
+import io.gridflex.gateway.vtn.VtnClient;
+import io.gridflex.gateway.vtn.VtnService;
+import io.gridflex.openadr.OadrMessages;
+import io.gridflex.openadr.OadrResponseCode;
+import io.gridflex.openadr.OpenAdrXml;
+import io.gridflex.openadr.OpenAdrXmlException;
+import io.gridflex.openadr.model.ei.EiResponseType;
+import io.gridflex.openadr.model.oadr.OadrCancelPartyRegistrationType;
+import io.gridflex.openadr.model.oadr.OadrDistributeEventType;
+import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.openadr.model.oadr.OadrRequestReregistrationType;
+import io.gridflex.openadr.model.oadr.OadrResponseType;
+
+/**
+ * Acts on what the VTN sends in reply to oadrPoll or oadrRequestEvent. Every reply is parsed by the hardened codec
+ * first: a document that is not well-formed, carries a DTD or entities, is too large or not valid OpenADR 2.0b, or
+ * comes from another VTN, is refused with its response code, logged and counted, and changes nothing.
+ */
+@ApplicationScoped
+public class VtnMessageHandler {
+
+    private static final Logger LOG = Logger.getLogger(VtnMessageHandler.class);
+
+    private final OpenAdrXml xml;
+    private final VtnClient client;
+    private final DistributionHandler distributions;
+    private final RegistrationKeeper registrations;
+    private final GatewayMetrics metrics;
+
+    public VtnMessageHandler(OpenAdrXml xml, VtnClient client, DistributionHandler distributions,
+            RegistrationKeeper registrations, GatewayMetrics metrics) {
+        this.xml = xml;
+        this.client = client;
+        this.distributions = distributions;
+        this.registrations = registrations;
+        this.metrics = metrics;
+    }
+
+    /** @param reply the VTN's message exactly as received */
+    public VtnOutcome handle(String reply, Registration registration) {
+        OadrPayload payload;
+        Object body;
+        try {
+            payload = xml.unmarshal(reply);
+            body = OadrMessages.body(payload);
+        } catch (OpenAdrXmlException e) {
+            return refused(e.responseCode(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return refused(OadrResponseCode.COMPLIANCE_ERROR, e.getMessage());
+        }
+        return switch (body) {
+            case OadrResponseType response -> response(response.getEiResponse());
+            case OadrDistributeEventType distribute -> distribute(distribute, reply, registration);
+            case OadrRequestReregistrationType request -> reregister(registration);
+            case OadrCancelPartyRegistrationType cancel -> cancel(cancel, registration);
+            default -> {
+                // Reports and opts are not part of what GridFlex offers its VTN yet; nothing is answered.
+                LOG.infof("ignoring %s from the VTN", body.getClass().getSimpleName());
+                yield VtnOutcome.of(VtnOutcome.Kind.IGNORED, OadrResponseCode.NOT_RECOGNIZED,
+                        body.getClass().getSimpleName() + " is not handled");
+            }
+        };
+    }
+
+    private VtnOutcome response(EiResponseType response) {
+        String code = response.getResponseCode().strip();
+        if (OadrResponseCode.OK.text().equals(code)) {
+            return VtnOutcome.of(VtnOutcome.Kind.NOTHING_NEW, OadrResponseCode.OK, "nothing new");
+        }
+        String detail = "VTN answered " + code + " " + response.getResponseDescription();
+        if (OadrResponseCode.INVALID_ID.text().equals(code)
+                || OadrResponseCode.NOT_REGISTERED_OR_AUTHORIZED.text().equals(code)) {
+            // The VTN no longer knows our venID (its state was reset, or it dropped us): start over.
+            registrations.lost(detail);
+            return VtnOutcome.of(VtnOutcome.Kind.REGISTRATION_LOST, OadrResponseCode.OK, detail);
+        }
+        LOG.warn(detail);
+        return VtnOutcome.of(VtnOutcome.Kind.IGNORED, OadrResponseCode.OK, detail);
+    }
+
+    private VtnOutcome distribute(OadrDistributeEventType distribute, String reply, Registration registration) {
+        String vtnId = distribute.getVtnID().strip();
+        if (!vtnId.equals(registration.vtnId())) {
+            return refused(OadrResponseCode.INVALID_ID,
+                    "oadrDistributeEvent from vtnID " + vtnId + " but we are registered with " + registration.vtnId());
+        }
+        DistributionResult result = distributions.handle(distribute, reply, registration);
+        result.createdEvent().ifPresent(answer -> {
+            OadrPayload ack = client.exchange(VtnService.EVENT, answer);
+            if (!(OadrMessages.body(ack) instanceof OadrResponseType response)
+                    || !OadrResponseCode.OK.text().equals(response.getEiResponse().getResponseCode().strip())) {
+                metrics.answerRefused("oadrCreatedEvent");
+                LOG.warnf("VTN did not accept our oadrCreatedEvent for request %s: %s", distribute.getRequestID(),
+                        describe(ack));
+            }
+        });
+        return new VtnOutcome(VtnOutcome.Kind.EVENTS, OadrResponseCode.OK,
+                distribute.getOadrEvent().size() + " event(s), " + result.published() + " to publish",
+                Optional.of(result));
+    }
+
+    private VtnOutcome reregister(Registration registration) {
+        client.send(VtnService.REGISTER_PARTY,
+                OadrMessages.response(OadrResponseCode.OK, "OK", null, registration.venId()));
+        Registration renewed = registrations.reregister(registration);
+        return VtnOutcome.of(VtnOutcome.Kind.REREGISTERED, OadrResponseCode.OK,
+                "registered again as venID " + renewed.venId());
+    }
+
+    private VtnOutcome cancel(OadrCancelPartyRegistrationType cancel, Registration registration) {
+        if (!registration.registrationId().equals(cancel.getRegistrationID().strip())) {
+            client.send(VtnService.REGISTER_PARTY, OadrMessages.canceledPartyRegistration(
+                    OadrMessages.eiResponse(OadrResponseCode.INVALID_ID, "not our registrationID",
+                            cancel.getRequestID()),
+                    cancel.getRegistrationID(), registration.venId()));
+            return refused(OadrResponseCode.INVALID_ID,
+                    "VTN cancelled registration " + cancel.getRegistrationID() + ", which is not ours");
+        }
+        client.send(VtnService.REGISTER_PARTY, OadrMessages.canceledPartyRegistration(
+                OadrMessages.eiResponse(OadrResponseCode.OK, "OK", cancel.getRequestID()),
+                registration.registrationId(), registration.venId()));
+        String detail = "VTN cancelled registration " + registration.registrationId();
+        registrations.lost(detail);
+        return VtnOutcome.of(VtnOutcome.Kind.REGISTRATION_LOST, OadrResponseCode.OK, detail);
+    }
+
+    private VtnOutcome refused(OadrResponseCode code, String detail) {
+        metrics.vtnMessageRefused(code.code());
+        LOG.warnf("refused a message from the VTN (%d %s): %s", code.code(), code.description(), detail);
+        return VtnOutcome.of(VtnOutcome.Kind.REFUSED, code, detail);
+    }
+
+    private static String describe(OadrPayload payload) {
+        Object body = OadrMessages.body(payload);
+        if (body instanceof OadrResponseType response) {
+            return response.getEiResponse().getResponseCode() + " " + response.getEiResponse().getResponseDescription();
+        }
+        return body.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,116 @@
+package io.gridflex.gateway.registration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.gridflex.gateway.GatewayConfig;
+import io.gridflex.gateway.vtn.VtnClient;
+import io.gridflex.gateway.vtn.VtnService;
+import io.gridflex.openadr.OadrMessages;
+import io.gridflex.openadr.OadrResponseCode;
+import io.gridflex.openadr.VenExchange;
+import io.gridflex.openadr.model.ei.EiResponseType;
+import io.gridflex.openadr.model.oadr.OadrCreatedPartyRegistrationType;
+import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.openadr.model.oadr.OadrTransportType;
+
+/**
+ * The registration handshake: oadrQueryRegistration to learn the VTN's ID and profiles, then
+ * oadrCreatePartyRegistration (2.0b, simpleHttp, pull, no XML signature) to get a venID and registrationID.
+ */
+@ApplicationScoped
+public class Registrar {
+
+    private static final Logger LOG = Logger.getLogger(Registrar.class);
+
+    private final VtnClient client;
+    private final GatewayConfig config;
+    private final Clock clock;
+
+    public Registrar(VtnClient client, GatewayConfig config, Clock clock) {
+        this.client = client;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** A first registration: the VTN assigns new IDs. */
+    public Registration register() {
+        OadrCreatedPartyRegistrationType query = created(
+                client.exchange(VtnService.REGISTER_PARTY, OadrMessages.queryRegistration(requestId())),
+                "oadrQueryRegistration");
+        checkVtn(query.getVtnID());
+        if (!offersSimpleHttp(query)) {
+            throw new RegistrationRefusedException("VTN " + query.getVtnID() + " does not offer 2.0b over simpleHttp");
+        }
+        return create(null, null);
+    }
+
+    /** Registration again with the IDs we hold, as a VTN asks with oadrRequestReregistration. */
+    public Registration reregister(Registration current) {
+        return create(current.registrationId(), current.venId());
+    }
+
+    private Registration create(String registrationId, String venId) {
+        OadrCreatedPartyRegistrationType created = created(client.exchange(VtnService.REGISTER_PARTY,
+                OadrMessages.createPartyRegistration(requestId(), registrationId, venId, config.venName(),
+                        VenExchange.pull(), false)),
+                "oadrCreatePartyRegistration");
+        checkVtn(created.getVtnID());
+        if (blank(created.getVenID()) || blank(created.getRegistrationID())) {
+            throw new RegistrationRefusedException("VTN registered us without a venID or registrationID");
+        }
+        Optional<Duration> pollFrequency = Optional.ofNullable(created.getOadrRequestedOadrPollFreq())
+                .map(freq -> freq.getDuration())
+                .filter(Duration::isPositive);
+        Registration registration = new Registration(client.vtnUrl(), created.getVenID().strip(),
+                created.getRegistrationID().strip(), created.getVtnID().strip(), pollFrequency, clock.instant());
+        LOG.infof("registered with VTN %s at %s as venID %s (registrationID %s, poll frequency %s)",
+                registration.vtnId(), registration.vtnUrl(), registration.venId(), registration.registrationId(),
+                pollFrequency.map(Duration::toString).orElse("not stated"));
+        return registration;
+    }
+
+    private static OadrCreatedPartyRegistrationType created(OadrPayload reply, String asked) {
+        if (!(OadrMessages.body(reply) instanceof OadrCreatedPartyRegistrationType created)) {
+            throw new RegistrationRefusedException(
+                    "VTN answered " + asked + " with " + OadrMessages.body(reply).getClass().getSimpleName());
+        }
+        EiResponseType response = created.getEiResponse();
+        if (!OadrResponseCode.OK.text().equals(response.getResponseCode().strip())) {
+            throw new RegistrationRefusedException("VTN refused " + asked + ": " + response.getResponseCode() + " "
+                    + response.getResponseDescription());
+        }
+        return created;
+    }
+
+    private void checkVtn(String vtnId) {
+        if (blank(vtnId)) {
+            throw new RegistrationRefusedException("VTN did not say its vtnID");
+        }
+        config.vtn().expectedId().filter(expected -> !expected.equals(vtnId.strip())).ifPresent(expected -> {
+            throw new RegistrationRefusedException("VTN calls itself " + vtnId.strip() + " but " + expected
+                    + " is expected (gridflex.gateway.vtn.expected-id)");
+        });
+    }
+
+    private static boolean offersSimpleHttp(OadrCreatedPartyRegistrationType query) {
+        return query.getOadrProfiles().getOadrProfile().stream()
+                .filter(profile -> OadrMessages.PROFILE.equals(profile.getOadrProfileName().strip()))
+                .flatMap(profile -> profile.getOadrTransports().getOadrTransport().stream())
+                .anyMatch(transport -> transport.getOadrTransportName() == OadrTransportType.SIMPLE_HTTP);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String requestId() {
+        return UUID.randomUUID().toString();
+    }
+}

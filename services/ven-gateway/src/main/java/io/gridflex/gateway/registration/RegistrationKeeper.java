@@ -1,0 +1,70 @@
+package io.gridflex.gateway.registration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.gridflex.gateway.db.Transactions;
+import io.gridflex.gateway.vtn.VtnClient;
+
+/**
+ * Keeps the registration in PostgreSQL and in {@link RegistrationState} in step: a registration is reused after a
+ * restart, replaced when the VTN asks us to register again, and forgotten when the VTN cancels it.
+ */
+@ApplicationScoped
+public class RegistrationKeeper {
+
+    private static final Logger LOG = Logger.getLogger(RegistrationKeeper.class);
+
+    private final Registrar registrar;
+    private final RegistrationRepository repository;
+    private final RegistrationState state;
+    private final Transactions transactions;
+    private final VtnClient client;
+
+    public RegistrationKeeper(Registrar registrar, RegistrationRepository repository, RegistrationState state,
+            Transactions transactions, VtnClient client) {
+        this.registrar = registrar;
+        this.repository = repository;
+        this.state = state;
+        this.transactions = transactions;
+        this.client = client;
+    }
+
+    /** The stored registration with this VTN, or a new one from the handshake. */
+    public Registration obtain() {
+        Registration registration = transactions.read(c -> repository.find(c, client.vtnUrl()))
+                .map(stored -> {
+                    LOG.infof("reusing registration with VTN %s as venID %s from %s", stored.vtnId(),
+                            stored.venId(), stored.registeredAt());
+                    return stored;
+                })
+                .orElseGet(() -> save(registrar.register()));
+        state.registered(registration);
+        return registration;
+    }
+
+    public Registration reregister(Registration current) {
+        Registration renewed = save(registrar.reregister(current));
+        state.registered(renewed);
+        return renewed;
+    }
+
+    /** The registration no longer holds; the poll loop registers afresh. */
+    public void lost(String why) {
+        LOG.warnf("registration with %s lost: %s", client.vtnUrl(), why);
+        transactions.inTransaction(c -> {
+            repository.delete(c, client.vtnUrl());
+            return null;
+        });
+        state.forget(why);
+    }
+
+    private Registration save(Registration registration) {
+        transactions.inTransaction(c -> {
+            repository.save(c, registration);
+            return null;
+        });
+        return registration;
+    }
+}

@@ -1,0 +1,95 @@
+package io.gridflex.gateway.vtn;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.gridflex.gateway.GatewayConfig;
+import io.gridflex.openadr.OpenAdrXml;
+import io.gridflex.openadr.model.oadr.OadrPayload;
+
+/**
+ * The one HTTP client between the gateway and its VTN: POSTs an OpenADR payload to a simpleHttp service and returns
+ * the reply. Everything transport-related lives here (timeouts, size limit, and later TLS), so the rest of the
+ * gateway deals in OpenADR messages only.
+ */
+@ApplicationScoped
+public class VtnClient {
+
+    private static final Logger LOG = Logger.getLogger(VtnClient.class);
+    private static final String BASE_PATH = "/OpenADR2/Simple/2.0b/";
+
+    private final OpenAdrXml xml;
+    private final GatewayConfig.Vtn config;
+    private final String baseUrl;
+    private final HttpClient http;
+
+    public VtnClient(OpenAdrXml xml, GatewayConfig config) {
+        this.xml = xml;
+        this.config = config.vtn();
+        String url = config.vtn().url().toString();
+        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.vtn().connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** The base URL registrations are stored under. */
+    public String vtnUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * Sends a message and returns the VTN's reply as received, unparsed, so the caller parses it with the hardened
+     * codec and keeps the exact text for audit.
+     *
+     * @throws VtnUnavailableException when the VTN cannot be reached, times out, or answers other than HTTP 200
+     */
+    public String send(VtnService service, OadrPayload message) {
+        String body = xml.marshal(message);
+        URI uri = URI.create(baseUrl + BASE_PATH + service.path());
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(config.requestTimeout())
+                .header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new VtnUnavailableException("VTN " + uri + " unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VtnUnavailableException("interrupted while calling " + uri, e);
+        }
+        try (InputStream in = response.body()) {
+            byte[] reply = in.readNBytes(config.maxResponseBytes() + 1);
+            if (response.statusCode() != 200) {
+                throw new VtnUnavailableException("VTN " + uri + " answered HTTP " + response.statusCode());
+            }
+            if (reply.length > config.maxResponseBytes()) {
+                throw new VtnUnavailableException(
+                        "VTN " + uri + " sent more than " + config.maxResponseBytes() + " bytes; refused unread");
+            }
+            LOG.tracef("%s replied %d bytes", service, reply.length);
+            return new String(reply, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new VtnUnavailableException("VTN " + uri + " reply unreadable: " + e, e);
+        }
+    }
+
+    /** {@link #send} and parse the reply; an unreadable or invalid reply throws the codec's refusal. */
+    public OadrPayload exchange(VtnService service, OadrPayload message) {
+        return xml.unmarshal(send(service, message));
+    }
+}
