@@ -1,0 +1,12 @@
+package io.gridflex.vtnsim.event;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Body of {@code POST /admin/events}. Boxed types so a missing field is told apart from a zero. */
+public record CreateEventRequest(
+        @Schema(description = "Load reduction asked of the VENs, in kW", required = true, examples = "1500") Double reductionKw,
+        @Schema(description = "ISO-8601 UTC instant; default now", examples = "2026-01-31T18:00:00Z") String start,
+        @Schema(description = "Length of the event in whole seconds", required = true, examples = "900") Integer durationSeconds,
+        @Schema(description = "The one VEN targeted; default every registered VEN") String venId,
+        @Schema(description = "Marks the event as a test in its descriptor; default false") Boolean testEvent) {
+}

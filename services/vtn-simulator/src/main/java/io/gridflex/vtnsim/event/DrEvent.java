@@ -1,0 +1,83 @@
+package io.gridflex.vtnsim.event;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import io.gridflex.openadr.model.ei.EventStatusEnumeratedType;
+
+/**
+ * One demand-response event as this VTN holds it: a load reduction for a period, for a set of VENs. Immutable; a
+ * modification or cancellation is a new value with the next modificationNumber, as OpenADR requires.
+ *
+ * @param venIds the VENs targeted, fixed when the event is created
+ */
+public record DrEvent(String eventId, long modificationNumber, Instant createdAt, Instant modifiedAt, Instant start,
+        Duration duration, double reductionKw, List<String> venIds, boolean testEvent, boolean cancelled) {
+
+    public DrEvent {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(modifiedAt, "modifiedAt");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(duration, "duration");
+        venIds = List.copyOf(venIds);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("an event lasts a positive time, got " + duration);
+        }
+        if (!(reductionKw > 0) || Double.isInfinite(reductionKw)) {
+            throw new IllegalArgumentException("an event reduces load by a positive finite amount, got " + reductionKw);
+        }
+    }
+
+    public static DrEvent create(String eventId, Instant now, Instant start, Duration duration, double reductionKw,
+            List<String> venIds, boolean testEvent) {
+        return new DrEvent(eventId, 0, now, now, start, duration, reductionKw, venIds, testEvent, false);
+    }
+
+    public Instant end() {
+        return start.plus(duration);
+    }
+
+    public boolean targets(String venId) {
+        return venIds.contains(venId);
+    }
+
+    /**
+     * The OpenADR status at {@code now}: a cancellation overrides time; otherwise far, near (within
+     * {@code nearWindow} of the start), active, then completed.
+     */
+    public EventStatusEnumeratedType status(Instant now, Duration nearWindow) {
+        if (cancelled) {
+            return EventStatusEnumeratedType.CANCELLED;
+        }
+        if (!now.isBefore(end())) {
+            return EventStatusEnumeratedType.COMPLETED;
+        }
+        if (!now.isBefore(start)) {
+            return EventStatusEnumeratedType.ACTIVE;
+        }
+        return now.isBefore(start.minus(nearWindow)) ? EventStatusEnumeratedType.FAR : EventStatusEnumeratedType.NEAR;
+    }
+
+    /** Whether a VEN should still act on it: announced or running, neither over nor cancelled. */
+    public boolean isOpen(Instant now, Duration nearWindow) {
+        return switch (status(now, nearWindow)) {
+            case FAR, NEAR, ACTIVE -> true;
+            default -> false;
+        };
+    }
+
+    /** @param newReductionKw or null to keep; @param newDuration or null to keep */
+    public DrEvent modified(Double newReductionKw, Duration newDuration, Instant at) {
+        return new DrEvent(eventId, modificationNumber + 1, createdAt, at, start,
+                newDuration == null ? duration : newDuration, newReductionKw == null ? reductionKw : newReductionKw,
+                venIds, testEvent, false);
+    }
+
+    public DrEvent cancelledAt(Instant at) {
+        return new DrEvent(eventId, modificationNumber + 1, createdAt, at, start, duration, reductionKw, venIds,
+                testEvent, true);
+    }
+}

@@ -1,0 +1,141 @@
+package io.gridflex.vtnsim.event;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import io.gridflex.vtnsim.api.ApiException;
+import io.gridflex.vtnsim.ven.VenRegistry;
+
+/** The operator's side of events: checks each request completely before anything changes. */
+@ApplicationScoped
+public class EventAdmin {
+
+    private static final Logger LOG = Logger.getLogger(EventAdmin.class);
+
+    private final EventBook book;
+    private final VenRegistry vens;
+    private final Clock clock;
+
+    public EventAdmin(EventBook book, VenRegistry vens, Clock clock) {
+        this.book = book;
+        this.vens = vens;
+        this.clock = clock;
+    }
+
+    public EventView create(CreateEventRequest request) {
+        if (request == null) {
+            throw ApiException.badRequest("missing-body",
+                    "A JSON body with reductionKw and durationSeconds is required");
+        }
+        Instant now = clock.instant();
+        double reductionKw = reduction(request.reductionKw(), true);
+        Duration duration = duration(request.durationSeconds(), true);
+        Instant start = request.start() == null ? now.truncatedTo(ChronoUnit.SECONDS) : start(request.start());
+        if (!start.plus(duration).isAfter(now)) {
+            throw ApiException.badRequest("invalid-event",
+                    "The event would end at " + start.plus(duration) + ", which is not after now (" + now + ")");
+        }
+        List<String> targets = targets(request.venId());
+        DrEvent event = DrEvent.create("evt-" + UUID.randomUUID(), now, start, duration, reductionKw, targets,
+                Boolean.TRUE.equals(request.testEvent()));
+        book.add(event);
+        LOG.infof("Created event %s: %.3f kW from %s for %s, for %s", event.eventId(), reductionKw, start, duration,
+                targets);
+        return view(event, now);
+    }
+
+    public EventView modify(String eventId, ModifyEventRequest request) {
+        if (request == null || (request.reductionKw() == null && request.durationSeconds() == null)) {
+            throw ApiException.badRequest("invalid-event", "Give reductionKw, durationSeconds or both");
+        }
+        Double reductionKw = request.reductionKw() == null ? null : reduction(request.reductionKw(), false);
+        Duration duration = request.durationSeconds() == null ? null : duration(request.durationSeconds(), false);
+        Instant now = clock.instant();
+        EventRecord current = book.find(eventId).orElseThrow(() -> new UnknownEventException(eventId));
+        if (duration != null && !current.event().start().plus(duration).isAfter(now)) {
+            // A VEN is only told of changes to events that still run: one ended this way would never hear of it.
+            throw ApiException.badRequest("invalid-event", "durationSeconds " + duration.toSeconds()
+                    + " would end the event before now; cancel it instead");
+        }
+        DrEvent modified = book.modify(eventId, reductionKw, duration, now);
+        LOG.infof("Modified event %s to modification %d: %.3f kW for %s", eventId, modified.modificationNumber(),
+                modified.reductionKw(), modified.duration());
+        return view(modified, now);
+    }
+
+    public EventView cancel(String eventId) {
+        Instant now = clock.instant();
+        DrEvent cancelled = book.cancel(eventId, now);
+        LOG.infof("Cancelled event %s (modification %d)", eventId, cancelled.modificationNumber());
+        return view(cancelled, now);
+    }
+
+    public EventView get(String eventId) {
+        EventRecord record = book.find(eventId).orElseThrow(() -> new UnknownEventException(eventId));
+        return EventView.detail(record, record.event().status(clock.instant(), book.nearWindow()).value());
+    }
+
+    public List<EventView> list() {
+        Instant now = clock.instant();
+        return book.all().stream().map(record -> view(record.event(), now)).toList();
+    }
+
+    private EventView view(DrEvent event, Instant now) {
+        return EventView.summary(event, event.status(now, book.nearWindow()).value());
+    }
+
+    private List<String> targets(String venId) {
+        if (venId != null) {
+            if (!vens.isRegistered(venId)) {
+                throw ApiException.badRequest("unknown-ven", "No VEN " + venId + " is registered");
+            }
+            return List.of(venId);
+        }
+        List<String> all = vens.venIds();
+        if (all.isEmpty()) {
+            throw new ApiException(Response.Status.CONFLICT, "no-vens",
+                    "No VEN is registered: an event without venId goes to every registered VEN");
+        }
+        return all;
+    }
+
+    private static double reduction(Double value, boolean required) {
+        if (value == null && required) {
+            throw ApiException.badRequest("invalid-event", "reductionKw is required");
+        }
+        if (value == null || !(value > 0) || value.isInfinite()) {
+            throw ApiException.badRequest("invalid-event", "reductionKw must be a number > 0, got " + value);
+        }
+        return value;
+    }
+
+    private static Duration duration(Integer seconds, boolean required) {
+        if (seconds == null && required) {
+            throw ApiException.badRequest("invalid-event", "durationSeconds is required");
+        }
+        if (seconds == null || seconds <= 0) {
+            throw ApiException.badRequest("invalid-event",
+                    "durationSeconds must be a whole number > 0, got " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static Instant start(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("invalid-event",
+                    "start must be an ISO-8601 UTC instant like 2026-01-31T18:00:00Z, got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.gridflex.vtnsim.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.gridflex.openadr.DispatchInterval;
+import io.gridflex.openadr.LoadDispatchEvent;
+import io.gridflex.openadr.OadrMessages;
+import io.gridflex.openadr.OadrResponseCode;
+import io.gridflex.openadr.model.ei.EventDescriptorType;
+import io.gridflex.openadr.model.oadr.OadrDistributeEventType;
+import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.vtnsim.config.VtnConfig;
+import io.gridflex.vtnsim.openadr.OadrReplies;
+
+/**
+ * Turns events into the oadrDistributeEvent one VEN receives: a LOAD_DISPATCH {@code delta} signal in MW, status as
+ * of now, a response always required, and that VEN as the target.
+ */
+@ApplicationScoped
+public class EventDistribution {
+
+    private static final double KW_PER_MW = 1000.0;
+
+    private final VtnConfig config;
+
+    public EventDistribution(VtnConfig config) {
+        this.config = config;
+    }
+
+    public OadrPayload distribute(List<DrEvent> events, String venId, Instant now) {
+        return OadrMessages.distributeEvent(newRequestId(), config.id(),
+                events.stream().map(event -> oadrEvent(event, venId, now)).toList());
+    }
+
+    /** An oadrDistributeEvent without events whose eiResponse says why the request was refused. */
+    public OadrPayload refuse(OadrResponseCode code, String detail, String requestId) {
+        OadrPayload payload = OadrMessages.distributeEvent(requestId, config.id(), List.of());
+        payload.getOadrSignedObject().getOadrDistributeEvent()
+                .setEiResponse(OadrReplies.error(code, detail, requestId));
+        return payload;
+    }
+
+    OadrDistributeEventType.OadrEvent oadrEvent(DrEvent event, String venId, Instant now) {
+        // A reduction is a negative change in consumption.
+        DispatchInterval interval = new DispatchInterval(event.duration(), -event.reductionKw() / KW_PER_MW);
+        LoadDispatchEvent dispatch = new LoadDispatchEvent(event.eventId(), event.modificationNumber(),
+                config.marketContext(), event.createdAt(), event.status(now, config.nearWindow()), event.start(),
+                List.of(interval), List.of(venId), true);
+        OadrDistributeEventType.OadrEvent oadrEvent = OadrMessages.loadDispatchEvent(dispatch);
+        EventDescriptorType descriptor = oadrEvent.getEiEvent().getEventDescriptor();
+        descriptor.setModificationDateTime(event.modifiedAt());
+        descriptor.setTestEvent(Boolean.toString(event.testEvent()));
+        if (event.modificationNumber() > 0) {
+            descriptor.setModificationReason(event.cancelled() ? "cancelled" : "modified");
+        }
+        return oadrEvent;
+    }
+
+    /** Each distribution gets its own requestID, which the VEN's oadrCreatedEvent quotes back. */
+    private static String newRequestId() {
+        return "dist-" + UUID.randomUUID();
+    }
+}

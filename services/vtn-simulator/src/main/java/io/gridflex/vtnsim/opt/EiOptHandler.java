@@ -1,0 +1,74 @@
+package io.gridflex.vtnsim.opt;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.gridflex.openadr.OadrResponseCode;
+import io.gridflex.openadr.model.oadr.OadrCancelOptType;
+import io.gridflex.openadr.model.oadr.OadrCreateOptType;
+import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.openadr.model.oadr.OadrResponseType;
+import io.gridflex.vtnsim.event.EventBook;
+import io.gridflex.vtnsim.openadr.MessageHandler;
+import io.gridflex.vtnsim.openadr.OadrReplies;
+import io.gridflex.vtnsim.ven.VenRegistry;
+
+/**
+ * EiOpt, kept minimal: opt schedules are acknowledged and remembered so they can be cancelled, but do not change
+ * which events this VTN sends.
+ */
+@ApplicationScoped
+public class EiOptHandler implements MessageHandler {
+
+    public static final String SERVICE = "EiOpt";
+    private static final Logger LOG = Logger.getLogger(EiOptHandler.class);
+
+    private final VenRegistry registry;
+    private final EventBook events;
+    private final OptBook opts;
+
+    public EiOptHandler(VenRegistry registry, EventBook events, OptBook opts) {
+        this.registry = registry;
+        this.events = events;
+        this.opts = opts;
+    }
+
+    @Override
+    public Optional<OadrPayload> handle(Object message) {
+        return switch (message) {
+            case OadrCreateOptType create -> Optional.of(create(create));
+            case OadrCancelOptType cancel -> Optional.of(cancel(cancel));
+            case OadrResponseType response -> Optional.empty();
+            default -> OadrReplies.notRecognized(SERVICE, message);
+        };
+    }
+
+    private OadrPayload create(OadrCreateOptType create) {
+        String venId = create.getVenID();
+        if (!registry.isRegistered(venId)) {
+            return OadrReplies.createdOpt(OadrReplies.error(OadrResponseCode.INVALID_ID,
+                    "VEN " + venId + " is not registered", create.getRequestID()), create.getOptID());
+        }
+        if (create.getQualifiedEventID() != null && events.find(create.getQualifiedEventID().getEventID()).isEmpty()) {
+            return OadrReplies.createdOpt(OadrReplies.error(OadrResponseCode.INVALID_ID,
+                    "No event " + create.getQualifiedEventID().getEventID(), create.getRequestID()),
+                    create.getOptID());
+        }
+        opts.add(venId, create.getOptID());
+        LOG.infof("VEN %s created opt %s (%s)", venId, create.getOptID(), create.getOptType().value());
+        return OadrReplies.createdOpt(OadrReplies.ok(create.getRequestID()), create.getOptID());
+    }
+
+    private OadrPayload cancel(OadrCancelOptType cancel) {
+        if (!opts.remove(cancel.getVenID(), cancel.getOptID())) {
+            return OadrReplies.canceledOpt(OadrReplies.error(OadrResponseCode.INVALID_ID,
+                    "VEN " + cancel.getVenID() + " has no opt " + cancel.getOptID(), cancel.getRequestID()),
+                    cancel.getOptID());
+        }
+        LOG.infof("VEN %s cancelled opt %s", cancel.getVenID(), cancel.getOptID());
+        return OadrReplies.canceledOpt(OadrReplies.ok(cancel.getRequestID()), cancel.getOptID());
+    }
+}

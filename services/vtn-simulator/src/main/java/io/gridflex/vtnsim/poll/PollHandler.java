@@ -1,0 +1,59 @@
+package io.gridflex.vtnsim.poll;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.gridflex.openadr.OadrResponseCode;
+import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.openadr.model.oadr.OadrPollType;
+import io.gridflex.vtnsim.event.DrEvent;
+import io.gridflex.vtnsim.event.EventBook;
+import io.gridflex.vtnsim.event.EventDistribution;
+import io.gridflex.vtnsim.openadr.MessageHandler;
+import io.gridflex.vtnsim.openadr.OadrReplies;
+import io.gridflex.vtnsim.ven.VenRegistry;
+
+/**
+ * OadrPoll: how a pull VEN learns of events. A VEN gets its events only when one of them is new or changed since it
+ * last received them; otherwise an oadrResponse 200 says there is nothing to do.
+ */
+@ApplicationScoped
+public class PollHandler implements MessageHandler {
+
+    public static final String SERVICE = "OadrPoll";
+
+    private final VenRegistry registry;
+    private final EventBook book;
+    private final EventDistribution distribution;
+    private final Clock clock;
+
+    public PollHandler(VenRegistry registry, EventBook book, EventDistribution distribution, Clock clock) {
+        this.registry = registry;
+        this.book = book;
+        this.distribution = distribution;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<OadrPayload> handle(Object message) {
+        if (!(message instanceof OadrPollType poll)) {
+            return OadrReplies.notRecognized(SERVICE, message);
+        }
+        Instant now = clock.instant();
+        String venId = poll.getVenID();
+        if (!registry.recordPoll(venId, now)) {
+            return Optional.of(OadrReplies.response(OadrResponseCode.INVALID_ID,
+                    "VEN " + venId + " is not registered with this VTN", null, venId));
+        }
+        List<DrEvent> events = book.distributeIfChanged(venId, now);
+        if (events.isEmpty()) {
+            return Optional.of(OadrReplies.response(OadrResponseCode.OK, OadrResponseCode.OK.description(), null,
+                    venId));
+        }
+        return Optional.of(distribution.distribute(events, venId, now));
+    }
+}

@@ -1,0 +1,82 @@
+package io.gridflex.vtnsim.ven;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.gridflex.openadr.OadrMessages;
+import io.gridflex.openadr.OadrResponseCode;
+import io.gridflex.openadr.model.ei.EiResponseType;
+import io.gridflex.openadr.model.oadr.OadrCancelPartyRegistrationType;
+import io.gridflex.openadr.model.oadr.OadrCreatePartyRegistrationType;
+import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.openadr.model.oadr.OadrQueryRegistrationType;
+import io.gridflex.openadr.model.oadr.OadrResponseType;
+import io.gridflex.openadr.model.oadr.OadrTransportType;
+import io.gridflex.vtnsim.config.VtnConfig;
+import io.gridflex.vtnsim.openadr.MessageHandler;
+import io.gridflex.vtnsim.openadr.OadrReplies;
+
+/** EiRegisterParty: tells VENs who this VTN is and how often to poll, and registers and unregisters them. */
+@ApplicationScoped
+public class RegistrationHandler implements MessageHandler {
+
+    public static final String SERVICE = "EiRegisterParty";
+    private static final Logger LOG = Logger.getLogger(RegistrationHandler.class);
+
+    private final VenRegistry registry;
+    private final VtnConfig config;
+    private final Clock clock;
+
+    public RegistrationHandler(VenRegistry registry, VtnConfig config, Clock clock) {
+        this.registry = registry;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<OadrPayload> handle(Object message) {
+        return switch (message) {
+            case OadrQueryRegistrationType query -> Optional.of(created(OadrReplies.ok(query.getRequestID()), null));
+            case OadrCreatePartyRegistrationType create -> Optional.of(register(create));
+            case OadrCancelPartyRegistrationType cancel -> Optional.of(cancel(cancel));
+            // A VEN's acknowledgement needs no answer.
+            case OadrResponseType response -> Optional.empty();
+            default -> OadrReplies.notRecognized(SERVICE, message);
+        };
+    }
+
+    private OadrPayload register(OadrCreatePartyRegistrationType create) {
+        if (create.getOadrTransportName() != OadrTransportType.SIMPLE_HTTP
+                || Boolean.FALSE.equals(create.isOadrHttpPullModel())) {
+            // This VTN never calls VENs: a push or XMPP VEN would register and then wait forever for events.
+            return created(OadrReplies.error(OadrResponseCode.NOT_ALLOWED,
+                    "This VTN serves simpleHttp VENs in the pull model only", create.getRequestID()), null);
+        }
+        Ven ven = registry.register(create.getVenID(), create.getOadrVenName(), clock.instant());
+        LOG.infof("Registered VEN %s (%s) as %s, registration %s", create.getOadrVenName(), create.getVenID(),
+                ven.venId(), ven.registrationId());
+        return created(OadrReplies.ok(create.getRequestID()), ven);
+    }
+
+    private OadrPayload cancel(OadrCancelPartyRegistrationType cancel) {
+        Optional<Ven> ended = registry.cancel(cancel.getRegistrationID(), cancel.getVenID());
+        if (ended.isEmpty()) {
+            return OadrMessages.canceledPartyRegistration(OadrReplies.error(OadrResponseCode.INVALID_ID,
+                    "No registration " + cancel.getRegistrationID() + " for VEN " + cancel.getVenID(),
+                    cancel.getRequestID()), cancel.getRegistrationID(), cancel.getVenID());
+        }
+        LOG.infof("Cancelled registration %s of VEN %s", ended.get().registrationId(), ended.get().venId());
+        return OadrMessages.canceledPartyRegistration(OadrReplies.ok(cancel.getRequestID()),
+                ended.get().registrationId(), ended.get().venId());
+    }
+
+    /** @param ven null for a query or a refusal: no IDs are handed out */
+    private OadrPayload created(EiResponseType response, Ven ven) {
+        return OadrMessages.createdPartyRegistration(response, ven == null ? null : ven.registrationId(),
+                ven == null ? null : ven.venId(), config.id(), config.pollInterval());
+    }
+}

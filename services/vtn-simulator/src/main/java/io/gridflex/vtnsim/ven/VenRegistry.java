@@ -1,0 +1,83 @@
+package io.gridflex.vtnsim.ven;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The VENs registered with this VTN, in memory. Every method is atomic: registration, polling and cancellation
+ * arrive concurrently from many VENs.
+ */
+@ApplicationScoped
+public class VenRegistry {
+
+    private final Map<String, Ven> byVenId = new LinkedHashMap<>();
+
+    /**
+     * Registers a VEN. A VEN that presents a venID this VTN issued keeps it and its registrationID; any other venID
+     * (none, or one from a VTN that has since restarted) gets fresh IDs, which the VEN must adopt.
+     */
+    public synchronized Ven register(String presentedVenId, String venName, Instant now) {
+        Ven known = presentedVenId == null ? null : byVenId.get(presentedVenId);
+        Ven ven = known != null
+                ? known.reregistered(venName, now)
+                : new Ven(newId("ven-"), venName, newId("reg-"), now, null);
+        byVenId.put(ven.venId(), ven);
+        return ven;
+    }
+
+    public synchronized Optional<Ven> find(String venId) {
+        return Optional.ofNullable(venId == null ? null : byVenId.get(venId));
+    }
+
+    public synchronized boolean isRegistered(String venId) {
+        return venId != null && byVenId.containsKey(venId);
+    }
+
+    /**
+     * Ends a registration. Nothing changes unless the registrationID is known and, when a venID is given too, both
+     * belong to the same VEN.
+     *
+     * @return the VEN whose registration ended
+     */
+    public synchronized Optional<Ven> cancel(String registrationId, String venId) {
+        Optional<Ven> match = byVenId.values().stream()
+                .filter(ven -> ven.registrationId().equals(registrationId))
+                .filter(ven -> venId == null || ven.venId().equals(venId))
+                .findFirst();
+        match.ifPresent(ven -> byVenId.remove(ven.venId()));
+        return match;
+    }
+
+    /** @return false for a VEN that is not registered, whose poll is then refused */
+    public synchronized boolean recordPoll(String venId, Instant now) {
+        Ven ven = venId == null ? null : byVenId.get(venId);
+        if (ven == null) {
+            return false;
+        }
+        byVenId.put(venId, ven.polledAt(now));
+        return true;
+    }
+
+    /** Oldest registration first. */
+    public synchronized List<Ven> all() {
+        List<Ven> vens = new ArrayList<>(byVenId.values());
+        vens.sort(Comparator.comparing(Ven::registeredAt).thenComparing(Ven::venId));
+        return vens;
+    }
+
+    public synchronized List<String> venIds() {
+        return all().stream().map(Ven::venId).toList();
+    }
+
+    private static String newId(String prefix) {
+        return prefix + UUID.randomUUID();
+    }
+}

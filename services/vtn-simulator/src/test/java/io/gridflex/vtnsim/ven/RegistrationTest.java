@@ -1,0 +1,144 @@
+package io.gridflex.vtnsim.ven;
+
+import static io.gridflex.vtnsim.VtnTestClient.code;
+import static io.gridflex.vtnsim.VtnTestClient.poll;
+import static io.gridflex.vtnsim.VtnTestClient.post;
+import static io.gridflex.vtnsim.VtnTestClient.register;
+import static io.gridflex.vtnsim.VtnTestClient.requestId;
+import static io.gridflex.vtnsim.VtnTestClient.response;
+import static io.gridflex.vtnsim.VtnTestClient.vens;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.gridflex.openadr.OadrMessages;
+import io.gridflex.openadr.VenExchange;
+import io.gridflex.openadr.model.oadr.OadrCanceledPartyRegistrationType;
+import io.gridflex.openadr.model.oadr.OadrCreatedPartyRegistrationType;
+import io.gridflex.openadr.model.oadr.OadrTransportType;
+import io.gridflex.vtnsim.VtnTestClient.Registration;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class RegistrationTest {
+
+    @Test
+    void aQueryTellsTheVtnIdAndThePollFrequency() {
+        String requestId = requestId();
+        OadrCreatedPartyRegistrationType created = post("EiRegisterParty", OadrMessages.queryRegistration(requestId))
+                .getOadrSignedObject().getOadrCreatedPartyRegistration();
+
+        assertThat(code(created.getEiResponse())).isEqualTo("200");
+        assertThat(created.getEiResponse().getRequestID()).isEqualTo(requestId);
+        assertThat(created.getVtnID()).isEqualTo("gridflex-vtn-sim");
+        // The test profile asks for a short poll interval.
+        assertThat(created.getOadrRequestedOadrPollFreq().getDuration()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(created.getVenID()).isNull();
+        assertThat(created.getOadrProfiles().getOadrProfile()).singleElement().satisfies(profile -> {
+            assertThat(profile.getOadrProfileName()).isEqualTo("2.0b");
+            assertThat(profile.getOadrTransports().getOadrTransport()).singleElement()
+                    .satisfies(t -> assertThat(t.getOadrTransportName()).isEqualTo(OadrTransportType.SIMPLE_HTTP));
+        });
+    }
+
+    @Test
+    void aFullRegistrationLifecycle() {
+        String requestId = requestId();
+        OadrCreatedPartyRegistrationType created = post("EiRegisterParty",
+                OadrMessages.createPartyRegistration(requestId, "site-lifecycle", VenExchange.pull(), false))
+                .getOadrSignedObject().getOadrCreatedPartyRegistration();
+        assertThat(code(created.getEiResponse())).isEqualTo("200");
+        assertThat(created.getEiResponse().getRequestID()).isEqualTo(requestId);
+        assertThat(created.getVenID()).isNotBlank();
+        assertThat(created.getRegistrationID()).isNotBlank();
+        assertThat(created.getVtnID()).isEqualTo("gridflex-vtn-sim");
+        assertThat(created.getOadrRequestedOadrPollFreq().getDuration()).isEqualTo(Duration.ofSeconds(2));
+        String venId = created.getVenID();
+
+        Map<String, Object> listed = venRow(venId);
+        assertThat(listed).containsEntry("venName", "site-lifecycle")
+                .containsEntry("registrationId", created.getRegistrationID())
+                .containsEntry("lastPollAt", null);
+        assertThat(listed.get("registeredAt")).isNotNull();
+
+        assertThat(code(response(poll(venId)).getEiResponse())).isEqualTo("200");
+        assertThat(venRow(venId).get("lastPollAt")).isNotNull();
+
+        // Re-registering with the venID we were given keeps both IDs.
+        OadrCreatedPartyRegistrationType again = post("EiRegisterParty",
+                OadrMessages.createPartyRegistration(requestId(), created.getRegistrationID(), venId,
+                        "site-lifecycle-renamed", VenExchange.pull(), false))
+                .getOadrSignedObject().getOadrCreatedPartyRegistration();
+        assertThat(again.getVenID()).isEqualTo(venId);
+        assertThat(again.getRegistrationID()).isEqualTo(created.getRegistrationID());
+        assertThat(venRow(venId)).containsEntry("venName", "site-lifecycle-renamed");
+
+        OadrCanceledPartyRegistrationType canceled = post("EiRegisterParty",
+                OadrMessages.cancelPartyRegistration(requestId(), created.getRegistrationID(), venId))
+                .getOadrSignedObject().getOadrCanceledPartyRegistration();
+        assertThat(code(canceled.getEiResponse())).isEqualTo("200");
+        assertThat(canceled.getRegistrationID()).isEqualTo(created.getRegistrationID());
+        assertThat(vens()).noneMatch(ven -> venId.equals(ven.get("venId")));
+
+        // A cancelled VEN is a stranger again.
+        assertThat(code(response(poll(venId)).getEiResponse())).isEqualTo("452");
+    }
+
+    @Test
+    void anUnknownVenIdGetsANewOne() {
+        OadrCreatedPartyRegistrationType created = post("EiRegisterParty",
+                OadrMessages.createPartyRegistration(requestId(), "reg-from-elsewhere", "ven-from-elsewhere",
+                        "site-stranger", VenExchange.pull(), false))
+                .getOadrSignedObject().getOadrCreatedPartyRegistration();
+
+        assertThat(code(created.getEiResponse())).isEqualTo("200");
+        assertThat(created.getVenID()).isNotEqualTo("ven-from-elsewhere");
+        assertThat(created.getRegistrationID()).isNotEqualTo("reg-from-elsewhere");
+    }
+
+    @Test
+    void aPushVenIsRefusedBecauseThisVtnNeverCallsOut() {
+        int before = vens().size();
+        OadrCreatedPartyRegistrationType created = post("EiRegisterParty",
+                OadrMessages.createPartyRegistration(requestId(), "site-push",
+                        VenExchange.push("http://127.0.0.1:1/ven"), false))
+                .getOadrSignedObject().getOadrCreatedPartyRegistration();
+
+        assertThat(code(created.getEiResponse())).isEqualTo("451");
+        assertThat(created.getVenID()).isNull();
+        assertThat(vens()).hasSize(before);
+    }
+
+    @Test
+    void cancellingAnUnknownRegistrationChangesNothing() {
+        Registration ven = register("site-keep");
+        int before = vens().size();
+
+        OadrCanceledPartyRegistrationType wrongVen = post("EiRegisterParty",
+                OadrMessages.cancelPartyRegistration(requestId(), ven.registrationId(), "ven-somebody-else"))
+                .getOadrSignedObject().getOadrCanceledPartyRegistration();
+        OadrCanceledPartyRegistrationType unknown = post("EiRegisterParty",
+                OadrMessages.cancelPartyRegistration(requestId(), "reg-unknown", null))
+                .getOadrSignedObject().getOadrCanceledPartyRegistration();
+
+        assertThat(code(wrongVen.getEiResponse())).isEqualTo("452");
+        assertThat(code(unknown.getEiResponse())).isEqualTo("452");
+        assertThat(vens()).hasSize(before);
+        assertThat(code(response(poll(ven.venId())).getEiResponse())).isEqualTo("200");
+    }
+
+    @Test
+    void aPollFromAnUnknownVenIsAnInvalidId() {
+        var response = response(poll("ven-never-registered"));
+
+        assertThat(code(response.getEiResponse())).isEqualTo("452");
+        assertThat(response.getVenID()).isEqualTo("ven-never-registered");
+    }
+
+    private static Map<String, Object> venRow(String venId) {
+        return vens().stream().filter(ven -> venId.equals(ven.get("venId"))).findFirst().orElseThrow();
+    }
+}
