@@ -51,7 +51,7 @@ import io.gridflex.openadr.model.xcal.Uid;
  * Ready-made OpenADR 2.0b registration, poll, response and event messages, so services never assemble JAXB trees
  * by hand. Every message comes wrapped in {@code oadrPayload/oadrSignedObject} with the {@code oadr:Id} that signatures
  * reference and {@code schemaVersion="2.0b"}. Reports and opts are in
- * {@code OadrReports} and {@code OadrOpts}.
+ * {@link OadrReports} and {@link OadrOpts}.
  */
 public final class OadrMessages {
 

@@ -1,0 +1,245 @@
+package io.gridflex.openadr;
+
+import static io.gridflex.openadr.OadrMessages.SCHEMA_VERSION;
+import static io.gridflex.openadr.OadrMessages.duration;
+import static io.gridflex.openadr.OadrMessages.payload;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.gridflex.openadr.model.ei.EiResponseType;
+import io.gridflex.openadr.model.ei.EiTargetType;
+import io.gridflex.openadr.model.ei.IntervalType;
+import io.gridflex.openadr.model.ei.PayloadFloatType;
+import io.gridflex.openadr.model.ei.ReportSpecifierType;
+import io.gridflex.openadr.model.ei.SpecifierPayloadType;
+import io.gridflex.openadr.model.oadr.OadrCancelReportType;
+import io.gridflex.openadr.model.oadr.OadrCanceledReportType;
+import io.gridflex.openadr.model.oadr.OadrCreateReportType;
+import io.gridflex.openadr.model.oadr.OadrCreatedReportType;
+import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.openadr.model.oadr.OadrPendingReportsType;
+import io.gridflex.openadr.model.oadr.OadrRegisterReportType;
+import io.gridflex.openadr.model.oadr.OadrRegisteredReportType;
+import io.gridflex.openadr.model.oadr.OadrReportDescriptionType;
+import io.gridflex.openadr.model.oadr.OadrReportPayloadType;
+import io.gridflex.openadr.model.oadr.OadrReportRequestType;
+import io.gridflex.openadr.model.oadr.OadrReportType;
+import io.gridflex.openadr.model.oadr.OadrSamplingRateType;
+import io.gridflex.openadr.model.oadr.OadrUpdateReportType;
+import io.gridflex.openadr.model.oadr.OadrUpdatedReportType;
+import io.gridflex.openadr.model.strm.Intervals;
+
+/**
+ * Ready-made OpenADR 2.0b report messages: a VEN registers what it can report (metadata), the VTN requests reports,
+ * the VEN sends them. Values are in MW ({@code powerReal}, scale M), like GridFlex's dispatch signals.
+ */
+public final class OadrReports {
+
+    public static final String METADATA_TELEMETRY_USAGE = "METADATA_TELEMETRY_USAGE";
+    public static final String TELEMETRY_USAGE = "TELEMETRY_USAGE";
+    /** By convention a metadata report answers no request: its reportRequestID is 0. */
+    public static final String METADATA_REQUEST_ID = "0";
+
+    private static final io.gridflex.openadr.model.ei.ObjectFactory EI = new io.gridflex.openadr.model.ei.ObjectFactory();
+    private static final io.gridflex.openadr.model.oadr.ObjectFactory OADR = new io.gridflex.openadr.model.oadr.ObjectFactory();
+    private static final io.gridflex.openadr.model.power.ObjectFactory POWER = new io.gridflex.openadr.model.power.ObjectFactory();
+
+    private OadrReports() {
+    }
+
+    // ----- Messages -----
+
+    public static OadrPayload registerReport(String requestId, String venId, List<OadrReportType> metadataReports) {
+        OadrRegisterReportType register = new OadrRegisterReportType();
+        register.setSchemaVersion(SCHEMA_VERSION);
+        register.setRequestID(requestId);
+        register.getOadrReport().addAll(metadataReports);
+        register.setVenID(venId);
+        return payload(s -> s.setOadrRegisterReport(register));
+    }
+
+    /** The VTN's acknowledgement of a VEN's metadata, optionally requesting reports right away. */
+    public static OadrPayload registeredReport(EiResponseType response, String venId,
+            List<OadrReportRequestType> requests) {
+        OadrRegisteredReportType registered = new OadrRegisteredReportType();
+        registered.setSchemaVersion(SCHEMA_VERSION);
+        registered.setEiResponse(response);
+        registered.getOadrReportRequest().addAll(requests);
+        registered.setVenID(venId);
+        return payload(s -> s.setOadrRegisteredReport(registered));
+    }
+
+    public static OadrPayload createReport(String requestId, String venId, List<OadrReportRequestType> requests) {
+        if (requests.isEmpty()) {
+            throw new IllegalArgumentException("oadrCreateReport requests at least one report");
+        }
+        OadrCreateReportType create = new OadrCreateReportType();
+        create.setSchemaVersion(SCHEMA_VERSION);
+        create.setRequestID(requestId);
+        create.getOadrReportRequest().addAll(requests);
+        create.setVenID(venId);
+        return payload(s -> s.setOadrCreateReport(create));
+    }
+
+    /** @param pendingReportRequestIds the periodic reports still to be delivered */
+    public static OadrPayload createdReport(EiResponseType response, String venId,
+            List<String> pendingReportRequestIds) {
+        OadrCreatedReportType created = new OadrCreatedReportType();
+        created.setSchemaVersion(SCHEMA_VERSION);
+        created.setEiResponse(response);
+        created.setOadrPendingReports(pending(pendingReportRequestIds));
+        created.setVenID(venId);
+        return payload(s -> s.setOadrCreatedReport(created));
+    }
+
+    public static OadrPayload updateReport(String requestId, String venId, List<OadrReportType> reports) {
+        OadrUpdateReportType update = new OadrUpdateReportType();
+        update.setSchemaVersion(SCHEMA_VERSION);
+        update.setRequestID(requestId);
+        update.getOadrReport().addAll(reports);
+        update.setVenID(venId);
+        return payload(s -> s.setOadrUpdateReport(update));
+    }
+
+    public static OadrPayload updatedReport(EiResponseType response, String venId) {
+        OadrUpdatedReportType updated = new OadrUpdatedReportType();
+        updated.setSchemaVersion(SCHEMA_VERSION);
+        updated.setEiResponse(response);
+        updated.setVenID(venId);
+        return payload(s -> s.setOadrUpdatedReport(updated));
+    }
+
+    /** @param reportToFollow whether one last oadrUpdateReport will still be sent for the cancelled reports */
+    public static OadrPayload cancelReport(String requestId, List<String> reportRequestIds, boolean reportToFollow,
+            String venId) {
+        if (reportRequestIds.isEmpty()) {
+            throw new IllegalArgumentException("oadrCancelReport cancels at least one report");
+        }
+        OadrCancelReportType cancel = new OadrCancelReportType();
+        cancel.setSchemaVersion(SCHEMA_VERSION);
+        cancel.setRequestID(requestId);
+        cancel.getReportRequestID().addAll(reportRequestIds);
+        cancel.setReportToFollow(reportToFollow);
+        cancel.setVenID(venId);
+        return payload(s -> s.setOadrCancelReport(cancel));
+    }
+
+    public static OadrPayload canceledReport(EiResponseType response, String venId,
+            List<String> pendingReportRequestIds) {
+        OadrCanceledReportType canceled = new OadrCanceledReportType();
+        canceled.setSchemaVersion(SCHEMA_VERSION);
+        canceled.setEiResponse(response);
+        canceled.setOadrPendingReports(pending(pendingReportRequestIds));
+        canceled.setVenID(venId);
+        return payload(s -> s.setOadrCanceledReport(canceled));
+    }
+
+    // ----- Report contents -----
+
+    /**
+     * A {@code METADATA_TELEMETRY_USAGE} report: the data points a VEN can report, sampled between
+     * {@code minPeriod} and {@code maxPeriod}.
+     */
+    public static OadrReportType telemetryMetadata(String reportSpecifierId, Instant createdAt, Duration minPeriod,
+            Duration maxPeriod, List<ReportDataPoint> dataPoints) {
+        OadrReportType report = new OadrReportType();
+        for (ReportDataPoint point : dataPoints) {
+            OadrReportDescriptionType description = new OadrReportDescriptionType();
+            description.setRID(point.rId());
+            if (point.resourceId() != null) {
+                EiTargetType source = new EiTargetType();
+                source.getResourceID().add(point.resourceId());
+                description.setReportDataSource(source);
+            }
+            description.setReportType(point.reportType());
+            description.setItemBase(POWER.createPowerReal(OadrMessages.megawatts()));
+            description.setReadingType(point.readingType());
+            OadrSamplingRateType rate = new OadrSamplingRateType();
+            rate.setOadrMinPeriod(minPeriod);
+            rate.setOadrMaxPeriod(maxPeriod);
+            rate.setOadrOnChange(false);
+            description.setOadrSamplingRate(rate);
+            report.getOadrReportDescription().add(description);
+        }
+        report.setReportRequestID(METADATA_REQUEST_ID);
+        report.setReportSpecifierID(reportSpecifierId);
+        report.setReportName(METADATA_TELEMETRY_USAGE);
+        report.setCreatedDateTime(createdAt);
+        return report;
+    }
+
+    /**
+     * A request for the data points {@code rIds} of a metadata report, sampled every {@code granularity} and sent
+     * every {@code reportBack}.
+     */
+    public static OadrReportRequestType reportRequest(String reportRequestId, String reportSpecifierId,
+            Duration granularity, Duration reportBack, List<String> rIds) {
+        if (rIds.isEmpty()) {
+            throw new IllegalArgumentException("a report request names at least one data point");
+        }
+        ReportSpecifierType specifier = new ReportSpecifierType();
+        specifier.setReportSpecifierID(reportSpecifierId);
+        specifier.setGranularity(duration(granularity));
+        specifier.setReportBackDuration(duration(reportBack));
+        for (String rId : rIds) {
+            SpecifierPayloadType payload = new SpecifierPayloadType();
+            payload.setRID(rId);
+            payload.setReadingType("x-notApplicable");
+            specifier.getSpecifierPayload().add(payload);
+        }
+        OadrReportRequestType request = new OadrReportRequestType();
+        request.setReportRequestID(reportRequestId);
+        request.setReportSpecifier(specifier);
+        return request;
+    }
+
+    /**
+     * A {@code TELEMETRY_USAGE} report with the given readings; readings sharing a start time go into one interval.
+     */
+    public static OadrReportType telemetryReport(String reportRequestId, String reportSpecifierId, Instant createdAt,
+            Instant start, Duration duration, List<ReportReading> readings) {
+        OadrReportType report = new OadrReportType();
+        report.setDtstart(OadrMessages.dtstart(start));
+        report.setDuration(duration(duration));
+        report.setIntervals(intervals(readings));
+        report.setReportRequestID(reportRequestId);
+        report.setReportSpecifierID(reportSpecifierId);
+        report.setReportName(TELEMETRY_USAGE);
+        report.setCreatedDateTime(createdAt);
+        return report;
+    }
+
+    private static Intervals intervals(List<ReportReading> readings) {
+        if (readings.isEmpty()) {
+            throw new IllegalArgumentException("a report carries at least one reading");
+        }
+        Map<Instant, IntervalType> byStart = new LinkedHashMap<>();
+        for (ReportReading reading : readings) {
+            IntervalType interval = byStart.computeIfAbsent(reading.start(), start -> {
+                IntervalType created = new IntervalType();
+                created.setDtstart(OadrMessages.dtstart(start));
+                created.setDuration(duration(reading.duration()));
+                return created;
+            });
+            PayloadFloatType value = new PayloadFloatType();
+            value.setValue(reading.value());
+            OadrReportPayloadType payload = new OadrReportPayloadType();
+            payload.setRID(reading.rId());
+            payload.setPayloadBase(EI.createPayloadFloat(value));
+            interval.getStreamPayloadBase().add(OADR.createOadrReportPayload(payload));
+        }
+        Intervals intervals = new Intervals();
+        intervals.getInterval().addAll(byStart.values());
+        return intervals;
+    }
+
+    private static OadrPendingReportsType pending(List<String> reportRequestIds) {
+        OadrPendingReportsType pending = new OadrPendingReportsType();
+        pending.getReportRequestID().addAll(reportRequestIds);
+        return pending;
+    }
+}
