@@ -12,8 +12,6 @@ import io.gridflex.messages.SiteTelemetry;
 import io.gridflex.messages.Topics;
 import io.gridflex.settlement.messaging.RejectedMessages;
 import io.gridflex.settlement.messaging.WireValues;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -23,23 +21,17 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 @ApplicationScoped
 public class TelemetryConsumer {
 
-    public static final String STORED_METRIC = "gridflex.settlement.intervals.stored";
-    public static final String DUPLICATES_METRIC = "gridflex.settlement.intervals.duplicates";
-
     private final MessageCodec codec;
     private final MeterIntervalRepository repository;
     private final RejectedMessages rejected;
-    private final Counter stored;
-    private final Counter duplicates;
+    private final IntakeMetrics metrics;
 
     public TelemetryConsumer(MessageCodec codec, MeterIntervalRepository repository, RejectedMessages rejected,
-            MeterRegistry registry) {
+            IntakeMetrics metrics) {
         this.codec = codec;
         this.repository = repository;
         this.rejected = rejected;
-        this.stored = Counter.builder(STORED_METRIC).description("Metered intervals stored").register(registry);
-        this.duplicates = Counter.builder(DUPLICATES_METRIC).description("Re-sent intervals ignored")
-                .register(registry);
+        this.metrics = metrics;
     }
 
     @Incoming(Topics.SITE_TELEMETRY)
@@ -66,9 +58,9 @@ public class TelemetryConsumer {
         }
         StoreOutcome outcome = repository.store(interval, Instant.now());
         switch (outcome.kind()) {
-            case STORED -> stored.increment();
+            case STORED -> metrics.stored();
             case DUPLICATE -> {
-                duplicates.increment();
+                metrics.duplicate();
                 rejected.reject(Topics.SITE_TELEMETRY, "duplicate",
                         "interval of site " + interval.siteId() + " at " + interval.intervalStart()
                                 + " already stored");

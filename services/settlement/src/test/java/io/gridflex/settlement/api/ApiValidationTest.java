@@ -1,0 +1,67 @@
+package io.gridflex.settlement.api;
+
+import static io.gridflex.settlement.SettlementFixtures.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.KeycloakTestResource;
+import io.gridflex.testsupport.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Bad requests get a 4xx with the JSON error body, whatever is wrong with them. */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(KeycloakTestResource.class)
+class ApiValidationTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "from=2026-03-01T00:00:00Z                          | 'to' is required",
+            "from=not-a-time&to=2026-03-02T00:00:00Z            | ending in Z",
+            "from=2026-03-01T25:00:00Z&to=2026-03-02T00:00:00Z  | not an ISO-8601 instant",
+            "from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z  | must be before",
+            "from=2026-03-01T00:00:00Z&to=2026-03-01T00:00:00Z  | must be before",
+            "from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z  | longer than the allowed 31 days"})
+    void aMalformedIntervalQueryIsABadRequest(String query, String detail) {
+        as("bill").get("/api/sites/any-site/intervals?" + query).then()
+                .statusCode(400)
+                .contentType("application/json")
+                .body("error", equalTo("bad-request"))
+                .body("detail", containsString(detail));
+    }
+
+    @Test
+    void anUnknownSiteIsNotFound() {
+        as("bill").get("/api/sites/no-such-site/intervals?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z").then()
+                .statusCode(404)
+                .contentType("application/json")
+                .body("error", equalTo("not-found"))
+                .body("detail", containsString("no-such-site"));
+    }
+
+    @Test
+    void anUnknownEventIsNotFound() {
+        as("bill").get("/api/events/no-vtn/no-event/delivery").then()
+                .statusCode(404)
+                .contentType("application/json")
+                .body("error", equalTo("not-found"))
+                .body("detail", containsString("no-vtn/no-event"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "501", "ten"})
+    void aLimitOutOfRangeIsABadRequest(String limit) {
+        as("bill").queryParam("limit", limit).get("/api/events").then()
+                .statusCode(400)
+                .contentType("application/json")
+                .body("error", equalTo("bad-request"))
+                .body("detail", containsString(limit));
+    }
+}

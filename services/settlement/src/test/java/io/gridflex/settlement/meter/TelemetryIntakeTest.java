@@ -1,0 +1,111 @@
+package io.gridflex.settlement.meter;
+
+import static io.gridflex.settlement.SettlementFixtures.as;
+import static io.gridflex.settlement.SettlementFixtures.counted;
+import static io.gridflex.settlement.SettlementFixtures.kafka;
+import static io.gridflex.settlement.SettlementFixtures.rejected;
+import static io.gridflex.settlement.SettlementFixtures.sendTelemetry;
+import static io.gridflex.settlement.SettlementFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.gridflex.messages.Topics;
+import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.KeycloakTestResource;
+import io.gridflex.testsupport.PostgresTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Telemetry through real Kafka into real PostgreSQL: what is stored once, what is refused, and what is counted. */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(KeycloakTestResource.class)
+class TelemetryIntakeTest {
+
+    private static final Instant T = Instant.parse("2026-03-03T08:00:00Z");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    MeterRegistry registry;
+
+    @Test
+    void aResentIntervalIsStoredOnce() {
+        String site = unique("site-dup");
+        double storedBefore = counted(registry, IntakeMetrics.STORED);
+        double duplicatesBefore = counted(registry, IntakeMetrics.DUPLICATES);
+
+        sendTelemetry(site, T, 10, "0.25");
+        sendTelemetry(site, T, 10, "0.25");
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(counted(registry, IntakeMetrics.DUPLICATES))
+                .isEqualTo(duplicatesBefore + 1));
+        List<Map<String, Object>> intervals = intervals(site);
+        assertThat(intervals).hasSize(1);
+        assertThat(intervals.getFirst()).containsEntry("energyKwh", new BigDecimal("0.250000"))
+                .containsEntry("averageKw", new BigDecimal("90.000000"))
+                .containsEntry("intervalStart", T.toString())
+                .containsEntry("intervalEnd", T.plusSeconds(10).toString());
+        assertThat(counted(registry, IntakeMetrics.STORED)).isGreaterThanOrEqualTo(storedBefore + 1);
+    }
+
+    @Test
+    void anOverlappingIntervalWithOtherFiguresIsRefusedAndChangesNothing() {
+        String site = unique("site-overlap");
+        double before = rejected(registry, Topics.SITE_TELEMETRY, "overlapping-interval");
+
+        sendTelemetry(site, T, 10, "0.25");
+        // Same start, other energy; then one straddling the stored interval's end.
+        sendTelemetry(site, T, 10, "0.5");
+        sendTelemetry(site, T.plusSeconds(5), 10, "0.25");
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                rejected(registry, Topics.SITE_TELEMETRY, "overlapping-interval")).isEqualTo(before + 2));
+        List<Map<String, Object>> intervals = intervals(site);
+        assertThat(intervals).hasSize(1);
+        assertThat(intervals.getFirst()).containsEntry("energyKwh", new BigDecimal("0.250000"));
+    }
+
+    @Test
+    void malformedTelemetryIsCountedAndStoresNothing() {
+        String site = unique("site-bad");
+        double invalid = rejected(registry, Topics.SITE_TELEMETRY, "invalid-message");
+        double backwards = rejected(registry, Topics.SITE_TELEMETRY, "invalid-interval");
+        sendTelemetry(site, T, 10, "0.25");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(intervals(site)).hasSize(1));
+
+        kafka().send(Topics.SITE_TELEMETRY, site, "{not json");
+        kafka().send(Topics.SITE_TELEMETRY, site, """
+                {"siteId":"%s","intervalStart":"2026-03-03T08:00:10Z","intervalEnd":"2026-03-03T08:00:20Z",
+                 "averageKw":-5,"energyKwh":0.1,"sheddableKw":0,"maxImportKw":0,"minersTotal":0,"minersRunning":0,
+                 "activeCommandId":null}""".formatted(site));
+        kafka().send(Topics.SITE_TELEMETRY, site, """
+                {"siteId":"%s","intervalStart":"2026-03-03T08:00:30Z","intervalEnd":"2026-03-03T08:00:20Z",
+                 "averageKw":5,"energyKwh":0.1,"sheddableKw":0,"maxImportKw":0,"minersTotal":0,"minersRunning":0,
+                 "activeCommandId":null}""".formatted(site));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(rejected(registry, Topics.SITE_TELEMETRY, "invalid-message")).isEqualTo(invalid + 2);
+            assertThat(rejected(registry, Topics.SITE_TELEMETRY, "invalid-interval")).isEqualTo(backwards + 1);
+        });
+        assertThat(intervals(site)).hasSize(1);
+    }
+
+    private static List<Map<String, Object>> intervals(String site) {
+        return as("audrey").queryParam("from", T.minusSeconds(60).toString())
+                .queryParam("to", T.plusSeconds(60).toString())
+                .get("/api/sites/" + site + "/intervals").then().statusCode(200).extract().jsonPath()
+                .getList("intervals");
+    }
+}
