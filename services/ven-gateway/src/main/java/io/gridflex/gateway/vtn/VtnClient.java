@@ -53,7 +53,7 @@ public class VtnClient {
      * Sends a message and returns the VTN's reply as received, unparsed, so the caller parses it with the hardened
      * codec and keeps the exact text for audit.
      *
-     * @throws VtnUnavailableException when the VTN cannot be reached, times out, or answers other than HTTP 200
+     * @throws VtnUnavailableException when the VTN cannot be reached, times out, or answers other than HTTP 200 (or 204, returned as an empty reply)
      */
     public String send(VtnService service, OadrPayload message) {
         String body = xml.marshal(message);
@@ -74,6 +74,10 @@ public class VtnClient {
         }
         try (InputStream in = response.body()) {
             byte[] reply = in.readNBytes(config.maxResponseBytes() + 1);
+            if (response.statusCode() == 204) {
+                // Some acknowledgements (our oadrResponse, say) need no answer.
+                return "";
+            }
             if (response.statusCode() != 200) {
                 throw new VtnUnavailableException("VTN " + uri + " answered HTTP " + response.statusCode());
             }

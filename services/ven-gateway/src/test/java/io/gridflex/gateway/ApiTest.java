@@ -1,0 +1,105 @@
+package io.gridflex.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.gridflex.gateway.registration.Registration;
+import io.gridflex.gateway.registration.RegistrationState;
+import io.gridflex.gateway.support.VtnSimulatorTestResource;
+import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The REST API and health, including how it refuses bad input. */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(VtnSimulatorTestResource.class)
+class ApiTest {
+
+    @Inject
+    RegistrationState state;
+
+    private Registration registration;
+
+    @BeforeEach
+    void registered() {
+        registration = await("registration with the VTN").atMost(Duration.ofSeconds(30))
+                .until(() -> state.current().orElse(null), r -> r != null);
+    }
+
+    @Test
+    void registrationShowsTheIdsAndPollInterval() {
+        await("a first poll").atMost(Duration.ofSeconds(30)).until(() -> state.lastPollAt().isPresent());
+
+        given().get("/api/registration").then().statusCode(200).contentType(ContentType.JSON)
+                .body("registered", equalTo(true))
+                .body("vtnId", equalTo(registration.vtnId()))
+                .body("venId", notNullValue())
+                .body("registeredAt", notNullValue())
+                .body("lastPollAt", notNullValue())
+                // The simulator asks for PT1S in these tests and no override is configured.
+                .body("pollInterval", equalTo("PT1S"));
+    }
+
+    @Test
+    void anUnknownEventIs404Json() {
+        given().get("/api/events/{vtn}/{id}", registration.vtnId(), "no-such-event").then().statusCode(404)
+                .contentType(ContentType.JSON)
+                .body("error", equalTo("unknown-event"))
+                .body("detail", containsString("no-such-event"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"no-slash", "/leading", "trailing/", "has space/x"})
+    void aMalformedEventIdIs400Json(String eventId) {
+        given().urlEncodingEnabled(false).get("/api/events/" + eventId.replace(" ", "%20")).then().statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("error", equalTo("malformed-event-id"))
+                .body("detail", notNullValue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "abc", "100000"})
+    void aBadLimitIs400Json(String limit) {
+        given().queryParam("limit", limit).get("/api/events").then().statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("error", equalTo("malformed-limit"));
+    }
+
+    @Test
+    void eventsListIsJson() {
+        given().queryParam("limit", "5").get("/api/events").then().statusCode(200).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void readinessIncludesRegistrationDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("vtn-registration"))
+                .body("checks.name", hasItem("Database connections health check"))
+                .body("checks.name", hasItem("Kafka connection health check"));
+    }
+
+    @Test
+    void metricsAndOpenApiAreServed() {
+        await("a counted poll").atMost(Duration.ofSeconds(30))
+                .until(() -> given().get("/q/metrics").asString().contains("gridflex_gateway_polls_total"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/events"));
+    }
+}

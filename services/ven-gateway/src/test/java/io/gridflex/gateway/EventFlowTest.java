@@ -1,0 +1,157 @@
+package io.gridflex.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.gridflex.gateway.registration.Registration;
+import io.gridflex.gateway.registration.RegistrationState;
+import io.gridflex.gateway.support.VtnAdmin;
+import io.gridflex.gateway.support.VtnSimulator;
+import io.gridflex.gateway.support.VtnSimulatorTestResource;
+import io.gridflex.messages.DrEvent;
+import io.gridflex.messages.MessageCodec;
+import io.gridflex.messages.Topics;
+import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.PostgresTestResource;
+import io.gridflex.testsupport.TestKafka;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The whole path with real infrastructure: the VTN simulator dispatches, modifies and cancels events; the gateway
+ * registers, polls, answers, stores in PostgreSQL and publishes DrEvents on a real Kafka broker.
+ */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(VtnSimulatorTestResource.class)
+class EventFlowTest {
+
+    private static final Duration DELIVERY = Duration.ofSeconds(30);
+    private static TestKafka kafka;
+
+    @Inject
+    RegistrationState state;
+
+    @Inject
+    MessageCodec codec;
+
+    private final VtnAdmin vtn = new VtnAdmin(VtnSimulator.shared().baseUrl());
+    private Registration registration;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new TestKafka(KafkaTestResource.bootstrapServers());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @BeforeEach
+    void registered() {
+        registration = await("registration with the VTN").atMost(DELIVERY)
+                .until(() -> state.current().orElse(null), r -> r != null);
+    }
+
+    @Test
+    void aDispatchedEventIsPublishedInKilowattsAndOptedIn() {
+        Instant start = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+        String vtnEventId = vtn.createEvent(registration.venId(), 1234.5, start, 900);
+        String eventId = registration.vtnId() + "/" + vtnEventId;
+
+        DrEvent event = awaitRevision(eventId, 0);
+
+        assertThat(event.vtnId()).isEqualTo(registration.vtnId());
+        assertThat(event.vtnEventId()).isEqualTo(vtnEventId);
+        assertThat(event.start()).isEqualTo(start);
+        assertThat(event.end()).isEqualTo(start.plusSeconds(900));
+        assertThat(event.intervals()).singleElement()
+                .satisfies(interval -> assertThat(interval.reductionKw()).isEqualTo(1234.5));
+        assertThat(event.status()).isIn(DrEvent.EventStatus.FAR, DrEvent.EventStatus.NEAR);
+        awaitVtnRecorded(vtnEventId, "optIn", 0);
+        given().get("/api/events/{id}", eventId).then().statusCode(200)
+                .body("optType", equalTo("optIn"))
+                .body("modificationNumber", equalTo(0))
+                .body("publishedAt", notNullValue());
+    }
+
+    @Test
+    void aModificationIsPublishedOnceAndRepollsPublishNothingMore() {
+        Instant start = Instant.now().plus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
+        String vtnEventId = vtn.createEvent(registration.venId(), 800, start, 600);
+        String eventId = registration.vtnId() + "/" + vtnEventId;
+        awaitRevision(eventId, 0);
+
+        vtn.modify(vtnEventId, 2000);
+
+        DrEvent modified = awaitRevision(eventId, 1);
+        assertThat(modified.intervals().getFirst().reductionKw()).isEqualTo(2000.0);
+        awaitVtnRecorded(vtnEventId, "optIn", 1);
+        awaitFurtherPolls(3);
+        List<DrEvent> published = kafka.poll(Topics.DR_EVENTS, r -> eventId.equals(r.key()), Duration.ofSeconds(3))
+                .stream().map(r -> codec.decode(DrEvent.class, r.value())).toList();
+        assertThat(published).extracting(DrEvent::modificationNumber).containsExactly(0L, 1L);
+    }
+
+    @Test
+    void aCancellationIsPublishedAsCancelled() {
+        Instant start = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+        String vtnEventId = vtn.createEvent(registration.venId(), 500, start, 600);
+        String eventId = registration.vtnId() + "/" + vtnEventId;
+        awaitRevision(eventId, 0);
+
+        vtn.cancel(vtnEventId);
+
+        DrEvent cancelled = awaitRevision(eventId, 1);
+        assertThat(cancelled.status()).isEqualTo(DrEvent.EventStatus.CANCELLED);
+        awaitVtnRecorded(vtnEventId, "optIn", 1);
+        given().get("/api/events/{id}", eventId).then().statusCode(200).body("status", equalTo("CANCELLED"));
+    }
+
+    private DrEvent awaitRevision(String eventId, long modificationNumber) {
+        ConsumerRecord<String, String> record = kafka.awaitRecord(Topics.DR_EVENTS,
+                r -> eventId.equals(r.key())
+                        && codec.decode(DrEvent.class, r.value()).modificationNumber() == modificationNumber,
+                DELIVERY);
+        DrEvent event = codec.decode(DrEvent.class, record.value());
+        assertThat(event.eventId()).isEqualTo(eventId);
+        return event;
+    }
+
+    private void awaitVtnRecorded(String vtnEventId, String optType, long modificationNumber) {
+        await("VTN records " + optType + " for modification " + modificationNumber).atMost(DELIVERY)
+                .untilAsserted(() -> {
+                    Map<String, Object> delivery = vtn.delivery(vtnEventId, registration.venId());
+                    assertThat(delivery).containsEntry("optType", optType);
+                    assertThat(((Number) delivery.get("modificationNumber")).longValue())
+                            .isEqualTo(modificationNumber);
+                });
+    }
+
+    /** Lets the gateway poll a few more times, each of which could have re-published the event. */
+    private void awaitFurtherPolls(int polls) {
+        Instant from = state.lastPollAt().orElseThrow();
+        Duration span = state.pollInterval().multipliedBy(polls);
+        await("further polls").atMost(DELIVERY).until(
+                () -> state.lastPollAt().orElseThrow().isAfter(from.plus(span)));
+    }
+}

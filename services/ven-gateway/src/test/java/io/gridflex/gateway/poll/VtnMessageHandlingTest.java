@@ -1,0 +1,249 @@
+package io.gridflex.gateway.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.gridflex.gateway.event.Decision;
+import io.gridflex.gateway.registration.Registration;
+import io.gridflex.gateway.registration.RegistrationKeeper;
+import io.gridflex.gateway.registration.RegistrationState;
+import io.gridflex.gateway.support.VtnAdmin;
+import io.gridflex.gateway.support.VtnSimulator;
+import io.gridflex.gateway.support.VtnSimulatorTestResource;
+import io.gridflex.openadr.DispatchInterval;
+import io.gridflex.openadr.LoadDispatchEvent;
+import io.gridflex.openadr.OadrMessages;
+import io.gridflex.openadr.OadrResponseCode;
+import io.gridflex.openadr.OpenAdrXml;
+import io.gridflex.openadr.model.ei.EventStatusEnumeratedType;
+import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Messages a VTN might send, fed to the gateway's handling layer directly: hostile or malformed documents are refused
+ * with the right code and change nothing; repeated and older revisions publish nothing; reregistration and
+ * cancellation requests are carried out against the real VTN simulator.
+ */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(VtnSimulatorTestResource.class)
+class VtnMessageHandlingTest {
+
+    private static final OpenAdrXml XML = new OpenAdrXml();
+    private static final Duration REGISTERING = Duration.ofSeconds(30);
+
+    @Inject
+    VtnMessageHandler handler;
+
+    @Inject
+    RegistrationState state;
+
+    @Inject
+    RegistrationKeeper keeper;
+
+    @Inject
+    DataSource dataSource;
+
+    private Registration registration;
+
+    @BeforeEach
+    void registered() {
+        registration = await("registration with the VTN").atMost(REGISTERING)
+                .until(() -> state.current().orElse(null), r -> r != null);
+    }
+
+    static Stream<Arguments> hostileMessages() {
+        return Stream.of(
+                Arguments.of("external entity", """
+                        <?xml version="1.0"?>
+                        <!DOCTYPE p [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+                        <p>&xxe;</p>""", OadrResponseCode.NOT_ALLOWED),
+                Arguments.of("entity expansion", """
+                        <?xml version="1.0"?>
+                        <!DOCTYPE p [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+                        <p>&b;&b;&b;&b;&b;&b;&b;&b;</p>""", OadrResponseCode.NOT_ALLOWED),
+                Arguments.of("not well-formed", "<oadrPayload><unclosed></oadrPayload>",
+                        OadrResponseCode.BAD_REQUEST),
+                Arguments.of("empty", "", OadrResponseCode.BAD_REQUEST),
+                Arguments.of("wrong root", "<html><body>maintenance</body></html>",
+                        OadrResponseCode.COMPLIANCE_ERROR));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileMessages")
+    void hostileOrMalformedXmlIsRefusedAndChangesNothing(String what, String xml, OadrResponseCode code)
+            throws SQLException {
+        long before = rows("gateway.dr_event") + rows("gateway.distribution") + rows("gateway.outbox");
+
+        VtnOutcome outcome = handler.handle(xml, registration);
+
+        assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REFUSED);
+        assertThat(outcome.code()).isEqualTo(code);
+        assertThat(rows("gateway.dr_event") + rows("gateway.distribution") + rows("gateway.outbox"))
+                .isEqualTo(before);
+    }
+
+    @Test
+    void aSchemaInvalidDistributeEventIsRefusedAsInvalidData() throws SQLException {
+        String valid = XML.marshal(distribute(registration.vtnId(), "invalid-1", 0, registration.venId()));
+        String invalid = valid.replaceFirst("modificationNumber>0<", "modificationNumber>zero<");
+        assertThat(invalid).isNotEqualTo(valid);
+        long before = rows("gateway.dr_event");
+
+        VtnOutcome outcome = handler.handle(invalid, registration);
+
+        assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REFUSED);
+        assertThat(outcome.code()).isEqualTo(OadrResponseCode.INVALID_DATA);
+        assertThat(rows("gateway.dr_event")).isEqualTo(before);
+    }
+
+    @Test
+    void eventsFromAnotherVtnAreRefused() throws SQLException {
+        long before = rows("gateway.dr_event");
+
+        VtnOutcome outcome = handler.handle(
+                XML.marshal(distribute("impostor-vtn", "foreign-1", 0, registration.venId())), registration);
+
+        assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REFUSED);
+        assertThat(outcome.code()).isEqualTo(OadrResponseCode.INVALID_ID);
+        assertThat(rows("gateway.dr_event")).isEqualTo(before);
+        assertThat(outboxRows(registration.vtnId() + "/foreign-1")).isZero();
+    }
+
+    @Test
+    void repeatedAndOlderRevisionsArePublishedNoMore() throws SQLException {
+        String vtnEventId = "crafted-" + System.nanoTime();
+        String eventId = registration.vtnId() + "/" + vtnEventId;
+        String first = XML.marshal(distribute(registration.vtnId(), vtnEventId, 0, registration.venId()));
+
+        assertThat(decision(handler.handle(first, registration))).isEqualTo(Decision.Kind.NEW_REVISION);
+        assertThat(decision(handler.handle(first, registration))).isEqualTo(Decision.Kind.DUPLICATE);
+        assertThat(outboxRows(eventId)).isEqualTo(1);
+
+        String second = XML.marshal(distribute(registration.vtnId(), vtnEventId, 1, registration.venId()));
+        assertThat(decision(handler.handle(second, registration))).isEqualTo(Decision.Kind.NEW_REVISION);
+        assertThat(decision(handler.handle(first, registration))).isEqualTo(Decision.Kind.OUT_OF_SEQUENCE);
+        assertThat(outboxRows(eventId)).isEqualTo(2);
+        await("both revisions published").atMost(REGISTERING).until(() -> unpublishedRows(eventId) == 0);
+    }
+
+    @Test
+    void anEventForAnotherVenIsStoredAsOptedOutAndNotPublished() throws SQLException {
+        String vtnEventId = "not-ours-" + System.nanoTime();
+
+        VtnOutcome outcome = handler.handle(
+                XML.marshal(distribute(registration.vtnId(), vtnEventId, 0, "another-ven")), registration);
+
+        Decision decision = outcome.events().orElseThrow().decisions().getFirst();
+        assertThat(decision.code()).isEqualTo(OadrResponseCode.TARGET_MISMATCH);
+        assertThat(decision.optType().value()).isEqualTo("optOut");
+        assertThat(outboxRows(registration.vtnId() + "/" + vtnEventId)).isZero();
+    }
+
+    @Test
+    void aReregistrationRequestRegistersAgainWithTheVtn() {
+        VtnOutcome outcome = handler.handle(XML.marshal(OadrMessages.requestReregistration(registration.venId())),
+                registration);
+
+        assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REREGISTERED);
+        Registration renewed = state.current().orElseThrow();
+        assertThat(renewed.vtnId()).isEqualTo(registration.vtnId());
+        assertThat(renewed.registeredAt()).isAfter(registration.registeredAt());
+    }
+
+    @Test
+    void aCancelledRegistrationIsForgottenAndReplacedByANewOne() {
+        VtnOutcome outcome = handler.handle(XML.marshal(OadrMessages.cancelPartyRegistration("cancel-1",
+                registration.registrationId(), registration.venId())), registration);
+
+        assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REGISTRATION_LOST);
+        Registration fresh = await("a new registration").atMost(REGISTERING)
+                .until(() -> state.current().orElse(null),
+                        r -> r != null && !r.registrationId().equals(registration.registrationId()));
+        assertThat(fresh.vtnId()).isEqualTo(registration.vtnId());
+    }
+
+    @Test
+    void aCancellationOfSomeoneElsesRegistrationIsRefused() {
+        VtnOutcome outcome = handler.handle(XML.marshal(OadrMessages.cancelPartyRegistration("cancel-2",
+                "not-our-registration", registration.venId())), registration);
+
+        assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REFUSED);
+        assertThat(outcome.code()).isEqualTo(OadrResponseCode.INVALID_ID);
+        assertThat(state.current()).isPresent();
+    }
+
+    @Test
+    void aStoredRegistrationIsReusedInsteadOfRegisteringAgain() {
+        VtnAdmin vtn = new VtnAdmin(VtnSimulator.shared().baseUrl());
+        int vensBefore = vtn.registeredVens();
+
+        Registration reused = keeper.obtain();
+
+        assertThat(reused.venId()).isEqualTo(state.current().orElseThrow().venId());
+        assertThat(vtn.registeredVens()).isEqualTo(vensBefore);
+    }
+
+    /** One LOAD_DISPATCH event for {@code venId}, built with the model's builders; no answer asked for. */
+    private static OadrPayload distribute(String vtnId, String vtnEventId, long modification, String venId) {
+        Instant start = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        LoadDispatchEvent event = new LoadDispatchEvent(vtnEventId, modification, "oadr://gridflex.io/test",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), EventStatusEnumeratedType.FAR, start,
+                List.of(new DispatchInterval(Duration.ofMinutes(15), -0.75)), List.of(venId), false);
+        return OadrMessages.distributeEvent("req-" + vtnEventId + "-" + modification, vtnId, event);
+    }
+
+    private static Decision.Kind decision(VtnOutcome outcome) {
+        assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.EVENTS);
+        return outcome.events().orElseThrow().decisions().getFirst().kind();
+    }
+
+    private long rows(String table) throws SQLException {
+        return count("SELECT count(*) FROM " + table, null);
+    }
+
+    private long outboxRows(String eventId) throws SQLException {
+        return count("SELECT count(*) FROM gateway.outbox WHERE event_id = ?", eventId);
+    }
+
+    private long unpublishedRows(String eventId) throws SQLException {
+        return count("SELECT count(*) FROM gateway.outbox WHERE event_id = ? AND published_at IS NULL", eventId);
+    }
+
+    private long count(String sql, String parameter) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            if (parameter != null) {
+                select.setString(1, parameter);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
