@@ -1,5 +1,8 @@
 package io.gridflex.vtnsim.api;
 
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -7,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.gridflex.vtnsim.event.EventClosedException;
@@ -36,6 +40,16 @@ public class ApiExceptionMappers {
                 "Unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds());
     }
 
+    /** Wrong types ("lots" for a number, 1.5 for whole seconds, an array for the object); replaces the built-in. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String field = e.getPath().stream().map(ref -> ref.getFieldName() != null
+                ? ref.getFieldName()
+                : "[" + ref.getIndex() + "]").collect(Collectors.joining("."));
+        return error(Response.Status.BAD_REQUEST, "invalid-json",
+                (field.isEmpty() ? "" : "Field '" + field + "': ") + e.getOriginalMessage());
+    }
+
     @ServerExceptionMapper
     public Response invalidJson(JsonProcessingException e) {
         return error(Response.Status.BAD_REQUEST, "invalid-json", e.getOriginalMessage());
@@ -57,6 +71,6 @@ public class ApiExceptionMappers {
     }
 
     private static String slug(String reason) {
-        return reason == null ? "error" : reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        return reason == null ? "error" : reason.toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 }

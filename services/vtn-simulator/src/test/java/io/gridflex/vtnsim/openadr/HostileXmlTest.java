@@ -11,6 +11,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 
@@ -20,6 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.gridflex.openadr.EventReply;
 import io.gridflex.openadr.OadrMessages;
+import io.gridflex.openadr.OadrResponseCode;
+import io.gridflex.openadr.OpenAdrXmlException;
 import io.gridflex.openadr.VenExchange;
 import io.gridflex.openadr.model.oadr.OadrResponseType;
 import io.quarkus.test.junit.QuarkusTest;
@@ -78,13 +81,16 @@ class HostileXmlTest {
     }
 
     @Test
-    void aBadValueIsInvalidData() {
+    void aBadValueIsAnsweredWithTheCodecsCode() {
         String venId = register("site-bad-value").venId();
         String badNumber = CODEC.marshal(OadrMessages.createdEvent(venId, "r", List.of(EventReply.optIn("evt-x", 0))))
                 .replace("<ei:modificationNumber>0</ei:modificationNumber>",
                         "<ei:modificationNumber>minus one</ei:modificationNumber>");
+        OadrResponseCode codecSays = assertThrows(OpenAdrXmlException.class, () -> CODEC.unmarshal(badNumber))
+                .responseCode();
 
-        assertThat(code(response(postXml("EiEvent", badNumber)).getEiResponse())).isEqualTo("454");
+        assertThat(codecSays).isNotEqualTo(OadrResponseCode.OK);
+        assertThat(code(response(postXml("EiEvent", badNumber)).getEiResponse())).isEqualTo(codecSays.text());
     }
 
     @Test
