@@ -97,6 +97,11 @@ public class VtnMessageHandler {
             return refused(OadrResponseCode.INVALID_ID,
                     "oadrDistributeEvent from vtnID " + vtnId + " but we are registered with " + registration.vtnId());
         }
+        EiResponseType status = distribute.getEiResponse();
+        if (status != null && !OadrResponseCode.OK.text().equals(status.getResponseCode().strip())) {
+            // A VTN refusing our oadrRequestEvent says why here, with no events.
+            return response(status);
+        }
         DistributionResult result = distributions.handle(distribute, reply, registration);
         result.createdEvent().ifPresent(answer -> {
             OadrPayload ack = client.exchange(VtnService.EVENT, answer);

@@ -110,7 +110,7 @@ class VtnMessageHandlingTest {
     @Test
     void aSchemaInvalidDistributeEventIsRefusedAsInvalidData() throws SQLException {
         String valid = XML.marshal(distribute(registration.vtnId(), "invalid-1", 0, registration.venId()));
-        String invalid = valid.replaceFirst("modificationNumber>0<", "modificationNumber>zero<");
+        String invalid = valid.replaceFirst("eventStatus>far<", "eventStatus>postponed<");
         assertThat(invalid).isNotEqualTo(valid);
         long before = rows("gateway.dr_event");
 
@@ -179,6 +179,18 @@ class VtnMessageHandlingTest {
     void aCancelledRegistrationIsForgottenAndReplacedByANewOne() {
         VtnOutcome outcome = handler.handle(XML.marshal(OadrMessages.cancelPartyRegistration("cancel-1",
                 registration.registrationId(), registration.venId())), registration);
+
+        assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REGISTRATION_LOST);
+        Registration fresh = await("a new registration").atMost(REGISTERING)
+                .until(() -> state.current().orElse(null),
+                        r -> r != null && !r.registrationId().equals(registration.registrationId()));
+        assertThat(fresh.vtnId()).isEqualTo(registration.vtnId());
+    }
+
+    @Test
+    void aVtnThatNoLongerKnowsUsLeadsToANewRegistration() {
+        VtnOutcome outcome = handler.handle(XML.marshal(OadrMessages.response(OadrResponseCode.INVALID_ID,
+                "VEN is not registered", null, registration.venId())), registration);
 
         assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REGISTRATION_LOST);
         Registration fresh = await("a new registration").atMost(REGISTERING)
