@@ -1,0 +1,106 @@
+package io.gridflex.siteagent;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** One mining site: its miners, its import limit, and how the agent drives and meters them. */
+@ConfigMapping(prefix = "gridflex.site")
+public interface SiteConfig {
+
+    /** The site this agent runs for; it acts only on commands for this id. */
+    String id();
+
+    /** The site's import limit in kW: a restore never takes the projected draw above it. */
+    double maxImportKw();
+
+    /** The miners' API endpoints, {@code host:port}. */
+    List<String> miners();
+
+    /** How often every miner's power is read. */
+    @WithDefault("1s")
+    Duration sampleInterval();
+
+    /** How often the controller compares what the active command asks for with what the site does. */
+    @WithDefault("250ms")
+    Duration controlInterval();
+
+    /** How far ahead of this clock a command's issue time may be before the clocks are deemed out of step. */
+    @WithDefault("5s")
+    Duration commandClockSkew();
+
+    /** Where the active command and the miners held asleep are persisted, so a restarted agent carries on. */
+    Path stateFile();
+
+    Restore restore();
+
+    Telemetry telemetry();
+
+    Miner miner();
+
+    Shed shed();
+
+    Health health();
+
+    interface Restore {
+
+        /** Most draw one restore stage may add back, in kW. */
+        @WithDefault("30")
+        double stageKw();
+
+        /** Time between restore stages. */
+        @WithDefault("10s")
+        Duration stageInterval();
+
+        /** How long a woken miner may take to run at full power again before it is reported as not back. */
+        @WithDefault("120s")
+        Duration confirmTimeout();
+    }
+
+    interface Telemetry {
+
+        /** Length of one reported interval. */
+        @WithDefault("2s")
+        Duration interval();
+    }
+
+    interface Miner {
+
+        /** Connect and read timeout of one API request. */
+        @WithDefault("2s")
+        Duration timeout();
+
+        /** Extra attempts for a command a miner did not answer. */
+        @WithDefault("2")
+        int retries();
+
+        /** Pause between attempts. */
+        @WithDefault("300ms")
+        Duration retryDelay();
+
+        /** How long a miner that failed a command is left out of shed plans. */
+        @WithDefault("30s")
+        Duration failureCooldown();
+
+        /** Expected draw of a sleeping miner (control board), in W: a stopped miner removes its draw minus this. */
+        @WithDefault("20")
+        double sleepW();
+    }
+
+    interface Shed {
+
+        /** How long stopped miners may take to show their lower draw before the shed is acknowledged anyway. */
+        @WithDefault("10s")
+        Duration confirmTimeout();
+    }
+
+    interface Health {
+
+        /** Readiness needs at least this share of the miners to have answered their latest reading. */
+        @WithDefault("0.5")
+        double minReachableFraction();
+    }
+}

@@ -1,0 +1,77 @@
+package io.gridflex.siteagent.command;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.gridflex.messages.MessageCodec;
+
+/**
+ * The agent's memory on disk. Written whole to a temporary file and moved over the old one, so a crash leaves either
+ * the previous state or the new one, never half of each. An unreadable file is set aside (not deleted: it may be
+ * needed to understand what happened) and the agent starts from nothing.
+ */
+public final class StateFile {
+
+    private static final Logger LOG = Logger.getLogger(StateFile.class);
+
+    private final Path path;
+    private final ObjectMapper mapper;
+
+    public StateFile(Path path) {
+        this.path = path.toAbsolutePath();
+        // Only record components are state; derived booleans such as isAsleep() must not become fields.
+        this.mapper = MessageCodec.newObjectMapper().setVisibility(PropertyAccessor.IS_GETTER, Visibility.NONE);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public AgentState load() {
+        if (!Files.exists(path)) {
+            return AgentState.empty();
+        }
+        try {
+            AgentState state = mapper.readValue(path.toFile(), AgentState.class);
+            return state == null ? AgentState.empty() : state;
+        } catch (IOException e) {
+            Path aside = path.resolveSibling(path.getFileName() + ".unreadable-" + Instant.now().toEpochMilli());
+            LOG.errorf(e, "state file %s is unreadable; moved to %s, starting without an active command", path, aside);
+            try {
+                Files.move(path, aside);
+            } catch (IOException moveFailure) {
+                throw new UncheckedIOException("cannot set aside unreadable state file " + path, moveFailure);
+            }
+            return AgentState.empty();
+        }
+    }
+
+    public void save(AgentState state) {
+        try {
+            Path dir = path.getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            Path temporary = path.resolveSibling(path.getFileName() + ".tmp");
+            mapper.writeValue(temporary.toFile(), state);
+            try {
+                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write state file " + path, e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.gridflex.siteagent.miner;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.gridflex.siteagent.SiteConfig;
+
+/**
+ * The agent's picture of its miners, refreshed by reading them all in parallel (one virtual thread each) so a miner
+ * that does not answer delays nobody but itself, and for no longer than the client timeout.
+ */
+@ApplicationScoped
+public class FleetView {
+
+    private static final Logger LOG = Logger.getLogger(FleetView.class);
+
+    private final LuxosClient client;
+    private final List<MinerEndpoint> endpoints;
+    private final Map<MinerEndpoint, MinerStatus> statuses = new LinkedHashMap<>();
+    private final ExecutorService readers = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("miner-read-", 0).factory());
+
+    public FleetView(SiteConfig config, LuxosClient client) {
+        this.client = client;
+        List<MinerEndpoint> parsed = new ArrayList<>();
+        for (String miner : config.miners()) {
+            MinerEndpoint endpoint = MinerEndpoint.parse(miner);
+            if (parsed.contains(endpoint)) {
+                throw new IllegalArgumentException("gridflex.site.miners lists " + endpoint + " twice");
+            }
+            parsed.add(endpoint);
+        }
+        if (parsed.isEmpty()) {
+            throw new IllegalArgumentException("gridflex.site.miners is empty: the agent has nothing to drive");
+        }
+        this.endpoints = List.copyOf(parsed);
+        parsed.forEach(e -> statuses.put(e, MinerStatus.unknown(e)));
+    }
+
+    public List<MinerEndpoint> endpoints() {
+        return endpoints;
+    }
+
+    /** Reads every miner now. */
+    public List<MinerStatus> sampleAll() {
+        return read(endpoints).values().stream().toList();
+    }
+
+    /** Reads the given miners now and returns their fresh status. */
+    public Map<MinerEndpoint, MinerStatus> read(Collection<MinerEndpoint> miners) {
+        Map<MinerEndpoint, Future<MinerReading>> readings = new LinkedHashMap<>();
+        for (MinerEndpoint miner : miners) {
+            readings.put(miner, readers.submit(() -> client.read(miner)));
+        }
+        Map<MinerEndpoint, MinerStatus> fresh = new LinkedHashMap<>();
+        readings.forEach((miner, reading) -> fresh.put(miner, update(miner, reading)));
+        return fresh;
+    }
+
+    /** The latest status of every miner, in configuration order. */
+    public synchronized List<MinerStatus> snapshot() {
+        return List.copyOf(statuses.values());
+    }
+
+    public synchronized MinerStatus status(MinerEndpoint miner) {
+        return statuses.get(miner);
+    }
+
+    /** The site's draw at the latest readings, in W. */
+    public double siteW() {
+        return snapshot().stream().mapToDouble(MinerStatus::powerW).sum();
+    }
+
+    private MinerStatus update(MinerEndpoint miner, Future<MinerReading> reading) {
+        MinerStatus status;
+        try {
+            MinerReading value = reading.get();
+            synchronized (this) {
+                status = statuses.get(miner).read(value);
+                statuses.put(miner, status);
+            }
+        } catch (ExecutionException e) {
+            String error = e.getCause().getMessage();
+            synchronized (this) {
+                status = statuses.get(miner).failed(error);
+                statuses.put(miner, status);
+            }
+            if (status.failures() == 1) {
+                LOG.warnf("miner %s stopped answering: %s", miner, error);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            synchronized (this) {
+                status = statuses.get(miner);
+            }
+        }
+        return status;
+    }
+
+    @PreDestroy
+    void stop() {
+        readers.shutdownNow();
+    }
+}

@@ -1,0 +1,109 @@
+package io.gridflex.siteagent.miner;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.gridflex.siteagent.AgentMetrics;
+import io.gridflex.siteagent.SiteConfig;
+
+/**
+ * Sends curtail commands to many miners at once, one virtual thread each, retrying a miner that does not answer. A
+ * miner that still fails is reported and left out of new plans for a cool-down, so one dead miner neither blocks
+ * the others nor gets picked again and again.
+ */
+@ApplicationScoped
+public class MinerCommands {
+
+    private static final Logger LOG = Logger.getLogger(MinerCommands.class);
+
+    private final LuxosClient client;
+    private final AgentMetrics metrics;
+    private final Clock clock;
+    private final int retries;
+    private final Duration retryDelay;
+    private final Duration cooldown;
+    private final Map<MinerEndpoint, Instant> coolingUntil = new ConcurrentHashMap<>();
+    private final ExecutorService senders = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("miner-command-", 0).factory());
+
+    public MinerCommands(LuxosClient client, AgentMetrics metrics, Clock clock, SiteConfig config) {
+        this.client = client;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.retries = Math.max(0, config.miner().retries());
+        this.retryDelay = config.miner().retryDelay();
+        this.cooldown = config.miner().failureCooldown();
+    }
+
+    /**
+     * Curtails every miner in parallel.
+     *
+     * @param action {@code sleep} or {@code wakeup}
+     * @return per miner, empty on success or why it failed after every attempt
+     */
+    public Map<MinerEndpoint, Optional<String>> curtail(Collection<MinerEndpoint> miners, String action) {
+        Map<MinerEndpoint, Future<Optional<String>>> running = new LinkedHashMap<>();
+        for (MinerEndpoint miner : miners) {
+            running.put(miner, senders.submit(() -> curtailOne(miner, action)));
+        }
+        Map<MinerEndpoint, Optional<String>> results = new LinkedHashMap<>();
+        running.forEach((miner, result) -> {
+            try {
+                results.put(miner, result.get());
+            } catch (ExecutionException e) {
+                results.put(miner, Optional.of(String.valueOf(e.getCause())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                results.put(miner, Optional.of("interrupted"));
+            }
+        });
+        return results;
+    }
+
+    /** Whether a miner failed a command recently enough to be left out of plans. */
+    public boolean coolingDown(MinerEndpoint miner) {
+        Instant until = coolingUntil.get(miner);
+        return until != null && clock.instant().isBefore(until);
+    }
+
+    private Optional<String> curtailOne(MinerEndpoint miner, String action) throws InterruptedException {
+        String error = null;
+        for (int attempt = 0; attempt <= retries; attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(retryDelay);
+            }
+            try {
+                client.curtail(miner, action);
+                coolingUntil.remove(miner);
+                return Optional.empty();
+            } catch (LuxosException e) {
+                error = e.getMessage();
+                LOG.debugf("curtail %s attempt %d failed: %s", action, attempt + 1, error);
+            }
+        }
+        LOG.warnf("miner %s did not %s after %d attempts: %s", miner, action, retries + 1, error);
+        metrics.minerFailure(miner.toString(), "curtail-" + action);
+        coolingUntil.put(miner, clock.instant().plus(cooldown));
+        return Optional.of(error);
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
+    }
+}

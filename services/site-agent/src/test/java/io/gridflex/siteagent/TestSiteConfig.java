@@ -1,0 +1,93 @@
+package io.gridflex.siteagent;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** A site configuration for tests that wire the agent's parts by hand, with intervals short enough to wait for. */
+public record TestSiteConfig(String id, double maxImportKw, List<String> miners, Path stateFile)
+        implements
+            SiteConfig {
+
+    @Override
+    public Duration sampleInterval() {
+        return Duration.ofMillis(200);
+    }
+
+    @Override
+    public Duration controlInterval() {
+        return Duration.ofMillis(100);
+    }
+
+    @Override
+    public Duration commandClockSkew() {
+        return Duration.ofSeconds(5);
+    }
+
+    @Override
+    public Restore restore() {
+        return new Restore() {
+
+            @Override
+            public double stageKw() {
+                return 6.5;
+            }
+
+            @Override
+            public Duration stageInterval() {
+                return Duration.ofMillis(300);
+            }
+
+            @Override
+            public Duration confirmTimeout() {
+                return Duration.ofSeconds(10);
+            }
+        };
+    }
+
+    @Override
+    public Telemetry telemetry() {
+        return () -> Duration.ofSeconds(1);
+    }
+
+    @Override
+    public Miner miner() {
+        return new Miner() {
+
+            @Override
+            public Duration timeout() {
+                return Duration.ofMillis(500);
+            }
+
+            @Override
+            public int retries() {
+                return 2;
+            }
+
+            @Override
+            public Duration retryDelay() {
+                return Duration.ofMillis(50);
+            }
+
+            @Override
+            public Duration failureCooldown() {
+                return Duration.ofSeconds(30);
+            }
+
+            @Override
+            public double sleepW() {
+                return 20;
+            }
+        };
+    }
+
+    @Override
+    public Shed shed() {
+        return () -> Duration.ofSeconds(5);
+    }
+
+    @Override
+    public Health health() {
+        return () -> 0.5;
+    }
+}

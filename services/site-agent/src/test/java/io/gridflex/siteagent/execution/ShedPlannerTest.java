@@ -1,0 +1,130 @@
+package io.gridflex.siteagent.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import io.gridflex.siteagent.execution.ShedPlanner.Candidate;
+
+class ShedPlannerTest {
+
+    private static Candidate free(String id, double w) {
+        return new Candidate(id, w, false);
+    }
+
+    private static Candidate held(String id, double w) {
+        return new Candidate(id, w, true);
+    }
+
+    private static List<String> ids(List<Candidate> chosen) {
+        return chosen.stream().map(Candidate::endpoint).toList();
+    }
+
+    @Test
+    void nothingToShedChoosesNobody() {
+        assertThat(ShedPlanner.plan(List.of(free("a", 3000)), 0)).isEmpty();
+    }
+
+    @Test
+    void takesBiggestFirstAndFinishesWithTheSmallestMinerThatCovers() {
+        List<Candidate> fleet = List.of(free("s19-1", 2990), free("s19-2", 2992), free("s21-1", 3480),
+                free("s21-2", 3482), free("s9", 1300));
+
+        // 4.5 kW: the biggest S21 leaves 1.018 kW, which the S9 covers; a second S21 would overshoot by far more.
+        List<Candidate> chosen = ShedPlanner.plan(fleet, 4500);
+
+        assertThat(ids(chosen)).containsExactly("s21-2", "s9");
+    }
+
+    @Test
+    void aSingleMinerThatCoversIsTheSmallestSuch() {
+        List<Candidate> fleet = List.of(free("big", 3480), free("mid", 2990), free("small", 1300));
+
+        assertThat(ids(ShedPlanner.plan(fleet, 2500))).containsExactly("mid");
+    }
+
+    @Test
+    void prefersMinersAlreadyHeldAsleep() {
+        List<Candidate> fleet = List.of(free("f1", 3000), free("f2", 3000), held("h1", 2990), held("h2", 2990),
+                held("h3", 2990));
+
+        // A revision lowered the target to 5.5 kW: keep two of the held miners, touch no running one.
+        assertThat(ShedPlanner.plan(fleet, 5500)).hasSize(2).allMatch(Candidate::alreadyShed);
+        // A revision raised it to 10 kW: all held, plus one more.
+        assertThat(ShedPlanner.plan(fleet, 10_000)).hasSize(4).filteredOn(Candidate::alreadyShed).hasSize(3);
+    }
+
+    @Test
+    void whenEvenEveryMinerFallsShortAllAreChosen() {
+        List<Candidate> fleet = List.of(free("a", 3000), free("b", 3000));
+
+        assertThat(ShedPlanner.plan(fleet, 10_000)).hasSize(2);
+    }
+
+    @Test
+    void ignoresMinersThatWouldRemoveNothing() {
+        List<Candidate> fleet = List.of(free("asleep", 0), free("a", 3000));
+
+        assertThat(ids(ShedPlanner.plan(fleet, 5000))).containsExactly("a");
+    }
+
+    @Test
+    void coversTheTargetAndNeverStopsMoreThanNeededPlusOneMiner() {
+        Random random = new Random(42);
+        for (int round = 0; round < 2000; round++) {
+            List<Candidate> fleet = new ArrayList<>();
+            int size = 1 + random.nextInt(40);
+            for (int i = 0; i < size; i++) {
+                fleet.add(new Candidate("m" + i, 800 + random.nextInt(3000), false));
+            }
+            double total = ShedPlanner.reductionW(fleet);
+            double target = random.nextDouble() * total * 1.1;
+
+            List<Candidate> chosen = ShedPlanner.plan(fleet, target);
+
+            assertThat(ShedPlanner.reductionW(chosen)).as("round %d", round)
+                    .isGreaterThanOrEqualTo(Math.min(target, total) - 0.5);
+            assertThat(chosen).doesNotHaveDuplicates();
+            assertThat(chosen.size()).as("round %d: miners needed at the least are %d", round, fewestCovering(fleet,
+                    target)).isLessThanOrEqualTo(fewestCovering(fleet, target) + 1);
+        }
+    }
+
+    @Test
+    void heldMinersFirstStillCoverTheTarget() {
+        Random random = new Random(7);
+        for (int round = 0; round < 500; round++) {
+            List<Candidate> fleet = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                fleet.add(new Candidate("m" + i, 1000 + random.nextInt(2500), random.nextBoolean()));
+            }
+            double target = random.nextDouble() * ShedPlanner.reductionW(fleet);
+
+            List<Candidate> chosen = ShedPlanner.plan(fleet, target);
+
+            assertThat(ShedPlanner.reductionW(chosen)).isGreaterThanOrEqualTo(target - 0.5);
+            double heldTotal = ShedPlanner.reductionW(fleet.stream().filter(Candidate::alreadyShed).toList());
+            if (heldTotal >= target) {
+                assertThat(chosen).as("round %d: held miners alone cover it", round).allMatch(Candidate::alreadyShed);
+            }
+        }
+    }
+
+    /** The fewest miners whose reductions reach the target: the biggest ones. */
+    private static int fewestCovering(List<Candidate> fleet, double target) {
+        List<Double> sorted = fleet.stream().map(Candidate::reductionW).sorted(Comparator.reverseOrder()).toList();
+        double sum = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            if (sum + 0.5 >= target) {
+                return i;
+            }
+            sum += sorted.get(i);
+        }
+        return sorted.size();
+    }
+}

@@ -1,0 +1,132 @@
+package io.gridflex.siteagent.miner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.gridflex.minersim.fleet.SimulatedFleet;
+import io.gridflex.minersim.fleet.SimulatedMiner;
+import io.gridflex.minersim.power.MinerModel;
+
+/** The agent's miner client against simulated miners over real TCP. */
+class LuxosClientTest {
+
+    private SimulatedFleet fleet;
+    private LuxosClient client;
+    private MinerEndpoint endpoint;
+    private SimulatedMiner miner;
+
+    @BeforeEach
+    void start() {
+        fleet = SimulatedFleet.builder("client-test").model(MinerModel.S21).count(1).noise(0)
+                .sleepRamp(Duration.ofMillis(100)).start();
+        client = new LuxosClient(Duration.ofSeconds(2), Clock.systemUTC());
+        endpoint = MinerEndpoint.parse(fleet.endpoint(0));
+        miner = fleet.miner(0);
+    }
+
+    @AfterEach
+    void stop() {
+        fleet.close();
+    }
+
+    @Test
+    void readsDrawAndHashrateInOneRoundTrip() throws LuxosException {
+        MinerReading reading = client.read(endpoint);
+
+        assertThat(reading.powerW()).isEqualTo(3500.0);
+        assertThat(reading.hashrateGhs()).isCloseTo(200_000.0, within(0.01));
+        assertThat(reading.hashing()).isTrue();
+        assertThat(client.powerW(endpoint)).isEqualTo(3500.0);
+    }
+
+    @Test
+    void curtailsThroughASessionAndClosesIt() throws LuxosException {
+        client.curtail(endpoint, "sleep");
+
+        assertThat(miner.isAwake()).isFalse();
+        assertThat(miner.curtailLog()).extracting(e -> e.action()).containsExactly("sleep");
+        // The session was closed: a new logon succeeds.
+        assertThat(client.request(endpoint, "logon", null).at("/SESSION/0/SessionID").asText()).isNotEmpty();
+    }
+
+    @Test
+    void reusesASessionLeftOpenByAnEarlierRun() throws LuxosException {
+        String leftOver = client.request(endpoint, "logon", null).at("/SESSION/0/SessionID").asText();
+
+        client.curtail(endpoint, "sleep");
+
+        assertThat(miner.isAwake()).isFalse();
+        // The session it did not open is left to its owner.
+        assertThat(client.request(endpoint, "session", null).at("/SESSION/0/SessionID").asText()).isEqualTo(leftOver);
+    }
+
+    @Test
+    void anErrorStatusIsAnExceptionWithTheMinersCode() {
+        assertThatThrownBy(() -> client.request(endpoint, "selfdestruct", null)).isInstanceOf(LuxosException.class)
+                .hasMessageContaining("Invalid command")
+                .satisfies(e -> assertThat(((LuxosException) e).code()).isEqualTo(14));
+        assertThatThrownBy(() -> client.curtail(endpoint, "hibernate")).isInstanceOf(LuxosException.class)
+                .hasMessageContaining("hibernate");
+        assertThat(miner.isAwake()).isTrue();
+    }
+
+    @Test
+    void aMinerThatDoesNotAnswerFailsWithinTheTimeout() throws IOException {
+        miner.setApiOffline(true);
+        assertThatThrownBy(() -> client.read(endpoint)).isInstanceOf(LuxosException.class)
+                .hasMessageContaining("without answering");
+
+        try (ServerSocket silent = new ServerSocket(0)) {
+            LuxosClient impatient = new LuxosClient(Duration.ofMillis(300), Clock.systemUTC());
+            MinerEndpoint hanging = new MinerEndpoint("127.0.0.1", silent.getLocalPort());
+            Thread.ofVirtual().start(() -> {
+                try (Socket accepted = silent.accept()) {
+                    // Reads the request and never answers, until the client gives up and closes.
+                    while (accepted.getInputStream().read() != -1) {
+                        continue;
+                    }
+                } catch (IOException e) {
+                    // the client gave up; nothing to do
+                }
+            });
+            assertThatThrownBy(() -> impatient.read(hanging)).isInstanceOf(LuxosException.class)
+                    .hasMessageContaining("SocketTimeoutException");
+        }
+    }
+
+    @Test
+    void garbageIsAnException() throws IOException {
+        try (ServerSocket liar = new ServerSocket(0)) {
+            Thread.ofVirtual().start(() -> {
+                try (Socket accepted = liar.accept()) {
+                    accepted.getOutputStream().write("hello\0".getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    // nothing to do
+                }
+            });
+            assertThatThrownBy(() -> client.read(new MinerEndpoint("127.0.0.1", liar.getLocalPort())))
+                    .isInstanceOf(LuxosException.class).hasMessageContaining("not JSON");
+        }
+    }
+
+    @Test
+    void endpointsParseAndRefuseNonsense() {
+        assertThat(MinerEndpoint.parse(" 10.0.0.7:4028 ")).isEqualTo(new MinerEndpoint("10.0.0.7", 4028));
+        assertThat(MinerEndpoint.parse("[::1]:4028")).hasToString("[::1]:4028");
+        assertThatThrownBy(() -> MinerEndpoint.parse("10.0.0.7")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MinerEndpoint.parse("miner:port")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MinerEndpoint.parse("miner:70000")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
