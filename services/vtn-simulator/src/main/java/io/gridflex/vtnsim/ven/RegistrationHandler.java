@@ -57,8 +57,8 @@ public class RegistrationHandler implements MessageHandler {
                     "This VTN serves simpleHttp VENs in the pull model only", create.getRequestID()), null);
         }
         Ven ven = registry.register(create.getVenID(), create.getOadrVenName(), clock.instant());
-        LOG.infof("Registered VEN %s (%s) as %s, registration %s", create.getOadrVenName(), create.getVenID(),
-                ven.venId(), ven.registrationId());
+        LOG.infof("Registered VEN %s as %s, registration %s (it presented venID %s)", create.getOadrVenName(),
+                ven.venId(), ven.registrationId(), create.getVenID());
         return created(OadrReplies.ok(create.getRequestID()), ven);
     }
 

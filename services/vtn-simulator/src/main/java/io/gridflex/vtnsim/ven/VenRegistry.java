@@ -66,10 +66,10 @@ public class VenRegistry {
         return true;
     }
 
-    /** Oldest registration first. */
+    /** Oldest registration first; registrations in the same instant in the order they arrived (a stable sort). */
     public synchronized List<Ven> all() {
         List<Ven> vens = new ArrayList<>(byVenId.values());
-        vens.sort(Comparator.comparing(Ven::registeredAt).thenComparing(Ven::venId));
+        vens.sort(Comparator.comparing(Ven::registeredAt));
         return vens;
     }
 
