@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -139,20 +140,25 @@ class EventBookTest {
     void concurrentModificationsEachGetTheirOwnNumber() throws Exception {
         book.add(event("e1", "ven-1"));
         int threads = 4;
-        int perThread = 500;
+        int perThread = 20_000;
+        CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<List<Long>>> results = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 results.add(pool.submit(() -> {
-                    List<Long> numbers = new ArrayList<>();
+                    go.await();
+                    List<Long> numbers = new ArrayList<>(perThread);
                     for (int i = 0; i < perThread; i++) {
                         numbers.add(book.modify("e1", 1.0 + i, null, NOW).modificationNumber());
-                        book.distributeIfChanged("ven-1", NOW);
+                        if (i % 100 == 0) {
+                            book.distributeIfChanged("ven-1", NOW);
+                        }
                     }
                     return numbers;
                 }));
             }
+            go.countDown();
             List<Long> all = new ArrayList<>();
             for (Future<List<Long>> result : results) {
                 all.addAll(result.get());
