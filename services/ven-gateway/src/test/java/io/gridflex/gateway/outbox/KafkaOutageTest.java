@@ -1,0 +1,82 @@
+package io.gridflex.gateway.outbox;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.gridflex.gateway.registration.Registration;
+import io.gridflex.gateway.registration.RegistrationState;
+import io.gridflex.gateway.support.LateKafkaTestResource;
+import io.gridflex.gateway.support.VtnAdmin;
+import io.gridflex.gateway.support.VtnSimulator;
+import io.gridflex.gateway.support.VtnSimulatorTestResource;
+import io.gridflex.infra.KafkaBroker;
+import io.gridflex.messages.DrEvent;
+import io.gridflex.messages.MessageCodec;
+import io.gridflex.messages.Topics;
+import io.gridflex.testsupport.PostgresTestResource;
+import io.gridflex.testsupport.TestKafka;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Kafka is down when an event arrives: the event is still accepted, answered and stored, waits in the outbox, and is
+ * published as soon as a broker is there.
+ */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(LateKafkaTestResource.class)
+@WithTestResource(VtnSimulatorTestResource.class)
+class KafkaOutageTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    RegistrationState state;
+
+    @Inject
+    MessageCodec codec;
+
+    @Test
+    void anEventAcceptedWhileKafkaIsDownIsPublishedWhenItComesBack() throws IOException {
+        Registration registration = await("registration").atMost(PATIENCE)
+                .until(() -> state.current().orElse(null), r -> r != null);
+        VtnAdmin vtn = new VtnAdmin(VtnSimulator.shared().baseUrl());
+        Instant start = Instant.now().plus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.SECONDS);
+        String vtnEventId = vtn.createEvent(registration.venId(), 900, start, 600);
+        String eventId = registration.vtnId() + "/" + vtnEventId;
+
+        JsonPath stored = await("event stored while Kafka is down").atMost(PATIENCE)
+                .until(() -> given().get("/api/events/{id}", eventId).then().extract().jsonPath(),
+                        json -> "optIn".equals(json.getString("optType")));
+        assertThat(stored.getString("publishedAt")).isNull();
+        given().get("/q/health/ready").then().statusCode(503);
+
+        Path work = Files.createDirectories(Path.of("target", "late-kafka")).toAbsolutePath();
+        try (KafkaBroker broker = KafkaBroker.start(Files.createTempDirectory(work, "broker-"),
+                LateKafkaTestResource.port());
+                TestKafka kafka = new TestKafka(broker.bootstrapServers())) {
+            ConsumerRecord<String, String> record = kafka.awaitRecord(Topics.DR_EVENTS,
+                    r -> eventId.equals(r.key()), PATIENCE);
+
+            DrEvent event = codec.decode(DrEvent.class, record.value());
+            assertThat(event.modificationNumber()).isZero();
+            assertThat(event.intervals().getFirst().reductionKw()).isEqualTo(900.0);
+            await("marked published").atMost(PATIENCE).until(() -> given().get("/api/events/{id}", eventId)
+                    .then().extract().jsonPath().getString("publishedAt") != null);
+        }
+    }
+}
