@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.dispatch.allocation.Allocation;
@@ -14,8 +15,13 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 
-/** The service's meters, named once here so producers and dashboards agree on them. */
+/**
+ * The service's meters, named once here so producers and dashboards agree on them. Created at startup so every meter
+ * is scraped from the first request, not from its first use.
+ */
+@Startup
 @ApplicationScoped
 public class DispatchMetrics {
 
@@ -25,8 +31,10 @@ public class DispatchMetrics {
     private final Counter eventsOutOfOrder;
     private final DistributionSummary shortfall;
     private final Timer relayDelay;
+    private final Counter relayFailures;
     private final AtomicLong relayPending = new AtomicLong();
     private final AtomicLong relayLagMillis = new AtomicLong();
+    private final List<Gauge> gauges;
 
     public DispatchMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -46,13 +54,26 @@ public class DispatchMetrics {
         this.relayDelay = Timer.builder("gridflex.dispatch.relay.delay")
                 .description("From a command's issue to Kafka's acknowledgement of it")
                 .register(registry);
-        Gauge.builder("gridflex.dispatch.relay.pending", relayPending, AtomicLong::get)
-                .description("Commands written but not yet acknowledged by Kafka")
+        this.relayFailures = Counter.builder("gridflex.dispatch.relay.failures")
+                .description("Relay rounds that stopped because Kafka did not acknowledge a command")
                 .register(registry);
-        Gauge.builder("gridflex.dispatch.relay.lag", relayLagMillis, v -> v.get() / 1000.0)
-                .description("Age of the oldest unpublished command, 0 when none waits")
-                .baseUnit("seconds")
-                .register(registry);
+        this.gauges = List.of(
+                Gauge.builder("gridflex.dispatch.relay.pending", relayPending, AtomicLong::get)
+                        .description("Commands written but not yet acknowledged by Kafka")
+                        .register(registry),
+                Gauge.builder("gridflex.dispatch.relay.lag", relayLagMillis, v -> v.get() / 1000.0)
+                        .description("Age of the oldest unpublished command, 0 when none waits")
+                        .baseUnit("seconds")
+                        .register(registry));
+    }
+
+    /**
+     * Gauges read this bean's fields, so they go with it. A registry that outlives the bean (a global composite across
+     * application restarts in one JVM) would otherwise hand the next instance the old gauges, reading stale fields.
+     */
+    @PreDestroy
+    void removeGauges() {
+        gauges.forEach(registry::remove);
     }
 
     public void eventReceived() {
@@ -83,6 +104,10 @@ public class DispatchMetrics {
 
     public void relayed(Duration sinceIssue) {
         relayDelay.record(sinceIssue.isNegative() ? Duration.ZERO : sinceIssue);
+    }
+
+    public void relayFailed() {
+        relayFailures.increment();
     }
 
     public void relayBacklog(long pending, Duration oldestAge) {

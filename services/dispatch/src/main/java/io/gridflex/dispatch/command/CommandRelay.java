@@ -78,20 +78,26 @@ public class CommandRelay {
     }
 
     private void relayQuietly() {
+        RuntimeException failure = null;
         try {
             relayAll();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        // The backlog gauges are current before the failure is counted, so whoever sees the count sees them too.
+        refreshBacklog();
+        if (failure == null) {
             if (failing) {
                 LOG.info("outbox relay publishing again");
                 failing = false;
             }
-        } catch (RuntimeException e) {
-            // Logged once per outage: the relay retries every interval and would otherwise flood the log.
-            if (!failing) {
-                LOG.warnf(e, "outbox relay cannot publish; commands stay in the outbox: %s", e.getMessage());
-                failing = true;
-            }
-        } finally {
-            refreshBacklog();
+            return;
+        }
+        metrics.relayFailed();
+        // Logged once per outage: the relay retries every interval and would otherwise flood the log.
+        if (!failing) {
+            LOG.warnf(failure, "outbox relay cannot publish; commands stay in the outbox: %s", failure.getMessage());
+            failing = true;
         }
     }
 

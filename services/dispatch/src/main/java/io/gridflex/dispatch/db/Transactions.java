@@ -40,7 +40,6 @@ public class Transactions {
     /** Reads that need no transaction of their own. */
     public <T> T read(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setReadOnly(true);
             return work.run(connection);
         } catch (SQLException e) {
             throw new DataAccessException(e);
