@@ -62,7 +62,8 @@ final class OpenAdrSchema {
     static OpenAdrXmlException invalid(SAXParseException e) {
         String message = String.valueOf(e.getMessage());
         String key = message.contains(":") ? message.substring(0, message.indexOf(':')) : message;
-        OadrResponseCode code = DATA_ERRORS.contains(key)
+        // The JDK suffixes some keys with the clause that failed (cvc-datatype-valid.1.2.1): match the rule, not the clause.
+        OadrResponseCode code = DATA_ERRORS.stream().anyMatch(rule -> key.equals(rule) || key.startsWith(rule + "."))
                 ? OadrResponseCode.INVALID_DATA
                 : OadrResponseCode.COMPLIANCE_ERROR;
         String where = e.getLineNumber() > 0

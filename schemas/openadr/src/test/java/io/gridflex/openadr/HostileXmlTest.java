@@ -192,6 +192,37 @@ class HostileXmlTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource({"abc", "-1", "1.5"})
+    void nonNumericModificationNumberIsInvalidData(String modificationNumber) {
+        String created = """
+                <oadr:oadrPayload xmlns:oadr="http://openadr.org/oadr-2.0b/2012/07"
+                    xmlns:ei="http://docs.oasis-open.org/ns/energyinterop/201110"
+                    xmlns:pyld="http://docs.oasis-open.org/ns/energyinterop/201110/payloads">
+                  <oadr:oadrSignedObject>
+                    <oadr:oadrCreatedEvent>
+                      <pyld:eiCreatedEvent>
+                        <ei:eiResponse><ei:responseCode>200</ei:responseCode><pyld:requestID>r</pyld:requestID></ei:eiResponse>
+                        <ei:eventResponses><ei:eventResponse>
+                          <ei:responseCode>200</ei:responseCode>
+                          <pyld:requestID>r</pyld:requestID>
+                          <ei:qualifiedEventID><ei:eventID>e1</ei:eventID><ei:modificationNumber>%s</ei:modificationNumber></ei:qualifiedEventID>
+                          <ei:optType>optIn</ei:optType>
+                        </ei:eventResponse></ei:eventResponses>
+                        <ei:venID>VEN</ei:venID>
+                      </pyld:eiCreatedEvent>
+                    </oadr:oadrCreatedEvent>
+                  </oadr:oadrSignedObject>
+                </oadr:oadrPayload>
+                """;
+
+        assertThat(XML.unmarshal(created.formatted("3"))).isNotNull();
+        OpenAdrXmlException e = refusal(created.formatted(modificationNumber));
+
+        assertThat(e).isNotNull();
+        assertThat(e.responseCode()).isEqualTo(OadrResponseCode.INVALID_DATA);
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource({"PT-5M", "PT1.5S", "P1M", "soon"})
     void badDurationIsInvalidData(String duration) {
         String registered = """
