@@ -1,9 +1,12 @@
 package io.gridflex.gateway.registration;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.gridflex.gateway.GatewayConfig;
 import io.gridflex.gateway.db.Transactions;
 import io.gridflex.gateway.vtn.VtnClient;
 
@@ -21,19 +24,23 @@ public class RegistrationKeeper {
     private final RegistrationState state;
     private final Transactions transactions;
     private final VtnClient client;
+    private final Optional<String> expectedVtnId;
 
     public RegistrationKeeper(Registrar registrar, RegistrationRepository repository, RegistrationState state,
-            Transactions transactions, VtnClient client) {
+            Transactions transactions, VtnClient client, GatewayConfig config) {
         this.registrar = registrar;
         this.repository = repository;
         this.state = state;
         this.transactions = transactions;
         this.client = client;
+        this.expectedVtnId = config.vtn().expectedId();
     }
 
     /** The stored registration with this VTN, or a new one from the handshake. */
     public Registration obtain() {
         Registration registration = transactions.read(c -> repository.find(c, client.vtnUrl()))
+                // A registration made before expected-id was set, with another VTN, is not trusted.
+                .filter(stored -> expectedVtnId.map(stored.vtnId()::equals).orElse(true))
                 .map(stored -> {
                     LOG.infof("reusing registration with VTN %s as venID %s from %s", stored.vtnId(),
                             stored.venId(), stored.registeredAt());

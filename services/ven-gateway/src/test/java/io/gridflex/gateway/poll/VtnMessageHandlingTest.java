@@ -148,6 +148,9 @@ class VtnMessageHandlingTest {
         assertThat(decision(handler.handle(second, registration))).isEqualTo(Decision.Kind.NEW_REVISION);
         assertThat(decision(handler.handle(first, registration))).isEqualTo(Decision.Kind.OUT_OF_SEQUENCE);
         assertThat(outboxRows(eventId)).isEqualTo(2);
+        // Only the messages that changed something are kept for audit, verbatim.
+        assertThat(count("SELECT count(*) FROM gateway.distribution WHERE xml LIKE ?", "%" + vtnEventId + "%"))
+                .isEqualTo(2);
         await("both revisions published").atMost(REGISTERING).until(() -> unpublishedRows(eventId) == 0);
     }
 
