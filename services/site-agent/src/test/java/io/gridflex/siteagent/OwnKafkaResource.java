@@ -1,0 +1,57 @@
+package io.gridflex.siteagent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.gridflex.infra.FreePort;
+import io.gridflex.infra.KafkaBroker;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A Kafka broker of the test's own, which the test may stop and start again (same port, same data) to cut the
+ * agent's link. The shared broker of the other tests must never be stopped.
+ */
+public class OwnKafkaResource implements QuarkusTestResourceLifecycleManager {
+
+    private static int port;
+    private static Path workDir;
+    private static KafkaBroker broker;
+
+    @Override
+    public Map<String, String> start() {
+        port = FreePort.pick();
+        try {
+            Path work = Files.createDirectories(Path.of("target", "own-kafka")).toAbsolutePath();
+            workDir = Files.createTempDirectory(work, "broker-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        startBroker();
+        return Map.of("kafka.bootstrap.servers", bootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        stopBroker();
+    }
+
+    public static String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public static synchronized void startBroker() {
+        if (broker == null) {
+            broker = KafkaBroker.start(workDir, port);
+        }
+    }
+
+    public static synchronized void stopBroker() {
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+    }
+}
