@@ -36,11 +36,19 @@ final class EnergySampler implements AutoCloseable {
     }
 
     private void loop() {
-        while (running) {
-            for (String site : sites) {
-                read(site).ifPresent(sample -> samples.get(site).put(sample.at(), sample));
+        try {
+            while (running) {
+                for (String site : sites) {
+                    read(site).ifPresent(sample -> samples.get(site).put(sample.at(), sample));
+                }
+                Thread.sleep(250);
             }
-            JsonHttp.sleep(Duration.ofMillis(250));
+        } catch (InterruptedException e) {
+            // closed: stop sampling
+        } catch (RuntimeException e) {
+            if (running) {
+                throw e;
+            }
         }
     }
 

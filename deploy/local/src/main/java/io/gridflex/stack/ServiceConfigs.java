@@ -68,6 +68,9 @@ final class ServiceConfigs {
         config.put("gridflex.site.max-import-kw", String.valueOf(options.maxImportKw()));
         config.put("gridflex.site.miners", String.join(",", minerEndpoints));
         config.put("gridflex.site.telemetry.interval", options.telemetryInterval().toString());
+        // Stages of 30 kW every 5 s: a demo restore takes seconds, yet still never jumps to full load at once.
+        config.put("gridflex.site.restore.stage-kw", "30");
+        config.put("gridflex.site.restore.stage-interval", "5s");
         config.put("gridflex.site.state-file", stateDir.resolve("active-command.json").toString());
         return config;
     }

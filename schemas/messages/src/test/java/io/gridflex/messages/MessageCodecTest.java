@@ -118,6 +118,16 @@ class MessageCodecTest {
     }
 
     @Test
+    void commandIdsBuiltFromTheLongestIdsStillFit() {
+        String eventId = "v".repeat(128) + "/" + "e".repeat(127);
+        String siteId = "s".repeat(256);
+        SiteCommand command = new SiteCommand(SiteCommand.commandId(eventId, Long.MAX_VALUE, siteId), siteId, eventId,
+                Long.MAX_VALUE, SiteCommand.Action.SHED, 1, T0, T1, T0);
+
+        assertThat(codec.decode(SiteCommand.class, codec.encode(command))).isEqualTo(command);
+    }
+
+    @Test
     void onlyGridFlexMessagesAreEncoded() {
         assertThatThrownBy(() -> codec.encode("a string"))
                 .isInstanceOf(IllegalArgumentException.class);
