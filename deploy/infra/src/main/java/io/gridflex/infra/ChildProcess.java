@@ -44,7 +44,7 @@ public final class ChildProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             Process process = builder.start();
-            LOG.log(System.Logger.Level.INFO, "started {0} (pid {1}), log {2}", name, process.pid(), log);
+            LOG.log(System.Logger.Level.DEBUG, "started {0} (pid {1}), log {2}", name, process.pid(), log);
             return new ChildProcess(name, process, log, stopSignal);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + command, e);
