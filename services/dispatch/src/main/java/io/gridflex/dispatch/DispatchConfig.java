@@ -2,6 +2,7 @@ package io.gridflex.dispatch;
 
 import java.time.Duration;
 
+import io.gridflex.support.outbox.RelayConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -11,7 +12,8 @@ public interface DispatchConfig {
 
     Sites sites();
 
-    Relay relay();
+    /** The outbox relay that publishes commands. */
+    RelayConfig relay();
 
     Events events();
 
@@ -27,21 +29,6 @@ public interface DispatchConfig {
          */
         @WithDefault("60s")
         Duration maxClockSkew();
-    }
-
-    interface Relay {
-
-        /** How often the relay looks for unpublished commands when nothing wakes it sooner. */
-        @WithDefault("1s")
-        Duration interval();
-
-        /** Commands published per round trip to the database. */
-        @WithDefault("100")
-        int batchSize();
-
-        /** How long to wait for Kafka to acknowledge one batch before leaving it for the next round. */
-        @WithDefault("30s")
-        Duration publishTimeout();
     }
 
     interface Events {

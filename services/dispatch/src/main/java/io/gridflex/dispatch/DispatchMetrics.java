@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.gridflex.dispatch.allocation.Allocation;
 import io.gridflex.dispatch.event.EventOutcome;
 import io.gridflex.messages.SiteCommand;
+import io.gridflex.support.outbox.RelayMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -23,7 +24,7 @@ import io.quarkus.runtime.Startup;
  */
 @Startup
 @ApplicationScoped
-public class DispatchMetrics {
+public class DispatchMetrics implements RelayMeters {
 
     private final MeterRegistry registry;
     private final Counter eventsReceived;
@@ -102,14 +103,17 @@ public class DispatchMetrics {
         registry.counter("gridflex.messages.rejected", "topic", topic, "reason", reason).increment();
     }
 
+    @Override
     public void relayed(Duration sinceIssue) {
         relayDelay.record(sinceIssue.isNegative() ? Duration.ZERO : sinceIssue);
     }
 
+    @Override
     public void relayFailed() {
         relayFailures.increment();
     }
 
+    @Override
     public void relayBacklog(long pending, Duration oldestAge) {
         relayPending.set(pending);
         relayLagMillis.set(Math.max(0, oldestAge.toMillis()));

@@ -4,8 +4,8 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.gridflex.dispatch.db.Transactions;
 import io.gridflex.messages.CommandAck;
+import io.gridflex.support.db.Transactions;
 
 /** Records what sites did with their commands. */
 @ApplicationScoped

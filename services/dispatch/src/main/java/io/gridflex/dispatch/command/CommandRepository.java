@@ -19,10 +19,11 @@ import io.gridflex.dispatch.allocation.DeciKw;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.SiteCommand;
 import io.gridflex.messages.SiteCommand.Action;
+import io.gridflex.support.outbox.Outbox;
 
 /** The commands table, which is also the outbox the relay publishes from. */
 @ApplicationScoped
-public class CommandRepository {
+public class CommandRepository implements Outbox<PendingCommand> {
 
     private final MessageCodec codec;
 
@@ -87,6 +88,7 @@ public class CommandRepository {
      * Locks the oldest unpublished commands for the caller's transaction. SKIP LOCKED lets a second dispatch instance
      * relay other rows instead of waiting or sending the same ones.
      */
+    @Override
     public List<PendingCommand> lockUnpublished(Connection connection, int limit) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT command_id, site_id, payload, issued_at FROM dispatch.commands
@@ -107,20 +109,23 @@ public class CommandRepository {
         }
     }
 
-    public void markPublished(Connection connection, Collection<String> commandIds, Instant publishedAt)
+    @Override
+    public void markPublished(Connection connection, List<PendingCommand> commands, Instant publishedAt)
             throws SQLException {
-        if (commandIds.isEmpty()) {
+        if (commands.isEmpty()) {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement(
                 "UPDATE dispatch.commands SET published_at = ? WHERE command_id = ANY (?)")) {
             setInstant(statement, 1, publishedAt);
-            statement.setArray(2, connection.createArrayOf("varchar", commandIds.toArray()));
+            statement.setArray(2, connection.createArrayOf("varchar",
+                    commands.stream().map(PendingCommand::commandId).toArray()));
             statement.executeUpdate();
         }
     }
 
     /** How many commands wait in the outbox and when the oldest was issued. */
+    @Override
     public Backlog backlog(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT count(*), min(issued_at) AS oldest FROM dispatch.commands WHERE published_at IS NULL");
@@ -161,13 +166,6 @@ public class CommandRepository {
             }
             return commands;
         }
-    }
-
-    /**
-     * @param pending commands not yet acknowledged by Kafka
-     * @param oldestIssuedAt issue time of the oldest of them
-     */
-    public record Backlog(long pending, Optional<Instant> oldestIssuedAt) {
     }
 
     /**

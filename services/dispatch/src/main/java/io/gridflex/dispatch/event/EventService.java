@@ -15,12 +15,13 @@ import io.gridflex.dispatch.DispatchMetrics;
 import io.gridflex.dispatch.allocation.ProportionalAllocator;
 import io.gridflex.dispatch.command.AckRepository;
 import io.gridflex.dispatch.command.AckView;
-import io.gridflex.dispatch.command.CommandRelay;
 import io.gridflex.dispatch.command.CommandRepository;
 import io.gridflex.dispatch.command.CommandView;
-import io.gridflex.dispatch.db.Transactions;
+import io.gridflex.dispatch.command.PendingCommand;
 import io.gridflex.dispatch.site.SiteService;
 import io.gridflex.messages.DrEvent;
+import io.gridflex.support.db.Transactions;
+import io.gridflex.support.outbox.OutboxRelay;
 
 /**
  * Turns DR event revisions into site commands. The revision, its allocation totals and its commands are written in
@@ -35,13 +36,13 @@ public class EventService {
     private final AckRepository acks;
     private final SiteService sites;
     private final Transactions transactions;
-    private final CommandRelay relay;
+    private final OutboxRelay<PendingCommand> relay;
     private final DispatchMetrics metrics;
     private final Clock clock;
     private final RevisionPlanner planner = new RevisionPlanner(new ProportionalAllocator());
 
     public EventService(EventRepository events, CommandRepository commands, AckRepository acks, SiteService sites,
-            Transactions transactions, CommandRelay relay, DispatchMetrics metrics, Clock clock) {
+            Transactions transactions, OutboxRelay<PendingCommand> relay, DispatchMetrics metrics, Clock clock) {
         this.events = events;
         this.commands = commands;
         this.acks = acks;

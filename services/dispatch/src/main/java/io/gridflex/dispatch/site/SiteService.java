@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.dispatch.DispatchConfig;
 import io.gridflex.dispatch.allocation.SiteFlexibility;
-import io.gridflex.dispatch.db.Transactions;
 import io.gridflex.messages.SiteTelemetry;
+import io.gridflex.support.db.Transactions;
 
 /** Keeps the site registry: sites announce themselves and their flexibility through telemetry. */
 @ApplicationScoped
