@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.gridflex.support.outbox.RelayConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -23,7 +24,8 @@ public interface GatewayConfig {
 
     Event event();
 
-    Relay relay();
+    /** The outbox relay that publishes DrEvents. */
+    RelayConfig relay();
 
     Api api();
 
@@ -89,19 +91,6 @@ public interface GatewayConfig {
          * are declined as not supported.
          */
         Optional<List<Double>> simpleLevelKw();
-    }
-
-    interface Relay {
-
-        /** How often the outbox relay looks for unpublished events; it is also woken after each stored event. */
-        @WithDefault("1s")
-        Duration interval();
-
-        @WithDefault("100")
-        int batchSize();
-
-        @WithDefault("30s")
-        Duration publishTimeout();
     }
 
     interface Api {

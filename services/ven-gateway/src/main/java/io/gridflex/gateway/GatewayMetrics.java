@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gridflex.support.outbox.RelayMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,7 @@ import io.micrometer.core.instrument.Timer;
 
 /** The gateway's meters, named once here so the code and the dashboards agree on them. */
 @ApplicationScoped
-public class GatewayMetrics {
+public class GatewayMetrics implements RelayMeters {
 
     private final MeterRegistry registry;
     private final Counter eventsReceived;
@@ -88,11 +89,14 @@ public class GatewayMetrics {
         registry.counter("gridflex.gateway.answers.refused", "message", message).increment();
     }
 
-    public void published(Duration sinceReceived) {
+    /** A DrEvent Kafka acknowledged, {@code sinceReceived} after its revision was received. */
+    @Override
+    public void relayed(Duration sinceReceived) {
         publishLag.record(sinceReceived.isNegative() ? Duration.ZERO : sinceReceived);
     }
 
-    public void outboxBacklog(long pending, Duration oldestAge) {
+    @Override
+    public void relayBacklog(long pending, Duration oldestAge) {
         outboxPending.set(pending);
         outboxLagMillis.set(Math.max(0, oldestAge.toMillis()));
     }

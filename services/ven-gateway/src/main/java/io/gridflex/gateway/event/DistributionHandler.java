@@ -13,9 +13,8 @@ import org.jboss.logging.Logger;
 
 import io.gridflex.gateway.GatewayConfig;
 import io.gridflex.gateway.GatewayMetrics;
-import io.gridflex.gateway.db.Transactions;
-import io.gridflex.gateway.outbox.OutboxRelay;
 import io.gridflex.gateway.outbox.OutboxRepository;
+import io.gridflex.gateway.outbox.PendingPublication;
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.InvalidMessageException;
@@ -30,6 +29,8 @@ import io.gridflex.openadr.model.oadr.OadrDistributeEventType;
 import io.gridflex.openadr.model.oadr.OadrDistributeEventType.OadrEvent;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.openadr.model.oadr.ResponseRequiredType;
+import io.gridflex.support.db.Transactions;
+import io.gridflex.support.outbox.OutboxRelay;
 
 /**
  * Handles one oadrDistributeEvent: validates each event, decides by modification number, stores new revisions with
@@ -43,16 +44,15 @@ public class DistributionHandler {
 
     private final EventRepository events;
     private final OutboxRepository outbox;
-    private final OutboxRelay relay;
+    private final OutboxRelay<PendingPublication> relay;
     private final Transactions transactions;
     private final MessageCodec codec;
     private final GatewayMetrics metrics;
     private final GatewayConfig.Event config;
     private final Clock clock;
 
-    public DistributionHandler(EventRepository events, OutboxRepository outbox, OutboxRelay relay,
-            Transactions transactions, MessageCodec codec, GatewayMetrics metrics, GatewayConfig config,
-            Clock clock) {
+    public DistributionHandler(EventRepository events, OutboxRepository outbox, OutboxRelay<PendingPublication> relay,
+            Transactions transactions, MessageCodec codec, GatewayMetrics metrics, GatewayConfig config, Clock clock) {
         this.events = events;
         this.outbox = outbox;
         this.relay = relay;

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.gridflex.gateway.GatewayConfig;
-import io.gridflex.gateway.db.Transactions;
-import io.gridflex.gateway.web.ApiException;
+import io.gridflex.support.db.Transactions;
+import io.gridflex.support.web.ApiException;
 
 @Path("/api/events")
 @Produces(MediaType.APPLICATION_JSON)

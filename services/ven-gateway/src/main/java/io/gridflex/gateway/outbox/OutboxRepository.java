@@ -13,9 +13,11 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gridflex.support.outbox.Outbox;
+
 /** The transactional outbox of DrEvents ({@code gateway.outbox}). */
 @ApplicationScoped
-public class OutboxRepository {
+public class OutboxRepository implements Outbox<PendingPublication> {
 
     /**
      * Queues a DrEvent in the caller's transaction.
@@ -36,7 +38,8 @@ public class OutboxRepository {
     }
 
     /** The oldest unpublished rows, locked; a second gateway instance skips them rather than sending them too. */
-    List<PendingPublication> lockUnpublished(Connection connection, int limit) throws SQLException {
+    @Override
+    public List<PendingPublication> lockUnpublished(Connection connection, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT id, event_id, modification_number, payload, created_at FROM gateway.outbox
                 WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
@@ -53,13 +56,14 @@ public class OutboxRepository {
         }
     }
 
-    void markPublished(Connection connection, List<Long> ids, Instant at) throws SQLException {
-        if (ids.isEmpty()) {
+    @Override
+    public void markPublished(Connection connection, List<PendingPublication> rows, Instant at) throws SQLException {
+        if (rows.isEmpty()) {
             return;
         }
         try (PreparedStatement update = connection
                 .prepareStatement("UPDATE gateway.outbox SET published_at = ? WHERE id = ANY (?)")) {
-            Array array = connection.createArrayOf("bigint", ids.toArray());
+            Array array = connection.createArrayOf("bigint", rows.stream().map(PendingPublication::id).toArray());
             update.setTimestamp(1, Timestamp.from(at));
             update.setArray(2, array);
             update.executeUpdate();
@@ -67,7 +71,8 @@ public class OutboxRepository {
     }
 
     /** How many rows wait and since when. */
-    Backlog backlog(Connection connection) throws SQLException {
+    @Override
+    public Backlog backlog(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT count(*), min(created_at) FROM gateway.outbox WHERE published_at IS NULL");
                 ResultSet rs = select.executeQuery()) {
@@ -75,8 +80,5 @@ public class OutboxRepository {
             Timestamp oldest = rs.getTimestamp(2);
             return new Backlog(rs.getLong(1), Optional.ofNullable(oldest).map(Timestamp::toInstant));
         }
-    }
-
-    record Backlog(long pending, Optional<Instant> oldestCreatedAt) {
     }
 }

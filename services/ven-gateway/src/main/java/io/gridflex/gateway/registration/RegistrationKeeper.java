@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.gridflex.gateway.GatewayConfig;
-import io.gridflex.gateway.db.Transactions;
 import io.gridflex.gateway.vtn.VtnClient;
+import io.gridflex.support.db.Transactions;
 
 /**
  * Keeps the registration in PostgreSQL and in {@link RegistrationState} in step: a registration is reused after a
