@@ -11,14 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.DrInterval;
 import io.gridflex.settlement.db.Jdbc;
 import io.gridflex.settlement.messaging.WireValues;
+import io.gridflex.support.db.Transactions;
 
 /** DR events in {@code settlement.dr_event} and their requested intervals. */
 @ApplicationScoped
@@ -46,15 +45,15 @@ public class EventRepository {
             WHERE e.modification_number <= EXCLUDED.modification_number
             """;
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
 
-    public EventRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public EventRepository(Transactions transactions) {
+        this.transactions = transactions;
     }
 
     /** Stores {@code event} unless a newer version is held; returns false when it was older and ignored. */
     public boolean storeIfNotOlder(DrEvent event) {
-        return Jdbc.inTransaction(dataSource, connection -> {
+        return transactions.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
                 statement.setString(1, event.eventId());
                 statement.setString(2, event.vtnId());
@@ -77,7 +76,7 @@ public class EventRepository {
     }
 
     public Optional<SettlementEvent> find(String eventId) {
-        return Jdbc.query(dataSource, connection -> {
+        return transactions.read(connection -> {
             try (PreparedStatement statement = connection
                     .prepareStatement("SELECT " + COLUMNS + " FROM settlement.dr_event WHERE event_id = ?")) {
                 statement.setString(1, eventId);
@@ -89,7 +88,7 @@ public class EventRepository {
 
     /** The newest {@code limit} events by start time, newest first. */
     public List<SettlementEvent> latest(int limit) {
-        return Jdbc.query(dataSource, connection -> {
+        return transactions.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
                     + " FROM settlement.dr_event ORDER BY start_at DESC, event_id LIMIT ?")) {
                 statement.setInt(1, limit);

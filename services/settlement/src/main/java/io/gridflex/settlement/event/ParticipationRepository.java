@@ -9,12 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.messages.SiteCommand;
 import io.gridflex.settlement.db.Jdbc;
+import io.gridflex.support.db.Transactions;
 
 /** Site participation in {@code settlement.site_participation}. */
 @ApplicationScoped
@@ -24,10 +23,10 @@ public class ParticipationRepository {
             event_id, site_id, revision, shed_kw, start_at, end_at, cancelled_at, last_command_id
             """;
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
 
-    public ParticipationRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public ParticipationRepository(Transactions transactions) {
+        this.transactions = transactions;
     }
 
     /**
@@ -35,7 +34,7 @@ public class ParticipationRepository {
      * concurrent command for the same pair waits and then sees the result.
      */
     public CommandDecision apply(SiteCommand command, Instant now) {
-        return Jdbc.inTransaction(dataSource, connection -> {
+        return transactions.inTransaction(connection -> {
             Optional<Participation> held = lockedRow(connection, command.eventId(), command.siteId());
             CommandDecision decision = ParticipationRules.apply(held, command);
             if (decision instanceof CommandDecision.Apply apply) {
@@ -47,7 +46,7 @@ public class ParticipationRepository {
 
     /** Every site that took part in {@code eventId}, by site id. */
     public List<Participation> forEvent(String eventId) {
-        return Jdbc.query(dataSource, connection -> {
+        return transactions.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
                     + " FROM settlement.site_participation WHERE event_id = ? ORDER BY site_id")) {
                 statement.setString(1, eventId);

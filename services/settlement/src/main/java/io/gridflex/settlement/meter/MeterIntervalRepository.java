@@ -9,11 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.settlement.db.Jdbc;
+import io.gridflex.support.db.Transactions;
 
 /** Metered intervals in {@code settlement.meter_interval}. */
 @ApplicationScoped
@@ -29,10 +28,10 @@ public class MeterIntervalRepository {
              ORDER BY interval_start
             """;
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
 
-    public MeterIntervalRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public MeterIntervalRepository(Transactions transactions) {
+        this.transactions = transactions;
     }
 
     /**
@@ -40,7 +39,7 @@ public class MeterIntervalRepository {
      * check and the insert keeps two concurrent writers from both seeing "no overlap".
      */
     public StoreOutcome store(MeterInterval interval, Instant receivedAt) {
-        return Jdbc.inTransaction(dataSource, connection -> {
+        return transactions.inTransaction(connection -> {
             try (PreparedStatement lock = connection
                     .prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
                 lock.setInt(1, LOCK_NAMESPACE);
@@ -61,12 +60,12 @@ public class MeterIntervalRepository {
 
     /** The site's intervals that overlap {@code [from, to)}, in time order. */
     public List<MeterInterval> overlapping(String siteId, Instant from, Instant to) {
-        return Jdbc.query(dataSource, connection -> overlapping(connection, siteId, from, to, Integer.MAX_VALUE));
+        return transactions.read(connection -> overlapping(connection, siteId, from, to, Integer.MAX_VALUE));
     }
 
     /** True when at least one interval of the site has ever been stored. */
     public boolean siteKnown(String siteId) {
-        return Jdbc.query(dataSource, connection -> {
+        return transactions.read(connection -> {
             try (PreparedStatement statement = connection
                     .prepareStatement("SELECT 1 FROM settlement.meter_interval WHERE site_id = ? LIMIT 1")) {
                 statement.setString(1, siteId);
