@@ -3,6 +3,7 @@ package io.gridflex.gateway.event;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -93,35 +94,61 @@ public class DistributionHandler {
                     descriptor.getEventStatus() == EventStatusEnumeratedType.CANCELLED, responseRequired,
                     receivedAt, publishable(validator.validate(vtnId, event, receivedAt))));
         }
-        List<Decision> decisions = incoming.isEmpty()
-                ? List.of()
-                : transactions.inTransaction(connection -> {
-                    List<Decision> made = new ArrayList<>();
-                    Long distributionId = null;
-                    for (IncomingRevision revision : incoming) {
-                        Optional<StoredRevision> stored = events.lock(connection, revision.eventId());
-                        Decision decision = RevisionDecider.decide(revision, stored);
-                        if (decision.stores()) {
-                            if (distributionId == null) {
-                                distributionId = events.insertDistribution(connection, vtnId,
-                                        distribute.getRequestID(), receivedAt, xml);
-                            }
-                            Optional<DrEvent> lastPublished = decision.publish()
-                                    .or(() -> stored.flatMap(StoredRevision::lastPublished));
-                            events.save(connection, toRecord(revision, decision, distribute, distributionId,
-                                    lastPublished.map(codec::encode).orElse(null)));
-                            if (decision.publish().isPresent()) {
-                                DrEvent published = decision.publish().get();
-                                outbox.add(connection, published.eventId(), published.modificationNumber(),
-                                        codec.encode(published), receivedAt);
-                            }
-                        }
-                        made.add(decision);
+        if (distribute.getOadrEvent().isEmpty()) {
+            // The protocol's way of saying "you have no events": it cancels everything held, so say so loudly.
+            LOG.warnf("oadrDistributeEvent %s from VTN %s carries no event: every pending or active event held for"
+                    + " it is cancelled", distribute.getRequestID(), vtnId);
+        }
+        Set<String> present = new HashSet<>();
+        incoming.forEach(revision -> present.add(revision.eventId()));
+        List<ImplicitlyCancelled> implicit = new ArrayList<>();
+        List<Decision> decisions = transactions.inTransaction(connection -> {
+            List<Decision> made = new ArrayList<>();
+            Long distributionId = null;
+            for (IncomingRevision revision : incoming) {
+                Optional<StoredRevision> stored = events.lock(connection, revision.eventId());
+                int offset = stored.map(StoredRevision::implicitCancellations).orElse(0);
+                Decision decision = shifted(RevisionDecider.decide(revision, stored), offset);
+                if (decision.stores()) {
+                    if (distributionId == null) {
+                        distributionId = events.insertDistribution(connection, vtnId, distribute.getRequestID(),
+                                receivedAt, xml);
                     }
-                    return made;
-                });
+                    Optional<DrEvent> lastPublished = decision.publish()
+                            .or(() -> stored.flatMap(StoredRevision::lastPublished));
+                    events.save(connection, toRecord(revision, decision, distribute, distributionId,
+                            lastPublished.map(codec::encode).orElse(null)));
+                    if (decision.publish().isPresent()) {
+                        DrEvent published = decision.publish().get();
+                        outbox.add(connection, published.eventId(), published.modificationNumber(),
+                                codec.encode(published), receivedAt);
+                    }
+                }
+                made.add(decision);
+            }
+            String reason = "absent from distributeEvent " + distribute.getRequestID();
+            for (HeldEvent held : ImplicitCancellation.absent(events.lockOpen(connection, vtnId), present,
+                    receivedAt)) {
+                if (distributionId == null) {
+                    distributionId = events.insertDistribution(connection, vtnId, distribute.getRequestID(),
+                            receivedAt, xml);
+                }
+                Optional<DrEvent> cancellation = ImplicitCancellation.cancellation(held, receivedAt);
+                events.saveImplicitCancellation(connection, held.eventId(), reason, receivedAt, distributionId,
+                        cancellation.or(held::lastPublished).map(codec::encode).orElse(null));
+                if (cancellation.isPresent()) {
+                    DrEvent cancelled = cancellation.get();
+                    outbox.add(connection, cancelled.eventId(), cancelled.modificationNumber(),
+                            codec.encode(cancelled), receivedAt);
+                }
+                implicit.add(new ImplicitlyCancelled(held.eventId(), held.modificationNumber(), cancellation));
+            }
+            return made;
+        });
+        logImplicit(implicit, distribute.getOadrEvent().isEmpty());
         count(incoming, decisions);
-        if (decisions.stream().anyMatch(d -> d.publish().isPresent())) {
+        if (decisions.stream().anyMatch(d -> d.publish().isPresent())
+                || implicit.stream().anyMatch(c -> c.published().isPresent())) {
             relay.wake();
         }
         List<EventReply> replies = new ArrayList<>(unstorable);
@@ -129,7 +156,38 @@ public class DistributionHandler {
         Optional<OadrPayload> answer = replies.isEmpty()
                 ? Optional.empty()
                 : Optional.of(OadrMessages.createdEvent(registration.venId(), distribute.getRequestID(), replies));
-        return new DistributionResult(decisions, answer);
+        return new DistributionResult(decisions, implicit, answer);
+    }
+
+    /**
+     * A decision whose DrEvent carries the VTN's modification number plus the event's implicit cancellations, so it
+     * stays above the synthetic numbers of those cancellations (see {@link ImplicitCancellation}).
+     */
+    private static Decision shifted(Decision decision, int implicitCancellations) {
+        if (implicitCancellations == 0 || decision.publish().isEmpty()) {
+            return decision;
+        }
+        DrEvent e = decision.publish().get();
+        DrEvent moved = new DrEvent(e.eventId(), e.vtnId(), e.vtnEventId(),
+                ImplicitCancellation.publishedModification(e.modificationNumber(), implicitCancellations),
+                e.marketContext(), e.status(), e.start(), e.end(), e.intervals(), e.priority(), e.testEvent(),
+                e.receivedAt());
+        return new Decision(decision.kind(), decision.optType(), decision.code(), decision.reason(),
+                Optional.of(moved), decision.reply());
+    }
+
+    private static void logImplicit(List<ImplicitlyCancelled> implicit, boolean emptyDistribution) {
+        for (ImplicitlyCancelled cancelled : implicit) {
+            String message = String.format("event %s modification %d absent from the distribution: implicitly"
+                    + " cancelled%s", cancelled.eventId(), cancelled.modificationNumber(),
+                    cancelled.published().map(e -> "; CANCELLED DrEvent modification " + e.modificationNumber()
+                            + " queued").orElse(""));
+            if (emptyDistribution) {
+                LOG.warn(message);
+            } else {
+                LOG.info(message);
+            }
+        }
     }
 
     private ValidationRules rules(Registration registration) {

@@ -9,12 +9,15 @@ import io.gridflex.openadr.model.oadr.OadrPayload;
  * What became of one oadrDistributeEvent.
  *
  * @param decisions one per event in the message, in its order
+ * @param implicitlyCancelled the events held that the message left out, now cancelled (no answer is sent for them)
  * @param createdEvent the oadrCreatedEvent to send back, empty when no event asked for an answer
  */
-public record DistributionResult(List<Decision> decisions, Optional<OadrPayload> createdEvent) {
+public record DistributionResult(List<Decision> decisions, List<ImplicitlyCancelled> implicitlyCancelled,
+        Optional<OadrPayload> createdEvent) {
 
     public DistributionResult {
         decisions = List.copyOf(decisions);
+        implicitlyCancelled = List.copyOf(implicitlyCancelled);
     }
 
     public long count(Decision.Kind kind) {

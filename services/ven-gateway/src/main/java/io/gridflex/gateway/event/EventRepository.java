@@ -28,7 +28,8 @@ public class EventRepository {
             e.reason, e.market_context, e.start_at, e.end_at, e.peak_reduction_kw, e.received_at, o.published_at
             FROM gateway.dr_event e
             LEFT JOIN gateway.outbox o
-                ON o.event_id = e.event_id AND o.modification_number = e.modification_number""";
+                ON o.event_id = e.event_id
+                    AND o.modification_number = e.modification_number + e.implicit_cancellations""";
 
     private final MessageCodec codec;
 
@@ -39,7 +40,7 @@ public class EventRepository {
     /** The revision held, locked until the transaction ends so two handlers cannot both take the same event. */
     Optional<StoredRevision> lock(Connection connection, String eventId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT modification_number, opt_type, response_code, last_published
+                SELECT modification_number, opt_type, response_code, last_published, implicit_cancellations
                 FROM gateway.dr_event WHERE event_id = ? FOR UPDATE""")) {
             select.setString(1, eventId);
             try (ResultSet rs = select.executeQuery()) {
@@ -49,8 +50,52 @@ public class EventRepository {
                 String lastPublished = rs.getString("last_published");
                 return Optional.of(new StoredRevision(rs.getLong("modification_number"),
                         OptTypeType.fromValue(rs.getString("opt_type")), responseCode(rs.getInt("response_code")),
-                        Optional.ofNullable(lastPublished).map(json -> codec.decode(DrEvent.class, json))));
+                        Optional.ofNullable(lastPublished).map(json -> codec.decode(DrEvent.class, json)),
+                        rs.getInt("implicit_cancellations")));
             }
+        }
+    }
+
+    /**
+     * The events held for a VTN that it has neither cancelled nor completed (nor we implicitly), locked until the
+     * transaction ends.
+     */
+    List<HeldEvent> lockOpen(Connection connection, String vtnId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT event_id, vtn_event_id, modification_number, end_at, last_published, implicit_cancellations
+                FROM gateway.dr_event WHERE vtn_id = ? AND status NOT IN ('CANCELLED', 'COMPLETED')
+                ORDER BY event_id FOR UPDATE""")) {
+            select.setString(1, vtnId);
+            try (ResultSet rs = select.executeQuery()) {
+                List<HeldEvent> held = new ArrayList<>();
+                while (rs.next()) {
+                    String lastPublished = rs.getString("last_published");
+                    held.add(new HeldEvent(rs.getString("event_id"), rs.getString("vtn_event_id"),
+                            rs.getLong("modification_number"), instant(rs, "end_at"),
+                            Optional.ofNullable(lastPublished).map(json -> codec.decode(DrEvent.class, json)),
+                            rs.getInt("implicit_cancellations")));
+                }
+                return held;
+            }
+        }
+    }
+
+    /**
+     * Records an implicit cancellation: status CANCELLED, the VTN's modification number kept, one more implicit
+     * cancellation counted.
+     */
+    void saveImplicitCancellation(Connection connection, String eventId, String reason, Instant receivedAt,
+            long distributionId, String lastPublishedJson) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE gateway.dr_event SET status = 'CANCELLED', reason = ?, received_at = ?, distribution_id = ?,
+                    last_published = ?, implicit_cancellations = implicit_cancellations + 1
+                WHERE event_id = ?""")) {
+            update.setString(1, reason);
+            update.setTimestamp(2, Timestamp.from(receivedAt));
+            update.setLong(3, distributionId);
+            update.setString(4, lastPublishedJson);
+            update.setString(5, eventId);
+            update.executeUpdate();
         }
     }
 
