@@ -10,20 +10,27 @@ import io.gridflex.dispatch.messaging.RejectReason;
 import io.gridflex.messages.CommandAck;
 import io.gridflex.messages.InvalidMessageException;
 import io.gridflex.messages.MessageCodec;
+import io.gridflex.support.db.UntilStored;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Records site acks; the offset becomes committable only after the ack's transaction committed. */
+/**
+ * Records site acks; the offset becomes committable only after the ack's transaction committed. While the database is
+ * away the record is held and retried ({@link UntilStored}).
+ */
 @ApplicationScoped
 public class AckConsumer {
 
     private final MessageCodec codec;
     private final AckService acks;
     private final MessageRejections rejections;
+    private final UntilStored untilStored;
 
-    public AckConsumer(MessageCodec codec, AckService acks, MessageRejections rejections) {
+    public AckConsumer(MessageCodec codec, AckService acks, MessageRejections rejections,
+            UntilStored untilStored) {
         this.codec = codec;
         this.acks = acks;
         this.rejections = rejections;
+        this.untilStored = untilStored;
     }
 
     @Incoming("command-acks")
@@ -36,7 +43,7 @@ public class AckConsumer {
             rejections.reject(record, RejectReason.INVALID, e.getMessage());
             return;
         }
-        switch (acks.record(ack)) {
+        switch (untilStored.run("command-acks", () -> acks.record(ack))) {
             case RECORDED -> {
                 // the usual case
             }

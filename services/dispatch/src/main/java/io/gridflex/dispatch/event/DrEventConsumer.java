@@ -12,12 +12,14 @@ import io.gridflex.dispatch.messaging.RejectReason;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.InvalidMessageException;
 import io.gridflex.messages.MessageCodec;
+import io.gridflex.support.db.UntilStored;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Consumes normalized DR events. Processing is ordered per partition (one event's revisions share a key, so a
  * partition), and a record is acknowledged, so its offset committable, only after its transaction committed: a crash in
- * between re-delivers it, which the revision check turns into a no-op.
+ * between re-delivers it, which the revision check turns into a no-op. While the database is away the record is held and retried
+ * ({@link UntilStored}).
  */
 @ApplicationScoped
 public class DrEventConsumer {
@@ -28,13 +30,15 @@ public class DrEventConsumer {
     private final EventService events;
     private final MessageRejections rejections;
     private final DispatchMetrics metrics;
+    private final UntilStored untilStored;
 
     public DrEventConsumer(MessageCodec codec, EventService events, MessageRejections rejections,
-            DispatchMetrics metrics) {
+            DispatchMetrics metrics, UntilStored untilStored) {
         this.codec = codec;
         this.events = events;
         this.rejections = rejections;
         this.metrics = metrics;
+        this.untilStored = untilStored;
     }
 
     @Incoming("dr-events")
@@ -48,7 +52,7 @@ public class DrEventConsumer {
             return;
         }
         metrics.eventReceived();
-        Handling handling = events.handle(event, record.value());
+        Handling handling = untilStored.run("dr-events", () -> events.handle(event, record.value()));
         switch (handling.kind()) {
             case DUPLICATE -> {
                 metrics.eventDuplicate();

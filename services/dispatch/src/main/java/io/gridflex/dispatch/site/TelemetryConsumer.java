@@ -11,11 +11,13 @@ import io.gridflex.dispatch.messaging.RejectReason;
 import io.gridflex.messages.InvalidMessageException;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.SiteTelemetry;
+import io.gridflex.support.db.UntilStored;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Learns sites and their flexibility from telemetry. The record is acknowledged, and its offset becomes committable,
- * only once this method has returned, that is after the database transaction committed.
+ * only once this method has returned, that is after the database transaction committed; while the database is away
+ * the record is held and retried ({@link UntilStored}).
  */
 @ApplicationScoped
 public class TelemetryConsumer {
@@ -25,11 +27,14 @@ public class TelemetryConsumer {
     private final MessageCodec codec;
     private final SiteService sites;
     private final MessageRejections rejections;
+    private final UntilStored untilStored;
 
-    public TelemetryConsumer(MessageCodec codec, SiteService sites, MessageRejections rejections) {
+    public TelemetryConsumer(MessageCodec codec, SiteService sites, MessageRejections rejections,
+            UntilStored untilStored) {
         this.codec = codec;
         this.sites = sites;
         this.rejections = rejections;
+        this.untilStored = untilStored;
     }
 
     @Incoming("site-telemetry")
@@ -42,7 +47,7 @@ public class TelemetryConsumer {
             rejections.reject(record, RejectReason.INVALID, e.getMessage());
             return;
         }
-        switch (sites.record(telemetry)) {
+        switch (untilStored.run("site-telemetry", () -> sites.record(telemetry))) {
             case REGISTERED -> LOG.infof("site registered: siteId=%s sheddableKw=%s", telemetry.siteId(),
                     telemetry.sheddableKw());
             case UPDATED -> {

@@ -9,20 +9,27 @@ import io.gridflex.messages.InvalidMessageException;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.Topics;
 import io.gridflex.settlement.messaging.RejectedMessages;
+import io.gridflex.support.db.UntilStored;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Keeps the newest version of every DR event: settlement needs its start (baseline) and end (last counted second). */
+/**
+ * Keeps the newest version of every DR event: settlement needs its start (baseline) and end (last counted second).
+ * While the database is away the message is held and retried ({@link UntilStored}), never skipped.
+ */
 @ApplicationScoped
 public class DrEventConsumer {
 
     private final MessageCodec codec;
     private final EventRepository repository;
     private final RejectedMessages rejected;
+    private final UntilStored untilStored;
 
-    public DrEventConsumer(MessageCodec codec, EventRepository repository, RejectedMessages rejected) {
+    public DrEventConsumer(MessageCodec codec, EventRepository repository, RejectedMessages rejected,
+            UntilStored untilStored) {
         this.codec = codec;
         this.repository = repository;
         this.rejected = rejected;
+        this.untilStored = untilStored;
     }
 
     @Incoming(Topics.DR_EVENTS)
@@ -40,7 +47,7 @@ public class DrEventConsumer {
                     "event " + event.eventId() + " ends at " + event.end() + ", before its start " + event.start());
             return;
         }
-        if (!repository.storeIfNotOlder(event)) {
+        if (!untilStored.run(Topics.DR_EVENTS, () -> repository.storeIfNotOlder(event))) {
             rejected.reject(Topics.DR_EVENTS, "stale-modification", "event " + event.eventId()
                     + " modification " + event.modificationNumber() + " is older than the one held");
         }

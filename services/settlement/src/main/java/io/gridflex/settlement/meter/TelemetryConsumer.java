@@ -12,11 +12,13 @@ import io.gridflex.messages.SiteTelemetry;
 import io.gridflex.messages.Topics;
 import io.gridflex.settlement.messaging.RejectedMessages;
 import io.gridflex.settlement.messaging.WireValues;
+import io.gridflex.support.db.UntilStored;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Stores every site telemetry message as a metered interval. A re-sent interval is a no-op; one that overlaps a
  * stored interval of the same site with other figures is refused, because settling on either copy would be a guess.
+ * While the database is away the message is held and retried ({@link UntilStored}), never skipped.
  */
 @ApplicationScoped
 public class TelemetryConsumer {
@@ -25,13 +27,15 @@ public class TelemetryConsumer {
     private final MeterIntervalRepository repository;
     private final RejectedMessages rejected;
     private final IntakeMetrics metrics;
+    private final UntilStored untilStored;
 
     public TelemetryConsumer(MessageCodec codec, MeterIntervalRepository repository, RejectedMessages rejected,
-            IntakeMetrics metrics) {
+            IntakeMetrics metrics, UntilStored untilStored) {
         this.codec = codec;
         this.repository = repository;
         this.rejected = rejected;
         this.metrics = metrics;
+        this.untilStored = untilStored;
     }
 
     @Incoming(Topics.SITE_TELEMETRY)
@@ -56,7 +60,7 @@ public class TelemetryConsumer {
                     + " ends at " + telemetry.intervalEnd() + ", not after its start " + telemetry.intervalStart());
             return;
         }
-        StoreOutcome outcome = repository.store(interval, Instant.now());
+        StoreOutcome outcome = untilStored.run(Topics.SITE_TELEMETRY, () -> repository.store(interval, Instant.now()));
         switch (outcome.kind()) {
             case STORED -> metrics.stored();
             case DUPLICATE -> {

@@ -1,0 +1,142 @@
+package io.gridflex.settlement;
+
+import static io.gridflex.settlement.SettlementFixtures.counted;
+import static io.gridflex.settlement.SettlementFixtures.sendEvent;
+import static io.gridflex.settlement.SettlementFixtures.sendShed;
+import static io.gridflex.settlement.SettlementFixtures.sendTelemetry;
+import static io.gridflex.settlement.SettlementFixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import io.gridflex.infra.PostgresServer;
+import io.gridflex.messages.Topics;
+import io.gridflex.settlement.meter.IntakeMetrics;
+import io.gridflex.support.db.UntilStored;
+import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.KeycloakTestResource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * PostgreSQL goes away while settlement runs: every consumer holds its message and retries, readiness is DOWN, and
+ * once the same server is back on the same port every interval, event and command is stored exactly once, without
+ * restarting the application.
+ */
+@QuarkusTest
+@WithTestResource(OwnPostgresResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(KeycloakTestResource.class)
+class DatabaseOutageTest {
+
+    private static final Instant T = Instant.parse("2026-04-04T08:00:00Z");
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    private static PostgresServer restarted;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    MeterRegistry registry;
+
+    @AfterAll
+    static void stopRestartedServer() {
+        if (restarted != null) {
+            restarted.close();
+        }
+    }
+
+    @Test
+    void everyMessageWaitsOutTheOutageAndIsStoredOnceWhenTheDatabaseIsBack() throws Exception {
+        String site = unique("site-outage");
+        String eventId = "outage-vtn/" + unique("event");
+        KafkaTestResource.broker().createTopics(
+                List.of(Topics.SITE_TELEMETRY, Topics.DR_EVENTS, Topics.SITE_COMMANDS), 3);
+        sendTelemetry(site, T, 10, "0.25");
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM settlement.meter_interval WHERE site_id = ?",
+                site) == 1);
+        given().get("/q/health/ready").then().statusCode(200);
+        double telemetryRetries = retries(Topics.SITE_TELEMETRY);
+        double eventRetries = retries(Topics.DR_EVENTS);
+        double commandRetries = retries(Topics.SITE_COMMANDS);
+        double duplicates = counted(registry, IntakeMetrics.DUPLICATES);
+
+        stopPostgres();
+
+        sendTelemetry(site, T.plusSeconds(10), 10, "0.5");
+        sendTelemetry(site, T.plusSeconds(20), 10, "0.75");
+        // Re-sent while held: must end up stored once, the copy counted as a duplicate.
+        sendTelemetry(site, T.plusSeconds(20), 10, "0.75");
+        sendEvent(eventId, 0, T.plusSeconds(60), T.plusSeconds(120));
+        sendShed(eventId, site, 0, 50, T.plusSeconds(60), T.plusSeconds(120));
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
+                .body("status", equalTo("DOWN")));
+        // Every channel is holding its message, not skipping it: each retries while the database is away.
+        await().atMost(WAIT).until(() -> retries(Topics.SITE_TELEMETRY) > telemetryRetries
+                && retries(Topics.DR_EVENTS) > eventRetries && retries(Topics.SITE_COMMANDS) > commandRetries);
+
+        restarted = PostgresServer.start(Path.of(System.getProperty(OwnPostgresResource.DIR)),
+                Integer.getInteger(OwnPostgresResource.PORT));
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP")));
+        await().atMost(WAIT).until(() -> counted(registry, IntakeMetrics.DUPLICATES) > duplicates
+                && count("SELECT count(*) FROM settlement.dr_event WHERE event_id = ?", eventId) > 0
+                && count("SELECT count(*) FROM settlement.site_participation WHERE event_id = ?", eventId) > 0);
+        assertThat(count("SELECT count(*) FROM settlement.meter_interval WHERE site_id = ?", site)).isEqualTo(3);
+        assertThat(
+                count("SELECT (sum(energy_kwh) * 100)::bigint FROM settlement.meter_interval WHERE site_id = ?", site))
+                .isEqualTo(150);
+        assertThat(count("SELECT count(*) FROM settlement.dr_event WHERE event_id = ?", eventId)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM settlement.site_participation WHERE event_id = ? ", eventId))
+                .isEqualTo(1);
+        assertThat(counted(registry, IntakeMetrics.DUPLICATES)).isEqualTo(duplicates + 1);
+    }
+
+    private double retries(String channel) {
+        Counter counter = registry.find(UntilStored.RETRIES).tag("channel", channel).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** Fast shutdown (SIGINT), as PostgresServer.close() does, of the server the resource started. */
+    private static void stopPostgres() throws Exception {
+        long pid = Long.getLong(OwnPostgresResource.PID);
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
+        ProcessHandle.of(pid).ifPresent(server -> server.onExit().join());
+    }
+
+    private long count(String sql, String parameter) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
