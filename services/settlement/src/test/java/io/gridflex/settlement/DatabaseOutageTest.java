@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,6 +31,7 @@ import io.gridflex.settlement.meter.IntakeMetrics;
 import io.gridflex.support.db.UntilStored;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.KeycloakTestResource;
+import io.gridflex.testsupport.RestartablePostgresTestResource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
@@ -43,7 +43,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * restarting the application.
  */
 @QuarkusTest
-@WithTestResource(OwnPostgresResource.class)
+@WithTestResource(RestartablePostgresTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(KeycloakTestResource.class)
 class DatabaseOutageTest {
@@ -96,8 +96,7 @@ class DatabaseOutageTest {
         await().atMost(WAIT).until(() -> retries(Topics.SITE_TELEMETRY) > telemetryRetries
                 && retries(Topics.DR_EVENTS) > eventRetries && retries(Topics.SITE_COMMANDS) > commandRetries);
 
-        restarted = PostgresServer.start(Path.of(System.getProperty(OwnPostgresResource.DIR)),
-                Integer.getInteger(OwnPostgresResource.PORT));
+        restarted = RestartablePostgresTestResource.restart();
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP")));
@@ -121,7 +120,7 @@ class DatabaseOutageTest {
 
     /** Fast shutdown (SIGINT), as PostgresServer.close() does, of the server the resource started. */
     private static void stopPostgres() throws Exception {
-        long pid = Long.getLong(OwnPostgresResource.PID);
+        long pid = Long.getLong(RestartablePostgresTestResource.PID);
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
         assertThat(kill.waitFor()).isZero();
         ProcessHandle.of(pid).ifPresent(server -> server.onExit().join());

@@ -12,7 +12,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,9 +34,11 @@ import io.gridflex.messages.DrEvent.EventStatus;
 import io.gridflex.messages.Topics;
 import io.gridflex.support.db.UntilStored;
 import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.RestartablePostgresTestResource;
 import io.gridflex.testsupport.TestKafka;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -46,7 +47,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * the same server is back on the same port every record is stored exactly once, without restarting the application.
  */
 @QuarkusTest
-@WithTestResource(OwnPostgresResource.class)
+// The outage must not make the sites announced before it too old to take a share.
+@WithTestResource(value = RestartablePostgresTestResource.class, initArgs = @ResourceArg(name = "gridflex.dispatch.sites.stale-after", value = "10m"))
 @WithTestResource(KafkaTestResource.class)
 class DatabaseOutageTest {
 
@@ -105,8 +107,7 @@ class DatabaseOutageTest {
                 return now[0] > retriesBefore[0] && now[1] > retriesBefore[1] && now[2] > retriesBefore[2];
             });
 
-            restarted = PostgresServer.start(Path.of(System.getProperty(OwnPostgresResource.DIR)),
-                    Integer.getInteger(OwnPostgresResource.PORT));
+            restarted = RestartablePostgresTestResource.restart();
 
             await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
                     .body("status", equalTo("UP")));
@@ -136,7 +137,7 @@ class DatabaseOutageTest {
 
     /** Fast shutdown (SIGINT), as PostgresServer.close() does, of the server the resource started. */
     private static void stopPostgres() throws Exception {
-        long pid = Long.getLong(OwnPostgresResource.PID);
+        long pid = Long.getLong(RestartablePostgresTestResource.PID);
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
         assertThat(kill.waitFor()).isZero();
         ProcessHandle.of(pid).ifPresent(server -> server.onExit().join());
