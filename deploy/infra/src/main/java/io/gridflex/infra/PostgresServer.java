@@ -134,7 +134,7 @@ public final class PostgresServer implements AutoCloseable {
             Path archive = archives.filter(p -> p.getFileName().toString().endsWith(".txz")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no PostgreSQL archive in " + dir));
             Path staging = Files.createTempDirectory(dir, "unpack");
-            run(List.of("tar", "-xJf", archive.toString(), "-C", staging.toString()), dir, dir.resolve("unpack.log"));
+            TarXz.unpack(archive, staging);
             Files.move(staging, unpacked);
             return unpacked;
         } catch (IOException e) {
