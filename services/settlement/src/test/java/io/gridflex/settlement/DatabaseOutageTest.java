@@ -110,7 +110,10 @@ class DatabaseOutageTest {
         assertThat(count("SELECT count(*) FROM settlement.dr_event WHERE event_id = ?", eventId)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM settlement.site_participation WHERE event_id = ? ", eventId))
                 .isEqualTo(1);
-        assertThat(counted(registry, IntakeMetrics.DUPLICATES)).isEqualTo(duplicates + 1);
+        // At least our re-sent copy: the counter is application-wide and Kafka delivers at least once, so a record
+        // another test left uncommitted in the shared consumer group may be re-presented too. The exact proof that
+        // nothing is stored twice is the row count and energy sum above.
+        assertThat(counted(registry, IntakeMetrics.DUPLICATES)).isGreaterThanOrEqualTo(duplicates + 1);
     }
 
     private double retries(String channel) {

@@ -133,7 +133,7 @@ class DispatchFlowTest {
 
         kafka.send(Topics.DR_EVENTS, event.eventId(), json(event));
 
-        await().atMost(WAIT).until(() -> meters.count("gridflex.dispatch.events.duplicate") == duplicates + 1);
+        await().atMost(WAIT).until(() -> meters.count("gridflex.dispatch.events.duplicate") >= duplicates + 1);
         assertThat(db.fingerprint()).isEqualTo(before);
         assertNothingMorePublishedFor(event.eventId(), 2);
     }
@@ -259,7 +259,7 @@ class DispatchFlowTest {
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/events/" + eventId).then().statusCode(200)
                 .body("sites.find { it.siteId == '" + north + "' }.latestAck.status", equalTo("ACCEPTED"))
                 .body("sites.find { it.siteId == '" + south + "' }.latestAck", equalTo(null)));
-        await().atMost(WAIT).until(() -> meters.rejected(Topics.COMMAND_ACKS, "duplicate") == duplicates + 1);
+        await().atMost(WAIT).until(() -> meters.rejected(Topics.COMMAND_ACKS, "duplicate") >= duplicates + 1);
     }
 
     private void announce(String siteId, double sheddableKw) {

@@ -50,7 +50,7 @@ class TelemetryIntakeTest {
         sendTelemetry(site, T, 10, "0.25");
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(counted(registry, IntakeMetrics.DUPLICATES))
-                .isEqualTo(duplicatesBefore + 1));
+                .isGreaterThanOrEqualTo(duplicatesBefore + 1));
         List<Map<String, Object>> intervals = intervals(site);
         assertThat(intervals).hasSize(1);
         assertThat(intervals.getFirst()).containsEntry("energyKwh", new BigDecimal("0.250000"))
