@@ -29,5 +29,13 @@ public interface SettlementConfig {
         /** Longest span one interval query may ask for. */
         @WithDefault("P31D")
         Duration maxIntervalRange();
+
+        /** Intervals per page of an interval query when the client does not say. */
+        @WithDefault("1000")
+        int intervalPageSize();
+
+        /** Most intervals one page may hold, whatever the client asks for. */
+        @WithDefault("10000")
+        int maxIntervalPageSize();
     }
 }

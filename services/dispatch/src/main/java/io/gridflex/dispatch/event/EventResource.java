@@ -17,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.gridflex.dispatch.DispatchConfig;
-import io.gridflex.dispatch.web.RequestParams;
 import io.gridflex.support.web.ApiException;
 import io.gridflex.support.web.ErrorBody;
+import io.gridflex.support.web.RequestParams;
 import io.smallrye.common.annotation.Blocking;
 
 @Path("/api/events")

@@ -3,7 +3,6 @@ package io.gridflex.settlement.delivery;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,8 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.gridflex.settlement.api.ApiException;
 import io.gridflex.settlement.api.Roles;
+import io.gridflex.support.web.ApiException;
+import io.gridflex.support.web.RequestParams;
 
 @Path("/api/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,6 +25,7 @@ import io.gridflex.settlement.api.Roles;
 @Tag(name = "Delivery")
 public class DeliveryResource {
 
+    static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 500;
 
     private final DeliveryService service;
@@ -38,9 +39,9 @@ public class DeliveryResource {
     @APIResponse(responseCode = "200", description = "Events, newest start first")
     @APIResponse(responseCode = "400", description = "limit out of range")
     public List<EventSummary> events(
-            @Parameter(description = "How many events, 1.."
-                    + MAX_LIMIT) @QueryParam("limit") @DefaultValue("100") String limit) {
-        return service.events(limit(limit));
+            @Parameter(description = "How many events, 1.." + MAX_LIMIT + " (default "
+                    + DEFAULT_LIMIT + ")") @QueryParam("limit") String limit) {
+        return service.events(RequestParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
     }
 
     /** Event ids contain a slash ({@code <vtnId>/<vtnEventId>}), so the id may span path segments. */
@@ -51,18 +52,6 @@ public class DeliveryResource {
     @APIResponse(responseCode = "404", description = "No such event")
     public EventDelivery delivery(@PathParam("eventId") String eventId) {
         return service.delivery(eventId)
-                .orElseThrow(() -> ApiException.notFound("no DR event '" + eventId + "'"));
-    }
-
-    private static int limit(String value) {
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, like a number out of range
-        }
-        throw ApiException.badRequest("'limit' must be a whole number from 1 to " + MAX_LIMIT + ": " + value);
+                .orElseThrow(() -> ApiException.notFound("unknown-event", "no DR event '" + eventId + "'"));
     }
 }

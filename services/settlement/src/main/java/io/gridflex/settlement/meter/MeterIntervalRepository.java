@@ -28,6 +28,15 @@ public class MeterIntervalRepository {
              ORDER BY interval_start
             """;
 
+    private static final String PAGE = """
+            SELECT site_id, interval_start, interval_end, average_kw, energy_kwh, active_command_id
+              FROM settlement.meter_interval
+             WHERE site_id = ? AND interval_start < ? AND interval_end > ?
+               AND (?::timestamptz IS NULL OR interval_start > ?)
+             ORDER BY interval_start
+             LIMIT ?
+            """;
+
     private final Transactions transactions;
 
     public MeterIntervalRepository(Transactions transactions) {
@@ -63,6 +72,25 @@ public class MeterIntervalRepository {
         return transactions.read(connection -> overlapping(connection, siteId, from, to, Integer.MAX_VALUE));
     }
 
+    /**
+     * One page of the site's intervals that overlap {@code [from, to)}, in time order: those starting after
+     * {@code after} (all when null), at most {@code limit}. Keyed on the start, which is unique per site because
+     * stored intervals never overlap, so pages neither skip nor repeat an interval while new ones arrive.
+     */
+    public List<MeterInterval> page(String siteId, Instant from, Instant to, Instant after, int limit) {
+        return transactions.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(PAGE)) {
+                statement.setString(1, siteId);
+                Jdbc.setInstant(statement, 2, to);
+                Jdbc.setInstant(statement, 3, from);
+                Jdbc.setInstant(statement, 4, after);
+                Jdbc.setInstant(statement, 5, after);
+                statement.setInt(6, limit);
+                return read(statement);
+            }
+        });
+    }
+
     /** True when at least one interval of the site has ever been stored. */
     public boolean siteKnown(String siteId) {
         return transactions.read(connection -> {
@@ -83,20 +111,24 @@ public class MeterIntervalRepository {
             Jdbc.setInstant(statement, 2, to);
             Jdbc.setInstant(statement, 3, from);
             statement.setMaxRows(limit == Integer.MAX_VALUE ? 0 : limit);
-            List<MeterInterval> intervals = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    intervals.add(new MeterInterval(
-                            rows.getString("site_id"),
-                            Jdbc.getInstant(rows, "interval_start"),
-                            Jdbc.getInstant(rows, "interval_end"),
-                            rows.getBigDecimal("average_kw"),
-                            rows.getBigDecimal("energy_kwh"),
-                            rows.getString("active_command_id")));
-                }
-            }
-            return intervals;
+            return read(statement);
         }
+    }
+
+    private static List<MeterInterval> read(PreparedStatement statement) throws SQLException {
+        List<MeterInterval> intervals = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                intervals.add(new MeterInterval(
+                        rows.getString("site_id"),
+                        Jdbc.getInstant(rows, "interval_start"),
+                        Jdbc.getInstant(rows, "interval_end"),
+                        rows.getBigDecimal("average_kw"),
+                        rows.getBigDecimal("energy_kwh"),
+                        rows.getString("active_command_id")));
+            }
+        }
+        return intervals;
     }
 
     private static void insert(Connection connection, MeterInterval interval, Instant receivedAt)

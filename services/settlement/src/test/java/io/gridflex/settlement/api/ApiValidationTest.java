@@ -28,12 +28,13 @@ class ApiValidationTest {
             "from=2026-03-01T25:00:00Z&to=2026-03-02T00:00:00Z  | not an ISO-8601 instant",
             "from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z  | must be before",
             "from=2026-03-01T00:00:00Z&to=2026-03-01T00:00:00Z  | must be before",
-            "from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z  | longer than the allowed 31 days"})
+            "from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z  | longer than the allowed 31 days",
+            "from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&after=yesterday | 'after' must be an ISO-8601 instant"})
     void aMalformedIntervalQueryIsABadRequest(String query, String detail) {
         as("bill").get("/api/sites/any-site/intervals?" + query).then()
                 .statusCode(400)
                 .contentType("application/json")
-                .body("error", equalTo("bad-request"))
+                .body("error", equalTo("malformed-range"))
                 .body("detail", containsString(detail));
     }
 
@@ -42,7 +43,7 @@ class ApiValidationTest {
         as("bill").get("/api/sites/no-such-site/intervals?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z").then()
                 .statusCode(404)
                 .contentType("application/json")
-                .body("error", equalTo("not-found"))
+                .body("error", equalTo("unknown-site"))
                 .body("detail", containsString("no-such-site"));
     }
 
@@ -51,7 +52,7 @@ class ApiValidationTest {
         as("bill").get("/api/events/no-vtn/no-event/delivery").then()
                 .statusCode(404)
                 .contentType("application/json")
-                .body("error", equalTo("not-found"))
+                .body("error", equalTo("unknown-event"))
                 .body("detail", containsString("no-vtn/no-event"));
     }
 
@@ -61,7 +62,26 @@ class ApiValidationTest {
         as("bill").queryParam("limit", limit).get("/api/events").then()
                 .statusCode(400)
                 .contentType("application/json")
-                .body("error", equalTo("bad-request"))
-                .body("detail", containsString(limit));
+                .body("error", equalTo("malformed-limit"))
+                .body("detail", equalTo("limit must be a whole number from 1 to 500"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "10001", "-3", "1e3"})
+    void anIntervalPageSizeOutOfRangeIsABadRequest(String limit) {
+        as("bill").queryParam("from", "2026-03-01T00:00:00Z").queryParam("to", "2026-03-02T00:00:00Z")
+                .queryParam("limit", limit).get("/api/sites/any-site/intervals").then()
+                .statusCode(400)
+                .contentType("application/json")
+                .body("error", equalTo("malformed-limit"))
+                .body("detail", equalTo("limit must be a whole number from 1 to 10000"));
+    }
+
+    @Test
+    void anUnknownPathAnswersInJson() {
+        as("bill").get("/api/no-such-thing").then()
+                .statusCode(404)
+                .contentType("application/json")
+                .body("error", equalTo("not-found"));
     }
 }

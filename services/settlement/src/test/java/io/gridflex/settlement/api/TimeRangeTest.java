@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
+import io.gridflex.support.web.ApiException;
+
 class TimeRangeTest {
 
     private static final Duration MAX = Duration.ofDays(31);
@@ -38,7 +40,7 @@ class TimeRangeTest {
         assertThatThrownBy(() -> TimeRange.parse(from, to, MAX))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(Response.Status.BAD_REQUEST);
-                    assertThat(e.body().error()).isEqualTo("bad-request");
+                    assertThat(e.body().error()).isEqualTo("malformed-range");
                     assertThat(e.body().detail()).contains(detail);
                 });
     }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.gridflex.gateway.GatewayConfig;
 import io.gridflex.support.db.Transactions;
 import io.gridflex.support.web.ApiException;
+import io.gridflex.support.web.RequestParams;
 
 @Path("/api/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,7 +44,7 @@ public class EventResource {
     @APIResponse(responseCode = "400", description = "limit is not a whole number in range")
     public List<EventView> recent(
             @QueryParam("limit") @Parameter(description = "how many, 1 to the maximum") String limit) {
-        int count = limit(limit);
+        int count = RequestParams.limit(limit, config.eventsDefaultLimit(), config.eventsMaxLimit());
         return transactions.read(connection -> events.recent(connection, count));
     }
 
@@ -59,21 +60,5 @@ public class EventResource {
         }
         return transactions.read(connection -> events.find(connection, eventId))
                 .orElseThrow(() -> ApiException.notFound("unknown-event", "no event " + eventId));
-    }
-
-    private int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return config.eventsDefaultLimit();
-        }
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit >= 1 && limit <= config.eventsMaxLimit()) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the range
-        }
-        throw ApiException.badRequest("malformed-limit",
-                "limit must be a whole number from 1 to " + config.eventsMaxLimit());
     }
 }

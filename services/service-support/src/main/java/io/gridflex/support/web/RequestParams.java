@@ -1,8 +1,6 @@
-package io.gridflex.dispatch.web;
+package io.gridflex.support.web;
 
 import java.util.regex.Pattern;
-
-import io.gridflex.support.web.ApiException;
 
 /** Checks of path and query parameters, shared by the resources so every one refuses bad input the same way. */
 public final class RequestParams {
