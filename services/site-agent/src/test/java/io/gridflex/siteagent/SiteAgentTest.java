@@ -188,7 +188,7 @@ class SiteAgentTest {
         kafka.send(Topics.SITE_COMMANDS, SITE, CODEC.encode(other));
 
         await().atMost(SOON).until(
-                () -> metric("gridflex_messages_rejected_total", "reason=\"foreign-site\"") == foreign + 2);
+                () -> metric("gridflex_messages_rejected_total", "reason=\"foreign-site\"") >= foreign + 2);
         assertThat(metric("gridflex_site_commands_total", "outcome=\"accepted\"")).isEqualTo(accepted);
         assertThat(sleepsSince(now)).isEmpty();
         given().get("/api/status").then().body("activeCommand", equalTo(null));

@@ -75,8 +75,8 @@ class EventIntakeTest {
                  "priority":0,"testEvent":false,"receivedAt":"2026-03-04T11:00:00Z"}""".formatted(eventId));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(rejected(registry, Topics.DR_EVENTS, "invalid-message")).isEqualTo(invalid + 2);
-            assertThat(rejected(registry, Topics.DR_EVENTS, "invalid-window")).isEqualTo(backwards + 1);
+            assertThat(rejected(registry, Topics.DR_EVENTS, "invalid-message")).isGreaterThanOrEqualTo(invalid + 2);
+            assertThat(rejected(registry, Topics.DR_EVENTS, "invalid-window")).isGreaterThanOrEqualTo(backwards + 1);
         });
         JsonPath delivery = delivery(eventId);
         assertThat(delivery.getLong("event.modificationNumber")).isEqualTo(1);
@@ -99,9 +99,9 @@ class EventIntakeTest {
         sendCancel(eventId, unique("site-never"), 3, START, END, START);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(rejected(registry, Topics.SITE_COMMANDS, "invalid-message")).isEqualTo(invalid + 1);
-            assertThat(rejected(registry, Topics.SITE_COMMANDS, "stale-revision")).isEqualTo(stale + 1);
-            assertThat(rejected(registry, Topics.SITE_COMMANDS, "cancel-without-shed")).isEqualTo(orphanCancel + 1);
+            assertThat(rejected(registry, Topics.SITE_COMMANDS, "invalid-message")).isGreaterThanOrEqualTo(invalid + 1);
+            assertThat(rejected(registry, Topics.SITE_COMMANDS, "stale-revision")).isGreaterThanOrEqualTo(stale + 1);
+            assertThat(rejected(registry, Topics.SITE_COMMANDS, "cancel-without-shed")).isGreaterThanOrEqualTo(orphanCancel + 1);
         });
         JsonPath delivery = delivery(eventId);
         assertThat(delivery.getList("sites")).hasSize(1);
