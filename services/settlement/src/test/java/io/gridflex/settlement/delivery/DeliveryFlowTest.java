@@ -77,7 +77,8 @@ class DeliveryFlowTest {
         sendShed(eventId, unmetered, 1, 50, START, END);
 
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            assertThat(rejected(registry, Topics.DR_EVENTS, "stale-modification")).isGreaterThanOrEqualTo(staleBefore + 1);
+            assertThat(rejected(registry, Topics.DR_EVENTS, "stale-modification"))
+                    .isGreaterThanOrEqualTo(staleBefore + 1);
             assertThat(intervalCount(full)).isEqualTo(9);
             assertThat(intervalCount(cancelled)).isEqualTo(9);
             assertThat(intervalCount(unmetered)).isEqualTo(6);

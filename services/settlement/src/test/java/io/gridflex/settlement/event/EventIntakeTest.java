@@ -101,7 +101,8 @@ class EventIntakeTest {
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(rejected(registry, Topics.SITE_COMMANDS, "invalid-message")).isGreaterThanOrEqualTo(invalid + 1);
             assertThat(rejected(registry, Topics.SITE_COMMANDS, "stale-revision")).isGreaterThanOrEqualTo(stale + 1);
-            assertThat(rejected(registry, Topics.SITE_COMMANDS, "cancel-without-shed")).isGreaterThanOrEqualTo(orphanCancel + 1);
+            assertThat(rejected(registry, Topics.SITE_COMMANDS, "cancel-without-shed"))
+                    .isGreaterThanOrEqualTo(orphanCancel + 1);
         });
         JsonPath delivery = delivery(eventId);
         assertThat(delivery.getList("sites")).hasSize(1);

@@ -96,8 +96,10 @@ class TelemetryIntakeTest {
                  "activeCommandId":null}""".formatted(site));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(rejected(registry, Topics.SITE_TELEMETRY, "invalid-message")).isGreaterThanOrEqualTo(invalid + 2);
-            assertThat(rejected(registry, Topics.SITE_TELEMETRY, "invalid-interval")).isGreaterThanOrEqualTo(backwards + 1);
+            assertThat(rejected(registry, Topics.SITE_TELEMETRY, "invalid-message"))
+                    .isGreaterThanOrEqualTo(invalid + 2);
+            assertThat(rejected(registry, Topics.SITE_TELEMETRY, "invalid-interval"))
+                    .isGreaterThanOrEqualTo(backwards + 1);
         });
         assertThat(intervals(site)).hasSize(1);
     }
