@@ -10,7 +10,9 @@ import java.time.Instant;
  * @param eventId the event the command serves
  * @param status the step reached
  * @param shedKw load the site has removed at this step, in kW
- * @param reason why, for {@link Status#REJECTED} and {@link Status#SUPERSEDED}; otherwise null
+ * @param reason for people, not programs: why, for {@link Status#REJECTED} and {@link Status#SUPERSEDED}; what was
+ *        done, for {@link Status#SHED} (miners stopped, time taken, any shortfall); may be null. Figures a program
+ *        needs travel in their own fields or in the agent's metrics.
  * @param at when the step was reached
  */
 public record CommandAck(
