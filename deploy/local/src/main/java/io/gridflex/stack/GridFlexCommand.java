@@ -11,16 +11,18 @@ import io.gridflex.infra.InfraHome;
 /**
  * {@code run}: start the local stack and keep it running until stopped. {@code demo}: the same, plus one DR event
  * narrated end to end; with {@code --exit-after-demo} it stops afterwards and exits non-zero when a step failed.
+ * {@code status}: whether each part of a stack started in the run directory answers ({@link StackStatus}).
  */
 public final class GridFlexCommand {
 
     private static final String USAGE = """
-            usage: gridflex-local-stack (run | demo) [options]
+            usage: gridflex-local-stack (run | demo | status) [options]
               --exit-after-demo        (demo) stop after the demo; exit code 1 if any step failed
               --reduction-kw N         (demo) reduction the utility asks for (default 100)
               --duration-seconds N     (demo) event length (default 60)
               --random-ports           use any free ports instead of the documented ones
               --run-dir DIR            data and logs (default deploy/local/.run)
+            status exits 0 when every part is up, 1 when one is down or not ready, 3 when nothing runs
             """;
 
     private GridFlexCommand() {
@@ -28,7 +30,7 @@ public final class GridFlexCommand {
 
     public static void main(String[] args) throws InterruptedException {
         List<String> rest = new ArrayList<>(List.of(args));
-        if (rest.isEmpty() || !List.of("run", "demo").contains(rest.getFirst())) {
+        if (rest.isEmpty() || !List.of("run", "demo", "status").contains(rest.getFirst())) {
             System.err.print(USAGE);
             System.exit(2);
         }
@@ -43,6 +45,9 @@ public final class GridFlexCommand {
             System.err.println("unknown arguments: " + rest);
             System.err.print(USAGE);
             System.exit(2);
+        }
+        if (command.equals("status")) {
+            System.exit(new StackStatus().report(runDir, System.out));
         }
 
         StackOptions options = StackOptions.defaults(runDir);

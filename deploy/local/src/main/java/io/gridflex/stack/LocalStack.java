@@ -41,6 +41,7 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
     private Instant sitesReadyAt;
+    private volatile boolean closing;
 
     private LocalStack(StackOptions options) {
         this.options = options;
@@ -126,6 +127,21 @@ public final class LocalStack implements AutoCloseable {
         narrator.step("All %d services ready in %s", services.size(),
                 Narrator.seconds(Duration.between(servicesStart, sitesReadyAt)));
         writeEndpoints();
+        watch(narrator);
+    }
+
+    /**
+     * Says so at once when a service's JVM ends while the stack runs (a crash, an OOM kill, someone's kill), with
+     * the tail of its log: otherwise the only sign would be a later step timing out. It is not restarted, so the
+     * failure stays visible; {@code status.sh} shows it as DOWN.
+     */
+    private void watch(Narrator narrator) {
+        services.values().forEach(service -> service.exited().thenAccept(code -> {
+            if (!closing) {
+                narrator.fail("%s stopped unexpectedly (exit code %d); log %s ends with:%n%s", service.name(), code,
+                        service.log(), service.tail(10));
+            }
+        }));
     }
 
     /** The simulated miners' API endpoints per site, as the simulator reports them. */
@@ -211,6 +227,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         List<AutoCloseable> reversed = new ArrayList<>(started);
         java.util.Collections.reverse(reversed);
         // Services first (in parallel: each takes a moment to drain), then the infrastructure they depend on.

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.gridflex.infra.ChildProcess;
 import io.gridflex.infra.JavaRuntime;
@@ -60,6 +61,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Path log() {
         return process.log();
+    }
+
+    /** Completes with the exit code when the service's JVM ends. */
+    public CompletableFuture<Integer> exited() {
+        return process.exited();
+    }
+
+    /** The last lines of the service's log. */
+    public String tail(int lines) {
+        return process.tail(lines);
     }
 
     /** Waits until {@code /q/health/ready} answers 200; fails with the log tail if the JVM dies first. */
