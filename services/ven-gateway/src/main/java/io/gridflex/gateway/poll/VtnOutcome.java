@@ -24,7 +24,9 @@ public record VtnOutcome(Kind kind, OadrResponseCode code, String detail, Option
         REREGISTERED,
         /** The VTN cancelled our registration, or no longer knows us: we must register afresh. */
         REGISTRATION_LOST,
-        /** A message GridFlex does not act on (reports, opts), or an error code from the VTN. */
+        /** The VTN started a report exchange (register, create or cancel a report) and was answered. */
+        REPORT_ANSWERED,
+        /** A message GridFlex does not act on, or an error code from the VTN. */
         IGNORED,
         /** Unreadable, hostile or not for us: refused before anything in it was used. */
         REFUSED

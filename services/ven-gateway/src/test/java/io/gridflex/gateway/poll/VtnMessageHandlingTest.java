@@ -33,8 +33,10 @@ import io.gridflex.gateway.support.VtnSimulatorTestResource;
 import io.gridflex.openadr.DispatchInterval;
 import io.gridflex.openadr.LoadDispatchEvent;
 import io.gridflex.openadr.OadrMessages;
+import io.gridflex.openadr.OadrReports;
 import io.gridflex.openadr.OadrResponseCode;
 import io.gridflex.openadr.OpenAdrXml;
+import io.gridflex.openadr.ReportDataPoint;
 import io.gridflex.openadr.model.ei.EventStatusEnumeratedType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.testsupport.KafkaTestResource;
@@ -170,6 +172,41 @@ class VtnMessageHandlingTest {
         assertThat(decision.code()).isEqualTo(OadrResponseCode.TARGET_MISMATCH);
         assertThat(decision.optType().value()).isEqualTo("optOut");
         assertThat(outboxRows(registration.vtnId() + "/" + vtnEventId)).isZero();
+    }
+
+    @Test
+    void aVtnOfferingItsReportsIsAnsweredRegisteredAndAsksForNothing() {
+        VtnOutcome outcome = handler.handle(XML.marshal(OadrReports.registerReport("vtn-register-1", null,
+                List.of(OadrReports.telemetryMetadata("vtn-meter", Instant.now(), Duration.ofSeconds(10),
+                        Duration.ofMinutes(1),
+                        List.of(new ReportDataPoint("feeder.power", "feeder-1", "usage", "Direct Read")))))),
+                registration);
+
+        assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REPORT_ANSWERED);
+        assertThat(outcome.code()).isEqualTo(OadrResponseCode.OK);
+        assertThat(outcome.detail()).contains("1 report(s) acknowledged").endsWith("VTN answered 200 OK");
+    }
+
+    @Test
+    void aRequestForAReportThisVenNeverOfferedIsRefusedAsAnInvalidId() {
+        VtnOutcome outcome = handler.handle(XML.marshal(OadrReports.createReport("vtn-create-1",
+                registration.venId(), List.of(OadrReports.reportRequest("req-1", "TELEMETRY_USAGE_NOT_OFFERED",
+                        Duration.ofSeconds(10), Duration.ofMinutes(1), List.of("rid-1"))))),
+                registration);
+
+        assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REPORT_ANSWERED);
+        assertThat(outcome.code()).isEqualTo(OadrResponseCode.INVALID_ID);
+        assertThat(outcome.detail()).contains("TELEMETRY_USAGE_NOT_OFFERED").endsWith("VTN answered 200 OK");
+    }
+
+    @Test
+    void cancellingAReportLeavesNothingPendingAndIsAcknowledged() {
+        VtnOutcome outcome = handler.handle(XML.marshal(OadrReports.cancelReport("vtn-cancel-1", List.of("req-1"),
+                false, registration.venId())), registration);
+
+        assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REPORT_ANSWERED);
+        assertThat(outcome.code()).isEqualTo(OadrResponseCode.OK);
+        assertThat(outcome.detail()).contains("nothing was pending").endsWith("VTN answered 200 OK");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.gridflex.openadr.model.oadr.OadrCreateReportType;
 import io.gridflex.openadr.model.oadr.OadrCreatedReportType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.openadr.model.oadr.OadrRegisterReportType;
+import io.gridflex.openadr.model.oadr.OadrRegisteredReportType;
 import io.gridflex.openadr.model.oadr.OadrResponseType;
 import io.gridflex.openadr.model.oadr.OadrUpdateReportType;
 import io.gridflex.vtnsim.openadr.MessageHandler;
@@ -50,9 +51,11 @@ public class EiReportHandler implements MessageHandler {
                     OadrReplies::createdReport);
             case OadrCancelReportType cancel -> reply(cancel.getVenID(), cancel.getRequestID(),
                     OadrReplies::canceledReport);
-            // Answers to report requests: acknowledged like any other VEN answer.
+            // A VEN's answers to report messages a VTN started: acknowledged like any other VEN answer.
             case OadrCreatedReportType created -> acknowledge(created.getVenID(), created.getEiResponse());
             case OadrCanceledReportType canceled -> acknowledge(canceled.getVenID(), canceled.getEiResponse());
+            case OadrRegisteredReportType registered -> acknowledge(registered.getVenID(),
+                    registered.getEiResponse());
             case OadrResponseType response -> Optional.empty();
             default -> OadrReplies.notRecognized(SERVICE, message);
         };

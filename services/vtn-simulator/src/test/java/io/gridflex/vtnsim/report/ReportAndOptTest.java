@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.gridflex.openadr.OadrMessages;
+import io.gridflex.openadr.OadrReports;
+import io.gridflex.openadr.OadrResponseCode;
 import io.gridflex.openadr.model.ei.OptTypeType;
 import io.gridflex.openadr.model.oadr.OadrCancelOptType;
 import io.gridflex.openadr.model.oadr.OadrCanceledOptType;
@@ -21,6 +23,7 @@ import io.gridflex.openadr.model.oadr.OadrCreatedOptType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.openadr.model.oadr.OadrRegisterReportType;
 import io.gridflex.openadr.model.oadr.OadrRegisteredReportType;
+import io.gridflex.openadr.model.oadr.OadrResponseType;
 import io.gridflex.openadr.model.oadr.OadrUpdateReportType;
 import io.gridflex.openadr.model.oadr.OadrUpdatedReportType;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,6 +67,29 @@ class ReportAndOptTest {
 
         assertThat(code(updated.getEiResponse())).isEqualTo("200");
         assertThat(updated.getEiResponse().getRequestID()).isEqualTo(update.getRequestID());
+    }
+
+    @Test
+    void aVensAnswerToAReportRegistrationIsAcknowledged() {
+        String venId = register("site-registered").venId();
+        String requestId = requestId();
+        OadrPayload answer = OadrReports.registeredReport(
+                OadrMessages.eiResponse(OadrResponseCode.OK, "OK", requestId), venId, List.of());
+
+        OadrResponseType response = post("EiReport", answer).getOadrSignedObject().getOadrResponse();
+
+        assertThat(code(response.getEiResponse())).isEqualTo("200");
+        assertThat(response.getEiResponse().getRequestID()).isEqualTo(requestId);
+    }
+
+    @Test
+    void anAnswerFromAnUnknownVenIsAnInvalidId() {
+        OadrPayload answer = OadrReports.registeredReport(
+                OadrMessages.eiResponse(OadrResponseCode.OK, "OK", requestId()), "ven-unknown", List.of());
+
+        OadrResponseType response = post("EiReport", answer).getOadrSignedObject().getOadrResponse();
+
+        assertThat(code(response.getEiResponse())).isEqualTo("452");
     }
 
     @Test
