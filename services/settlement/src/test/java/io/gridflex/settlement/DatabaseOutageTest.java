@@ -22,10 +22,8 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import io.gridflex.infra.PostgresServer;
 import io.gridflex.messages.Topics;
 import io.gridflex.settlement.meter.IntakeMetrics;
 import io.gridflex.support.db.UntilStored;
@@ -51,20 +49,11 @@ class DatabaseOutageTest {
     private static final Instant T = Instant.parse("2026-04-04T08:00:00Z");
     private static final Duration WAIT = Duration.ofSeconds(120);
 
-    private static PostgresServer restarted;
-
     @Inject
     DataSource dataSource;
 
     @Inject
     MeterRegistry registry;
-
-    @AfterAll
-    static void stopRestartedServer() {
-        if (restarted != null) {
-            restarted.close();
-        }
-    }
 
     @Test
     void everyMessageWaitsOutTheOutageAndIsStoredOnceWhenTheDatabaseIsBack() throws Exception {
@@ -81,7 +70,7 @@ class DatabaseOutageTest {
         double commandRetries = retries(Topics.SITE_COMMANDS);
         double duplicates = counted(registry, IntakeMetrics.DUPLICATES);
 
-        stopPostgres();
+        RestartablePostgresTestResource.stopServer();
 
         sendTelemetry(site, T.plusSeconds(10), 10, "0.5");
         sendTelemetry(site, T.plusSeconds(20), 10, "0.75");
@@ -96,7 +85,7 @@ class DatabaseOutageTest {
         await().atMost(WAIT).until(() -> retries(Topics.SITE_TELEMETRY) > telemetryRetries
                 && retries(Topics.DR_EVENTS) > eventRetries && retries(Topics.SITE_COMMANDS) > commandRetries);
 
-        restarted = RestartablePostgresTestResource.restart();
+        RestartablePostgresTestResource.restart();
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP")));
@@ -119,14 +108,6 @@ class DatabaseOutageTest {
     private double retries(String channel) {
         Counter counter = registry.find(UntilStored.RETRIES).tag("channel", channel).counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    /** Fast shutdown (SIGINT), as PostgresServer.close() does, of the server the resource started. */
-    private static void stopPostgres() throws Exception {
-        long pid = Long.getLong(RestartablePostgresTestResource.PID);
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
-        assertThat(kill.waitFor()).isZero();
-        ProcessHandle.of(pid).ifPresent(server -> server.onExit().join());
     }
 
     private long count(String sql, String parameter) {

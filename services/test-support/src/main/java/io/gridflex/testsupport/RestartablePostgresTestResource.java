@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.gridflex.infra.FreePort;
 import io.gridflex.infra.PostgresServer;
@@ -15,8 +19,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * A PostgreSQL server of the test class's own, which the test can stop and restart on the same port and data
  * directory while the application keeps running: for outage tests, which must not disturb the shared server. Its
  * pid, port and directory go into system properties ({@link #PID}, {@link #PORT}, {@link #DIR}), which the test
- * reads whichever class loader it runs in; {@link #restart()} starts it again where it was. Init arguments are
- * passed on to the application as configuration, for settings an outage test needs.
+ * reads whichever class loader it runs in; {@link #stopServer()} takes it away and {@link #restart()} starts it again
+ * where it was. Whichever server is running when the test class ends is stopped with it. Init arguments are passed on
+ * to the application as configuration, for settings an outage test needs.
  */
 public class RestartablePostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -54,9 +59,19 @@ public class RestartablePostgresTestResource implements QuarkusTestResourceLifec
         return config;
     }
 
-    /** Starts the server again on its port and data directory, after the test stopped it; the caller closes it. */
-    public static PostgresServer restart() {
-        return PostgresServer.start(Path.of(System.getProperty(DIR)), Integer.getInteger(PORT));
+    /** Fast shutdown (SIGINT, as {@link PostgresServer#close()} does) of the server now running; returns once it exited. */
+    public static void stopServer() {
+        long pid = Long.getLong(PID);
+        if (!fastShutdown(pid)) {
+            throw new IllegalStateException("no PostgreSQL running with pid " + pid);
+        }
+    }
+
+    /** Starts the server again on its port and data directory, after {@link #stopServer()}. */
+    public static void restart() {
+        PostgresServer again = PostgresServer.start(Path.of(System.getProperty(DIR)), Integer.getInteger(PORT));
+        // The test and this resource may live in different class loaders: the pid, not the object, is shared.
+        System.setProperty(PID, Long.toString(again.pid()));
     }
 
     @Override
@@ -64,5 +79,34 @@ public class RestartablePostgresTestResource implements QuarkusTestResourceLifec
         if (server != null) {
             server.close();
         }
+        Long current = Long.getLong(PID);
+        if (current != null && server != null && current != server.pid()) {
+            fastShutdown(current);
+        }
+    }
+
+    /** SIGINT to {@code pid} and a wait for it to exit (killed after 30 s); false when no such process runs. */
+    private static boolean fastShutdown(long pid) {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (process.isEmpty()) {
+            return false;
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -INT " + pid + " failed");
+            }
+            process.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            process.get().destroyForcibly();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return true;
     }
 }

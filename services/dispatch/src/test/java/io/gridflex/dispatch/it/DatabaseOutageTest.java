@@ -24,10 +24,8 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import io.gridflex.infra.PostgresServer;
 import io.gridflex.messages.CommandAck;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.DrEvent.EventStatus;
@@ -54,20 +52,11 @@ class DatabaseOutageTest {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
 
-    private static PostgresServer restarted;
-
     @Inject
     DataSource dataSource;
 
     @Inject
     MeterRegistry registry;
-
-    @AfterAll
-    static void stopRestartedServer() {
-        if (restarted != null) {
-            restarted.close();
-        }
-    }
 
     @Test
     void everyRecordWaitsOutTheOutageAndIsStoredOnceWhenTheDatabaseIsBack() throws Exception {
@@ -90,7 +79,7 @@ class DatabaseOutageTest {
             given().get("/q/health/ready").then().statusCode(200);
             double[] retriesBefore = retries();
 
-            stopPostgres();
+            RestartablePostgresTestResource.stopServer();
 
             String north = uniqueSite("north");
             DrEvent during = event(uniqueEventId(), 0, EventStatus.FAR, false, 80);
@@ -107,7 +96,7 @@ class DatabaseOutageTest {
                 return now[0] > retriesBefore[0] && now[1] > retriesBefore[1] && now[2] > retriesBefore[2];
             });
 
-            restarted = RestartablePostgresTestResource.restart();
+            RestartablePostgresTestResource.restart();
 
             await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
                     .body("status", equalTo("UP")));
@@ -133,14 +122,6 @@ class DatabaseOutageTest {
     private double retries(String channel) {
         Counter counter = registry.find(UntilStored.RETRIES).tag("channel", channel).counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    /** Fast shutdown (SIGINT), as PostgresServer.close() does, of the server the resource started. */
-    private static void stopPostgres() throws Exception {
-        long pid = Long.getLong(RestartablePostgresTestResource.PID);
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
-        assertThat(kill.waitFor()).isZero();
-        ProcessHandle.of(pid).ifPresent(server -> server.onExit().join());
     }
 
     private long count(String sql, String parameter) {

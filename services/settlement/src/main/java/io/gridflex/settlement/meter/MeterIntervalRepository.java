@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +22,8 @@ public class MeterIntervalRepository {
     /** First key of the advisory locks taken here, so they cannot collide with other lock users of the database. */
     private static final int LOCK_NAMESPACE = 0x5e771e;
 
+    /** Intervals of a site overlapping [from, to), optionally only those starting after a cursor; LIMIT NULL is all. */
     private static final String OVERLAPPING = """
-            SELECT site_id, interval_start, interval_end, average_kw, energy_kwh, active_command_id
-              FROM settlement.meter_interval
-             WHERE site_id = ? AND interval_start < ? AND interval_end > ?
-             ORDER BY interval_start
-            """;
-
-    private static final String PAGE = """
             SELECT site_id, interval_start, interval_end, average_kw, energy_kwh, active_command_id
               FROM settlement.meter_interval
              WHERE site_id = ? AND interval_start < ? AND interval_end > ?
@@ -56,7 +51,7 @@ public class MeterIntervalRepository {
                 lock.execute();
             }
             Optional<MeterInterval> existing = overlapping(connection, interval.siteId(), interval.intervalStart(),
-                    interval.intervalEnd(), 1).stream().findFirst();
+                    interval.intervalEnd(), null, 1).stream().findFirst();
             if (existing.isPresent()) {
                 return new StoreOutcome(existing.get().sameFiguresAs(interval)
                         ? StoreOutcome.Kind.DUPLICATE
@@ -69,7 +64,7 @@ public class MeterIntervalRepository {
 
     /** The site's intervals that overlap {@code [from, to)}, in time order. */
     public List<MeterInterval> overlapping(String siteId, Instant from, Instant to) {
-        return transactions.read(connection -> overlapping(connection, siteId, from, to, Integer.MAX_VALUE));
+        return transactions.read(connection -> overlapping(connection, siteId, from, to, null, null));
     }
 
     /**
@@ -78,17 +73,7 @@ public class MeterIntervalRepository {
      * stored intervals never overlap, so pages neither skip nor repeat an interval while new ones arrive.
      */
     public List<MeterInterval> page(String siteId, Instant from, Instant to, Instant after, int limit) {
-        return transactions.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(PAGE)) {
-                statement.setString(1, siteId);
-                Jdbc.setInstant(statement, 2, to);
-                Jdbc.setInstant(statement, 3, from);
-                Jdbc.setInstant(statement, 4, after);
-                Jdbc.setInstant(statement, 5, after);
-                statement.setInt(6, limit);
-                return read(statement);
-            }
-        });
+        return transactions.read(connection -> overlapping(connection, siteId, from, to, after, limit));
     }
 
     /** True when at least one interval of the site has ever been stored. */
@@ -104,13 +89,19 @@ public class MeterIntervalRepository {
         });
     }
 
+    /**
+     * @param after only intervals starting after it; null for all
+     * @param limit at most this many; null for all
+     */
     private static List<MeterInterval> overlapping(Connection connection, String siteId, Instant from, Instant to,
-            int limit) throws SQLException {
+            Instant after, Integer limit) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(OVERLAPPING)) {
             statement.setString(1, siteId);
             Jdbc.setInstant(statement, 2, to);
             Jdbc.setInstant(statement, 3, from);
-            statement.setMaxRows(limit == Integer.MAX_VALUE ? 0 : limit);
+            Jdbc.setInstant(statement, 4, after);
+            Jdbc.setInstant(statement, 5, after);
+            statement.setObject(6, limit, Types.INTEGER);
             return read(statement);
         }
     }
