@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -27,14 +29,18 @@ import com.networknt.schema.SpecificationVersion;
  */
 public final class MessageCodec {
 
-    /** Larger messages are refused before parsing: the biggest legitimate one (a long DR event) is a few kB. */
-    public static final int MAX_MESSAGE_BYTES = 256 * 1024;
+    /**
+     * Larger messages are refused before parsing. The biggest legitimate ones, a site schedule of many segments or a
+     * long DR event, stay well under it, and under Kafka's default 1 MiB record limit.
+     */
+    public static final int MAX_MESSAGE_BYTES = 768 * 1024;
 
     private static final Map<Class<?>, String> SCHEMAS = Map.of(
-            DrEvent.class, "dr-event.v1.schema.json",
-            SiteCommand.class, "site-command.v1.schema.json",
-            CommandAck.class, "command-ack.v1.schema.json",
-            SiteTelemetry.class, "site-telemetry.v1.schema.json");
+            DrEvent.class, "dr-event.v2.schema.json",
+            SiteSchedule.class, "site-schedule.v1.schema.json",
+            ScheduleAck.class, "schedule-ack.v1.schema.json",
+            SiteTelemetry.class, "site-telemetry.v2.schema.json",
+            DispatchStatus.class, "dispatch-status.v1.schema.json");
 
     private final ObjectMapper mapper;
     private final Map<Class<?>, Schema> schemas;
@@ -46,13 +52,18 @@ public final class MessageCodec {
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> load(registry, e.getValue())));
     }
 
-    /** The mapper settings every GridFlex JSON producer uses: ISO-8601 UTC instants, no unknown fields. */
+    /** The mapper settings every GridFlex JSON producer uses: ISO-8601 UTC instants, no unknown fields, exact numbers. */
     public static ObjectMapper newObjectMapper() {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // Numbers stay exact from the wire to BigDecimal fields (prices), also through the JSON tree the
+                // schema is checked on, and go out in plain notation.
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(32)
                 .maxStringLength(64 * 1024)

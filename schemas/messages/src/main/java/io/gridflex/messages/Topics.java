@@ -7,16 +7,19 @@ package io.gridflex.messages;
 public final class Topics {
 
     /** Normalized DR events from ven-gateway to dispatch and settlement. Key: {@link DrEvent#eventId()}. */
-    public static final String DR_EVENTS = "gridflex.dr-events.v1";
+    public static final String DR_EVENTS = "gridflex.dr-events.v2";
 
-    /** One command per site from dispatch to that site's agent. Key: {@link SiteCommand#siteId()}. */
-    public static final String SITE_COMMANDS = "gridflex.site-commands.v1";
+    /** Each site's whole current schedule, from dispatch to that site's agent and to settlement. Key: site id. */
+    public static final String SITE_SCHEDULES = "gridflex.site-schedules.v1";
 
-    /** What each site agent did with a command. Key: {@link CommandAck#siteId()}. */
-    public static final String COMMAND_ACKS = "gridflex.command-acks.v1";
+    /** What each site agent did with its schedule. Key: {@link ScheduleAck#siteId()}. */
+    public static final String SCHEDULE_ACKS = "gridflex.schedule-acks.v1";
 
-    /** Metered site power, one message per reporting interval. Key: {@link SiteTelemetry#siteId()}. */
-    public static final String SITE_TELEMETRY = "gridflex.site-telemetry.v1";
+    /** Metered site power and state, one message per reporting interval. Key: {@link SiteTelemetry#siteId()}. */
+    public static final String SITE_TELEMETRY = "gridflex.site-telemetry.v2";
+
+    /** What the fleet can deliver for each event, from dispatch. Key: {@link DispatchStatus#eventId()}. */
+    public static final String DISPATCH_STATUS = "gridflex.dispatch-status.v1";
 
     private Topics() {
     }
