@@ -16,9 +16,10 @@ public class TopicsConfigSource implements ConfigSource {
 
     private static final Map<String, String> TOPICS = Map.of(
             "gridflex.topics.dr-events", Topics.DR_EVENTS,
-            "gridflex.topics.site-commands", Topics.SITE_COMMANDS,
-            "gridflex.topics.command-acks", Topics.COMMAND_ACKS,
-            "gridflex.topics.site-telemetry", Topics.SITE_TELEMETRY);
+            "gridflex.topics.site-schedules", Topics.SITE_SCHEDULES,
+            "gridflex.topics.schedule-acks", Topics.SCHEDULE_ACKS,
+            "gridflex.topics.site-telemetry", Topics.SITE_TELEMETRY,
+            "gridflex.topics.dispatch-status", Topics.DISPATCH_STATUS);
 
     @Override
     public Set<String> getPropertyNames() {
