@@ -17,11 +17,13 @@ class TopicsConfigSourceTest {
         TopicsConfigSource source = new TopicsConfigSource();
 
         assertThat(source.getPropertyNames()).containsExactlyInAnyOrder("gridflex.topics.dr-events",
-                "gridflex.topics.site-commands", "gridflex.topics.command-acks", "gridflex.topics.site-telemetry");
+                "gridflex.topics.site-schedules", "gridflex.topics.schedule-acks", "gridflex.topics.site-telemetry",
+                "gridflex.topics.dispatch-status");
         Map.of("gridflex.topics.dr-events", Topics.DR_EVENTS,
-                "gridflex.topics.site-commands", Topics.SITE_COMMANDS,
-                "gridflex.topics.command-acks", Topics.COMMAND_ACKS,
-                "gridflex.topics.site-telemetry", Topics.SITE_TELEMETRY)
+                "gridflex.topics.site-schedules", Topics.SITE_SCHEDULES,
+                "gridflex.topics.schedule-acks", Topics.SCHEDULE_ACKS,
+                "gridflex.topics.site-telemetry", Topics.SITE_TELEMETRY,
+                "gridflex.topics.dispatch-status", Topics.DISPATCH_STATUS)
                 .forEach((key, topic) -> assertThat(source.getValue(key)).as(key).isEqualTo(topic));
         assertThat(source.getValue("gridflex.topics.unknown")).isNull();
     }
