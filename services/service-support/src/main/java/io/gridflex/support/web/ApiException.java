@@ -22,6 +22,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(Status.NOT_FOUND, error, detail);
     }
 
+    /** The request contradicts the current state: a stale version, a duplicate id. */
+    public static ApiException conflict(String error, String detail) {
+        return new ApiException(Status.CONFLICT, error, detail);
+    }
+
     public Status status() {
         return status;
     }

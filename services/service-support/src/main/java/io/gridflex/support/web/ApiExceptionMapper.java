@@ -1,10 +1,16 @@
 package io.gridflex.support.web;
 
+import java.util.stream.Collectors;
+
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns refused requests into their status and a JSON {@link ErrorBody}, the one error shape of every API. */
 public class ApiExceptionMapper {
@@ -18,6 +24,27 @@ public class ApiExceptionMapper {
     @ServerExceptionMapper
     public Response map(NotFoundException e) {
         return json(Response.Status.NOT_FOUND, new ErrorBody("not-found", "no such resource"));
+    }
+
+    /** A body that is not the JSON the endpoint takes: an unknown field, a wrong type, broken syntax. */
+    @ServerExceptionMapper
+    public Response map(UnrecognizedPropertyException e) {
+        return json(Response.Status.BAD_REQUEST, new ErrorBody("invalid-json",
+                "unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds()));
+    }
+
+    @ServerExceptionMapper
+    public Response map(MismatchedInputException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return json(Response.Status.BAD_REQUEST, new ErrorBody("invalid-json",
+                (field.isEmpty() ? "" : "field '" + field + "': ") + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response map(JsonProcessingException e) {
+        return json(Response.Status.BAD_REQUEST, new ErrorBody("invalid-json", e.getOriginalMessage()));
     }
 
     private static Response json(Response.Status status, ErrorBody body) {
