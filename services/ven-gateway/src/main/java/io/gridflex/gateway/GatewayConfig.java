@@ -18,6 +18,13 @@ public interface GatewayConfig {
     /** The name this VEN registers under; the VTN shows it to its operators. */
     String venName();
 
+    /**
+     * The GridFlex program the VTN connection serves: every DrEvent from it carries this id, and dispatch only acts on
+     * programs registered with it. One value for the one VTN connection; read in one place, DistributionHandler.
+     */
+    @WithDefault("default")
+    String program();
+
     Poll poll();
 
     Registration registration();
@@ -85,12 +92,6 @@ public interface GatewayConfig {
 
         /** Target groups (eiTarget groupID) this VEN belongs to besides its own venID. */
         Optional<List<String>> acceptedGroups();
-
-        /**
-         * Reduction in kW for SIMPLE signal levels 1, 2 and 3 (level 0 is no reduction). Without it, SIMPLE events
-         * are declined as not supported.
-         */
-        Optional<List<Double>> simpleLevelKw();
     }
 
     interface Api {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -53,6 +54,9 @@ class EventFlowTest {
     @Inject
     MessageCodec codec;
 
+    @Inject
+    GatewayConfig config;
+
     private final VtnAdmin vtn = new VtnAdmin(VtnSimulator.shared().baseUrl());
     private Registration registration;
 
@@ -90,13 +94,21 @@ class EventFlowTest {
         assertThat(event.vtnEventId()).isEqualTo(vtnEventId);
         assertThat(event.start()).isEqualTo(start);
         assertThat(event.end()).isEqualTo(start.plusSeconds(900));
+        assertThat(event.program()).isEqualTo(config.program());
+        assertThat(event.signal()).isEqualTo(DrEvent.Signal.REDUCTION_KW);
+        assertThat(event.currency()).isNull();
+        // 1234.5 kW travels as -1.2345 MW in a float and comes out exactly, not as the float's binary expansion.
         assertThat(event.intervals()).singleElement()
-                .satisfies(interval -> assertThat(interval.reductionKw()).isEqualTo(1234.5));
+                .satisfies(interval -> assertThat(interval.value()).isEqualTo(new BigDecimal("1234.5")));
+        assertThat(event.targets().wholeProgram()).isTrue();
+        assertThat(event.startAfterSeconds()).isZero();
         assertThat(event.status()).isIn(DrEvent.EventStatus.FAR, DrEvent.EventStatus.NEAR);
         awaitVtnRecorded(vtnEventId, "optIn", 0);
         given().get("/api/events/{id}", eventId).then().statusCode(200)
                 .body("optType", equalTo("optIn"))
                 .body("modificationNumber", equalTo(0))
+                .body("signal", equalTo("REDUCTION_KW"))
+                .body("peakValue", equalTo(1234.5f))
                 .body("publishedAt", notNullValue());
     }
 
@@ -110,7 +122,7 @@ class EventFlowTest {
         vtn.modify(vtnEventId, 2000);
 
         DrEvent modified = awaitRevision(eventId, 1);
-        assertThat(modified.intervals().getFirst().reductionKw()).isEqualTo(2000.0);
+        assertThat(modified.intervals().getFirst().value()).isEqualTo(new BigDecimal("2000"));
         awaitVtnRecorded(vtnEventId, "optIn", 1);
         awaitFurtherPolls(3);
         List<DrEvent> published = kafka.poll(Topics.DR_EVENTS, r -> eventId.equals(r.key()), Duration.ofSeconds(3))

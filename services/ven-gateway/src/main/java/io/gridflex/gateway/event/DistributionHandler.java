@@ -50,6 +50,7 @@ public class DistributionHandler {
     private final MessageCodec codec;
     private final GatewayMetrics metrics;
     private final GatewayConfig.Event config;
+    private final String program;
     private final Clock clock;
 
     public DistributionHandler(EventRepository events, OutboxRepository outbox, OutboxRelay<PendingPublication> relay,
@@ -61,6 +62,7 @@ public class DistributionHandler {
         this.codec = codec;
         this.metrics = metrics;
         this.config = config.event();
+        this.program = config.program();
         this.clock = clock;
     }
 
@@ -168,9 +170,8 @@ public class DistributionHandler {
             return decision;
         }
         DrEvent e = decision.publish().get();
-        DrEvent moved = new DrEvent(e.eventId(), e.vtnId(), e.vtnEventId(),
-                ImplicitCancellation.publishedModification(e.modificationNumber(), implicitCancellations),
-                e.marketContext(), e.status(), e.start(), e.end(), e.intervals(), e.priority(), e.testEvent(),
+        DrEvent moved = DrEventRevision.of(e,
+                ImplicitCancellation.publishedModification(e.modificationNumber(), implicitCancellations), e.status(),
                 e.receivedAt());
         return new Decision(decision.kind(), decision.optType(), decision.code(), decision.reason(),
                 Optional.of(moved), decision.reply());
@@ -190,10 +191,11 @@ public class DistributionHandler {
         }
     }
 
+    /** The one place the program id enters: every DrEvent of this VTN connection carries it. */
     private ValidationRules rules(Registration registration) {
-        return new ValidationRules(registration.venId(),
-                config.acceptedGroups().map(Set::copyOf).orElse(Set.of()),
-                config.simpleLevelKw().orElse(List.of()), config.maxEventDuration(), config.maxStartAhead());
+        return new ValidationRules(program, registration.venId(),
+                config.acceptedGroups().map(Set::copyOf).orElse(Set.of()), config.maxEventDuration(),
+                config.maxStartAhead());
     }
 
     /**
@@ -225,7 +227,8 @@ public class DistributionHandler {
                 revision.modificationNumber(), descriptor.getEventStatus().name(), decision.optType().value(),
                 decision.code().code(), decision.reason(),
                 descriptor.getEiMarketContext().getMarketContext().strip(), start,
-                content.map(DrEvent::end).orElse(null), content.map(DrEvent::peakReductionKw).orElse(null),
+                content.map(DrEvent::end).orElse(null), content.map(DrEvent::signal).orElse(null),
+                content.map(DrEvent::peakValue).orElse(null), content.map(DrEvent::currency).orElse(null),
                 revision.receivedAt(), distributionId, lastPublishedJson);
     }
 

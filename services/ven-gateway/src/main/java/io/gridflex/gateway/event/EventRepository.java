@@ -1,12 +1,12 @@
 package io.gridflex.gateway.event;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,8 @@ public class EventRepository {
 
     private static final String VIEW_COLUMNS = """
             e.event_id, e.vtn_id, e.vtn_event_id, e.modification_number, e.status, e.opt_type, e.response_code,
-            e.reason, e.market_context, e.start_at, e.end_at, e.peak_reduction_kw, e.received_at, o.published_at
+            e.reason, e.market_context, e.start_at, e.end_at, e.signal, e.peak_value, e.currency, e.received_at,
+            o.published_at
             FROM gateway.dr_event e
             LEFT JOIN gateway.outbox o
                 ON o.event_id = e.event_id
@@ -119,13 +120,14 @@ public class EventRepository {
     void save(Connection connection, RevisionRecord r) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO gateway.dr_event (event_id, vtn_id, vtn_event_id, modification_number, status, opt_type,
-                    response_code, reason, market_context, start_at, end_at, peak_reduction_kw, received_at,
-                    distribution_id, last_published)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    response_code, reason, market_context, start_at, end_at, signal, peak_value, currency,
+                    received_at, distribution_id, last_published)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (event_id) DO UPDATE SET modification_number = EXCLUDED.modification_number,
                     status = EXCLUDED.status, opt_type = EXCLUDED.opt_type, response_code = EXCLUDED.response_code,
                     reason = EXCLUDED.reason, market_context = EXCLUDED.market_context, start_at = EXCLUDED.start_at,
-                    end_at = EXCLUDED.end_at, peak_reduction_kw = EXCLUDED.peak_reduction_kw,
+                    end_at = EXCLUDED.end_at, signal = EXCLUDED.signal, peak_value = EXCLUDED.peak_value,
+                    currency = EXCLUDED.currency,
                     received_at = EXCLUDED.received_at, distribution_id = EXCLUDED.distribution_id,
                     last_published = EXCLUDED.last_published""")) {
             upsert.setString(1, r.eventId());
@@ -139,14 +141,12 @@ public class EventRepository {
             upsert.setString(9, r.marketContext());
             upsert.setTimestamp(10, r.start() == null ? null : Timestamp.from(r.start()));
             upsert.setTimestamp(11, r.end() == null ? null : Timestamp.from(r.end()));
-            if (r.peakReductionKw() == null) {
-                upsert.setNull(12, Types.DOUBLE);
-            } else {
-                upsert.setDouble(12, r.peakReductionKw());
-            }
-            upsert.setTimestamp(13, Timestamp.from(r.receivedAt()));
-            upsert.setLong(14, r.distributionId());
-            upsert.setString(15, r.lastPublishedJson());
+            upsert.setString(12, r.signal() == null ? null : r.signal().name());
+            upsert.setBigDecimal(13, r.peakValue());
+            upsert.setString(14, r.currency());
+            upsert.setTimestamp(15, Timestamp.from(r.receivedAt()));
+            upsert.setLong(16, r.distributionId());
+            upsert.setString(17, r.lastPublishedJson());
             upsert.executeUpdate();
         }
     }
@@ -185,12 +185,12 @@ public class EventRepository {
     }
 
     private static EventView view(ResultSet rs) throws SQLException {
-        double peak = rs.getDouble("peak_reduction_kw");
-        Double peakKw = rs.wasNull() ? null : peak;
+        BigDecimal peak = rs.getBigDecimal("peak_value");
         return new EventView(rs.getString("event_id"), rs.getString("vtn_id"), rs.getString("vtn_event_id"),
                 rs.getLong("modification_number"), rs.getString("status"), rs.getString("opt_type"),
                 rs.getInt("response_code"), rs.getString("reason"), rs.getString("market_context"),
-                instant(rs, "start_at"), instant(rs, "end_at"), peakKw, instant(rs, "received_at"),
+                instant(rs, "start_at"), instant(rs, "end_at"), rs.getString("signal"),
+                peak == null ? null : Decimals.canonical(peak), rs.getString("currency"), instant(rs, "received_at"),
                 instant(rs, "published_at"));
     }
 

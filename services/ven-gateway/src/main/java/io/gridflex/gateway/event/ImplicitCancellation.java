@@ -46,10 +46,9 @@ public final class ImplicitCancellation {
     public static Optional<DrEvent> cancellation(HeldEvent event, Instant receivedAt) {
         return event.lastPublished()
                 .filter(last -> last.status() != DrEvent.EventStatus.CANCELLED)
-                .map(last -> new DrEvent(last.eventId(), last.vtnId(), last.vtnEventId(),
+                .map(last -> DrEventRevision.of(last,
                         publishedModification(event.modificationNumber(), event.implicitCancellations() + 1),
-                        last.marketContext(), DrEvent.EventStatus.CANCELLED, last.start(), last.end(),
-                        last.intervals(), last.priority(), last.testEvent(), receivedAt));
+                        DrEvent.EventStatus.CANCELLED, receivedAt));
     }
 
     /** The modificationNumber a DrEvent carries for a VTN revision of an event cancelled implicitly this often. */

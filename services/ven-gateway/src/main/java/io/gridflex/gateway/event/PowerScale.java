@@ -4,17 +4,15 @@ import java.math.BigDecimal;
 
 import io.gridflex.openadr.model.siscale.SiScaleCodeType;
 
-/** Converts a power value in W with an SI prefix to kW, exactly, via decimal arithmetic. */
+/** Converts a value with an SI prefix, e.g. power in W, exactly via decimal arithmetic. */
 final class PowerScale {
 
     private PowerScale() {
     }
 
-    /** @param value the value as the VTN wrote it, e.g. {@code -2.5} with scale {@code M} is -2500 kW */
-    static double toKilowatts(float value, SiScaleCodeType scale) {
-        // Float.toString gives the shortest decimal that reads back as this float, i.e. what the VTN wrote.
-        BigDecimal decimal = new BigDecimal(Float.toString(value));
-        return decimal.scaleByPowerOfTen(exponent(scale) - 3).doubleValue();
+    /** @param watts the value as the VTN wrote it, e.g. {@code -2.5} with scale {@code M} is -2500 kW */
+    static BigDecimal toKilowatts(BigDecimal watts, SiScaleCodeType scale) {
+        return Decimals.canonical(watts.scaleByPowerOfTen(exponent(scale) - 3));
     }
 
     static int exponent(SiScaleCodeType scale) {

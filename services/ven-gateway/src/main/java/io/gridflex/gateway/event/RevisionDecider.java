@@ -64,16 +64,12 @@ public final class RevisionDecider {
     }
 
     private static DrEvent withdrawn(DrEvent last, IncomingRevision incoming) {
-        DrEvent base = new DrEvent(last.eventId(), last.vtnId(), last.vtnEventId(), incoming.modificationNumber(),
-                last.marketContext(), last.status(), last.start(), last.end(), last.intervals(), last.priority(),
-                last.testEvent(), incoming.receivedAt());
-        return withStatus(base, DrEvent.EventStatus.CANCELLED);
+        return DrEventRevision.of(last, incoming.modificationNumber(), DrEvent.EventStatus.CANCELLED,
+                incoming.receivedAt());
     }
 
     private static DrEvent withStatus(DrEvent event, DrEvent.EventStatus status) {
-        return new DrEvent(event.eventId(), event.vtnId(), event.vtnEventId(), event.modificationNumber(),
-                event.marketContext(), status, event.start(), event.end(), event.intervals(), event.priority(),
-                event.testEvent(), event.receivedAt());
+        return DrEventRevision.of(event, event.modificationNumber(), status, event.receivedAt());
     }
 
     private static Optional<EventReply> reply(IncomingRevision incoming, OptTypeType optType, OadrResponseCode code) {

@@ -1,37 +1,40 @@
 package io.gridflex.gateway.event;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * What an event must satisfy to be executed by this VEN: who it is (venID and accepted groups), how SIMPLE levels
- * translate to kW, and the bounds of a plausible event.
+ * What an event must satisfy to be executed by this VEN, and what it is published under: who the VEN is (venID and
+ * accepted groups), the GridFlex program of the VTN connection, and the bounds of a plausible event.
  *
- * @param simpleLevelKw kW for SIMPLE levels 1..3, or empty when SIMPLE events are not supported
+ * @param program the GridFlex program every DrEvent of this VTN connection carries
  * @param maxEventDuration the end given to open-ended events and the longest finite event accepted
  * @param maxStartAhead how far ahead an event may start
  */
-public record ValidationRules(String venId, Set<String> acceptedGroups, List<Double> simpleLevelKw,
-        Duration maxEventDuration, Duration maxStartAhead) {
+public record ValidationRules(String program, String venId, Set<String> acceptedGroups, Duration maxEventDuration,
+        Duration maxStartAhead) {
+
+    /** The DrEvent schema's bounds for a program id. */
+    private static final Pattern PROGRAM_ID = Pattern.compile("[\\x21-\\x7e]{1,128}");
 
     public ValidationRules {
+        requireProgramId(program);
         Objects.requireNonNull(venId, "venId");
         acceptedGroups = Set.copyOf(acceptedGroups);
-        simpleLevelKw = List.copyOf(simpleLevelKw);
-        if (!simpleLevelKw.isEmpty() && simpleLevelKw.size() != 3) {
-            throw new IllegalArgumentException("SIMPLE needs exactly three kW values, for levels 1, 2 and 3");
-        }
-        if (simpleLevelKw.stream().anyMatch(kw -> !(kw >= 0) || kw.isInfinite())) {
-            throw new IllegalArgumentException("SIMPLE level kW must be finite and not negative: " + simpleLevelKw);
-        }
         if (!maxEventDuration.isPositive() || !maxStartAhead.isPositive()) {
             throw new IllegalArgumentException("event bounds must be positive");
         }
     }
 
-    public boolean supportsSimple() {
-        return !simpleLevelKw.isEmpty();
+    /** @throws IllegalArgumentException when the id could not travel in a DrEvent */
+    public static String requireProgramId(String program) {
+        if (program == null || !PROGRAM_ID.matcher(program).matches()) {
+            throw new IllegalArgumentException(
+                    "a program id is 1 to 128 printable ASCII characters without spaces, got '"
+                            + program + "'");
+        }
+        return program;
     }
 }

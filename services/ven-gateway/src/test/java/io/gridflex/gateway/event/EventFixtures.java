@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
+import io.gridflex.gateway.support.VtnXml;
 import io.gridflex.openadr.DispatchInterval;
 import io.gridflex.openadr.LoadDispatchEvent;
 import io.gridflex.openadr.OadrMessages;
+import io.gridflex.openadr.OpenAdrXml;
 import io.gridflex.openadr.model.ei.EiEventSignalType;
 import io.gridflex.openadr.model.ei.EventStatusEnumeratedType;
 import io.gridflex.openadr.model.oadr.OadrDistributeEventType;
@@ -21,6 +24,7 @@ import io.gridflex.openadr.model.power.PowerRealType;
 final class EventFixtures {
 
     static final String VTN = "VTN-1";
+    private static final OpenAdrXml XML = new OpenAdrXml();
     static final String VEN = "ven-1";
     static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
     static final Instant START = Instant.parse("2026-11-21T13:00:00Z");
@@ -46,8 +50,19 @@ final class EventFixtures {
         return (PowerRealType) signal(event).getItemBase().getValue();
     }
 
+    static final String PROGRAM = "fast-dr";
+
     static ValidationRules rules() {
-        return new ValidationRules(VEN, java.util.Set.of(), List.of(), Duration.ofHours(4), Duration.ofDays(30));
+        return rules(Set.of());
+    }
+
+    static ValidationRules rules(Set<String> acceptedGroups) {
+        return new ValidationRules(PROGRAM, VEN, acceptedGroups, Duration.ofHours(4), Duration.ofDays(30));
+    }
+
+    /** One event written as a third-party VTN writes it, read back through the gateway's own codec. */
+    static OadrEvent fromVtn(VtnXml.Event event) {
+        return distribute(XML.unmarshal(VtnXml.distribute("req-1", VTN, event))).getOadrEvent().getFirst();
     }
 
     /** A file of the captured OpenADR samples kept next to the repository (never copied into it). */

@@ -1,6 +1,7 @@
 package io.gridflex.gateway.event;
 
 import static io.gridflex.gateway.event.EventFixtures.NOW;
+import static io.gridflex.gateway.event.EventFixtures.PROGRAM;
 import static io.gridflex.gateway.event.EventFixtures.START;
 import static io.gridflex.gateway.event.EventFixtures.VEN;
 import static io.gridflex.gateway.event.EventFixtures.VTN;
@@ -11,8 +12,8 @@ import static io.gridflex.gateway.event.EventFixtures.signal;
 import static io.gridflex.gateway.event.EventFixtures.unit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -47,22 +48,37 @@ class EventValidatorTest {
         assertThat(dr.status()).isEqualTo(DrEvent.EventStatus.FAR);
         assertThat(dr.start()).isEqualTo(START);
         assertThat(dr.end()).isEqualTo(START.plus(Duration.ofMinutes(45)));
+        assertThat(dr.program()).isEqualTo(PROGRAM);
+        assertThat(dr.signal()).isEqualTo(DrEvent.Signal.REDUCTION_KW);
+        assertThat(dr.currency()).isNull();
         assertThat(dr.intervals()).containsExactly(
-                new DrInterval(START, START.plus(Duration.ofMinutes(15)), 1500.0),
-                new DrInterval(START.plus(Duration.ofMinutes(15)), START.plus(Duration.ofMinutes(45)), 250.0));
+                new DrInterval(START, START.plus(Duration.ofMinutes(15)), new BigDecimal("1500")),
+                new DrInterval(START.plus(Duration.ofMinutes(15)), START.plus(Duration.ofMinutes(45)),
+                        new BigDecimal("250")));
+        assertThat(dr.targets()).isEqualTo(DrEvent.Targets.all());
+        assertThat(dr.startAfterSeconds()).isZero();
         assertThat(dr.testEvent()).isFalse();
         assertThat(dr.receivedAt()).isEqualTo(NOW);
     }
 
     @ParameterizedTest
     @CsvSource({"KILO, -250, 250", "NONE, -250000, 250", "MEGA, -0.5, 500", "GIGA, -0.002, 2000",
-            "MILLI, -3000000, 3"})
-    void siScaleCodesConvertToKilowatts(SiScaleCodeType scale, float value, double expectedKw) {
+            "MILLI, -3000000, 3", "MEGA, -0.1, 100", "MEGA, -1.2345, 1234.5", "KILO, -0.3, 0.3",
+            "MEGA, -10000, 10000000"})
+    void siScaleCodesConvertToExactKilowatts(SiScaleCodeType scale, float value, String expectedKw) {
         OadrEvent event = dispatch("evt-scale", 0, mw(Duration.ofMinutes(10), -1));
         unit(event).setSiScaleCode(scale);
         setValue(event, 0, value);
 
-        assertThat(accepted(event).intervals().getFirst().reductionKw()).isEqualTo(expectedKw);
+        // Exact decimals, not the float's binary expansion (0.1f is 0.100000001490116...).
+        assertThat(accepted(event).intervals().getFirst().value()).isEqualTo(new BigDecimal(expectedKw));
+    }
+
+    @Test
+    void aReductionBeyondTheFleetMaximumIsInvalid() {
+        OadrEvent event = dispatch("evt-huge", 0, mw(Duration.ofMinutes(10), -10001));
+
+        assertRefused(event, OadrResponseCode.INVALID_DATA, "interval 0: 10001000 kW is more than 10000000 kW");
     }
 
     @Test
@@ -87,10 +103,10 @@ class EventValidatorTest {
         event.getEiEvent().getEiTarget().getVenID().clear();
         event.getEiEvent().getEiTarget().getGroupID().add("north-miners");
 
-        EventValidator withGroup = new EventValidator(
-                new ValidationRules(VEN, Set.of("north-miners"), List.of(), Duration.ofHours(4), Duration.ofDays(30)));
+        EventValidator withGroup = new EventValidator(rules(Set.of("north-miners")));
 
-        assertThat(withGroup.validate(VTN, event, NOW)).isInstanceOf(Verdict.Accepted.class);
+        assertThat(withGroup.validate(VTN, event, NOW)).isInstanceOfSatisfying(Verdict.Accepted.class,
+                accepted -> assertThat(accepted.event().targets().groupIds()).containsExactly("north-miners"));
         assertThat(validator.validate(VTN, event, NOW)).isInstanceOf(Verdict.Refused.class);
     }
 
@@ -104,11 +120,11 @@ class EventValidatorTest {
 
     @Test
     void anUnknownSignalIsNotSupported() {
-        OadrEvent event = dispatch("evt-price", 0, mw(Duration.ofMinutes(10), -1));
-        signal(event).setSignalName("ELECTRICITY_PRICE");
-        signal(event).setSignalType(SignalTypeEnumeratedType.PRICE);
+        OadrEvent event = dispatch("evt-bid", 0, mw(Duration.ofMinutes(10), -1));
+        signal(event).setSignalName("BID_LOAD");
+        signal(event).setSignalType(SignalTypeEnumeratedType.SETPOINT);
 
-        assertRefused(event, OadrResponseCode.SIGNAL_NOT_SUPPORTED, "ELECTRICITY_PRICE/price");
+        assertRefused(event, OadrResponseCode.SIGNAL_NOT_SUPPORTED, "signals [BID_LOAD/setpoint] not supported");
     }
 
     @Test
@@ -116,21 +132,22 @@ class EventValidatorTest {
         OadrEvent event = dispatch("evt-nounit", 0, mw(Duration.ofMinutes(10), -1));
         signal(event).setItemBase(null);
 
-        assertRefused(event, OadrResponseCode.SIGNAL_NOT_SUPPORTED, "needs a powerReal unit");
+        assertRefused(event, OadrResponseCode.SIGNAL_NOT_SUPPORTED, "LOAD_DISPATCH/delta needs a powerReal unit");
     }
 
     @Test
     void askingForMoreLoadIsNotSupported() {
         OadrEvent event = dispatch("evt-up", 0, mw(Duration.ofMinutes(10), 0.5));
 
-        assertRefused(event, OadrResponseCode.SIGNAL_NOT_SUPPORTED, "GridFlex only sheds");
+        assertRefused(event, OadrResponseCode.SIGNAL_NOT_SUPPORTED,
+                "interval 0: LOAD_DISPATCH delta of +500 kW asks for more load; GridFlex only sheds");
     }
 
     @Test
     void aZeroDeltaIsAZeroReduction() {
         OadrEvent event = dispatch("evt-zero", 0, mw(Duration.ofMinutes(10), 0));
 
-        assertThat(accepted(event).intervals().getFirst().reductionKw()).isZero();
+        assertThat(accepted(event).intervals().getFirst().value()).isEqualTo(BigDecimal.ZERO);
     }
 
     @Test
@@ -176,7 +193,8 @@ class EventValidatorTest {
         DrEvent dr = accepted(event);
 
         assertThat(dr.end()).isEqualTo(START.plus(Duration.ofHours(4)));
-        assertThat(dr.intervals()).containsExactly(new DrInterval(START, START.plus(Duration.ofHours(4)), 2000.0));
+        assertThat(dr.intervals())
+                .containsExactly(new DrInterval(START, START.plus(Duration.ofHours(4)), new BigDecimal("2000")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,7 +75,7 @@ class KafkaOutageTest {
 
             DrEvent event = codec.decode(DrEvent.class, record.value());
             assertThat(event.modificationNumber()).isZero();
-            assertThat(event.intervals().getFirst().reductionKw()).isEqualTo(900.0);
+            assertThat(event.intervals().getFirst().value()).isEqualTo(new BigDecimal("900"));
             await("marked published").atMost(PATIENCE).until(() -> given().get("/api/events/{id}", eventId)
                     .then().extract().jsonPath().getString("publishedAt") != null);
         }
