@@ -79,6 +79,10 @@ public final class VtnXml {
             this.start = start;
         }
 
+        public String eventId() {
+            return eventId;
+        }
+
         public Event modification(long number) {
             this.modification = number;
             return this;
