@@ -20,15 +20,19 @@ public class AgentMetrics {
     public AgentMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.shedLatency = Timer.builder("gridflex.site.shed.latency")
-                .description("From a command's start (or its arrival, if later) to the miners' confirmed lower draw")
+                .description("From a segment's target coming into force (its start, or the arrival of the revision"
+                        + " that set it, if later) to the stopped miners' confirmed lower draw")
                 .publishPercentileHistogram()
                 .register(registry);
     }
 
-    /** Commands by what became of them: accepted, rejected, shed, restored, duplicate, ... */
-    public void command(String outcome) {
-        Counter.builder("gridflex.site.commands").description("Commands by outcome").tag("outcome", outcome)
-                .register(registry).increment();
+    /**
+     * Schedules and segments by what became of them: accepted, rejected, shed, restoring, restored, and the ignored
+     * ones (duplicate, out-of-order, foreign-site, invalid).
+     */
+    public void schedule(String outcome) {
+        Counter.builder("gridflex.site.schedules").description("Schedule revisions and segments by outcome")
+                .tag("outcome", outcome).register(registry).increment();
     }
 
     public void rejected(String topic, String reason) {
@@ -56,6 +60,12 @@ public class AgentMetrics {
     public void siteKw(Supplier<Number> kw) {
         Gauge.builder("gridflex.site.power", kw).description("Site draw at the latest reading").baseUnit("kW")
                 .register(registry);
+    }
+
+    /** The schedule revision the agent executes; 0 before the first one. */
+    public void scheduleRevision(Supplier<Number> revision) {
+        Gauge.builder("gridflex.site.schedule.revision", revision)
+                .description("The schedule revision the agent executes (0: none yet)").register(registry);
     }
 
     public void telemetryPublished() {

@@ -11,7 +11,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "gridflex.site")
 public interface SiteConfig {
 
-    /** The site this agent runs for; it acts only on commands for this id. */
+    /** The site this agent runs for; it acts only on schedules for this id. */
     String id();
 
     /** The site's import limit in kW: a restore never takes the projected draw above it. */
@@ -24,15 +24,15 @@ public interface SiteConfig {
     @WithDefault("1s")
     Duration sampleInterval();
 
-    /** How often the controller compares what the active command asks for with what the site does. */
+    /** How often the controller compares what the schedule asks for now with what the site does. */
     @WithDefault("250ms")
     Duration controlInterval();
 
-    /** How far ahead of this clock a command's issue time may be before the clocks are deemed out of step. */
+    /** How far ahead of this clock a schedule's issue time may be before the clocks are deemed out of step. */
     @WithDefault("5s")
-    Duration commandClockSkew();
+    Duration scheduleClockSkew();
 
-    /** Where the active command and the miners held asleep are persisted, so a restarted agent carries on. */
+    /** Where the schedule, its progress and the miners held asleep are persisted, so a restarted agent carries on. */
     Path stateFile();
 
     Restore restore();
@@ -92,7 +92,7 @@ public interface SiteConfig {
 
     interface Shed {
 
-        /** How long stopped miners may take to show their lower draw before the shed is acknowledged anyway. */
+        /** How long stopped miners may take to show their lower draw before SHED is acknowledged anyway. */
         @WithDefault("10s")
         Duration confirmTimeout();
     }

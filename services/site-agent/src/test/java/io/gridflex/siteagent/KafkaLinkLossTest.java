@@ -1,5 +1,7 @@
 package io.gridflex.siteagent;
 
+import static io.gridflex.siteagent.Schedules.event;
+import static io.gridflex.siteagent.Schedules.segment;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,24 +9,20 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.gridflex.messages.CommandAck;
-import io.gridflex.messages.MessageCodec;
-import io.gridflex.messages.SiteCommand;
-import io.gridflex.messages.Topics;
+import io.gridflex.messages.ScheduleAck;
+import io.gridflex.messages.ScheduleAck.Status;
+import io.gridflex.messages.SiteSchedule;
 import io.gridflex.minersim.fleet.SimulatedFleet;
 import io.gridflex.minersim.fleet.SimulatedMiner;
-import io.gridflex.testsupport.TestKafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The broker goes away while the site sheds: the agent keeps the command, restores the site at its end all the
- * same, and its acks reach Kafka once the broker is back.
+ * The broker goes away while the site sheds: the agent keeps executing the schedule it holds (its next segment
+ * included), restores the site at its end all the same, and its acks reach Kafka once the broker is back.
  */
 @QuarkusTest
 @WithTestResource(OwnKafkaResource.class)
@@ -32,47 +30,47 @@ import io.quarkus.test.junit.QuarkusTest;
 class KafkaLinkLossTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final MessageCodec CODEC = new MessageCodec();
 
     @Test
-    void aShedCommandStillEndsAndRestoresWhileKafkaIsDown() {
+    void theHeldScheduleIsExecutedToItsEndWhileKafkaIsDown() {
         SimulatedFleet fleet = SimulatedSiteResource.fleet();
         String site = SimulatedSiteResource.SITE;
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
-        Instant now = Instant.now();
-        String event = "ev-" + UUID.randomUUID();
-        SiteCommand command = new SiteCommand(SiteCommand.commandId(event, 0, site), site, event, 0,
-                SiteCommand.Action.SHED, 6, now, now.plusSeconds(20), now);
+        Instant t = Instant.now();
+        Instant second = t.plusSeconds(15);
+        Instant end = t.plusSeconds(25);
+        SiteSchedule schedule;
 
-        try (TestKafka kafka = new TestKafka(OwnKafkaResource.bootstrapServers())) {
-            kafka.send(Topics.SITE_COMMANDS, site, CODEC.encode(command));
-            kafka.awaitRecord(Topics.COMMAND_ACKS, r -> isAck(r.value(), command, CommandAck.Status.SHED), PATIENCE);
+        try (AgentTopics topics = new AgentTopics(OwnKafkaResource.bootstrapServers(), site)) {
+            schedule = topics.send(segment(t, second, event("vtn/ev-1", 2.5)),
+                    segment(second, end, event("vtn/ev-1", 2.5), event("vtn/ev-2", 2.5)));
+            topics.awaitAck(schedule.revision(), Status.SHED, t, PATIENCE);
         }
-        assertThat(fleet.miners().stream().filter(SimulatedMiner::isAwake)).hasSize(6);
+        assertThat(awake(fleet)).isEqualTo(7);
 
         OwnKafkaResource.stopBroker();
         try {
             await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503));
-            // Nothing more arrives; the agent's own schedule ends the command and brings the load back.
+            // Nothing more arrives; the agent's own clock moves it to the second segment, then ends the schedule.
+            await().atMost(PATIENCE).until(() -> awake(fleet) == 6);
             await().atMost(PATIENCE).untilAsserted(() -> {
-                given().get("/api/status").then().body("activeCommand", equalTo(null));
-                assertThat(fleet.miners().stream().filter(SimulatedMiner::isAwake)).hasSize(8);
+                given().get("/api/status").then().body("phase", equalTo("IDLE"));
+                assertThat(awake(fleet)).isEqualTo(8);
             });
-            assertThat(Instant.now()).isAfter(command.end());
+            assertThat(Instant.now()).isAfter(end);
         } finally {
             OwnKafkaResource.startBroker();
         }
 
-        try (TestKafka kafka = new TestKafka(OwnKafkaResource.bootstrapServers())) {
-            List<CommandAck.Status> reported = List.of(CommandAck.Status.RESTORING, CommandAck.Status.RESTORED);
-            for (CommandAck.Status status : reported) {
-                kafka.awaitRecord(Topics.COMMAND_ACKS, r -> isAck(r.value(), command, status), PATIENCE);
-            }
+        try (AgentTopics topics = new AgentTopics(OwnKafkaResource.bootstrapServers(), site)) {
+            ScheduleAck secondShed = topics.awaitAck(schedule.revision(), Status.SHED, second, PATIENCE);
+            assertThat(secondShed.at()).isAfterOrEqualTo(second);
+            topics.awaitAck(schedule.revision(), Status.RESTORING, second, PATIENCE);
+            topics.awaitAck(schedule.revision(), Status.RESTORED, second, PATIENCE);
         }
     }
 
-    private static boolean isAck(String json, SiteCommand command, CommandAck.Status status) {
-        CommandAck ack = CODEC.decode(CommandAck.class, json);
-        return ack.commandId().equals(command.commandId()) && ack.status() == status;
+    private static long awake(SimulatedFleet fleet) {
+        return fleet.miners().stream().filter(SimulatedMiner::isAwake).count();
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -12,6 +13,17 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public final class RecordingEmitter implements Emitter<String> {
 
     private final List<String> payloads = new CopyOnWriteArrayList<>();
+    private final Consumer<String> onSend;
+
+    public RecordingEmitter() {
+        this(payload -> {
+        });
+    }
+
+    /** Also runs {@code onSend} as each payload is sent, e.g. to see what else was true at that moment. */
+    public RecordingEmitter(Consumer<String> onSend) {
+        this.onSend = onSend;
+    }
 
     public List<String> payloads() {
         return List.copyOf(payloads);
@@ -19,12 +31,14 @@ public final class RecordingEmitter implements Emitter<String> {
 
     @Override
     public CompletionStage<Void> send(String payload) {
+        onSend.accept(payload);
         payloads.add(payload);
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
     public <M extends Message<? extends String>> void send(M message) {
+        onSend.accept(message.getPayload());
         payloads.add(message.getPayload());
     }
 

@@ -1,45 +1,46 @@
 package io.gridflex.siteagent;
 
+import static io.gridflex.siteagent.Schedules.event;
+import static io.gridflex.siteagent.Schedules.segment;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.DoubleAccumulator;
-import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.gridflex.messages.CommandAck;
 import io.gridflex.messages.MessageCodec;
-import io.gridflex.messages.SiteCommand;
-import io.gridflex.messages.SiteCommand.Action;
+import io.gridflex.messages.ScheduleAck;
+import io.gridflex.messages.ScheduleAck.Status;
+import io.gridflex.messages.SiteSchedule;
 import io.gridflex.messages.SiteTelemetry;
 import io.gridflex.messages.Topics;
 import io.gridflex.minersim.fleet.CurtailEvent;
 import io.gridflex.minersim.fleet.SimulatedFleet;
 import io.gridflex.minersim.fleet.SimulatedMiner;
 import io.gridflex.testsupport.KafkaTestResource;
-import io.gridflex.testsupport.TestKafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The agent end to end: commands arrive on a real Kafka broker, the agent drives ten simulated miners over their TCP
- * API, acks and telemetry come back on Kafka. Each test starts from the site at rest (eight miners running, two left
- * off by the operator, no active command) and leaves it so.
+ * The agent end to end: schedules arrive on a real Kafka broker, the agent drives ten simulated S19 XP miners (about
+ * 3 kW each) over their TCP API, acks and telemetry come back on Kafka. Each test starts from the site at rest (eight
+ * miners running, two left off by the operator, nothing held) and leaves it so. Targets are chosen so whole miners
+ * cover them without doubt: 2.5 kW takes one miner, 5 kW two, 7.5 kW three, 10 kW four.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -49,25 +50,26 @@ class SiteAgentTest {
     private static final String SITE = SimulatedSiteResource.SITE;
     private static final Duration SOON = Duration.ofSeconds(30);
     private static final MessageCodec CODEC = new MessageCodec();
-    private static TestKafka kafka;
+    private static AgentTopics topics;
 
     private final SimulatedFleet fleet = SimulatedSiteResource.fleet();
     private PowerWatch watch;
 
     @BeforeAll
     static void connect() {
-        kafka = new TestKafka(KafkaTestResource.bootstrapServers());
+        topics = new AgentTopics(KafkaTestResource.bootstrapServers(), SITE);
     }
 
     @AfterAll
     static void disconnect() {
-        kafka.close();
+        topics.close();
     }
 
     @BeforeEach
     void siteAtRest() {
         await().atMost(SOON).untilAsserted(() -> {
-            given().get("/api/status").then().statusCode(200).body("activeCommand", equalTo(null));
+            given().get("/api/status").then().statusCode(200).body("phase", equalTo("IDLE"))
+                    .body("minersHeld", equalTo(0));
             assertThat(fleet.miners().stream().filter(SimulatedMiner::isAwake)).hasSize(8);
         });
         watch = new PowerWatch(fleet);
@@ -82,29 +84,37 @@ class SiteAgentTest {
     void shedsWithinSecondsAndRestoresInStagesAtTheEnd() {
         double before = fleet.powerW();
         Instant now = Instant.now();
-        SiteCommand command = shed(uniqueEvent(), 0, 10, now, now.plusSeconds(12));
-        send(command);
+        SiteSchedule schedule = topics.send(segment(now, now.plusSeconds(12), event("vtn/ev-1", 10)));
 
-        CommandAck shed = awaitAck(command, CommandAck.Status.SHED);
+        ScheduleAck shed = awaitAck(schedule, Status.SHED, now);
         await().atMost(SOON).until(() -> before - fleet.powerW() >= 10_000);
         assertThat(shed.shedKw()).isGreaterThanOrEqualTo(10.0);
-        assertThat(shed.reason()).contains("4 miners stopped");
+        assertThat(shed.targetKw()).isEqualTo(10.0);
+        assertThat(shed.eventIds()).containsExactly("vtn/ev-1");
+        assertThat(shed.reason()).startsWith("4 miners stopped");
         assertThat(sleepsSince(now)).hasSize(4);
-        awaitAck(command, CommandAck.Status.ACCEPTED);
+        awaitAck(schedule, Status.ACCEPTED, null);
 
         given().get("/api/status").then().statusCode(200)
                 .body("siteId", equalTo(SITE))
-                .body("activeCommand.commandId", equalTo(command.commandId()))
-                .body("activeCommand.phase", equalTo("SHED"))
-                .body("activeCommand.minersHeld", equalTo(4))
+                .body("scheduleRevision", equalTo(schedule.revision()))
+                .body("currentSegment.shedKw", equalTo(10.0f))
+                .body("currentSegment.eventIds", equalTo(List.of("vtn/ev-1")))
+                .body("requiredKw", equalTo(10.0f))
+                .body("phase", equalTo("SHED"))
+                .body("minersHeld", equalTo(4))
                 .body("miners", hasSize(10));
-        SiteTelemetry during = CODEC.decode(SiteTelemetry.class, kafka.awaitRecord(Topics.SITE_TELEMETRY,
-                r -> SITE.equals(r.key()) && r.value().contains(command.commandId()), SOON).value());
-        assertThat(during.minersTotal()).isEqualTo(10);
+        SiteTelemetry during = CODEC.decode(SiteTelemetry.class, topics.kafka().awaitRecord(Topics.SITE_TELEMETRY,
+                r -> SITE.equals(r.key()) && r.value().contains("\"scheduleRevision\":" + schedule.revision())
+                        && CODEC.decode(SiteTelemetry.class, r.value()).shedKw() > 0,
+                SOON).value());
+        assertThat(during.shedKw()).isGreaterThanOrEqualTo(10.0);
+        assertThat(during.targetShedKw()).isEqualTo(10.0);
         assertThat(during.maxImportKw()).isEqualTo(SimulatedSiteResource.MAX_IMPORT_KW);
+        assertThat(during.miners().total()).isEqualTo(10);
 
-        awaitAck(command, CommandAck.Status.RESTORING);
-        awaitAck(command, CommandAck.Status.RESTORED);
+        awaitAck(schedule, Status.RESTORING, now);
+        awaitAck(schedule, Status.RESTORED, now);
         List<Instant> wakes = wakeupsSince(now);
         assertThat(wakes).hasSize(4);
         // 6.5 kW per stage: two miners, then the other two one stage interval later.
@@ -115,111 +125,201 @@ class SiteAgentTest {
     @Test
     void restoreNeverTakesTheSiteAboveItsImportLimit() {
         Instant now = Instant.now();
-        SiteCommand command = shed(uniqueEvent(), 0, 10, now, now.plusSeconds(8));
-        send(command);
-        awaitAck(command, CommandAck.Status.SHED);
+        SiteSchedule schedule = topics.send(segment(now, now.plusSeconds(8), event("vtn/ev-1", 10)));
+        awaitAck(schedule, Status.SHED, now);
         // Meanwhile the operator switches on a miner the agent does not manage: the site now has less room.
         SimulatedMiner operatorsMiner = fleet.miner(9);
         operatorsMiner.wakeUp();
         try {
-            awaitAck(command, CommandAck.Status.RESTORING);
+            awaitAck(schedule, Status.RESTORING, now);
             double blockedBefore = metric("gridflex_site_restore_blocked_total");
             await().atMost(SOON).until(() -> metric("gridflex_site_restore_blocked_total") > blockedBefore
                     && agentWakeupsSince(now, operatorsMiner).size() == 3);
-            // Three of four came back; the fourth would break the limit and waits, and the command is not over.
+            // Three of four came back; the fourth would break the limit and waits, and the restore is not over.
             assertThat(fleet.miners().stream().filter(SimulatedMiner::isAwake)).hasSize(8);
-            assertThat(acksFor(command, CommandAck.Status.RESTORED, Duration.ZERO)).isEmpty();
-            given().get("/api/status").then().body("activeCommand.phase", equalTo("RESTORING"));
+            assertThat(acks(schedule, Status.RESTORED)).isEmpty();
+            given().get("/api/status").then().body("phase", equalTo("RESTORING"));
         } finally {
             operatorsMiner.sleep();
         }
-        awaitAck(command, CommandAck.Status.RESTORED);
+        awaitAck(schedule, Status.RESTORED, now);
         assertThat(agentWakeupsSince(now, operatorsMiner)).hasSize(4);
         assertThat(watch.maxW()).isLessThanOrEqualTo(SimulatedSiteResource.MAX_IMPORT_KW * 1000);
     }
 
     @Test
-    void aDuplicateCommandIsNotShedTwice() {
-        Instant now = Instant.now();
-        SiteCommand command = shed(uniqueEvent(), 0, 4, now, now.plusSeconds(6));
-        send(command);
-        awaitAck(command, CommandAck.Status.SHED);
-        double duplicates = metric("gridflex_messages_rejected_total", "reason=\"duplicate\"");
+    void twoOverlappingEventsShedOnlyTheIncrementAndRestoreOnlyTheSurplus() {
+        Instant t = Instant.now();
+        Instant overlap = t.plusSeconds(8);
+        Instant second = t.plusSeconds(16);
+        SiteSchedule schedule = topics.send(
+                segment(t, overlap, event("vtn/ev-1", 2.5)),
+                segment(overlap, second, event("vtn/ev-1", 2.5), event("vtn/ev-2", 5)),
+                segment(second, t.plusSeconds(24), event("vtn/ev-2", 5)));
 
-        send(command);
+        awaitAck(schedule, Status.RESTORED, second);
+
+        List<ScheduleAck> acks = topics.acks(a -> a.revision() == schedule.revision());
+        assertThat(acks.stream().filter(a -> a.status() == Status.SHED).map(ScheduleAck::segmentStart))
+                .containsExactly(t, overlap, second);
+        assertThat(acks.stream().filter(a -> a.status() == Status.RESTORING).map(ScheduleAck::segmentStart))
+                .containsExactly(overlap, second);
+        assertThat(acks.stream().filter(a -> a.status() == Status.RESTORED).map(ScheduleAck::segmentStart))
+                .containsExactly(overlap, second);
+        ScheduleAck overlapShed = acks.stream().filter(a -> a.status() == Status.SHED && overlap.equals(a
+                .segmentStart())).findFirst().orElseThrow();
+        assertThat(overlapShed.eventIds()).containsExactly("vtn/ev-1", "vtn/ev-2");
+        assertThat(overlapShed.targetKw()).isEqualTo(7.5);
+        assertThat(overlapShed.reason()).startsWith("2 miners stopped (3 held)");
+        // One miner, two more at the overlap, none at the end of the first event; one back when the overlap ends,
+        // two at the end.
+        assertThat(sleepsSince(t)).hasSize(3);
+        assertThat(wakeupsSince(t)).hasSize(3);
+    }
+
+    @Test
+    void anEventAnnouncedDuringAnotherNeitherStopsAMinerAgainNorAcknowledgesThePresentAgain() {
+        Instant t = Instant.now();
+        Instant later = t.plusSeconds(12);
+        SiteSchedule first = topics.send(segment(t, t.plusSeconds(20), event("vtn/ev-1", 5)));
+        awaitAck(first, Status.SHED, t);
+        assertThat(sleepsSince(t)).hasSize(2);
+
+        // A second event for the later part of the first: the present segment keeps its start and its target.
+        SiteSchedule second = topics.send(segment(t, later, event("vtn/ev-1", 5)),
+                segment(later, t.plusSeconds(20), event("vtn/ev-1", 5), event("vtn/ev-2", 2.5)));
+        awaitAck(second, Status.ACCEPTED, null);
+        ScheduleAck laterShed = awaitAck(second, Status.SHED, later);
+        awaitAck(second, Status.RESTORED, later);
+
+        assertThat(laterShed.reason()).startsWith("1 miners stopped (3 held)");
+        List<Instant> sleeps = sleepsSince(t);
+        assertThat(sleeps).hasSize(3);
+        assertThat(sleeps.getLast()).isAfterOrEqualTo(later);
+        assertThat(topics.acks(a -> (a.revision() == first.revision() || a.revision() == second.revision())
+                && t.equals(a.segmentStart()))).extracting(ScheduleAck::status).containsExactly(Status.SHED);
+    }
+
+    @Test
+    void aCancelMidEventRestoresOnlyThatEventsShare() {
+        Instant t = Instant.now();
+        SiteSchedule both = topics.send(segment(t, t.plusSeconds(600), event("vtn/ev-1", 2.5),
+                event("vtn/ev-2", 5)));
+        awaitAck(both, Status.SHED, t);
+        assertThat(sleepsSince(t)).hasSize(3);
+
+        SiteSchedule withoutSecond = topics.send(segment(t, t.plusSeconds(600), event("vtn/ev-1", 2.5)));
+        awaitAck(both, Status.RESTORING, t);
+        ScheduleAck reshed = awaitAck(withoutSecond, Status.SHED, t);
+        awaitAck(both, Status.RESTORED, t);
+
+        assertThat(reshed.targetKw()).isEqualTo(2.5);
+        assertThat(reshed.eventIds()).containsExactly("vtn/ev-1");
+        assertThat(fleet.miners().stream().filter(SimulatedMiner::isAwake)).hasSize(7);
+        assertThat(wakeupsSince(t)).hasSize(2);
+        given().get("/api/status").then().body("phase", equalTo("SHED")).body("minersHeld", equalTo(1))
+                .body("currentSegment.eventIds", equalTo(List.of("vtn/ev-1")));
+
+        // And then the first event is cancelled too: an empty schedule.
+        SiteSchedule none = topics.send();
+        awaitAck(none, Status.ACCEPTED, null);
+        awaitAck(withoutSecond, Status.RESTORED, t);
+        assertThat(fleet.miners().stream().filter(SimulatedMiner::isAwake)).hasSize(8);
+        assertThat(sleepsSince(t)).hasSize(3);
+        given().get("/api/status").then().body("currentSegment", nullValue());
+    }
+
+    @Test
+    void aScheduleThatArrivesLongBeforeItsStartWaitsForIt() {
+        Instant start = Instant.now().plusSeconds(10);
+        SiteSchedule schedule = topics.send(segment(start, start.plusSeconds(5), event("vtn/ev-1", 5)));
+        awaitAck(schedule, Status.ACCEPTED, null);
+        given().get("/api/status").then().body("scheduleRevision", equalTo(schedule.revision()))
+                .body("nextSegmentStart", equalTo(start.toString()));
+
+        ScheduleAck shed = awaitAck(schedule, Status.SHED, start);
+        awaitAck(schedule, Status.RESTORED, start);
+
+        assertThat(shed.at()).isAfterOrEqualTo(start);
+        List<Instant> sleeps = sleepsSince(start.minusSeconds(10));
+        assertThat(sleeps).hasSize(2).allSatisfy(at -> assertThat(at).isAfterOrEqualTo(start));
+    }
+
+    @Test
+    void duplicateAndOlderRevisionsChangeNothing() {
+        double duplicates = metric("gridflex_messages_rejected_total", "reason=\"duplicate\"");
+        double outOfOrder = metric("gridflex_messages_rejected_total", "reason=\"out-of-order\"");
+        Instant t = Instant.now();
+        long older = Schedules.nextRevision();
+        SiteSchedule schedule = Schedules.schedule(SITE, Schedules.nextRevision(), t,
+                segment(t, t.plusSeconds(6), event("vtn/ev-1", 2.5)));
+        topics.send(schedule);
+        awaitAck(schedule, Status.SHED, t);
+
+        topics.send(schedule);
+        topics.send(Schedules.schedule(SITE, older, t, segment(t, t.plusSeconds(600), event("vtn/ev-1", 10))));
 
         await().atMost(SOON).until(
-                () -> metric("gridflex_messages_rejected_total", "reason=\"duplicate\"") >= duplicates + 1);
-        awaitAck(command, CommandAck.Status.RESTORED);
-        assertThat(sleepsSince(now)).hasSize(2);
-        assertThat(acksFor(command, CommandAck.Status.ACCEPTED, Duration.ZERO)).hasSize(1);
+                () -> metric("gridflex_messages_rejected_total", "reason=\"duplicate\"") >= duplicates + 1
+                        && metric("gridflex_messages_rejected_total", "reason=\"out-of-order\"") >= outOfOrder + 1);
+        awaitAck(schedule, Status.RESTORED, t);
+        assertThat(sleepsSince(t)).hasSize(1);
+        assertThat(acks(schedule, Status.ACCEPTED)).hasSize(1);
+        assertThat(topics.acks(a -> a.revision() == older)).isEmpty();
     }
 
     @Test
-    void aCancelRestoresAtOnce() {
-        Instant now = Instant.now();
-        String event = uniqueEvent();
-        SiteCommand command = shed(event, 3, 5, now, now.plusSeconds(600));
-        send(command);
-        awaitAck(command, CommandAck.Status.SHED);
+    void anInvalidScheduleIsRejectedWithItsReasonAndTheHeldOneStays() {
+        Long held = given().get("/api/status").then().extract().jsonPath().getObject("scheduleRevision", Long.class);
+        Instant t = Instant.now();
+        SiteSchedule overlapping = topics.send(segment(t, t.plusSeconds(60), event("vtn/ev-1", 5)),
+                segment(t.plusSeconds(30), t.plusSeconds(90), event("vtn/ev-2", 2.5)));
 
-        SiteCommand cancel = new SiteCommand(SiteCommand.commandId(event, 4, SITE), SITE, event, 4, Action.CANCEL, 0,
-                now, now.plusSeconds(600), Instant.now());
-        send(cancel);
+        ScheduleAck rejected = awaitAck(overlapping, Status.REJECTED, null);
 
-        CommandAck superseded = awaitAck(command, CommandAck.Status.SUPERSEDED);
-        assertThat(superseded.reason()).contains(cancel.commandId());
-        awaitAck(cancel, CommandAck.Status.ACCEPTED);
-        awaitAck(cancel, CommandAck.Status.RESTORING);
-        awaitAck(cancel, CommandAck.Status.RESTORED);
-        assertThat(fleet.miners().stream().filter(SimulatedMiner::isAwake)).hasSize(8);
+        assertThat(rejected.reason()).contains("overlap");
+        assertThat(rejected.segmentStart()).isNull();
+        assertThat(sleepsSince(t)).isEmpty();
+        given().get("/api/status").then().body("phase", equalTo("IDLE"));
+        assertThat(given().get("/api/status").then().extract().jsonPath().getObject("scheduleRevision", Long.class))
+                .isEqualTo(held);
     }
 
     @Test
-    void anotherSitesCommandChangesNothing() {
+    void anotherSitesScheduleChangesNothing() {
         double foreign = metric("gridflex_messages_rejected_total", "reason=\"foreign-site\"");
-        double accepted = metric("gridflex_site_commands_total", "outcome=\"accepted\"");
-        Instant now = Instant.now();
-        SiteCommand other = new SiteCommand(SiteCommand.commandId("ev-x", 0, "other-site"), "other-site", "ev-x", 0,
-                Action.SHED, 10, now, now.plusSeconds(60), now);
+        double accepted = metric("gridflex_site_schedules_total", "outcome=\"accepted\"");
+        Instant t = Instant.now();
+        SiteSchedule other = Schedules.schedule("other-site", Schedules.nextRevision(), t,
+                segment(t, t.plusSeconds(60), event("vtn/ev-x", 10)));
 
-        kafka.send(Topics.SITE_COMMANDS, "other-site", CODEC.encode(other));
+        topics.kafka().send(Topics.SITE_SCHEDULES, "other-site", CODEC.encode(other));
         // Keyed to this site but naming another in the payload: not ours either.
-        kafka.send(Topics.SITE_COMMANDS, SITE, CODEC.encode(other));
+        topics.kafka().send(Topics.SITE_SCHEDULES, SITE, CODEC.encode(other));
 
         await().atMost(SOON).until(
                 () -> metric("gridflex_messages_rejected_total", "reason=\"foreign-site\"") >= foreign + 2);
-        assertThat(metric("gridflex_site_commands_total", "outcome=\"accepted\"")).isEqualTo(accepted);
-        assertThat(sleepsSince(now)).isEmpty();
-        given().get("/api/status").then().body("activeCommand", equalTo(null));
+        assertThat(metric("gridflex_site_schedules_total", "outcome=\"accepted\"")).isEqualTo(accepted);
+        assertThat(sleepsSince(t)).isEmpty();
+        given().get("/api/status").then().body("phase", equalTo("IDLE"));
+        assertThat(topics.acks(a -> a.revision() == other.revision())).isEmpty();
     }
 
     @Test
-    void aMalformedCommandChangesNothing() {
+    void aMalformedScheduleChangesNothing() {
         double invalid = metric("gridflex_messages_rejected_total", "reason=\"invalid\"");
-        double accepted = metric("gridflex_site_commands_total", "outcome=\"accepted\"");
-        Instant now = Instant.now();
+        double accepted = metric("gridflex_site_schedules_total", "outcome=\"accepted\"");
+        Instant t = Instant.now();
 
-        kafka.send(Topics.SITE_COMMANDS, SITE, "{not json");
-        kafka.send(Topics.SITE_COMMANDS, SITE, "{\"commandId\":\"x\",\"siteId\":\"" + SITE + "\",\"shedKw\":-5}");
+        topics.kafka().send(Topics.SITE_SCHEDULES, SITE, "{not json");
+        topics.kafka().send(Topics.SITE_SCHEDULES, SITE,
+                "{\"siteId\":\"" + SITE + "\",\"revision\":-5,\"issuedAt\":\"" + t + "\",\"segments\":[]}");
 
-        await().atMost(SOON).until(() -> metric("gridflex_messages_rejected_total", "reason=\"invalid\"") == invalid
-                + 2);
-        assertThat(metric("gridflex_site_commands_total", "outcome=\"accepted\"")).isEqualTo(accepted);
-        assertThat(sleepsSince(now)).isEmpty();
-        given().get("/api/status").then().body("activeCommand", equalTo(null));
-    }
-
-    @Test
-    void anExpiredCommandIsRejectedWithItsReason() {
-        Instant now = Instant.now();
-        SiteCommand expired = shed(uniqueEvent(), 0, 5, now.minusSeconds(600), now.minusSeconds(60));
-
-        send(expired);
-
-        CommandAck rejected = awaitAck(expired, CommandAck.Status.REJECTED);
-        assertThat(rejected.reason()).contains("expired");
-        assertThat(sleepsSince(now)).isEmpty();
+        await().atMost(SOON)
+                .until(() -> metric("gridflex_messages_rejected_total", "reason=\"invalid\"") >= invalid + 2);
+        assertThat(metric("gridflex_site_schedules_total", "outcome=\"accepted\"")).isEqualTo(accepted);
+        assertThat(sleepsSince(t)).isEmpty();
+        given().get("/api/status").then().body("phase", equalTo("IDLE"));
     }
 
     @Test
@@ -228,17 +328,25 @@ class SiteAgentTest {
         Instant from = Instant.now();
         await().atMost(SOON).until(() -> {
             reports.clear();
-            kafka.poll(Topics.SITE_TELEMETRY, r -> SITE.equals(r.key()), Duration.ofSeconds(1))
+            topics.kafka().poll(Topics.SITE_TELEMETRY, r -> SITE.equals(r.key()), Duration.ofSeconds(1))
                     .forEach(r -> reports.add(CODEC.decode(SiteTelemetry.class, r.value())));
             return reports.stream().filter(t -> t.intervalStart().isAfter(from)).count() >= 2;
         });
         List<SiteTelemetry> recent = reports.stream().filter(t -> t.intervalStart().isAfter(from)).toList();
         SiteTelemetry last = recent.getLast();
-        assertThat(last.minersRunning()).isEqualTo(8);
+        assertThat(last.miners()).isEqualTo(new SiteTelemetry.MinerCounts(10, 8, 2, 0, 0));
         assertThat(last.averageKw()).isBetween(8 * 3.01 * 0.97, 8 * 3.01 * 1.03);
+        assertThat(last.miningKw()).isEqualTo(last.averageKw());
+        assertThat(last.dataCentreKw()).isNull();
         assertThat(last.sheddableKw()).isBetween(8 * 3.01 * 0.97, 8 * 3.01 * 1.03);
-        assertThat(last.energyKwh()).isCloseTo(last.averageKw() * 2 / 3600,
-                org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(last.shedKw()).isZero();
+        assertThat(last.targetShedKw()).isZero();
+        assertThat(last.energyKwh()).isCloseTo(last.averageKw() * 2 / 3600, within(1e-6));
+        // An S19 XP hashes 140 TH/s at 3010 W: 21.5 J/TH.
+        assertThat(last.hashrateThs()).isBetween(8 * 140 * 0.97, 8 * 140 * 1.03);
+        assertThat(last.efficiencyJPerTh()).isBetween(21.5 * 0.97, 21.5 * 1.03);
+        assertThat(last.source()).isEqualTo(SiteTelemetry.Source.MINERS);
+        assertThat(last.coverage()).isEqualTo(1.0);
         for (int i = 1; i < recent.size(); i++) {
             assertThat(recent.get(i).intervalStart()).isEqualTo(recent.get(i - 1).intervalEnd());
         }
@@ -249,56 +357,32 @@ class SiteAgentTest {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'miners' }.status", equalTo("UP"));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("gridflex_site_power_kW").contains("gridflex_site_shed_latency");
-        given().get("/q/openapi?format=json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey(
-                "/api/status"));
+        assertThat(metrics).contains("gridflex_site_power_kW").contains("gridflex_site_shed_latency")
+                .contains("gridflex_site_schedule_revision");
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/status"));
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
 
-    private static String uniqueEvent() {
-        return "ev-" + UUID.randomUUID();
+    private static ScheduleAck awaitAck(SiteSchedule schedule, Status status, Instant segmentStart) {
+        return topics.awaitAck(schedule.revision(), status, segmentStart, SOON);
     }
 
-    private static SiteCommand shed(String event, long revision, double kw, Instant start, Instant end) {
-        return new SiteCommand(SiteCommand.commandId(event, revision, SITE), SITE, event, revision, Action.SHED, kw,
-                start, end, Instant.now());
-    }
-
-    private static void send(SiteCommand command) {
-        kafka.send(Topics.SITE_COMMANDS, command.siteId(), CODEC.encode(command));
-    }
-
-    private static CommandAck awaitAck(SiteCommand command, CommandAck.Status status) {
-        ConsumerRecord<String, String> record = kafka.awaitRecord(Topics.COMMAND_ACKS, isAck(command, status), SOON);
-        assertThat(record.key()).isEqualTo(SITE);
-        return CODEC.decode(CommandAck.class, record.value());
-    }
-
-    private static List<CommandAck> acksFor(SiteCommand command, CommandAck.Status status, Duration beyondNow) {
-        return kafka.poll(Topics.COMMAND_ACKS, isAck(command, status), Duration.ofSeconds(2).plus(beyondNow))
-                .stream().map(r -> CODEC.decode(CommandAck.class, r.value())).toList();
-    }
-
-    private static Predicate<ConsumerRecord<String, String>> isAck(SiteCommand command, CommandAck.Status status) {
-        return r -> r.value().contains(command.commandId())
-                && CODEC.decode(CommandAck.class, r.value()).status() == status;
+    private static List<ScheduleAck> acks(SiteSchedule schedule, Status status) {
+        return topics.acks(a -> a.revision() == schedule.revision() && a.status() == status);
     }
 
     private List<Instant> sleepsSince(Instant from) {
-        return curtailsSince(from, "sleep");
+        return curtailsSince(from, "sleep", fleet.miners());
     }
 
     private List<Instant> wakeupsSince(Instant from) {
-        return curtailsSince(from, "wakeup");
+        return curtailsSince(from, "wakeup", fleet.miners());
     }
 
     private List<Instant> agentWakeupsSince(Instant from, SimulatedMiner operatorsMiner) {
         return curtailsSince(from, "wakeup", fleet.miners().stream().filter(m -> m != operatorsMiner).toList());
-    }
-
-    private List<Instant> curtailsSince(Instant from, String action) {
-        return curtailsSince(from, action, fleet.miners());
     }
 
     private static List<Instant> curtailsSince(Instant from, String action, List<SimulatedMiner> miners) {

@@ -20,7 +20,7 @@ public record TestSiteConfig(String id, double maxImportKw, List<String> miners,
     }
 
     @Override
-    public Duration commandClockSkew() {
+    public Duration scheduleClockSkew() {
         return Duration.ofSeconds(5);
     }
 

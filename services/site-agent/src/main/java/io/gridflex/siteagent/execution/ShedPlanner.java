@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Chooses which miners to stop to remove a given draw. Whole miners only; biggest draw first, and the last pick is
  * the smallest miner that alone covers what is left, so the site never stops more than it needs plus one miner and
- * overshoots as little as a greedy choice can. Miners already held asleep are used first: a revised command should
+ * overshoots as little as a greedy choice can. Miners already held asleep are used first: a lower target should
  * move as few miners as possible. Pure.
  */
 public final class ShedPlanner {

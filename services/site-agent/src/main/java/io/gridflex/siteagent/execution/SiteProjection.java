@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.gridflex.siteagent.command.HeldMiner;
 import io.gridflex.siteagent.miner.MinerStatus;
+import io.gridflex.siteagent.schedule.HeldMiner;
 
 /**
  * The site's steady draw once every miner that runs or is coming back runs at full power: the figure a restore stage

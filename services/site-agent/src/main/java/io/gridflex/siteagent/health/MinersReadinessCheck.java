@@ -13,7 +13,7 @@ import io.gridflex.siteagent.miner.FleetView;
 import io.gridflex.siteagent.miner.MinerStatus;
 
 /**
- * Ready when enough miners answered their latest reading to act on a command. Kafka's side of readiness comes from
+ * Ready when enough miners answered their latest reading to act on a schedule. Kafka's side of readiness comes from
  * the Kafka extension's own checks.
  */
 @Readiness

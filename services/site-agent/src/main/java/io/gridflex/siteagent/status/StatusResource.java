@@ -1,5 +1,7 @@
 package io.gridflex.siteagent.status;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,13 +13,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.gridflex.messages.ScheduleSegment;
 import io.gridflex.siteagent.SiteConfig;
-import io.gridflex.siteagent.command.CommandBook;
-import io.gridflex.siteagent.command.HeldMiner;
+import io.gridflex.siteagent.execution.Requirement;
 import io.gridflex.siteagent.miner.FleetView;
 import io.gridflex.siteagent.miner.MinerStatus;
+import io.gridflex.siteagent.schedule.HeldMiner;
+import io.gridflex.siteagent.schedule.ScheduleBook;
+import io.gridflex.siteagent.schedule.SegmentProgress;
 
 @Path("/api/status")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,32 +33,59 @@ import io.gridflex.siteagent.miner.MinerStatus;
 public class StatusResource {
 
     private final SiteConfig config;
-    private final CommandBook book;
+    private final Clock clock;
+    private final ScheduleBook book;
     private final FleetView fleet;
 
-    public StatusResource(SiteConfig config, CommandBook book, FleetView fleet) {
+    public StatusResource(SiteConfig config, Clock clock, ScheduleBook book, FleetView fleet) {
         this.config = config;
+        this.clock = clock;
         this.book = book;
         this.fleet = fleet;
     }
 
     @GET
-    @Operation(summary = "The site, its active command, and each miner's state and draw")
+    @Operation(summary = "The site, the schedule segment in force, what it requires and holds, and each miner")
+    @APIResponse(responseCode = "200", description = "The agent's status", content = @Content(schema = @Schema(implementation = StatusView.class)))
     public StatusView status() {
-        CommandBook.View view = book.view();
+        Instant now = clock.instant();
+        ScheduleBook.View view = book.view();
         Map<String, HeldMiner> held = view.held().stream()
                 .collect(Collectors.toMap(HeldMiner::endpoint, Function.identity(), (a, b) -> b));
         List<MinerStatus> statuses = fleet.snapshot();
         List<StatusView.MinerView> miners = statuses.stream().map(m -> miner(m, held.get(m.endpoint().toString())))
                 .toList();
-        StatusView.ActiveCommandView active = view.active().map(a -> new StatusView.ActiveCommandView(
-                a.commandId(), a.command().eventId(), a.command().revision(), a.command().action().name(),
-                a.command().shedKw(), a.command().start(), a.command().end(), a.phase().name(),
-                (int) view.held().stream().filter(HeldMiner::isAsleep).count(), book.heldReductionKw())).orElse(null);
+        ScheduleSegment segment = view.segmentAt(now).orElse(null);
+        StatusView.SegmentView current = segment == null
+                ? null
+                : new StatusView.SegmentView(segment.start(), segment.end(), segment.shedKw(), segment.importCapKw(),
+                        segment.eventIds());
+        Instant next = view.schedule() == null
+                ? null
+                : view.schedule().segments().stream().map(ScheduleSegment::start).filter(now::isBefore).findFirst()
+                        .orElse(null);
+        double requiredKw = Requirement.requiredW(segment, statuses, view.held()) / 1000;
+        double heldKw = book.heldReductionKw();
         double siteW = statuses.stream().mapToDouble(MinerStatus::powerW).sum();
         int running = (int) statuses.stream().filter(MinerStatus::hashing).count();
-        return new StatusView(config.id(), config.maxImportKw(), Math.round(siteW) / 1000.0, statuses.size(),
-                running, active, miners);
+        return new StatusView(config.id(), config.maxImportKw(), Math.round(siteW) / 1000.0, statuses.size(), running,
+                view.revision(), current, next, round(requiredKw), round(heldKw), view.asleep().size(), phase(view),
+                miners);
+    }
+
+    private static String phase(ScheduleBook.View view) {
+        SegmentProgress present = view.present();
+        if (!view.restoring().isEmpty()) {
+            return "RESTORING";
+        }
+        if (present != null) {
+            return present.shed() ? "SHED" : "SHEDDING";
+        }
+        return view.held().isEmpty() ? "IDLE" : "RESTORING";
+    }
+
+    private static double round(double kw) {
+        return Math.round(kw * 1000.0) / 1000.0;
     }
 
     private static StatusView.MinerView miner(MinerStatus status, HeldMiner held) {

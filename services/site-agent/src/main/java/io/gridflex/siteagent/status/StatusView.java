@@ -3,17 +3,28 @@ package io.gridflex.siteagent.status;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * What the agent is doing, for people and probes.
  *
  * @param currentKw the site's draw at the latest readings
- * @param activeCommand the command being executed, or null
+ * @param scheduleRevision the revision the agent executes, or null before the first schedule
+ * @param currentSegment the segment in force now, or null
+ * @param nextSegmentStart when the next segment after now starts, or null when none is scheduled
+ * @param requiredKw the reduction the schedule requires now
+ * @param heldKw the reduction the miners held asleep account for
+ * @param phase IDLE (nothing required, nothing held), SHEDDING (a target in force, not yet reached), SHED (reached
+ *        and held), RESTORING (surplus load coming back)
  */
+@Schema(description = "What the site agent is doing")
 public record StatusView(String siteId, double maxImportKw, double currentKw, int minersTotal, int minersRunning,
-        ActiveCommandView activeCommand, List<MinerView> miners) {
+        Long scheduleRevision, SegmentView currentSegment, Instant nextSegmentStart, double requiredKw,
+        double heldKw, int minersHeld, String phase, List<MinerView> miners) {
 
-    public record ActiveCommandView(String commandId, String eventId, long revision, String action, double shedKw,
-            Instant start, Instant end, String phase, int minersHeld, double heldReductionKw) {
+    /** The segment in force: what it asks for and for whom. */
+    public record SegmentView(Instant start, Instant end, double shedKw, Double importCapKw,
+            List<String> eventIds) {
     }
 
     /**

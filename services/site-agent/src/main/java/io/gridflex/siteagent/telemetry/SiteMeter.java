@@ -23,18 +23,19 @@ import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.SiteTelemetry;
 import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.SiteConfig;
-import io.gridflex.siteagent.command.ActiveCommand;
-import io.gridflex.siteagent.command.CommandBook;
-import io.gridflex.siteagent.command.HeldMiner;
+import io.gridflex.siteagent.execution.Requirement;
 import io.gridflex.siteagent.miner.FleetView;
 import io.gridflex.siteagent.miner.MinerStatus;
+import io.gridflex.siteagent.schedule.HeldMiner;
+import io.gridflex.siteagent.schedule.ScheduleBook;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /**
  * Reads every miner each sample interval, integrates the site's energy, and publishes one {@link SiteTelemetry} per
  * telemetry interval (key: site id). A miner that does not answer is counted at its last known draw: the site meter
- * would still see it, and dropping it would show a reduction that did not happen.
+ * would still see it, and dropping it would show a reduction that did not happen. The site has no meter of its own
+ * yet, so the figures are the miners' ({@code source} MINERS) and a co-located data centre is not in them.
  */
 @ApplicationScoped
 public class SiteMeter {
@@ -44,15 +45,16 @@ public class SiteMeter {
     private final SiteConfig config;
     private final Clock clock;
     private final FleetView fleet;
-    private final CommandBook book;
+    private final ScheduleBook book;
     private final Emitter<String> emitter;
     private final MessageCodec codec;
     private final AgentMetrics metrics;
     private final EnergyAccumulator accumulator;
+    private final double sleepW;
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("site-meter").daemon().factory());
 
-    public SiteMeter(SiteConfig config, Clock clock, FleetView fleet, CommandBook book,
+    public SiteMeter(SiteConfig config, Clock clock, FleetView fleet, ScheduleBook book,
             @Channel("site-telemetry") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<String> emitter,
             MessageCodec codec, AgentMetrics metrics) {
         this.config = config;
@@ -63,6 +65,7 @@ public class SiteMeter {
         this.codec = codec;
         this.metrics = metrics;
         this.accumulator = new EnergyAccumulator(config.telemetry().interval());
+        this.sleepW = config.miner().sleepW();
         metrics.siteKw(() -> fleet.siteW() / 1000.0);
     }
 
@@ -82,22 +85,24 @@ public class SiteMeter {
             Instant at = clock.instant();
             double siteW = miners.stream().mapToDouble(MinerStatus::powerW).sum();
             for (EnergyAccumulator.Interval interval : accumulator.add(at, siteW)) {
-                publish(interval, miners);
+                publish(interval, miners, at);
             }
         } catch (RuntimeException e) {
             LOG.error("metering step failed; continuing at the next sample", e);
         }
     }
 
-    private void publish(EnergyAccumulator.Interval interval, List<MinerStatus> miners) {
-        CommandBook.View view = book.view();
+    private void publish(EnergyAccumulator.Interval interval, List<MinerStatus> miners, Instant at) {
+        ScheduleBook.View view = book.view();
         Set<String> held = view.held().stream().map(HeldMiner::endpoint).collect(Collectors.toSet());
-        double sheddableW = miners.stream().filter(m -> m.hashing() && !held.contains(m.endpoint().toString()))
-                .mapToDouble(MinerStatus::powerW).sum();
-        int running = (int) miners.stream().filter(MinerStatus::hashing).count();
-        SiteTelemetry telemetry = new SiteTelemetry(config.id(), interval.start(), interval.end(),
-                kw(interval.averageW()), Math.max(0, interval.energyWh() / 1000.0), kw(sheddableW),
-                config.maxImportKw(), miners.size(), running, view.active().map(ActiveCommand::commandId).orElse(null));
+        FleetSummary fleetNow = FleetSummary.of(miners, held, sleepW);
+        double requiredW = Requirement.requiredW(view.segmentAt(at).orElse(null), miners, view.held());
+        double averageKw = kw(interval.averageW());
+        SiteTelemetry telemetry = new SiteTelemetry(config.id(), interval.start(), interval.end(), averageKw,
+                Math.max(0, interval.energyWh() / 1000.0), averageKw, null, kw(fleetNow.sheddableW()),
+                kw(HeldMiner.reductionW(view.held(), sleepW)), kw(requiredW), config.maxImportKw(), fleetNow.counts(),
+                round(fleetNow.hashrateThs()), round(fleetNow.efficiencyJPerTh()), view.revision(),
+                SiteTelemetry.Source.MINERS, fleetNow.coverage());
         emitter.send(KafkaRecord.of(config.id(), codec.encode(telemetry))
                 .withNack(failure -> {
                     LOG.errorf(failure, "telemetry for %s could not be delivered", interval.start());
@@ -108,5 +113,9 @@ public class SiteMeter {
 
     private static double kw(double w) {
         return Math.max(0, Math.round(w) / 1000.0);
+    }
+
+    private static Double round(Double value) {
+        return value == null ? null : Math.round(value * 1000.0) / 1000.0;
     }
 }

@@ -1,62 +1,75 @@
 package io.gridflex.siteagent.execution;
 
+import static io.gridflex.siteagent.Schedules.cap;
+import static io.gridflex.siteagent.Schedules.event;
+import static io.gridflex.siteagent.Schedules.schedule;
+import static io.gridflex.siteagent.Schedules.segment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.DoubleAccumulator;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.gridflex.messages.CommandAck;
 import io.gridflex.messages.MessageCodec;
-import io.gridflex.messages.SiteCommand;
+import io.gridflex.messages.ScheduleAck;
+import io.gridflex.messages.ScheduleAck.Status;
+import io.gridflex.messages.SiteSchedule;
 import io.gridflex.minersim.fleet.CurtailEvent;
 import io.gridflex.minersim.fleet.SimulatedFleet;
 import io.gridflex.minersim.fleet.SimulatedMiner;
 import io.gridflex.minersim.power.MinerModel;
 import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.RecordingEmitter;
+import io.gridflex.siteagent.ShiftableClock;
 import io.gridflex.siteagent.TestSiteConfig;
-import io.gridflex.siteagent.command.AckPublisher;
-import io.gridflex.siteagent.command.ActiveCommand;
-import io.gridflex.siteagent.command.AgentState;
-import io.gridflex.siteagent.command.CommandBook;
-import io.gridflex.siteagent.command.CommandLedger;
-import io.gridflex.siteagent.command.HeldMiner;
-import io.gridflex.siteagent.command.StateFile;
 import io.gridflex.siteagent.miner.FleetView;
 import io.gridflex.siteagent.miner.LuxosClient;
 import io.gridflex.siteagent.miner.MinerCommands;
+import io.gridflex.siteagent.schedule.AckPublisher;
+import io.gridflex.siteagent.schedule.AgentState;
+import io.gridflex.siteagent.schedule.HeldMiner;
+import io.gridflex.siteagent.schedule.ScheduleBook;
+import io.gridflex.siteagent.schedule.ScheduleLedger;
+import io.gridflex.siteagent.schedule.SegmentProgress;
+import io.gridflex.siteagent.schedule.StateFile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * The controller driving real (simulated) miners over TCP, wired by hand so each test can start it from a given
- * persisted state, as a restarted pod would, and run its steps one by one.
+ * The controller driving four simulated S19 XP miners (3010 W each, 2990 W off when asleep) over TCP, wired by hand
+ * so each test can start it from a given persisted state, as a restarted pod would, and run its steps one by one.
+ * The agent's clock is shifted to jump from segment to segment; the miners still take their real time to stop and
+ * warm up.
  */
 class SiteControllerTest {
 
     private static final String SITE = "ctl-site";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
 
-    private final Clock clock = Clock.systemUTC();
+    private final ShiftableClock clock = new ShiftableClock();
     private final MessageCodec codec = new MessageCodec();
     private final RecordingEmitter acksOut = new RecordingEmitter();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final DoubleAccumulator maxFleetW = new DoubleAccumulator(Math::max, 0);
     private SimulatedFleet fleet;
     private TestSiteConfig config;
-    private CommandBook book;
+    private ScheduleBook book;
     private FleetView view;
     private SiteController controller;
+    private long revision;
 
     @BeforeEach
     void startFleet() {
@@ -72,7 +85,7 @@ class SiteControllerTest {
 
     private void startAgent() {
         AgentMetrics metrics = new AgentMetrics(registry);
-        book = new CommandBook(config, clock, new AckPublisher(acksOut, codec, metrics), metrics);
+        book = new ScheduleBook(config, clock, new AckPublisher(acksOut, codec, metrics), metrics);
         LuxosClient client = new LuxosClient(config.miner().timeout(), clock);
         view = new FleetView(config, client);
         controller = new SiteController(config, clock, book, view, new MinerCommands(client, metrics, clock, config),
@@ -80,44 +93,234 @@ class SiteControllerTest {
         view.sampleAll();
     }
 
-    private List<CommandAck> acks() {
-        return acksOut.payloads().stream().map(p -> codec.decode(CommandAck.class, p)).toList();
+    private SiteSchedule send(io.gridflex.messages.ScheduleSegment... segments) {
+        SiteSchedule schedule = schedule(SITE, ++revision, clock.instant(), segments);
+        book.offer(schedule);
+        return schedule;
     }
 
-    private List<CommandAck.Status> statuses(String commandId) {
-        return acks().stream().filter(a -> a.commandId().equals(commandId)).map(CommandAck::status).toList();
+    /** Runs control steps, reading the miners between them as the meter would, until {@code done}. */
+    private void stepUntil(BooleanSupplier done) {
+        await().atMost(PATIENCE).until(() -> {
+            controller.step(clock.instant());
+            view.sampleAll();
+            maxFleetW.accumulate(fleet.powerW());
+            return done.getAsBoolean();
+        });
     }
 
-    private SiteCommand shed(double kw, Instant start, Instant end) {
-        return new SiteCommand(SiteCommand.commandId("ev", 1, SITE), SITE, "ev", 1, SiteCommand.Action.SHED, kw,
-                start, end, start);
+    private void steps(int count) {
+        for (int i = 0; i < count; i++) {
+            controller.step(clock.instant());
+            view.sampleAll();
+        }
     }
 
-    /** Writes the state a previous agent left: the command in phase SHED, miners 0 and 1 asleep and held. */
-    private SiteCommand persistShedInProgress(Instant start, Instant end) {
-        SiteCommand command = shed(5.9, start, end);
-        CommandLedger previous = new CommandLedger(SITE, Duration.ofSeconds(5));
-        previous.offer(command, start);
-        previous.advance(command.commandId(), ActiveCommand.Phase.SHED);
+    private List<ScheduleAck> acks() {
+        return acksOut.payloads().stream().map(p -> codec.decode(ScheduleAck.class, p)).toList();
+    }
+
+    private boolean acked(Status status, Instant segmentStart) {
+        return acks().stream().anyMatch(a -> a.status() == status && segmentStart.equals(a.segmentStart()));
+    }
+
+    private List<ScheduleAck> acks(Status status) {
+        return acks().stream().filter(a -> a.status() == status).toList();
+    }
+
+    private long curtails(String action) {
+        return fleet.miners().stream().flatMap(m -> m.curtailLog().stream()).filter(e -> e.action().equals(action))
+                .count();
+    }
+
+    private long asleep() {
+        return fleet.miners().stream().filter(m -> !m.isAwake()).count();
+    }
+
+    @Test
+    void chainedSegmentsStopOnlyTheIncrementAndRestoreOnlyTheSurplus() {
+        startAgent();
+        Instant t = clock.instant().plusSeconds(600);
+        send(segment(t, t.plusSeconds(10), event("ev-a", 5)),
+                segment(t.plusSeconds(10), t.plusSeconds(20), event("ev-a", 5), event("ev-b", 3)),
+                segment(t.plusSeconds(20), t.plusSeconds(30), event("ev-b", 2.5)));
+        steps(3);
+        assertThat(curtails("sleep")).as("nothing before the first segment").isZero();
+
+        clock.jumpTo(t.plusSeconds(1));
+        stepUntil(() -> acked(Status.SHED, t));
+        assertThat(asleep()).isEqualTo(2);
+
+        clock.jumpTo(t.plusSeconds(11));
+        stepUntil(() -> acked(Status.SHED, t.plusSeconds(10)));
+        assertThat(curtails("sleep")).as("only the increment is stopped").isEqualTo(3);
+        assertThat(curtails("wakeup")).isZero();
+
+        clock.jumpTo(t.plusSeconds(21));
+        stepUntil(() -> acked(Status.RESTORED, t.plusSeconds(10)));
+        assertThat(asleep()).as("only the surplus comes back").isEqualTo(1);
+        assertThat(curtails("wakeup")).isEqualTo(2);
+        assertThat(book.view().held()).hasSize(1);
+
+        clock.jumpTo(t.plusSeconds(31));
+        stepUntil(() -> acked(Status.RESTORED, t.plusSeconds(20)));
+        assertThat(fleet.miners()).allMatch(SimulatedMiner::isAwake);
+        assertThat(curtails("sleep")).isEqualTo(3);
+        assertThat(curtails("wakeup")).isEqualTo(3);
+        assertThat(book.view().held()).isEmpty();
+
+        assertThat(acks()).extracting(ScheduleAck::status, ScheduleAck::segmentStart, ScheduleAck::targetKw)
+                .containsExactly(
+                        tuple(Status.ACCEPTED, null, 0.0),
+                        tuple(Status.SHED, t, 5.0),
+                        tuple(Status.SHED, t.plusSeconds(10), 8.0),
+                        tuple(Status.RESTORING, t.plusSeconds(10), 8.0),
+                        tuple(Status.SHED, t.plusSeconds(20), 2.5),
+                        tuple(Status.RESTORED, t.plusSeconds(10), 8.0),
+                        tuple(Status.RESTORING, t.plusSeconds(20), 2.5),
+                        tuple(Status.RESTORED, t.plusSeconds(20), 2.5));
+        List<ScheduleAck> sheds = acks(Status.SHED);
+        assertThat(sheds.get(0).shedKw()).isGreaterThanOrEqualTo(5.0);
+        assertThat(sheds.get(0).reason()).startsWith("2 miners stopped (2 held)");
+        assertThat(sheds.get(1).shedKw()).isGreaterThanOrEqualTo(8.0);
+        assertThat(sheds.get(1).reason()).startsWith("1 miners stopped (3 held)");
+        assertThat(sheds.get(1).eventIds()).containsExactly("ev-a", "ev-b");
+        assertThat(sheds.get(2).reason()).startsWith("no miner stopped");
+        assertThat(acks(Status.RESTORED).getFirst().shedKw()).isBetween(2.5, 3.0);
+        assertThat(acks(Status.RESTORED).getLast().shedKw()).isZero();
+    }
+
+    @Test
+    void anImportCapStopsWhatTheSiteDrawsAboveItAndBoundsTheRestore() {
+        startAgent();
+        Instant t = clock.instant().plusSeconds(600);
+        // 8 kW off (three miners asleep), then a cap of 7 kW: two miners suffice, the third may come back.
+        send(segment(t, t.plusSeconds(10), event("ev-a", 8)),
+                segment(t.plusSeconds(10), t.plusSeconds(20), cap("ev-cap", 7)));
+
+        clock.jumpTo(t.plusSeconds(1));
+        stepUntil(() -> acked(Status.SHED, t));
+        assertThat(asleep()).isEqualTo(3);
+
+        clock.jumpTo(t.plusSeconds(11));
+        maxFleetW.reset();
+        stepUntil(() -> acked(Status.RESTORED, t));
+        assertThat(asleep()).isEqualTo(2);
+        assertThat(maxFleetW.get()).isLessThanOrEqualTo(7000);
+        ScheduleAck capShed = acks(Status.SHED).getLast();
+        assertThat(capShed.segmentStart()).isEqualTo(t.plusSeconds(10));
+        // 4 x 3010 W would be 12.04 kW: 5.04 kW must stay off.
+        assertThat(capShed.targetKw()).isEqualTo(5.04);
+        assertThat(capShed.reason()).contains("import cap 7.0 kW");
+
+        clock.jumpTo(t.plusSeconds(21));
+        stepUntil(() -> acked(Status.RESTORED, t.plusSeconds(10)));
+        assertThat(fleet.miners()).allMatch(SimulatedMiner::isAwake);
+        assertThat(curtails("sleep")).isEqualTo(3);
+    }
+
+    @Test
+    void aCapTheSiteAlreadyMeetsStopsNothing() {
+        startAgent();
+        Instant t = clock.instant().plusSeconds(600);
+        send(segment(t, t.plusSeconds(10), cap("ev-cap", 50)));
+
+        clock.jumpTo(t.plusSeconds(1));
+        stepUntil(() -> acked(Status.SHED, t));
+
+        assertThat(curtails("sleep")).isZero();
+        assertThat(acks(Status.SHED).getFirst().targetKw()).isZero();
+    }
+
+    @Test
+    void aFutureSegmentAddedMidSegmentDoesNotTouchThePresent() {
+        startAgent();
+        Instant t = clock.instant().minusSeconds(1);
+        send(segment(t, t.plusSeconds(600), event("ev-a", 5)));
+        stepUntil(() -> acked(Status.SHED, t));
+        List<List<CurtailEvent>> logs = fleet.miners().stream().map(SimulatedMiner::curtailLog).toList();
+        int acksBefore = acks().size();
+
+        // Another event announced for later, then one that overlaps the rest of the present segment: the present
+        // keeps its start and its target, only its end moves.
+        send(segment(t, t.plusSeconds(600), event("ev-a", 5)),
+                segment(t.plusSeconds(1000), t.plusSeconds(1200), event("ev-b", 3)));
+        steps(5);
+        SiteSchedule third = send(segment(t, t.plusSeconds(300), event("ev-a", 5)),
+                segment(t.plusSeconds(300), t.plusSeconds(600), event("ev-a", 5), event("ev-b", 3)));
+        steps(5);
+
+        assertThat(fleet.miners().stream().map(SimulatedMiner::curtailLog).toList()).isEqualTo(logs);
+        assertThat(acks().subList(acksBefore, acks().size())).extracting(ScheduleAck::status, ScheduleAck::revision)
+                .containsExactly(tuple(Status.ACCEPTED, 2L), tuple(Status.ACCEPTED, 3L));
+        SegmentProgress present = new StateFile(config.stateFile()).load().present();
+        assertThat(present.shed()).isTrue();
+        assertThat(present.revision()).isEqualTo(third.revision());
+        assertThat(present.end()).isEqualTo(t.plusSeconds(300));
+    }
+
+    @Test
+    void aLoweredTargetInThePresentSegmentRestoresOnlyTheDifference() {
+        startAgent();
+        Instant t = clock.instant().minusSeconds(1);
+        send(segment(t, t.plusSeconds(600), event("ev-a", 2.5), event("ev-b", 5)));
+        stepUntil(() -> acked(Status.SHED, t));
+        assertThat(asleep()).isEqualTo(3);
+
+        // ev-b is cancelled: the same segment, now for ev-a alone.
+        send(segment(t, t.plusSeconds(600), event("ev-a", 2.5)));
+        stepUntil(() -> acked(Status.RESTORED, t));
+
+        assertThat(asleep()).isEqualTo(1);
+        assertThat(curtails("sleep")).isEqualTo(3);
+        assertThat(acks().subList(3, acks().size()))
+                .extracting(ScheduleAck::status, ScheduleAck::revision, ScheduleAck::targetKw)
+                .containsExactly(tuple(Status.RESTORING, 1L, 7.5), tuple(Status.SHED, 2L, 2.5),
+                        tuple(Status.RESTORED, 1L, 7.5));
+        assertThat(acks(Status.SHED).getLast().eventIds()).containsExactly("ev-a");
+        assertThat(acks(Status.RESTORING).getFirst().reason()).contains("revision 2 lowers it");
+    }
+
+    @Test
+    void anEmptyScheduleRestoresTheSite() {
+        startAgent();
+        Instant t = clock.instant().minusSeconds(1);
+        send(segment(t, t.plusSeconds(600), event("ev-a", 5)));
+        stepUntil(() -> acked(Status.SHED, t));
+
+        send();
+        stepUntil(() -> acked(Status.RESTORED, t));
+
+        assertThat(fleet.miners()).allMatch(SimulatedMiner::isAwake);
+        assertThat(acks(Status.RESTORING).getFirst().reason()).contains("revision 2 no longer asks for it");
+        assertThat(book.view().present()).isNull();
+    }
+
+    /** Writes the state a previous agent left: revision 1 in force and acknowledged, miners 0 and 1 asleep, held. */
+    private void persistShedInProgress(Instant start, Instant end) {
+        SiteSchedule schedule = schedule(SITE, 1, start, segment(start, end, event("ev-a", 5)));
+        ScheduleLedger previous = new ScheduleLedger(SITE, Duration.ofSeconds(5));
+        previous.offer(schedule, start);
+        SegmentProgress present = SegmentProgress.begin(1, schedule.segments().getFirst(), start);
+        previous.moveTo(present);
+        previous.markShed(present, 5);
         for (int i = 0; i < 2; i++) {
             fleet.miner(i).sleep();
             previous.hold(new HeldMiner(fleet.endpoint(i), 3010, start, null));
         }
         new StateFile(config.stateFile()).save(previous.snapshot());
-        return command;
+        revision = 1;
     }
 
     @Test
-    void aRestartedAgentKeepsExecutingACommandStillValid() {
+    void aRestartedAgentKeepsExecutingTheSegmentInForce() {
         Instant now = clock.instant();
-        SiteCommand command = persistShedInProgress(now.minusSeconds(30), now.plusSeconds(600));
+        persistShedInProgress(now.minusSeconds(30), now.plusSeconds(600));
 
         startAgent();
-        for (int i = 0; i < 5; i++) {
-            controller.step(clock.instant());
-        }
+        steps(5);
 
-        assertThat(book.view().active()).get().extracting(ActiveCommand::commandId).isEqualTo(command.commandId());
+        assertThat(book.view().revision()).isEqualTo(1);
         assertThat(fleet.miner(0).isAwake()).isFalse();
         assertThat(fleet.miner(1).isAwake()).isFalse();
         // Nothing stopped twice, nothing else stopped, nothing re-acknowledged.
@@ -128,23 +331,20 @@ class SiteControllerTest {
     }
 
     @Test
-    void aRestartedAgentWhoseCommandExpiredMeanwhileRestoresTheSite() {
+    void aRestartedAgentWhoseSegmentEndedMeanwhileRestoresTheSite() {
         Instant now = clock.instant();
-        SiteCommand command = persistShedInProgress(now.minusSeconds(600), now.minusSeconds(5));
+        persistShedInProgress(now.minusSeconds(600), now.minusSeconds(5));
 
         startAgent();
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            controller.step(clock.instant());
-            view.sampleAll();
-            return statuses(command.commandId()).contains(CommandAck.Status.RESTORED);
-        });
+        stepUntil(() -> !acks(Status.RESTORED).isEmpty());
 
-        assertThat(statuses(command.commandId())).containsExactly(CommandAck.Status.RESTORING,
-                CommandAck.Status.RESTORED);
+        assertThat(acks()).extracting(ScheduleAck::status).containsExactly(Status.RESTORING, Status.RESTORED);
+        assertThat(acks().getFirst().reason()).startsWith("segment ended");
         assertThat(fleet.miners()).allMatch(SimulatedMiner::isAwake);
-        assertThat(book.view().active()).isEmpty();
-        assertThat(book.view().held()).isEmpty();
-        assertThat(new StateFile(config.stateFile()).load().active()).isNull();
+        AgentState persisted = new StateFile(config.stateFile()).load();
+        assertThat(persisted.present()).isNull();
+        assertThat(persisted.held()).isEmpty();
+        assertThat(persisted.restoring()).isEmpty();
     }
 
     @Test
@@ -154,23 +354,20 @@ class SiteControllerTest {
         int first = fleet.endpoints().indexOf(fleet.endpoints().stream().min(Comparator.naturalOrder()).orElseThrow());
         SimulatedMiner broken = fleet.miner(first);
         broken.setApiOffline(true);
-        Instant now = clock.instant();
-        SiteCommand command = shed(5.9, now.minusSeconds(1), now.plusSeconds(600));
-        book.offer(command);
+        Instant t = clock.instant().minusSeconds(1);
+        send(segment(t, t.plusSeconds(600), event("ev-a", 5.9)));
 
         controller.step(clock.instant());
 
-        assertThat(statuses(command.commandId())).containsExactly(CommandAck.Status.ACCEPTED,
-                CommandAck.Status.SHED);
-        CommandAck shed = acks().getLast();
+        assertThat(acks()).extracting(ScheduleAck::status).containsExactly(Status.ACCEPTED, Status.SHED);
+        ScheduleAck shed = acks().getLast();
         assertThat(shed.reason()).contains(fleet.endpoint(first)).contains("did not stop");
         assertThat(shed.shedKw()).isGreaterThanOrEqualTo(5.9);
         assertThat(broken.isAwake()).isTrue();
-        assertThat(fleet.miners().stream().filter(m -> !m.isAwake())).hasSize(2);
+        assertThat(asleep()).isEqualTo(2);
         assertThat(registry.get("gridflex.site.miner.failures").tag("miner", fleet.endpoint(first)).counter()
                 .count()).isEqualTo(1.0);
-        assertThat(fleet.miners()).allSatisfy(m -> assertThat(m.curtailLog()).extracting(CurtailEvent::action)
-                .doesNotContain("wakeup"));
+        assertThat(curtails("wakeup")).isZero();
         AgentState persisted = new StateFile(config.stateFile()).load();
         assertThat(persisted.held()).hasSize(2).noneMatch(h -> h.endpoint().equals(fleet.endpoint(first)));
     }

@@ -1,6 +1,7 @@
-package io.gridflex.siteagent.command;
+package io.gridflex.siteagent.schedule;
 
 import java.time.Instant;
+import java.util.Collection;
 
 /**
  * A miner the agent put to sleep and is responsible for bringing back.
@@ -14,6 +15,16 @@ public record HeldMiner(String endpoint, double runningW, Instant heldSince, Ins
 
     public boolean isAsleep() {
         return wokenAt == null;
+    }
+
+    /** What stopping it removed from the site's draw: its draw when stopped, less what it draws asleep. */
+    public double reductionW(double sleepW) {
+        return Math.max(0, runningW - sleepW);
+    }
+
+    /** The reduction the miners of {@code held} that are asleep hold off together. */
+    public static double reductionW(Collection<HeldMiner> held, double sleepW) {
+        return held.stream().filter(HeldMiner::isAsleep).mapToDouble(h -> h.reductionW(sleepW)).sum();
     }
 
     HeldMiner wokenAt(Instant at) {

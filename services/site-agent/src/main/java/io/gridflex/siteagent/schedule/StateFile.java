@@ -1,4 +1,4 @@
-package io.gridflex.siteagent.command;
+package io.gridflex.siteagent.schedule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +18,9 @@ import io.gridflex.messages.MessageCodec;
 
 /**
  * The agent's memory on disk. Written whole to a temporary file and moved over the old one, so a crash leaves either
- * the previous state or the new one, never half of each. An unreadable file is set aside (not deleted: it may be
- * needed to understand what happened) and the agent starts from nothing.
+ * the previous state or the new one, never half of each. An unreadable file, including one an older agent wrote in
+ * another format, is set aside (not deleted: it may be needed to understand what happened) and the agent starts from
+ * nothing until the next schedule arrives (each one is complete, so one is enough).
  */
 public final class StateFile {
 
@@ -47,7 +48,7 @@ public final class StateFile {
             return state == null ? AgentState.empty() : state;
         } catch (IOException e) {
             Path aside = path.resolveSibling(path.getFileName() + ".unreadable-" + Instant.now().toEpochMilli());
-            LOG.errorf(e, "state file %s is unreadable; moved to %s, starting without an active command", path, aside);
+            LOG.errorf(e, "state file %s is unreadable; moved to %s, starting without a schedule", path, aside);
             try {
                 Files.move(path, aside);
             } catch (IOException moveFailure) {

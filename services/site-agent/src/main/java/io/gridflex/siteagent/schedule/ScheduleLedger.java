@@ -1,0 +1,140 @@
+package io.gridflex.siteagent.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.gridflex.messages.SiteSchedule;
+
+/**
+ * The agent's schedule state machine: which schedule it executes, how far it got with the segment in force and with
+ * restoring the ones before, and which miners it holds asleep. Pure and not thread-safe; {@link ScheduleBook}
+ * serialises access and persists every change.
+ * <p>
+ * Rules for a received schedule, in order: another site's is ignored; a revision not newer than the last one decided
+ * on is ignored (equal: a duplicate, lower: out of order), so no revision is executed or acknowledged twice; one that
+ * fails {@link ScheduleValidation} is rejected and the held schedule stays; anything else replaces the held schedule.
+ * Accepting a schedule changes nothing else: the controller compares the segment now in force with the progress and
+ * so leaves an unchanged present alone.
+ */
+public final class ScheduleLedger {
+
+    private final String siteId;
+    private final Duration clockSkew;
+    private SiteSchedule schedule;
+    private Instant acceptedAt;
+    private long lastRevision;
+    private final List<HeldMiner> held = new ArrayList<>();
+    private SegmentProgress present;
+    private final List<SegmentProgress> restoring = new ArrayList<>();
+
+    public ScheduleLedger(String siteId, Duration clockSkew) {
+        this.siteId = siteId;
+        this.clockSkew = clockSkew;
+    }
+
+    /** A ledger that carries on from a persisted state. */
+    public static ScheduleLedger restore(String siteId, Duration clockSkew, AgentState state) {
+        ScheduleLedger ledger = new ScheduleLedger(siteId, clockSkew);
+        ledger.schedule = state.schedule();
+        ledger.acceptedAt = state.acceptedAt();
+        ledger.lastRevision = state.lastRevision();
+        ledger.held.addAll(state.held());
+        ledger.present = state.present();
+        ledger.restoring.addAll(state.restoring());
+        return ledger;
+    }
+
+    public Decision offer(SiteSchedule offered, Instant now) {
+        if (!siteId.equals(offered.siteId())) {
+            return new Decision.Ignored(offered, Decision.Why.FOREIGN_SITE,
+                    "revision " + offered.revision() + " is for site " + offered.siteId());
+        }
+        if (offered.revision() == lastRevision) {
+            return new Decision.Ignored(offered, Decision.Why.DUPLICATE,
+                    "revision " + offered.revision() + " was already received");
+        }
+        if (offered.revision() < lastRevision) {
+            return new Decision.Ignored(offered, Decision.Why.STALE_REVISION,
+                    "revision " + offered.revision() + " is older than revision " + lastRevision);
+        }
+        lastRevision = offered.revision();
+        Optional<String> problem = ScheduleValidation.problem(offered, now, clockSkew);
+        if (problem.isPresent()) {
+            return new Decision.Rejected(offered, problem.get());
+        }
+        long replaced = schedule == null ? 0 : schedule.revision();
+        schedule = offered;
+        acceptedAt = now;
+        return new Decision.Accepted(offered, replaced);
+    }
+
+    public Optional<SiteSchedule> schedule() {
+        return Optional.ofNullable(schedule);
+    }
+
+    public Instant acceptedAt() {
+        return acceptedAt;
+    }
+
+    public List<HeldMiner> held() {
+        return List.copyOf(held);
+    }
+
+    public Optional<SegmentProgress> present() {
+        return Optional.ofNullable(present);
+    }
+
+    public List<SegmentProgress> restoring() {
+        return List.copyOf(restoring);
+    }
+
+    /** Makes {@code next} (null: none) the segment being executed; progress on the previous one is dropped. */
+    public void moveTo(SegmentProgress next) {
+        present = next;
+    }
+
+    /** Opens the restore of a segment that ended or was lowered. */
+    public void openRestore(SegmentProgress segment) {
+        restoring.add(segment);
+    }
+
+    /** Closes every open restore and returns them, oldest first. */
+    public List<SegmentProgress> closeRestores() {
+        List<SegmentProgress> closed = List.copyOf(restoring);
+        restoring.clear();
+        return closed;
+    }
+
+    /**
+     * Marks the present segment acknowledged; false (nothing changes) when {@code segment} is no longer the present
+     * one, or was already acknowledged.
+     */
+    public boolean markShed(SegmentProgress segment, double targetKw) {
+        if (present == null || present.shed() || !present.sameTarget(segment)) {
+            return false;
+        }
+        present = present.acknowledged(targetKw);
+        return true;
+    }
+
+    public void hold(HeldMiner miner) {
+        held.removeIf(h -> h.endpoint().equals(miner.endpoint()));
+        held.add(miner);
+    }
+
+    /** Records that a held miner was told to wake up; it stays held until {@link #release} confirms it back. */
+    public void markWoken(String endpoint, Instant at) {
+        held.replaceAll(h -> h.endpoint().equals(endpoint) ? h.wokenAt(at) : h);
+    }
+
+    public void release(String endpoint) {
+        held.removeIf(h -> h.endpoint().equals(endpoint));
+    }
+
+    public AgentState snapshot() {
+        return new AgentState(schedule, acceptedAt, lastRevision, held, present, restoring);
+    }
+}
