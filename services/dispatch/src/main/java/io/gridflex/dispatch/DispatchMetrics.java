@@ -1,19 +1,21 @@
 package io.gridflex.dispatch;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.gridflex.dispatch.allocation.Allocation;
+import io.gridflex.dispatch.event.AllocationResult;
 import io.gridflex.dispatch.event.EventOutcome;
-import io.gridflex.messages.SiteCommand;
 import io.gridflex.support.outbox.RelayMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
@@ -24,18 +26,18 @@ import io.quarkus.runtime.Startup;
  */
 @Startup
 @ApplicationScoped
-public class DispatchMetrics implements RelayMeters {
+public class DispatchMetrics {
 
     private final MeterRegistry registry;
     private final Counter eventsReceived;
     private final Counter eventsDuplicate;
     private final Counter eventsOutOfOrder;
     private final DistributionSummary shortfall;
-    private final Timer relayDelay;
-    private final Counter relayFailures;
-    private final AtomicLong relayPending = new AtomicLong();
-    private final AtomicLong relayLagMillis = new AtomicLong();
-    private final List<Gauge> gauges;
+    private final Timer allocation;
+    private final Counter schedulesIssued;
+    private final Timer loopRound;
+    private final AtomicLong fleetShortfallDeciKw = new AtomicLong();
+    private final List<Meter> gauges = new ArrayList<>();
 
     public DispatchMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -49,23 +51,23 @@ public class DispatchMetrics implements RelayMeters {
                 .description("DR events older than the revision already processed")
                 .register(registry);
         this.shortfall = DistributionSummary.builder("gridflex.dispatch.allocation.shortfall")
-                .description("Reduction no fresh site could take, per allocated event revision")
+                .description("Reduction no site could take, per allocated event revision")
                 .baseUnit("kW")
                 .register(registry);
-        this.relayDelay = Timer.builder("gridflex.dispatch.relay.delay")
-                .description("From a command's issue to Kafka's acknowledgement of it")
+        this.allocation = Timer.builder("gridflex.dispatch.allocation.duration")
+                .description("From taking a DR event revision to committing its allocation and schedules")
+                .publishPercentiles(0.5, 0.99)
                 .register(registry);
-        this.relayFailures = Counter.builder("gridflex.dispatch.relay.failures")
-                .description("Relay rounds that stopped because Kafka did not acknowledge a command")
+        this.schedulesIssued = Counter.builder("gridflex.dispatch.schedules.issued")
+                .description("Site schedules issued (new revisions)")
                 .register(registry);
-        this.gauges = List.of(
-                Gauge.builder("gridflex.dispatch.relay.pending", relayPending, AtomicLong::get)
-                        .description("Commands written but not yet acknowledged by Kafka")
-                        .register(registry),
-                Gauge.builder("gridflex.dispatch.relay.lag", relayLagMillis, v -> v.get() / 1000.0)
-                        .description("Age of the oldest unpublished command, 0 when none waits")
-                        .baseUnit("seconds")
-                        .register(registry));
+        this.loopRound = Timer.builder("gridflex.dispatch.loop.round")
+                .description("One round of the closed loop")
+                .register(registry);
+        gauges.add(Gauge.builder("gridflex.dispatch.loop.shortfall", fleetShortfallDeciKw, v -> v.get() / 10.0)
+                .description("What active sites fall short of their targets in all, at the last loop round")
+                .baseUnit("kW")
+                .register(registry));
     }
 
     /**
@@ -89,33 +91,68 @@ public class DispatchMetrics implements RelayMeters {
         eventsOutOfOrder.increment();
     }
 
-    public void revisionHandled(EventOutcome outcome, Allocation allocation, List<SiteCommand> commands) {
-        registry.counter("gridflex.dispatch.events.handled", "outcome", outcome.name()).increment();
-        if (outcome == EventOutcome.ALLOCATED) {
-            shortfall.record(allocation.shortfallKw());
+    public void revisionHandled(AllocationResult result, long nanos) {
+        registry.counter("gridflex.dispatch.events.handled", "outcome", result.outcome().name()).increment();
+        if (result.outcome() == EventOutcome.ALLOCATED) {
+            shortfall.record(result.allocation().shortfallDeciKw() / 10.0);
         }
-        for (SiteCommand command : commands) {
-            registry.counter("gridflex.dispatch.commands.issued", "action", command.action().name()).increment();
-        }
+        allocation.record(nanos, TimeUnit.NANOSECONDS);
+        schedulesIssued.increment(result.issued().size());
+    }
+
+    public void reallocated(String reason, AllocationResult result) {
+        registry.counter("gridflex.dispatch.events.reallocated", "reason", reason).increment();
+        schedulesIssued.increment(result.issued().size());
+    }
+
+    public void loopRound(long nanos, long shortfallDeciKw) {
+        loopRound.record(nanos, TimeUnit.NANOSECONDS);
+        fleetShortfallDeciKw.set(shortfallDeciKw);
     }
 
     public void rejected(String topic, String reason) {
         registry.counter("gridflex.messages.rejected", "topic", topic, "reason", reason).increment();
     }
 
-    @Override
-    public void relayed(Duration sinceIssue) {
-        relayDelay.record(sinceIssue.isNegative() ? Duration.ZERO : sinceIssue);
-    }
+    /** Meters of one outbox relay, tagged {@code outbox}. */
+    public RelayMeters relayMeters(String outbox) {
+        Timer delay = Timer.builder("gridflex.dispatch.relay.delay")
+                .description("From a row's write to Kafka's acknowledgement of it")
+                .tag("outbox", outbox)
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        Counter failures = Counter.builder("gridflex.dispatch.relay.failures")
+                .description("Relay rounds that stopped because Kafka did not acknowledge a row")
+                .tag("outbox", outbox)
+                .register(registry);
+        AtomicLong pending = new AtomicLong();
+        AtomicLong lagMillis = new AtomicLong();
+        gauges.add(Gauge.builder("gridflex.dispatch.relay.pending", pending, AtomicLong::get)
+                .description("Rows written but not yet acknowledged by Kafka")
+                .tag("outbox", outbox)
+                .register(registry));
+        gauges.add(Gauge.builder("gridflex.dispatch.relay.lag", lagMillis, v -> v.get() / 1000.0)
+                .description("Age of the oldest unpublished row, 0 when none waits")
+                .tag("outbox", outbox)
+                .baseUnit("seconds")
+                .register(registry));
+        return new RelayMeters() {
 
-    @Override
-    public void relayFailed() {
-        relayFailures.increment();
-    }
+            @Override
+            public void relayed(Duration sinceQueued) {
+                delay.record(sinceQueued.isNegative() ? Duration.ZERO : sinceQueued);
+            }
 
-    @Override
-    public void relayBacklog(long pending, Duration oldestAge) {
-        relayPending.set(pending);
-        relayLagMillis.set(Math.max(0, oldestAge.toMillis()));
+            @Override
+            public void relayFailed() {
+                failures.increment();
+            }
+
+            @Override
+            public void relayBacklog(long rows, Duration oldestAge) {
+                pending.set(rows);
+                lagMillis.set(Math.max(0, oldestAge.toMillis()));
+            }
+        };
     }
 }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Power in whole tenths of a kW, the resolution commands are issued at. Converting through {@link BigDecimal} of the
+ * Power in whole tenths of a kW, the resolution schedules are issued at. Converting through {@link BigDecimal} of the
  * double's shortest decimal form keeps {@code 12.3} at 123 tenths instead of 122.99999.
  */
 public final class DeciKw {
@@ -17,9 +17,17 @@ public final class DeciKw {
         return tenths(kw, RoundingMode.HALF_UP);
     }
 
+    public static long round(BigDecimal kw) {
+        return kw.signum() <= 0 ? 0 : kw.setScale(1, RoundingMode.HALF_UP).unscaledValue().longValueExact();
+    }
+
     /** The tenths that fit inside {@code kw}: how a capacity is read, so a site is never asked for more than it has. */
     public static long floor(double kw) {
         return tenths(kw, RoundingMode.FLOOR);
+    }
+
+    public static long floor(BigDecimal kw) {
+        return kw.signum() <= 0 ? 0 : kw.setScale(1, RoundingMode.FLOOR).unscaledValue().longValueExact();
     }
 
     public static double toKw(long deciKw) {

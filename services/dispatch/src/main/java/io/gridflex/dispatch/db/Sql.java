@@ -1,5 +1,6 @@
 package io.gridflex.dispatch.db;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,8 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Instant conversions, so every repository stores and reads TIMESTAMPTZ the same way: as UTC offsets, independent of
- * the JVM's time zone.
+ * Parameter and column conversions, so every repository stores and reads TIMESTAMPTZ the same way (as UTC offsets,
+ * independent of the JVM's time zone) and nullable numbers alike.
  */
 public final class Sql {
 
@@ -22,6 +23,15 @@ public final class Sql {
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
             statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    /** A NUMERIC parameter that may be null. */
+    public static void setDecimal(PreparedStatement statement, int index, BigDecimal value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NUMERIC);
+        } else {
+            statement.setBigDecimal(index, value);
         }
     }
 

@@ -52,7 +52,7 @@ public class DrEventConsumer {
             return;
         }
         metrics.eventReceived();
-        Handling handling = untilStored.run("dr-events", () -> events.handle(event, record.value()));
+        Handling handling = untilStored.run("dr-events", () -> events.handle(event, record.value(), EventSource.VTN));
         switch (handling.kind()) {
             case DUPLICATE -> {
                 metrics.eventDuplicate();
@@ -64,19 +64,19 @@ public class DrEventConsumer {
                 rejections.reject(record, RejectReason.OUT_OF_ORDER, "event " + event.eventId() + " modification "
                         + event.modificationNumber() + " is older than " + handling.heldRevision());
             }
-            case NEW_REVISION -> log(event, handling.plan());
+            case NEW_REVISION -> log(event, handling.result());
         }
     }
 
-    private static void log(DrEvent event, RevisionPlan plan) {
-        var allocation = plan.allocation();
-        if (allocation.shortfallDeciKw() > 0) {
-            LOG.warnf("allocation short: eventId=%s modification=%d requestedKw=%s allocatedKw=%s shortfallKw=%s",
-                    event.eventId(), event.modificationNumber(), allocation.requestedKw(), allocation.allocatedKw(),
-                    allocation.shortfallKw());
+    private static void log(DrEvent event, AllocationResult result) {
+        var allocation = result.allocation();
+        if (allocation.shortfallDeciKw() > 0 || result.detail() != null) {
+            LOG.warnf("event revision short or refused: eventId=%s modification=%d outcome=%s shortfallKw=%s detail=%s",
+                    event.eventId(), event.modificationNumber(), result.outcome(), allocation.shortfallDeciKw() / 10.0,
+                    result.detail());
         }
         LOG.infof("event revision handled: eventId=%s modification=%d outcome=%s requestedKw=%s allocatedKw=%s "
-                + "commands=%d", event.eventId(), event.modificationNumber(), plan.outcome(),
-                allocation.requestedKw(), allocation.allocatedKw(), plan.commands().size());
+                + "schedules=%d", event.eventId(), event.modificationNumber(), result.outcome(),
+                allocation.requestedDeciKw() / 10.0, allocation.allocatedDeciKw() / 10.0, result.issued().size());
     }
 }

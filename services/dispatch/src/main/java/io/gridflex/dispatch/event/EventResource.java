@@ -1,7 +1,9 @@
 package io.gridflex.dispatch.event;
 
 import java.util.List;
+import java.util.Locale;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.gridflex.dispatch.DispatchConfig;
+import io.gridflex.dispatch.security.Roles;
+import io.gridflex.dispatch.timeline.TimelineEntry;
+import io.gridflex.messages.DispatchStatus.State;
 import io.gridflex.support.web.ApiException;
 import io.gridflex.support.web.ErrorBody;
 import io.gridflex.support.web.RequestParams;
@@ -25,39 +30,66 @@ import io.smallrye.common.annotation.Blocking;
 @Path("/api/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "events")
+@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
 public class EventResource {
 
-    private final EventService events;
+    private final EventQueries events;
     private final DispatchConfig.Events config;
 
-    public EventResource(EventService events, DispatchConfig config) {
+    public EventResource(EventQueries events, DispatchConfig config) {
         this.events = events;
         this.config = config.events();
     }
 
     @GET
     @Blocking
-    @Operation(summary = "Recent events", description = "Most recently handled first, with the totals of each "
-            + "event's latest allocation and its shortfall.")
-    @APIResponse(responseCode = "200", description = "The events")
-    @APIResponse(responseCode = "400", description = "limit is not a whole number in range", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @Operation(summary = "Recent events", description = "Most recently changed first, with each event's lifecycle "
+            + "state and the totals of its latest allocation.")
+    @APIResponse(responseCode = "400", description = "limit, state or program malformed", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public List<EventSummary> recent(
-            @Parameter(description = "How many events, 1 to gridflex.dispatch.events.list-max") @QueryParam("limit") String limit) {
-        return events.recent(RequestParams.limit(limit, config.listDefault(), config.listMax()));
+            @Parameter(description = "How many events, 1 to gridflex.dispatch.events.list-max") @QueryParam("limit") String limit,
+            @Parameter(description = "Only events in this state") @QueryParam("state") String state,
+            @Parameter(description = "Only events of this program") @QueryParam("program") String program) {
+        return events.recent(RequestParams.limit(limit, config.listDefault(), config.listMax()), state(state),
+                program == null || program.isBlank() ? null : RequestParams.id("program", program));
     }
 
     // Event ids are <vtnId>/<vtnEventId>, so the id takes the rest of the path, slash included.
     @GET
+    @Path("{eventId: .+}/timeline")
+    @Blocking
+    @Operation(summary = "One event's timeline", description = "What arrived, what was allocated, what each site "
+            + "acknowledged, every state it went through and what was delivered, oldest first.")
+    @APIResponse(responseCode = "404", description = "No such event", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public List<TimelineEntry> timeline(@PathParam("eventId") String eventId) {
+        String id = RequestParams.id("eventId", eventId);
+        return events.timeline(id).orElseThrow(() -> unknown(id));
+    }
+
+    @GET
     @Path("{eventId: .+}")
     @Blocking
-    @Operation(summary = "One event", description = "The event, every command issued for it, and per site the "
-            + "latest command and the latest ack.")
-    @APIResponse(responseCode = "200", description = "The event")
+    @Operation(summary = "One event", description = "The event, its revisions, and per site what it asks (past "
+            + "pieces included) and the site's latest report.")
     @APIResponse(responseCode = "400", description = "Malformed event id", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public EventDetail detail(@PathParam("eventId") String eventId) {
         String id = RequestParams.id("eventId", eventId);
-        return events.detail(id)
-                .orElseThrow(() -> ApiException.notFound("unknown-event", "no event " + id));
+        return events.detail(id).orElseThrow(() -> unknown(id));
+    }
+
+    static ApiException unknown(String eventId) {
+        return ApiException.notFound("unknown-event", "no event " + eventId);
+    }
+
+    private static State state(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return State.valueOf(state.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("malformed-state", "state must be one of " + List.of(State.values()));
+        }
     }
 }

@@ -1,67 +1,72 @@
 package io.gridflex.dispatch.event;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.dispatch.DispatchMetrics;
-import io.gridflex.dispatch.allocation.ProportionalAllocator;
-import io.gridflex.dispatch.command.AckRepository;
-import io.gridflex.dispatch.command.AckView;
-import io.gridflex.dispatch.command.CommandRepository;
-import io.gridflex.dispatch.command.CommandView;
-import io.gridflex.dispatch.command.PendingCommand;
-import io.gridflex.dispatch.site.SiteService;
+import io.gridflex.dispatch.db.AllocationLock;
+import io.gridflex.dispatch.schedule.NotificationRepository;
+import io.gridflex.dispatch.schedule.Publication;
+import io.gridflex.dispatch.timeline.Timeline;
+import io.gridflex.dispatch.timeline.TimelineKind;
+import io.gridflex.messages.DispatchStatus.State;
 import io.gridflex.messages.DrEvent;
+import io.gridflex.messages.MessageCodec;
 import io.gridflex.support.db.Transactions;
-import io.gridflex.support.outbox.OutboxRelay;
 
 /**
- * Turns DR event revisions into site commands. The revision, its allocation totals and its commands are written in
- * one transaction: the commands table is the outbox, so a revision is either recorded with all its commands or not at
- * all, and the relay publishes whatever was committed.
+ * Turns DR event revisions into schedules. The revision, its allocation, the schedules it changes, its timeline and
+ * its status report are written in one transaction: the schedules table is the outbox, so a revision is either
+ * recorded with everything it implies or not at all, and the relays publish whatever was committed.
  */
 @ApplicationScoped
 public class EventService {
 
     private final EventRepository events;
-    private final CommandRepository commands;
-    private final AckRepository acks;
-    private final SiteService sites;
+    private final ProgramCheck programCheck;
+    private final EventAllocator allocator;
+    private final EventStates states;
+    private final NotificationRepository notifications;
+    private final Timeline timeline;
     private final Transactions transactions;
-    private final OutboxRelay<PendingCommand> relay;
+    private final Publication publication;
     private final DispatchMetrics metrics;
+    private final MessageCodec codec;
     private final Clock clock;
-    private final RevisionPlanner planner = new RevisionPlanner(new ProportionalAllocator());
 
-    public EventService(EventRepository events, CommandRepository commands, AckRepository acks, SiteService sites,
-            Transactions transactions, OutboxRelay<PendingCommand> relay, DispatchMetrics metrics, Clock clock) {
+    public EventService(EventRepository events, ProgramCheck programCheck, EventAllocator allocator,
+            EventStates states, NotificationRepository notifications, Timeline timeline, Transactions transactions,
+            Publication publication, DispatchMetrics metrics, MessageCodec codec, Clock clock) {
         this.events = events;
-        this.commands = commands;
-        this.acks = acks;
-        this.sites = sites;
+        this.programCheck = programCheck;
+        this.allocator = allocator;
+        this.states = states;
+        this.notifications = notifications;
+        this.timeline = timeline;
         this.transactions = transactions;
-        this.relay = relay;
+        this.publication = publication;
         this.metrics = metrics;
+        this.codec = codec;
         this.clock = clock;
     }
 
     /**
      * Processes one event message. A modification number equal to the stored one is a duplicate and one below it is
-     * out of order: both leave everything as it was.
+     * out of order: both leave everything as it was, so the same event delivered twice, late, or again after a
+     * restart yields the same schedules.
      *
      * @param payload the message as received, stored with the revision
      */
-    public Handling handle(DrEvent event, String payload) {
-        Instant now = clock.instant();
+    public Handling handle(DrEvent event, String payload, EventSource source) {
+        long started = System.nanoTime();
         Handling handling = transactions.inTransaction(connection -> {
+            Instant now = clock.instant();
+            AllocationLock.acquire(connection);
             OptionalLong held = events.lockRevision(connection, event.eventId());
             if (held.isPresent() && held.getAsLong() == event.modificationNumber()) {
                 return new Handling(Handling.Kind.DUPLICATE, held.getAsLong(), null);
@@ -69,45 +74,50 @@ public class EventService {
             if (held.isPresent() && held.getAsLong() > event.modificationNumber()) {
                 return new Handling(Handling.Kind.OUT_OF_ORDER, held.getAsLong(), null);
             }
-            RevisionPlan plan = planner.plan(event, now, sites.freshSites(connection, now),
-                    commands.sitesShedding(connection, event.eventId()));
-            if (!events.saveRevision(connection, event, payload, plan.outcome(), plan.allocation(), now)) {
+            Refusal refusal = source == EventSource.VTN ? programCheck.check(connection, event) : null;
+            if (!events.saveRevision(connection, event, source, payload, now)) {
                 throw new ConcurrentRevisionException(event.eventId());
             }
-            commands.insert(connection, plan.commands());
-            return Handling.newRevision(plan);
+            timeline.append(connection, event.eventId(), now, TimelineKind.RECEIVED, null, describe(event), null);
+            return Handling.newRevision(allocate(connection, event, refusal, now,
+                    "revision " + event.modificationNumber()));
         });
         if (handling.kind() == Handling.Kind.NEW_REVISION) {
-            RevisionPlan plan = handling.plan();
-            metrics.revisionHandled(plan.outcome(), plan.allocation(), plan.commands());
-            if (!plan.commands().isEmpty()) {
-                relay.wake();
-            }
+            metrics.revisionHandled(handling.result(), System.nanoTime() - started);
+            publication.wake();
         }
         return handling;
     }
 
-    public List<EventSummary> recent(int limit) {
-        return transactions.read(connection -> events.recent(connection, limit));
+    /**
+     * Allocates the event's latest revision again, from now on, as the closed loop, an override or a registry change
+     * asks; within the caller's transaction, which holds the allocation lock.
+     */
+    public AllocationResult reallocate(Connection connection, StoredEvent event, String why) throws SQLException {
+        DrEvent payload = codec.decode(DrEvent.class, event.payload());
+        Instant now = clock.instant();
+        Refusal refusal = event.source() == EventSource.VTN ? programCheck.check(connection, payload) : null;
+        return allocate(connection, payload, refusal, now, why);
     }
 
-    public Optional<EventDetail> detail(String eventId) {
-        return transactions.read(connection -> {
-            Optional<EventSummary> event = events.find(connection, eventId);
-            if (event.isEmpty()) {
-                return Optional.empty();
-            }
-            List<CommandView> issued = commands.forEvent(connection, eventId);
-            Map<String, AckView> latestAcks = acks.latestBySite(connection, eventId);
-            // Commands come by revision then site, so the last one put per site is its latest.
-            Map<String, CommandView> latestCommands = new LinkedHashMap<>();
-            issued.forEach(command -> latestCommands.put(command.siteId(), command));
-            List<SiteDispatch> perSite = new ArrayList<>();
-            latestCommands.values().stream()
-                    .sorted((a, b) -> a.siteId().compareTo(b.siteId()))
-                    .forEach(command -> perSite.add(
-                            new SiteDispatch(command.siteId(), command, latestAcks.get(command.siteId()))));
-            return Optional.of(new EventDetail(event.get(), perSite, issued));
-        });
+    private AllocationResult allocate(Connection connection, DrEvent event, Refusal refusal, Instant now, String why)
+            throws SQLException {
+        StoredEvent stored = events.find(connection, event.eventId()).orElseThrow();
+        AllocationResult result = allocator.allocate(connection, stored, event, refusal, now, why);
+        State state = Lifecycle.afterAllocation(result.outcome(), event.start(), event.end(), now);
+        if (state == State.SCHEDULED && !result.allocation().pieces().isEmpty()
+                && notifications.allAccepted(connection, event.eventId())) {
+            state = State.NOTIFIED;
+        }
+        states.moveTo(connection, event.eventId(), state, now, why);
+        states.report(connection, event.eventId(), now);
+        return result;
+    }
+
+    private static String describe(DrEvent event) {
+        return "revision %d: %s %s from %s to %s, %d intervals, peak %s%s%s".formatted(event.modificationNumber(),
+                event.status(), event.signal(), event.start(), event.end(), event.intervals().size(),
+                event.peakValue().toPlainString(), event.testEvent() ? ", test event" : "",
+                event.targets().wholeProgram() ? "" : ", targets " + event.targets());
     }
 }

@@ -9,9 +9,13 @@ public enum RejectReason {
     DUPLICATE("duplicate"),
     /** Older than what dispatch already holds. */
     OUT_OF_ORDER("out-of-order"),
-    /** Refers to a command dispatch never issued. */
-    UNKNOWN_COMMAND("unknown-command"),
-    /** Contradicts what dispatch holds, e.g. an ack from a site the command was not for. */
+    /** Refers to a schedule revision dispatch never issued. */
+    UNKNOWN_SCHEDULE("unknown-schedule"),
+    /** From or about a site the fleet registry does not hold. */
+    UNKNOWN_SITE("unknown-site"),
+    /** For a program the fleet registry does not hold, or from a VTN the program does not use. */
+    UNKNOWN_PROGRAM("unknown-program"),
+    /** Contradicts itself or what dispatch holds, e.g. a record keyed by one site about another. */
     INCONSISTENT("inconsistent"),
     /** Dated too far in the future to be trusted. */
     FROM_THE_FUTURE("from-the-future");

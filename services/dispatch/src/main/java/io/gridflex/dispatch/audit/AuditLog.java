@@ -1,0 +1,80 @@
+package io.gridflex.dispatch.audit;
+
+import static io.gridflex.dispatch.db.Sql.instant;
+import static io.gridflex.dispatch.db.Sql.setInstant;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.gridflex.messages.MessageCodec;
+
+/**
+ * Every change an operator makes, written in the transaction that makes it: who, when, what, and the state before and
+ * after. Nothing is ever updated or deleted here.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    private final ObjectMapper json = MessageCodec.newObjectMapper();
+
+    public void record(Connection connection, Actor actor, String action, String target, Object before,
+            Object after, Instant at) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO dispatch.audit_log (at, actor, action, target, detail)
+                VALUES (?, ?, ?, ?, CAST(? AS jsonb))
+                """)) {
+            setInstant(statement, 1, at);
+            statement.setString(2, actor.name());
+            statement.setString(3, action);
+            statement.setString(4, target);
+            statement.setString(5, detail(before, after));
+            statement.executeUpdate();
+        }
+    }
+
+    public List<AuditEntry> recent(Connection connection, int limit, String target) throws SQLException {
+        String sql = "SELECT entry_id, at, actor, action, target, detail FROM dispatch.audit_log"
+                + (target == null ? "" : " WHERE target = ?") + " ORDER BY entry_id DESC LIMIT ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
+            if (target != null) {
+                statement.setString(index++, target);
+            }
+            statement.setInt(index, limit);
+            List<AuditEntry> entries = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new AuditEntry(rs.getLong("entry_id"), instant(rs, "at"), rs.getString("actor"),
+                            rs.getString("action"), rs.getString("target"), parse(rs.getString("detail"))));
+                }
+            }
+            return entries;
+        }
+    }
+
+    private String detail(Object before, Object after) {
+        var node = json.createObjectNode();
+        node.set("before", json.valueToTree(before));
+        node.set("after", json.valueToTree(after));
+        return node.toString();
+    }
+
+    private JsonNode parse(String detail) {
+        try {
+            return detail == null ? null : json.readTree(detail);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit detail is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.gridflex.dispatch.live;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.gridflex.dispatch.messaging.MessageRejections;
+import io.gridflex.dispatch.messaging.RejectReason;
+import io.gridflex.messages.InvalidMessageException;
+import io.gridflex.messages.MessageCodec;
+import io.gridflex.messages.SiteTelemetry;
+import io.gridflex.support.db.UntilStored;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Keeps registered sites' live state from their telemetry. A report is trusted only as coming from the site whose
+ * key carried it. The record is acknowledged, and its offset becomes committable, only once this method has returned,
+ * that is after the database transaction committed; while the database is away the record is held and retried
+ * ({@link UntilStored}).
+ */
+@ApplicationScoped
+public class TelemetryConsumer {
+
+    private final MessageCodec codec;
+    private final TelemetryService service;
+    private final MessageRejections rejections;
+    private final UntilStored untilStored;
+
+    public TelemetryConsumer(MessageCodec codec, TelemetryService service, MessageRejections rejections,
+            UntilStored untilStored) {
+        this.codec = codec;
+        this.service = service;
+        this.rejections = rejections;
+        this.untilStored = untilStored;
+    }
+
+    @Incoming("site-telemetry")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        SiteTelemetry telemetry;
+        try {
+            telemetry = codec.decode(SiteTelemetry.class, record.value());
+        } catch (InvalidMessageException e) {
+            rejections.reject(record, RejectReason.INVALID, e.getMessage());
+            return;
+        }
+        if (!telemetry.siteId().equals(record.key())) {
+            rejections.reject(record, RejectReason.INCONSISTENT,
+                    "keyed by site " + record.key() + " but reports site " + telemetry.siteId());
+            return;
+        }
+        switch (untilStored.run("site-telemetry", () -> service.record(telemetry))) {
+            case STORED -> {
+                // the usual case: nothing worth a log line
+            }
+            case UNKNOWN_SITE -> rejections.reject(record, RejectReason.UNKNOWN_SITE,
+                    "site " + telemetry.siteId() + " is not in the fleet registry");
+            case DUPLICATE -> rejections.reject(record, RejectReason.DUPLICATE,
+                    "interval ending " + telemetry.intervalEnd() + " already held");
+            case OUT_OF_ORDER -> rejections.reject(record, RejectReason.OUT_OF_ORDER,
+                    "interval ending " + telemetry.intervalEnd() + " is older than the one held");
+            case FROM_THE_FUTURE -> rejections.reject(record, RejectReason.FROM_THE_FUTURE,
+                    "interval ends " + telemetry.intervalEnd() + ", too far ahead of this clock");
+            case EMPTY_INTERVAL -> rejections.reject(record, RejectReason.INVALID,
+                    "interval ends " + telemetry.intervalEnd() + ", not after its start " + telemetry.intervalStart());
+        }
+    }
+}
