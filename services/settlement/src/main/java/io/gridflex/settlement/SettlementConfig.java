@@ -12,16 +12,28 @@ public interface SettlementConfig {
 
     Baseline baseline();
 
+    Episode episode();
+
     Api api();
 
     interface Baseline {
 
-        /** How long before the event start the site's draw is averaged into its baseline. */
+        /** How long before a shed episode's start the site's draw is averaged into its baseline. */
         Duration window();
 
         /** Share (0..1] of the baseline window that must be metered for a baseline to be stated. */
         @WithDefault("0.9")
         BigDecimal minimumCoverage();
+    }
+
+    interface Episode {
+
+        /**
+         * How far before and after an event's contributions settlement looks for the start and end of a site's shed
+         * episode; an episode still going at that distance has no baseline settlement can place.
+         */
+        @WithDefault("P7D")
+        Duration maxLength();
     }
 
     interface Api {

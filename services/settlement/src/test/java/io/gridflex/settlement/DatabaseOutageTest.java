@@ -1,9 +1,11 @@
 package io.gridflex.settlement;
 
 import static io.gridflex.settlement.SettlementFixtures.counted;
+import static io.gridflex.settlement.SettlementFixtures.segment;
 import static io.gridflex.settlement.SettlementFixtures.sendEvent;
-import static io.gridflex.settlement.SettlementFixtures.sendShed;
+import static io.gridflex.settlement.SettlementFixtures.sendSchedule;
 import static io.gridflex.settlement.SettlementFixtures.sendTelemetry;
+import static io.gridflex.settlement.SettlementFixtures.share;
 import static io.gridflex.settlement.SettlementFixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +39,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * PostgreSQL goes away while settlement runs: every consumer holds its message and retries, readiness is DOWN, and
- * once the same server is back on the same port every interval, event and command is stored exactly once, without
+ * once the same server is back on the same port every interval, event and schedule revision is stored exactly once, without
  * restarting the application.
  */
 @QuarkusTest
@@ -60,14 +62,14 @@ class DatabaseOutageTest {
         String site = unique("site-outage");
         String eventId = "outage-vtn/" + unique("event");
         KafkaTestResource.broker().createTopics(
-                List.of(Topics.SITE_TELEMETRY, Topics.DR_EVENTS, Topics.SITE_COMMANDS), 3);
+                List.of(Topics.SITE_TELEMETRY, Topics.DR_EVENTS, Topics.SITE_SCHEDULES), 3);
         sendTelemetry(site, T, 10, "0.25");
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM settlement.meter_interval WHERE site_id = ?",
                 site) == 1);
         given().get("/q/health/ready").then().statusCode(200);
         double telemetryRetries = retries(Topics.SITE_TELEMETRY);
         double eventRetries = retries(Topics.DR_EVENTS);
-        double commandRetries = retries(Topics.SITE_COMMANDS);
+        double scheduleRetries = retries(Topics.SITE_SCHEDULES);
         double duplicates = counted(registry, IntakeMetrics.DUPLICATES);
 
         RestartablePostgresTestResource.stopServer();
@@ -77,13 +79,15 @@ class DatabaseOutageTest {
         // Re-sent while held: must end up stored once, the copy counted as a duplicate.
         sendTelemetry(site, T.plusSeconds(20), 10, "0.75");
         sendEvent(eventId, 0, T.plusSeconds(60), T.plusSeconds(120));
-        sendShed(eventId, site, 0, 50, T.plusSeconds(60), T.plusSeconds(120));
+        sendSchedule(site, 1, T.plusSeconds(30), segment(T.plusSeconds(60), T.plusSeconds(120), share(eventId, 50)));
+        // Re-sent while held: one revision stored.
+        sendSchedule(site, 1, T.plusSeconds(30), segment(T.plusSeconds(60), T.plusSeconds(120), share(eventId, 50)));
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
                 .body("status", equalTo("DOWN")));
         // Every channel is holding its message, not skipping it: each retries while the database is away.
         await().atMost(WAIT).until(() -> retries(Topics.SITE_TELEMETRY) > telemetryRetries
-                && retries(Topics.DR_EVENTS) > eventRetries && retries(Topics.SITE_COMMANDS) > commandRetries);
+                && retries(Topics.DR_EVENTS) > eventRetries && retries(Topics.SITE_SCHEDULES) > scheduleRetries);
 
         RestartablePostgresTestResource.restart();
 
@@ -91,13 +95,14 @@ class DatabaseOutageTest {
                 .body("status", equalTo("UP")));
         await().atMost(WAIT).until(() -> counted(registry, IntakeMetrics.DUPLICATES) > duplicates
                 && count("SELECT count(*) FROM settlement.dr_event WHERE event_id = ?", eventId) > 0
-                && count("SELECT count(*) FROM settlement.site_participation WHERE event_id = ?", eventId) > 0);
+                && count("SELECT count(*) FROM settlement.schedule_contribution WHERE event_id = ?", eventId) > 0);
         assertThat(count("SELECT count(*) FROM settlement.meter_interval WHERE site_id = ?", site)).isEqualTo(3);
         assertThat(
                 count("SELECT (sum(energy_kwh) * 100)::bigint FROM settlement.meter_interval WHERE site_id = ?", site))
                 .isEqualTo(150);
         assertThat(count("SELECT count(*) FROM settlement.dr_event WHERE event_id = ?", eventId)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM settlement.site_participation WHERE event_id = ? ", eventId))
+        assertThat(count("SELECT count(*) FROM settlement.site_schedule WHERE site_id = ?", site)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM settlement.schedule_contribution WHERE event_id = ?", eventId))
                 .isEqualTo(1);
         // At least our re-sent copy: the counter is application-wide and Kafka delivers at least once, so a record
         // another test left uncommitted in the shared consumer group may be re-presented too. The exact proof that

@@ -33,7 +33,10 @@ class ObservabilityTest {
         given().get("/q/metrics").then()
                 .statusCode(200)
                 .body(containsString("gridflex_settlement_intervals_stored_total"))
-                .body(containsString("gridflex_settlement_intervals_duplicates_total"));
+                .body(containsString("gridflex_settlement_intervals_duplicates_total"))
+                .body(containsString("gridflex_settlement_schedules_stored_total"))
+                .body(containsString("gridflex_settlement_schedules_duplicates_total"))
+                .body(containsString("gridflex_settlement_schedules_conflicts_total"));
     }
 
     @Test
@@ -41,6 +44,7 @@ class ObservabilityTest {
         given().get("/q/openapi?format=json").then()
                 .statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/events/{eventId}/delivery"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/sites/{siteId}/intervals"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/sites/{siteId}/intervals"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/sites/{siteId}/schedule"));
     }
 }

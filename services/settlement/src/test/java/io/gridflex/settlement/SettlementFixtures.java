@@ -9,7 +9,8 @@ import java.util.UUID;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.DrInterval;
 import io.gridflex.messages.MessageCodec;
-import io.gridflex.messages.SiteCommand;
+import io.gridflex.messages.ScheduleSegment;
+import io.gridflex.messages.SiteSchedule;
 import io.gridflex.messages.SiteTelemetry;
 import io.gridflex.messages.Topics;
 import io.gridflex.testsupport.KafkaTestResource;
@@ -33,6 +34,8 @@ public final class SettlementFixtures {
     public static final RestAssuredConfig EXACT_DECIMALS = RestAssured.config()
             .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
 
+    public static final String PROGRAM = "prog-test";
+
     private static final MessageCodec CODEC = new MessageCodec();
     private static TestKafka kafka;
 
@@ -50,18 +53,25 @@ public final class SettlementFixtures {
         return kafka;
     }
 
+    public static MessageCodec codec() {
+        return CODEC;
+    }
+
     public static RequestSpecification as(String user) {
         return RestAssured.given().config(EXACT_DECIMALS)
                 .auth().oauth2(KeycloakTestResource.accessToken(user, KeycloakTestResource.DEMO_PASSWORD));
     }
 
-    public static void sendTelemetry(String siteId, Instant start, int seconds, String energyKwh) {
+    public static SiteTelemetry telemetry(String siteId, Instant start, int seconds, String energyKwh) {
         double kwh = Double.parseDouble(energyKwh);
         double kw = new BigDecimal(energyKwh).multiply(BigDecimal.valueOf(3600))
                 .divide(BigDecimal.valueOf(seconds), MathContext.DECIMAL64).doubleValue();
-        SiteTelemetry telemetry = new SiteTelemetry(siteId, start, start.plusSeconds(seconds), kw, kwh, 0, 1000, 10,
-                10, null);
-        kafka().send(Topics.SITE_TELEMETRY, siteId, CODEC.encode(telemetry));
+        return new SiteTelemetry(siteId, start, start.plusSeconds(seconds), kw, kwh, kw, null, 1000, 0, 0, 1000,
+                new SiteTelemetry.MinerCounts(10, 10, 0, 0, 0), 1000.0, 30.0, null, SiteTelemetry.Source.METER, 1.0);
+    }
+
+    public static void sendTelemetry(String siteId, Instant start, int seconds, String energyKwh) {
+        send(telemetry(siteId, start, seconds, energyKwh));
     }
 
     /** {@code count} back-to-back 10 s intervals of equal energy from {@code start}. */
@@ -71,26 +81,49 @@ public final class SettlementFixtures {
         }
     }
 
-    public static void sendEvent(String eventId, long modificationNumber, Instant start, Instant end) {
+    public static DrEvent event(String eventId, long modificationNumber, Instant start, Instant end) {
         String[] parts = eventId.split("/", 2);
-        DrEvent event = new DrEvent(eventId, parts[0], parts[1], modificationNumber, "http://market.example/dr",
-                DrEvent.EventStatus.ACTIVE, start, end, List.of(new DrInterval(start, end, 500)), 0, false,
+        return new DrEvent(eventId, parts[0], parts[1], modificationNumber, PROGRAM, "http://market.example/dr",
+                DrEvent.EventStatus.ACTIVE, start, end, DrEvent.Signal.REDUCTION_KW, null,
+                List.of(new DrInterval(start, end, new BigDecimal("500"))), DrEvent.Targets.all(), 0, 0, false,
                 start.minusSeconds(300));
-        kafka().send(Topics.DR_EVENTS, eventId, CODEC.encode(event));
     }
 
-    public static void sendShed(String eventId, String siteId, long revision, double shedKw, Instant start,
-            Instant end) {
-        SiteCommand command = new SiteCommand(SiteCommand.commandId(eventId, revision, siteId), siteId, eventId,
-                revision, SiteCommand.Action.SHED, shedKw, start, end, start.minusSeconds(60));
-        kafka().send(Topics.SITE_COMMANDS, siteId, CODEC.encode(command));
+    public static void sendEvent(String eventId, long modificationNumber, Instant start, Instant end) {
+        send(event(eventId, modificationNumber, start, end));
     }
 
-    public static void sendCancel(String eventId, String siteId, long revision, Instant start, Instant end,
-            Instant issuedAt) {
-        SiteCommand command = new SiteCommand(SiteCommand.commandId(eventId, revision, siteId), siteId, eventId,
-                revision, SiteCommand.Action.CANCEL, 0, start, end, issuedAt);
-        kafka().send(Topics.SITE_COMMANDS, siteId, CODEC.encode(command));
+    /** A segment whose shed is the sum of its contributions, as dispatch states it. */
+    public static ScheduleSegment segment(Instant start, Instant end, ScheduleSegment.Contribution... contributions) {
+        double shed = List.of(contributions).stream().mapToDouble(ScheduleSegment.Contribution::kw).sum();
+        return new ScheduleSegment(start, end, shed, null, List.of(contributions));
+    }
+
+    public static ScheduleSegment.Contribution share(String eventId, double kw) {
+        return new ScheduleSegment.Contribution(eventId, PROGRAM, ScheduleSegment.Kind.EVENT, kw, null);
+    }
+
+    public static ScheduleSegment.Contribution operatorTest(String id, double kw) {
+        return new ScheduleSegment.Contribution(id, null, ScheduleSegment.Kind.TEST, kw, null);
+    }
+
+    public static SiteSchedule schedule(String siteId, long revision, Instant issuedAt,
+            ScheduleSegment... segments) {
+        return new SiteSchedule(siteId, revision, issuedAt, List.of(segments));
+    }
+
+    public static void sendSchedule(String siteId, long revision, Instant issuedAt, ScheduleSegment... segments) {
+        send(schedule(siteId, revision, issuedAt, segments));
+    }
+
+    /** Sends any message on its topic, keyed as the contract says. */
+    public static void send(Object message) {
+        switch (message) {
+            case SiteTelemetry t -> kafka().send(Topics.SITE_TELEMETRY, t.siteId(), CODEC.encode(t));
+            case SiteSchedule s -> kafka().send(Topics.SITE_SCHEDULES, s.siteId(), CODEC.encode(s));
+            case DrEvent e -> kafka().send(Topics.DR_EVENTS, e.eventId(), CODEC.encode(e));
+            default -> throw new IllegalArgumentException("not a message settlement reads: " + message);
+        }
     }
 
     public static double rejected(MeterRegistry registry, String topic, String reason) {

@@ -1,9 +1,11 @@
 package io.gridflex.settlement;
 
 import static io.gridflex.settlement.SettlementFixtures.as;
+import static io.gridflex.settlement.SettlementFixtures.segment;
 import static io.gridflex.settlement.SettlementFixtures.sendEvent;
-import static io.gridflex.settlement.SettlementFixtures.sendShed;
+import static io.gridflex.settlement.SettlementFixtures.sendSchedule;
 import static io.gridflex.settlement.SettlementFixtures.sendSteps;
+import static io.gridflex.settlement.SettlementFixtures.share;
 import static io.gridflex.settlement.SettlementFixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +26,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
  * The packaged service (the jar that ships, with its migrations and configuration) against real PostgreSQL, Kafka and
- * Keycloak: messages in, settled figures out.
+ * Keycloak: messages in (events, schedules, telemetry on their v2 topics), settled figures out.
  */
 @QuarkusIntegrationTest
 @WithTestResource(PostgresTestResource.class)
@@ -44,7 +46,7 @@ class SettlementPackagedIT {
         sendSteps(site, START.minusSeconds(30), 3, "0.3");
         sendSteps(site, START, 3, "0.2");
         sendEvent(eventId, 0, START, START.plusSeconds(30));
-        sendShed(eventId, site, 0, 40, START, START.plusSeconds(30));
+        sendSchedule(site, 1, START.minusSeconds(60), segment(START, START.plusSeconds(30), share(eventId, 40)));
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             var delivery = as("ada").get("/api/events/" + eventId + "/delivery").then().statusCode(200).extract()

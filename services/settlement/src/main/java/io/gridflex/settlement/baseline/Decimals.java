@@ -18,6 +18,11 @@ import java.time.Duration;
  * <li>Per-interval detail: 6 decimals of a kWh, for auditing; those lines may differ from the site total in the
  * last place because the total is rounded once, not line by line.</li>
  * <li>Coverage: a fraction of 1 with 4 decimals. The sufficiency decision uses the unrounded fraction.</li>
+ * <li>Shares of overlapping events: the energy delivered over a piece of a site's schedule is split among its
+ * contributors with 34 significant digits, the last contributor taking exactly what remains, and the splits are summed
+ * exactly, so the parts always add up to the whole. An event's figure for a shed episode is rounded to 3 decimals
+ * together with the other contributors' by the largest-remainder method, so the rounded figures add up to the
+ * episode's rounded total. A share shown as a fraction has 6 decimals; it is never used to compute.</li>
  * </ul>
  */
 public final class Decimals {
@@ -28,6 +33,7 @@ public final class Decimals {
     public static final int KWH_SCALE = 3;
     public static final int DETAIL_KWH_SCALE = 6;
     public static final int COVERAGE_SCALE = 4;
+    public static final int SHARE_SCALE = 6;
 
     private static final BigDecimal NANOS_PER_HOUR = BigDecimal.valueOf(3_600_000_000_000L);
 
@@ -57,6 +63,10 @@ public final class Decimals {
 
     public static BigDecimal coverage(BigDecimal value) {
         return value.setScale(COVERAGE_SCALE, ROUNDING);
+    }
+
+    public static BigDecimal share(BigDecimal value) {
+        return value.setScale(SHARE_SCALE, ROUNDING);
     }
 
     /** MWh from kWh already rounded to {@link #KWH_SCALE}: an exact shift of the decimal point. */

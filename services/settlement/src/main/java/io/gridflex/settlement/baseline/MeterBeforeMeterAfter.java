@@ -10,9 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Meter-before/meter-after settlement of one site for one event.
+ * Meter-before/meter-after settlement of one site over one delivery window.
  * <p>
- * The baseline is the site's mean draw over the {@code baselineWindow} immediately before the event start: the energy
+ * The baseline is the site's mean draw over the {@code baselineWindow} immediately before a start (the start of a shed
+ * episode, see {@code attribution.EpisodeAttribution}): the energy
  * of every metered interval, weighted by the share of it inside that window, divided by the metered hours of the
  * window. Unmetered gaps are left out of both sums rather than read as zero draw, and when less than
  * {@code minimumCoverage} of the window is metered there is no baseline at all.
@@ -50,9 +51,12 @@ public final class MeterBeforeMeterAfter {
     }
 
     /**
-     * @param eventStart when the event started: the baseline window ends here
-     * @param deliveryWindow the site's participation inside the event; starts no earlier than {@code eventStart}
-     * @param intervals the site's metered intervals around the event, in any order, not overlapping each other
+     * Settles one window that is measured against one baseline and owed to one party: a shed episode with a single
+     * contribution. Overlapping events are attributed by {@code attribution.EpisodeAttribution}, on the same rules.
+     *
+     * @param eventStart when shedding started: the baseline window ends here
+     * @param deliveryWindow where delivery is measured; starts no earlier than {@code eventStart}
+     * @param intervals the site's metered intervals around the window, in any order, not overlapping each other
      */
     public SiteSettlement settle(Instant eventStart, TimeWindow deliveryWindow, List<MeteredInterval> intervals) {
         if (deliveryWindow.start().isBefore(eventStart)) {
@@ -69,8 +73,14 @@ public final class MeterBeforeMeterAfter {
         return delivery(baseline, deliveryWindow, sorted);
     }
 
-    private Baseline baseline(Instant eventStart, List<MeteredInterval> intervals) {
-        TimeWindow window = new TimeWindow(eventStart.minus(baselineWindow), eventStart);
+    /**
+     * The baseline before {@code start}: the mean draw over the baseline window ending there, or no figure when the
+     * window is metered below the minimum coverage.
+     *
+     * @param intervals the site's metered intervals, in any order, not overlapping each other
+     */
+    public Baseline baseline(Instant start, List<MeteredInterval> intervals) {
+        TimeWindow window = new TimeWindow(start.minus(baselineWindow), start);
         Duration covered = Duration.ZERO;
         BigDecimal energyKwh = BigDecimal.ZERO;
         for (MeteredInterval interval : intervals) {
@@ -127,7 +137,7 @@ public final class MeterBeforeMeterAfter {
     }
 
     /** The energy of {@code interval} that falls inside {@code overlap}, assuming an even draw over the interval. */
-    private static BigDecimal attributedEnergy(MeteredInterval interval, TimeWindow overlap) {
+    public static BigDecimal attributedEnergy(MeteredInterval interval, TimeWindow overlap) {
         if (overlap.length().equals(interval.length())) {
             return interval.energyKwh();
         }
@@ -139,7 +149,12 @@ public final class MeterBeforeMeterAfter {
         return kwh == null ? null : Decimals.detailKwh(kwh);
     }
 
-    private static List<MeteredInterval> sortedWithoutOverlap(List<MeteredInterval> intervals) {
+    /**
+     * {@code intervals} in time order.
+     *
+     * @throws IllegalArgumentException when two of them overlap: the meter cannot have drawn twice at once
+     */
+    public static List<MeteredInterval> sortedWithoutOverlap(List<MeteredInterval> intervals) {
         List<MeteredInterval> sorted = new ArrayList<>(intervals);
         sorted.sort(Comparator.comparing(MeteredInterval::start));
         for (int i = 1; i < sorted.size(); i++) {

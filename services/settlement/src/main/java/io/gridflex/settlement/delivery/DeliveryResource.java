@@ -35,7 +35,8 @@ public class DeliveryResource {
     }
 
     @GET
-    @Operation(summary = "The newest DR events, each with the energy its sites delivered")
+    @Operation(summary = "The newest DR events, each with the energy its sites delivered for it", description = "Each event's total is the sum of its sites' rounded kWh; a site's figure is the event's "
+            + "share of the energy the site delivered while its schedule held a contribution of the event.")
     @APIResponse(responseCode = "200", description = "Events, newest start first")
     @APIResponse(responseCode = "400", description = "limit out of range")
     public List<EventSummary> events(
@@ -47,7 +48,10 @@ public class DeliveryResource {
     /** Event ids contain a slash ({@code <vtnId>/<vtnEventId>}), so the id may span path segments. */
     @GET
     @Path("{eventId: .+}/delivery")
-    @Operation(summary = "Baseline and delivered energy of every site that took part in an event")
+    @Operation(summary = "Delivered energy of every site whose schedule held a contribution of an event", description = "Per site: the shed episodes that held the event with the baseline taken before each, the "
+            + "windows in which the event's contribution was in force with its kW and its share of the "
+            + "site's reduction, and per metered interval the site's delivered energy and the event's part. "
+            + "Overlapping events at a site share each kWh by their kW: no kWh is counted for two of them.")
     @APIResponse(responseCode = "200", description = "The event's delivery, site by site")
     @APIResponse(responseCode = "404", description = "No such event")
     public EventDelivery delivery(@PathParam("eventId") String eventId) {

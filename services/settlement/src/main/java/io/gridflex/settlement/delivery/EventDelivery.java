@@ -8,11 +8,11 @@ import io.gridflex.settlement.event.SettlementEvent;
 /**
  * An event's delivery, site by site.
  *
- * @param event the event as last modified, with the reduction it asked for
- * @param baselineWindow the baseline window used, ISO-8601 duration
+ * @param event the event as last modified, with the signal it sent
+ * @param baselineWindow the baseline window used before each shed episode, ISO-8601 duration
  * @param minimumCoverage the share of a window that must be metered for a figure to be stated
- * @param totals what the event delivered in total
- * @param sites every site that took part, by site id
+ * @param totals what the event delivered in total: the sum of the sites' rounded figures
+ * @param sites every site whose schedule ever held a contribution of the event, by site id
  */
 public record EventDelivery(
         SettlementEvent event,

@@ -11,15 +11,18 @@ public record EventSummary(
         String vtnId,
         String vtnEventId,
         long modificationNumber,
+        String program,
         String marketContext,
         DrEvent.EventStatus status,
         Instant start,
         Instant end,
+        DrEvent.Signal signal,
         boolean testEvent,
         EventTotals totals) {
 
     static EventSummary of(SettlementEvent event, EventTotals totals) {
         return new EventSummary(event.eventId(), event.vtnId(), event.vtnEventId(), event.modificationNumber(),
-                event.marketContext(), event.status(), event.start(), event.end(), event.testEvent(), totals);
+                event.program(), event.marketContext(), event.status(), event.start(), event.end(), event.signal(),
+                event.testEvent(), totals);
     }
 }

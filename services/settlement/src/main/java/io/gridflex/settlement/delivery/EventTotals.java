@@ -6,9 +6,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.gridflex.settlement.attribution.SiteAttribution;
 import io.gridflex.settlement.baseline.Decimals;
 import io.gridflex.settlement.baseline.SettlementStatus;
-import io.gridflex.settlement.baseline.SiteSettlement;
 
 /**
  * What an event delivered across its sites. The total adds the sites' rounded kWh, so the site lines of a statement
@@ -27,13 +27,13 @@ public record EventTotals(
         Map<SettlementStatus, Integer> sitesByStatus,
         boolean complete) {
 
-    static EventTotals of(Collection<SiteSettlement> settlements) {
+    static EventTotals of(Collection<SiteAttribution> settlements) {
         BigDecimal kwh = Decimals.kwh(BigDecimal.ZERO);
         Map<SettlementStatus, Integer> byStatus = new LinkedHashMap<>();
         for (SettlementStatus status : SettlementStatus.values()) {
             byStatus.put(status, 0);
         }
-        for (SiteSettlement settlement : settlements) {
+        for (SiteAttribution settlement : settlements) {
             byStatus.merge(settlement.status(), 1, Integer::sum);
             if (settlement.hasDelivery()) {
                 kwh = kwh.add(settlement.deliveredKwh());

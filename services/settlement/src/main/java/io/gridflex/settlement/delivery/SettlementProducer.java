@@ -4,6 +4,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.gridflex.settlement.SettlementConfig;
+import io.gridflex.settlement.attribution.EpisodeAttribution;
 import io.gridflex.settlement.baseline.MeterBeforeMeterAfter;
 import io.quarkus.runtime.Startup;
 
@@ -13,7 +14,8 @@ public class SettlementProducer {
     @Produces
     @Singleton
     @Startup
-    MeterBeforeMeterAfter meterBeforeMeterAfter(SettlementConfig config) {
-        return new MeterBeforeMeterAfter(config.baseline().window(), config.baseline().minimumCoverage());
+    EpisodeAttribution episodeAttribution(SettlementConfig config) {
+        return new EpisodeAttribution(
+                new MeterBeforeMeterAfter(config.baseline().window(), config.baseline().minimumCoverage()));
     }
 }

@@ -13,8 +13,9 @@ import io.gridflex.support.db.UntilStored;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Keeps the newest version of every DR event: settlement needs its start (baseline) and end (last counted second).
- * While the database is away the message is held and retried ({@link UntilStored}), never skipped.
+ * Keeps the newest version of every DR event, for the statements: what the VTN asked for, through which program, of
+ * which sites. Which sites shed for it, and when, comes from their schedules. While the database is away the message
+ * is held and retried ({@link UntilStored}), never skipped.
  */
 @ApplicationScoped
 public class DrEventConsumer {
@@ -32,7 +33,7 @@ public class DrEventConsumer {
         this.untilStored = untilStored;
     }
 
-    @Incoming(Topics.DR_EVENTS)
+    @Incoming("dr-events")
     @Blocking
     public void consume(String payload) {
         DrEvent event;

@@ -1,10 +1,12 @@
 package io.gridflex.settlement.event;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +21,14 @@ import io.gridflex.settlement.db.Jdbc;
 import io.gridflex.settlement.messaging.WireValues;
 import io.gridflex.support.db.Transactions;
 
-/** DR events in {@code settlement.dr_event} and their requested intervals. */
+/** DR events in {@code settlement.dr_event} and their signal intervals. */
 @ApplicationScoped
 public class EventRepository {
 
     private static final String COLUMNS = """
-            event_id, vtn_id, vtn_event_id, modification_number, market_context, status, start_at, end_at,
-            test_event, received_at
+            event_id, vtn_id, vtn_event_id, modification_number, program, market_context, status, start_at, end_at,
+            signal, currency, target_resource_ids, target_group_ids, start_after_seconds, priority, test_event,
+            received_at
             """;
 
     /**
@@ -34,14 +37,18 @@ public class EventRepository {
      */
     private static final String UPSERT = """
             INSERT INTO settlement.dr_event AS e
-                (event_id, vtn_id, vtn_event_id, modification_number, market_context, status, start_at, end_at,
-                 priority, test_event, received_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                (event_id, vtn_id, vtn_event_id, modification_number, program, market_context, status, start_at,
+                 end_at, signal, currency, target_resource_ids, target_group_ids, start_after_seconds, priority,
+                 test_event, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (event_id) DO UPDATE SET
                 vtn_id = EXCLUDED.vtn_id, vtn_event_id = EXCLUDED.vtn_event_id,
-                modification_number = EXCLUDED.modification_number, market_context = EXCLUDED.market_context,
-                status = EXCLUDED.status, start_at = EXCLUDED.start_at, end_at = EXCLUDED.end_at,
-                priority = EXCLUDED.priority, test_event = EXCLUDED.test_event, received_at = EXCLUDED.received_at
+                modification_number = EXCLUDED.modification_number, program = EXCLUDED.program,
+                market_context = EXCLUDED.market_context, status = EXCLUDED.status, start_at = EXCLUDED.start_at,
+                end_at = EXCLUDED.end_at, signal = EXCLUDED.signal, currency = EXCLUDED.currency,
+                target_resource_ids = EXCLUDED.target_resource_ids, target_group_ids = EXCLUDED.target_group_ids,
+                start_after_seconds = EXCLUDED.start_after_seconds, priority = EXCLUDED.priority,
+                test_event = EXCLUDED.test_event, received_at = EXCLUDED.received_at
             WHERE e.modification_number <= EXCLUDED.modification_number
             """;
 
@@ -59,13 +66,20 @@ public class EventRepository {
                 statement.setString(2, event.vtnId());
                 statement.setString(3, event.vtnEventId());
                 statement.setLong(4, event.modificationNumber());
-                statement.setString(5, event.marketContext());
-                statement.setString(6, event.status().name());
-                Jdbc.setInstant(statement, 7, WireValues.instant(event.start()));
-                Jdbc.setInstant(statement, 8, WireValues.instant(event.end()));
-                statement.setInt(9, event.priority());
-                statement.setBoolean(10, event.testEvent());
-                Jdbc.setInstant(statement, 11, WireValues.instant(event.receivedAt()));
+                statement.setString(5, event.program());
+                statement.setString(6, event.marketContext());
+                statement.setString(7, event.status().name());
+                Jdbc.setInstant(statement, 8, WireValues.instant(event.start()));
+                Jdbc.setInstant(statement, 9, WireValues.instant(event.end()));
+                statement.setString(10, event.signal().name());
+                statement.setString(11, event.currency());
+                statement.setArray(12, connection.createArrayOf("varchar",
+                        event.targets().resourceIds().toArray()));
+                statement.setArray(13, connection.createArrayOf("varchar", event.targets().groupIds().toArray()));
+                statement.setLong(14, event.startAfterSeconds());
+                statement.setInt(15, event.priority());
+                statement.setBoolean(16, event.testEvent());
+                Jdbc.setInstant(statement, 17, WireValues.instant(event.receivedAt()));
                 if (statement.executeUpdate() == 0) {
                     return false;
                 }
@@ -104,7 +118,7 @@ public class EventRepository {
             delete.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO settlement.dr_event_interval (event_id, seq, start_at, end_at, reduction_kw)
+                INSERT INTO settlement.dr_event_interval (event_id, seq, start_at, end_at, value)
                 VALUES (?, ?, ?, ?, ?)
                 """)) {
             int seq = 0;
@@ -113,7 +127,8 @@ public class EventRepository {
                 insert.setInt(2, seq++);
                 Jdbc.setInstant(insert, 3, WireValues.instant(interval.start()));
                 Jdbc.setInstant(insert, 4, WireValues.instant(interval.end()));
-                insert.setBigDecimal(5, WireValues.decimal(interval.reductionKw()));
+                // Exact as sent: the codec reads JSON numbers as BigDecimal, and the column has no scale to round to.
+                insert.setBigDecimal(5, interval.value());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -131,10 +146,17 @@ public class EventRepository {
                         rows.getString("vtn_id"),
                         rows.getString("vtn_event_id"),
                         rows.getLong("modification_number"),
+                        rows.getString("program"),
                         rows.getString("market_context"),
                         DrEvent.EventStatus.valueOf(rows.getString("status")),
                         Jdbc.getInstant(rows, "start_at"),
                         Jdbc.getInstant(rows, "end_at"),
+                        DrEvent.Signal.valueOf(rows.getString("signal")),
+                        rows.getString("currency"),
+                        new DrEvent.Targets(strings(rows.getArray("target_resource_ids")),
+                                strings(rows.getArray("target_group_ids"))),
+                        rows.getLong("start_after_seconds"),
+                        rows.getInt("priority"),
                         rows.getBoolean("test_event"),
                         Jdbc.getInstant(rows, "received_at"),
                         List.of()));
@@ -143,29 +165,31 @@ public class EventRepository {
         if (events.isEmpty()) {
             return List.of();
         }
-        Map<String, List<RequestedInterval>> intervals = intervals(connection, List.copyOf(events.keySet()));
+        Map<String, List<SignalInterval>> intervals = intervals(connection, List.copyOf(events.keySet()));
         List<SettlementEvent> result = new ArrayList<>();
         for (SettlementEvent event : events.values()) {
-            result.add(new SettlementEvent(event.eventId(), event.vtnId(), event.vtnEventId(),
-                    event.modificationNumber(), event.marketContext(), event.status(), event.start(), event.end(),
-                    event.testEvent(), event.receivedAt(), intervals.getOrDefault(event.eventId(), List.of())));
+            result.add(event.withIntervals(intervals.getOrDefault(event.eventId(), List.of())));
         }
         return result;
     }
 
-    private static Map<String, List<RequestedInterval>> intervals(Connection connection, List<String> eventIds)
+    private static List<String> strings(Array array) throws SQLException {
+        return Arrays.stream((Object[]) array.getArray()).map(String.class::cast).toList();
+    }
+
+    private static Map<String, List<SignalInterval>> intervals(Connection connection, List<String> eventIds)
             throws SQLException {
-        Map<String, List<RequestedInterval>> intervals = new HashMap<>();
+        Map<String, List<SignalInterval>> intervals = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT event_id, start_at, end_at, reduction_kw FROM settlement.dr_event_interval
+                SELECT event_id, start_at, end_at, value FROM settlement.dr_event_interval
                  WHERE event_id = ANY (?) ORDER BY event_id, seq
                 """)) {
             statement.setArray(1, connection.createArrayOf("varchar", eventIds.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     intervals.computeIfAbsent(rows.getString("event_id"), id -> new ArrayList<>())
-                            .add(new RequestedInterval(Jdbc.getInstant(rows, "start_at"),
-                                    Jdbc.getInstant(rows, "end_at"), rows.getBigDecimal("reduction_kw")));
+                            .add(new SignalInterval(Jdbc.getInstant(rows, "start_at"),
+                                    Jdbc.getInstant(rows, "end_at"), rows.getBigDecimal("value")));
                 }
             }
         }

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gridflex.messages.SiteTelemetry;
 import io.gridflex.settlement.db.Jdbc;
 import io.gridflex.support.db.Transactions;
 
@@ -24,7 +25,7 @@ public class MeterIntervalRepository {
 
     /** Intervals of a site overlapping [from, to), optionally only those starting after a cursor; LIMIT NULL is all. */
     private static final String OVERLAPPING = """
-            SELECT site_id, interval_start, interval_end, average_kw, energy_kwh, active_command_id
+            SELECT site_id, interval_start, interval_end, average_kw, energy_kwh, schedule_revision, source, coverage
               FROM settlement.meter_interval
              WHERE site_id = ? AND interval_start < ? AND interval_end > ?
                AND (?::timestamptz IS NULL OR interval_start > ?)
@@ -116,26 +117,35 @@ public class MeterIntervalRepository {
                         Jdbc.getInstant(rows, "interval_end"),
                         rows.getBigDecimal("average_kw"),
                         rows.getBigDecimal("energy_kwh"),
-                        rows.getString("active_command_id")));
+                        rows.getObject("schedule_revision", Long.class),
+                        source(rows.getString("source")),
+                        rows.getBigDecimal("coverage")));
             }
         }
         return intervals;
+    }
+
+    private static SiteTelemetry.Source source(String value) {
+        return value == null ? null : SiteTelemetry.Source.valueOf(value);
     }
 
     private static void insert(Connection connection, MeterInterval interval, Instant receivedAt)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 INSERT INTO settlement.meter_interval
-                    (site_id, interval_start, interval_end, average_kw, energy_kwh, active_command_id, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                    (site_id, interval_start, interval_end, average_kw, energy_kwh, schedule_revision, source,
+                     coverage, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)) {
             statement.setString(1, interval.siteId());
             Jdbc.setInstant(statement, 2, interval.intervalStart());
             Jdbc.setInstant(statement, 3, interval.intervalEnd());
             statement.setBigDecimal(4, interval.averageKw());
             statement.setBigDecimal(5, interval.energyKwh());
-            statement.setString(6, interval.activeCommandId());
-            Jdbc.setInstant(statement, 7, receivedAt);
+            statement.setObject(6, interval.scheduleRevision(), Types.BIGINT);
+            statement.setString(7, interval.source() == null ? null : interval.source().name());
+            statement.setBigDecimal(8, interval.coverage());
+            Jdbc.setInstant(statement, 9, receivedAt);
             statement.executeUpdate();
         }
     }

@@ -16,7 +16,8 @@ import io.gridflex.support.db.UntilStored;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Stores every site telemetry message as a metered interval. A re-sent interval is a no-op; one that overlaps a
+ * Stores every site telemetry message as a metered interval, with where its figures come from and how many miners they
+ * cover, so low-coverage intervals can be told apart later. A re-sent interval is a no-op; one that overlaps a
  * stored interval of the same site with other figures is refused, because settling on either copy would be a guess.
  * While the database is away the message is held and retried ({@link UntilStored}), never skipped.
  */
@@ -38,7 +39,7 @@ public class TelemetryConsumer {
         this.untilStored = untilStored;
     }
 
-    @Incoming(Topics.SITE_TELEMETRY)
+    @Incoming("site-telemetry")
     @Blocking
     public void consume(String payload) {
         SiteTelemetry telemetry;
@@ -54,7 +55,9 @@ public class TelemetryConsumer {
                 WireValues.instant(telemetry.intervalEnd()),
                 WireValues.decimal(telemetry.averageKw()),
                 WireValues.decimal(telemetry.energyKwh()),
-                telemetry.activeCommandId());
+                telemetry.scheduleRevision(),
+                telemetry.source(),
+                WireValues.decimal(telemetry.coverage()));
         if (!interval.intervalEnd().isAfter(interval.intervalStart())) {
             rejected.reject(Topics.SITE_TELEMETRY, "invalid-interval", "interval of site " + interval.siteId()
                     + " ends at " + telemetry.intervalEnd() + ", not after its start " + telemetry.intervalStart());

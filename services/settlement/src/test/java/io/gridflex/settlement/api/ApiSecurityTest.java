@@ -22,13 +22,15 @@ class ApiSecurityTest {
     private static final String RANGE = "?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z";
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/events", "/api/events/vtn/e/delivery", "/api/sites/s/intervals" + RANGE})
+    @ValueSource(strings = {"/api/events", "/api/events/vtn/e/delivery", "/api/sites/s/intervals" + RANGE,
+            "/api/sites/s/schedule"})
     void noTokenIsUnauthorized(String path) {
         given().get(path).then().statusCode(401);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/events", "/api/events/vtn/e/delivery", "/api/sites/s/intervals" + RANGE})
+    @ValueSource(strings = {"/api/events", "/api/events/vtn/e/delivery", "/api/sites/s/intervals" + RANGE,
+            "/api/sites/s/schedule"})
     void aForgedTokenIsUnauthorized(String path) {
         String token = KeycloakTestResource.accessToken("bill", KeycloakTestResource.DEMO_PASSWORD);
         String[] parts = token.split("\\.");
@@ -38,7 +40,8 @@ class ApiSecurityTest {
 
     /** The site-agent service account holds no GridFlex role: authenticated, but not allowed. */
     @ParameterizedTest
-    @ValueSource(strings = {"/api/events", "/api/events/vtn/e/delivery", "/api/sites/s/intervals" + RANGE})
+    @ValueSource(strings = {"/api/events", "/api/events/vtn/e/delivery", "/api/sites/s/intervals" + RANGE,
+            "/api/sites/s/schedule"})
     void aTokenWithoutAReadingRoleIsForbidden(String path) {
         given().auth().oauth2(KeycloakTestResource.clientToken("site-agent")).get(path).then().statusCode(403);
     }

@@ -48,6 +48,25 @@ class ApiValidationTest {
     }
 
     @Test
+    void aSiteWithoutScheduleIsNotFound() {
+        as("bill").get("/api/sites/no-such-site/schedule?at=2026-03-01T00:00:00Z").then()
+                .statusCode(404)
+                .contentType("application/json")
+                .body("error", equalTo("unknown-site"))
+                .body("detail", containsString("no-such-site"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"yesterday", "2026-03-01T00:00:00", "2026-03-01T25:00:00Z"})
+    void aMalformedScheduleInstantIsABadRequest(String at) {
+        as("bill").queryParam("at", at).get("/api/sites/any-site/schedule").then()
+                .statusCode(400)
+                .contentType("application/json")
+                .body("error", equalTo("malformed-range"))
+                .body("detail", containsString("'at'"));
+    }
+
+    @Test
     void anUnknownEventIsNotFound() {
         as("bill").get("/api/events/no-vtn/no-event/delivery").then()
                 .statusCode(404)

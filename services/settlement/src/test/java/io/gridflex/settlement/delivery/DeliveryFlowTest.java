@@ -2,10 +2,11 @@ package io.gridflex.settlement.delivery;
 
 import static io.gridflex.settlement.SettlementFixtures.as;
 import static io.gridflex.settlement.SettlementFixtures.rejected;
-import static io.gridflex.settlement.SettlementFixtures.sendCancel;
+import static io.gridflex.settlement.SettlementFixtures.segment;
 import static io.gridflex.settlement.SettlementFixtures.sendEvent;
-import static io.gridflex.settlement.SettlementFixtures.sendShed;
+import static io.gridflex.settlement.SettlementFixtures.sendSchedule;
 import static io.gridflex.settlement.SettlementFixtures.sendSteps;
+import static io.gridflex.settlement.SettlementFixtures.share;
 import static io.gridflex.settlement.SettlementFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,8 +31,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Telemetry, an event and commands go in through real Kafka; the delivery API, read with billing staff's token from
- * real Keycloak, states the figures worked out by hand below. The baseline window is 30 s in the test profile.
+ * Telemetry, an event and the sites' schedules go in through real Kafka; the delivery API, read with billing staff's
+ * token from real Keycloak, states the figures worked out by hand below. The baseline window is 30 s in the test
+ * profile.
  */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
@@ -62,19 +64,19 @@ class DeliveryFlowTest {
         // 1.2 kWh delivered, 72 kW on average.
         sendSteps(full, START.minusSeconds(30), 3, "0.3");
         sendSteps(full, START, 6, "0.1");
-        sendShed(eventId, full, 1, 100, START, END);
+        sendSchedule(full, 1, START.minusSeconds(60), segment(START, END, share(eventId, 100)));
 
-        // cancelled: same baseline; shed for 30 s, then back to 0.3 kWh per 10 s, cancelled at 10:00:30, so only the
-        // first 30 s count: 3 × 0.2 = 0.6 kWh, 72 kW on average.
+        // cancelled: same baseline; shed for 30 s, then back to 0.3 kWh per 10 s. Revision 2, issued at 10:00:30,
+        // holds nothing any more, so only the first 30 s count: 3 × 0.2 = 0.6 kWh, 72 kW on average.
         sendSteps(cancelled, START.minusSeconds(30), 3, "0.3");
         sendSteps(cancelled, START, 3, "0.1");
         sendSteps(cancelled, START.plusSeconds(30), 3, "0.3");
-        sendShed(eventId, cancelled, 1, 100, START, END);
-        sendCancel(eventId, cancelled, 1, START, END, START.plusSeconds(30));
+        sendSchedule(cancelled, 1, START.minusSeconds(60), segment(START, END, share(eventId, 100)));
+        sendSchedule(cancelled, 2, START.plusSeconds(30));
 
         // unmetered: nothing before the event, so no baseline and no figure.
         sendSteps(unmetered, START, 6, "0.1");
-        sendShed(eventId, unmetered, 1, 50, START, END);
+        sendSchedule(unmetered, 1, START.minusSeconds(60), segment(START, END, share(eventId, 50)));
 
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             assertThat(rejected(registry, Topics.DR_EVENTS, "stale-modification"))
@@ -84,8 +86,8 @@ class DeliveryFlowTest {
             assertThat(intervalCount(unmetered)).isEqualTo(6);
             JsonPath delivery = delivery(eventId);
             assertThat(delivery.getList("sites")).hasSize(3);
-            assertThat(delivery.getString("sites.find { it.siteId == '" + cancelled + "' }.cancelledAt"))
-                    .isNotNull();
+            assertThat(delivery.getString("sites.find { it.siteId == '" + cancelled + "' }.deliveryEnd"))
+                    .isEqualTo(START.plusSeconds(30).toString());
         });
 
         JsonPath delivery = delivery(eventId);
@@ -106,9 +108,13 @@ class DeliveryFlowTest {
                 .containsEntry("deliveredKwh", new BigDecimal("1.200"))
                 .containsEntry("deliveredMwh", new BigDecimal("0.001200"))
                 .containsEntry("averageDeliveredKw", new BigDecimal("72.000"))
-                .containsEntry("shedKw", new BigDecimal("100.000000"))
+                .containsEntry("deliveryStart", START.toString())
                 .containsEntry("deliveryEnd", END.toString());
         assertThat((List<?>) fullSite.get("intervals")).hasSize(6);
+        assertThat(delivery.<BigDecimal>get("sites.find { it.siteId == '" + full + "' }.windows[0].allocatedKw"))
+                .isEqualTo(new BigDecimal("100.000000"));
+        assertThat(delivery.<BigDecimal>get("sites.find { it.siteId == '" + full + "' }.windows[0].share"))
+                .isEqualTo(new BigDecimal("1.000000"));
 
         Map<String, Object> cancelledSite = site(delivery, cancelled);
         assertThat(cancelledSite).containsEntry("status", "COMPLETE")
@@ -128,6 +134,7 @@ class DeliveryFlowTest {
         String summary = "find { it.eventId == '" + eventId + "' }";
         assertThat(events.<BigDecimal>get(summary + ".totals.deliveredKwh")).isEqualTo(new BigDecimal("1.800"));
         assertThat(events.getLong(summary + ".modificationNumber")).isEqualTo(1);
+        assertThat(events.getString(summary + ".signal")).isEqualTo("REDUCTION_KW");
     }
 
     @Test

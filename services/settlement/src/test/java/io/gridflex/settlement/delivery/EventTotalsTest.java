@@ -3,19 +3,14 @@ package io.gridflex.settlement.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.gridflex.settlement.baseline.Baseline;
+import io.gridflex.settlement.attribution.SiteAttribution;
 import io.gridflex.settlement.baseline.SettlementStatus;
-import io.gridflex.settlement.baseline.SiteSettlement;
-import io.gridflex.settlement.baseline.TimeWindow;
 
 class EventTotalsTest {
-
-    private static final Instant T = Instant.parse("2026-03-02T10:00:00Z");
 
     @Test
     void theTotalAddsTheSitesRoundedFiguresAndCountsTheRest() {
@@ -55,12 +50,9 @@ class EventTotalsTest {
                 .allSatisfy((s, n) -> assertThat(n).isZero());
     }
 
-    private static SiteSettlement site(SettlementStatus status, String kwh) {
+    private static SiteAttribution site(SettlementStatus status, String kwh) {
         BigDecimal delivered = kwh == null ? null : new BigDecimal(kwh);
         BigDecimal mwh = delivered == null ? null : delivered.movePointLeft(3);
-        Baseline baseline = new Baseline(new TimeWindow(T.minusSeconds(30), T), BigDecimal.ONE,
-                delivered == null ? null : new BigDecimal("100.000"));
-        return new SiteSettlement(status, baseline, new TimeWindow(T, T.plusSeconds(60)), BigDecimal.ONE, delivered,
-                mwh, null, List.of());
+        return new SiteAttribution(status, List.of(), List.of(), BigDecimal.ONE, delivered, mwh, null, List.of());
     }
 }

@@ -4,7 +4,9 @@ import static io.gridflex.settlement.SettlementFixtures.as;
 import static io.gridflex.settlement.SettlementFixtures.counted;
 import static io.gridflex.settlement.SettlementFixtures.kafka;
 import static io.gridflex.settlement.SettlementFixtures.rejected;
+import static io.gridflex.settlement.SettlementFixtures.send;
 import static io.gridflex.settlement.SettlementFixtures.sendTelemetry;
+import static io.gridflex.settlement.SettlementFixtures.telemetry;
 import static io.gridflex.settlement.SettlementFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,6 +21,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.gridflex.messages.SiteTelemetry;
 import io.gridflex.messages.Topics;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.KeycloakTestResource;
@@ -56,7 +59,10 @@ class TelemetryIntakeTest {
         assertThat(intervals.getFirst()).containsEntry("energyKwh", new BigDecimal("0.250000"))
                 .containsEntry("averageKw", new BigDecimal("90.000000"))
                 .containsEntry("intervalStart", T.toString())
-                .containsEntry("intervalEnd", T.plusSeconds(10).toString());
+                .containsEntry("intervalEnd", T.plusSeconds(10).toString())
+                .containsEntry("source", "METER")
+                .containsEntry("coverage", new BigDecimal("1.000000"))
+                .containsEntry("scheduleRevision", null);
         assertThat(counted(registry, IntakeMetrics.STORED)).isGreaterThanOrEqualTo(storedBefore + 1);
     }
 
@@ -78,6 +84,22 @@ class TelemetryIntakeTest {
     }
 
     @Test
+    void theSameIntervalWithAnotherCoverageIsAConflictingReport() {
+        String site = unique("site-coverage");
+        double before = rejected(registry, Topics.SITE_TELEMETRY, "overlapping-interval");
+        SiteTelemetry first = telemetry(site, T, 10, "0.25");
+        send(first);
+        send(new SiteTelemetry(site, T, first.intervalEnd(), first.averageKw(), first.energyKwh(), first.miningKw(),
+                first.dataCentreKw(), first.sheddableKw(), first.shedKw(), first.targetShedKw(), first.maxImportKw(),
+                first.miners(), first.hashrateThs(), first.efficiencyJPerTh(), 7L, SiteTelemetry.Source.MINERS, 0.8));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                rejected(registry, Topics.SITE_TELEMETRY, "overlapping-interval")).isGreaterThanOrEqualTo(before + 1));
+        assertThat(intervals(site)).singleElement().satisfies(interval -> assertThat(interval)
+                .containsEntry("source", "METER").containsEntry("coverage", new BigDecimal("1.000000")));
+    }
+
+    @Test
     void malformedTelemetryIsCountedAndStoresNothing() {
         String site = unique("site-bad");
         double invalid = rejected(registry, Topics.SITE_TELEMETRY, "invalid-message");
@@ -86,14 +108,17 @@ class TelemetryIntakeTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(intervals(site)).hasSize(1));
 
         kafka().send(Topics.SITE_TELEMETRY, site, "{not json");
+        // The old contract's shape (activeCommandId, no source or coverage) is not telemetry any more.
         kafka().send(Topics.SITE_TELEMETRY, site, """
                 {"siteId":"%s","intervalStart":"2026-03-03T08:00:10Z","intervalEnd":"2026-03-03T08:00:20Z",
-                 "averageKw":-5,"energyKwh":0.1,"sheddableKw":0,"maxImportKw":0,"minersTotal":0,"minersRunning":0,
-                 "activeCommandId":null}""".formatted(site));
-        kafka().send(Topics.SITE_TELEMETRY, site, """
-                {"siteId":"%s","intervalStart":"2026-03-03T08:00:30Z","intervalEnd":"2026-03-03T08:00:20Z",
                  "averageKw":5,"energyKwh":0.1,"sheddableKw":0,"maxImportKw":0,"minersTotal":0,"minersRunning":0,
                  "activeCommandId":null}""".formatted(site));
+        // Valid, but ending before it starts.
+        SiteTelemetry sample = telemetry(site, T.plusSeconds(30), 10, "0.1");
+        send(new SiteTelemetry(site, T.plusSeconds(30), T.plusSeconds(20), sample.averageKw(), sample.energyKwh(),
+                sample.miningKw(), sample.dataCentreKw(), sample.sheddableKw(), sample.shedKw(), sample.targetShedKw(),
+                sample.maxImportKw(), sample.miners(), sample.hashrateThs(), sample.efficiencyJPerTh(), 4L,
+                sample.source(), 0.5));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(rejected(registry, Topics.SITE_TELEMETRY, "invalid-message"))

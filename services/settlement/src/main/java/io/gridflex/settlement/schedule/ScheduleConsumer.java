@@ -1,0 +1,78 @@
+package io.gridflex.settlement.schedule;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.gridflex.messages.InvalidMessageException;
+import io.gridflex.messages.MessageCodec;
+import io.gridflex.messages.SiteSchedule;
+import io.gridflex.messages.Topics;
+import io.gridflex.settlement.messaging.RejectedMessages;
+import io.gridflex.support.db.UntilStored;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Stores every revision of every site's schedule, whatever order they arrive in: an older revision is history, and
+ * settlement needs it to know what governed the site before the newer one was issued. The same revision again is a
+ * no-op; a revision number already held with other content is refused, since settling on either copy would be a
+ * guess. While the database is away the message is held and retried ({@link UntilStored}), never skipped.
+ */
+@ApplicationScoped
+public class ScheduleConsumer {
+
+    private static final String TOPIC = Topics.SITE_SCHEDULES;
+
+    private final MessageCodec codec;
+    private final ScheduleRepository repository;
+    private final RejectedMessages rejected;
+    private final ScheduleMetrics metrics;
+    private final UntilStored untilStored;
+
+    public ScheduleConsumer(MessageCodec codec, ScheduleRepository repository, RejectedMessages rejected,
+            ScheduleMetrics metrics, UntilStored untilStored) {
+        this.codec = codec;
+        this.repository = repository;
+        this.rejected = rejected;
+        this.metrics = metrics;
+        this.untilStored = untilStored;
+    }
+
+    @Incoming("site-schedules")
+    @Blocking
+    public void consume(String payload) {
+        SiteSchedule schedule;
+        try {
+            schedule = codec.decode(SiteSchedule.class, payload);
+        } catch (InvalidMessageException e) {
+            rejected.reject(TOPIC, "invalid-message", e.getMessage());
+            return;
+        }
+        // Checked as stored (instants to the microsecond), so what passes here always fits the table constraints.
+        Revision revision = Revision.of(schedule);
+        Optional<ScheduleChecks.Problem> problem = ScheduleChecks.problem(revision);
+        if (problem.isPresent()) {
+            rejected.reject(TOPIC, problem.get().reason(), problem.get().detail());
+            return;
+        }
+        String canonical = codec.encode(schedule);
+        ScheduleRepository.StoreAttempt attempt = untilStored.run(TOPIC,
+                () -> repository.store(revision, canonical, Instant.now()));
+        if (attempt.stored()) {
+            metrics.stored();
+            return;
+        }
+        String name = "schedule of site " + schedule.siteId() + " revision " + schedule.revision();
+        if (codec.decode(SiteSchedule.class, attempt.existingPayload()).equals(schedule)) {
+            metrics.duplicate();
+            rejected.reject(TOPIC, "duplicate", name + " already stored");
+        } else {
+            metrics.conflict();
+            rejected.reject(TOPIC, "conflicting-revision", name + " is already stored with other content; the "
+                    + "stored one stands");
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package io.gridflex.settlement.schedule;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.gridflex.settlement.baseline.TimeWindow;
+import io.gridflex.settlement.db.Jdbc;
+import io.gridflex.support.db.Transactions;
+
+/** Every revision of every site's schedule: {@code site_schedule}, {@code schedule_segment}, {@code schedule_contribution}. */
+@ApplicationScoped
+public class ScheduleRepository {
+
+    /**
+     * The segments (with their contributions) overlapping a window of the revisions that can govern inside it: the
+     * highest issued at or before the window's start, and every one issued inside the window.
+     */
+    private static final String AROUND = """
+            WITH chosen AS (
+                (SELECT revision, issued_at FROM settlement.site_schedule
+                  WHERE site_id = ? AND issued_at <= ? ORDER BY revision DESC LIMIT 1)
+                UNION
+                (SELECT revision, issued_at FROM settlement.site_schedule
+                  WHERE site_id = ? AND issued_at > ? AND issued_at < ?)
+            )
+            SELECT ch.revision, ch.issued_at, s.seq, s.start_at, s.end_at, s.shed_kw, s.import_cap_kw,
+                   c.event_id, c.program, c.kind, c.kw, c.import_cap_kw AS contribution_cap_kw
+              FROM chosen ch
+              LEFT JOIN settlement.schedule_segment s
+                ON s.site_id = ? AND s.revision = ch.revision AND s.start_at < ? AND s.end_at > ?
+              LEFT JOIN settlement.schedule_contribution c
+                ON c.site_id = s.site_id AND c.revision = s.revision AND c.segment_seq = s.seq
+             ORDER BY ch.revision, s.seq, c.seq
+            """;
+
+    private final Transactions transactions;
+
+    public ScheduleRepository(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    /**
+     * What storing a revision came to: stored, or a revision of that number already held, with its payload.
+     *
+     * @param existingPayload null when stored
+     */
+    public record StoreAttempt(boolean stored, String existingPayload) {
+    }
+
+    /**
+     * Stores {@code revision} with its canonical {@code payload}, unless the site already holds that revision number;
+     * then the stored payload is returned for the caller to compare. One transaction: header, segments and
+     * contributions are stored together or not at all.
+     */
+    public StoreAttempt store(Revision revision, String payload, Instant receivedAt) {
+        return transactions.inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO settlement.site_schedule (site_id, revision, issued_at, received_at, payload)
+                    VALUES (?, ?, ?, ?, CAST(? AS jsonb))
+                    ON CONFLICT (site_id, revision) DO NOTHING
+                    """)) {
+                insert.setString(1, revision.siteId());
+                insert.setLong(2, revision.revision());
+                Jdbc.setInstant(insert, 3, revision.issuedAt());
+                Jdbc.setInstant(insert, 4, receivedAt);
+                insert.setString(5, payload);
+                if (insert.executeUpdate() == 0) {
+                    return new StoreAttempt(false, payload(connection, revision.siteId(), revision.revision()));
+                }
+            }
+            insertSegments(connection, revision);
+            return new StoreAttempt(true, null);
+        });
+    }
+
+    /** Every site whose schedules ever gave {@code eventId} an EVENT contribution, by site id, with its span. */
+    public List<SiteSpan> eventSpans(String eventId) {
+        return transactions.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT c.site_id, min(s.start_at) AS first_start, max(s.end_at) AS last_end
+                      FROM settlement.schedule_contribution c
+                      JOIN settlement.schedule_segment s
+                        ON s.site_id = c.site_id AND s.revision = c.revision AND s.seq = c.segment_seq
+                     WHERE c.event_id = ? AND c.kind = 'EVENT'
+                     GROUP BY c.site_id
+                     ORDER BY c.site_id
+                    """)) {
+                statement.setString(1, eventId);
+                List<SiteSpan> spans = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        spans.add(new SiteSpan(rows.getString("site_id"), new TimeWindow(
+                                Jdbc.getInstant(rows, "first_start"), Jdbc.getInstant(rows, "last_end"))));
+                    }
+                }
+                return spans;
+            }
+        });
+    }
+
+    /**
+     * The revisions that can govern the site inside {@code window}, each with only its segments overlapping the
+     * window: enough for {@link EffectiveSchedule#pieces} over that window.
+     */
+    public List<Revision> around(String siteId, TimeWindow window) {
+        return transactions.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(AROUND)) {
+                statement.setString(1, siteId);
+                Jdbc.setInstant(statement, 2, window.start());
+                statement.setString(3, siteId);
+                Jdbc.setInstant(statement, 4, window.start());
+                Jdbc.setInstant(statement, 5, window.end());
+                statement.setString(6, siteId);
+                Jdbc.setInstant(statement, 7, window.end());
+                Jdbc.setInstant(statement, 8, window.start());
+                return RevisionRows.read(siteId, statement);
+            }
+        });
+    }
+
+    /** The revision governing the site at {@code at}, whole, if any was issued by then. */
+    public Optional<StoredRevision> governingAt(String siteId, Instant at) {
+        return transactions.read(connection -> {
+            Long number;
+            Instant receivedAt;
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT revision, received_at FROM settlement.site_schedule
+                     WHERE site_id = ? AND issued_at <= ? ORDER BY revision DESC LIMIT 1
+                    """)) {
+                statement.setString(1, siteId);
+                Jdbc.setInstant(statement, 2, at);
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    number = rows.getLong("revision");
+                    receivedAt = Jdbc.getInstant(rows, "received_at");
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT h.revision, h.issued_at, s.seq, s.start_at, s.end_at, s.shed_kw, s.import_cap_kw,
+                           c.event_id, c.program, c.kind, c.kw, c.import_cap_kw AS contribution_cap_kw
+                      FROM settlement.site_schedule h
+                      LEFT JOIN settlement.schedule_segment s ON s.site_id = h.site_id AND s.revision = h.revision
+                      LEFT JOIN settlement.schedule_contribution c
+                        ON c.site_id = s.site_id AND c.revision = s.revision AND c.segment_seq = s.seq
+                     WHERE h.site_id = ? AND h.revision = ?
+                     ORDER BY s.seq, c.seq
+                    """)) {
+                statement.setString(1, siteId);
+                statement.setLong(2, number);
+                return RevisionRows.read(siteId, statement).stream().findFirst()
+                        .map(revision -> new StoredRevision(revision, receivedAt));
+            }
+        });
+    }
+
+    /** True when at least one schedule revision of the site has been stored. */
+    public boolean siteKnown(String siteId) {
+        return transactions.read(connection -> {
+            try (PreparedStatement statement = connection
+                    .prepareStatement("SELECT 1 FROM settlement.site_schedule WHERE site_id = ? LIMIT 1")) {
+                statement.setString(1, siteId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        });
+    }
+
+    private static String payload(Connection connection, String siteId, long revision) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT payload::text FROM settlement.site_schedule WHERE site_id = ? AND revision = ?")) {
+            statement.setString(1, siteId);
+            statement.setLong(2, revision);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private static void insertSegments(Connection connection, Revision revision) throws SQLException {
+        try (PreparedStatement segments = connection.prepareStatement("""
+                INSERT INTO settlement.schedule_segment
+                    (site_id, revision, seq, start_at, end_at, shed_kw, import_cap_kw)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """);
+                PreparedStatement contributions = connection.prepareStatement("""
+                        INSERT INTO settlement.schedule_contribution
+                            (site_id, revision, segment_seq, seq, event_id, program, kind, kw, import_cap_kw)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)) {
+            for (int s = 0; s < revision.segments().size(); s++) {
+                Segment segment = revision.segments().get(s);
+                segments.setString(1, revision.siteId());
+                segments.setLong(2, revision.revision());
+                segments.setInt(3, s);
+                Jdbc.setInstant(segments, 4, segment.start());
+                Jdbc.setInstant(segments, 5, segment.end());
+                segments.setBigDecimal(6, segment.shedKw());
+                segments.setBigDecimal(7, segment.importCapKw());
+                segments.addBatch();
+                for (int c = 0; c < segment.contributions().size(); c++) {
+                    Contribution contribution = segment.contributions().get(c);
+                    contributions.setString(1, revision.siteId());
+                    contributions.setLong(2, revision.revision());
+                    contributions.setInt(3, s);
+                    contributions.setInt(4, c);
+                    contributions.setString(5, contribution.eventId());
+                    contributions.setString(6, contribution.program());
+                    contributions.setString(7, contribution.kind().name());
+                    contributions.setBigDecimal(8, contribution.kw());
+                    contributions.setBigDecimal(9, contribution.importCapKw());
+                    contributions.addBatch();
+                }
+            }
+            // Segments first: contributions refer to them.
+            segments.executeBatch();
+            contributions.executeBatch();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.gridflex.settlement.schedule;
+
+import static io.gridflex.settlement.SettlementFixtures.as;
+import static io.gridflex.settlement.SettlementFixtures.counted;
+import static io.gridflex.settlement.SettlementFixtures.kafka;
+import static io.gridflex.settlement.SettlementFixtures.operatorTest;
+import static io.gridflex.settlement.SettlementFixtures.rejected;
+import static io.gridflex.settlement.SettlementFixtures.segment;
+import static io.gridflex.settlement.SettlementFixtures.sendSchedule;
+import static io.gridflex.settlement.SettlementFixtures.share;
+import static io.gridflex.settlement.SettlementFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.gridflex.messages.ScheduleSegment;
+import io.gridflex.messages.Topics;
+import io.gridflex.settlement.ConsumedTopics;
+import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.KeycloakTestResource;
+import io.gridflex.testsupport.PostgresTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Site schedules through real Kafka into real PostgreSQL: every revision is kept once, in whatever order it arrives; a
+ * different revision under a number already held, or one that breaks its own contract, is refused and counted.
+ */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(KeycloakTestResource.class)
+class ScheduleIntakeTest {
+
+    private static final Instant T = Instant.parse("2026-03-07T09:00:00Z");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void revisionsArrivingOutOfOrderAreAllKeptAndTheHighestIssuedGoverns() {
+        String site = unique("site-order");
+        String eventId = unique("vtn-order") + "/e";
+        double stored = counted(registry, ScheduleMetrics.STORED);
+        sendSchedule(site, 3, T.plusSeconds(120), segment(T.plusSeconds(120), T.plusSeconds(600),
+                share(eventId, 40)));
+        sendSchedule(site, 2, T.plusSeconds(60), segment(T.plusSeconds(60), T.plusSeconds(600), share(eventId, 70),
+                operatorTest("operator/o-" + site, 5)));
+        sendSchedule(site, 1, T, segment(T.plusSeconds(30), T.plusSeconds(600), share(eventId, 100)));
+
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM settlement.site_schedule WHERE site_id = ?",
+                site) == 3);
+        assertThat(count("SELECT count(*) FROM settlement.schedule_segment WHERE site_id = ?", site)).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM settlement.schedule_contribution WHERE site_id = ?", site))
+                .isEqualTo(4);
+        assertThat(counted(registry, ScheduleMetrics.STORED)).isGreaterThanOrEqualTo(stored + 3);
+
+        JsonPath early = schedule(site, T.plusSeconds(45));
+        assertThat(early.getLong("revision")).isEqualTo(1);
+        assertThat(early.getString("inForce.contributions[0].eventId")).isEqualTo(eventId);
+        JsonPath middle = schedule(site, T.plusSeconds(90));
+        assertThat(middle.getLong("revision")).isEqualTo(2);
+        assertThat(middle.getString("issuedAt")).isEqualTo(T.plusSeconds(60).toString());
+        assertThat(middle.getList("inForce.contributions")).hasSize(2);
+        assertThat(middle.getString("inForce.shedKw")).isEqualTo("75.000000");
+        JsonPath late = schedule(site, T.plusSeconds(900));
+        assertThat(late.getLong("revision")).isEqualTo(3);
+        assertThat(late.getString("inForce")).isNull();
+        assertThat(late.getList("segments")).hasSize(1);
+        JsonPath before = schedule(site, T.minusSeconds(1));
+        assertThat(before.getString("revision")).isNull();
+        assertThat(before.getList("segments")).isEmpty();
+    }
+
+    @Test
+    void aResentRevisionIsStoredOnceAndAnotherUnderTheSameNumberIsRefused() {
+        String site = unique("site-dup");
+        String eventId = unique("vtn-dup") + "/e";
+        double duplicates = counted(registry, ScheduleMetrics.DUPLICATES);
+        double conflicts = counted(registry, ScheduleMetrics.CONFLICTS);
+        double conflictRejections = rejected(registry, Topics.SITE_SCHEDULES, "conflicting-revision");
+        ScheduleSegment segment = segment(T, T.plusSeconds(60), share(eventId, 100));
+        sendSchedule(site, 1, T.minusSeconds(60), segment);
+        sendSchedule(site, 1, T.minusSeconds(60), segment);
+        sendSchedule(site, 1, T.minusSeconds(60), segment(T, T.plusSeconds(60), share(eventId, 999)));
+
+        await().atMost(PATIENCE).until(() -> counted(registry, ScheduleMetrics.DUPLICATES) >= duplicates + 1
+                && counted(registry, ScheduleMetrics.CONFLICTS) >= conflicts + 1
+                && rejected(registry, Topics.SITE_SCHEDULES, "conflicting-revision") >= conflictRejections + 1
+                && ConsumedTopics.caughtUp("gridflex-settlement.site-schedules", Topics.SITE_SCHEDULES));
+        assertThat(count("SELECT count(*) FROM settlement.site_schedule WHERE site_id = ?", site)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM settlement.schedule_contribution WHERE site_id = ?", site))
+                .isEqualTo(1);
+        assertThat(count("SELECT kw::bigint FROM settlement.schedule_contribution WHERE site_id = ?", site))
+                .isEqualTo(100);
+    }
+
+    @Test
+    void aRevisionThatBreaksItsContractIsRefusedAndStoresNothing() {
+        String site = unique("site-bad");
+        String eventId = unique("vtn-bad") + "/e";
+        double invalid = rejected(registry, Topics.SITE_SCHEDULES, "invalid-message");
+        double overlapping = rejected(registry, Topics.SITE_SCHEDULES, "overlapping-segments");
+        double inconsistent = rejected(registry, Topics.SITE_SCHEDULES, "inconsistent-shed");
+        kafka().send(Topics.SITE_SCHEDULES, site, "{\"siteId\":\"" + site + "\",\"revision\":0}");
+        sendSchedule(site, 1, T, segment(T, T.plusSeconds(60), share(eventId, 10)),
+                segment(T.plusSeconds(30), T.plusSeconds(90), share(eventId, 10)));
+        sendSchedule(site, 2, T, new ScheduleSegment(T, T.plusSeconds(60), 500, null, List.of(share(eventId, 10))));
+
+        await().atMost(PATIENCE).until(() -> rejected(registry, Topics.SITE_SCHEDULES, "invalid-message") >= invalid + 1
+                && rejected(registry, Topics.SITE_SCHEDULES, "overlapping-segments") >= overlapping + 1
+                && rejected(registry, Topics.SITE_SCHEDULES, "inconsistent-shed") >= inconsistent + 1
+                && ConsumedTopics.caughtUp("gridflex-settlement.site-schedules", Topics.SITE_SCHEDULES));
+        assertThat(count("SELECT count(*) FROM settlement.site_schedule WHERE site_id = ?", site)).isZero();
+        as("bill").get("/api/sites/" + site + "/schedule").then().statusCode(404);
+    }
+
+    private static JsonPath schedule(String site, Instant at) {
+        return as("audrey").queryParam("at", at.toString()).get("/api/sites/" + site + "/schedule").then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    private long count(String sql, String parameter) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
