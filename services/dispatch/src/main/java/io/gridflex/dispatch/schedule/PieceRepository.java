@@ -57,6 +57,18 @@ public class PieceRepository {
         }
     }
 
+    /** Pieces at the given sites that ended after {@code from} and at or before {@code to}. */
+    public List<SitePiece> endedBetween(Connection connection, Collection<String> siteIds, Instant from, Instant to)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM dispatch.pieces WHERE site_id = ANY (?) AND ends_at > ? AND ends_at <= ?")) {
+            statement.setArray(1, connection.createArrayOf("varchar", siteIds.toArray()));
+            setInstant(statement, 2, from);
+            setInstant(statement, 3, to);
+            return read(statement);
+        }
+    }
+
     /** Every piece in force at {@code at}, any site. */
     public List<SitePiece> at(Connection connection, Instant at) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS

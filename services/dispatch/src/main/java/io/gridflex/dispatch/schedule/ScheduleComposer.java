@@ -22,11 +22,15 @@ public final class ScheduleComposer {
     private ScheduleComposer() {
     }
 
-    /** The segments that end after {@code now}. */
+    /**
+     * The segments that end after {@code now}. Pieces that have ended still cut the timeline: the segment under way
+     * starts where the last change before now happened, whichever piece made it, so recomposing later gives it the
+     * same start. Callers pass every piece that ends after the earliest start of the pieces in force now.
+     */
     public static List<ScheduleSegment> compose(Collection<SitePiece> pieces, Instant now) {
-        List<SitePiece> live = pieces.stream().filter(p -> p.end().isAfter(now)).toList();
+        List<SitePiece> all = List.copyOf(pieces);
         TreeSet<Instant> cuts = new TreeSet<>();
-        live.forEach(p -> {
+        all.forEach(p -> {
             cuts.add(p.start());
             cuts.add(p.end());
         });
@@ -34,11 +38,11 @@ public final class ScheduleComposer {
         Instant previous = null;
         for (Instant cut : cuts) {
             if (previous != null) {
-                segment(live, previous, cut).ifPresent(next -> append(segments, next));
+                segment(all, previous, cut).ifPresent(next -> append(segments, next));
             }
             previous = cut;
         }
-        return segments;
+        return segments.stream().filter(s -> s.end().isAfter(now)).toList();
     }
 
     private static java.util.Optional<ScheduleSegment> segment(List<SitePiece> pieces, Instant start, Instant end) {

@@ -54,7 +54,7 @@ public class ScheduleIssuer {
         TreeSet<String> sites = new TreeSet<>(siteIds);
         Map<String, ScheduleHead> heads = schedules.lockHeads(connection, sites);
         Map<String, List<SitePiece>> bySite = new TreeMap<>();
-        for (SitePiece piece : pieces.forSites(connection, sites, now)) {
+        for (SitePiece piece : piecesShaping(connection, sites, now)) {
             bySite.computeIfAbsent(piece.siteId(), s -> new ArrayList<>()).add(piece);
         }
         List<ScheduleRepository.Issued> issued = new ArrayList<>();
@@ -72,6 +72,23 @@ public class ScheduleIssuer {
         }
         schedules.issue(connection, issued);
         return revisions;
+    }
+
+    /**
+     * The pieces in force or ahead, and those that ended since the earliest of them in force began: the latter cut
+     * the segment under way, and leaving them out would move its start.
+     */
+    private List<SitePiece> piecesShaping(java.sql.Connection connection, Collection<String> sites, Instant now)
+            throws java.sql.SQLException {
+        List<SitePiece> ahead = pieces.forSites(connection, sites, now);
+        Instant earliest = ahead.stream().filter(p -> p.covers(now)).map(SitePiece::start).min(Instant::compareTo)
+                .orElse(now);
+        if (!earliest.isBefore(now)) {
+            return ahead;
+        }
+        List<SitePiece> shaping = new ArrayList<>(ahead);
+        shaping.addAll(pieces.endedBetween(connection, sites, earliest, now));
+        return shaping;
     }
 
     /** What the site was last told about the time from now on. */
