@@ -12,6 +12,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "gridflex.dispatch")
 public interface DispatchConfig {
 
+    /**
+     * This instance's stable name: its consumers' static group membership is derived from it, so a restarted
+     * instance takes its partitions back at once. Unique per instance (the pod name in Kubernetes).
+     */
+    @WithDefault("dispatch-0")
+    String instanceId();
+
     Sites sites();
 
     Allocation allocation();
