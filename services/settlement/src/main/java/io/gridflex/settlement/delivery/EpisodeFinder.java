@@ -10,9 +10,14 @@ import io.gridflex.settlement.attribution.Episode;
 import io.gridflex.settlement.attribution.EpisodeSearch;
 import io.gridflex.settlement.baseline.TimeWindow;
 import io.gridflex.settlement.schedule.ScheduleRepository;
+import io.quarkus.runtime.Startup;
 
-/** {@link EpisodeSearch} over the stored schedules, bounded by {@code gridflex.settlement.episode.max-length}. */
+/**
+ * {@link EpisodeSearch} over the stored schedules, bounded by {@code gridflex.settlement.episode.max-length}; built at
+ * startup so a bad setting stops the service at once.
+ */
 @ApplicationScoped
+@Startup
 public class EpisodeFinder {
 
     private final ScheduleRepository schedules;
@@ -21,6 +26,9 @@ public class EpisodeFinder {
     public EpisodeFinder(ScheduleRepository schedules, SettlementConfig config) {
         this.schedules = schedules;
         this.maxLength = config.episode().maxLength();
+        if (maxLength.isNegative() || maxLength.isZero()) {
+            throw new IllegalArgumentException("gridflex.settlement.episode.max-length must be positive: " + maxLength);
+        }
     }
 
     /** The site's episodes around {@code span}, in time order; those overlapping it are whole. */
