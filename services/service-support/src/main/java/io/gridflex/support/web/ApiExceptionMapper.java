@@ -3,6 +3,7 @@ package io.gridflex.support.web;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -45,6 +46,30 @@ public class ApiExceptionMapper {
     @ServerExceptionMapper
     public Response map(JsonProcessingException e) {
         return json(Response.Status.BAD_REQUEST, new ErrorBody("invalid-json", e.getOriginalMessage()));
+    }
+
+    /**
+     * Every other refusal of the REST layer (a body it could not read, a wrong method or media type) in the same JSON
+     * shape. A body that is not the JSON the endpoint takes arrives here wrapped; its cause says what was wrong.
+     */
+    @ServerExceptionMapper
+    public Response map(WebApplicationException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return map(unknown);
+        }
+        if (cause instanceof MismatchedInputException mismatched) {
+            return map(mismatched);
+        }
+        if (cause instanceof JsonProcessingException json) {
+            return map(json);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String reason = status.getReasonPhrase() == null ? "error" : status.getReasonPhrase();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'),
+                        e.getMessage() == null ? reason : e.getMessage()))
+                .build();
     }
 
     private static Response json(Response.Status status, ErrorBody body) {
