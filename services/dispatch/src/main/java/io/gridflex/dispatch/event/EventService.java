@@ -91,11 +91,12 @@ public class EventService {
 
     /**
      * Allocates the event's latest revision again, from now on, as the closed loop, an override or a registry change
-     * asks; within the caller's transaction, which holds the allocation lock.
+     * asks; within the caller's transaction, which holds the allocation lock, and at the caller's "now" (one instant per
+     * transaction, so every edge it cuts lines up).
      */
-    public AllocationResult reallocate(Connection connection, StoredEvent event, String why) throws SQLException {
+    public AllocationResult reallocate(Connection connection, StoredEvent event, String why, Instant now)
+            throws SQLException {
         DrEvent payload = codec.decode(DrEvent.class, event.payload());
-        Instant now = clock.instant();
         Refusal refusal = event.source() == EventSource.VTN ? programCheck.check(connection, payload) : null;
         return allocate(connection, payload, refusal, now, why);
     }

@@ -46,25 +46,25 @@ public class Reallocation {
                 eventIds.add(piece.eventId());
             }
         }
-        return reallocate(connection, events.findAll(connection, eventIds), reason);
+        return reallocate(connection, events.findAll(connection, eventIds), reason, now);
     }
 
     /** Every open event that could not be allocated in full: sites may have headroom now. */
-    public List<AllocationResult> shortEvents(Connection connection, String reason) throws SQLException {
+    public List<AllocationResult> shortEvents(Connection connection, Instant now, String reason) throws SQLException {
         List<StoredEvent> open = events.open(connection).stream()
                 .filter(e -> e.outcome() == EventOutcome.ALLOCATED && e.shortfallKw().signum() > 0)
                 .toList();
-        return reallocate(connection, open, reason);
+        return reallocate(connection, open, reason, now);
     }
 
-    private List<AllocationResult> reallocate(Connection connection, List<StoredEvent> candidates, String reason)
-            throws SQLException {
+    private List<AllocationResult> reallocate(Connection connection, List<StoredEvent> candidates, String reason,
+            Instant now) throws SQLException {
         List<AllocationResult> results = new ArrayList<>();
         for (StoredEvent event : candidates) {
             if (event.state() == State.COMPLETED || event.state() == State.CANCELLED) {
                 continue;
             }
-            AllocationResult result = service.reallocate(connection, event, reason);
+            AllocationResult result = service.reallocate(connection, event, reason, now);
             metrics.reallocated(tag(reason), result);
             results.add(result);
         }

@@ -102,7 +102,7 @@ public class ClosedLoop {
             boolean recovered = shortfalls.recover(connection, states, now);
             if (recovered || !now.isBefore(lastShortRetry.plus(config.retryShortfallEvery()))) {
                 lastShortRetry = now;
-                reallocation.shortEvents(connection, "closed loop retry of events short");
+                reallocation.shortEvents(connection, now, "closed loop retry of events short");
             }
             deliveries.observe(connection, targets, states, found, now);
             return found.stream().mapToLong(s -> s.targetDeciKw() - s.deliveredDeciKw()).sum();

@@ -74,20 +74,6 @@ public class OperatorResource {
                 actors.current());
     }
 
-    @POST
-    @Path("sites/{siteId}/overrides")
-    @Blocking
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Override a site until a time", description = "SHED holds kW off (everything when no kW), "
-            + "HOLD sheds nothing, LIMIT caps what it sheds. Events at the site are re-allocated at once.")
-    @APIResponse(responseCode = "201", description = "In force")
-    @APIResponse(responseCode = "400", description = "Invalid override", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "404", description = "No such site", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response override(@PathParam("siteId") String siteId, OverrideRequest request) {
-        SiteOverride override = overrides.create(RequestParams.id("siteId", siteId), request, actors.current());
-        return Response.created(URI.create("/api/overrides/" + override.overrideId())).entity(override).build();
-    }
-
     @GET
     @Path("overrides")
     @Blocking

@@ -114,7 +114,7 @@ public class OverrideService {
             withdraw(connection, override, now);
             audit.record(connection, actor, "override.clear", "site/" + override.siteId(), override, null, now);
             // The site can give again: events still short may take it.
-            reallocation.shortEvents(connection, "override " + overrideId + " cleared");
+            reallocation.shortEvents(connection, now, "override " + overrideId + " cleared");
             return override;
         });
         publication.wake();
