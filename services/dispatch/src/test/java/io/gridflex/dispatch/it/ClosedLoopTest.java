@@ -1,0 +1,146 @@
+package io.gridflex.dispatch.it;
+
+import static io.gridflex.dispatch.it.Operator.operator;
+import static io.gridflex.dispatch.it.TestMessages.json;
+import static io.gridflex.dispatch.it.TestMessages.now;
+import static io.gridflex.dispatch.it.TestMessages.reduction;
+import static io.gridflex.dispatch.it.TestMessages.unique;
+import static io.gridflex.dispatch.it.TestMessages.uniqueEventId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.gridflex.messages.DispatchStatus;
+import io.gridflex.messages.DrEvent;
+import io.gridflex.messages.ScheduleSegment;
+import io.gridflex.messages.SiteSchedule;
+import io.gridflex.messages.Topics;
+import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.KeycloakTestResource;
+import io.gridflex.testsupport.PostgresTestResource;
+import io.gridflex.testsupport.TestKafka;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The closed loop against sites reporting through real Kafka: a site that delivers less than its target, or falls
+ * silent, has what it cannot deliver moved to sites with headroom; when the fleet cannot cover it, ven-gateway is
+ * told the event is not met. The seconds it took are printed, not asserted (docs/benchmarks.md records them).
+ */
+@QuarkusTest
+@TestProfile(FastClosedLoop.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(value = KeycloakTestResource.class, initArgs = @ResourceArg(name = "client-id", value = "dispatch"))
+class ClosedLoopTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static TestKafka kafka;
+    private static ScheduleTopic schedules;
+    private TelemetryFeed feed;
+    private String program;
+    private String first;
+    private String second;
+
+    @BeforeAll
+    static void connect() {
+        DispatchInfrastructure.createTopics();
+        kafka = new TestKafka(KafkaTestResource.bootstrapServers());
+        schedules = new ScheduleTopic(KafkaTestResource.bootstrapServers());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        schedules.close();
+        kafka.close();
+    }
+
+    @BeforeEach
+    void fleet() {
+        feed = new TelemetryFeed(kafka);
+        program = unique("program");
+        first = "a-" + unique("first");
+        second = "b-" + unique("second");
+        Operator.program(program);
+        Operator.site(first, program, 500, 500, 1);
+        Operator.site(second, program, 500, 500, 2);
+        feed.report(first, 1000, 200, 0);
+        feed.report(second, 1000, 200, 0);
+        await().atMost(WAIT).until(() -> fresh(first) && fresh(second));
+    }
+
+    @AfterEach
+    void stopFeed() {
+        feed.close();
+    }
+
+    @Test
+    void whatAShortSiteCannotDeliverMovesToASiteWithHeadroom() {
+        DrEvent event = reduction(uniqueEventId(), program, 0, now(), 10, 150);
+        kafka.send(Topics.DR_EVENTS, event.eventId(), json(event));
+        awaitLatest(first, s -> shedNow(s) == 150.0);
+        // The first site's miners manage only 60 kW: it has nothing more to stop.
+        Instant shortFrom = Instant.now();
+        feed.report(first, 1000, 0, 60);
+
+        SiteSchedule moved = awaitLatest(second, s -> shedNow(s) == 90.0);
+        System.out.printf("closed loop: 90 kW moved from a short site to one with headroom %d ms after the short "
+                + "site's report (grace 2 s, rounds every 500 ms)%n",
+                Duration.between(shortFrom,
+                        moved.issuedAt()).toMillis());
+        awaitLatest(first, s -> shedNow(s) == 60.0);
+        feed.report(second, 1000, 110, 90);
+        awaitStatus(event.eventId(), DispatchStatus::canMeet);
+        List<String> kinds = operator().get("/api/events/" + event.eventId() + "/timeline").then().extract()
+                .jsonPath().getList("kind");
+        assertThat(kinds).contains("SHORTFALL");
+        assertThat(moved.segmentAt(Instant.now()).orElseThrow().eventIds()).containsExactly(event.eventId());
+    }
+
+    @Test
+    void aSiteThatFallsSilentIsTakenToDeliverNothingAndTheGatewayHearsWhenTheFleetCannotMeetTheEvent() {
+        DrEvent event = reduction(uniqueEventId(), program, 0, now(), 10, 300);
+        kafka.send(Topics.DR_EVENTS, event.eventId(), json(event));
+        awaitLatest(first, s -> shedNow(s) == 200.0);
+        awaitLatest(second, s -> shedNow(s) == 100.0);
+        feed.report(second, 1000, 100, 100);
+
+        feed.silence(first);
+
+        awaitLatest(second, s -> shedNow(s) == 200.0);
+        DispatchStatus status = awaitStatus(event.eventId(), s -> !s.canMeet() && s.shortfallKw() >= 100);
+        assertThat(status.state()).isEqualTo(DispatchStatus.State.ACTIVE);
+        assertThat(status.reason()).isNotBlank();
+    }
+
+    private boolean fresh(String siteId) {
+        return operator().get("/api/sites/" + siteId).then().extract().jsonPath().getBoolean("fresh");
+    }
+
+    private static double shedNow(SiteSchedule schedule) {
+        return schedule.segmentAt(Instant.now()).map(ScheduleSegment::shedKw).orElse(0.0);
+    }
+
+    private static SiteSchedule awaitLatest(String siteId, java.util.function.Predicate<SiteSchedule> condition) {
+        return await().atMost(WAIT).until(() -> schedules.latest(siteId).orElse(null),
+                s -> s != null && condition.test(s));
+    }
+
+    private static DispatchStatus awaitStatus(String eventId, java.util.function.Predicate<DispatchStatus> matching) {
+        var record = kafka.awaitRecord(Topics.DISPATCH_STATUS, r -> eventId.equals(r.key())
+                && matching.test(TestMessages.codec().decode(DispatchStatus.class, r.value())), WAIT);
+        return TestMessages.codec().decode(DispatchStatus.class, record.value());
+    }
+}
