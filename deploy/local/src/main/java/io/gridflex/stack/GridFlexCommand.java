@@ -9,8 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import io.gridflex.infra.InfraHome;
 
 /**
- * {@code run}: start the local stack and keep it running until stopped. {@code demo}: the same, plus one DR event
- * narrated end to end; with {@code --exit-after-demo} it stops afterwards and exits non-zero when a step failed.
+ * {@code run}: start the local stack and keep it running until stopped. {@code demo}: the same, plus two overlapping DR
+ * events narrated end to end; with {@code --exit-after-demo} it stops afterwards and exits non-zero when a step failed.
  * {@code status}: whether each part of a stack started in the run directory answers ({@link StackStatus}).
  */
 public final class GridFlexCommand {
@@ -18,8 +18,8 @@ public final class GridFlexCommand {
     private static final String USAGE = """
             usage: gridflex-local-stack (run | demo | status) [options]
               --exit-after-demo        (demo) stop after the demo; exit code 1 if any step failed
-              --reduction-kw N         (demo) reduction the utility asks for (default 100)
-              --duration-seconds N     (demo) event length (default 60)
+              --reduction-kw N         (demo) reduction the first event asks for (default 100; the second 60 %)
+              --duration-seconds N     (demo) each event's length (default 60)
               --random-ports           use any free ports instead of the documented ones
               --run-dir DIR            data and logs (default deploy/local/.run)
             status exits 0 when every part is up, 1 when one is down or not ready, 3 when nothing runs

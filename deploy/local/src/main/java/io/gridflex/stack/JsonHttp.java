@@ -47,10 +47,19 @@ final class JsonHttp {
     }
 
     JsonNode post(String url, Object body) {
+        return post(url, null, body);
+    }
+
+    /** POST with a bearer token; a non-2xx answer is an error naming the status and body. */
+    JsonNode post(String url, String bearer, Object body) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (bearer != null) {
+                builder.header("Authorization", "Bearer " + bearer);
+            }
+            HttpRequest request = builder.build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": "

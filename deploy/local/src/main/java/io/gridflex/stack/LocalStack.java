@@ -96,8 +96,8 @@ public final class LocalStack implements AutoCloseable {
         kafka = track(join(broker, "Kafka", narrator)).value();
         keycloak = track(join(kc, "Keycloak", narrator)).value();
         postgres.createDatabase(DATABASE);
-        kafka.createTopics(List.of(Topics.DR_EVENTS, Topics.SITE_COMMANDS, Topics.COMMAND_ACKS,
-                Topics.SITE_TELEMETRY), 3);
+        kafka.createTopics(List.of(Topics.DR_EVENTS, Topics.SITE_SCHEDULES, Topics.SCHEDULE_ACKS,
+                Topics.SITE_TELEMETRY, Topics.DISPATCH_STATUS), 3);
         narrator.step("PostgreSQL on :%d, Kafka on :%d, Keycloak on :%d; topics created", postgres.port(),
                 kafka.port(), keycloak.port());
 
@@ -115,6 +115,12 @@ public final class LocalStack implements AutoCloseable {
         launch("ven-gateway", "services/ven-gateway", port(18082), configs.venGateway(url("vtn-simulator")));
         launch("dispatch", "services/dispatch", port(18083), configs.dispatch());
         launch("settlement", "services/settlement", port(18084), configs.settlement());
+        awaitReady(narrator, List.of("dispatch"));
+        // Sites are registered by an operator, never discovered: before their agents report, dispatch must know them.
+        FleetSetup.register(new JsonHttp(), url("dispatch"), keycloak.userToken("olivia", "gridflex-demo"), SITES,
+                options.maxImportKw());
+        narrator.step("Operator olivia registered program %s and sites %s in dispatch's fleet registry",
+                FleetSetup.PROGRAM, SITES);
         Map<String, List<String>> minerEndpoints = minerEndpoints();
         for (int s = 0; s < SITES.size(); s++) {
             String site = SITES.get(s);
@@ -122,7 +128,7 @@ public final class LocalStack implements AutoCloseable {
                     configs.siteAgent(site, minerEndpoints.get(site), data.resolve("site-agent-" + site)));
         }
         awaitReady(narrator, services.keySet().stream()
-                .filter(n -> !n.equals("miner-simulator") && !n.equals("vtn-simulator")).toList());
+                .filter(n -> !List.of("miner-simulator", "vtn-simulator", "dispatch").contains(n)).toList());
         sitesReadyAt = Instant.now();
         narrator.step("All %d services ready in %s", services.size(),
                 Narrator.seconds(Duration.between(servicesStart, sitesReadyAt)));

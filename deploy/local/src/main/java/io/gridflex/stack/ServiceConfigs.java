@@ -45,11 +45,14 @@ final class ServiceConfigs {
         Map<String, String> config = withDatabaseAndKafka();
         config.put("gridflex.gateway.vtn.url", vtnUrl);
         config.put("gridflex.gateway.ven-name", "gridflex-local");
+        config.put("gridflex.gateway.program", FleetSetup.PROGRAM);
         return config;
     }
 
     Map<String, String> dispatch() {
-        return withDatabaseAndKafka();
+        Map<String, String> config = withDatabaseAndKafka();
+        config.put("quarkus.oidc.auth-server-url", realmUrl);
+        return config;
     }
 
     Map<String, String> settlement() {
@@ -71,7 +74,7 @@ final class ServiceConfigs {
         // Stages of 30 kW every 5 s: a demo restore takes seconds, yet still never jumps to full load at once.
         config.put("gridflex.site.restore.stage-kw", "30");
         config.put("gridflex.site.restore.stage-interval", "5s");
-        config.put("gridflex.site.state-file", stateDir.resolve("active-command.json").toString());
+        config.put("gridflex.site.state-file", stateDir.resolve("agent-state.json").toString());
         return config;
     }
 
