@@ -110,8 +110,11 @@ public final class LocalStack implements AutoCloseable {
 
         Instant servicesStart = Instant.now();
         launch("miner-simulator", "services/miner-simulator", port(18085), configs.minerSimulator(firstMinerPorts));
+        // With random ports the simulated miners take whatever ports the system gives them: every other port is
+        // picked only once they are bound, so no service is handed a port a miner is about to take.
+        awaitReady(narrator, List.of("miner-simulator"));
         launch("vtn-simulator", "services/vtn-simulator", port(18081), configs.vtnSimulator());
-        awaitReady(narrator, List.of("miner-simulator", "vtn-simulator"));
+        awaitReady(narrator, List.of("vtn-simulator"));
         launch("ven-gateway", "services/ven-gateway", port(18082), configs.venGateway(url("vtn-simulator")));
         launch("dispatch", "services/dispatch", port(18083), configs.dispatch());
         launch("settlement", "services/settlement", port(18084), configs.settlement());
