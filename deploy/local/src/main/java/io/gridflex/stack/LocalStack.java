@@ -37,6 +37,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackOptions options;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Launch> launches = new LinkedHashMap<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
@@ -146,7 +147,7 @@ public final class LocalStack implements AutoCloseable {
      */
     private void watch(Narrator narrator) {
         services.values().forEach(service -> service.exited().thenAccept(code -> {
-            if (!closing) {
+            if (!closing && !service.killed()) {
                 narrator.fail("%s stopped unexpectedly (exit code %d); log %s ends with:%n%s", service.name(), code,
                         service.log(), service.tail(10));
             }
@@ -174,7 +175,33 @@ public final class LocalStack implements AutoCloseable {
         ServiceProcess process = ServiceProcess.start(name, root.resolve(module), port, config, options.logs(),
                 options.runDir());
         services.put(name, process);
+        launches.put(name, new Launch(module, port, config));
         started.add(process);
+    }
+
+    /**
+     * Kills a service's JVM outright, as a crash would, and starts it again on the same port with the same settings
+     * plus {@code changes}. For benchmarks of recovery; the stack goes on as before.
+     *
+     * @return when the new JVM was started
+     */
+    public Instant crashAndRestart(String name, Map<String, String> changes) {
+        ServiceProcess old = services.get(name);
+        old.kill();
+        started.remove(old);
+        Launch launch = launches.get(name);
+        Map<String, String> config = new LinkedHashMap<>(launch.config());
+        config.putAll(changes);
+        Instant restarted = Instant.now();
+        launch(name, launch.module(), launch.port(), config);
+        return restarted;
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    private record Launch(String module, int port, Map<String, String> config) {
     }
 
     private void awaitReady(Narrator narrator, List<String> names) {

@@ -25,11 +25,24 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final ChildProcess process;
+    private volatile boolean killed;
 
     private ServiceProcess(String name, int port, ChildProcess process) {
         this.name = name;
         this.port = port;
         this.process = process;
+    }
+
+    /** Kills the JVM outright (SIGKILL), as a crash or an OOM kill would: nothing gets a chance to clean up. */
+    public void kill() {
+        killed = true;
+        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        process.exited().join();
+    }
+
+    /** Whether {@link #kill()} ended it, on purpose. */
+    public boolean killed() {
+        return killed;
     }
 
     static ServiceProcess start(String name, Path moduleDir, int port, Map<String, String> config, Path logs,

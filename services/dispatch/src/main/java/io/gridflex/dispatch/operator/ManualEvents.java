@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gridflex.dispatch.DispatchConfig;
+import io.gridflex.dispatch.allocation.DeciKw;
 import io.gridflex.dispatch.audit.Actor;
 import io.gridflex.dispatch.audit.AuditLog;
 import io.gridflex.dispatch.event.EventQueries;
@@ -19,6 +21,10 @@ import io.gridflex.dispatch.event.EventService;
 import io.gridflex.dispatch.event.EventSource;
 import io.gridflex.dispatch.event.EventSummary;
 import io.gridflex.dispatch.event.Handling;
+import io.gridflex.dispatch.event.SiteSelection;
+import io.gridflex.dispatch.fleet.CandidateFactory;
+import io.gridflex.dispatch.fleet.FleetSite;
+import io.gridflex.dispatch.fleet.FleetView;
 import io.gridflex.dispatch.registry.ProgramRepository;
 import io.gridflex.dispatch.registry.SiteRepository;
 import io.gridflex.dispatch.registry.SiteStatus;
@@ -50,11 +56,15 @@ public class ManualEvents {
     private final AuditLog audit;
     private final Transactions transactions;
     private final MessageCodec codec;
+    private final SiteSelection selection;
+    private final FleetView fleet;
+    private final DispatchConfig config;
     private final Clock clock;
 
     public ManualEvents(EventService events, EventQueries queries, EventRepository storedEvents, SiteRepository sites,
             ProgramRepository programs,
-            AuditLog audit, Transactions transactions, MessageCodec codec, Clock clock) {
+            AuditLog audit, Transactions transactions, MessageCodec codec, SiteSelection selection, FleetView fleet,
+            DispatchConfig config, Clock clock) {
         this.events = events;
         this.queries = queries;
         this.storedEvents = storedEvents;
@@ -63,6 +73,9 @@ public class ManualEvents {
         this.audit = audit;
         this.transactions = transactions;
         this.codec = codec;
+        this.selection = selection;
+        this.fleet = fleet;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -88,6 +101,12 @@ public class ManualEvents {
             if (!unknown.isEmpty()) {
                 throw ApiException.badRequest("invalid-event", "siteIds: no site " + String.join(", ", unknown));
             }
+            long capacity = capacity(connection, request.programId(), event.targets(), now);
+            if (DeciKw.round(request.reductionKw()) > capacity) {
+                throw ApiException.badRequest("impossible-target", "reductionKw: the sites asked can shed at most "
+                        + DeciKw.toKw(capacity) + " kW now (enrolled, registered and reported), not "
+                        + request.reductionKw().toPlainString());
+            }
             audit.record(connection, actor, "event.manual", "event/" + event.eventId(), null,
                     Map.of("request", request, "reason", request.reason()), now);
             return null;
@@ -97,6 +116,19 @@ public class ManualEvents {
             throw new IllegalStateException("manual event " + event.eventId() + " was not new: " + handling.kind());
         }
         return queries.detail(event.eventId()).orElseThrow().event();
+    }
+
+    /** What the selected sites could shed together now, before other events take their part. */
+    private long capacity(java.sql.Connection connection, String programId, DrEvent.Targets targets, Instant now)
+            throws java.sql.SQLException {
+        long total = 0;
+        for (FleetSite site : fleet.load(connection, selection.select(connection, programId, targets).siteIds(),
+                now)) {
+            CandidateFactory.Result result = CandidateFactory.of(site, "", programId, now,
+                    config.sites().staleAfter(), null);
+            total += result.candidate() == null ? 0 : result.candidate().capacityDeciKw();
+        }
+        return total;
     }
 
     /** Cancels a manual event; utility events are cancelled by their VTN, never here. */

@@ -134,7 +134,12 @@ public class OverrideService {
         SiteOverride override = overrides.insert(connection, site.siteId(), request.kind(), request.kw(), now,
                 request.until(), request.reason().strip(), now, actor.name());
         if (override.kind() == OverrideKind.SHED) {
-            long deciKw = request.kw() != null ? DeciKw.floor(request.kw()) : everything(connection, site, now);
+            long most = everything(connection, site, now);
+            if (request.kw() != null && DeciKw.round(request.kw()) > most) {
+                throw ApiException.badRequest("impossible-target", "kw: " + site.siteId() + " can shed at most "
+                        + DeciKw.toKw(most) + " kW now, not " + request.kw().toPlainString());
+            }
+            long deciKw = request.kw() != null ? DeciKw.round(request.kw()) : most;
             pieces.replaceFrom(connection, override.contributionId(), now, List.of(new SitePiece(
                     override.contributionId(), null, Kind.OVERRIDE, site.siteId(), now, override.end(), deciKw,
                     null)));

@@ -118,6 +118,15 @@ class OperatorActionsTest {
                 .body("detail", containsString("names no kW")).body("detail", containsString("until"));
         operator().body(Map.of("kind", "HOLD", "until", now().plusSeconds(60).toString(), "reason", "x"))
                 .post("/api/sites/nobody/overrides").then().statusCode(404);
+        // Each site reports 200 kW it could shed: asking for more is refused, and nothing is overridden.
+        operator().body(Map.of("kind", "SHED", "kw", 250, "until", now().plusSeconds(60).toString(), "reason", "x"))
+                .post("/api/sites/" + first + "/overrides").then().statusCode(400)
+                .body("error", equalTo("impossible-target")).body("detail", containsString("at most 200.0 kW"));
+        operator().body(Map.of("programId", program, "reductionKw", 401, "durationSeconds", 60, "reason", "x"))
+                .post("/api/manual-events").then().statusCode(400).body("error", equalTo("impossible-target"))
+                .body("detail", containsString("at most 400.0 kW"));
+        assertThat(operator().get("/api/overrides").then().extract().jsonPath().getList("siteId"))
+                .doesNotContain(first);
         auditor().body(Map.of("kind", "HOLD", "until", now().plusSeconds(60).toString(), "reason", "x"))
                 .post("/api/sites/" + first + "/overrides").then().statusCode(403);
     }
