@@ -1,16 +1,39 @@
 #!/usr/bin/env bash
-# The benchmark command: builds services/benchmarks (and only what it needs) and runs its JMH benchmarks.
+# The benchmark command: builds services/benchmarks (and only what it needs) and runs its JMH benchmarks; or, with
+# --dispatch, runs dispatch's end-to-end latency harness instead.
 #
-#   deploy/local/bench.sh                      quick run of everything, allocation per op included (about 2 min)
+#   deploy/local/bench.sh                      quick run of everything, allocation per op included (about 3 min)
 #   deploy/local/bench.sh -h                   JMH's own options
 #   deploy/local/bench.sh Settlement -prof gc  any JMH arguments: a benchmark regex, -f/-wi/-i/-w/-r, -rf json, ...
+#   deploy/local/bench.sh --dispatch [-D...]   DR event -> every site's schedule on Kafka, 1,000 sites, through real
+#                                              PostgreSQL, Kafka and Keycloak (EventToKafkaBenchmark, 3-5 min); e.g.
+#                                              -Dgridflex.bench.events=100 -Dgridflex.bench.telemetry-every=2s
+#                                              -Dgridflex.bench.jfr=target/bench.jfr, or any dispatch setting
+#                                              (-Dquarkus.datasource.jdbc.additional-jdbc-properties.reWriteBatchedInserts=true)
 #
 # Without arguments it makes two runs: the steady-state benchmarks with short warm-up and measurement, then the
 # OpenADR codec start-up alone as single shots in fresh JVMs (command-line -f/-wi/-i would otherwise override the
-# cold-start setup in its annotations). Figures are printed, never checked; see docs/benchmarks.md.
+# cold-start setup in its annotations). --dispatch builds services/dispatch against the installed snapshots of the
+# modules it depends on (./mvnw -B install -DskipTests once, as demo.sh does), prints the harness's [bench] lines and
+# keeps the whole log in services/dispatch/target/event-to-kafka-benchmark.log. Figures are printed, never checked;
+# see docs/benchmarks.md.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 gridflex_use_jdk
+
+if [ "${1:-}" = "--dispatch" ]; then
+  shift
+  log="$GRIDFLEX_ROOT/services/dispatch/target/event-to-kafka-benchmark.log"
+  mkdir -p "$(dirname "$log")"
+  echo "Running dispatch's EventToKafkaBenchmark (a few minutes); full log: $log" >&2
+  status=0
+  gridflex_mvn -pl services/dispatch test -Dgroups=benchmark -DexcludedGroups=none "$@" >"$log" 2>&1 || status=$?
+  grep -F '[bench]' "$log" || true
+  if [ "$status" -ne 0 ]; then
+    tail -n 40 "$log" >&2
+  fi
+  exit "$status"
+fi
 
 echo "Building services/benchmarks..." >&2
 gridflex_mvn -q -pl services/benchmarks -am package -DskipTests

@@ -1,0 +1,71 @@
+package io.gridflex.dispatch.bench;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import io.gridflex.testsupport.KafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The benchmark's own DR event and schedule topics, created before dispatch starts with the broker's clock as every
+ * record's timestamp ({@code message.timestamp.type=LogAppendTime}): the latency is then the difference of two append
+ * times on the same broker, with no producer clock in it. Own names, so topics that other test classes of the same
+ * JVM created with default settings are never reused; {@link EventToKafkaProfile} points dispatch at them.
+ */
+public class BenchTopics implements QuarkusTestResourceLifecycleManager {
+
+    static final String DR_EVENTS = "gridflex.bench.dr-events.v2";
+    static final String SITE_SCHEDULES = "gridflex.bench.site-schedules.v1";
+    /** As many partitions as the shared topics of the dispatch tests. */
+    static final int PARTITIONS = 3;
+
+    @Override
+    public Map<String, String> start() {
+        create(KafkaTestResource.bootstrapServers(), List.of(DR_EVENTS, SITE_SCHEDULES));
+        return Map.of();
+    }
+
+    @Override
+    public void stop() {
+        // The broker is shared by the JVM's tests and stopped when it exits.
+    }
+
+    /** Creates the topics with log-append time, or switches existing ones to it. */
+    static void create(String bootstrapServers, Collection<String> names) {
+        Map<String, String> configs = Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            for (String name : names) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1).configs(configs))).all()
+                            .get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create " + name, e);
+                    }
+                    admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, name),
+                            List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                                    "LogAppendTime"), AlterConfigOp.OpType.SET))))
+                            .all().get(30, TimeUnit.SECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot prepare the benchmark topics", e);
+        }
+    }
+}
