@@ -14,7 +14,7 @@ import io.gridflex.dispatch.schedule.AckView;
  * @param revisions every revision received, oldest first
  * @param sites per site, its pieces (past ones included) and its latest report on a segment serving the event
  */
-public record EventDetail(EventSummary event, List<StoredRevision> revisions, List<SiteAllocation> sites) {
+public record EventDetail(StoredEvent event, List<StoredRevision> revisions, List<SiteAllocation> sites) {
 
     /**
      * What the event asks of one site.

@@ -37,9 +37,8 @@ public class EventQueries {
         this.transactions = transactions;
     }
 
-    public List<EventSummary> recent(int limit, State state, String programId) {
-        return transactions.read(connection -> events.recent(connection, limit, state, programId)).stream()
-                .map(EventSummary::of).toList();
+    public List<StoredEvent> recent(int limit, State state, String programId) {
+        return transactions.read(connection -> events.recent(connection, limit, state, programId));
     }
 
     public Optional<EventDetail> detail(String eventId) {
@@ -60,7 +59,7 @@ public class EventQueries {
                             DeciKw.toDecimal(p.deciKw()),
                             p.importCapDeciKw() == null ? null : DeciKw.toDecimal(p.importCapDeciKw()))).toList(),
                     latest.get(site))));
-            return Optional.of(new EventDetail(EventSummary.of(event.get()), events.revisions(connection, eventId),
+            return Optional.of(new EventDetail(event.get(), events.revisions(connection, eventId),
                     sites));
         });
     }

@@ -46,7 +46,7 @@ public class EventResource {
     @Operation(summary = "Recent events", description = "Most recently changed first, with each event's lifecycle "
             + "state and the totals of its latest allocation.")
     @APIResponse(responseCode = "400", description = "limit, state or program malformed", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public List<EventSummary> recent(
+    public List<StoredEvent> recent(
             @Parameter(description = "How many events, 1 to gridflex.dispatch.events.list-max") @QueryParam("limit") String limit,
             @Parameter(description = "Only events in this state") @QueryParam("state") String state,
             @Parameter(description = "Only events of this program") @QueryParam("program") String program) {

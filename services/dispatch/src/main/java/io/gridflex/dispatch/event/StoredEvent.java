@@ -3,11 +3,13 @@ package io.gridflex.dispatch.event;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import io.gridflex.messages.DispatchStatus;
 import io.gridflex.messages.DrEvent;
 
 /**
- * An event as dispatch holds it: its latest revision and what became of it.
+ * An event as dispatch holds it: its latest revision and what became of it. The API shows it without the payload.
  *
  * @param eventId {@code <vtnId>/<vtnEventId>}, or {@code operator/<id>} for a manual event
  * @param source where it came from
@@ -50,7 +52,7 @@ public record StoredEvent(
         BigDecimal requestedKw,
         BigDecimal allocatedKw,
         BigDecimal shortfallKw,
-        String payload,
+        @JsonIgnore String payload,
         Instant firstReceivedAt,
         Instant updatedAt) {
 }

@@ -19,9 +19,9 @@ import io.gridflex.dispatch.event.EventQueries;
 import io.gridflex.dispatch.event.EventRepository;
 import io.gridflex.dispatch.event.EventService;
 import io.gridflex.dispatch.event.EventSource;
-import io.gridflex.dispatch.event.EventSummary;
 import io.gridflex.dispatch.event.Handling;
 import io.gridflex.dispatch.event.SiteSelection;
+import io.gridflex.dispatch.event.StoredEvent;
 import io.gridflex.dispatch.fleet.CandidateFactory;
 import io.gridflex.dispatch.fleet.FleetSite;
 import io.gridflex.dispatch.fleet.FleetView;
@@ -79,7 +79,7 @@ public class ManualEvents {
         this.clock = clock;
     }
 
-    public EventSummary create(ManualEventRequest request, Actor actor) {
+    public StoredEvent create(ManualEventRequest request, Actor actor) {
         Instant now = clock.instant();
         validate(request, now);
         Instant start = request.start() == null ? now : request.start();
@@ -132,7 +132,7 @@ public class ManualEvents {
     }
 
     /** Cancels a manual event; utility events are cancelled by their VTN, never here. */
-    public EventSummary cancel(String eventId, String reason, Actor actor) {
+    public StoredEvent cancel(String eventId, String reason, Actor actor) {
         Instant now = clock.instant();
         if (reason == null || reason.isBlank()) {
             throw ApiException.badRequest("invalid-request", "reason: required");

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.gridflex.dispatch.audit.Actors;
-import io.gridflex.dispatch.event.EventSummary;
+import io.gridflex.dispatch.event.StoredEvent;
 import io.gridflex.dispatch.security.Roles;
 import io.gridflex.support.web.ApiException;
 import io.gridflex.support.web.ErrorBody;
@@ -58,7 +58,7 @@ public class OperatorResource {
         if (request == null) {
             throw ApiException.badRequest("invalid-json", "a JSON body is required");
         }
-        EventSummary event = manualEvents.create(request, actors.current());
+        StoredEvent event = manualEvents.create(request, actors.current());
         return Response.created(URI.create("/api/events/" + event.eventId())).entity(event).build();
     }
 
@@ -69,7 +69,7 @@ public class OperatorResource {
     @Operation(summary = "Cancel a manual test event", description = "Its sites restore; utility events are "
             + "cancelled by their VTN only.")
     @APIResponse(responseCode = "409", description = "Not a manual event", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public EventSummary cancelManualEvent(@PathParam("eventId") String eventId, Reason reason) {
+    public StoredEvent cancelManualEvent(@PathParam("eventId") String eventId, Reason reason) {
         return manualEvents.cancel(RequestParams.id("eventId", eventId), reason == null ? null : reason.reason(),
                 actors.current());
     }

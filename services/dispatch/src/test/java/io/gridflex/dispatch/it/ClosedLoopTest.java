@@ -4,10 +4,8 @@ import static io.gridflex.dispatch.it.Operator.operator;
 import static io.gridflex.dispatch.it.TestMessages.json;
 import static io.gridflex.dispatch.it.TestMessages.now;
 import static io.gridflex.dispatch.it.TestMessages.reduction;
-import static io.gridflex.dispatch.it.TestMessages.unique;
 import static io.gridflex.dispatch.it.TestMessages.uniqueEventId;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import io.gridflex.messages.DispatchStatus;
 import io.gridflex.messages.DrEvent;
-import io.gridflex.messages.ScheduleSegment;
 import io.gridflex.messages.SiteSchedule;
 import io.gridflex.messages.Topics;
 import io.gridflex.testsupport.KafkaTestResource;
@@ -70,15 +67,13 @@ class ClosedLoopTest {
     @BeforeEach
     void fleet() {
         feed = new TelemetryFeed(kafka);
-        program = unique("program");
-        first = "a-" + unique("first");
-        second = "b-" + unique("second");
-        Operator.program(program);
-        Operator.site(first, program, 500, 500, 1);
-        Operator.site(second, program, 500, 500, 2);
+        TwoSites fleet = TwoSites.register(500, 200, 200, null);
+        program = fleet.program();
+        first = fleet.first();
+        second = fleet.second();
         feed.report(first, 1000, 200, 0);
         feed.report(second, 1000, 200, 0);
-        await().atMost(WAIT).until(() -> fresh(first) && fresh(second));
+        fleet.awaitFresh();
     }
 
     @AfterEach
@@ -125,22 +120,15 @@ class ClosedLoopTest {
         assertThat(status.reason()).isNotBlank();
     }
 
-    private boolean fresh(String siteId) {
-        return operator().get("/api/sites/" + siteId).then().extract().jsonPath().getBoolean("fresh");
-    }
-
     private static double shedNow(SiteSchedule schedule) {
-        return schedule.segmentAt(Instant.now()).map(ScheduleSegment::shedKw).orElse(0.0);
+        return Schedules.shedNow(schedule);
     }
 
     private static SiteSchedule awaitLatest(String siteId, java.util.function.Predicate<SiteSchedule> condition) {
-        return await().atMost(WAIT).until(() -> schedules.latest(siteId).orElse(null),
-                s -> s != null && condition.test(s));
+        return Schedules.awaitLatest(schedules, siteId, condition);
     }
 
     private static DispatchStatus awaitStatus(String eventId, java.util.function.Predicate<DispatchStatus> matching) {
-        var record = kafka.awaitRecord(Topics.DISPATCH_STATUS, r -> eventId.equals(r.key())
-                && matching.test(TestMessages.codec().decode(DispatchStatus.class, r.value())), WAIT);
-        return TestMessages.codec().decode(DispatchStatus.class, record.value());
+        return Schedules.awaitStatus(kafka, eventId, matching);
     }
 }

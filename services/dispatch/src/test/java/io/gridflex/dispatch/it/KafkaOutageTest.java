@@ -4,7 +4,6 @@ import static io.gridflex.dispatch.it.TestMessages.json;
 import static io.gridflex.dispatch.it.TestMessages.now;
 import static io.gridflex.dispatch.it.TestMessages.reduction;
 import static io.gridflex.dispatch.it.TestMessages.telemetry;
-import static io.gridflex.dispatch.it.TestMessages.unique;
 import static io.gridflex.dispatch.it.TestMessages.uniqueEventId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -78,12 +77,10 @@ class KafkaOutageTest {
                     .get(30, TimeUnit.SECONDS);
         }
         try (TestKafka events = new TestKafka(KafkaTestResource.bootstrapServers())) {
-            String program = unique("program");
-            String east = "a-" + unique("east");
-            String west = "b-" + unique("west");
-            Operator.program(program);
-            Operator.site(east, program, 500, 500, 1);
-            Operator.site(west, program, 500, 500, 2);
+            TwoSites fleet = TwoSites.register(500, 0, 0, null);
+            String program = fleet.program();
+            String east = fleet.first();
+            String west = fleet.second();
             events.send(Topics.SITE_TELEMETRY, east, telemetry(east, 1000, 60, 0));
             events.send(Topics.SITE_TELEMETRY, west, telemetry(west, 1000, 20, 0));
             await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM dispatch.site_live WHERE site_id IN "

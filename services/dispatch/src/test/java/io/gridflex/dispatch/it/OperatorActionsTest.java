@@ -5,8 +5,6 @@ import static io.gridflex.dispatch.it.Operator.operator;
 import static io.gridflex.dispatch.it.TestMessages.json;
 import static io.gridflex.dispatch.it.TestMessages.now;
 import static io.gridflex.dispatch.it.TestMessages.reduction;
-import static io.gridflex.dispatch.it.TestMessages.telemetry;
-import static io.gridflex.dispatch.it.TestMessages.unique;
 import static io.gridflex.dispatch.it.TestMessages.uniqueEventId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,15 +70,10 @@ class OperatorActionsTest {
 
     @BeforeEach
     void fleet() {
-        program = unique("program");
-        first = "a-" + unique("first");
-        second = "b-" + unique("second");
-        Operator.program(program);
-        Operator.site(first, program, 500, 500, 1);
-        Operator.site(second, program, 500, 500, 2);
-        kafka.send(Topics.SITE_TELEMETRY, first, telemetry(first, 1000, 200, 0));
-        kafka.send(Topics.SITE_TELEMETRY, second, telemetry(second, 1000, 200, 0));
-        await().atMost(WAIT).until(() -> fresh(first) && fresh(second));
+        TwoSites fleet = TwoSites.register(500, 200, 200, kafka);
+        program = fleet.program();
+        first = fleet.first();
+        second = fleet.second();
     }
 
     @Test
@@ -201,20 +194,15 @@ class OperatorActionsTest {
                 .forEach(id -> operator().delete("/api/overrides/" + id).then().statusCode(200));
     }
 
-    private boolean fresh(String siteId) {
-        return operator().get("/api/sites/" + siteId).then().extract().jsonPath().getBoolean("fresh");
-    }
-
     private static double shedNow(SiteSchedule schedule) {
-        return schedule.segmentAt(Instant.now()).map(ScheduleSegment::shedKw).orElse(0.0);
+        return Schedules.shedNow(schedule);
     }
 
     private static double shedAhead(SiteSchedule schedule) {
-        return schedule.segments().isEmpty() ? 0 : schedule.segments().getFirst().shedKw();
+        return Schedules.shedFirst(schedule);
     }
 
     private static SiteSchedule awaitLatest(String siteId, java.util.function.Predicate<SiteSchedule> condition) {
-        return await().atMost(WAIT).until(() -> schedules.latest(siteId).orElse(null),
-                s -> s != null && condition.test(s));
+        return Schedules.awaitLatest(schedules, siteId, condition);
     }
 }

@@ -86,15 +86,10 @@ class OverlappingEventsTest {
     /** Two sites of a fresh program: north can shed 300 kW, south 100 kW; north comes first in merit order. */
     @BeforeEach
     void fleet() {
-        program = unique("program");
-        north = "a-north-" + unique("s");
-        south = "b-south-" + unique("s");
-        Operator.program(program);
-        Operator.site(north, program, 1000, 1000, 100);
-        Operator.site(south, program, 1000, 1000, 100);
-        kafka.send(Topics.SITE_TELEMETRY, north, telemetry(north, 1000, 300, 0));
-        kafka.send(Topics.SITE_TELEMETRY, south, telemetry(south, 1000, 100, 0));
-        await().atMost(WAIT).until(() -> fresh(north) && fresh(south));
+        TwoSites fleet = TwoSites.register(1000, 300, 100, kafka);
+        program = fleet.program();
+        north = fleet.first();
+        south = fleet.second();
     }
 
     @Test
@@ -262,27 +257,20 @@ class OverlappingEventsTest {
         kafka.send(Topics.DR_EVENTS, event.eventId(), json(event));
     }
 
-    private boolean fresh(String siteId) {
-        return operator().get("/api/sites/" + siteId).then().extract().jsonPath().getBoolean("fresh");
-    }
-
     private List<String> pieces(String eventId) {
         return new DispatchDatabase(dataSource).query("SELECT site_id || ' ' || starts_at || ' ' || ends_at || ' ' "
                 + "|| kw FROM dispatch.pieces WHERE event_id = ? ORDER BY site_id, starts_at", eventId);
     }
 
     private static double shed(SiteSchedule schedule, String siteId) {
-        return schedule.segmentAt(Instant.now()).map(ScheduleSegment::shedKw).orElse(0.0);
+        return Schedules.shedNow(schedule);
     }
 
     private static SiteSchedule awaitLatest(String siteId, java.util.function.Predicate<SiteSchedule> condition) {
-        return await().atMost(WAIT).until(() -> schedules.latest(siteId).orElse(null),
-                s -> s != null && condition.test(s));
+        return Schedules.awaitLatest(schedules, siteId, condition);
     }
 
     private static DispatchStatus awaitStatus(String eventId, java.util.function.Predicate<DispatchStatus> matching) {
-        var record = kafka.awaitRecord(Topics.DISPATCH_STATUS, r -> eventId.equals(r.key())
-                && matching.test(TestMessages.codec().decode(DispatchStatus.class, r.value())), WAIT);
-        return TestMessages.codec().decode(DispatchStatus.class, record.value());
+        return Schedules.awaitStatus(kafka, eventId, matching);
     }
 }

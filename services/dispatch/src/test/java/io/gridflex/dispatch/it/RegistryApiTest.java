@@ -144,18 +144,12 @@ class RegistryApiTest {
 
     @Test
     void resourcesAndGroupsNarrowAnEventToTheirSites() {
-        String program = unique("program");
-        Operator.program(program);
-        String north = "a-" + unique("north");
-        String south = "b-" + unique("south");
-        Operator.site(north, program, 500, 500, 10);
-        Operator.site(south, program, 500, 500, 10);
-        kafka.send(Topics.SITE_TELEMETRY, north, telemetry(north, 1000, 400, 0));
-        kafka.send(Topics.SITE_TELEMETRY, south, telemetry(south, 1000, 400, 0));
+        TwoSites fleet = TwoSites.register(500, 400, 400, kafka);
+        String program = fleet.program();
+        String north = fleet.first();
+        String south = fleet.second();
         operator().body(Map.of("siteIds", List.of(south))).put("/api/programs/" + program + "/targets/group/west")
                 .then().statusCode(200).body("siteIds", equalTo(List.of(south)));
-        await().atMost(WAIT).until(() -> operator().get("/api/sites/" + south).then().extract().jsonPath()
-                .getBoolean("fresh"));
 
         DrEvent west = reduction(uniqueEventId(), program, 0, now().plusSeconds(3600), 30, 150);
         DrEvent targeted = new DrEvent(west.eventId(), west.vtnId(), west.vtnEventId(), 0, program,
