@@ -191,18 +191,23 @@ CREATE TABLE schedule_heads (
     segments    TEXT          NOT NULL
 );
 
--- The outbox: every schedule issued, published in order by the relay.
+-- Every schedule issued, as sent.
 CREATE TABLE schedules (
     site_id       VARCHAR(256)  NOT NULL,
     revision      BIGINT        NOT NULL,
     issued_at     TIMESTAMPTZ   NOT NULL,
     payload       TEXT          NOT NULL,
-    seq           BIGSERIAL     NOT NULL UNIQUE,
-    published_at  TIMESTAMPTZ,
     PRIMARY KEY (site_id, revision)
 );
 
-CREATE INDEX schedules_unpublished ON schedules (seq) WHERE published_at IS NULL;
+-- The outbox: one narrow row per schedule not yet acknowledged by Kafka, published in order by the relay and deleted
+-- once acknowledged. Narrow, so taking a thousand rows out after a publication costs little.
+CREATE TABLE schedule_outbox (
+    seq        BIGSERIAL    PRIMARY KEY,
+    site_id    VARCHAR(256) NOT NULL,
+    revision   BIGINT       NOT NULL,
+    issued_at  TIMESTAMPTZ  NOT NULL
+);
 
 -- Which schedule revision first carried an event's current allocation to a site, and whether the site accepted it.
 CREATE TABLE event_notifications (

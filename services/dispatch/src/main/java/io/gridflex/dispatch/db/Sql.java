@@ -35,6 +35,21 @@ public final class Sql {
         }
     }
 
+    /**
+     * A text array parameter. With {@code unnest(?::text[], ...)} a thousand rows travel in one statement instead of
+     * a thousand (set-based writes), and {@code JOIN unnest(?::text[])} plans far faster than {@code = ANY (?)}.
+     */
+    public static java.sql.Array texts(java.sql.Connection connection, java.util.Collection<String> values)
+            throws SQLException {
+        return connection.createArrayOf("text", values.toArray());
+    }
+
+    /** Instants as a text array of ISO-8601 UTC strings, cast with {@code ::timestamptz} in SQL; nulls stay null. */
+    public static java.sql.Array instants(java.sql.Connection connection, java.util.Collection<Instant> values)
+            throws SQLException {
+        return connection.createArrayOf("text", values.stream().map(v -> v == null ? null : v.toString()).toArray());
+    }
+
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

@@ -93,9 +93,9 @@ public class LiveStateRepository {
     }
 
     public Map<String, LiveState> forSites(Connection connection, Collection<String> siteIds) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM dispatch.site_live WHERE site_id = ANY (?)")) {
-            statement.setArray(1, connection.createArrayOf("varchar", siteIds.toArray()));
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM dispatch.site_live JOIN unnest(?::text[]) AS i(id) ON site_id = i.id")) {
+            statement.setArray(1, io.gridflex.dispatch.db.Sql.texts(connection, siteIds));
             Map<String, LiveState> states = new HashMap<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -70,9 +70,10 @@ public class OverrideRepository {
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + """
                  FROM dispatch.overrides
-                WHERE site_id = ANY (?) AND cleared_at IS NULL AND ends_at > ? ORDER BY override_id
+                JOIN unnest(?::text[]) AS i(id) ON site_id = i.id
+                WHERE cleared_at IS NULL AND ends_at > ? ORDER BY override_id
                 """)) {
-            statement.setArray(1, connection.createArrayOf("varchar", siteIds.toArray()));
+            statement.setArray(1, io.gridflex.dispatch.db.Sql.texts(connection, siteIds));
             setInstant(statement, 2, from);
             return read(statement);
         }

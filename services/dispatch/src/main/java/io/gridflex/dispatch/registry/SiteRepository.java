@@ -3,6 +3,7 @@ package io.gridflex.dispatch.registry;
 import static io.gridflex.dispatch.db.Sql.instant;
 import static io.gridflex.dispatch.db.Sql.setDecimal;
 import static io.gridflex.dispatch.db.Sql.setInstant;
+import static io.gridflex.dispatch.db.Sql.texts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -86,9 +87,10 @@ public class SiteRepository {
     }
 
     public List<Site> findAll(Connection connection, Collection<String> siteIds) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM dispatch.sites WHERE site_id = ANY (?) ORDER BY site_id")) {
-            statement.setArray(1, connection.createArrayOf("varchar", siteIds.toArray()));
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + """
+                 FROM dispatch.sites JOIN unnest(?::text[]) AS i(id) ON site_id = i.id ORDER BY site_id
+                """)) {
+            statement.setArray(1, texts(connection, siteIds));
             return withEnrollments(connection, read(statement));
         }
     }
@@ -158,10 +160,9 @@ public class SiteRepository {
         Map<String, List<Enrollment>> bySite = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT site_id, program_id, enrolled_kw FROM dispatch.enrollments
-                WHERE site_id = ANY (?) ORDER BY site_id, program_id
+                JOIN unnest(?::text[]) AS i(id) ON site_id = i.id ORDER BY site_id, program_id
                 """)) {
-            statement.setArray(1, connection.createArrayOf("varchar",
-                    sites.stream().map(Site::siteId).toArray()));
+            statement.setArray(1, texts(connection, sites.stream().map(Site::siteId).toList()));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     bySite.computeIfAbsent(rs.getString("site_id"), s -> new ArrayList<>())

@@ -1,6 +1,7 @@
 package io.gridflex.dispatch.schedule;
 
 import static io.gridflex.dispatch.db.Sql.setInstant;
+import static io.gridflex.dispatch.db.Sql.texts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,25 +29,24 @@ public class NotificationRepository {
     public void track(Connection connection, String eventId, Collection<String> sitesAsked,
             Map<String, Long> revisions) throws SQLException {
         try (PreparedStatement forget = connection.prepareStatement(
-                "DELETE FROM dispatch.event_notifications WHERE event_id = ? AND NOT (site_id = ANY (?))")) {
+                "DELETE FROM dispatch.event_notifications WHERE event_id = ? AND NOT (site_id = ANY (?::text[]))")) {
             forget.setString(1, eventId);
-            forget.setArray(2, connection.createArrayOf("varchar", sitesAsked.toArray()));
+            forget.setArray(2, texts(connection, sitesAsked));
             forget.executeUpdate();
         }
+        List<String> sites = sitesAsked.stream().filter(revisions::containsKey).toList();
+        if (sites.isEmpty()) {
+            return;
+        }
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO dispatch.event_notifications (event_id, site_id, revision) VALUES (?, ?, ?)
+                INSERT INTO dispatch.event_notifications (event_id, site_id, revision)
+                SELECT ?, site, revision FROM unnest(?::text[], ?::bigint[]) AS i(site, revision)
                 ON CONFLICT (event_id, site_id) DO UPDATE SET revision = EXCLUDED.revision, accepted_at = NULL
                 """)) {
-            for (String site : sitesAsked) {
-                Long revision = revisions.get(site);
-                if (revision != null) {
-                    upsert.setString(1, eventId);
-                    upsert.setString(2, site);
-                    upsert.setLong(3, revision);
-                    upsert.addBatch();
-                }
-            }
-            upsert.executeBatch();
+            upsert.setString(1, eventId);
+            upsert.setArray(2, texts(connection, sites));
+            upsert.setArray(3, connection.createArrayOf("bigint", sites.stream().map(revisions::get).toArray()));
+            upsert.executeUpdate();
         }
     }
 

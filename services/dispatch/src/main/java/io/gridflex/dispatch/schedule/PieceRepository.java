@@ -1,13 +1,14 @@
 package io.gridflex.dispatch.schedule;
 
 import static io.gridflex.dispatch.db.Sql.instant;
+import static io.gridflex.dispatch.db.Sql.instants;
 import static io.gridflex.dispatch.db.Sql.setInstant;
+import static io.gridflex.dispatch.db.Sql.texts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +27,8 @@ import io.gridflex.messages.ScheduleSegment.Kind;
 public class PieceRepository {
 
     private static final String COLUMNS = "event_id, program_id, kind, site_id, starts_at, ends_at, kw, import_cap_kw";
+    private static final String PREFIXED = "p.event_id, p.program_id, p.kind, p.site_id, p.starts_at, p.ends_at, p.kw, "
+            + "p.import_cap_kw";
 
     /** The event's pieces that end after {@code from}. */
     public List<SitePiece> forEvent(Connection connection, String eventId, Instant from) throws SQLException {
@@ -49,9 +52,11 @@ public class PieceRepository {
     /** Every piece at the given sites that ends after {@code from}, any event. */
     public List<SitePiece> forSites(Connection connection, Collection<String> siteIds, Instant from)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
-                + " FROM dispatch.pieces WHERE site_id = ANY (?) AND ends_at > ? ORDER BY site_id, starts_at")) {
-            statement.setArray(1, connection.createArrayOf("varchar", siteIds.toArray()));
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + PREFIXED + """
+                 FROM dispatch.pieces p JOIN unnest(?::text[]) AS i(site_id) ON p.site_id = i.site_id
+                WHERE p.ends_at > ? ORDER BY p.site_id, p.starts_at
+                """)) {
+            statement.setArray(1, texts(connection, siteIds));
             setInstant(statement, 2, from);
             return read(statement);
         }
@@ -60,9 +65,11 @@ public class PieceRepository {
     /** Pieces at the given sites that ended after {@code from} and at or before {@code to}. */
     public List<SitePiece> endedBetween(Connection connection, Collection<String> siteIds, Instant from, Instant to)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
-                + " FROM dispatch.pieces WHERE site_id = ANY (?) AND ends_at > ? AND ends_at <= ?")) {
-            statement.setArray(1, connection.createArrayOf("varchar", siteIds.toArray()));
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + PREFIXED + """
+                 FROM dispatch.pieces p JOIN unnest(?::text[]) AS i(site_id) ON p.site_id = i.site_id
+                WHERE p.ends_at > ? AND p.ends_at <= ?
+                """)) {
+            statement.setArray(1, texts(connection, siteIds));
             setInstant(statement, 2, from);
             setInstant(statement, 3, to);
             return read(statement);
@@ -101,15 +108,20 @@ public class PieceRepository {
             setInstant(cut, 4, now);
             underway.addAll(read(cut));
         }
+        java.util.Map<String, SitePiece> underwayBySite = new java.util.HashMap<>();
+        underway.forEach(u -> underwayBySite.put(u.siteId(), u));
         List<SitePiece> toInsert = new ArrayList<>();
+        List<SitePiece> extended = new ArrayList<>();
         for (SitePiece piece : pieces) {
-            SitePiece continued = underway.stream().filter(u -> continues(u, piece)).findFirst().orElse(null);
-            if (continued != null) {
-                extend(connection, continued, piece.end());
+            SitePiece before = underwayBySite.get(piece.siteId());
+            if (before != null && continues(before, piece)) {
+                extended.add(new SitePiece(before.eventId(), before.programId(), before.kind(), before.siteId(),
+                        before.start(), piece.end(), before.deciKw(), before.importCapDeciKw()));
             } else {
                 toInsert.add(piece);
             }
         }
+        extend(connection, extended);
         insert(connection, toInsert);
     }
 
@@ -119,39 +131,47 @@ public class PieceRepository {
                         next.importCapDeciKw());
     }
 
-    private static void extend(Connection connection, SitePiece piece, Instant end) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE dispatch.pieces SET ends_at = ? WHERE event_id = ? AND site_id = ? AND starts_at = ?")) {
-            setInstant(statement, 1, end);
-            statement.setString(2, piece.eventId());
-            statement.setString(3, piece.siteId());
-            setInstant(statement, 4, piece.start());
+    /** Gives pieces under way their new ends, in one statement. */
+    private static void extend(Connection connection, List<SitePiece> pieces) throws SQLException {
+        if (pieces.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("""
+                UPDATE dispatch.pieces p SET ends_at = i.ends_at::timestamptz
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS i(event_id, site_id, starts_at, ends_at)
+                WHERE p.event_id = i.event_id AND p.site_id = i.site_id AND p.starts_at = i.starts_at::timestamptz
+                """)) {
+            statement.setArray(1, texts(connection, pieces.stream().map(SitePiece::eventId).toList()));
+            statement.setArray(2, texts(connection, pieces.stream().map(SitePiece::siteId).toList()));
+            statement.setArray(3, instants(connection, pieces.stream().map(SitePiece::start).toList()));
+            statement.setArray(4, instants(connection, pieces.stream().map(SitePiece::end).toList()));
             statement.executeUpdate();
         }
     }
 
+    /** All pieces in one statement, from arrays. */
     private static void insert(Connection connection, List<SitePiece> pieces) throws SQLException {
         if (pieces.isEmpty()) {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO dispatch.pieces (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (SitePiece piece : pieces) {
-                statement.setString(1, piece.eventId());
-                statement.setString(2, piece.programId());
-                statement.setString(3, piece.kind().name());
-                statement.setString(4, piece.siteId());
-                setInstant(statement, 5, piece.start());
-                setInstant(statement, 6, piece.end());
-                statement.setBigDecimal(7, DeciKw.toDecimal(piece.deciKw()));
-                if (piece.importCapDeciKw() == null) {
-                    statement.setNull(8, Types.NUMERIC);
-                } else {
-                    statement.setBigDecimal(8, DeciKw.toDecimal(piece.importCapDeciKw()));
-                }
-                statement.addBatch();
-            }
-            statement.executeBatch();
+                + """
+                        ) SELECT event_id, program_id, kind, site_id, starts_at::timestamptz, ends_at::timestamptz, kw,
+                            import_cap_kw
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[],
+                            ?::numeric[]) AS i(event_id, program_id, kind, site_id, starts_at, ends_at, kw, import_cap_kw)
+                        """)) {
+            statement.setArray(1, texts(connection, pieces.stream().map(SitePiece::eventId).toList()));
+            statement.setArray(2, texts(connection, pieces.stream().map(SitePiece::programId).toList()));
+            statement.setArray(3, texts(connection, pieces.stream().map(p -> p.kind().name()).toList()));
+            statement.setArray(4, texts(connection, pieces.stream().map(SitePiece::siteId).toList()));
+            statement.setArray(5, instants(connection, pieces.stream().map(SitePiece::start).toList()));
+            statement.setArray(6, instants(connection, pieces.stream().map(SitePiece::end).toList()));
+            statement.setArray(7, connection.createArrayOf("numeric",
+                    pieces.stream().map(p -> DeciKw.toDecimal(p.deciKw())).toArray()));
+            statement.setArray(8, connection.createArrayOf("numeric", pieces.stream()
+                    .map(p -> p.importCapDeciKw() == null ? null : DeciKw.toDecimal(p.importCapDeciKw())).toArray()));
+            statement.executeUpdate();
         }
     }
 

@@ -1,7 +1,8 @@
 package io.gridflex.dispatch.schedule;
 
 import static io.gridflex.dispatch.db.Sql.instant;
-import static io.gridflex.dispatch.db.Sql.setInstant;
+import static io.gridflex.dispatch.db.Sql.instants;
+import static io.gridflex.dispatch.db.Sql.texts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,10 +28,11 @@ public class ScheduleRepository implements Outbox<PendingSchedule> {
     public Map<String, ScheduleHead> lockHeads(Connection connection, Collection<String> siteIds)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT site_id, revision, issued_at, segments FROM dispatch.schedule_heads
-                WHERE site_id = ANY (?) ORDER BY site_id FOR UPDATE
+                SELECT h.site_id, h.revision, h.issued_at, h.segments
+                FROM dispatch.schedule_heads h JOIN unnest(?::text[]) AS i(site_id) ON h.site_id = i.site_id
+                ORDER BY h.site_id FOR UPDATE OF h
                 """)) {
-            statement.setArray(1, connection.createArrayOf("varchar", siteIds.toArray()));
+            statement.setArray(1, texts(connection, siteIds));
             Map<String, ScheduleHead> heads = new HashMap<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -42,33 +44,51 @@ public class ScheduleRepository implements Outbox<PendingSchedule> {
         }
     }
 
-    /** Records issued schedules as the sites' latest and queues them for publication, in one round trip each. */
+    /**
+     * Records issued schedules as the sites' latest, keeps them, and queues them for publication: three statements
+     * whatever the number of sites, each taking all rows at once from arrays.
+     */
     public void issue(Connection connection, List<Issued> issued) throws SQLException {
         if (issued.isEmpty()) {
             return;
         }
+        var sites = texts(connection, issued.stream().map(Issued::siteId).toList());
+        var revisions = connection.createArrayOf("bigint", issued.stream().map(Issued::revision).toArray());
+        var at = instants(connection, issued.stream().map(Issued::issuedAt).toList());
         try (PreparedStatement heads = connection.prepareStatement("""
-                INSERT INTO dispatch.schedule_heads (site_id, revision, issued_at, segments) VALUES (?, ?, ?, ?)
+                INSERT INTO dispatch.schedule_heads (site_id, revision, issued_at, segments)
+                SELECT site, revision, at::timestamptz, segments
+                FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[]) AS i(site, revision, at, segments)
                 ON CONFLICT (site_id) DO UPDATE SET revision = EXCLUDED.revision, issued_at = EXCLUDED.issued_at,
                     segments = EXCLUDED.segments
-                """);
-                PreparedStatement outbox = connection.prepareStatement("""
-                        INSERT INTO dispatch.schedules (site_id, revision, issued_at, payload) VALUES (?, ?, ?, ?)
-                        """)) {
-            for (Issued schedule : issued) {
-                heads.setString(1, schedule.siteId());
-                heads.setLong(2, schedule.revision());
-                setInstant(heads, 3, schedule.issuedAt());
-                heads.setString(4, schedule.segmentsJson());
-                heads.addBatch();
-                outbox.setString(1, schedule.siteId());
-                outbox.setLong(2, schedule.revision());
-                setInstant(outbox, 3, schedule.issuedAt());
-                outbox.setString(4, schedule.payload());
-                outbox.addBatch();
-            }
-            heads.executeBatch();
-            outbox.executeBatch();
+                """)) {
+            heads.setArray(1, sites);
+            heads.setArray(2, revisions);
+            heads.setArray(3, at);
+            heads.setArray(4, texts(connection, issued.stream().map(Issued::segmentsJson).toList()));
+            heads.executeUpdate();
+        }
+        try (PreparedStatement kept = connection.prepareStatement("""
+                INSERT INTO dispatch.schedules (site_id, revision, issued_at, payload)
+                SELECT site, revision, at::timestamptz, payload
+                FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[]) AS i(site, revision, at, payload)
+                """)) {
+            kept.setArray(1, sites);
+            kept.setArray(2, revisions);
+            kept.setArray(3, at);
+            kept.setArray(4, texts(connection, issued.stream().map(Issued::payload).toList()));
+            kept.executeUpdate();
+        }
+        try (PreparedStatement outbox = connection.prepareStatement("""
+                INSERT INTO dispatch.schedule_outbox (site_id, revision, issued_at)
+                SELECT site, revision, at::timestamptz
+                FROM unnest(?::text[], ?::bigint[], ?::text[]) WITH ORDINALITY AS i(site, revision, at, n)
+                ORDER BY n
+                """)) {
+            outbox.setArray(1, sites);
+            outbox.setArray(2, revisions);
+            outbox.setArray(3, at);
+            outbox.executeUpdate();
         }
     }
 
@@ -103,39 +123,35 @@ public class ScheduleRepository implements Outbox<PendingSchedule> {
     @Override
     public List<PendingSchedule> lockUnpublished(Connection connection, int limit) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT site_id, revision, payload, issued_at FROM dispatch.schedules
-                WHERE published_at IS NULL
-                ORDER BY seq
-                LIMIT ?
-                FOR UPDATE SKIP LOCKED
+                SELECT o.seq, o.site_id, o.revision, o.issued_at, s.payload
+                FROM (SELECT seq, site_id, revision, issued_at FROM dispatch.schedule_outbox
+                      ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED) o
+                JOIN dispatch.schedules s ON s.site_id = o.site_id AND s.revision = o.revision
+                ORDER BY o.seq
                 """)) {
             statement.setInt(1, limit);
             List<PendingSchedule> pending = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    pending.add(new PendingSchedule(rs.getString("site_id"), rs.getLong("revision"),
-                            rs.getString("payload"), instant(rs, "issued_at")));
+                    pending.add(new PendingSchedule(rs.getLong("seq"), rs.getString("site_id"),
+                            rs.getLong("revision"), rs.getString("payload"), instant(rs, "issued_at")));
                 }
             }
             return pending;
         }
     }
 
+    /** Published rows leave the outbox; the schedule itself stays in {@code schedules}. */
     @Override
     public void markPublished(Connection connection, List<PendingSchedule> rows, Instant publishedAt)
             throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement("""
-                UPDATE dispatch.schedules SET published_at = ?
-                WHERE (site_id, revision) IN (SELECT * FROM unnest(?::varchar[], ?::bigint[]))
-                """)) {
-            setInstant(statement, 1, publishedAt);
-            statement.setArray(2, connection.createArrayOf("varchar",
-                    rows.stream().map(PendingSchedule::siteId).toArray()));
-            statement.setArray(3, connection.createArrayOf("bigint",
-                    rows.stream().map(PendingSchedule::revision).toArray()));
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM dispatch.schedule_outbox WHERE seq = ANY (?)")) {
+            statement.setArray(1, connection.createArrayOf("bigint",
+                    rows.stream().map(PendingSchedule::seq).toArray()));
             statement.executeUpdate();
         }
     }
@@ -143,7 +159,7 @@ public class ScheduleRepository implements Outbox<PendingSchedule> {
     @Override
     public Backlog backlog(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT count(*), min(issued_at) AS oldest FROM dispatch.schedules WHERE published_at IS NULL");
+                "SELECT count(*), min(issued_at) AS oldest FROM dispatch.schedule_outbox");
                 ResultSet rs = statement.executeQuery()) {
             rs.next();
             return new Backlog(rs.getLong(1), Optional.ofNullable(instant(rs, "oldest")));

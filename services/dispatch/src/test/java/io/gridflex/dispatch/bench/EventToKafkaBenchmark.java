@@ -178,7 +178,6 @@ class EventToKafkaBenchmark {
 
             print("event", events);
             print("cancel", cancels);
-            printPublication(sites);
             after.printSince(before, registry);
             assertEverySchedule(schedules.all(), sites, (WARM_UP + EVENTS) * 2);
         }
@@ -281,26 +280,6 @@ class EventToKafkaBenchmark {
                 rounds.stream().mapToInt(Round::minBytes).min().orElse(0),
                 Math.round(rounds.stream().mapToDouble(Round::meanBytes).average().orElse(0)),
                 rounds.stream().mapToInt(Round::maxBytes).max().orElse(0));
-    }
-
-    /** issued_at to published_at of the outbox rows, per revision: the transaction's rest, the relay and the acks. */
-    private void printPublication(Set<String> sites) throws SQLException {
-        List<Long> millis = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("""
-                        SELECT revision, EXTRACT(EPOCH FROM max(published_at) - min(issued_at)) * 1000
-                        FROM dispatch.schedules WHERE site_id = ANY (?) AND revision > ? GROUP BY revision
-                        """)) {
-            statement.setArray(1, connection.createArrayOf("varchar", sites.toArray()));
-            statement.setLong(2, 2L * WARM_UP);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    millis.add(Math.round(rs.getDouble(2)));
-                }
-            }
-        }
-        System.out.printf(Locale.ROOT, "[bench] outbox issued_at -> published_at (last ack), per message: %s%n",
-                Stats.ofValues(millis));
     }
 
     /** Every record decodes with the schema-checking codec, and each site ends with no segment left. */

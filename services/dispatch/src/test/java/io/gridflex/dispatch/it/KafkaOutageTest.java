@@ -117,7 +117,7 @@ class KafkaOutageTest {
     }
 
     private static long unpublished(DispatchDatabase db, String siteId) {
-        return db.count("SELECT count(*) FROM dispatch.schedules WHERE site_id = ? AND published_at IS NULL", siteId);
+        return db.count("SELECT count(*) FROM dispatch.schedule_outbox WHERE site_id = ?", siteId);
     }
 
     /** Stops the broker the resource started, by its pid, and waits until it has exited and freed its port. */

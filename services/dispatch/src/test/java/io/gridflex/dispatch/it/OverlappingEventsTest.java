@@ -213,8 +213,7 @@ class OverlappingEventsTest {
         send(event);
         awaitLatest(north, s -> !s.segments().isEmpty());
         DispatchDatabase db = new DispatchDatabase(dataSource);
-        await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM dispatch.schedules WHERE published_at IS "
-                + "NULL") == 0
+        await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM dispatch.schedule_outbox") == 0
                 && db.count("SELECT count(*) FROM dispatch.status_outbox WHERE published_at IS NULL") == 0);
         String before = db.fingerprint();
         double duplicates = new Meters(registry).count("gridflex.dispatch.events.duplicate");
