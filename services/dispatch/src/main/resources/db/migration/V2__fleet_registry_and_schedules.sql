@@ -180,6 +180,8 @@ CREATE TABLE pieces (
 );
 
 CREATE INDEX pieces_by_site ON pieces (site_id, ends_at);
+-- What is in force or ahead is a small part of all pieces ever allocated: reads of "from now on" start here.
+CREATE INDEX pieces_ending ON pieces (ends_at);
 
 -- ---- Schedules -------------------------------------------------------------------------------------------------
 
@@ -200,13 +202,14 @@ CREATE TABLE schedules (
     PRIMARY KEY (site_id, revision)
 );
 
--- The outbox: one narrow row per schedule not yet acknowledged by Kafka, published in order by the relay and deleted
--- once acknowledged. Narrow, so taking a thousand rows out after a publication costs little.
+-- The outbox: one row per schedule not yet acknowledged by Kafka, with the bytes to send, published in order by the
+-- relay and deleted once acknowledged, so it stays as small as what waits (reading it never touches the history).
 CREATE TABLE schedule_outbox (
     seq        BIGSERIAL    PRIMARY KEY,
     site_id    VARCHAR(256) NOT NULL,
     revision   BIGINT       NOT NULL,
-    issued_at  TIMESTAMPTZ  NOT NULL
+    issued_at  TIMESTAMPTZ  NOT NULL,
+    payload    TEXT         NOT NULL
 );
 
 -- Which schedule revision first carried an event's current allocation to a site, and whether the site accepted it.

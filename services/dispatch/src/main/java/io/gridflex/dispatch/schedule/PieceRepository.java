@@ -53,11 +53,12 @@ public class PieceRepository {
     public List<SitePiece> forSites(Connection connection, Collection<String> siteIds, Instant from)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT " + PREFIXED + """
-                 FROM dispatch.pieces p JOIN unnest(?::text[]) AS i(site_id) ON p.site_id = i.site_id
-                WHERE p.ends_at > ? ORDER BY p.site_id, p.starts_at
+                 FROM dispatch.pieces p
+                WHERE p.ends_at > ? AND p.site_id IN (SELECT unnest(?::text[]))
+                ORDER BY p.site_id, p.starts_at
                 """)) {
-            statement.setArray(1, texts(connection, siteIds));
-            setInstant(statement, 2, from);
+            setInstant(statement, 1, from);
+            statement.setArray(2, texts(connection, siteIds));
             return read(statement);
         }
     }
@@ -66,12 +67,12 @@ public class PieceRepository {
     public List<SitePiece> endedBetween(Connection connection, Collection<String> siteIds, Instant from, Instant to)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT " + PREFIXED + """
-                 FROM dispatch.pieces p JOIN unnest(?::text[]) AS i(site_id) ON p.site_id = i.site_id
-                WHERE p.ends_at > ? AND p.ends_at <= ?
+                 FROM dispatch.pieces p
+                WHERE p.ends_at > ? AND p.ends_at <= ? AND p.site_id IN (SELECT unnest(?::text[]))
                 """)) {
-            statement.setArray(1, texts(connection, siteIds));
-            setInstant(statement, 2, from);
-            setInstant(statement, 3, to);
+            setInstant(statement, 1, from);
+            setInstant(statement, 2, to);
+            statement.setArray(3, texts(connection, siteIds));
             return read(statement);
         }
     }

@@ -55,6 +55,7 @@ public class ScheduleRepository implements Outbox<PendingSchedule> {
         var sites = texts(connection, issued.stream().map(Issued::siteId).toList());
         var revisions = connection.createArrayOf("bigint", issued.stream().map(Issued::revision).toArray());
         var at = instants(connection, issued.stream().map(Issued::issuedAt).toList());
+        var payloads = texts(connection, issued.stream().map(Issued::payload).toList());
         try (PreparedStatement heads = connection.prepareStatement("""
                 INSERT INTO dispatch.schedule_heads (site_id, revision, issued_at, segments)
                 SELECT site, revision, at::timestamptz, segments
@@ -76,18 +77,20 @@ public class ScheduleRepository implements Outbox<PendingSchedule> {
             kept.setArray(1, sites);
             kept.setArray(2, revisions);
             kept.setArray(3, at);
-            kept.setArray(4, texts(connection, issued.stream().map(Issued::payload).toList()));
+            kept.setArray(4, payloads);
             kept.executeUpdate();
         }
         try (PreparedStatement outbox = connection.prepareStatement("""
-                INSERT INTO dispatch.schedule_outbox (site_id, revision, issued_at)
-                SELECT site, revision, at::timestamptz
-                FROM unnest(?::text[], ?::bigint[], ?::text[]) WITH ORDINALITY AS i(site, revision, at, n)
+                INSERT INTO dispatch.schedule_outbox (site_id, revision, issued_at, payload)
+                SELECT site, revision, at::timestamptz, payload
+                FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[]) WITH ORDINALITY
+                    AS i(site, revision, at, payload, n)
                 ORDER BY n
                 """)) {
             outbox.setArray(1, sites);
             outbox.setArray(2, revisions);
             outbox.setArray(3, at);
+            outbox.setArray(4, payloads);
             outbox.executeUpdate();
         }
     }
@@ -123,11 +126,8 @@ public class ScheduleRepository implements Outbox<PendingSchedule> {
     @Override
     public List<PendingSchedule> lockUnpublished(Connection connection, int limit) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT o.seq, o.site_id, o.revision, o.issued_at, s.payload
-                FROM (SELECT seq, site_id, revision, issued_at FROM dispatch.schedule_outbox
-                      ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED) o
-                JOIN dispatch.schedules s ON s.site_id = o.site_id AND s.revision = o.revision
-                ORDER BY o.seq
+                SELECT seq, site_id, revision, issued_at, payload FROM dispatch.schedule_outbox
+                ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED
                 """)) {
             statement.setInt(1, limit);
             List<PendingSchedule> pending = new ArrayList<>();
