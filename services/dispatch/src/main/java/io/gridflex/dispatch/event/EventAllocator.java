@@ -25,7 +25,7 @@ import io.gridflex.dispatch.fleet.FleetSite;
 import io.gridflex.dispatch.fleet.FleetView;
 import io.gridflex.dispatch.registry.Program;
 import io.gridflex.dispatch.registry.ProgramRepository;
-import io.gridflex.dispatch.schedule.NotificationRepository;
+import io.gridflex.dispatch.schedule.PieceChanges;
 import io.gridflex.dispatch.schedule.PieceRepository;
 import io.gridflex.dispatch.schedule.ScheduleIssuer;
 import io.gridflex.dispatch.schedule.SitePiece;
@@ -49,14 +49,14 @@ public class EventAllocator {
     private final FleetView fleet;
     private final PieceRepository pieces;
     private final ScheduleIssuer issuer;
-    private final NotificationRepository notifications;
+    private final Notifications notifications;
     private final EventRepository events;
     private final Timeline timeline;
     private final DispatchConfig config;
     private final MeritOrderAllocator allocator;
 
     public EventAllocator(ProgramRepository programs, SiteSelection selection, FleetView fleet,
-            PieceRepository pieces, ScheduleIssuer issuer, NotificationRepository notifications,
+            PieceRepository pieces, ScheduleIssuer issuer, Notifications notifications,
             EventRepository events, Timeline timeline, DispatchConfig config) {
         this.programs = programs;
         this.selection = selection;
@@ -95,10 +95,7 @@ public class EventAllocator {
         List<SitePiece> after = allocation.pieces().stream().map(p -> sitePiece(event, kind, p)).toList();
         pieces.replaceFrom(connection, event.eventId(), now, after);
 
-        TreeSet<String> touched = new TreeSet<>();
-        before.forEach(p -> touched.add(p.siteId()));
-        after.forEach(p -> touched.add(p.siteId()));
-        Map<String, Long> issued = issuer.reissue(connection, touched, now);
+        Map<String, Long> issued = issuer.reissue(connection, PieceChanges.sites(before, after, now), now);
         TreeSet<String> asked = new TreeSet<>();
         after.forEach(p -> asked.add(p.siteId()));
         notifications.track(connection, event.eventId(), asked, issued);

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.dispatch.DispatchMetrics;
 import io.gridflex.dispatch.db.AllocationLock;
-import io.gridflex.dispatch.schedule.NotificationRepository;
 import io.gridflex.dispatch.schedule.Publication;
 import io.gridflex.dispatch.timeline.Timeline;
 import io.gridflex.dispatch.timeline.TimelineKind;
@@ -31,7 +30,7 @@ public class EventService {
     private final ProgramCheck programCheck;
     private final EventAllocator allocator;
     private final EventStates states;
-    private final NotificationRepository notifications;
+    private final Notifications notifications;
     private final Timeline timeline;
     private final Transactions transactions;
     private final Publication publication;
@@ -40,7 +39,7 @@ public class EventService {
     private final Clock clock;
 
     public EventService(EventRepository events, ProgramCheck programCheck, EventAllocator allocator,
-            EventStates states, NotificationRepository notifications, Timeline timeline, Transactions transactions,
+            EventStates states, Notifications notifications, Timeline timeline, Transactions transactions,
             Publication publication, DispatchMetrics metrics, MessageCodec codec, Clock clock) {
         this.events = events;
         this.programCheck = programCheck;

@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.dispatch.event.EventRepository;
 import io.gridflex.dispatch.event.EventStates;
+import io.gridflex.dispatch.event.Notifications;
 import io.gridflex.dispatch.event.StoredEvent;
 import io.gridflex.dispatch.timeline.Timeline;
 import io.gridflex.dispatch.timeline.TimelineKind;
@@ -27,7 +29,7 @@ public class AckService {
 
     private final ScheduleRepository schedules;
     private final AckRepository acks;
-    private final NotificationRepository notifications;
+    private final Notifications notifications;
     private final EventRepository events;
     private final EventStates states;
     private final Timeline timeline;
@@ -35,7 +37,7 @@ public class AckService {
     private final Publication publication;
     private final Clock clock;
 
-    public AckService(ScheduleRepository schedules, AckRepository acks, NotificationRepository notifications,
+    public AckService(ScheduleRepository schedules, AckRepository acks, Notifications notifications,
             EventRepository events, EventStates states, Timeline timeline, Transactions transactions,
             Publication publication, Clock clock) {
         this.schedules = schedules;
@@ -61,7 +63,7 @@ public class AckService {
             switch (ack.status()) {
                 case ACCEPTED -> accepted(connection, ack, now);
                 case REJECTED -> onTimelines(connection, ack,
-                        notifications.eventsCarriedBy(connection, ack.siteId(), ack.revision()));
+                        notifications.carriedBetween(connection, ack.siteId(), ack.revision() - 1, ack.revision()));
                 default -> onTimelines(connection, ack, ack.eventIds());
             }
             return AckOutcome.RECORDED;
@@ -73,7 +75,11 @@ public class AckService {
     }
 
     private void accepted(Connection connection, ScheduleAck ack, Instant now) throws SQLException {
-        List<String> eventIds = notifications.accepted(connection, ack.siteId(), ack.revision(), ack.at());
+        Optional<Long> before = schedules.accepted(connection, ack.siteId(), ack.revision());
+        if (before.isEmpty()) {
+            return;
+        }
+        List<String> eventIds = notifications.carriedBetween(connection, ack.siteId(), before.get(), ack.revision());
         onTimelines(connection, ack, eventIds);
         for (String eventId : eventIds) {
             StoredEvent event = events.find(connection, eventId).orElse(null);

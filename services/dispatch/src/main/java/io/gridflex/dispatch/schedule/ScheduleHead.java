@@ -3,12 +3,12 @@ package io.gridflex.dispatch.schedule;
 import java.time.Instant;
 
 /**
- * The latest schedule issued to a site.
+ * Where a site's schedule revisions stand.
  *
  * @param siteId the site
- * @param revision its revision
- * @param issuedAt when
- * @param segmentsJson its segments as issued, to tell whether a recomposed schedule changes anything
+ * @param revision the latest issued; the next one is one more
+ * @param issuedAt when it was issued
+ * @param acceptedRevision the latest the site accepted, 0 before any
  */
-public record ScheduleHead(String siteId, long revision, Instant issuedAt, String segmentsJson) {
+public record ScheduleHead(String siteId, long revision, Instant issuedAt, long acceptedRevision) {
 }

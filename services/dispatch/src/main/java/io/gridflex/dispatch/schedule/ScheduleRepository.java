@@ -28,7 +28,7 @@ public class ScheduleRepository implements Outbox<PendingSchedule> {
     public Map<String, ScheduleHead> lockHeads(Connection connection, Collection<String> siteIds)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT h.site_id, h.revision, h.issued_at, h.segments
+                SELECT h.site_id, h.revision, h.issued_at, h.accepted_revision
                 FROM dispatch.schedule_heads h JOIN unnest(?::text[]) AS i(site_id) ON h.site_id = i.site_id
                 ORDER BY h.site_id FOR UPDATE OF h
                 """)) {
@@ -37,7 +37,7 @@ public class ScheduleRepository implements Outbox<PendingSchedule> {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     heads.put(rs.getString("site_id"), new ScheduleHead(rs.getString("site_id"),
-                            rs.getLong("revision"), instant(rs, "issued_at"), rs.getString("segments")));
+                            rs.getLong("revision"), instant(rs, "issued_at"), rs.getLong("accepted_revision")));
                 }
             }
             return heads;
@@ -45,8 +45,8 @@ public class ScheduleRepository implements Outbox<PendingSchedule> {
     }
 
     /**
-     * Records issued schedules as the sites' latest, keeps them, and queues them for publication: three statements
-     * whatever the number of sites, each taking all rows at once from arrays.
+     * Records issued schedules as the sites' latest and queues them for publication: two statements whatever the
+     * number of sites, each taking all rows at once from arrays.
      */
     public void issue(Connection connection, List<Issued> issued) throws SQLException {
         if (issued.isEmpty()) {
@@ -55,30 +55,16 @@ public class ScheduleRepository implements Outbox<PendingSchedule> {
         var sites = texts(connection, issued.stream().map(Issued::siteId).toList());
         var revisions = connection.createArrayOf("bigint", issued.stream().map(Issued::revision).toArray());
         var at = instants(connection, issued.stream().map(Issued::issuedAt).toList());
-        var payloads = texts(connection, issued.stream().map(Issued::payload).toList());
         try (PreparedStatement heads = connection.prepareStatement("""
-                INSERT INTO dispatch.schedule_heads (site_id, revision, issued_at, segments)
-                SELECT site, revision, at::timestamptz, segments
-                FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[]) AS i(site, revision, at, segments)
-                ON CONFLICT (site_id) DO UPDATE SET revision = EXCLUDED.revision, issued_at = EXCLUDED.issued_at,
-                    segments = EXCLUDED.segments
+                INSERT INTO dispatch.schedule_heads (site_id, revision, issued_at)
+                SELECT site, revision, at::timestamptz
+                FROM unnest(?::text[], ?::bigint[], ?::text[]) AS i(site, revision, at)
+                ON CONFLICT (site_id) DO UPDATE SET revision = EXCLUDED.revision, issued_at = EXCLUDED.issued_at
                 """)) {
             heads.setArray(1, sites);
             heads.setArray(2, revisions);
             heads.setArray(3, at);
-            heads.setArray(4, texts(connection, issued.stream().map(Issued::segmentsJson).toList()));
             heads.executeUpdate();
-        }
-        try (PreparedStatement kept = connection.prepareStatement("""
-                INSERT INTO dispatch.schedules (site_id, revision, issued_at, payload)
-                SELECT site, revision, at::timestamptz, payload
-                FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[]) AS i(site, revision, at, payload)
-                """)) {
-            kept.setArray(1, sites);
-            kept.setArray(2, revisions);
-            kept.setArray(3, at);
-            kept.setArray(4, payloads);
-            kept.executeUpdate();
         }
         try (PreparedStatement outbox = connection.prepareStatement("""
                 INSERT INTO dispatch.schedule_outbox (site_id, revision, issued_at, payload)
@@ -90,15 +76,15 @@ public class ScheduleRepository implements Outbox<PendingSchedule> {
             outbox.setArray(1, sites);
             outbox.setArray(2, revisions);
             outbox.setArray(3, at);
-            outbox.setArray(4, payloads);
+            outbox.setArray(4, texts(connection, issued.stream().map(Issued::payload).toList()));
             outbox.executeUpdate();
         }
     }
 
-    /** Whether this revision was issued to this site. */
+    /** Whether this revision was issued to this site: revisions count up from 1 without gaps. */
     public boolean wasIssued(Connection connection, String siteId, long revision) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT 1 FROM dispatch.schedules WHERE site_id = ? AND revision = ?")) {
+                "SELECT 1 FROM dispatch.schedule_heads WHERE site_id = ? AND revision >= ?")) {
             statement.setString(1, siteId);
             statement.setLong(2, revision);
             try (ResultSet rs = statement.executeQuery()) {
@@ -107,14 +93,23 @@ public class ScheduleRepository implements Outbox<PendingSchedule> {
         }
     }
 
-    /** The payload of the latest schedule issued to the site. */
-    public Optional<String> latestPayload(Connection connection, String siteId) throws SQLException {
+    /**
+     * Records that the site accepted {@code revision}.
+     *
+     * @return the revision it had accepted before, or empty when this one is not newer
+     */
+    public Optional<Long> accepted(Connection connection, String siteId, long revision) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT payload FROM dispatch.schedules WHERE site_id = ? ORDER BY revision DESC LIMIT 1
+                UPDATE dispatch.schedule_heads h SET accepted_revision = ?
+                FROM (SELECT site_id, accepted_revision FROM dispatch.schedule_heads WHERE site_id = ? FOR UPDATE) old
+                WHERE h.site_id = old.site_id AND old.accepted_revision < ?
+                RETURNING old.accepted_revision
                 """)) {
-            statement.setString(1, siteId);
+            statement.setLong(1, revision);
+            statement.setString(2, siteId);
+            statement.setLong(3, revision);
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
         }
     }
@@ -172,9 +167,8 @@ public class ScheduleRepository implements Outbox<PendingSchedule> {
      * @param siteId the site
      * @param revision the site's next revision
      * @param issuedAt when
-     * @param segmentsJson its segments, for the next comparison
      * @param payload the whole SiteSchedule JSON
      */
-    public record Issued(String siteId, long revision, Instant issuedAt, String segmentsJson, String payload) {
+    public record Issued(String siteId, long revision, Instant issuedAt, String payload) {
     }
 }

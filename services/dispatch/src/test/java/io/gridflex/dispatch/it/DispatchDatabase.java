@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 public final class DispatchDatabase {
 
     private static final List<String> TABLES = List.of("programs", "sites", "enrollments", "program_targets",
-            "events", "event_revisions", "pieces", "schedule_heads", "schedules", "schedule_outbox",
-            "event_notifications", "acks",
+            "events", "event_revisions", "pieces", "schedule_heads", "schedule_outbox",
+            "acks",
             "overrides", "audit_log", "status_outbox", "site_derates");
 
     private final DataSource dataSource;

@@ -89,7 +89,8 @@ class KafkaOutageTest {
             DrEvent before = reduction(uniqueEventId(), program, 0, now().plusSeconds(600), 30, 40);
             events.send(Topics.DR_EVENTS, before.eventId(), json(before));
             await().atMost(WAIT).until(() -> unpublished(db, east) == 0
-                    && db.count("SELECT count(*) FROM dispatch.schedules WHERE site_id = ?", east) == 1);
+                    && db.count("SELECT coalesce(max(revision), 0) FROM dispatch.schedule_heads WHERE site_id = ?",
+                            east) == 1);
 
             stopScheduleBroker();
             double failures = new Meters(registry).count("gridflex.dispatch.relay.failures", "outbox", "schedules");
