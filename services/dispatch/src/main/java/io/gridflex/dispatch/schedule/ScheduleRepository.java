@@ -136,7 +136,7 @@ public class ScheduleRepository implements Outbox<PendingSchedule> {
         }
     }
 
-    /** Published rows leave the outbox; the schedule itself stays in {@code schedules}. */
+    /** Published rows leave the outbox; what each site was asked stays in the pieces. */
     @Override
     public void markPublished(Connection connection, List<PendingSchedule> rows, Instant publishedAt)
             throws SQLException {

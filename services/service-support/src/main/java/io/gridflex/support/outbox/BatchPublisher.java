@@ -9,15 +9,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /** Sends outbox rows to one Kafka channel, each under its key, and reports which ones Kafka acknowledged. */
 public final class BatchPublisher {
 
-    private final MutinyEmitter<String> emitter;
+    private final RecordSender sender;
 
     public BatchPublisher(MutinyEmitter<String> emitter) {
-        this.emitter = emitter;
+        this(RecordSender.through(emitter));
+    }
+
+    public BatchPublisher(RecordSender sender) {
+        this.sender = sender;
     }
 
     /**
@@ -30,14 +33,16 @@ public final class BatchPublisher {
         List<CompletableFuture<Void>> sends = new ArrayList<>(rows.size());
         for (R row : rows) {
             try {
-                sends.add(emitter.sendMessage(KafkaRecord.of(row.key(), row.payload())).subscribeAsCompletionStage());
+                sends.add(sender.send(row.key(), row.payload()));
             } catch (RuntimeException e) {
-                // The emitter refuses outright when its buffer is full or the channel is down.
+                // Refused outright (a full buffer, a channel that is down, no metadata within max.block.ms): the rows
+                // after it would only wait as long again, and are retried with it on the next round.
                 sends.add(CompletableFuture.failedFuture(e));
+                break;
             }
         }
         List<R> acknowledged = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = 0; i < sends.size(); i++) {
             try {
                 sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 acknowledged.add(rows.get(i));

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,25 @@ class BatchPublisherTest {
 
         assertThat(result.acknowledged()).isEmpty();
         assertThat(result.failure()).isInstanceOf(IllegalStateException.class).hasMessageContaining("buffer full");
+    }
+
+    @Test
+    void aRefusalStopsTheBatchSoARowThatWouldBlockAsLongIsNotSentAfterIt() {
+        List<String> sent = new ArrayList<>();
+        RecordSender refusesTheSecond = (key, payload) -> {
+            sent.add(key);
+            if (key.equals("b")) {
+                throw new IllegalStateException("no metadata within max.block.ms");
+            }
+            return CompletableFuture.completedFuture(null);
+        };
+        List<Row> rows = List.of(new Row("a", "1"), new Row("b", "2"), new Row("c", "3"));
+
+        BatchPublisher.Result<Row> result = new BatchPublisher(refusesTheSecond).publish(rows, PATIENCE);
+
+        assertThat(sent).containsExactly("a", "b");
+        assertThat(result.acknowledged()).containsExactly(rows.get(0));
+        assertThat(result.failure()).hasMessageContaining("max.block.ms");
     }
 
     @Test
