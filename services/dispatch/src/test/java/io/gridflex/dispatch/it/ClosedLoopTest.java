@@ -24,7 +24,6 @@ import io.gridflex.messages.Topics;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
-import io.gridflex.testsupport.TestKafka;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,8 +43,7 @@ class ClosedLoopTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static TestKafka kafka;
-    private static ScheduleTopic schedules;
+    private static Channels channels;
     private TelemetryFeed feed;
     private String program;
     private String first;
@@ -53,20 +51,17 @@ class ClosedLoopTest {
 
     @BeforeAll
     static void connect() {
-        DispatchInfrastructure.createTopics();
-        kafka = new TestKafka(KafkaTestResource.bootstrapServers());
-        schedules = new ScheduleTopic(KafkaTestResource.bootstrapServers());
+        channels = Channels.open();
     }
 
     @AfterAll
     static void disconnect() {
-        schedules.close();
-        kafka.close();
+        channels.close();
     }
 
     @BeforeEach
     void fleet() {
-        feed = new TelemetryFeed(kafka);
+        feed = new TelemetryFeed(channels.kafka());
         TwoSites fleet = TwoSites.register(500, 200, 200, null);
         program = fleet.program();
         first = fleet.first();
@@ -84,7 +79,7 @@ class ClosedLoopTest {
     @Test
     void whatAShortSiteCannotDeliverMovesToASiteWithHeadroom() {
         DrEvent event = reduction(uniqueEventId(), program, 0, now(), 10, 150);
-        kafka.send(Topics.DR_EVENTS, event.eventId(), json(event));
+        channels.kafka().send(Topics.DR_EVENTS, event.eventId(), json(event));
         awaitLatest(first, s -> shedNow(s) == 150.0);
         // The first site's miners manage only 60 kW: it has nothing more to stop.
         Instant shortFrom = Instant.now();
@@ -107,7 +102,7 @@ class ClosedLoopTest {
     @Test
     void aSiteThatFallsSilentIsTakenToDeliverNothingAndTheGatewayHearsWhenTheFleetCannotMeetTheEvent() {
         DrEvent event = reduction(uniqueEventId(), program, 0, now(), 10, 300);
-        kafka.send(Topics.DR_EVENTS, event.eventId(), json(event));
+        channels.kafka().send(Topics.DR_EVENTS, event.eventId(), json(event));
         awaitLatest(first, s -> shedNow(s) == 200.0);
         awaitLatest(second, s -> shedNow(s) == 100.0);
         feed.report(second, 1000, 100, 100);
@@ -125,10 +120,10 @@ class ClosedLoopTest {
     }
 
     private static SiteSchedule awaitLatest(String siteId, java.util.function.Predicate<SiteSchedule> condition) {
-        return Schedules.awaitLatest(schedules, siteId, condition);
+        return Schedules.awaitLatest(channels.schedules(), siteId, condition);
     }
 
     private static DispatchStatus awaitStatus(String eventId, java.util.function.Predicate<DispatchStatus> matching) {
-        return Schedules.awaitStatus(kafka, eventId, matching);
+        return Schedules.awaitStatus(channels.kafka(), eventId, matching);
     }
 }

@@ -29,7 +29,6 @@ import io.gridflex.messages.Topics;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
-import io.gridflex.testsupport.TestKafka;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,8 +47,7 @@ class OperatorActionsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static TestKafka kafka;
-    private static ScheduleTopic schedules;
+    private static Channels channels;
 
     private String program;
     private String first;
@@ -57,20 +55,17 @@ class OperatorActionsTest {
 
     @BeforeAll
     static void connect() {
-        DispatchInfrastructure.createTopics();
-        kafka = new TestKafka(KafkaTestResource.bootstrapServers());
-        schedules = new ScheduleTopic(KafkaTestResource.bootstrapServers());
+        channels = Channels.open();
     }
 
     @AfterAll
     static void disconnect() {
-        schedules.close();
-        kafka.close();
+        channels.close();
     }
 
     @BeforeEach
     void fleet() {
-        TwoSites fleet = TwoSites.register(500, 200, 200, kafka);
+        TwoSites fleet = TwoSites.register(500, 200, 200, channels.kafka());
         program = fleet.program();
         first = fleet.first();
         second = fleet.second();
@@ -98,7 +93,7 @@ class OperatorActionsTest {
     @Test
     void aUtilityEventCannotBeCancelledByHandAndBadRequestsAreRefused() {
         DrEvent event = reduction(uniqueEventId(), program, 0, now().plusSeconds(3600), 30, 100);
-        kafka.send(Topics.DR_EVENTS, event.eventId(), json(event));
+        channels.kafka().send(Topics.DR_EVENTS, event.eventId(), json(event));
         await().atMost(WAIT).until(() -> operator().get("/api/events/" + event.eventId()).statusCode() == 200);
 
         operator().body(Map.of("reason", "no")).post("/api/manual-events/" + event.eventId() + "/cancel").then()
@@ -127,7 +122,7 @@ class OperatorActionsTest {
     @Test
     void holdingASiteMovesItsShareAtOnceAndClearingTheHoldLetsItBack() {
         DrEvent event = reduction(uniqueEventId(), program, 0, now().plusSeconds(3600), 30, 150);
-        kafka.send(Topics.DR_EVENTS, event.eventId(), json(event));
+        channels.kafka().send(Topics.DR_EVENTS, event.eventId(), json(event));
         awaitLatest(first, s -> shedAhead(s) == 150.0);
 
         int overrideId = operator().body(Map.of("kind", "HOLD", "until", now().plus(Duration.ofHours(3)).toString(),
@@ -141,13 +136,14 @@ class OperatorActionsTest {
                 .body("clearedBy", equalTo("olivia"));
         operator().delete("/api/overrides/" + overrideId).then().statusCode(404);
         // The event is met by the second site; nothing is moved back just because the first is free again.
-        assertThat(schedules.latest(second).map(OperatorActionsTest::shedAhead).orElse(0.0)).isEqualTo(150.0);
+        assertThat(channels.schedules().latest(second).map(OperatorActionsTest::shedAhead).orElse(0.0))
+                .isEqualTo(150.0);
     }
 
     @Test
     void aShedOverrideIsAReductionOfItsOwnAndEventsKeepOnlyWhatIsLeft() {
         DrEvent event = reduction(uniqueEventId(), program, 0, now().minusSeconds(10), 30, 150);
-        kafka.send(Topics.DR_EVENTS, event.eventId(), json(event));
+        channels.kafka().send(Topics.DR_EVENTS, event.eventId(), json(event));
         awaitLatest(first, s -> shedNow(s) == 150.0);
 
         operator().body(Map.of("kind", "SHED", "kw", 120, "until", now().plus(Duration.ofHours(1)).toString(),
@@ -164,14 +160,14 @@ class OperatorActionsTest {
     @Test
     void restoreAllEmptiesEverySchedulesAndShedAllFillsThem() {
         DrEvent event = reduction(uniqueEventId(), program, 0, now().minusSeconds(10), 30, 150);
-        kafka.send(Topics.DR_EVENTS, event.eventId(), json(event));
+        channels.kafka().send(Topics.DR_EVENTS, event.eventId(), json(event));
         awaitLatest(first, s -> shedNow(s) == 150.0);
 
         operator().body(Map.of("until", now().plus(Duration.ofMinutes(30)).toString(), "reason", "grid emergency"))
                 .post("/api/fleet/restore-all").then().statusCode(200);
 
         awaitLatest(first, s -> s.segments().isEmpty());
-        assertThat(schedules.latest(second).map(OperatorActionsTest::shedNow).orElse(0.0)).isZero();
+        assertThat(channels.schedules().latest(second).map(OperatorActionsTest::shedNow).orElse(0.0)).isZero();
         operator().get("/api/events/" + event.eventId()).then().body("event.shortfallKw", equalTo(150.0f));
 
         clearOverrides();
@@ -203,6 +199,6 @@ class OperatorActionsTest {
     }
 
     private static SiteSchedule awaitLatest(String siteId, java.util.function.Predicate<SiteSchedule> condition) {
-        return Schedules.awaitLatest(schedules, siteId, condition);
+        return Schedules.awaitLatest(channels.schedules(), siteId, condition);
     }
 }

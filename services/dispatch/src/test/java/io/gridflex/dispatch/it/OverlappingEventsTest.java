@@ -36,7 +36,6 @@ import io.gridflex.messages.Topics;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
-import io.gridflex.testsupport.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -57,8 +56,7 @@ class OverlappingEventsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static TestKafka kafka;
-    private static ScheduleTopic schedules;
+    private static Channels channels;
 
     @Inject
     DataSource dataSource;
@@ -72,21 +70,18 @@ class OverlappingEventsTest {
 
     @BeforeAll
     static void connect() {
-        DispatchInfrastructure.createTopics();
-        kafka = new TestKafka(KafkaTestResource.bootstrapServers());
-        schedules = new ScheduleTopic(KafkaTestResource.bootstrapServers());
+        channels = Channels.open();
     }
 
     @AfterAll
     static void disconnect() {
-        schedules.close();
-        kafka.close();
+        channels.close();
     }
 
     /** Two sites of a fresh program: north can shed 300 kW, south 100 kW; north comes first in merit order. */
     @BeforeEach
     void fleet() {
-        TwoSites fleet = TwoSites.register(1000, 300, 100, kafka);
+        TwoSites fleet = TwoSites.register(1000, 300, 100, channels.kafka());
         program = fleet.program();
         north = fleet.first();
         south = fleet.second();
@@ -126,7 +121,7 @@ class OverlappingEventsTest {
         DispatchStatus status = awaitStatus(b.eventId(), s -> !s.canMeet());
         assertThat(status.shortfallKw()).isEqualTo(50.0);
         assertThat(status.committedKw()).isEqualTo(200.0);
-        assertThat(schedules.keysFor(north)).containsOnly(north);
+        assertThat(channels.schedules().keysFor(north)).containsOnly(north);
     }
 
     @Test
@@ -144,7 +139,7 @@ class OverlappingEventsTest {
         assertThat(after.segments().getFirst()).isEqualTo(during.segments().getFirst());
         assertThat(after.segments().get(1).eventIds()).containsExactly(tomorrow.eventId());
         assertThat(pieces(today.eventId())).isEqualTo(piecesBefore);
-        assertThat(schedules.forSite(south)).isEmpty();
+        assertThat(channels.schedules().forSite(south)).isEmpty();
         operator().get("/api/events/" + tomorrow.eventId()).then()
                 .body("event.state", org.hamcrest.Matchers.equalTo("SCHEDULED"));
         operator().get("/api/events/" + today.eventId()).then()
@@ -197,8 +192,8 @@ class OverlappingEventsTest {
         operator().get("/api/events/" + event.eventId()).then()
                 .body("event.state", org.hamcrest.Matchers.equalTo("SCHEDULED"));
 
-        kafka.send(Topics.SCHEDULE_ACKS, north, TestMessages.accepted(north, northSchedule.revision()));
-        kafka.send(Topics.SCHEDULE_ACKS, south, TestMessages.accepted(south, southSchedule.revision()));
+        channels.kafka().send(Topics.SCHEDULE_ACKS, north, TestMessages.accepted(north, northSchedule.revision()));
+        channels.kafka().send(Topics.SCHEDULE_ACKS, south, TestMessages.accepted(south, southSchedule.revision()));
 
         await().atMost(WAIT).untilAsserted(() -> operator().get("/api/events/" + event.eventId()).then()
                 .body("event.state", org.hamcrest.Matchers.equalTo("NOTIFIED")));
@@ -243,7 +238,7 @@ class OverlappingEventsTest {
         String intruder = unique("intruder");
         double rejected = new Meters(registry).rejected(Topics.SITE_TELEMETRY, "unknown-site");
 
-        kafka.send(Topics.SITE_TELEMETRY, intruder, telemetry(intruder, 100000, 100000, 0));
+        channels.kafka().send(Topics.SITE_TELEMETRY, intruder, telemetry(intruder, 100000, 100000, 0));
 
         await().atMost(WAIT)
                 .until(() -> new Meters(registry).rejected(Topics.SITE_TELEMETRY, "unknown-site") > rejected);
@@ -253,7 +248,7 @@ class OverlappingEventsTest {
     }
 
     private void send(DrEvent event) {
-        kafka.send(Topics.DR_EVENTS, event.eventId(), json(event));
+        channels.kafka().send(Topics.DR_EVENTS, event.eventId(), json(event));
     }
 
     private List<String> pieces(String eventId) {
@@ -266,10 +261,10 @@ class OverlappingEventsTest {
     }
 
     private static SiteSchedule awaitLatest(String siteId, java.util.function.Predicate<SiteSchedule> condition) {
-        return Schedules.awaitLatest(schedules, siteId, condition);
+        return Schedules.awaitLatest(channels.schedules(), siteId, condition);
     }
 
     private static DispatchStatus awaitStatus(String eventId, java.util.function.Predicate<DispatchStatus> matching) {
-        return Schedules.awaitStatus(kafka, eventId, matching);
+        return Schedules.awaitStatus(channels.kafka(), eventId, matching);
     }
 }

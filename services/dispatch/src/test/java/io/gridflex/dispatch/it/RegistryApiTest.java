@@ -35,7 +35,6 @@ import io.gridflex.messages.Topics;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
-import io.gridflex.testsupport.TestKafka;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,23 +55,19 @@ class RegistryApiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static TestKafka kafka;
-    private static ScheduleTopic schedules;
+    private static Channels channels;
 
     @Inject
     DataSource dataSource;
 
     @BeforeAll
     static void connect() {
-        DispatchInfrastructure.createTopics();
-        kafka = new TestKafka(KafkaTestResource.bootstrapServers());
-        schedules = new ScheduleTopic(KafkaTestResource.bootstrapServers());
+        channels = Channels.open();
     }
 
     @AfterAll
     static void disconnect() {
-        schedules.close();
-        kafka.close();
+        channels.close();
     }
 
     @Test
@@ -144,7 +139,7 @@ class RegistryApiTest {
 
     @Test
     void resourcesAndGroupsNarrowAnEventToTheirSites() {
-        TwoSites fleet = TwoSites.register(500, 400, 400, kafka);
+        TwoSites fleet = TwoSites.register(500, 400, 400, channels.kafka());
         String program = fleet.program();
         String north = fleet.first();
         String south = fleet.second();
@@ -155,11 +150,11 @@ class RegistryApiTest {
         DrEvent targeted = new DrEvent(west.eventId(), west.vtnId(), west.vtnEventId(), 0, program,
                 west.marketContext(), west.status(), west.start(), west.end(), west.signal(), null, west.intervals(),
                 new DrEvent.Targets(List.of("unknown-meter"), List.of("west")), 0, 0, false, west.receivedAt());
-        kafka.send(Topics.DR_EVENTS, targeted.eventId(), json(targeted));
+        channels.kafka().send(Topics.DR_EVENTS, targeted.eventId(), json(targeted));
 
-        await().atMost(WAIT).until(() -> schedules.latest(south).isPresent());
-        assertThat(schedules.latest(south).orElseThrow().segments().getFirst().shedKw()).isEqualTo(150.0);
-        assertThat(schedules.latest(north)).isEmpty();
+        await().atMost(WAIT).until(() -> channels.schedules().latest(south).isPresent());
+        assertThat(channels.schedules().latest(south).orElseThrow().segments().getFirst().shedKw()).isEqualTo(150.0);
+        assertThat(channels.schedules().latest(north)).isEmpty();
         operator().get("/api/events/" + targeted.eventId()).then()
                 .body("event.outcomeDetail", containsString("unknown resource unknown-meter"));
     }
@@ -172,26 +167,28 @@ class RegistryApiTest {
         String second = "b-" + unique("second");
         Operator.site(first, program, 500, 500, 1);
         Operator.site(second, program, 500, 500, 2);
-        kafka.send(Topics.SITE_TELEMETRY, first, telemetry(first, 1000, 400, 0));
-        kafka.send(Topics.SITE_TELEMETRY, second, telemetry(second, 1000, 400, 0));
+        channels.kafka().send(Topics.SITE_TELEMETRY, first, telemetry(first, 1000, 400, 0));
+        channels.kafka().send(Topics.SITE_TELEMETRY, second, telemetry(second, 1000, 400, 0));
         await().atMost(WAIT).until(() -> operator().get("/api/sites/" + second).then().extract().jsonPath()
                 .getBoolean("fresh")
                 && operator().get("/api/sites/" + first).then().extract().jsonPath()
                         .getBoolean("fresh"));
         DrEvent event = reduction(uniqueEventId(), program, 0, now().plusSeconds(3600), 30, 300);
-        kafka.send(Topics.DR_EVENTS, event.eventId(), json(event));
-        await().atMost(WAIT).until(() -> schedules.latest(first).map(s -> !s.segments().isEmpty()).orElse(false));
+        channels.kafka().send(Topics.DR_EVENTS, event.eventId(), json(event));
+        await().atMost(WAIT)
+                .until(() -> channels.schedules().latest(first).map(s -> !s.segments().isEmpty()).orElse(false));
 
         operator().delete("/api/sites/" + first).then().statusCode(200).body("site.status", equalTo("REMOVED"));
 
-        await().atMost(WAIT).until(() -> schedules.latest(first).map(s -> s.segments().isEmpty()).orElse(false)
-                && schedules.latest(second).map(s -> !s.segments().isEmpty()).orElse(false));
-        assertThat(schedules.latest(second).orElseThrow().segments().getFirst().shedKw()).isEqualTo(300.0);
+        await().atMost(WAIT)
+                .until(() -> channels.schedules().latest(first).map(s -> s.segments().isEmpty()).orElse(false)
+                        && channels.schedules().latest(second).map(s -> !s.segments().isEmpty()).orElse(false));
+        assertThat(channels.schedules().latest(second).orElseThrow().segments().getFirst().shedKw()).isEqualTo(300.0);
         operator().get("/api/sites").then().body("site.siteId", not(hasItem(first)));
         double rejected = new Meters(io.quarkus.arc.Arc.container().instance(
                 io.micrometer.core.instrument.MeterRegistry.class).get()).rejected(Topics.SITE_TELEMETRY,
                         "unknown-site");
-        kafka.send(Topics.SITE_TELEMETRY, first, telemetry(first, 1000, 400, 0));
+        channels.kafka().send(Topics.SITE_TELEMETRY, first, telemetry(first, 1000, 400, 0));
         await().atMost(WAIT).until(() -> new Meters(io.quarkus.arc.Arc.container().instance(
                 io.micrometer.core.instrument.MeterRegistry.class).get()).rejected(Topics.SITE_TELEMETRY,
                         "unknown-site") > rejected);
