@@ -62,7 +62,7 @@ public record DrEvent(
 
     /** What an interval's value asks of the program's sites. */
     public enum Signal {
-        /** Reduce the draw by this many kW (OpenADR LOAD_DISPATCH delta, LOAD_CONTROL x-loadControlCapacity offset). */
+        /** Reduce the draw by this many kW (OpenADR LOAD_DISPATCH delta). */
         REDUCTION_KW,
         /** Reduce the draw by this percentage of the targeted sites' current draw (x-loadControlPercentOffset). */
         REDUCTION_PERCENT,

@@ -6,8 +6,10 @@ package io.gridflex.minersim.power;
  */
 public enum MinerModel {
 
-    S19XP("Antminer S19 XP", 3010.0, 140.0), S19JPRO("Antminer S19j Pro", 3068.0, 104.0), S21("Antminer S21", 3500.0,
-            200.0), S21PRO("Antminer S21 Pro", 3510.0, 234.0);
+    S19XP("Antminer S19 XP", 3010.0, 140.0),
+    S19JPRO("Antminer S19j Pro", 3068.0, 104.0),
+    S21("Antminer S21", 3500.0, 200.0),
+    S21PRO("Antminer S21 Pro", 3510.0, 234.0);
 
     /** Control board only: between 15 and 20 W on every model above. */
     public static final double SLEEP_WATTS = 18.0;

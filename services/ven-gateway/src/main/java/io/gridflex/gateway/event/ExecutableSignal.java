@@ -16,21 +16,18 @@ import io.gridflex.openadr.model.ei.SignalTypeEnumeratedType;
  */
 enum ExecutableSignal {
 
-    LOAD_DISPATCH_DELTA("LOAD_DISPATCH", SignalTypeEnumeratedType.DELTA,
-            DrEvent.Signal.REDUCTION_KW), LOAD_DISPATCH_SETPOINT("LOAD_DISPATCH", SignalTypeEnumeratedType.SETPOINT,
-                    DrEvent.Signal.IMPORT_CAP_KW), LOAD_CONTROL_SETPOINT("LOAD_CONTROL",
-                            SignalTypeEnumeratedType.X_LOAD_CONTROL_SETPOINT,
-                            DrEvent.Signal.IMPORT_CAP_KW), LOAD_CONTROL_CAPACITY("LOAD_CONTROL",
-                                    SignalTypeEnumeratedType.X_LOAD_CONTROL_CAPACITY,
-                                    DrEvent.Signal.CAPACITY_FRACTION), LOAD_CONTROL_PERCENT_OFFSET("LOAD_CONTROL",
-                                            SignalTypeEnumeratedType.X_LOAD_CONTROL_PERCENT_OFFSET,
-                                            DrEvent.Signal.REDUCTION_PERCENT), LOAD_CONTROL_LEVEL_OFFSET("LOAD_CONTROL",
-                                                    SignalTypeEnumeratedType.X_LOAD_CONTROL_LEVEL_OFFSET,
-                                                    DrEvent.Signal.LEVEL), ELECTRICITY_PRICE("ELECTRICITY_PRICE",
-                                                            SignalTypeEnumeratedType.PRICE,
-                                                            DrEvent.Signal.PRICE), SIMPLE_LEVEL("SIMPLE",
-                                                                    SignalTypeEnumeratedType.LEVEL,
-                                                                    DrEvent.Signal.LEVEL);
+    LOAD_DISPATCH_DELTA("LOAD_DISPATCH", SignalTypeEnumeratedType.DELTA, DrEvent.Signal.REDUCTION_KW),
+    LOAD_DISPATCH_SETPOINT("LOAD_DISPATCH", SignalTypeEnumeratedType.SETPOINT, DrEvent.Signal.IMPORT_CAP_KW),
+    LOAD_CONTROL_SETPOINT("LOAD_CONTROL", SignalTypeEnumeratedType.X_LOAD_CONTROL_SETPOINT,
+            DrEvent.Signal.IMPORT_CAP_KW),
+    LOAD_CONTROL_CAPACITY("LOAD_CONTROL", SignalTypeEnumeratedType.X_LOAD_CONTROL_CAPACITY,
+            DrEvent.Signal.CAPACITY_FRACTION),
+    LOAD_CONTROL_PERCENT_OFFSET("LOAD_CONTROL", SignalTypeEnumeratedType.X_LOAD_CONTROL_PERCENT_OFFSET,
+            DrEvent.Signal.REDUCTION_PERCENT),
+    LOAD_CONTROL_LEVEL_OFFSET("LOAD_CONTROL", SignalTypeEnumeratedType.X_LOAD_CONTROL_LEVEL_OFFSET,
+            DrEvent.Signal.LEVEL),
+    ELECTRICITY_PRICE("ELECTRICITY_PRICE", SignalTypeEnumeratedType.PRICE, DrEvent.Signal.PRICE),
+    SIMPLE_LEVEL("SIMPLE", SignalTypeEnumeratedType.LEVEL, DrEvent.Signal.LEVEL);
 
     private final String signalName;
     private final SignalTypeEnumeratedType signalType;
