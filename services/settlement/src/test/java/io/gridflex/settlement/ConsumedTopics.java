@@ -51,10 +51,11 @@ public final class ConsumedTopics {
         }
     }
 
-    /** True when settlement has acted on everything sent on each of its three topics. */
+    /** True when settlement has acted on everything sent on each of its four topics. */
     public static boolean allCaughtUp() {
         return caughtUp("gridflex-settlement.site-schedules", Topics.SITE_SCHEDULES)
                 && caughtUp("gridflex-settlement.site-telemetry", Topics.SITE_TELEMETRY)
-                && caughtUp("gridflex-settlement.dr-events", Topics.DR_EVENTS);
+                && caughtUp("gridflex-settlement.dr-events", Topics.DR_EVENTS)
+                && caughtUp("gridflex-settlement.schedule-acks", Topics.SCHEDULE_ACKS);
     }
 }

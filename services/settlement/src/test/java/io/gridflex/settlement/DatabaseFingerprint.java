@@ -24,6 +24,8 @@ public final class DatabaseFingerprint {
                 UNION ALL
                 SELECT 'interval ' || m::text FROM settlement.meter_interval m WHERE site_id = ANY (?)
                 UNION ALL
+                SELECT 'refusal ' || r::text FROM settlement.schedule_rejection r WHERE site_id = ANY (?)
+                UNION ALL
                 SELECT 'event ' || e::text FROM settlement.dr_event e WHERE event_id = ANY (?)
                 UNION ALL
                 SELECT 'signal ' || i::text FROM settlement.dr_event_interval i WHERE event_id = ANY (?)
@@ -37,10 +39,10 @@ public final class DatabaseFingerprint {
     public static String of(DataSource dataSource, List<String> siteIds, List<String> eventIds) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(SQL)) {
-            for (int i = 1; i <= 4; i++) {
+            for (int i = 1; i <= 5; i++) {
                 statement.setArray(i, connection.createArrayOf("varchar", siteIds.toArray()));
             }
-            for (int i = 5; i <= 6; i++) {
+            for (int i = 6; i <= 7; i++) {
                 statement.setArray(i, connection.createArrayOf("varchar", eventIds.toArray()));
             }
             try (ResultSet rows = statement.executeQuery()) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.DrInterval;
 import io.gridflex.messages.MessageCodec;
+import io.gridflex.messages.ScheduleAck;
 import io.gridflex.messages.ScheduleSegment;
 import io.gridflex.messages.SiteSchedule;
 import io.gridflex.messages.SiteTelemetry;
@@ -116,12 +117,19 @@ public final class SettlementFixtures {
         send(schedule(siteId, revision, issuedAt, segments));
     }
 
+    /** A site agent's refusal of a schedule revision, as the agent reports it. */
+    public static ScheduleAck refusal(String siteId, long revision, Instant at) {
+        return new ScheduleAck(siteId, revision, null, null, ScheduleAck.Status.REJECTED, 0, 0, List.of(),
+                "would exceed the site's import limit", at);
+    }
+
     /** Sends any message on its topic, keyed as the contract says. */
     public static void send(Object message) {
         switch (message) {
             case SiteTelemetry t -> kafka().send(Topics.SITE_TELEMETRY, t.siteId(), CODEC.encode(t));
             case SiteSchedule s -> kafka().send(Topics.SITE_SCHEDULES, s.siteId(), CODEC.encode(s));
             case DrEvent e -> kafka().send(Topics.DR_EVENTS, e.eventId(), CODEC.encode(e));
+            case ScheduleAck a -> kafka().send(Topics.SCHEDULE_ACKS, a.siteId(), CODEC.encode(a));
             default -> throw new IllegalArgumentException("not a message settlement reads: " + message);
         }
     }

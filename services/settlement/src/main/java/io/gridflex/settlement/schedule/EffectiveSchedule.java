@@ -12,7 +12,8 @@ import io.gridflex.settlement.baseline.TimeWindow;
 /**
  * Which schedule governed a site when. A site agent holds the highest revision it has received and switches when it
  * receives a new one; {@code issuedAt} is the best clock settlement and agent share, so the revision governing at
- * instant {@code t} is the highest revision issued at or before {@code t}. A revision issued after a higher one (two
+ * instant {@code t} is the highest revision issued at or before {@code t}. Revisions the agent refused are left out
+ * before they get here (the agent went on with the one it held). A revision issued after a higher one (two
  * dispatch clocks a little apart) never governs, as the agent would have ignored it. Pure.
  */
 public final class EffectiveSchedule {

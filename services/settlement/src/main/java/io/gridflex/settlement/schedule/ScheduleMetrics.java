@@ -17,10 +17,12 @@ public class ScheduleMetrics {
     public static final String STORED = "gridflex.settlement.schedules.stored";
     public static final String DUPLICATES = "gridflex.settlement.schedules.duplicates";
     public static final String CONFLICTS = "gridflex.settlement.schedules.conflicts";
+    public static final String REFUSED = "gridflex.settlement.schedules.refused";
 
     private final Counter stored;
     private final Counter duplicates;
     private final Counter conflicts;
+    private final Counter refused;
 
     public ScheduleMetrics(MeterRegistry registry) {
         this.stored = Counter.builder(STORED).description("Schedule revisions stored").register(registry);
@@ -28,6 +30,9 @@ public class ScheduleMetrics {
                 .description("Re-sent schedule revisions acknowledged without change").register(registry);
         this.conflicts = Counter.builder(CONFLICTS)
                 .description("Schedule revisions refused because the stored revision of that number differs")
+                .register(registry);
+        this.refused = Counter.builder(REFUSED)
+                .description("Schedule revisions a site agent refused, which therefore never govern the site")
                 .register(registry);
     }
 
@@ -41,5 +46,9 @@ public class ScheduleMetrics {
 
     void conflict() {
         conflicts.increment();
+    }
+
+    void refused() {
+        refused.increment();
     }
 }

@@ -19,17 +19,22 @@ import io.gridflex.support.db.Transactions;
 @ApplicationScoped
 public class ScheduleRepository {
 
+    /** Whether the site agent refused revision {@code h}: such a revision never governs (the agent kept its own). */
+    private static final String REFUSED = """
+            EXISTS (SELECT 1 FROM settlement.schedule_rejection r
+                     WHERE r.site_id = h.site_id AND r.revision = h.revision)""";
+
     /**
      * The segments (with their contributions) overlapping a window of the revisions that can govern inside it: the
      * highest issued at or before the window's start, and every one issued inside the window.
      */
     private static final String AROUND = """
             WITH chosen AS (
-                (SELECT revision, issued_at FROM settlement.site_schedule
-                  WHERE site_id = ? AND issued_at <= ? ORDER BY revision DESC LIMIT 1)
+                (SELECT revision, issued_at FROM settlement.site_schedule h
+                  WHERE site_id = ? AND issued_at <= ? AND NOT %1$s ORDER BY revision DESC LIMIT 1)
                 UNION
-                (SELECT revision, issued_at FROM settlement.site_schedule
-                  WHERE site_id = ? AND issued_at > ? AND issued_at < ?)
+                (SELECT revision, issued_at FROM settlement.site_schedule h
+                  WHERE site_id = ? AND issued_at > ? AND issued_at < ? AND NOT %1$s)
             )
             SELECT ch.revision, ch.issued_at, s.seq, s.start_at, s.end_at, s.shed_kw, s.import_cap_kw,
                    c.event_id, c.program, c.kind, c.kw, c.import_cap_kw AS contribution_cap_kw
@@ -39,7 +44,7 @@ public class ScheduleRepository {
               LEFT JOIN settlement.schedule_contribution c
                 ON c.site_id = s.site_id AND c.revision = s.revision AND c.segment_seq = s.seq
              ORDER BY ch.revision, s.seq, c.seq
-            """;
+            """.formatted(REFUSED);
 
     private final Transactions transactions;
 
@@ -81,7 +86,32 @@ public class ScheduleRepository {
         });
     }
 
-    /** Every site whose schedules ever gave {@code eventId} an EVENT contribution, by site id, with its span. */
+    /**
+     * Records that the site refused {@code revision}; false when that refusal was already recorded. The revision
+     * itself need not have arrived yet.
+     */
+    public boolean storeRejection(String siteId, long revision, String reason, Instant reportedAt,
+            Instant receivedAt) {
+        return transactions.inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO settlement.schedule_rejection (site_id, revision, reason, reported_at, received_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (site_id, revision) DO NOTHING
+                    """)) {
+                insert.setString(1, siteId);
+                insert.setLong(2, revision);
+                insert.setString(3, reason);
+                Jdbc.setInstant(insert, 4, reportedAt);
+                Jdbc.setInstant(insert, 5, receivedAt);
+                return insert.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Every site whose schedules ever gave {@code eventId} an EVENT contribution, in a revision the site did not
+     * refuse, by site id, with its span.
+     */
     public List<SiteSpan> eventSpans(String eventId) {
         return transactions.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
@@ -89,10 +119,11 @@ public class ScheduleRepository {
                       FROM settlement.schedule_contribution c
                       JOIN settlement.schedule_segment s
                         ON s.site_id = c.site_id AND s.revision = c.revision AND s.seq = c.segment_seq
-                     WHERE c.event_id = ? AND c.kind = 'EVENT'
+                      JOIN settlement.site_schedule h ON h.site_id = c.site_id AND h.revision = c.revision
+                     WHERE c.event_id = ? AND c.kind = 'EVENT' AND NOT %s
                      GROUP BY c.site_id
                      ORDER BY c.site_id
-                    """)) {
+                    """.formatted(REFUSED))) {
                 statement.setString(1, eventId);
                 List<SiteSpan> spans = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
@@ -132,9 +163,9 @@ public class ScheduleRepository {
             Long number;
             Instant receivedAt;
             try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT revision, received_at FROM settlement.site_schedule
-                     WHERE site_id = ? AND issued_at <= ? ORDER BY revision DESC LIMIT 1
-                    """)) {
+                    SELECT revision, received_at FROM settlement.site_schedule h
+                     WHERE site_id = ? AND issued_at <= ? AND NOT %s ORDER BY revision DESC LIMIT 1
+                    """.formatted(REFUSED))) {
                 statement.setString(1, siteId);
                 Jdbc.setInstant(statement, 2, at);
                 try (ResultSet rows = statement.executeQuery()) {

@@ -4,6 +4,7 @@ import static io.gridflex.settlement.SettlementFixtures.as;
 import static io.gridflex.settlement.SettlementFixtures.counted;
 import static io.gridflex.settlement.SettlementFixtures.event;
 import static io.gridflex.settlement.SettlementFixtures.operatorTest;
+import static io.gridflex.settlement.SettlementFixtures.refusal;
 import static io.gridflex.settlement.SettlementFixtures.schedule;
 import static io.gridflex.settlement.SettlementFixtures.segment;
 import static io.gridflex.settlement.SettlementFixtures.share;
@@ -136,6 +137,51 @@ class OverlappingEventsFlowTest {
                 .startsWith("35 rows");
         assertThat(delivery(e1).<Object>get("")).isEqualTo(first.get(""));
         assertThat(delivery(e2).<Object>get("")).isEqualTo(second.get(""));
+    }
+
+    @Test
+    void aRevisionTheSiteRefusedNeverDecidesWhoseEnergyItWas() {
+        String vtn = unique("vtn-refused");
+        String e1 = vtn + "/e1";
+        String e2 = vtn + "/e2";
+        String site = unique("site-refused");
+        List<Object> messages = new ArrayList<>();
+
+        // e1 runs [0, 60) at 100 kW. Revision 2 would add e2 on [30, 60), but the agent refuses it (and its refusal
+        // arrives before the revision does), so revision 1 governs throughout: every kWh shed is e1's. Baseline 360
+        // kW (1.0 kWh per 10 s), 0.7 kWh per 10 s during the event: 6 × 0.3 = 1.8 kWh.
+        messages.add(refusal(site, 2, T.plusSeconds(21)));
+        messages.add(schedule(site, 1, T.minusSeconds(60), segment(T, T.plusSeconds(60), share(e1, 100))));
+        messages.add(schedule(site, 2, T.plusSeconds(20), segment(T, T.plusSeconds(30), share(e1, 100)),
+                segment(T.plusSeconds(30), T.plusSeconds(60), share(e1, 100), share(e2, 50))));
+        steps(messages, site, -30, 3, "1.0");
+        steps(messages, site, 0, 6, "0.7");
+        messages.add(event(e1, 0, T, T.plusSeconds(60)));
+        messages.add(event(e2, 0, T.plusSeconds(30), T.plusSeconds(60)));
+        double refused = counted(registry, ScheduleMetrics.REFUSED);
+        messages.forEach(SettlementFixtures::send);
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(delivery(e1).getString("sites[0].status")).isEqualTo("COMPLETE");
+            assertThat(counted(registry, ScheduleMetrics.REFUSED)).isGreaterThanOrEqualTo(refused + 1);
+        });
+        await().atMost(PATIENCE).until(ConsumedTopics::allCaughtUp);
+        JsonPath first = delivery(e1);
+        assertThat(site(first, site)).containsEntry("deliveredKwh", new BigDecimal("1.800"));
+        assertThat(first.getList("sites[0].windows.revision")).containsOnly(1);
+        assertThat(delivery(e2).getList("sites")).isEmpty();
+        JsonPath governing = as("bill").get("/api/sites/" + site + "/schedule?at=" + T.plusSeconds(45)).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(governing.getLong("revision")).isEqualTo(1);
+
+        // The refusal again changes nothing.
+        String before = DatabaseFingerprint.of(dataSource, List.of(site), List.of(e1, e2));
+        messages.forEach(SettlementFixtures::send);
+        await().atMost(PATIENCE).until(ConsumedTopics::allCaughtUp);
+        assertThat(DatabaseFingerprint.of(dataSource, List.of(site), List.of(e1, e2))).isEqualTo(before)
+                // 2 schedules, 3 segments, 4 contributions, 9 intervals, 1 refusal, 2 events with 1 interval each.
+                .startsWith("23 rows");
+        assertThat(delivery(e1).<Object>get("")).isEqualTo(first.get(""));
     }
 
     private static void steps(List<Object> messages, String siteId, int fromSeconds, int count, String energyKwh) {
