@@ -7,10 +7,13 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,22 +182,28 @@ public final class KeycloakServer implements AutoCloseable {
 
     /**
      * Keycloak re-augments itself when its build options change; doing it once per installation keeps later starts
-     * at about twenty seconds instead of fifty.
+     * at about twenty seconds instead of fifty. The installation is shared by every test JVM of a build, which may run
+     * side by side (Maven's {@code -T}), so the check and the build hold a file lock, not just this JVM's monitor.
      */
     private static synchronized void buildOnce(Path home, Path workDir) {
         Path stamp = home.resolve("gridflex-built-dev-mem");
         if (Files.exists(stamp)) {
             return;
         }
-        ChildProcess build = ChildProcess.start("keycloak-build",
-                List.of("bash", home.resolve("bin").resolve("kc.sh").toString(), "build", "--db=dev-mem",
-                        "--cache=local"),
-                workDir, environment(), workDir.resolve("keycloak-build.log"), "TERM");
-        int exit = build.waitForExit(Duration.ofMinutes(5));
-        if (exit != 0) {
-            throw new IllegalStateException("Keycloak build failed (exit " + exit + "):\n" + build.tail(40));
-        }
-        try {
+        try (FileChannel lockFile = FileChannel.open(home.resolve("gridflex-build.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+                FileLock lock = lockFile.lock()) {
+            if (Files.exists(stamp)) {
+                return;
+            }
+            ChildProcess build = ChildProcess.start("keycloak-build",
+                    List.of("bash", home.resolve("bin").resolve("kc.sh").toString(), "build", "--db=dev-mem",
+                            "--cache=local"),
+                    workDir, environment(), workDir.resolve("keycloak-build.log"), "TERM");
+            int exit = build.waitForExit(Duration.ofMinutes(5));
+            if (exit != 0) {
+                throw new IllegalStateException("Keycloak build failed (exit " + exit + "):\n" + build.tail(40));
+            }
             Files.writeString(stamp, "built with --db=dev-mem --cache=local\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
