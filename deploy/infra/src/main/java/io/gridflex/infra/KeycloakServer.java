@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class KeycloakServer implements AutoCloseable {
             Files.createDirectories(workDir);
             Path imports = home.resolve("data").resolve("import");
             Files.createDirectories(imports);
-            Files.copy(realmFile(), imports.resolve("gridflex-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            installRealm(imports.resolve("gridflex-realm.json"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,6 +74,21 @@ public final class KeycloakServer implements AutoCloseable {
         KeycloakServer server = new KeycloakServer(process, httpPort);
         Await.ready("Keycloak on port " + httpPort, process, Duration.ofMinutes(4), server::realmServed);
         return server;
+    }
+
+    /**
+     * Puts the realm file where {@code --import-realm} reads it. Another Keycloak of the same installation may be
+     * starting at that moment (test JVMs side by side), so the file is replaced in one atomic move, never rewritten in
+     * place, and left alone when it is already the same.
+     */
+    private static void installRealm(Path target) throws IOException {
+        byte[] realm = Files.readAllBytes(realmFile());
+        if (Files.exists(target) && Arrays.equals(Files.readAllBytes(target), realm)) {
+            return;
+        }
+        Path staged = Files.createTempFile(target.getParent(), "gridflex-realm", ".staged");
+        Files.write(staged, realm);
+        Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     public String url() {
