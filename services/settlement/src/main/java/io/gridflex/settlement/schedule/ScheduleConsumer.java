@@ -9,9 +9,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.gridflex.messages.InvalidMessageException;
 import io.gridflex.messages.MessageCodec;
+import io.gridflex.messages.ScheduleAck;
 import io.gridflex.messages.SiteSchedule;
 import io.gridflex.messages.Topics;
 import io.gridflex.settlement.messaging.RejectedMessages;
+import io.gridflex.settlement.messaging.WireValues;
 import io.gridflex.support.db.UntilStored;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -19,12 +21,16 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * Stores every revision of every site's schedule, whatever order they arrive in: an older revision is history, and
  * settlement needs it to know what governed the site before the newer one was issued. The same revision again is a
  * no-op; a revision number already held with other content is refused, since settling on either copy would be a
- * guess. While the database is away the message is held and retried ({@link UntilStored}), never skipped.
+ * guess. Also keeps the revisions site agents refused (from their acknowledgements), so that a refused revision never
+ * decides whose event a site's energy served: the agent went on with the revision it held. While the database is away
+ * the message is held and retried ({@link UntilStored}), never skipped.
  */
 @ApplicationScoped
 public class ScheduleConsumer {
 
     private static final String TOPIC = Topics.SITE_SCHEDULES;
+    private static final String ACKS = Topics.SCHEDULE_ACKS;
+    private static final int REASON_LENGTH = 1024;
 
     private final MessageCodec codec;
     private final ScheduleRepository repository;
@@ -73,6 +79,41 @@ public class ScheduleConsumer {
             metrics.conflict();
             rejected.reject(TOPIC, "conflicting-revision", name + " is already stored with other content; the "
                     + "stored one stands");
+        }
+    }
+
+    /**
+     * Keeps a site agent's refusal of a revision (the refusal may come before the revision). Only REJECTED reports
+     * matter to settlement; the per-segment steps are dispatch's business and are passed over. A re-sent refusal is a
+     * no-op.
+     */
+    @Incoming("schedule-acks")
+    @Blocking
+    public void consumeAck(String payload) {
+        ScheduleAck ack;
+        try {
+            ack = codec.decode(ScheduleAck.class, payload);
+        } catch (InvalidMessageException e) {
+            rejected.reject(ACKS, "invalid-message", e.getMessage());
+            return;
+        }
+        if (ack.status() != ScheduleAck.Status.REJECTED) {
+            return;
+        }
+        if (ack.revision() < 1) {
+            rejected.reject(ACKS, "invalid-revision", "revision " + ack.revision() + " of site " + ack.siteId());
+            return;
+        }
+        String reason = ack.reason() == null || ack.reason().length() <= REASON_LENGTH
+                ? ack.reason()
+                : ack.reason().substring(0, REASON_LENGTH);
+        boolean stored = untilStored.run(ACKS, () -> repository.storeRejection(ack.siteId(), ack.revision(), reason,
+                WireValues.instant(ack.at()), Instant.now()));
+        if (stored) {
+            metrics.refused();
+        } else {
+            rejected.reject(ACKS, "duplicate", "refusal of revision " + ack.revision() + " of site " + ack.siteId()
+                    + " already stored");
         }
     }
 }
