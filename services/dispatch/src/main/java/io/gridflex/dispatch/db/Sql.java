@@ -1,6 +1,8 @@
 package io.gridflex.dispatch.db;
 
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +10,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 
 /**
  * Parameter and column conversions, so every repository stores and reads TIMESTAMPTZ the same way (as UTC offsets,
@@ -39,13 +42,13 @@ public final class Sql {
      * A text array parameter. With {@code unnest(?::text[], ...)} a thousand rows travel in one statement instead of
      * a thousand (set-based writes), and {@code JOIN unnest(?::text[])} plans far faster than {@code = ANY (?)}.
      */
-    public static java.sql.Array texts(java.sql.Connection connection, java.util.Collection<String> values)
+    public static Array texts(Connection connection, Collection<String> values)
             throws SQLException {
         return connection.createArrayOf("text", values.toArray());
     }
 
     /** Instants as a text array of ISO-8601 UTC strings, cast with {@code ::timestamptz} in SQL; nulls stay null. */
-    public static java.sql.Array instants(java.sql.Connection connection, java.util.Collection<Instant> values)
+    public static Array instants(Connection connection, Collection<Instant> values)
             throws SQLException {
         return connection.createArrayOf("text", values.stream().map(v -> v == null ? null : v.toString()).toArray());
     }

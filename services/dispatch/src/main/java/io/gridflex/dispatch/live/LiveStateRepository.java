@@ -2,6 +2,7 @@ package io.gridflex.dispatch.live;
 
 import static io.gridflex.dispatch.db.Sql.instant;
 import static io.gridflex.dispatch.db.Sql.setInstant;
+import static io.gridflex.dispatch.db.Sql.texts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -89,13 +91,13 @@ public class LiveStateRepository {
     }
 
     public Optional<LiveState> find(Connection connection, String siteId) throws SQLException {
-        return forSites(connection, java.util.List.of(siteId)).values().stream().findFirst();
+        return forSites(connection, List.of(siteId)).values().stream().findFirst();
     }
 
     public Map<String, LiveState> forSites(Connection connection, Collection<String> siteIds) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
                 + " FROM dispatch.site_live JOIN unnest(?::text[]) AS i(id) ON site_id = i.id")) {
-            statement.setArray(1, io.gridflex.dispatch.db.Sql.texts(connection, siteIds));
+            statement.setArray(1, texts(connection, siteIds));
             Map<String, LiveState> states = new HashMap<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -3,6 +3,7 @@ package io.gridflex.dispatch.operator;
 import static io.gridflex.dispatch.db.Sql.instant;
 import static io.gridflex.dispatch.db.Sql.setDecimal;
 import static io.gridflex.dispatch.db.Sql.setInstant;
+import static io.gridflex.dispatch.db.Sql.texts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -73,7 +74,7 @@ public class OverrideRepository {
                 JOIN unnest(?::text[]) AS i(id) ON site_id = i.id
                 WHERE cleared_at IS NULL AND ends_at > ? ORDER BY override_id
                 """)) {
-            statement.setArray(1, io.gridflex.dispatch.db.Sql.texts(connection, siteIds));
+            statement.setArray(1, texts(connection, siteIds));
             setInstant(statement, 2, from);
             return read(statement);
         }

@@ -3,8 +3,10 @@ package io.gridflex.dispatch.schedule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -42,13 +44,13 @@ public final class PieceChanges {
         Map<String, List<String>> shapes = new TreeMap<>();
         bySite.forEach((site, sitePieces) -> {
             List<SitePiece> sorted = new ArrayList<>(sitePieces);
-            sorted.sort(java.util.Comparator.comparing(SitePiece::start));
+            sorted.sort(Comparator.comparing(SitePiece::start));
             List<String> shape = new ArrayList<>();
             SitePiece open = null;
             for (SitePiece piece : sorted) {
                 SitePiece clipped = piece.start().isBefore(now) ? at(piece, now) : piece;
                 if (open != null && open.end().equals(clipped.start()) && open.deciKw() == clipped.deciKw()
-                        && java.util.Objects.equals(open.importCapDeciKw(), clipped.importCapDeciKw())) {
+                        && Objects.equals(open.importCapDeciKw(), clipped.importCapDeciKw())) {
                     open = at(open, open.start(), clipped.end());
                 } else {
                     if (open != null) {

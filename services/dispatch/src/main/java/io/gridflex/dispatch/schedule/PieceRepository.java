@@ -12,7 +12,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -109,7 +112,7 @@ public class PieceRepository {
             setInstant(cut, 4, now);
             underway.addAll(read(cut));
         }
-        java.util.Map<String, SitePiece> underwayBySite = new java.util.HashMap<>();
+        Map<String, SitePiece> underwayBySite = new HashMap<>();
         underway.forEach(u -> underwayBySite.put(u.siteId(), u));
         List<SitePiece> toInsert = new ArrayList<>();
         List<SitePiece> extended = new ArrayList<>();
@@ -128,7 +131,7 @@ public class PieceRepository {
 
     private static boolean continues(SitePiece before, SitePiece next) {
         return before.siteId().equals(next.siteId()) && before.end().equals(next.start())
-                && before.deciKw() == next.deciKw() && java.util.Objects.equals(before.importCapDeciKw(),
+                && before.deciKw() == next.deciKw() && Objects.equals(before.importCapDeciKw(),
                         next.importCapDeciKw());
     }
 
