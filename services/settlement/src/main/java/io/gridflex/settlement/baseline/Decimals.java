@@ -23,6 +23,8 @@ import java.time.Duration;
  * exactly, so the parts always add up to the whole. An event's figure for a shed episode is rounded to 3 decimals
  * together with the other contributors' by the largest-remainder method, so the rounded figures add up to the
  * episode's rounded total. A share shown as a fraction has 6 decimals; it is never used to compute.</li>
+ * <li>Baseline adjustment ratios: 6 decimals. Money: 2 decimals (cents), rounded once per statement line; see
+ * {@code docs/settlement-methods.md}.</li>
  * </ul>
  */
 public final class Decimals {
@@ -34,6 +36,8 @@ public final class Decimals {
     public static final int DETAIL_KWH_SCALE = 6;
     public static final int COVERAGE_SCALE = 4;
     public static final int SHARE_SCALE = 6;
+    public static final int RATIO_SCALE = 6;
+    public static final int MONEY_SCALE = 2;
 
     private static final BigDecimal NANOS_PER_HOUR = BigDecimal.valueOf(3_600_000_000_000L);
 
@@ -42,6 +46,11 @@ public final class Decimals {
 
     public static BigDecimal hours(Duration duration) {
         return new BigDecimal(duration.toNanos()).divide(NANOS_PER_HOUR, CALCULATION);
+    }
+
+    /** The mean kW of {@code kwh} drawn over {@code duration}, not zero: kWh × 3,600 s / seconds, divided last. */
+    public static BigDecimal meanKw(BigDecimal kwh, Duration duration) {
+        return kwh.multiply(NANOS_PER_HOUR).divide(new BigDecimal(duration.toNanos()), CALCULATION);
     }
 
     /** {@code part / whole} for two durations, whole not zero. */
@@ -67,6 +76,10 @@ public final class Decimals {
 
     public static BigDecimal share(BigDecimal value) {
         return value.setScale(SHARE_SCALE, ROUNDING);
+    }
+
+    public static BigDecimal money(BigDecimal value) {
+        return value.setScale(MONEY_SCALE, ROUNDING);
     }
 
     /** MWh from kWh already rounded to {@link #KWH_SCALE}: an exact shift of the decimal point. */

@@ -29,8 +29,13 @@ public record TimeWindow(Instant start, Instant end) {
 
     /** The part of {@code interval} inside this window, if any. */
     public Optional<TimeWindow> overlap(MeteredInterval interval) {
-        Instant from = interval.start().isAfter(start) ? interval.start() : start;
-        Instant to = interval.end().isBefore(end) ? interval.end() : end;
-        return to.isAfter(from) ? Optional.of(new TimeWindow(from, to)) : Optional.empty();
+        return overlap(interval.start(), interval.end());
+    }
+
+    /** The part of {@code [from, to)} inside this window, if any. */
+    public Optional<TimeWindow> overlap(Instant from, Instant to) {
+        Instant first = from.isAfter(start) ? from : start;
+        Instant last = to.isBefore(end) ? to : end;
+        return last.isAfter(first) ? Optional.of(new TimeWindow(first, last)) : Optional.empty();
     }
 }
