@@ -83,8 +83,13 @@ public final class SettlementFixtures {
     }
 
     public static DrEvent event(String eventId, long modificationNumber, Instant start, Instant end) {
+        return event(eventId, modificationNumber, start, end, PROGRAM);
+    }
+
+    public static DrEvent event(String eventId, long modificationNumber, Instant start, Instant end,
+            String program) {
         String[] parts = eventId.split("/", 2);
-        return new DrEvent(eventId, parts[0], parts[1], modificationNumber, PROGRAM, "http://market.example/dr",
+        return new DrEvent(eventId, parts[0], parts[1], modificationNumber, program, "http://market.example/dr",
                 DrEvent.EventStatus.ACTIVE, start, end, DrEvent.Signal.REDUCTION_KW, null,
                 List.of(new DrInterval(start, end, new BigDecimal("500"))), DrEvent.Targets.all(), 0, 0, false,
                 start.minusSeconds(300));

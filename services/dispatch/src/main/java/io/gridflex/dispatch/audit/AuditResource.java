@@ -14,6 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.gridflex.dispatch.security.Roles;
+import io.gridflex.support.audit.AuditEntry;
+import io.gridflex.support.audit.AuditLog;
 import io.gridflex.support.db.Transactions;
 import io.gridflex.support.web.RequestParams;
 import io.smallrye.common.annotation.Blocking;

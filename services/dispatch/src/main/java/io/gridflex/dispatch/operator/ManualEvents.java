@@ -13,8 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.dispatch.DispatchConfig;
 import io.gridflex.dispatch.allocation.DeciKw;
-import io.gridflex.dispatch.audit.Actor;
-import io.gridflex.dispatch.audit.AuditLog;
 import io.gridflex.dispatch.event.EventQueries;
 import io.gridflex.dispatch.event.EventRepository;
 import io.gridflex.dispatch.event.EventService;
@@ -31,6 +29,8 @@ import io.gridflex.dispatch.registry.SiteStatus;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.DrInterval;
 import io.gridflex.messages.MessageCodec;
+import io.gridflex.support.audit.Actor;
+import io.gridflex.support.audit.AuditLog;
 import io.gridflex.support.db.Transactions;
 import io.gridflex.support.web.ApiException;
 

@@ -14,8 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.dispatch.DispatchConfig;
 import io.gridflex.dispatch.allocation.DeciKw;
-import io.gridflex.dispatch.audit.Actor;
-import io.gridflex.dispatch.audit.AuditLog;
 import io.gridflex.dispatch.db.AllocationLock;
 import io.gridflex.dispatch.event.Reallocation;
 import io.gridflex.dispatch.live.LiveState;
@@ -28,6 +26,8 @@ import io.gridflex.dispatch.schedule.Publication;
 import io.gridflex.dispatch.schedule.ScheduleIssuer;
 import io.gridflex.dispatch.schedule.SitePiece;
 import io.gridflex.messages.ScheduleSegment.Kind;
+import io.gridflex.support.audit.Actor;
+import io.gridflex.support.audit.AuditLog;
 import io.gridflex.support.db.Transactions;
 import io.gridflex.support.web.ApiException;
 

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.gridflex.dispatch.audit.Actors;
 import io.gridflex.dispatch.security.Roles;
+import io.gridflex.support.audit.Actors;
 import io.gridflex.support.web.ApiException;
 import io.gridflex.support.web.ErrorBody;
 import io.gridflex.support.web.RequestParams;

@@ -13,11 +13,11 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.gridflex.dispatch.audit.Actor;
-import io.gridflex.dispatch.audit.AuditLog;
 import io.gridflex.dispatch.db.AllocationLock;
 import io.gridflex.dispatch.event.Reallocation;
 import io.gridflex.dispatch.schedule.Publication;
+import io.gridflex.support.audit.Actor;
+import io.gridflex.support.audit.AuditLog;
 import io.gridflex.support.db.Transactions;
 import io.gridflex.support.web.ApiException;
 

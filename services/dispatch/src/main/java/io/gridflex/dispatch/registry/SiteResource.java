@@ -27,10 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.gridflex.dispatch.DispatchConfig;
-import io.gridflex.dispatch.audit.Actors;
 import io.gridflex.dispatch.live.LiveState;
 import io.gridflex.dispatch.live.LiveStateRepository;
 import io.gridflex.dispatch.security.Roles;
+import io.gridflex.support.audit.Actors;
 import io.gridflex.support.db.Transactions;
 import io.gridflex.support.web.ErrorBody;
 import io.gridflex.support.web.RequestParams;

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.gridflex.settlement.api.Ids;
 import io.gridflex.settlement.api.Roles;
 import io.gridflex.support.web.ApiException;
 import io.gridflex.support.web.RequestParams;
@@ -55,6 +56,7 @@ public class DeliveryResource {
     @APIResponse(responseCode = "200", description = "The event's delivery, site by site")
     @APIResponse(responseCode = "404", description = "No such event")
     public EventDelivery delivery(@PathParam("eventId") String eventId) {
+        Ids.check("event", eventId);
         return service.delivery(eventId)
                 .orElseThrow(() -> ApiException.notFound("unknown-event", "no DR event '" + eventId + "'"));
     }

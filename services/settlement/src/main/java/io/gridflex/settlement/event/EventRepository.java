@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -106,6 +107,20 @@ public class EventRepository {
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
                     + " FROM settlement.dr_event ORDER BY start_at DESC, event_id LIMIT ?")) {
                 statement.setInt(1, limit);
+                return read(connection, statement);
+            }
+        });
+    }
+
+    /** The program's events (not test events) that start in {@code [from, to)}, in start order. */
+    public List<SettlementEvent> forProgram(String program, Instant from, Instant to) {
+        return transactions.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM settlement.dr_event WHERE program = ? AND start_at >= ? AND start_at < ?"
+                    + " AND NOT test_event ORDER BY start_at, event_id")) {
+                statement.setString(1, program);
+                Jdbc.setInstant(statement, 2, from);
+                Jdbc.setInstant(statement, 3, to);
                 return read(connection, statement);
             }
         });

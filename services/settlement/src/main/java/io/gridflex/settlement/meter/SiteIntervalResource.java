@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.gridflex.settlement.SettlementConfig;
+import io.gridflex.settlement.api.Ids;
 import io.gridflex.settlement.api.Roles;
 import io.gridflex.settlement.api.TimeRange;
 import io.gridflex.support.web.ApiException;
@@ -51,6 +52,7 @@ public class SiteIntervalResource {
         TimeRange range = TimeRange.parse(from, to, config.api().maxIntervalRange());
         Instant afterStart = TimeRange.optionalInstant("after", after);
         int pageSize = RequestParams.limit(limit, config.api().intervalPageSize(), config.api().maxIntervalPageSize());
+        Ids.check("site", siteId);
         if (!repository.siteKnown(siteId)) {
             throw ApiException.notFound("unknown-site", "no metered interval of site '" + siteId + "'");
         }

@@ -1,6 +1,6 @@
 package io.gridflex.settlement.meter;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,14 +29,17 @@ public class TelemetryConsumer {
     private final RejectedMessages rejected;
     private final IntakeMetrics metrics;
     private final UntilStored untilStored;
+    private final Clock clock;
 
     public TelemetryConsumer(MessageCodec codec, MeterIntervalRepository repository, RejectedMessages rejected,
-            IntakeMetrics metrics, UntilStored untilStored) {
+            IntakeMetrics metrics, UntilStored untilStored,
+            Clock clock) {
         this.codec = codec;
         this.repository = repository;
         this.rejected = rejected;
         this.metrics = metrics;
         this.untilStored = untilStored;
+        this.clock = clock;
     }
 
     @Incoming("site-telemetry")
@@ -63,7 +66,8 @@ public class TelemetryConsumer {
                     + " ends at " + telemetry.intervalEnd() + ", not after its start " + telemetry.intervalStart());
             return;
         }
-        StoreOutcome outcome = untilStored.run(Topics.SITE_TELEMETRY, () -> repository.store(interval, Instant.now()));
+        StoreOutcome outcome = untilStored.run(Topics.SITE_TELEMETRY,
+                () -> repository.store(interval, clock.instant()));
         switch (outcome.kind()) {
             case STORED -> metrics.stored();
             case DUPLICATE -> {

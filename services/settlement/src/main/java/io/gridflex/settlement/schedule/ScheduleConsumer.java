@@ -1,6 +1,6 @@
 package io.gridflex.settlement.schedule;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,14 +37,17 @@ public class ScheduleConsumer {
     private final RejectedMessages rejected;
     private final ScheduleMetrics metrics;
     private final UntilStored untilStored;
+    private final Clock clock;
 
     public ScheduleConsumer(MessageCodec codec, ScheduleRepository repository, RejectedMessages rejected,
-            ScheduleMetrics metrics, UntilStored untilStored) {
+            ScheduleMetrics metrics, UntilStored untilStored,
+            Clock clock) {
         this.codec = codec;
         this.repository = repository;
         this.rejected = rejected;
         this.metrics = metrics;
         this.untilStored = untilStored;
+        this.clock = clock;
     }
 
     @Incoming("site-schedules")
@@ -66,7 +69,7 @@ public class ScheduleConsumer {
         }
         String canonical = codec.encode(schedule);
         ScheduleRepository.StoreAttempt attempt = untilStored.run(TOPIC,
-                () -> repository.store(revision, canonical, Instant.now()));
+                () -> repository.store(revision, canonical, clock.instant()));
         if (attempt.stored()) {
             metrics.stored();
             return;
@@ -108,7 +111,7 @@ public class ScheduleConsumer {
                 ? ack.reason()
                 : ack.reason().substring(0, REASON_LENGTH);
         boolean stored = untilStored.run(ACKS, () -> repository.storeRejection(ack.siteId(), ack.revision(), reason,
-                WireValues.instant(ack.at()), Instant.now()));
+                WireValues.instant(ack.at()), clock.instant()));
         if (stored) {
             metrics.refused();
         } else {

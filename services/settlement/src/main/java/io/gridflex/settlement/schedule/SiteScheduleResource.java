@@ -1,5 +1,6 @@
 package io.gridflex.settlement.schedule;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.gridflex.settlement.api.Ids;
 import io.gridflex.settlement.api.Roles;
 import io.gridflex.settlement.api.TimeRange;
 import io.gridflex.support.web.ApiException;
@@ -28,9 +30,11 @@ import io.gridflex.support.web.ApiException;
 public class SiteScheduleResource {
 
     private final ScheduleRepository repository;
+    private final Clock clock;
 
-    public SiteScheduleResource(ScheduleRepository repository) {
+    public SiteScheduleResource(ScheduleRepository repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     @GET
@@ -42,7 +46,8 @@ public class SiteScheduleResource {
     public SiteScheduleAt schedule(
             @PathParam("siteId") String siteId,
             @Parameter(description = "ISO-8601 UTC instant; now when absent", example = "2026-03-02T10:30:00Z") @QueryParam("at") String at) {
-        Instant instant = Optional.ofNullable(TimeRange.optionalInstant("at", at)).orElseGet(Instant::now);
+        Instant instant = Optional.ofNullable(TimeRange.optionalInstant("at", at)).orElseGet(clock::instant);
+        Ids.check("site", siteId);
         if (!repository.siteKnown(siteId)) {
             throw ApiException.notFound("unknown-site", "no schedule of site '" + siteId + "'");
         }

@@ -1,4 +1,4 @@
-package io.gridflex.dispatch.audit;
+package io.gridflex.support.audit;
 
 import jakarta.enterprise.context.RequestScoped;
 

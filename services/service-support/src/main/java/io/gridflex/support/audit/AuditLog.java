@@ -1,17 +1,14 @@
-package io.gridflex.dispatch.audit;
-
-import static io.gridflex.dispatch.db.Sql.instant;
-import static io.gridflex.dispatch.db.Sql.setInstant;
+package io.gridflex.support.audit;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,21 +17,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridflex.messages.MessageCodec;
 
 /**
- * Every change an operator makes, written in the transaction that makes it: who, when, what, and the state before and
- * after. Nothing is ever updated or deleted here.
+ * Every change a person makes, written in the transaction that makes it: who, when, what, and the state before and
+ * after. Nothing is ever updated or deleted here. One per service, on its own table (columns {@code entry_id, at, actor,
+ * action, target, detail}); a service makes it available with a producer.
  */
-@ApplicationScoped
 public class AuditLog {
 
     private final ObjectMapper json = MessageCodec.newObjectMapper();
+    private final String table;
+
+    /** @param table the schema-qualified audit table, a constant of the service (never user input) */
+    public AuditLog(String table) {
+        if (!table.matches("[a-z_]+\\.[a-z_]+")) {
+            throw new IllegalArgumentException("not a schema-qualified table name: " + table);
+        }
+        this.table = table;
+    }
 
     public void record(Connection connection, Actor actor, String action, String target, Object before,
             Object after, Instant at) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO dispatch.audit_log (at, actor, action, target, detail)
-                VALUES (?, ?, ?, ?, CAST(? AS jsonb))
-                """)) {
-            setInstant(statement, 1, at);
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + table
+                + " (at, actor, action, target, detail) VALUES (?, ?, ?, ?, CAST(? AS jsonb))")) {
+            statement.setObject(1, at.atOffset(ZoneOffset.UTC));
             statement.setString(2, actor.name());
             statement.setString(3, action);
             statement.setString(4, target);
@@ -44,7 +48,7 @@ public class AuditLog {
     }
 
     public List<AuditEntry> recent(Connection connection, int limit, String target) throws SQLException {
-        String sql = "SELECT entry_id, at, actor, action, target, detail FROM dispatch.audit_log"
+        String sql = "SELECT entry_id, at, actor, action, target, detail FROM " + table
                 + (target == null ? "" : " WHERE target = ?") + " ORDER BY entry_id DESC LIMIT ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = 1;
@@ -55,7 +59,8 @@ public class AuditLog {
             List<AuditEntry> entries = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    entries.add(new AuditEntry(rs.getLong("entry_id"), instant(rs, "at"), rs.getString("actor"),
+                    entries.add(new AuditEntry(rs.getLong("entry_id"),
+                            rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
                             rs.getString("action"), rs.getString("target"), parse(rs.getString("detail"))));
                 }
             }

@@ -1,4 +1,4 @@
-package io.gridflex.dispatch.audit;
+package io.gridflex.support.audit;
 
 /**
  * Who did something: an operator's user name from their token, or {@code system:<part>} for dispatch's own moves.

@@ -1,0 +1,184 @@
+package io.gridflex.settlement.statement;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import io.gridflex.settlement.event.EventRepository;
+import io.gridflex.settlement.event.SettlementEvent;
+import io.gridflex.settlement.schedule.ScheduleRepository;
+import io.gridflex.settlement.schedule.SiteSpan;
+import io.gridflex.settlement.terms.ProgramTerms;
+import io.gridflex.settlement.terms.TermsRepository;
+import io.gridflex.support.audit.Actor;
+import io.gridflex.support.audit.AuditLog;
+import io.gridflex.support.db.Transactions;
+import io.gridflex.support.web.ApiException;
+
+/**
+ * Prepares statements from what is stored, and walks them through review and approval. A statement is computed once,
+ * when prepared, and stored with its lines; it is never recomputed in place. {@link #verify} recomputes it from the
+ * stored inputs and says whether every line still gives the same figures.
+ */
+@ApplicationScoped
+public class StatementService {
+
+    private final TermsRepository terms;
+    private final EventRepository events;
+    private final ScheduleRepository schedules;
+    private final LineSources sources;
+    private final StatementRepository statements;
+    private final Transactions transactions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public StatementService(TermsRepository terms, EventRepository events, ScheduleRepository schedules,
+            LineSources sources, StatementRepository statements, Transactions transactions, AuditLog audit,
+            Clock clock) {
+        this.terms = terms;
+        this.events = events;
+        this.schedules = schedules;
+        this.sources = sources;
+        this.statements = statements;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A new draft: version 1 of the period, or a correction (a later version, which needs a reason). */
+    public Statement prepare(String program, LocalDate from, LocalDate to, String reason, Actor actor) {
+        if (!to.isAfter(from)) {
+            throw ApiException.badRequest("invalid-period", "periodEnd " + to + " must be after periodStart " + from);
+        }
+        if (from.plusDays(366).isBefore(to)) {
+            throw ApiException.badRequest("invalid-period", "a billing period is at most a year");
+        }
+        ProgramTerms programTerms = transactions.read(connection -> terms.find(connection, program, null))
+                .orElseThrow(() -> ApiException.conflict("no-terms",
+                        "program '" + program + "' has no settlement terms yet: store them first"));
+        List<ComputedLine> lines = compute(programTerms, from, to);
+        Instant now = clock.instant();
+        return transactions.inTransaction(connection -> {
+            int version = statements.nextVersion(connection, program, from, to);
+            if (version > 1 && (reason == null || reason.isBlank())) {
+                throw ApiException.badRequest("reason-required", "version " + version + " of " + program + " "
+                        + from + ".." + to + " corrects an earlier one: say why in 'reason'");
+            }
+            Statement statement = totals(UUID.randomUUID(), programTerms, from, to, version, reason, lines,
+                    actor.name(), now);
+            statements.insert(connection, statement, lines);
+            audit.record(connection, actor, "statement.prepare", "statement/" + statement.statementId(), null,
+                    summary(statement), now);
+            return statements.find(connection, statement.statementId(), true).orElseThrow();
+        });
+    }
+
+    /** DRAFT → REVIEWED or REVIEWED → APPROVED, by someone who did not prepare it. */
+    public Statement advance(UUID id, Statement.Status to, Actor actor) {
+        Instant now = clock.instant();
+        return transactions.inTransaction(connection -> {
+            Statement current = statements.find(connection, id, false)
+                    .orElseThrow(() -> ApiException.notFound("unknown-statement", "no statement " + id));
+            Statement.Status from = to == Statement.Status.REVIEWED
+                    ? Statement.Status.DRAFT
+                    : Statement.Status.REVIEWED;
+            if (current.status() != from) {
+                throw ApiException.conflict("wrong-status", "statement " + id + " is " + current.status()
+                        + "; only a " + from + " statement can become " + to);
+            }
+            if (current.preparedBy().equals(actor.name())) {
+                throw new ApiException(Response.Status.FORBIDDEN, "four-eyes",
+                        actor.name() + " prepared statement " + id + " and may not also mark it " + to);
+            }
+            if (!statements.advance(connection, id, from, to, actor.name(), now)) {
+                throw ApiException.conflict("wrong-status", "statement " + id + " changed meanwhile; read it again");
+            }
+            audit.record(connection, actor, "statement." + to.name().toLowerCase(), "statement/" + id,
+                    current.status(), to, now);
+            return statements.find(connection, id, true).orElseThrow();
+        });
+    }
+
+    /** Recomputes the statement from the stored inputs with the terms version it names, line by line. */
+    public Verification verify(UUID id) {
+        Statement stored = transactions.read(connection -> statements.find(connection, id, true))
+                .orElseThrow(() -> ApiException.notFound("unknown-statement", "no statement " + id));
+        ProgramTerms programTerms = transactions
+                .read(connection -> terms.find(connection, stored.program(), stored.termsVersion()))
+                .orElseThrow();
+        List<StatementLine> recomputed = compute(programTerms, stored.periodStart(), stored.periodEnd()).stream()
+                .map(StatementLine::of)
+                .toList();
+        return Verification.compare(stored, recomputed);
+    }
+
+    private List<ComputedLine> compute(ProgramTerms programTerms, LocalDate from, LocalDate to) {
+        Instant start = from.atStartOfDay(programTerms.timeZone()).toInstant();
+        Instant end = to.atStartOfDay(programTerms.timeZone()).toInstant();
+        List<ComputedLine> lines = new ArrayList<>();
+        for (SettlementEvent event : events.forProgram(programTerms.program(), start, end)) {
+            for (SiteSpan span : schedules.eventSpans(event.eventId())) {
+                LineInputs inputs = sources.read(programTerms, event.eventId(), span);
+                if (inputs != null) {
+                    lines.add(LineCalculator.compute(inputs));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static Statement totals(UUID id, ProgramTerms programTerms, LocalDate from, LocalDate to, int version,
+            String reason, List<ComputedLine> lines, String actor, Instant at) {
+        BigDecimal delivered = new BigDecimal("0.000000");
+        BigDecimal energy = new BigDecimal("0.00");
+        BigDecimal capacity = energy;
+        BigDecimal nonPerformance = energy;
+        BigDecimal net = energy;
+        BigDecimal owner = energy;
+        BigDecimal aggregator = energy;
+        StringBuilder hashes = new StringBuilder("terms v" + programTerms.version());
+        for (ComputedLine line : lines) {
+            if (line.performance() != null) {
+                delivered = delivered.add(line.performance().deliveredMwh());
+            }
+            energy = energy.add(line.payment().energy());
+            capacity = capacity.add(line.payment().capacity());
+            nonPerformance = nonPerformance.add(line.payment().nonPerformance());
+            net = net.add(line.payment().net());
+            owner = owner.add(line.payment().owner());
+            aggregator = aggregator.add(line.payment().aggregator());
+            hashes.append('\n').append(line.eventId()).append(' ').append(line.siteId()).append(' ')
+                    .append(line.inputsHash());
+        }
+        return new Statement(id, programTerms.program(), from, to, version, programTerms.version(),
+                Statement.Status.DRAFT, reason, programTerms.currency(), delivered, energy, capacity, nonPerformance,
+                net, owner, aggregator, sha256(hashes.toString()), actor, at, null, null, null, null, List.of());
+    }
+
+    private static Object summary(Statement statement) {
+        return Map.of("program", statement.program(), "period",
+                statement.periodStart() + ".." + statement.periodEnd(), "version", statement.version(), "net",
+                statement.net(), "reason", statement.reason() == null ? "" : statement.reason());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
