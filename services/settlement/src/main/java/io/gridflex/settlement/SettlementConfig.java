@@ -16,6 +16,23 @@ public interface SettlementConfig {
 
     Api api();
 
+    Intake intake();
+
+    interface Intake {
+
+        /** The longest metered interval accepted. */
+        @WithDefault("PT15M")
+        Duration maxIntervalLength();
+
+        /** How far past settlement's clock an interval may end. */
+        @WithDefault("PT5M")
+        Duration maxClockSkew();
+
+        /** The largest mean draw of a site accepted, kW. */
+        @WithDefault("1000000")
+        BigDecimal maxSiteKw();
+    }
+
     interface Baseline {
 
         /** How long before a shed episode's start the site's draw is averaged into its baseline. */

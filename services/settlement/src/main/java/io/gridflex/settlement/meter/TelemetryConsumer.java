@@ -1,6 +1,7 @@
 package io.gridflex.settlement.meter;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,6 +11,7 @@ import io.gridflex.messages.InvalidMessageException;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.SiteTelemetry;
 import io.gridflex.messages.Topics;
+import io.gridflex.settlement.SettlementConfig;
 import io.gridflex.settlement.messaging.RejectedMessages;
 import io.gridflex.settlement.messaging.WireValues;
 import io.gridflex.support.db.UntilStored;
@@ -30,16 +32,19 @@ public class TelemetryConsumer {
     private final IntakeMetrics metrics;
     private final UntilStored untilStored;
     private final Clock clock;
+    private final IntakeRules rules;
 
     public TelemetryConsumer(MessageCodec codec, MeterIntervalRepository repository, RejectedMessages rejected,
             IntakeMetrics metrics, UntilStored untilStored,
-            Clock clock) {
+            Clock clock, SettlementConfig config) {
         this.codec = codec;
         this.repository = repository;
         this.rejected = rejected;
         this.metrics = metrics;
         this.untilStored = untilStored;
         this.clock = clock;
+        SettlementConfig.Intake intake = config.intake();
+        this.rules = new IntakeRules(intake.maxIntervalLength(), intake.maxClockSkew(), intake.maxSiteKw());
     }
 
     @Incoming("site-telemetry")
@@ -61,9 +66,9 @@ public class TelemetryConsumer {
                 telemetry.scheduleRevision(),
                 telemetry.source(),
                 WireValues.decimal(telemetry.coverage()));
-        if (!interval.intervalEnd().isAfter(interval.intervalStart())) {
-            rejected.reject(Topics.SITE_TELEMETRY, "invalid-interval", "interval of site " + interval.siteId()
-                    + " ends at " + telemetry.intervalEnd() + ", not after its start " + telemetry.intervalStart());
+        Optional<IntakeRules.Refusal> refusal = rules.check(interval, clock.instant());
+        if (refusal.isPresent()) {
+            rejected.reject(Topics.SITE_TELEMETRY, refusal.get().reason(), refusal.get().detail());
             return;
         }
         StoreOutcome outcome = untilStored.run(Topics.SITE_TELEMETRY,

@@ -159,6 +159,11 @@ public class StatementResource {
     }
 
     private static UUID id(String id) {
+        return statementId(id);
+    }
+
+    /** A UUID from a path, or a 400 saying it is not one. */
+    public static UUID statementId(String id) {
         String checked = Ids.check("statement", id);
         try {
             return UUID.fromString(checked);

@@ -58,7 +58,10 @@ class EndpointRoleMatrixTest {
                 row("POST", S + "/review", 403, 403, 404, 403),
                 row("POST", S + "/approve", 403, 403, 404, 403),
                 row("POST", "/api/programs/p/terms", 403, 403, 400, 403),
-                row("POST", "/api/sites/s/contract", 403, 403, 400, 403));
+                row("POST", "/api/sites/s/contract", 403, 403, 400, 403),
+                row("POST", S + "/reconciliations", 403, 403, 400, 403),
+                row("GET", S + "/reconciliations", 403, 404, 404, 404),
+                row("GET", S + "/reconciliations/" + UUID.randomUUID(), 403, 404, 404, 404));
     }
 
     private static Arguments row(String method, String path, int operator, int viewer, int admin, int auditor) {
@@ -91,6 +94,7 @@ class EndpointRoleMatrixTest {
         List<String> covered = endpoints().map(arguments -> {
             Object[] values = arguments.get();
             String path = ((String) values[1]).replaceAll("\\?.*", "")
+                    .replaceAll("/reconciliations/[0-9a-f-]{36}", "/reconciliations/{reconciliationId}")
                     .replace(S, "/api/statements/{id}")
                     .replace("/api/events/vtn/e/", "/api/events/{eventId}/")
                     .replace("/api/sites/s/", "/api/sites/{siteId}/")
@@ -98,13 +102,15 @@ class EndpointRoleMatrixTest {
                     .replace("/api/programs/p/", "/api/programs/{program}/");
             return values[0] + " " + path;
         }).toList();
-        assertThat(documented).hasSizeGreaterThanOrEqualTo(16);
+        assertThat(documented).hasSizeGreaterThanOrEqualTo(19);
         assertThat(covered).containsAll(documented);
     }
 
     private static int call(RequestSpecification request, String method, String path) {
         return "GET".equals(method)
                 ? request.get(path).statusCode()
-                : request.contentType(ContentType.JSON).body("{}").post(path).statusCode();
+                : path.endsWith("/reconciliations")
+                        ? request.contentType("text/csv").body("").post(path).statusCode()
+                        : request.contentType(ContentType.JSON).body("{}").post(path).statusCode();
     }
 }

@@ -129,6 +129,27 @@ class TelemetryIntakeTest {
         assertThat(intervals(site)).hasSize(1);
     }
 
+    @Test
+    void anIntervalClaimingYearsTheFutureOrAnImpossibleDrawIsRefusedAndTheSiteGoesOnBeingMetered() {
+        String site = unique("site-absurd");
+        double tooLong = rejected(registry, Topics.SITE_TELEMETRY, "interval-too-long");
+        double future = rejected(registry, Topics.SITE_TELEMETRY, "future-interval");
+        double absurd = rejected(registry, Topics.SITE_TELEMETRY, "absurd-value");
+        // Ten years from T: stored, it would overlap (and so block) every later interval of the site.
+        send(telemetry(site, T, 10 * 365 * 24 * 3600, "1"));
+        send(telemetry(site, Instant.now().plusSeconds(3600), 10, "0.1"));
+        send(telemetry(site, T.plusSeconds(20), 10, "5000"));
+        sendTelemetry(site, T, 10, "0.25");
+        sendTelemetry(site, T.plusSeconds(10), 10, "0.25");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(rejected(registry, Topics.SITE_TELEMETRY, "interval-too-long")).isEqualTo(tooLong + 1);
+            assertThat(rejected(registry, Topics.SITE_TELEMETRY, "future-interval")).isEqualTo(future + 1);
+            assertThat(rejected(registry, Topics.SITE_TELEMETRY, "absurd-value")).isEqualTo(absurd + 1);
+            assertThat(intervals(site)).hasSize(2);
+        });
+    }
+
     private static List<Map<String, Object>> intervals(String site) {
         return as("audrey").queryParam("from", T.minusSeconds(60).toString())
                 .queryParam("to", T.plusSeconds(60).toString())

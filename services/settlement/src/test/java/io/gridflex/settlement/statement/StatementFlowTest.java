@@ -143,6 +143,31 @@ class StatementFlowTest {
                 "never changed");
         assertRefused("DELETE FROM settlement.statement_line WHERE statement_id = ?", statementId, "never changed");
 
+        // The utility's own file: a matches, b is paid 12 cents less, c's e2 line is missing, and it pays a line we
+        // never had.
+        String utility = "Event_ID,site_id,delivered_mwh,amount,comment\r\n"
+                + e1 + "," + a + ",0.015,84.67,ok\r\n"
+                + e1 + "," + b + ",0.0135,70.00,\"meter, estimated\"\r\n"
+                + e1 + "," + c + ",0.016667,100.83,\r\n"
+                + vtn + "/e9," + a + ",0.001,5.00,\r\n";
+        JsonPath reconciled = as("ada").contentType("text/csv").body(utility)
+                .post("/api/statements/" + id + "/reconciliations").then().statusCode(201).extract().jsonPath();
+        assertThat(reconciled.getInt("utilityRows")).isEqualTo(4);
+        assertThat(reconciled.getInt("differences")).isEqualTo(3);
+        Map<String, Object> paidLess = line(reconciled, e1, b);
+        assertThat(paidLess).containsEntry("outcome", "DIFFERENT")
+                .containsEntry("amountDelta", new BigDecimal("-0.12"));
+        assertThat(line(reconciled, e2, c)).containsEntry("outcome", "ONLY_OURS");
+        assertThat(line(reconciled, vtn + "/e9", a)).containsEntry("outcome", "ONLY_UTILITY");
+        assertThat(line(reconciled, e1, a)).containsEntry("outcome", "MATCH");
+        String refused = as("ada").contentType("text/csv")
+                .body("event_id,site_id,amount\n" + e1 + "," + a + ",12\n" + e1 + "," + b + ",twelve\n")
+                .post("/api/statements/" + id + "/reconciliations").then().statusCode(400).extract().jsonPath()
+                .getString("detail");
+        assertThat(refused).contains("line 3").contains("twelve");
+        assertThat(as("bill").get("/api/statements/" + id + "/reconciliations").then().statusCode(200).extract()
+                .jsonPath().getList("$")).hasSize(1);
+
         JsonPath verified = as("audrey").get("/api/statements/" + id + "/verification").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(verified.getBoolean("reproduced")).isTrue();
@@ -177,7 +202,8 @@ class StatementFlowTest {
 
         List<String> actions = as("audrey").queryParam("target", "statement/" + id).get("/api/audit").then()
                 .statusCode(200).extract().jsonPath().getList("action");
-        assertThat(actions).containsExactly("statement.approved", "statement.reviewed", "statement.prepare");
+        assertThat(actions).containsExactly("statement.reconcile", "statement.approved", "statement.reviewed",
+                "statement.prepare");
         as("bill").get("/api/audit").then().statusCode(403);
     }
 
