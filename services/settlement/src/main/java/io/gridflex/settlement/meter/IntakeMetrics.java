@@ -26,8 +26,8 @@ public class IntakeMetrics {
                 .register(registry);
     }
 
-    void stored() {
-        stored.increment();
+    void stored(int count) {
+        stored.increment(count);
     }
 
     void duplicate() {

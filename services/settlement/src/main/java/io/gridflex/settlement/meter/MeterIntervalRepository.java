@@ -5,10 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,9 +19,6 @@ import io.gridflex.support.db.Transactions;
 /** Metered intervals in {@code settlement.meter_interval}. */
 @ApplicationScoped
 public class MeterIntervalRepository {
-
-    /** First key of the advisory locks taken here, so they cannot collide with other lock users of the database. */
-    private static final int LOCK_NAMESPACE = 0x5e771e;
 
     /** Intervals of a site overlapping [from, to), optionally only those starting after a cursor; LIMIT NULL is all. */
     private static final String OVERLAPPING = """
@@ -40,27 +37,17 @@ public class MeterIntervalRepository {
     }
 
     /**
-     * Stores {@code interval} unless the site already has an interval overlapping it. Holding a per-site lock for the
-     * check and the insert keeps two concurrent writers from both seeing "no overlap".
+     * Stores a batch of intervals in one transaction, as {@link BatchIntake} says; the outcomes are in the batch's
+     * order.
+     *
+     * @param maxLength the longest interval ever stored (intake refuses longer ones)
      */
-    public StoreOutcome store(MeterInterval interval, Instant receivedAt) {
-        return transactions.inTransaction(connection -> {
-            try (PreparedStatement lock = connection
-                    .prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-                lock.setInt(1, LOCK_NAMESPACE);
-                lock.setString(2, interval.siteId());
-                lock.execute();
-            }
-            Optional<MeterInterval> existing = overlapping(connection, interval.siteId(), interval.intervalStart(),
-                    interval.intervalEnd(), null, 1).stream().findFirst();
-            if (existing.isPresent()) {
-                return new StoreOutcome(existing.get().sameFiguresAs(interval)
-                        ? StoreOutcome.Kind.DUPLICATE
-                        : StoreOutcome.Kind.CONFLICT, existing.get());
-            }
-            insert(connection, interval, receivedAt);
-            return StoreOutcome.stored();
-        });
+    public List<StoreOutcome> storeAll(List<MeterInterval> intervals, Instant receivedAt, Duration maxLength) {
+        if (intervals.isEmpty()) {
+            return List.of();
+        }
+        return transactions.inTransaction(connection -> BatchIntake.store(connection, intervals, receivedAt,
+                maxLength));
     }
 
     /** The site's intervals that overlap {@code [from, to)}, in time order. */
@@ -127,26 +114,5 @@ public class MeterIntervalRepository {
 
     private static SiteTelemetry.Source source(String value) {
         return value == null ? null : SiteTelemetry.Source.valueOf(value);
-    }
-
-    private static void insert(Connection connection, MeterInterval interval, Instant receivedAt)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO settlement.meter_interval
-                    (site_id, interval_start, interval_end, average_kw, energy_kwh, schedule_revision, source,
-                     coverage, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)) {
-            statement.setString(1, interval.siteId());
-            Jdbc.setInstant(statement, 2, interval.intervalStart());
-            Jdbc.setInstant(statement, 3, interval.intervalEnd());
-            statement.setBigDecimal(4, interval.averageKw());
-            statement.setBigDecimal(5, interval.energyKwh());
-            statement.setObject(6, interval.scheduleRevision(), Types.BIGINT);
-            statement.setString(7, interval.source() == null ? null : interval.source().name());
-            statement.setBigDecimal(8, interval.coverage());
-            Jdbc.setInstant(statement, 9, receivedAt);
-            statement.executeUpdate();
-        }
     }
 }

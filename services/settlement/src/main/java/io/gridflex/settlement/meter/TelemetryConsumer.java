@@ -1,6 +1,9 @@
 package io.gridflex.settlement.meter;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,15 +50,49 @@ public class TelemetryConsumer {
         this.rules = new IntakeRules(intake.maxIntervalLength(), intake.maxClockSkew(), intake.maxSiteKw());
     }
 
+    /**
+     * One poll's worth of telemetry: each message decoded and checked on its own (a bad one is counted and skipped),
+     * the rest stored together ({@link MeterIntervalRepository#storeAll}). While the database is away the whole batch
+     * is held and retried; storing it again is harmless, as every interval is stored at most once.
+     */
     @Incoming("site-telemetry")
     @Blocking
-    public void consume(String payload) {
+    public void consume(List<String> payloads) {
+        Instant now = clock.instant();
+        List<MeterInterval> intervals = new ArrayList<>(payloads.size());
+        for (String payload : payloads) {
+            decode(payload, now).ifPresent(intervals::add);
+        }
+        List<StoreOutcome> outcomes = untilStored.run(Topics.SITE_TELEMETRY,
+                () -> repository.storeAll(intervals, clock.instant(), rules.maxLength()));
+        int stored = 0;
+        for (int i = 0; i < outcomes.size(); i++) {
+            MeterInterval interval = intervals.get(i);
+            StoreOutcome outcome = outcomes.get(i);
+            switch (outcome.kind()) {
+                case STORED -> stored++;
+                case DUPLICATE -> {
+                    metrics.duplicate();
+                    rejected.reject(Topics.SITE_TELEMETRY, "duplicate",
+                            "interval of site " + interval.siteId() + " at " + interval.intervalStart()
+                                    + " already stored");
+                }
+                case CONFLICT -> rejected.reject(Topics.SITE_TELEMETRY, "overlapping-interval",
+                        "interval of site " + interval.siteId() + " [" + interval.intervalStart() + ", "
+                                + interval.intervalEnd() + ") overlaps stored [" + outcome.existing().intervalStart()
+                                + ", " + outcome.existing().intervalEnd() + ") with other figures");
+            }
+        }
+        metrics.stored(stored);
+    }
+
+    private Optional<MeterInterval> decode(String payload, Instant now) {
         SiteTelemetry telemetry;
         try {
             telemetry = codec.decode(SiteTelemetry.class, payload);
         } catch (InvalidMessageException e) {
             rejected.reject(Topics.SITE_TELEMETRY, "invalid-message", e.getMessage());
-            return;
+            return Optional.empty();
         }
         MeterInterval interval = new MeterInterval(
                 telemetry.siteId(),
@@ -66,25 +103,11 @@ public class TelemetryConsumer {
                 telemetry.scheduleRevision(),
                 telemetry.source(),
                 WireValues.decimal(telemetry.coverage()));
-        Optional<IntakeRules.Refusal> refusal = rules.check(interval, clock.instant());
+        Optional<IntakeRules.Refusal> refusal = rules.check(interval, now);
         if (refusal.isPresent()) {
             rejected.reject(Topics.SITE_TELEMETRY, refusal.get().reason(), refusal.get().detail());
-            return;
+            return Optional.empty();
         }
-        StoreOutcome outcome = untilStored.run(Topics.SITE_TELEMETRY,
-                () -> repository.store(interval, clock.instant()));
-        switch (outcome.kind()) {
-            case STORED -> metrics.stored();
-            case DUPLICATE -> {
-                metrics.duplicate();
-                rejected.reject(Topics.SITE_TELEMETRY, "duplicate",
-                        "interval of site " + interval.siteId() + " at " + interval.intervalStart()
-                                + " already stored");
-            }
-            case CONFLICT -> rejected.reject(Topics.SITE_TELEMETRY, "overlapping-interval",
-                    "interval of site " + interval.siteId() + " [" + interval.intervalStart() + ", "
-                            + interval.intervalEnd() + ") overlaps stored [" + outcome.existing().intervalStart()
-                            + ", " + outcome.existing().intervalEnd() + ") with other figures");
-        }
+        return Optional.of(interval);
     }
 }

@@ -96,6 +96,11 @@ public record LoadSeries(Duration step, NavigableMap<Instant, BigDecimal> kw) {
         return slots;
     }
 
+    /** The intervals starting inside {@code window}. */
+    public LoadSeries between(TimeWindow window) {
+        return new LoadSeries(step, kw.subMap(window.start(), true, window.end(), false));
+    }
+
     /** The mean kW of the interval starting at {@code start}, when it is metered. */
     public Optional<BigDecimal> at(Instant start) {
         return Optional.ofNullable(kw.get(start));

@@ -3,7 +3,11 @@ package io.gridflex.settlement.statement;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -24,7 +28,10 @@ import io.gridflex.settlement.terms.ProgramTerms;
 import io.gridflex.settlement.terms.TermsRepository;
 import io.gridflex.support.db.Transactions;
 
-/** Reads what one statement line is computed from: episodes, load, prior event days and the owner's share. */
+/**
+ * Reads what a statement's lines are computed from: the shed episodes of each line, then, once per site for all its
+ * lines, the site's settlement intervals (one query for every site), its prior event days and its owner's share.
+ */
 @ApplicationScoped
 public class LineSources {
 
@@ -46,33 +53,70 @@ public class LineSources {
         this.transactions = transactions;
     }
 
-    /** The inputs of the event's line at the site, or null when no episode of the site ever held the event. */
-    public LineInputs read(ProgramTerms programTerms, String eventId, SiteSpan span) {
+    /** A line to compute: the site's shed episodes that held the event, in time order. */
+    public record Pending(String eventId, String siteId, List<Episode> episodes) {
+    }
+
+    /** The line of the event at the site, or nothing when no episode of the site ever held the event. */
+    public Optional<Pending> episodes(String eventId, SiteSpan span) {
         ShareKey key = ShareKey.event(eventId);
         List<Episode> involved = episodes.around(span.siteId(), span.span()).stream()
                 .filter(episode -> episode.involves(key))
                 .toList();
-        if (involved.isEmpty()) {
-            return null;
-        }
-        int lookback = programTerms.baselineMethod() instanceof LikeDayMethod likeDays ? likeDays.lookbackDays() : 1;
-        LocalDate firstDay = LocalDate.ofInstant(involved.getFirst().start(), programTerms.timeZone());
-        Instant from = firstDay.minusDays(lookback + SPARE_DAYS).atStartOfDay(programTerms.timeZone()).toInstant();
-        TimeWindow window = new TimeWindow(from, involved.getLast().end());
-        LoadSeries load = loads.load(span.siteId(), window, programTerms.step(), programTerms.minimumCoverage());
-        SortedSet<LocalDate> excluded = priorEventDays(span.siteId(), new TimeWindow(from, involved.getFirst().start()),
-                programTerms);
-        BigDecimal share = transactions.read(connection -> terms.ownerShare(connection, span.siteId()))
-                .orElse(programTerms.ownerShare());
-        return new LineInputs(programTerms, eventId, span.siteId(), involved, load, excluded, share);
+        return involved.isEmpty() ? Optional.empty() : Optional.of(new Pending(eventId, span.siteId(), involved));
     }
 
-    /** Local days on which the site's schedule held any event's contribution. */
-    private SortedSet<LocalDate> priorEventDays(String siteId, TimeWindow window, ProgramTerms programTerms) {
-        SortedSet<LocalDate> days = new TreeSet<>();
-        if (window.isEmpty()) {
-            return days;
+    /** The inputs of every line, in the order given. */
+    public List<LineInputs> inputs(ProgramTerms programTerms, List<Pending> lines) {
+        if (lines.isEmpty()) {
+            return List.of();
         }
+        Map<String, TimeWindow> windows = new HashMap<>();
+        for (Pending line : lines) {
+            windows.merge(line.siteId(), window(programTerms, line), LineSources::union);
+        }
+        Instant from = windows.values().stream().map(TimeWindow::start).min(Instant::compareTo).orElseThrow();
+        Instant to = windows.values().stream().map(TimeWindow::end).max(Instant::compareTo).orElseThrow();
+        Map<String, LoadSeries> load = loads.load(windows.keySet(), new TimeWindow(from, to), programTerms.step(),
+                programTerms.minimumCoverage());
+        Map<String, SortedSet<LocalDate>> eventDays = new HashMap<>();
+        Map<String, BigDecimal> shares = new HashMap<>();
+        windows.forEach((site, window) -> {
+            eventDays.put(site, eventDays(site, window, programTerms));
+            shares.put(site, transactions.read(connection -> terms.ownerShare(connection, site))
+                    .orElse(programTerms.ownerShare()));
+        });
+        List<LineInputs> inputs = new ArrayList<>(lines.size());
+        for (Pending line : lines) {
+            TimeWindow window = window(programTerms, line);
+            Instant firstStart = line.episodes().getFirst().start();
+            LocalDate firstDay = LocalDate.ofInstant(firstStart, programTerms.timeZone());
+            SortedSet<LocalDate> excluded = eventDays.get(line.siteId()).subSet(
+                    LocalDate.ofInstant(window.start(), programTerms.timeZone()), firstDay);
+            LoadSeries series = load.getOrDefault(line.siteId(), LoadSeries.of(programTerms.step(), Map.of()))
+                    .between(window);
+            inputs.add(new LineInputs(programTerms, line.eventId(), line.siteId(), line.episodes(), series,
+                    excluded, shares.get(line.siteId())));
+        }
+        return inputs;
+    }
+
+    /** From the look-back before the line's first episode to its last episode's end. */
+    private static TimeWindow window(ProgramTerms programTerms, Pending line) {
+        int lookback = programTerms.baselineMethod() instanceof LikeDayMethod likeDays ? likeDays.lookbackDays() : 1;
+        LocalDate firstDay = LocalDate.ofInstant(line.episodes().getFirst().start(), programTerms.timeZone());
+        Instant from = firstDay.minusDays(lookback + SPARE_DAYS).atStartOfDay(programTerms.timeZone()).toInstant();
+        return new TimeWindow(from, line.episodes().getLast().end());
+    }
+
+    private static TimeWindow union(TimeWindow a, TimeWindow b) {
+        return new TimeWindow(a.start().isBefore(b.start()) ? a.start() : b.start(),
+                a.end().isAfter(b.end()) ? a.end() : b.end());
+    }
+
+    /** Local days on which the site's schedule held any event's contribution within {@code window}. */
+    private SortedSet<LocalDate> eventDays(String siteId, TimeWindow window, ProgramTerms programTerms) {
+        SortedSet<LocalDate> days = new TreeSet<>();
         for (Piece piece : EffectiveSchedule.pieces(schedules.around(siteId, window), window)) {
             boolean event = piece.segment().contributions().stream()
                     .anyMatch(c -> c.kind() == ScheduleSegment.Kind.EVENT);

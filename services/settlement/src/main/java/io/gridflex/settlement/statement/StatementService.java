@@ -127,16 +127,14 @@ public class StatementService {
     private List<ComputedLine> compute(ProgramTerms programTerms, LocalDate from, LocalDate to) {
         Instant start = from.atStartOfDay(programTerms.timeZone()).toInstant();
         Instant end = to.atStartOfDay(programTerms.timeZone()).toInstant();
-        List<ComputedLine> lines = new ArrayList<>();
+        List<LineSources.Pending> pending = new ArrayList<>();
         for (SettlementEvent event : events.forProgram(programTerms.program(), start, end)) {
             for (SiteSpan span : schedules.eventSpans(event.eventId())) {
-                LineInputs inputs = sources.read(programTerms, event.eventId(), span);
-                if (inputs != null) {
-                    lines.add(LineCalculator.compute(inputs));
-                }
+                sources.episodes(event.eventId(), span).ifPresent(pending::add);
             }
         }
-        return lines;
+        // Lines are independent and pure once read: computed on every core, returned in the order read.
+        return sources.inputs(programTerms, pending).parallelStream().map(LineCalculator::compute).toList();
     }
 
     private static Statement totals(UUID id, ProgramTerms programTerms, LocalDate from, LocalDate to, int version,

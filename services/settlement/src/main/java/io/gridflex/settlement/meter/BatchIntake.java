@@ -1,0 +1,198 @@
+package io.gridflex.settlement.meter;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.postgresql.PGConnection;
+
+import io.gridflex.messages.SiteTelemetry;
+import io.gridflex.settlement.db.Jdbc;
+
+/**
+ * Stores a batch of metered intervals in one transaction: the batch is streamed into a temporary table with
+ * {@code COPY}, every interval overlapping a stored one of its site is found by one query, and the rest are inserted by
+ * one {@code INSERT ... SELECT}. The outcome of each interval is the one {@link MeterIntervalRepository#store} would
+ * give it offered alone, in batch order: stored, a duplicate (same span and figures) or a conflict (overlapping with
+ * other figures); an interval overlapping an earlier one of the same batch is judged against that one.
+ * <p>
+ * Stored intervals are never longer than {@code maxLength} (intake refuses longer ones), so the search for an
+ * overlapping stored interval looks back only that far from each new start, on the primary key's index.
+ */
+final class BatchIntake {
+
+    /** First key of the advisory locks taken here, the same as {@link MeterIntervalRepository}'s. */
+    static final int LOCK_NAMESPACE = 0x5e771e;
+
+    private static final String CREATE_INCOMING = """
+            CREATE TEMPORARY TABLE IF NOT EXISTS incoming_interval (
+                seq INTEGER, site_id VARCHAR(256), interval_start TIMESTAMPTZ, interval_end TIMESTAMPTZ,
+                average_kw NUMERIC(18, 6), energy_kwh NUMERIC(18, 6), schedule_revision BIGINT, source VARCHAR(8),
+                coverage NUMERIC(7, 6)) ON COMMIT DELETE ROWS
+            """;
+
+    private static final String OVERLAPS = """
+            SELECT i.seq, m.site_id, m.interval_start, m.interval_end, m.average_kw, m.energy_kwh,
+                   m.schedule_revision, m.source, m.coverage
+              FROM incoming_interval i
+              JOIN LATERAL (SELECT * FROM settlement.meter_interval m
+                             WHERE m.site_id = i.site_id
+                               AND m.interval_start >= i.interval_start - make_interval(secs => ?)
+                               AND m.interval_start < i.interval_end AND m.interval_end > i.interval_start
+                             ORDER BY m.interval_start LIMIT 1) m ON true
+            """;
+
+    private static final String INSERT = """
+            INSERT INTO settlement.meter_interval (site_id, interval_start, interval_end, average_kw, energy_kwh,
+                                                   schedule_revision, source, coverage, received_at)
+            SELECT site_id, interval_start, interval_end, average_kw, energy_kwh, schedule_revision, source, coverage, ?
+              FROM incoming_interval WHERE NOT (seq = ANY (?))
+            """;
+
+    private BatchIntake() {
+    }
+
+    static List<StoreOutcome> store(Connection connection, List<MeterInterval> intervals, Instant receivedAt,
+            Duration maxLength) throws SQLException {
+        StoreOutcome[] outcomes = new StoreOutcome[intervals.size()];
+        List<Integer> candidates = withinBatch(intervals, outcomes);
+        if (candidates.isEmpty()) {
+            return List.of(outcomes);
+        }
+        lockSites(connection, candidates.stream().map(i -> intervals.get(i).siteId()).toList());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(CREATE_INCOMING);
+        }
+        copy(connection, intervals, candidates);
+        Map<Integer, MeterInterval> existing = overlaps(connection, maxLength);
+        List<Integer> refused = new ArrayList<>();
+        for (int index : candidates) {
+            MeterInterval found = existing.get(index);
+            if (found == null) {
+                outcomes[index] = StoreOutcome.stored();
+            } else {
+                refused.add(index);
+                outcomes[index] = new StoreOutcome(found.sameFiguresAs(intervals.get(index))
+                        ? StoreOutcome.Kind.DUPLICATE
+                        : StoreOutcome.Kind.CONFLICT, found);
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            Jdbc.setInstant(insert, 1, receivedAt);
+            Array skip = connection.createArrayOf("integer", refused.toArray());
+            insert.setArray(2, skip);
+            insert.executeUpdate();
+        }
+        return List.of(outcomes);
+    }
+
+    /**
+     * Judges every interval against the earlier ones of the batch; returns the indexes left for the database, and
+     * fills in the outcome of the others.
+     */
+    private static List<Integer> withinBatch(List<MeterInterval> intervals, StoreOutcome[] outcomes) {
+        Map<String, NavigableMap<Instant, MeterInterval>> accepted = new HashMap<>();
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < intervals.size(); i++) {
+            MeterInterval interval = intervals.get(i);
+            NavigableMap<Instant, MeterInterval> site = accepted.computeIfAbsent(interval.siteId(),
+                    s -> new TreeMap<>());
+            MeterInterval clash = clash(site, interval);
+            if (clash == null) {
+                site.put(interval.intervalStart(), interval);
+                candidates.add(i);
+            } else {
+                outcomes[i] = new StoreOutcome(clash.sameFiguresAs(interval)
+                        ? StoreOutcome.Kind.DUPLICATE
+                        : StoreOutcome.Kind.CONFLICT, clash);
+            }
+        }
+        return candidates;
+    }
+
+    private static MeterInterval clash(NavigableMap<Instant, MeterInterval> site, MeterInterval interval) {
+        var before = site.floorEntry(interval.intervalStart());
+        if (before != null && before.getValue().intervalEnd().isAfter(interval.intervalStart())) {
+            return before.getValue();
+        }
+        var after = site.higherEntry(interval.intervalStart());
+        if (after != null && after.getKey().isBefore(interval.intervalEnd())) {
+            return after.getValue();
+        }
+        return null;
+    }
+
+    /** One lock per site, always taken in the same order, so two writers can never wait on each other. */
+    private static void lockSites(Connection connection, List<String> sites) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+            for (String site : new TreeSet<>(sites)) {
+                lock.setInt(1, LOCK_NAMESPACE);
+                lock.setString(2, site);
+                lock.execute();
+            }
+        }
+    }
+
+    private static void copy(Connection connection, List<MeterInterval> intervals, List<Integer> candidates)
+            throws SQLException {
+        StringBuilder csv = new StringBuilder(candidates.size() * 160);
+        for (int index : candidates) {
+            MeterInterval interval = intervals.get(index);
+            csv.append(index).append(',').append(quoted(interval.siteId())).append(',')
+                    .append(interval.intervalStart()).append(',').append(interval.intervalEnd()).append(',')
+                    .append(plain(interval.averageKw())).append(',').append(plain(interval.energyKwh())).append(',')
+                    .append(interval.scheduleRevision() == null ? "" : interval.scheduleRevision()).append(',')
+                    .append(interval.source() == null ? "" : interval.source().name()).append(',')
+                    .append(plain(interval.coverage())).append('\n');
+        }
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY incoming_interval FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+        } catch (IOException e) {
+            throw new SQLException("copying a batch of intervals failed", e);
+        }
+    }
+
+    private static Map<Integer, MeterInterval> overlaps(Connection connection, Duration maxLength)
+            throws SQLException {
+        Map<Integer, MeterInterval> found = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(OVERLAPS)) {
+            statement.setLong(1, maxLength.toSeconds());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String source = rows.getString("source");
+                    found.put(rows.getInt("seq"), new MeterInterval(rows.getString("site_id"),
+                            Jdbc.getInstant(rows, "interval_start"), Jdbc.getInstant(rows, "interval_end"),
+                            rows.getBigDecimal("average_kw"), rows.getBigDecimal("energy_kwh"),
+                            rows.getObject("schedule_revision", Long.class),
+                            source == null ? null : SiteTelemetry.Source.valueOf(source),
+                            rows.getBigDecimal("coverage")));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String quoted(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+}
