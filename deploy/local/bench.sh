@@ -10,6 +10,13 @@
 #                                              -Dgridflex.bench.events=100 -Dgridflex.bench.telemetry-every=2s
 #                                              -Dgridflex.bench.jfr=target/bench.jfr, or any dispatch setting
 #                                              (-Dquarkus.datasource.jdbc.additional-jdbc-properties.reWriteBatchedInserts=true)
+#   deploy/local/bench.sh --settlement-ingest [-D...]
+#                                              telemetry from Kafka into PostgreSQL through settlement, sustained, and a
+#                                              raw COPY of the same rows (IngestBenchmark, about 2 min);
+#                                              -Dgridflex.bench.readings=1000000 -Dgridflex.bench.sites=1000
+#   deploy/local/bench.sh --settlement-statement [-D...]
+#                                              a monthly statement, 100 sites x a month of one-minute data
+#                                              (StatementBenchmark, about 5 min); -Dgridflex.bench.rounds=5
 #
 # Without arguments it makes two runs: the steady-state benchmarks with short warm-up and measurement, then the
 # OpenADR codec start-up alone as single shots in fresh JVMs (command-line -f/-wi/-i would otherwise override the
@@ -20,6 +27,27 @@
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 gridflex_use_jdk
+
+harness() {
+  local module="$1" test="$2" name="$3"
+  shift 3
+  log="$GRIDFLEX_ROOT/services/$module/target/$name.log"
+  mkdir -p "$(dirname "$log")"
+  echo "Running $module's $test (a few minutes); full log: $log" >&2
+  status=0
+  gridflex_mvn -pl "services/$module" test -Dgroups=benchmark -DexcludedGroups=none -Dtest="$test" \
+    -Dsurefire.failIfNoSpecifiedTests=false "$@" >"$log" 2>&1 || status=$?
+  grep -F '[bench]' "$log" || true
+  if [ "$status" -ne 0 ]; then
+    tail -n 40 "$log" >&2
+  fi
+  exit "$status"
+}
+
+case "${1:-}" in
+  --settlement-ingest) shift; harness settlement IngestBenchmark ingest-benchmark "$@" ;;
+  --settlement-statement) shift; harness settlement StatementBenchmark statement-benchmark "$@" ;;
+esac
 
 if [ "${1:-}" = "--dispatch" ]; then
   shift

@@ -11,9 +11,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -46,15 +49,21 @@ final class BatchIntake {
                 coverage NUMERIC(7, 6)) ON COMMIT DELETE ROWS
             """;
 
+    /**
+     * The stored interval overlapping each incoming one, searched in one partition (named in place of {@code %s}).
+     * Stored intervals of a site never overlap each other, so they end in the order they start: if any of them
+     * overlaps an incoming interval, the last one starting before the incoming one ends does. One backward step on the
+     * primary key per incoming interval finds it. (A lateral probe of the parent table would prune its partitions
+     * again for every row.)
+     */
     private static final String OVERLAPS = """
             SELECT i.seq, m.site_id, m.interval_start, m.interval_end, m.average_kw, m.energy_kwh,
                    m.schedule_revision, m.source, m.coverage
               FROM incoming_interval i
-              JOIN LATERAL (SELECT * FROM settlement.meter_interval m
-                             WHERE m.site_id = i.site_id
+              JOIN LATERAL (SELECT * FROM settlement.%s m
+                             WHERE m.site_id = i.site_id AND m.interval_start < i.interval_end
                                AND m.interval_start >= i.interval_start - make_interval(secs => ?)
-                               AND m.interval_start < i.interval_end AND m.interval_end > i.interval_start
-                             ORDER BY m.interval_start LIMIT 1) m ON true
+                             ORDER BY m.interval_start DESC LIMIT 1) m ON m.interval_end > i.interval_start
             """;
 
     private static final String INSERT = """
@@ -79,7 +88,8 @@ final class BatchIntake {
             statement.execute(CREATE_INCOMING);
         }
         copy(connection, intervals, candidates);
-        Map<Integer, MeterInterval> existing = overlaps(connection, maxLength);
+        Map<Integer, MeterInterval> existing = overlaps(connection,
+                partitions(connection, intervals, candidates, maxLength), maxLength);
         List<Integer> refused = new ArrayList<>();
         for (int index : candidates) {
             MeterInterval found = existing.get(index);
@@ -137,14 +147,18 @@ final class BatchIntake {
         return null;
     }
 
-    /** One lock per site, always taken in the same order, so two writers can never wait on each other. */
+    /**
+     * One lock per site, in one statement, always taken in the same order, so two writers can never wait on each
+     * other.
+     */
     private static void lockSites(Connection connection, List<String> sites) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-            for (String site : new TreeSet<>(sites)) {
-                lock.setInt(1, LOCK_NAMESPACE);
-                lock.setString(2, site);
-                lock.execute();
-            }
+        try (PreparedStatement lock = connection.prepareStatement("""
+                SELECT COUNT(pg_advisory_xact_lock(?, hashtext(site)))
+                  FROM (SELECT site FROM unnest(?::text[]) AS s(site) ORDER BY site) ordered
+                """)) {
+            lock.setInt(1, LOCK_NAMESPACE);
+            lock.setArray(2, connection.createArrayOf("text", new TreeSet<>(sites).toArray()));
+            lock.execute();
         }
     }
 
@@ -168,15 +182,60 @@ final class BatchIntake {
         }
     }
 
-    private static Map<Integer, MeterInterval> overlaps(Connection connection, Duration maxLength)
-            throws SQLException {
+    /**
+     * The partitions an overlapping interval of the batch could be in: those of the months from the earliest start
+     * (less the longest interval) to the latest end that exist, and the default partition, where the intervals of
+     * months without a partition of their own are.
+     */
+    private static List<String> partitions(Connection connection, List<MeterInterval> intervals,
+            List<Integer> candidates, Duration maxLength) throws SQLException {
+        Instant first = Instant.MAX;
+        Instant last = Instant.MIN;
+        for (int index : candidates) {
+            MeterInterval interval = intervals.get(index);
+            Instant earliest = interval.intervalStart().minus(maxLength);
+            first = earliest.isBefore(first) ? earliest : first;
+            last = interval.intervalEnd().isAfter(last) ? interval.intervalEnd() : last;
+        }
+        List<String> wanted = new ArrayList<>();
+        YearMonth lastMonth = YearMonth.from(last.atOffset(ZoneOffset.UTC));
+        for (YearMonth month = YearMonth.from(first.atOffset(ZoneOffset.UTC)); !month.isAfter(lastMonth); month = month
+                .plusMonths(1)) {
+            wanted.add(String.format(Locale.ROOT, "meter_interval_%04d_%02d", month.getYear(), month.getMonthValue()));
+        }
+        List<String> existing = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT relname FROM pg_class
+                 WHERE relnamespace = 'settlement'::regnamespace AND relname = ANY (?) ORDER BY relname
+                """)) {
+            statement.setArray(1, connection.createArrayOf("text", wanted.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    existing.add(rows.getString(1));
+                }
+            }
+        }
+        existing.add("meter_interval_default");
+        return existing;
+    }
+
+    private static Map<Integer, MeterInterval> overlaps(Connection connection, List<String> partitions,
+            Duration maxLength) throws SQLException {
         Map<Integer, MeterInterval> found = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(OVERLAPS)) {
+        for (String partition : partitions) {
+            overlaps(connection, partition, maxLength, found);
+        }
+        return found;
+    }
+
+    private static void overlaps(Connection connection, String partition, Duration maxLength,
+            Map<Integer, MeterInterval> found) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(OVERLAPS.formatted(partition))) {
             statement.setLong(1, maxLength.toSeconds());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String source = rows.getString("source");
-                    found.put(rows.getInt("seq"), new MeterInterval(rows.getString("site_id"),
+                    found.putIfAbsent(rows.getInt("seq"), new MeterInterval(rows.getString("site_id"),
                             Jdbc.getInstant(rows, "interval_start"), Jdbc.getInstant(rows, "interval_end"),
                             rows.getBigDecimal("average_kw"), rows.getBigDecimal("energy_kwh"),
                             rows.getObject("schedule_revision", Long.class),
@@ -185,7 +244,6 @@ final class BatchIntake {
                 }
             }
         }
-        return found;
     }
 
     private static String quoted(String text) {

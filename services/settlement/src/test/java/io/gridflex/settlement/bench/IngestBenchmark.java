@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -114,6 +115,11 @@ class IngestBenchmark {
         print("backlog of %,.0f stored in %.1f s: sustained ingest %,.0f readings/s", backlog, drainSeconds,
                 sustained);
         print("overall, first produced to last stored: %,.0f readings/s", overall);
+        for (String step : new String[]{"decode", "store"}) {
+            var timer = registry.find(IntakeMetrics.BATCH).tag("step", step).timer();
+            print("%s: %,d batches, %.1f s in all, %.1f ms mean per batch", step, timer.count(),
+                    timer.totalTime(TimeUnit.SECONDS), timer.mean(TimeUnit.MILLISECONDS));
+        }
         print("raw COPY of the same rows into a plain copy of the table: %,.0f rows/s; ingest / COPY = %.2f",
                 copyRate, sustained / copyRate);
     }

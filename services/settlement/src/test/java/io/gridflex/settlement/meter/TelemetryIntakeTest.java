@@ -84,6 +84,29 @@ class TelemetryIntakeTest {
     }
 
     @Test
+    void anIntervalOverlappingStoredOnesAnyWayIsRefusedAndOneFillingAGapExactlyIsStored() {
+        String site = unique("site-gaps");
+        double before = rejected(registry, Topics.SITE_TELEMETRY, "overlapping-interval");
+        // Stored first, in their own polls: [0, 10), [20, 30), [30, 40).
+        sendTelemetry(site, T, 10, "0.25");
+        sendTelemetry(site, T.plusSeconds(20), 10, "0.25");
+        sendTelemetry(site, T.plusSeconds(30), 10, "0.25");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(intervals(site)).hasSize(3));
+
+        sendTelemetry(site, T.plusSeconds(15), 10, "0.3"); // ends inside [20, 30)
+        sendTelemetry(site, T.plusSeconds(12), 40, "1.2"); // holds [20, 30) and [30, 40) whole
+        sendTelemetry(site, T.plusSeconds(35), 10, "0.3"); // starts inside [30, 40)
+        sendTelemetry(site, T.plusSeconds(10), 10, "0.25"); // exactly the gap [10, 20)
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(rejected(registry, Topics.SITE_TELEMETRY, "overlapping-interval")).isEqualTo(before + 3);
+            assertThat(intervals(site)).extracting(interval -> interval.get("intervalStart")).containsExactly(
+                    T.toString(), T.plusSeconds(10).toString(), T.plusSeconds(20).toString(),
+                    T.plusSeconds(30).toString());
+        });
+    }
+
+    @Test
     void theSameIntervalWithAnotherCoverageIsAConflictingReport() {
         String site = unique("site-coverage");
         double before = rejected(registry, Topics.SITE_TELEMETRY, "overlapping-interval");
