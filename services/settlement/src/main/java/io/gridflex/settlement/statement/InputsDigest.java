@@ -1,6 +1,7 @@
 package io.gridflex.settlement.statement;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,7 +14,8 @@ import io.gridflex.settlement.schedule.Piece;
 /**
  * SHA-256 of a line's inputs in a fixed text form: terms (program and version), event, site, owner share, every piece
  * of every episode with its contributions, the excluded days and every settlement interval of the load. Decimals are
- * written without trailing zeros, so 1.50 and 1.5 hash alike. Two computations with the same digest had the same
+ * written without trailing zeros, so 1.50 and 1.5 hash alike; settlement intervals are fed as (start, unscaled value,
+ * scale) numbers. Two computations with the same digest had the same
  * inputs; a digest that changed says which line's inputs moved.
  */
 final class InputsDigest {
@@ -22,7 +24,8 @@ final class InputsDigest {
     }
 
     static String of(LineInputs inputs) {
-        StringBuilder text = new StringBuilder(64 * inputs.load().kw().size() + 256);
+        MessageDigest digest = sha256();
+        StringBuilder text = new StringBuilder(256);
         text.append("terms ").append(inputs.terms().program()).append(" v").append(inputs.terms().version())
                 .append("\nevent ").append(inputs.eventId()).append("\nsite ").append(inputs.siteId())
                 .append("\nowner-share ").append(plain(inputs.ownerShare())).append('\n');
@@ -39,10 +42,24 @@ final class InputsDigest {
         }
         inputs.excludedDays().forEach(day -> text.append("excluded ").append(day).append('\n'));
         text.append("step ").append(inputs.load().step()).append('\n');
-        inputs.load().kw().forEach((start, kw) -> text.append(start).append(' ').append(plain(kw)).append('\n'));
+        digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+        // Thousands of intervals per line: fed as numbers, not as text.
+        ByteBuffer entry = ByteBuffer.allocate(64);
+        inputs.load().kw().forEach((start, kw) -> {
+            BigDecimal value = kw.stripTrailingZeros();
+            byte[] unscaled = value.unscaledValue().toByteArray();
+            entry.clear();
+            entry.putLong(start.getEpochSecond()).putInt(start.getNano()).putInt(value.scale())
+                    .putInt(unscaled.length);
+            digest.update(entry.array(), 0, entry.position());
+            digest.update(unscaled);
+        });
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -5,10 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +20,7 @@ import io.gridflex.settlement.baseline.TimeWindow;
 import io.gridflex.settlement.db.Jdbc;
 import io.gridflex.settlement.method.LoadSeries;
 import io.gridflex.support.db.Transactions;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Sites' settlement intervals, summed in PostgreSQL from their metered intervals, for many sites in one query: each
@@ -28,26 +32,35 @@ import io.gridflex.support.db.Transactions;
 @ApplicationScoped
 public class SiteLoads {
 
+    /** Parameters: step seconds ×2, sites, to, from; then the same again for the intervals that cross an edge. */
     private static final String BINNED = """
-            WITH m AS (
-                SELECT site_id, interval_start, interval_end, energy_kwh,
-                       date_bin(make_interval(secs => ?), interval_start, TIMESTAMPTZ '1970-01-01 00:00:00+00') AS bin
-                  FROM settlement.meter_interval
-                 WHERE site_id = ANY (?) AND interval_start < ? AND interval_end > ?)
             SELECT site_id, bin, SUM(energy_kwh) AS energy_kwh, SUM(seconds) AS seconds
-              FROM (SELECT site_id, bin, energy_kwh, EXTRACT(EPOCH FROM (interval_end - interval_start)) AS seconds
-                      FROM m WHERE interval_end <= bin + make_interval(secs => ?)
+              FROM (SELECT site_id,
+                           date_bin(make_interval(secs => ?), interval_start, TIMESTAMPTZ 'epoch') AS bin,
+                           energy_kwh, EXTRACT(EPOCH FROM (interval_end - interval_start)) AS seconds
+                      FROM settlement.meter_interval
+                     WHERE site_id = ANY (?) AND interval_start < ? AND interval_end > ?
+                       AND interval_end <= date_bin(make_interval(secs => ?), interval_start, TIMESTAMPTZ 'epoch')
+                                           + make_interval(secs => ?)
                     UNION ALL
-                    SELECT site_id, b.bin, energy_kwh * part / length, part
+                    SELECT site_id, bin, energy_kwh * part / length, part
                       FROM (SELECT m.site_id, b.bin, m.energy_kwh,
                                    EXTRACT(EPOCH FROM (LEAST(m.interval_end, b.bin + make_interval(secs => ?))
                                                        - GREATEST(m.interval_start, b.bin))) AS part,
                                    EXTRACT(EPOCH FROM (m.interval_end - m.interval_start)) AS length
-                              FROM m CROSS JOIN LATERAL generate_series(m.bin, m.interval_end - INTERVAL '1 microsecond',
-                                   make_interval(secs => ?)) AS b(bin)
-                             WHERE m.interval_end > m.bin + make_interval(secs => ?)) b) parts
+                              FROM settlement.meter_interval m
+                             CROSS JOIN LATERAL generate_series(
+                                   date_bin(make_interval(secs => ?), m.interval_start, TIMESTAMPTZ 'epoch'),
+                                   m.interval_end - INTERVAL '1 microsecond', make_interval(secs => ?)) AS b(bin)
+                             WHERE m.site_id = ANY (?) AND m.interval_start < ? AND m.interval_end > ?
+                               AND m.interval_end > date_bin(make_interval(secs => ?), m.interval_start,
+                                                             TIMESTAMPTZ 'epoch') + make_interval(secs => ?)) cut
+                   ) parts
              GROUP BY site_id, bin
             """;
+
+    /** How many queries share the sites. */
+    static final int PARTS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final Transactions transactions;
 
@@ -57,9 +70,31 @@ public class SiteLoads {
 
     /**
      * Each site's settlement intervals of length {@code step} overlapping {@code window}, those metered at least
-     * {@code minimumCoverage} of their length; a site without any has an empty series.
+     * {@code minimumCoverage} of their length; a site without any has an empty series. The sites are read in
+     * {@link #PARTS} queries side by side on their own connections, so the database sums on as many cores.
      */
     public Map<String, LoadSeries> load(Collection<String> sites, TimeWindow window, Duration step,
+            BigDecimal minimumCoverage) {
+        List<String> all = List.copyOf(sites);
+        int parts = Math.min(PARTS, Math.max(1, all.size()));
+        if (parts == 1) {
+            return loadPart(all, window, step, minimumCoverage);
+        }
+        List<CompletableFuture<Map<String, LoadSeries>>> futures = new ArrayList<>();
+        for (int part = 0; part < parts; part++) {
+            List<String> share = new ArrayList<>();
+            for (int i = part; i < all.size(); i += parts) {
+                share.add(all.get(i));
+            }
+            futures.add(CompletableFuture.supplyAsync(() -> loadPart(share, window, step, minimumCoverage),
+                    Infrastructure.getDefaultWorkerPool()));
+        }
+        Map<String, LoadSeries> series = new HashMap<>();
+        futures.forEach(future -> series.putAll(future.join()));
+        return series;
+    }
+
+    private Map<String, LoadSeries> loadPart(Collection<String> sites, TimeWindow window, Duration step,
             BigDecimal minimumCoverage) {
         long seconds = step.toSeconds();
         BigDecimal stepSeconds = BigDecimal.valueOf(seconds);
@@ -67,13 +102,21 @@ public class SiteLoads {
             Map<String, TreeMap<Instant, BigDecimal>> kw = new HashMap<>();
             sites.forEach(site -> kw.put(site, new TreeMap<>()));
             try (PreparedStatement statement = connection.prepareStatement(BINNED)) {
+                var siteArray = connection.createArrayOf("varchar", sites.toArray());
                 statement.setLong(1, seconds);
-                statement.setArray(2, connection.createArrayOf("varchar", sites.toArray()));
+                statement.setArray(2, siteArray);
                 Jdbc.setInstant(statement, 3, window.end());
                 Jdbc.setInstant(statement, 4, window.start());
-                for (int i = 5; i <= 8; i++) {
-                    statement.setLong(i, seconds);
-                }
+                statement.setLong(5, seconds);
+                statement.setLong(6, seconds);
+                statement.setLong(7, seconds);
+                statement.setLong(8, seconds);
+                statement.setLong(9, seconds);
+                statement.setArray(10, siteArray);
+                Jdbc.setInstant(statement, 11, window.end());
+                Jdbc.setInstant(statement, 12, window.start());
+                statement.setLong(13, seconds);
+                statement.setLong(14, seconds);
                 statement.setFetchSize(10_000);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
