@@ -1,11 +1,7 @@
 package io.gridflex.settlement.reconciliation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.gridflex.settlement.api.Roles;
+import io.gridflex.settlement.statement.Hashes;
 import io.gridflex.settlement.statement.Statement;
 import io.gridflex.settlement.statement.StatementRepository;
 import io.gridflex.settlement.statement.StatementResource;
@@ -84,7 +81,8 @@ public class ReconciliationResource {
         Reconciliation result = transactions.inTransaction(connection -> {
             Statement statement = statements.find(connection, statementId, true)
                     .orElseThrow(() -> ApiException.notFound("unknown-statement", "no statement " + id));
-            Reconciliation reconciliation = Reconciliation.compare(UUID.randomUUID(), statement, file, sha256(csv),
+            Reconciliation reconciliation = Reconciliation.compare(UUID.randomUUID(), statement, file,
+                    Hashes.sha256(csv),
                     actors.current().name(), now);
             repository.insert(connection, reconciliation);
             audit.record(connection, actors.current(), "statement.reconcile", "statement/" + statementId, null,
@@ -124,14 +122,5 @@ public class ReconciliationResource {
         return transactions.read(connection -> repository.find(connection, statementId, wanted))
                 .orElseThrow(() -> ApiException.notFound("unknown-reconciliation",
                         "statement " + id + " has no reconciliation " + reconciliationId));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

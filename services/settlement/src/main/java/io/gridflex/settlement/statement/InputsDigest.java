@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import io.gridflex.settlement.attribution.Episode;
 import io.gridflex.settlement.schedule.Contribution;
@@ -24,7 +22,7 @@ final class InputsDigest {
     }
 
     static String of(LineInputs inputs) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Hashes.sha256();
         StringBuilder text = new StringBuilder(256);
         text.append("terms ").append(inputs.terms().program()).append(" v").append(inputs.terms().version())
                 .append("\nevent ").append(inputs.eventId()).append("\nsite ").append(inputs.siteId())
@@ -54,15 +52,7 @@ final class InputsDigest {
             digest.update(entry.array(), 0, entry.position());
             digest.update(unscaled);
         });
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Hashes.hex(digest.digest());
     }
 
     private static String plain(BigDecimal value) {

@@ -1,14 +1,10 @@
 package io.gridflex.settlement.statement;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -162,21 +158,12 @@ public class StatementService {
         }
         return new Statement(id, programTerms.program(), from, to, version, programTerms.version(),
                 Statement.Status.DRAFT, reason, programTerms.currency(), delivered, energy, capacity, nonPerformance,
-                net, owner, aggregator, sha256(hashes.toString()), actor, at, null, null, null, null, List.of());
+                net, owner, aggregator, Hashes.sha256(hashes.toString()), actor, at, null, null, null, null, List.of());
     }
 
     private static Object summary(Statement statement) {
         return Map.of("program", statement.program(), "period",
                 statement.periodStart() + ".." + statement.periodEnd(), "version", statement.version(), "net",
                 statement.net(), "reason", statement.reason() == null ? "" : statement.reason());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }
