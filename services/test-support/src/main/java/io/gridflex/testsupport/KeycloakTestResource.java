@@ -1,6 +1,8 @@
 package io.gridflex.testsupport;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.gridflex.infra.KeycloakServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -36,7 +38,24 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
 
     /** An access token for one of the realm's users (demo users share {@link #DEMO_PASSWORD}). */
     public static String accessToken(String username, String password) {
-        return SharedInfrastructure.keycloak().userToken(username, password);
+        return TOKENS.compute(username + "\n" + password, (key, held) -> held != null && held.fresh()
+                ? held
+                : new Token(SharedInfrastructure.keycloak().userToken(username, password), System.nanoTime()))
+                .value();
+    }
+
+    /**
+     * Tokens are reused for two minutes (the realm's tokens live five): each password grant costs Keycloak a
+     * deliberately slow password hash, and a test that walks every endpoint as every user would pay it hundreds of
+     * times.
+     */
+    private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
+
+    private record Token(String value, long fetchedAt) {
+
+        boolean fresh() {
+            return System.nanoTime() - fetchedAt < Duration.ofMinutes(2).toNanos();
+        }
     }
 
     /** An access token for a confidential client's service account. */

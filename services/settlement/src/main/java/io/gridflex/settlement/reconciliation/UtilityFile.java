@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.gridflex.settlement.api.Csv;
 import io.gridflex.settlement.api.Ids;
 
 /**

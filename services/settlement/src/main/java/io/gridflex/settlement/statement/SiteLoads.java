@@ -16,9 +16,11 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.settlement.baseline.Decimals;
+import io.gridflex.settlement.baseline.MeteredInterval;
 import io.gridflex.settlement.baseline.TimeWindow;
 import io.gridflex.settlement.db.Jdbc;
 import io.gridflex.settlement.method.LoadSeries;
+import io.gridflex.settlement.revenue.RevenueRepository;
 import io.gridflex.support.db.Transactions;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -27,7 +29,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * metered interval is cut at the settlement-interval edges it crosses and its energy shared by time, exactly as
  * {@link LoadSeries#fromMetered} does in Java, so a month of one-minute readings never travels to the JVM. The common
  * case, an interval inside one settlement interval, is grouped directly; only the rare interval that crosses an edge
- * is cut (by {@code generate_series}).
+ * is cut (by {@code generate_series}). Revenue-meter data, where a site has it, takes the place of telemetry interval
+ * by interval.
  */
 @ApplicationScoped
 public class SiteLoads {
@@ -63,9 +66,11 @@ public class SiteLoads {
     static final int PARTS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final Transactions transactions;
+    private final RevenueRepository revenue;
 
-    public SiteLoads(Transactions transactions) {
+    public SiteLoads(Transactions transactions, RevenueRepository revenue) {
         this.transactions = transactions;
+        this.revenue = revenue;
     }
 
     /**
@@ -78,7 +83,7 @@ public class SiteLoads {
         List<String> all = List.copyOf(sites);
         int parts = Math.min(PARTS, Math.max(1, all.size()));
         if (parts == 1) {
-            return loadPart(all, window, step, minimumCoverage);
+            return withRevenueData(loadPart(all, window, step, minimumCoverage), window, step, minimumCoverage);
         }
         List<CompletableFuture<Map<String, LoadSeries>>> futures = new ArrayList<>();
         for (int part = 0; part < parts; part++) {
@@ -91,7 +96,26 @@ public class SiteLoads {
         }
         Map<String, LoadSeries> series = new HashMap<>();
         futures.forEach(future -> series.putAll(future.join()));
-        return series;
+        return withRevenueData(series, window, step, minimumCoverage);
+    }
+
+    /**
+     * Revenue-meter data is the settlement-grade source: wherever it covers a settlement interval, it replaces what
+     * telemetry says for that interval.
+     */
+    private Map<String, LoadSeries> withRevenueData(Map<String, LoadSeries> telemetry, TimeWindow window,
+            Duration step, BigDecimal minimumCoverage) {
+        Map<String, List<MeteredInterval>> revenue = this.revenue.metered(telemetry.keySet(), window);
+        if (revenue.isEmpty()) {
+            return telemetry;
+        }
+        Map<String, LoadSeries> merged = new HashMap<>(telemetry);
+        revenue.forEach((site, intervals) -> {
+            TreeMap<Instant, BigDecimal> kw = new TreeMap<>(telemetry.get(site).kw());
+            kw.putAll(LoadSeries.fromMetered(step, intervals, minimumCoverage).kw());
+            merged.put(site, new LoadSeries(step, kw));
+        });
+        return merged;
     }
 
     private Map<String, LoadSeries> loadPart(Collection<String> sites, TimeWindow window, Duration step,

@@ -61,7 +61,9 @@ class EndpointRoleMatrixTest {
                 row("POST", "/api/sites/s/contract", 403, 403, 400, 403),
                 row("POST", S + "/reconciliations", 403, 403, 400, 403),
                 row("GET", S + "/reconciliations", 403, 404, 404, 404),
-                row("GET", S + "/reconciliations/" + UUID.randomUUID(), 403, 404, 404, 404));
+                row("GET", S + "/reconciliations/" + UUID.randomUUID(), 403, 404, 404, 404),
+                row("POST", "/api/sites/s/meter-readings", 403, 403, 400, 403),
+                row("GET", "/api/sites/s/meter-readings/imports", 403, 200, 200, 200));
     }
 
     private static Arguments row(String method, String path, int operator, int viewer, int admin, int auditor) {
@@ -102,14 +104,14 @@ class EndpointRoleMatrixTest {
                     .replace("/api/programs/p/", "/api/programs/{program}/");
             return values[0] + " " + path;
         }).toList();
-        assertThat(documented).hasSizeGreaterThanOrEqualTo(19);
+        assertThat(documented).hasSizeGreaterThanOrEqualTo(21);
         assertThat(covered).containsAll(documented);
     }
 
     private static int call(RequestSpecification request, String method, String path) {
         return "GET".equals(method)
                 ? request.get(path).statusCode()
-                : path.endsWith("/reconciliations")
+                : path.endsWith("/reconciliations") || path.endsWith("/meter-readings")
                         ? request.contentType("text/csv").body("").post(path).statusCode()
                         : request.contentType(ContentType.JSON).body("{}").post(path).statusCode();
     }

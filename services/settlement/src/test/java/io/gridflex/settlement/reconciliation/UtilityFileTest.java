@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.gridflex.settlement.api.Csv;
+
 class UtilityFileTest {
 
     @Test

@@ -1,4 +1,4 @@
-package io.gridflex.settlement.reconciliation;
+package io.gridflex.settlement.api;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,13 +7,13 @@ import java.util.List;
  * RFC 4180 CSV: comma-separated fields, optionally in double quotes (a quote inside doubled), records ending in CRLF or
  * LF; a leading byte-order mark is ignored, blank lines are skipped. Malformed input is refused with its line number.
  */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
     /** The records of {@code text}, each a list of fields, with the line number each starts on. */
-    static List<Record> parse(String text) {
+    public static List<Record> parse(String text) {
         List<Record> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -88,6 +88,6 @@ final class Csv {
         }
     }
 
-    record Record(int line, List<String> fields) {
+    public record Record(int line, List<String> fields) {
     }
 }

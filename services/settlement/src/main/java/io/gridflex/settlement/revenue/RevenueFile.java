@@ -1,0 +1,107 @@
+package io.gridflex.settlement.revenue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import io.gridflex.settlement.api.Csv;
+import io.gridflex.settlement.baseline.Decimals;
+
+/**
+ * A revenue meter's interval file: CSV with a header naming {@code interval_start}, {@code interval_end} (ISO-8601
+ * instants with an offset) and {@code energy_kwh}, in any order and case; other columns are ignored. Every row must be
+ * a real interval (at most {@link #MAX_LENGTH}, ended by {@code now}, energy between 0 and what {@code maxSiteKw}
+ * could draw), and no two rows may overlap. Any problem refuses the whole file, naming its line.
+ */
+record RevenueFile(List<Row> rows) {
+
+    static final Duration MAX_LENGTH = Duration.ofHours(1);
+    static final int MAX_ROWS = 200_000;
+
+    record Row(int line, Instant start, Instant end, BigDecimal energyKwh) {
+    }
+
+    static RevenueFile parse(String text, Instant now, BigDecimal maxSiteKw) {
+        List<Csv.Record> records = Csv.parse(text == null ? "" : text);
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("the file is empty: a header row is required");
+        }
+        List<String> header = records.getFirst().fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .toList();
+        int start = header.indexOf("interval_start");
+        int end = header.indexOf("interval_end");
+        int energy = header.indexOf("energy_kwh");
+        if (start < 0 || end < 0 || energy < 0) {
+            throw new IllegalArgumentException("line 1: the header must name interval_start, interval_end and "
+                    + "energy_kwh; it names " + header);
+        }
+        if (records.size() - 1 > MAX_ROWS) {
+            throw new IllegalArgumentException("more than " + MAX_ROWS + " rows");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Csv.Record record : records.subList(1, records.size())) {
+            if (record.fields().size() != header.size()) {
+                throw new IllegalArgumentException("line " + record.line() + ": " + record.fields().size()
+                        + " fields, the header has " + header.size());
+            }
+            Row row = new Row(record.line(), instant(record, "interval_start", record.fields().get(start)),
+                    instant(record, "interval_end", record.fields().get(end)),
+                    energy(record, record.fields().get(energy)));
+            check(row, now, maxSiteKw);
+            rows.add(row);
+        }
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing(Row::start));
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).start().isBefore(sorted.get(i - 1).end())) {
+                throw new IllegalArgumentException("line " + sorted.get(i).line() + ": overlaps line "
+                        + sorted.get(i - 1).line());
+            }
+        }
+        return new RevenueFile(sorted);
+    }
+
+    private static void check(Row row, Instant now, BigDecimal maxSiteKw) {
+        Duration length = Duration.between(row.start(), row.end());
+        if (!length.isPositive() || length.compareTo(MAX_LENGTH) > 0) {
+            throw new IllegalArgumentException("line " + row.line() + ": an interval lasts more than nothing and at "
+                    + "most " + MAX_LENGTH + ", not " + length);
+        }
+        if (row.end().isAfter(now)) {
+            throw new IllegalArgumentException("line " + row.line() + ": the interval ends in the future ("
+                    + row.end() + ")");
+        }
+        if (row.energyKwh().compareTo(maxSiteKw.multiply(Decimals.hours(length))) > 0) {
+            throw new IllegalArgumentException("line " + row.line() + ": " + row.energyKwh().toPlainString()
+                    + " kWh in " + length + " is more than any site draws");
+        }
+    }
+
+    private static Instant instant(Csv.Record record, String column, String value) {
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("line " + record.line() + ": " + column + " '" + value
+                    + "' is not an ISO-8601 instant with an offset");
+        }
+    }
+
+    private static BigDecimal energy(Csv.Record record, String value) {
+        try {
+            BigDecimal energy = new BigDecimal(value.strip());
+            if (energy.signum() < 0 || energy.scale() > 6) {
+                throw new NumberFormatException();
+            }
+            return energy;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("line " + record.line() + ": energy_kwh '" + value
+                    + "' is not a non-negative decimal with at most 6 decimals");
+        }
+    }
+}
