@@ -2,6 +2,7 @@ package io.gridflex.settlement.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * RFC 4180 CSV: comma-separated fields, optionally in double quotes (a quote inside doubled), records ending in CRLF or
@@ -89,5 +90,47 @@ public final class Csv {
     }
 
     public record Record(int line, List<String> fields) {
+    }
+
+    /**
+     * A file whose first record is a header naming its columns (compared stripped and in lower case) and whose other
+     * records are rows.
+     *
+     * @throws IllegalArgumentException for an empty file
+     */
+    public static Table table(String text) {
+        List<Record> records = parse(text == null ? "" : text);
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("the file is empty: a header row is required");
+        }
+        List<String> header = records.getFirst().fields().stream()
+                .map(name -> name.strip().toLowerCase(Locale.ROOT))
+                .toList();
+        return new Table(header, records.subList(1, records.size()));
+    }
+
+    public record Table(List<String> header, List<Record> rows) {
+
+        /** The index of the column {@code name}, or -1. */
+        public int column(String name) {
+            return header.indexOf(name);
+        }
+
+        /** The rows, refused when there are more than {@code maxRows}. */
+        public List<Record> rows(int maxRows) {
+            if (rows.size() > maxRows) {
+                throw new IllegalArgumentException("more than " + maxRows + " rows");
+            }
+            return rows;
+        }
+
+        /** The fields of {@code row}, refused (with its line) when they are not as many as the header's. */
+        public List<String> fields(Record row) {
+            if (row.fields().size() != header.size()) {
+                throw new IllegalArgumentException("line " + row.line() + ": " + row.fields().size()
+                        + " fields, the header has " + header.size());
+            }
+            return row.fields();
+        }
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import io.gridflex.settlement.api.Csv;
@@ -24,31 +23,19 @@ record UtilityFile(boolean hasDelivered, boolean hasAmount, List<Row> rows) {
     }
 
     static UtilityFile parse(String text) {
-        List<Csv.Record> records = Csv.parse(text == null ? "" : text);
-        if (records.isEmpty()) {
-            throw new IllegalArgumentException("the file is empty: a header row is required");
-        }
-        List<String> header = records.getFirst().fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
-                .toList();
-        int event = header.indexOf("event_id");
-        int site = header.indexOf("site_id");
-        int delivered = header.indexOf("delivered_mwh");
-        int amount = header.indexOf("amount");
+        Csv.Table table = Csv.table(text);
+        int event = table.column("event_id");
+        int site = table.column("site_id");
+        int delivered = table.column("delivered_mwh");
+        int amount = table.column("amount");
         if (event < 0 || site < 0 || (delivered < 0 && amount < 0)) {
             throw new IllegalArgumentException("line 1: the header must name event_id, site_id and delivered_mwh "
-                    + "or amount; it names " + header);
-        }
-        if (records.size() - 1 > MAX_ROWS) {
-            throw new IllegalArgumentException("more than " + MAX_ROWS + " rows");
+                    + "or amount; it names " + table.header());
         }
         List<Row> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Csv.Record record : records.subList(1, records.size())) {
-            List<String> fields = record.fields();
-            if (fields.size() != header.size()) {
-                throw new IllegalArgumentException("line " + record.line() + ": " + fields.size()
-                        + " fields, the header has " + header.size());
-            }
+        for (Csv.Record record : table.rows(MAX_ROWS)) {
+            List<String> fields = table.fields(record);
             String eventId = id(record, "event", fields.get(event));
             String siteId = id(record, "site", fields.get(site));
             if (!seen.add(eventId + "\n" + siteId)) {

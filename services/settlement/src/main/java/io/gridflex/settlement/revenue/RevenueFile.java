@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import io.gridflex.settlement.api.Csv;
 import io.gridflex.settlement.baseline.Decimals;
@@ -28,31 +27,19 @@ record RevenueFile(List<Row> rows) {
     }
 
     static RevenueFile parse(String text, Instant now, BigDecimal maxSiteKw) {
-        List<Csv.Record> records = Csv.parse(text == null ? "" : text);
-        if (records.isEmpty()) {
-            throw new IllegalArgumentException("the file is empty: a header row is required");
-        }
-        List<String> header = records.getFirst().fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
-                .toList();
-        int start = header.indexOf("interval_start");
-        int end = header.indexOf("interval_end");
-        int energy = header.indexOf("energy_kwh");
+        Csv.Table table = Csv.table(text);
+        int start = table.column("interval_start");
+        int end = table.column("interval_end");
+        int energy = table.column("energy_kwh");
         if (start < 0 || end < 0 || energy < 0) {
             throw new IllegalArgumentException("line 1: the header must name interval_start, interval_end and "
-                    + "energy_kwh; it names " + header);
-        }
-        if (records.size() - 1 > MAX_ROWS) {
-            throw new IllegalArgumentException("more than " + MAX_ROWS + " rows");
+                    + "energy_kwh; it names " + table.header());
         }
         List<Row> rows = new ArrayList<>();
-        for (Csv.Record record : records.subList(1, records.size())) {
-            if (record.fields().size() != header.size()) {
-                throw new IllegalArgumentException("line " + record.line() + ": " + record.fields().size()
-                        + " fields, the header has " + header.size());
-            }
-            Row row = new Row(record.line(), instant(record, "interval_start", record.fields().get(start)),
-                    instant(record, "interval_end", record.fields().get(end)),
-                    energy(record, record.fields().get(energy)));
+        for (Csv.Record record : table.rows(MAX_ROWS)) {
+            List<String> fields = table.fields(record);
+            Row row = new Row(record.line(), instant(record, "interval_start", fields.get(start)),
+                    instant(record, "interval_end", fields.get(end)), energy(record, fields.get(energy)));
             check(row, now, maxSiteKw);
             rows.add(row);
         }

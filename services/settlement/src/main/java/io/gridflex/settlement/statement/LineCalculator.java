@@ -53,7 +53,7 @@ public final class LineCalculator {
             }
             LocalDate day = LocalDate.ofInstant(window.start(), inputs.terms().timeZone());
             BaselineResult baseline = method.baseline(new BaselineInput(window, inputs.load(),
-                    inputs.terms().calendar(day, inputs.excluded())));
+                    inputs.terms().calendar(day, inputs.excludedDays())));
             if (!baseline.complete()) {
                 problem = baseline.problem();
                 details.add(new EpisodeDetail(window, baseline, List.of()));

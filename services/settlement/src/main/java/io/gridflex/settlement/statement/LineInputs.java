@@ -3,7 +3,6 @@ package io.gridflex.settlement.statement;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -28,9 +27,5 @@ public record LineInputs(ProgramTerms terms, String eventId, String siteId, List
     public LineInputs {
         episodes = List.copyOf(episodes);
         excludedDays = new TreeSet<>(excludedDays);
-    }
-
-    public Set<LocalDate> excluded() {
-        return excludedDays;
     }
 }

@@ -87,7 +87,7 @@ public class StatementResource {
     @APIResponse(responseCode = "200", description = "The statement")
     @APIResponse(responseCode = "404", description = "No such statement")
     public Statement statement(@PathParam("id") String id) {
-        UUID statementId = id(id);
+        UUID statementId = statementId(id);
         return transactions.read(connection -> repository.find(connection, statementId, true))
                 .orElseThrow(() -> ApiException.notFound("unknown-statement", "no statement " + id));
     }
@@ -116,7 +116,7 @@ public class StatementResource {
     @APIResponse(responseCode = "404", description = "No such statement or line")
     public JsonNode detail(@PathParam("id") String id, @QueryParam("event") String event,
             @QueryParam("site") String site) {
-        UUID statementId = id(id);
+        UUID statementId = statementId(id);
         String eventId = Ids.check("event", event);
         String siteId = Ids.check("site", site);
         return transactions.read(connection -> repository.detail(connection, statementId, eventId, siteId))
@@ -132,7 +132,7 @@ public class StatementResource {
     @APIResponse(responseCode = "403", description = "The caller prepared it")
     @APIResponse(responseCode = "409", description = "It is not a draft")
     public Statement review(@PathParam("id") String id) {
-        return service.advance(id(id), Statement.Status.REVIEWED, actors.current());
+        return service.advance(statementId(id), Statement.Status.REVIEWED, actors.current());
     }
 
     @POST
@@ -143,7 +143,7 @@ public class StatementResource {
     @APIResponse(responseCode = "403", description = "The caller prepared it")
     @APIResponse(responseCode = "409", description = "It is not reviewed")
     public Statement approve(@PathParam("id") String id) {
-        return service.advance(id(id), Statement.Status.APPROVED, actors.current());
+        return service.advance(statementId(id), Statement.Status.APPROVED, actors.current());
     }
 
     @GET
@@ -155,11 +155,7 @@ public class StatementResource {
     @APIResponse(responseCode = "200", description = "The comparison")
     @APIResponse(responseCode = "404", description = "No such statement")
     public Verification verify(@PathParam("id") String id) {
-        return service.verify(id(id));
-    }
-
-    private static UUID id(String id) {
-        return statementId(id);
+        return service.verify(statementId(id));
     }
 
     /** A UUID from a path, or a 400 saying it is not one. */
