@@ -102,9 +102,28 @@ public class StatementResource {
     public Response csv(@PathParam("id") String id) {
         Statement statement = statement(id);
         return Response.ok(StatementCsv.of(statement))
-                .header("Content-Disposition", "attachment; filename=\"statement-" + statement.program() + "-"
-                        + statement.periodStart() + "-v" + statement.version() + ".csv\"")
+                .header("Content-Disposition", attachment(statement, "csv"))
                 .build();
+    }
+
+    @GET
+    @Path("{id}/statement.pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({Roles.BILLING_VIEWER, Roles.BILLING_ADMIN, Roles.AUDITOR})
+    @Operation(summary = "A statement as a printable PDF", description = "Who prepared, reviewed and approved it, "
+            + "the totals, every line and the problems of lines without full figures; the statement's id, version "
+            + "and inputs hash on every page. A statement not yet approved says so on every page.")
+    @APIResponse(responseCode = "200", description = "The PDF")
+    @APIResponse(responseCode = "404", description = "No such statement")
+    public Response pdf(@PathParam("id") String id) {
+        Statement statement = statement(id);
+        return Response.ok(StatementPdf.of(statement), "application/pdf")
+                .header("Content-Disposition", attachment(statement, "pdf"))
+                .build();
+    }
+
+    private static String attachment(Statement statement, String extension) {
+        return "attachment; filename=\"" + StatementPdf.fileName(statement, extension) + "\"";
     }
 
     @GET

@@ -50,6 +50,7 @@ class EndpointRoleMatrixTest {
                 row("GET", "/api/statements", 403, 200, 200, 200),
                 row("GET", S, 403, 404, 404, 404),
                 row("GET", S + "/lines.csv", 403, 404, 404, 404),
+                row("GET", S + "/statement.pdf", 403, 404, 404, 404),
                 row("GET", S + "/detail?event=v/e&site=s", 403, 404, 404, 404),
                 row("GET", S + "/verification", 403, 404, 404, 404),
                 row("GET", "/api/programs/none/terms", 403, 404, 404, 404),

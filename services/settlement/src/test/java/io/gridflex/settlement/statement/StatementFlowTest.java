@@ -10,6 +10,7 @@ import static io.gridflex.settlement.SettlementFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -25,6 +26,9 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import io.gridflex.settlement.ConsumedTopics;
@@ -194,6 +198,13 @@ class StatementFlowTest {
                 .contentType("text/csv").extract().asString();
         assertThat(csv.split("\r\n")).hasSize(5);
         assertThat(csv).startsWith("statement_id,program,").contains(e1 + "," + b + ",PARTIAL");
+        var pdf = as("audrey").get("/api/statements/" + id + "/statement.pdf").then().statusCode(200)
+                .contentType("application/pdf").header("Content-Disposition", containsString(".pdf\""));
+        try (PDDocument document = Loader.loadPDF(pdf.extract().asByteArray())) {
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains("program " + program).contains("APPROVED").contains(e1 + " " + b + " PARTIAL")
+                    .contains("306.04");
+        }
 
         JsonPath detail = as("bill").queryParam("event", e1).queryParam("site", c)
                 .get("/api/statements/" + id + "/detail").then().statusCode(200).extract().jsonPath();
