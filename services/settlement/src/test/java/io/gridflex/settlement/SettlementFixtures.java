@@ -71,6 +71,16 @@ public final class SettlementFixtures {
                 new SiteTelemetry.MinerCounts(10, 10, 0, 0, 0), 1000.0, 30.0, null, SiteTelemetry.Source.METER, 1.0);
     }
 
+    /** As {@link #telemetry(String, Instant, int, String)}, summed from the miners, covering part of the site. */
+    public static SiteTelemetry partialTelemetry(String siteId, Instant start, int seconds, String energyKwh,
+            double coverage) {
+        SiteTelemetry whole = telemetry(siteId, start, seconds, energyKwh);
+        return new SiteTelemetry(siteId, start, whole.intervalEnd(), whole.averageKw(), whole.energyKwh(),
+                whole.miningKw(), whole.dataCentreKw(), whole.sheddableKw(), whole.shedKw(), whole.targetShedKw(),
+                whole.maxImportKw(), whole.miners(), whole.hashrateThs(), whole.efficiencyJPerTh(),
+                whole.scheduleRevision(), SiteTelemetry.Source.MINERS, coverage);
+    }
+
     public static void sendTelemetry(String siteId, Instant start, int seconds, String energyKwh) {
         send(telemetry(siteId, start, seconds, energyKwh));
     }

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -32,7 +33,8 @@ import io.gridflex.settlement.db.Jdbc;
  * {@code COPY}, every interval overlapping a stored one of its site is found by one query, and the rest are inserted by
  * one {@code INSERT ... SELECT}. The outcome of each interval is the one {@link MeterIntervalRepository#store} would
  * give it offered alone, in batch order: stored, a duplicate (same span and figures) or a conflict (overlapping with
- * other figures); an interval overlapping an earlier one of the same batch is judged against that one.
+ * other figures); an interval overlapping an earlier one of the same batch is judged against that one. A conflict is
+ * kept in {@code settlement.telemetry_conflict} (once, however often it is re-sent), with the interval it met.
  * <p>
  * Stored intervals are never longer than {@code maxLength} (intake refuses longer ones), so the search for an
  * overlapping stored interval looks back only that far from each new start, on the primary key's index.
@@ -73,6 +75,13 @@ final class BatchIntake {
               FROM incoming_interval WHERE NOT (seq = ANY (?))
             """;
 
+    private static final String CONFLICT = """
+            INSERT INTO settlement.telemetry_conflict (site_id, interval_start, interval_end, average_kw, energy_kwh,
+                                                       schedule_revision, source, coverage, stored_start, stored_end,
+                                                       received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ON CONSTRAINT telemetry_conflict_once DO NOTHING
+            """;
+
     private BatchIntake() {
     }
 
@@ -81,6 +90,7 @@ final class BatchIntake {
         StoreOutcome[] outcomes = new StoreOutcome[intervals.size()];
         List<Integer> candidates = withinBatch(intervals, outcomes);
         if (candidates.isEmpty()) {
+            recordConflicts(connection, intervals, outcomes, receivedAt);
             return List.of(outcomes);
         }
         lockSites(connection, candidates.stream().map(i -> intervals.get(i).siteId()).toList());
@@ -108,7 +118,38 @@ final class BatchIntake {
             insert.setArray(2, skip);
             insert.executeUpdate();
         }
+        recordConflicts(connection, intervals, outcomes, receivedAt);
         return List.of(outcomes);
+    }
+
+    private static void recordConflicts(Connection connection, List<MeterInterval> intervals, StoreOutcome[] outcomes,
+            Instant receivedAt) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(CONFLICT)) {
+            int rows = 0;
+            for (int i = 0; i < outcomes.length; i++) {
+                if (outcomes[i].kind() != StoreOutcome.Kind.CONFLICT) {
+                    continue;
+                }
+                MeterInterval offered = intervals.get(i);
+                MeterInterval stored = outcomes[i].existing();
+                insert.setString(1, offered.siteId());
+                Jdbc.setInstant(insert, 2, offered.intervalStart());
+                Jdbc.setInstant(insert, 3, offered.intervalEnd());
+                insert.setBigDecimal(4, offered.averageKw());
+                insert.setBigDecimal(5, offered.energyKwh());
+                insert.setObject(6, offered.scheduleRevision(), Types.BIGINT);
+                insert.setString(7, offered.source() == null ? null : offered.source().name());
+                insert.setBigDecimal(8, offered.coverage());
+                Jdbc.setInstant(insert, 9, stored.intervalStart());
+                Jdbc.setInstant(insert, 10, stored.intervalEnd());
+                Jdbc.setInstant(insert, 11, receivedAt);
+                insert.addBatch();
+                rows++;
+            }
+            if (rows > 0) {
+                insert.executeBatch();
+            }
+        }
     }
 
     /**

@@ -22,7 +22,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 /**
  * Stores every site telemetry message as a metered interval, with where its figures come from and how many miners they
  * cover, so low-coverage intervals can be told apart later. A re-sent interval is a no-op; one that overlaps a
- * stored interval of the same site with other figures is refused, because settling on either copy would be a guess.
+ * stored interval of the same site with other figures is not stored, because settling on either copy would be a
+ * guess, but kept as a conflict beside the interval it met ({@code GET /api/sites/{id}/quality}).
  * While the database is away the message is held and retried ({@link UntilStored}), never skipped.
  */
 @ApplicationScoped

@@ -10,7 +10,8 @@ import io.gridflex.settlement.method.PerformanceResult;
 
 /**
  * A statement line as computed, before it is stored. Without figures (no baseline) every amount is zero and
- * {@code problem} says why: such a line is shown, never silently paid.
+ * {@code problem} says why: such a line is shown, never silently paid. A line with figures may carry a
+ * {@code problem} too, as a note of what was left out of them (telemetry covering too little of the site).
  *
  * @param status COMPLETE, PARTIAL (some interval unmetered: it delivered nothing) or NO_BASELINE
  * @param committedMw the most the event asked of the site in any interval, MW

@@ -11,7 +11,8 @@ import io.gridflex.settlement.schedule.Piece;
 
 /**
  * SHA-256 of a line's inputs in a fixed text form: terms (program and version), event, site, owner share, every piece
- * of every episode with its contributions, the excluded days and every settlement interval of the load. Decimals are
+ * of every episode with its contributions, the excluded days, the settlement intervals with telemetry left out for low
+ * coverage and every settlement interval of the load. Decimals are
  * written without trailing zeros, so 1.50 and 1.5 hash alike; settlement intervals are fed as (start, unscaled value,
  * scale) numbers. Two computations with the same digest had the same
  * inputs; a digest that changed says which line's inputs moved.
@@ -39,6 +40,7 @@ final class InputsDigest {
             }
         }
         inputs.excludedDays().forEach(day -> text.append("excluded ").append(day).append('\n'));
+        inputs.lowCoverage().forEach(start -> text.append("low-coverage ").append(start).append('\n'));
         text.append("step ").append(inputs.load().step()).append('\n');
         digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
         // Thousands of intervals per line: fed as numbers, not as text.

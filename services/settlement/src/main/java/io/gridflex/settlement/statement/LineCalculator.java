@@ -70,11 +70,13 @@ public final class LineCalculator {
         }
         BigDecimal committedMw = committedKw.movePointLeft(3);
         if (problem != null) {
-            return ComputedLine.withoutFigures(inputs, method, problem, committedMw, details);
+            String note = note(inputs);
+            return ComputedLine.withoutFigures(inputs, method, note == null ? problem : problem + "; " + note,
+                    committedMw, details);
         }
         PerformanceResult total = Performance.total(intervals, inputs.terms().rules());
         Payment payment = Payments.of(total, committedMw, inputs.terms().payment(inputs.ownerShare()));
-        return new ComputedLine(inputs.eventId(), inputs.siteId(), total.status().name(), null, method.name(),
+        return new ComputedLine(inputs.eventId(), inputs.siteId(), total.status().name(), note(inputs), method.name(),
                 method.version(), method.parameters(), InputsDigest.of(inputs), committedMw, total, payment,
                 inputs.ownerShare(), details);
     }
@@ -116,6 +118,20 @@ public final class LineCalculator {
         return Optional.of(allWeight.signum() == 0
                 ? new IntervalPart(hours, equalEvent, equalAll, committedKw)
                 : new IntervalPart(hours, eventWeight, allWeight, committedKw));
+    }
+
+    /**
+     * What a reader of the line must know although it has figures: settlement intervals in which telemetry was left
+     * out because it covered too little of the site (they count as unmetered, in the baseline days as in the event).
+     */
+    static String note(LineInputs inputs) {
+        if (inputs.lowCoverage().isEmpty()) {
+            return null;
+        }
+        return "telemetry left out in " + inputs.lowCoverage().size() + " settlement interval(s) from "
+                + inputs.lowCoverage().first() + " to " + inputs.lowCoverage().last() + ": it covered less than "
+                + inputs.terms().minimumSiteCoverage().movePointRight(2).stripTrailingZeros().toPlainString()
+                + " % of the site";
     }
 
     private static Commitment.Kind commitmentKind(BaselineMethod method) {

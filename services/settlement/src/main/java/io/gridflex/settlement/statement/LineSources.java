@@ -77,8 +77,11 @@ public class LineSources {
         }
         Instant from = windows.values().stream().map(TimeWindow::start).min(Instant::compareTo).orElseThrow();
         Instant to = windows.values().stream().map(TimeWindow::end).max(Instant::compareTo).orElseThrow();
-        Map<String, LoadSeries> load = loads.load(windows.keySet(), new TimeWindow(from, to), programTerms.step(),
-                programTerms.minimumCoverage());
+        TimeWindow all = new TimeWindow(from, to);
+        Map<String, LoadSeries> load = loads.load(windows.keySet(), all, programTerms.step(),
+                programTerms.minimumCoverage(), programTerms.minimumSiteCoverage());
+        Map<String, SortedSet<Instant>> flagged = loads.flagged(windows.keySet(), all, programTerms.step(),
+                programTerms.minimumSiteCoverage());
         Map<String, SortedSet<LocalDate>> eventDays = new HashMap<>();
         Map<String, BigDecimal> shares = new HashMap<>();
         windows.forEach((site, window) -> {
@@ -95,8 +98,10 @@ public class LineSources {
                     LocalDate.ofInstant(window.start(), programTerms.timeZone()), firstDay);
             LoadSeries series = load.getOrDefault(line.siteId(), LoadSeries.of(programTerms.step(), Map.of()))
                     .between(window);
+            SortedSet<Instant> lowCoverage = flagged.getOrDefault(line.siteId(), new TreeSet<>())
+                    .subSet(LoadSeries.alignedStart(window.start(), programTerms.step()), window.end());
             inputs.add(new LineInputs(programTerms, line.eventId(), line.siteId(), line.episodes(), series,
-                    excluded, shares.get(line.siteId())));
+                    excluded, shares.get(line.siteId()), lowCoverage));
         }
         return inputs;
     }

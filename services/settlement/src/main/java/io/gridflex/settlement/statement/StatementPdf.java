@@ -18,7 +18,7 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 
 /**
  * A statement as a printable PDF (A4 landscape): who prepared, reviewed and approved it, the totals, every line, the
- * problems of lines without full figures, and on every page the statement's id, version and inputs hash. A statement
+ * problems and notes of lines, and on every page the statement's id, version and inputs hash. A statement
  * not yet approved says so on every page, so a draft is never mistaken for one to pay. The figures are the stored
  * ones, printed as they are (no rounding here).
  */
@@ -133,7 +133,7 @@ final class StatementPdf {
             return;
         }
         pages.gap();
-        pages.bold("Lines without full figures (" + withProblems.size() + ")");
+        pages.bold("Lines with problems or notes (" + withProblems.size() + ")");
         for (StatementLine line : withProblems) {
             pages.text("Event " + line.eventId() + " at site " + line.siteId() + " (" + line.status() + "): "
                     + line.problem());

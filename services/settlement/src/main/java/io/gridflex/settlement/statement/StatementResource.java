@@ -111,7 +111,7 @@ public class StatementResource {
     @Produces("application/pdf")
     @RolesAllowed({Roles.BILLING_VIEWER, Roles.BILLING_ADMIN, Roles.AUDITOR})
     @Operation(summary = "A statement as a printable PDF", description = "Who prepared, reviewed and approved it, "
-            + "the totals, every line and the problems of lines without full figures; the statement's id, version "
+            + "the totals, every line and the problems and notes of lines; the statement's id, version "
             + "and inputs hash on every page. A statement not yet approved says so on every page.")
     @APIResponse(responseCode = "200", description = "The PDF")
     @APIResponse(responseCode = "404", description = "No such statement")

@@ -24,6 +24,7 @@ public record ProgramTerms(
         ZoneId timeZone,
         int intervalMinutes,
         BigDecimal minimumCoverage,
+        BigDecimal minimumSiteCoverage,
         String method,
         SortedMap<String, String> methodParameters,
         boolean nercHolidays,
@@ -39,6 +40,9 @@ public record ProgramTerms(
         BigDecimal ownerShare,
         String createdBy,
         Instant createdAt) {
+
+    /** The share of a site a telemetry interval must cover when the terms do not say. */
+    public static final BigDecimal DEFAULT_SITE_COVERAGE = new BigDecimal("0.95");
 
     public ProgramTerms {
         extraHolidays = List.copyOf(extraHolidays);

@@ -31,9 +31,10 @@ import io.gridflex.settlement.method.PerformanceRules;
 public class TermsRepository {
 
     private static final String COLUMNS = """
-            program, version, time_zone, interval_minutes, minimum_coverage, method, method_parameters, nerc_holidays,
-            extra_holidays, floor_intervals, floor_event_total, averaging, currency, energy_price_per_mwh,
-            capacity_rate_per_mw, net_cone_per_mw_day, assessment_hours, owner_share, created_by, created_at
+            program, version, time_zone, interval_minutes, minimum_coverage, minimum_site_coverage, method,
+            method_parameters, nerc_holidays, extra_holidays, floor_intervals, floor_event_total, averaging, currency,
+            energy_price_per_mwh, capacity_rate_per_mw, net_cone_per_mw_day, assessment_hours, owner_share,
+            created_by, created_at
             """;
 
     private final ObjectMapper json = MessageCodec.newObjectMapper();
@@ -56,13 +57,15 @@ public class TermsRepository {
 
     public void insert(Connection connection, ProgramTerms terms) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO settlement.program_terms ("
-                + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 1;
             statement.setString(i++, terms.program());
             statement.setInt(i++, terms.version());
             statement.setString(i++, terms.timeZone().getId());
             statement.setInt(i++, terms.intervalMinutes());
             statement.setBigDecimal(i++, terms.minimumCoverage());
+            statement.setBigDecimal(i++, terms.minimumSiteCoverage());
             statement.setString(i++, terms.method());
             statement.setString(i++, write(terms.methodParameters()));
             statement.setBoolean(i++, terms.nercHolidays());
@@ -136,7 +139,8 @@ public class TermsRepository {
         Arrays.stream((Object[]) holidays.getArray()).forEach(day -> extra.add(((Date) day).toLocalDate()));
         return new ProgramTerms(rows.getString("program"), rows.getInt("version"),
                 ZoneId.of(rows.getString("time_zone")), rows.getInt("interval_minutes"),
-                rows.getBigDecimal("minimum_coverage"), rows.getString("method"),
+                rows.getBigDecimal("minimum_coverage"), rows.getBigDecimal("minimum_site_coverage"),
+                rows.getString("method"),
                 readMap(rows.getString("method_parameters")), rows.getBoolean("nerc_holidays"), extra,
                 rows.getBoolean("floor_intervals"), rows.getBoolean("floor_event_total"),
                 PerformanceRules.Averaging.valueOf(rows.getString("averaging")), rows.getString("currency"),

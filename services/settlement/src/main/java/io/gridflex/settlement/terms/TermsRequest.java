@@ -16,6 +16,9 @@ public record TermsRequest(
         @Schema(description = "IANA time zone of the program's days, e.g. America/New_York") String timeZone,
         @Schema(description = "Settlement interval in minutes: 1, 5, 15, 30 or 60") Integer intervalMinutes,
         @Schema(description = "Share (0..1] of a settlement interval that must be metered for it to count") BigDecimal minimumCoverage,
+        @Schema(description = "Share (0..1] of the site a telemetry interval's figures must cover (miners reporting) "
+                + "to count; below it the interval is left out as if unmetered, and the line says so. Optional, "
+                + "0.95 by default") BigDecimal minimumSiteCoverage,
         @Schema(description = "Baseline method, e.g. HIGH_4_OF_5 (docs/settlement-methods.md)") String method,
         @Schema(description = "Parameters overriding the method's defaults; optional") Map<String, String> methodParameters,
         @Schema(description = "Whether the NERC holidays count as holidays") Boolean nercHolidays,

@@ -32,6 +32,10 @@ final class TermsValidator {
             problems.add("intervalMinutes must be one of 1, 5, 15, 30, 60");
         }
         fraction("minimumCoverage", request.minimumCoverage(), false, problems);
+        BigDecimal siteCoverage = request.minimumSiteCoverage() == null
+                ? ProgramTerms.DEFAULT_SITE_COVERAGE
+                : request.minimumSiteCoverage();
+        fraction("minimumSiteCoverage", siteCoverage, false, problems);
         fraction("ownerShare", request.ownerShare(), true, problems);
         Map<String, String> parameters = request.methodParameters() == null
                 ? Map.of()
@@ -67,6 +71,7 @@ final class TermsValidator {
             throw ApiException.badRequest("invalid-terms", String.join("; ", problems));
         }
         return new ProgramTerms(program, version, zone, request.intervalMinutes(), request.minimumCoverage(),
+                siteCoverage,
                 request.method(), new TreeMap<>(parameters), request.nercHolidays(),
                 request.extraHolidays() == null ? List.of() : request.extraHolidays(), request.floorIntervals(),
                 request.floorEventTotal(), averaging, request.currency(), request.energyPricePerMwh(),

@@ -46,6 +46,7 @@ class EndpointRoleMatrixTest {
                 row("GET", "/api/events", 200, 200, 200, 200),
                 row("GET", "/api/events/vtn/e/delivery", 404, 404, 404, 404),
                 row("GET", "/api/sites/s/intervals" + RANGE, 404, 404, 404, 404),
+                row("GET", "/api/sites/s/quality" + RANGE, 404, 404, 404, 404),
                 row("GET", "/api/sites/s/schedule", 404, 404, 404, 404),
                 row("GET", "/api/statements", 403, 200, 200, 200),
                 row("GET", S, 403, 404, 404, 404),

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import io.gridflex.messages.SiteTelemetry;
 import io.gridflex.messages.Topics;
+import io.gridflex.settlement.SettlementFixtures;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
@@ -81,6 +82,47 @@ class TelemetryIntakeTest {
         List<Map<String, Object>> intervals = intervals(site);
         assertThat(intervals).hasSize(1);
         assertThat(intervals.getFirst()).containsEntry("energyKwh", new BigDecimal("0.250000"));
+    }
+
+    @Test
+    void aSitesDataQualityListsGapsLowCoverageAndTheConflictingReportsKeptOnce() {
+        String site = unique("site-quality");
+        sendTelemetry(site, T, 10, "0.25");
+        send(SettlementFixtures.partialTelemetry(site, T.plusSeconds(10), 10, "0.2", 0.5));
+        sendTelemetry(site, T.plusSeconds(30), 10, "0.25");
+        // The same conflicting report twice: kept once, beside the stored interval it met.
+        sendTelemetry(site, T, 10, "0.5");
+        sendTelemetry(site, T, 10, "0.5");
+        sendTelemetry(site, T.plusSeconds(40), 10, "0.25");
+        await().atMost(PATIENCE).until(() -> intervals(site).size() == 4);
+
+        var quality = as("olivia").queryParam("from", T.minusSeconds(10).toString())
+                .queryParam("to", T.plusSeconds(60).toString())
+                .get("/api/sites/" + site + "/quality").then().statusCode(200).extract().jsonPath();
+        assertThat(quality.getInt("gaps.count")).isEqualTo(3);
+        assertThat(quality.getLong("gaps.seconds")).isEqualTo(30);
+        assertThat(quality.getList("gaps.first.start")).containsExactly(T.minusSeconds(10).toString(),
+                T.plusSeconds(20).toString(), T.plusSeconds(50).toString());
+        assertThat(quality.getInt("lowCoverage.count")).isEqualTo(1);
+        assertThat(quality.getString("lowCoverage.first[0].start")).isEqualTo(T.plusSeconds(10).toString());
+        assertThat(quality.getString("lowCoverage.first[0].source")).isEqualTo("MINERS");
+        assertThat(quality.getInt("conflicts.count")).isEqualTo(1);
+        assertThat(quality.<BigDecimal>get("conflicts.first[0].energyKwh")).isEqualByComparingTo("0.5");
+        assertThat(quality.getString("conflicts.first[0].storedStart")).isEqualTo(T.toString());
+
+        var lenient = as("bill").queryParam("from", T.toString()).queryParam("to", T.plusSeconds(50).toString())
+                .queryParam("minimumSiteCoverage", "0.5").queryParam("limit", "1")
+                .get("/api/sites/" + site + "/quality").then().statusCode(200).extract().jsonPath();
+        assertThat(lenient.getInt("lowCoverage.count")).isZero();
+        assertThat(lenient.getInt("gaps.count")).isEqualTo(1);
+
+        for (String bad : List.of("0", "1.5", "x")) {
+            as("bill").queryParam("from", T.toString()).queryParam("to", T.plusSeconds(50).toString())
+                    .queryParam("minimumSiteCoverage", bad).get("/api/sites/" + site + "/quality").then()
+                    .statusCode(400);
+        }
+        as("bill").queryParam("from", T.toString()).queryParam("to", T.plusSeconds(50).toString())
+                .get("/api/sites/" + unique("site-none") + "/quality").then().statusCode(404);
     }
 
     @Test

@@ -85,7 +85,7 @@ class RevenueMeterTest {
                 .jsonPath().getList("importId")).hasSize(3);
 
         LoadSeries series = loads.load(List.of(site), new TimeWindow(T, T.plusSeconds(3600)), Duration.ofMinutes(15),
-                new BigDecimal("0.9")).get(site);
+                new BigDecimal("0.9"), new BigDecimal("0.95")).get(site);
         assertThat(series.kw().values()).usingElementComparator(BigDecimal::compareTo).containsExactly(
                 new BigDecimal("200"), new BigDecimal("160"), new BigDecimal("400"), new BigDecimal("400"));
 

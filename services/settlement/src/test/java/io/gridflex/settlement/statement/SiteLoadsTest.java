@@ -80,7 +80,8 @@ class SiteLoadsTest {
         BigDecimal coverage = new BigDecimal("0.8");
 
         Map<String, LoadSeries> fromDatabase = loads.load(List.of(site, other, unique("site-none")),
-                new TimeWindow(T, T.plusSeconds(1800)), Duration.ofMinutes(1), coverage);
+                new TimeWindow(T, T.plusSeconds(1800)), Duration.ofMinutes(1), coverage,
+                BigDecimal.ONE);
         LoadSeries inJava = LoadSeries.fromMetered(Duration.ofMinutes(1), metered, coverage);
 
         assertThat(inJava.kw()).hasSizeGreaterThan(20);
@@ -93,5 +94,42 @@ class SiteLoadsTest {
         }
         assertThat(fromDatabase).hasSize(3).allSatisfy((id, series) -> assertThat(series.step())
                 .isEqualTo(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void telemetryCoveringTooLittleOfTheSiteIsLeftOutAndFlagged() throws Exception {
+        String site = unique("site-coverage");
+        // Three quarter hours of 5-minute intervals at 120 kW (10 kWh each). The fifth interval (second quarter) comes
+        // from half of the miners: left out, its quarter is metered 10 of 15 minutes, below the 0.9 needed.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO settlement.meter_interval (site_id, interval_start, interval_end, average_kw,
+                            energy_kwh, received_at, source, coverage) VALUES (?, ?, ?, 120, 10, now(), ?, ?)
+                        """)) {
+            for (int i = 0; i < 9; i++) {
+                insert.setString(1, site);
+                insert.setObject(2, OffsetDateTime.ofInstant(T.plusSeconds(300L * i), ZoneOffset.UTC));
+                insert.setObject(3, OffsetDateTime.ofInstant(T.plusSeconds(300L * (i + 1)), ZoneOffset.UTC));
+                insert.setString(4, i == 4 ? "MINERS" : "METER");
+                insert.setBigDecimal(5, i == 4 ? new BigDecimal("0.5") : BigDecimal.ONE);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        TimeWindow window = new TimeWindow(T, T.plusSeconds(2700));
+        Duration quarter = Duration.ofMinutes(15);
+        BigDecimal ninety = new BigDecimal("0.9");
+
+        LoadSeries strict = loads.load(List.of(site), window, quarter, ninety, new BigDecimal("0.95")).get(site);
+        assertThat(strict.kw().keySet()).containsExactly(T, T.plusSeconds(1800));
+        assertThat(strict.kw().values()).allSatisfy(kw -> assertThat(kw).isEqualByComparingTo("120"));
+        assertThat(loads.flagged(List.of(site), window, quarter, new BigDecimal("0.95")))
+                .containsOnlyKeys(site).extractingByKey(site).asInstanceOf(
+                        org.assertj.core.api.InstanceOfAssertFactories.iterable(Instant.class))
+                .containsExactly(T.plusSeconds(900));
+
+        LoadSeries lenient = loads.load(List.of(site), window, quarter, ninety, new BigDecimal("0.5")).get(site);
+        assertThat(lenient.kw().keySet()).containsExactly(T, T.plusSeconds(900), T.plusSeconds(1800));
+        assertThat(loads.flagged(List.of(site), window, quarter, new BigDecimal("0.5"))).isEmpty();
     }
 }

@@ -89,6 +89,9 @@ class StatementFlowTest {
         minutes(messages, a, 0, 10, "8.5");
         minutes(messages, b, 0, 4, "8.5");
         minutes(messages, b, 5, 5, "8.5");
+        // Two days before, a minute of c reported by only half of its miners: left out, and c's lines say so.
+        Instant halfSeen = T.minus(Duration.ofDays(2));
+        messages.add(SettlementFixtures.partialTelemetry(c, halfSeen, 60, "4.25", 0.5));
         minutes(messages, c, 0, 10, "7.5");
         messages.forEach(SettlementFixtures::send);
         await().atMost(PATIENCE).until(ConsumedTopics::allCaughtUp);
@@ -117,10 +120,12 @@ class StatementFlowTest {
                 .containsEntry("factor", new BigDecimal("0.810000")).containsEntry("energy", new BigDecimal("0.68"))
                 .containsEntry("nonPerformance", new BigDecimal("11.56")).containsEntry("net", new BigDecimal("70.12"))
                 .containsEntry("ownerShare", new BigDecimal("0.500000"))
-                .containsEntry("owner", new BigDecimal("35.06"));
+                .containsEntry("owner", new BigDecimal("35.06")).containsEntry("problem", null);
         // c: each kWh once. e1 16.667 kWh ($0.83 + $100.00), e2 8.333 kWh ($0.42 + 0.05 MW × $1,000 = $50.00).
         assertThat(line(draft, e1, c)).containsEntry("deliveredMwh", new BigDecimal("0.016667"))
-                .containsEntry("net", new BigDecimal("100.83"));
+                .containsEntry("net", new BigDecimal("100.83"))
+                .containsEntry("problem", "telemetry left out in 1 settlement interval(s) from " + halfSeen + " to "
+                        + halfSeen + ": it covered less than 95 % of the site");
         assertThat(line(draft, e2, c)).containsEntry("deliveredMwh", new BigDecimal("0.008333"))
                 .containsEntry("committedMw", new BigDecimal("0.050000")).containsEntry("net", new BigDecimal("50.42"));
         assertThat(draft.<BigDecimal>get("deliveredMwh")).isEqualTo(new BigDecimal("0.053500"));

@@ -71,7 +71,7 @@ class StatementPdfTest {
 
         try (PDDocument document = Loader.loadPDF(StatementPdf.of(statement))) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text.replaceAll("\\s+", " ")).contains("Lines without full figures (1)")
+            assertThat(text.replaceAll("\\s+", " ")).contains("Lines with problems or notes (1)")
                     .contains("site-??-?")
                     .contains("no baseline: only 2 of the 4 like days needed were metered")
                     .contains("not paid until its data is complete")
