@@ -13,7 +13,8 @@ import io.gridflex.settlement.api.Csv;
 import io.gridflex.settlement.baseline.Decimals;
 
 /**
- * A revenue meter's interval file: CSV with a header naming {@code interval_start}, {@code interval_end} (ISO-8601
+ * A revenue meter's interval file, from CSV ({@link #parse}) or Green Button XML ({@link GreenButtonFile}). CSV has a
+ * header naming {@code interval_start}, {@code interval_end} (ISO-8601
  * instants with an offset) and {@code energy_kwh}, in any order and case; other columns are ignored. Every row must be
  * a real interval (at most {@link #MAX_LENGTH}, ended by {@code now}, energy between 0 and what {@code maxSiteKw}
  * could draw), and no two rows may overlap. Any problem refuses the whole file, naming its line.
@@ -38,11 +39,21 @@ record RevenueFile(List<Row> rows) {
         List<Row> rows = new ArrayList<>();
         for (Csv.Record record : table.rows(MAX_ROWS)) {
             List<String> fields = table.fields(record);
-            Row row = new Row(record.line(), instant(record, "interval_start", fields.get(start)),
-                    instant(record, "interval_end", fields.get(end)), energy(record, fields.get(energy)));
-            check(row, now, maxSiteKw);
-            rows.add(row);
+            rows.add(new Row(record.line(), instant(record, "interval_start", fields.get(start)),
+                    instant(record, "interval_end", fields.get(end)), energy(record, fields.get(energy))));
         }
+        return of(rows, now, maxSiteKw);
+    }
+
+    /**
+     * The file of these rows, whatever format they were read from, in time order: each checked as the class says,
+     * and none overlapping another.
+     */
+    static RevenueFile of(List<Row> rows, Instant now, BigDecimal maxSiteKw) {
+        if (rows.size() > MAX_ROWS) {
+            throw new IllegalArgumentException("the file holds more than " + MAX_ROWS + " intervals");
+        }
+        rows.forEach(row -> check(row, now, maxSiteKw));
         List<Row> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparing(Row::start));
         for (int i = 1; i < sorted.size(); i++) {
@@ -55,6 +66,10 @@ record RevenueFile(List<Row> rows) {
     }
 
     private static void check(Row row, Instant now, BigDecimal maxSiteKw) {
+        if (row.energyKwh().signum() < 0 || row.energyKwh().stripTrailingZeros().scale() > 6) {
+            throw new IllegalArgumentException("line " + row.line() + ": " + row.energyKwh().toPlainString()
+                    + " kWh is not a non-negative figure with at most 6 decimals");
+        }
         Duration length = Duration.between(row.start(), row.end());
         if (!length.isPositive() || length.compareTo(MAX_LENGTH) > 0) {
             throw new IllegalArgumentException("line " + row.line() + ": an interval lasts more than nothing and at "

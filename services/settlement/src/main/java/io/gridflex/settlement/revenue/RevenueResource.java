@@ -1,5 +1,6 @@
 package io.gridflex.settlement.revenue;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -65,19 +66,43 @@ public class RevenueResource {
     @APIResponse(responseCode = "400", description = "The file is not as described, or a row overlaps a held "
             + "interval of another start; the message names the line and nothing is stored")
     public Response importFile(@PathParam("siteId") String siteId, String csv) {
+        return store(siteId, csv, (now, maxSiteKw) -> RevenueFile.parse(csv, now, maxSiteKw));
+    }
+
+    @POST
+    @Consumes({"application/atom+xml", MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @RolesAllowed(Roles.BILLING_ADMIN)
+    @Operation(summary = "Import a revenue meter's Green Button (ESPI) XML file for a site", description = "An Atom "
+            + "feed with one ReadingType (uom 72, Wh, times ten to its powerOfTenMultiplier; interval deltas of "
+            + "energy delivered to the site) and its IntervalBlocks; each IntervalReading is one interval. Stored "
+            + "exactly as a CSV import: the same intervals from either format change nothing the second time.")
+    @APIResponse(responseCode = "201", description = "What the import added, corrected and left unchanged")
+    @APIResponse(responseCode = "400", description = "Not well-formed, a DTD, another reading type, a reading that "
+            + "is not an interval, or a row overlapping a held interval of another start; nothing is stored")
+    public Response importGreenButton(@PathParam("siteId") String siteId, String xml) {
+        return store(siteId, xml, (now, maxSiteKw) -> GreenButtonFile.parse(xml, now, maxSiteKw));
+    }
+
+    /** How a file's text becomes its rows, refusing it with an IllegalArgumentException that says why. */
+    private interface Reader {
+
+        RevenueFile read(Instant now, BigDecimal maxSiteKw);
+    }
+
+    private Response store(String siteId, String text, Reader reader) {
         String site = Ids.check("site", siteId);
-        if (csv != null && csv.length() > MAX_BYTES) {
+        if (text != null && text.length() > MAX_BYTES) {
             throw ApiException.badRequest("invalid-file", "the file is larger than " + MAX_BYTES + " bytes");
         }
         Instant now = clock.instant();
         RevenueFile file;
         try {
-            file = RevenueFile.parse(csv, now, config.intake().maxSiteKw());
+            file = reader.read(now, config.intake().maxSiteKw());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid-file", e.getMessage());
         }
         RevenueImport result = transactions.inTransaction(connection -> {
-            RevenueImport done = repository.importFile(connection, site, file, Hashes.sha256(csv),
+            RevenueImport done = repository.importFile(connection, site, file, Hashes.sha256(text),
                     actors.current().name(), now);
             audit.record(connection, actors.current(), "meter-readings.import", "site/" + site, null, done, now);
             return done;

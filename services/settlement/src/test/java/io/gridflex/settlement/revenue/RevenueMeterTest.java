@@ -97,6 +97,63 @@ class RevenueMeterTest {
         }
     }
 
+    @Test
+    void aGreenButtonFileStoresExactlyWhatTheSameIntervalsInCsvStore() {
+        String site = unique("site-green");
+        String csv = "interval_start,interval_end,energy_kwh\n"
+                + "2026-05-05T12:00:00Z,2026-05-05T12:15:00Z,50\n"
+                + "2026-05-05T12:15:00Z,2026-05-05T12:30:00Z,40.5\n";
+        assertThat(post(site, csv).statusCode(201).extract().jsonPath().getInt("added")).isEqualTo(2);
+
+        long t = T.getEpochSecond();
+        String readings = reading(t, "50000") + reading(t + 900, "40500");
+        JsonPath same = postXml(site, greenButton(readings)).statusCode(201).extract().jsonPath();
+        assertThat(same.getInt("unchanged")).isEqualTo(2);
+        assertThat(same.getInt("added")).isZero();
+        JsonPath more = postXml(site, greenButton(readings + reading(t + 1800, "41000"))).statusCode(201).extract()
+                .jsonPath();
+        assertThat(more.getInt("added")).isEqualTo(1);
+        assertThat(more.getInt("unchanged")).isEqualTo(2);
+
+        assertThat(postXml(site, greenButton(readings).replace("<uom>72</uom>", "<uom>38</uom>")).statusCode(400)
+                .extract().jsonPath().getString("detail")).contains("uom 38");
+        assertThat(postXml(site, "<feed><unclosed></feed>").statusCode(400).extract().jsonPath().getString("detail"))
+                .contains("not well-formed");
+        as("bill").contentType("application/atom+xml").body(greenButton(readings))
+                .post("/api/sites/" + site + "/meter-readings").then().statusCode(403);
+        assertThat(as("bill").get("/api/sites/" + site + "/meter-readings/imports").then().statusCode(200).extract()
+                .jsonPath().getList("importId")).hasSize(3);
+    }
+
+    private static String greenButton(String readings) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom">
+                  <entry><content>
+                    <ReadingType xmlns="http://naesb.org/espi">
+                      <accumulationBehaviour>4</accumulationBehaviour><flowDirection>1</flowDirection>
+                      <powerOfTenMultiplier>0</powerOfTenMultiplier><uom>72</uom>
+                    </ReadingType>
+                  </content></entry>
+                  <entry><content>
+                    <IntervalBlock xmlns="http://naesb.org/espi">
+                """ + readings + """
+                    </IntervalBlock>
+                  </content></entry>
+                </feed>
+                """;
+    }
+
+    private static String reading(long start, String wh) {
+        return "<IntervalReading><timePeriod><duration>900</duration><start>" + start + "</start></timePeriod><value>"
+                + wh + "</value></IntervalReading>\n";
+    }
+
+    private static io.restassured.response.ValidatableResponse postXml(String site, String xml) {
+        return as("ada").contentType("application/atom+xml").body(xml).post("/api/sites/" + site + "/meter-readings")
+                .then();
+    }
+
     private static io.restassured.response.ValidatableResponse post(String site, String csv) {
         return as("ada").contentType("text/csv").body(csv).post("/api/sites/" + site + "/meter-readings").then();
     }
