@@ -1,9 +1,7 @@
 package io.gridflex.settlement.terms;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +26,7 @@ import io.gridflex.support.db.Transactions;
 import io.gridflex.support.web.ApiException;
 import io.smallrye.common.annotation.Blocking;
 
-@Path("/api")
+@Path("/api/programs/{program}/terms")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Terms")
 @Blocking
@@ -50,7 +48,6 @@ public class TermsResource {
     }
 
     @POST
-    @Path("programs/{program}/terms")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BILLING_ADMIN)
     @Operation(summary = "Store a new version of a program's settlement terms", description = "Terms are never "
@@ -72,7 +69,6 @@ public class TermsResource {
     }
 
     @GET
-    @Path("programs/{program}/terms")
     @RolesAllowed({Roles.BILLING_VIEWER, Roles.BILLING_ADMIN, Roles.AUDITOR})
     @Operation(summary = "A program's settlement terms: the newest version, or the one asked for")
     @APIResponse(responseCode = "200", description = "The terms")
@@ -82,33 +78,5 @@ public class TermsResource {
         return transactions.read(connection -> repository.find(connection, id, version))
                 .orElseThrow(() -> ApiException.notFound("unknown-terms",
                         "no settlement terms for program '" + id + "'" + (version == null ? "" : " v" + version)));
-    }
-
-    /** A site owner's contract: their share of what the site earns. */
-    public record ContractRequest(BigDecimal ownerShare) {
-    }
-
-    @POST
-    @Path("sites/{siteId}/contract")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.BILLING_ADMIN)
-    @Operation(summary = "Store a new version of a site owner's contract (their share, 0..1)")
-    @APIResponse(responseCode = "201", description = "The new version")
-    @APIResponse(responseCode = "400", description = "No share, or not within [0, 1]")
-    public Response contract(@PathParam("siteId") String siteId, ContractRequest request) {
-        String id = Ids.check("site", siteId);
-        BigDecimal share = request == null ? null : request.ownerShare();
-        if (share == null || share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0 || share.scale() > 6) {
-            throw ApiException.badRequest("invalid-contract", "ownerShare must be within [0, 1], at most 6 decimals");
-        }
-        Instant now = clock.instant();
-        int version = transactions.inTransaction(connection -> {
-            int stored = repository.insertContract(connection, id, share, actors.current().name(), now);
-            audit.record(connection, actors.current(), "contract.create", "site/" + id, null,
-                    Map.of("ownerShare", share, "version", stored), now);
-            return stored;
-        });
-        return Response.status(Response.Status.CREATED)
-                .entity(Map.of("siteId", id, "version", version, "ownerShare", share)).build();
     }
 }

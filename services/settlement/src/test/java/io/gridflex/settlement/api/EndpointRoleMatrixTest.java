@@ -47,6 +47,7 @@ class EndpointRoleMatrixTest {
                 row("GET", "/api/events/vtn/e/delivery", 404, 404, 404, 404),
                 row("GET", "/api/sites/s/intervals" + RANGE, 404, 404, 404, 404),
                 row("GET", "/api/sites/s/quality" + RANGE, 404, 404, 404, 404),
+                row("GET", "/api/sites?limit=1", 200, 200, 200, 200),
                 row("GET", "/api/sites/s/schedule", 404, 404, 404, 404),
                 row("GET", "/api/statements", 403, 200, 200, 200),
                 row("GET", S, 403, 404, 404, 404),

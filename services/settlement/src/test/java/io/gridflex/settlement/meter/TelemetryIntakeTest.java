@@ -126,6 +126,34 @@ class TelemetryIntakeTest {
     }
 
     @Test
+    void readingsOfASiteNeitherScheduledNorContractedAreKeptAndListedAsUnknown() {
+        String prefix = unique("metered");
+        String scheduled = prefix + "-a";
+        String contracted = prefix + "-b";
+        String stranger = prefix + "-c";
+        send(SettlementFixtures.schedule(scheduled, 1, T.minusSeconds(60)));
+        as("ada").contentType(io.restassured.http.ContentType.JSON).body(Map.of("ownerShare", new BigDecimal("0.5")))
+                .post("/api/sites/" + contracted + "/contract").then().statusCode(201);
+        for (String site : List.of(scheduled, contracted, stranger)) {
+            sendTelemetry(site, T, 10, "0.25");
+        }
+        await().atMost(PATIENCE).until(() -> intervals(stranger).size() == 1 && intervals(scheduled).size() == 1
+                && intervals(contracted).size() == 1
+                && as("bill").queryParam("after", prefix).queryParam("limit", "3").get("/api/sites").then()
+                        .extract().jsonPath().getBoolean("[0].scheduled"));
+
+        var all = as("bill").queryParam("after", prefix).queryParam("limit", "3").get("/api/sites").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(all.getList("siteId")).containsExactly(scheduled, contracted, stranger);
+        assertThat(all.getList("known")).containsExactly(true, true, false);
+        assertThat(all.getList("contracted")).containsExactly(false, true, false);
+        var unknown = as("olivia").queryParam("after", prefix).queryParam("unknown", "true").queryParam("limit", "1")
+                .get("/api/sites").then().statusCode(200).extract().jsonPath();
+        assertThat(unknown.getList("siteId")).containsExactly(stranger);
+        as("bill").queryParam("unknown", "maybe").get("/api/sites").then().statusCode(400);
+    }
+
+    @Test
     void anIntervalOverlappingStoredOnesAnyWayIsRefusedAndOneFillingAGapExactlyIsStored() {
         String site = unique("site-gaps");
         double before = rejected(registry, Topics.SITE_TELEMETRY, "overlapping-interval");
