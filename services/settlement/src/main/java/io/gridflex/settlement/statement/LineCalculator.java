@@ -76,7 +76,8 @@ public final class LineCalculator {
         }
         PerformanceResult total = Performance.total(intervals, inputs.terms().rules());
         Payment payment = Payments.of(total, committedMw, inputs.terms().payment(inputs.ownerShare()));
-        return new ComputedLine(inputs.eventId(), inputs.siteId(), total.status().name(), note(inputs), method.name(),
+        return new ComputedLine(inputs.eventId(), inputs.siteId(), inputs.terms().version(), total.status().name(),
+                note(inputs), method.name(),
                 method.version(), method.parameters(), InputsDigest.of(inputs), committedMw, total, payment,
                 inputs.ownerShare(), details);
     }

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 final class StatementCsv {
 
     private static final List<String> HEADER = List.of("statement_id", "program", "period_start", "period_end",
-            "version", "status", "currency", "event_id", "site_id", "line_status", "problem", "method",
+            "version", "status", "currency", "event_id", "site_id", "terms_version", "line_status", "problem", "method",
             "method_version", "committed_mw", "delivered_mwh", "committed_mwh", "shortfall_mwh", "factor",
             "owner_share", "energy", "capacity", "non_performance", "net", "owner", "aggregator", "inputs_hash");
 
@@ -21,7 +21,9 @@ final class StatementCsv {
         for (StatementLine line : statement.lines()) {
             csv.append(row(Stream.of(statement.statementId(), statement.program(), statement.periodStart(),
                     statement.periodEnd(), statement.version(), statement.status(), statement.currency(),
-                    line.eventId(), line.siteId(), line.status(), line.problem(), line.method(), line.methodVersion(),
+                    line.eventId(), line.siteId(),
+                    line.termsVersion() == null ? statement.termsVersion() : line.termsVersion(), line.status(),
+                    line.problem(), line.method(), line.methodVersion(),
                     line.committedMw(), line.deliveredMwh(), line.committedMwh(), line.shortfallMwh(), line.factor(),
                     line.ownerShare(), line.energy(), line.capacity(), line.nonPerformance(), line.net(), line.owner(),
                     line.aggregator(), line.inputsHash())));

@@ -3,10 +3,14 @@ package io.gridflex.settlement.statement;
 import java.math.BigDecimal;
 import java.util.Map;
 
-/** One stored line of a statement: one event at one site. Figures as {@link ComputedLine}; money to the cent. */
+/**
+ * One stored line of a statement: one event at one site. Figures as {@link ComputedLine}; money to the cent.
+ * {@code termsVersion} is null on lines stored before lines named it (they used their statement's terms version).
+ */
 public record StatementLine(
         String eventId,
         String siteId,
+        Integer termsVersion,
         String status,
         String problem,
         String method,
@@ -29,7 +33,8 @@ public record StatementLine(
     static StatementLine of(ComputedLine line) {
         var performance = line.performance();
         var payment = line.payment();
-        return new StatementLine(line.eventId(), line.siteId(), line.status(), line.problem(), line.method(),
+        return new StatementLine(line.eventId(), line.siteId(), line.termsVersion(), line.status(), line.problem(),
+                line.method(),
                 line.methodVersion(), line.methodParameters(), line.inputsHash(), line.committedMw(),
                 performance == null ? null : performance.deliveredMwh(),
                 performance == null ? null : performance.committedMwh(),

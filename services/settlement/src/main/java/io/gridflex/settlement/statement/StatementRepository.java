@@ -39,7 +39,7 @@ public class StatementRepository {
             prepared_at, reviewed_by, reviewed_at, approved_by, approved_at
             """;
     private static final String LINE_COLUMNS = """
-            event_id, site_id, status, problem, method, method_version, method_parameters, inputs_hash, committed_mw,
+            event_id, site_id, terms_version, status, problem, method, method_version, method_parameters, inputs_hash, committed_mw,
             delivered_mwh, committed_mwh, shortfall_mwh, factor, owner_share, energy, capacity, non_performance, net,
             owner, aggregator
             """;
@@ -89,7 +89,8 @@ public class StatementRepository {
             statement.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO settlement.statement_line "
-                + "(statement_id, " + LINE_COLUMNS + ", detail) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, "
+                + "(statement_id, " + LINE_COLUMNS
+                + ", detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, "
                 + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))")) {
             for (ComputedLine computed : lines) {
                 StatementLine line = StatementLine.of(computed);
@@ -97,6 +98,7 @@ public class StatementRepository {
                 insert.setObject(i++, s.statementId());
                 insert.setString(i++, line.eventId());
                 insert.setString(i++, line.siteId());
+                insert.setInt(i++, computed.termsVersion());
                 insert.setString(i++, line.status());
                 insert.setString(i++, line.problem());
                 insert.setString(i++, line.method());
@@ -186,7 +188,8 @@ public class StatementRepository {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     lines.add(new StatementLine(rows.getString("event_id"), rows.getString("site_id"),
-                            rows.getString("status"), rows.getString("problem"), rows.getString("method"),
+                            rows.getObject("terms_version", Integer.class), rows.getString("status"),
+                            rows.getString("problem"), rows.getString("method"),
                             rows.getInt("method_version"), readMap(rows.getString("method_parameters")),
                             rows.getString("inputs_hash"), rows.getBigDecimal("committed_mw"),
                             rows.getBigDecimal("delivered_mwh"), rows.getBigDecimal("committed_mwh"),

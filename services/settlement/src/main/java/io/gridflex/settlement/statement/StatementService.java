@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import io.gridflex.settlement.event.SettlementEvent;
 import io.gridflex.settlement.schedule.ScheduleRepository;
 import io.gridflex.settlement.schedule.SiteSpan;
 import io.gridflex.settlement.terms.ProgramTerms;
+import io.gridflex.settlement.terms.TermsInForce;
 import io.gridflex.settlement.terms.TermsRepository;
 import io.gridflex.support.audit.Actor;
 import io.gridflex.support.audit.AuditLog;
@@ -61,10 +64,10 @@ public class StatementService {
         if (from.plusDays(366).isBefore(to)) {
             throw ApiException.badRequest("invalid-period", "a billing period is at most a year");
         }
-        ProgramTerms programTerms = transactions.read(connection -> terms.find(connection, program, null))
-                .orElseThrow(() -> ApiException.conflict("no-terms",
-                        "program '" + program + "' has no settlement terms yet: store them first"));
-        List<ComputedLine> lines = compute(programTerms, from, to);
+        TermsInForce inForce = transactions.read(connection -> terms.all(connection, program));
+        ProgramTerms programTerms = inForce.newest().orElseThrow(() -> ApiException.conflict("no-terms",
+                "program '" + program + "' has no settlement terms yet: store them first"));
+        List<ComputedLine> lines = compute(inForce, from, to, Map.of());
         Instant now = clock.instant();
         return transactions.inTransaction(connection -> {
             int version = statements.nextVersion(connection, program, from, to);
@@ -107,30 +110,61 @@ public class StatementService {
         });
     }
 
-    /** Recomputes the statement from the stored inputs with the terms version it names, line by line. */
+    /**
+     * Recomputes the statement from the stored inputs, each event's lines with the terms version they name (the
+     * statement's for lines stored before lines named one; the version in force then for an event new since).
+     */
     public Verification verify(UUID id) {
         Statement stored = transactions.read(connection -> statements.find(connection, id, true))
                 .orElseThrow(() -> ApiException.notFound("unknown-statement", "no statement " + id));
-        ProgramTerms programTerms = transactions
-                .read(connection -> terms.find(connection, stored.program(), stored.termsVersion()))
-                .orElseThrow();
-        List<StatementLine> recomputed = compute(programTerms, stored.periodStart(), stored.periodEnd()).stream()
+        TermsInForce inForce = transactions.read(connection -> terms.all(connection, stored.program()));
+        Map<String, Integer> used = new HashMap<>();
+        stored.lines().forEach(line -> used.put(line.eventId(),
+                line.termsVersion() == null ? stored.termsVersion() : line.termsVersion()));
+        List<StatementLine> recomputed = compute(inForce, stored.periodStart(), stored.periodEnd(), used).stream()
                 .map(StatementLine::of)
                 .toList();
         return Verification.compare(stored, recomputed);
     }
 
-    private List<ComputedLine> compute(ProgramTerms programTerms, LocalDate from, LocalDate to) {
-        Instant start = from.atStartOfDay(programTerms.timeZone()).toInstant();
-        Instant end = to.atStartOfDay(programTerms.timeZone()).toInstant();
-        List<LineSources.Pending> pending = new ArrayList<>();
-        for (SettlementEvent event : events.forProgram(programTerms.program(), start, end)) {
+    /**
+     * Every line of the period: each event with the terms in force on its first day (or the version {@code pinned}
+     * names for it), the lines of each terms version read and computed together.
+     */
+    private List<ComputedLine> compute(TermsInForce inForce, LocalDate from, LocalDate to,
+            Map<String, Integer> pinned) {
+        ProgramTerms newest = inForce.newest().orElseThrow();
+        Instant start = from.atStartOfDay(newest.timeZone()).toInstant();
+        Instant end = to.atStartOfDay(newest.timeZone()).toInstant();
+        Map<Integer, List<LineSources.Pending>> pending = new TreeMap<>();
+        Map<Integer, ProgramTerms> byVersion = new HashMap<>();
+        for (SettlementEvent event : events.forProgram(newest.program(), start, end)) {
+            ProgramTerms eventTerms = termsFor(event, inForce, newest, pinned);
+            byVersion.put(eventTerms.version(), eventTerms);
             for (SiteSpan span : schedules.eventSpans(event.eventId())) {
-                sources.episodes(event.eventId(), span).ifPresent(pending::add);
+                sources.episodes(event.eventId(), span)
+                        .ifPresent(line -> pending.computeIfAbsent(eventTerms.version(), v -> new ArrayList<>())
+                                .add(line));
             }
         }
+        List<ComputedLine> lines = new ArrayList<>();
         // Lines are independent and pure once read: computed on every core, returned in the order read.
-        return sources.inputs(programTerms, pending).parallelStream().map(LineCalculator::compute).toList();
+        pending.forEach((version, group) -> lines.addAll(sources.inputs(byVersion.get(version), group)
+                .parallelStream().map(LineCalculator::compute).toList()));
+        return lines;
+    }
+
+    private static ProgramTerms termsFor(SettlementEvent event, TermsInForce inForce, ProgramTerms newest,
+            Map<String, Integer> pinned) {
+        Integer version = pinned.get(event.eventId());
+        if (version != null) {
+            return inForce.version(version).orElseThrow();
+        }
+        LocalDate day = LocalDate.ofInstant(event.start(), newest.timeZone());
+        return inForce.on(day).orElseThrow(() -> ApiException.conflict("no-terms-in-force", "event "
+                + event.eventId() + " starts on " + day + ", before any version of the terms of program '"
+                + newest.program()
+                + "' takes effect: store terms in force from that day"));
     }
 
     private static Statement totals(UUID id, ProgramTerms programTerms, LocalDate from, LocalDate to, int version,

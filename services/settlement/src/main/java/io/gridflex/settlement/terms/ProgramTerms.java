@@ -21,6 +21,7 @@ import io.gridflex.settlement.method.PerformanceRules;
 public record ProgramTerms(
         String program,
         int version,
+        LocalDate effectiveFrom,
         ZoneId timeZone,
         int intervalMinutes,
         BigDecimal minimumCoverage,
@@ -43,6 +44,9 @@ public record ProgramTerms(
 
     /** The share of a site a telemetry interval must cover when the terms do not say. */
     public static final BigDecimal DEFAULT_SITE_COVERAGE = new BigDecimal("0.95");
+
+    /** The day terms take effect from when they do not say: from the start, for every event. */
+    public static final LocalDate FROM_THE_START = LocalDate.of(1970, 1, 1);
 
     public ProgramTerms {
         extraHolidays = List.copyOf(extraHolidays);

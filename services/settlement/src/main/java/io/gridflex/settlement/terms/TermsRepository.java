@@ -31,7 +31,7 @@ import io.gridflex.settlement.method.PerformanceRules;
 public class TermsRepository {
 
     private static final String COLUMNS = """
-            program, version, time_zone, interval_minutes, minimum_coverage, minimum_site_coverage, method,
+            program, version, effective_from, time_zone, interval_minutes, minimum_coverage, minimum_site_coverage, method,
             method_parameters, nerc_holidays, extra_holidays, floor_intervals, floor_event_total, averaging, currency,
             energy_price_per_mwh, capacity_rate_per_mw, net_cone_per_mw_day, assessment_hours, owner_share,
             created_by, created_at
@@ -58,10 +58,11 @@ public class TermsRepository {
     public void insert(Connection connection, ProgramTerms terms) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO settlement.program_terms ("
                 + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 1;
             statement.setString(i++, terms.program());
             statement.setInt(i++, terms.version());
+            statement.setDate(i++, Date.valueOf(terms.effectiveFrom()));
             statement.setString(i++, terms.timeZone().getId());
             statement.setInt(i++, terms.intervalMinutes());
             statement.setBigDecimal(i++, terms.minimumCoverage());
@@ -98,6 +99,21 @@ public class TermsRepository {
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.of(read(rows)) : Optional.empty();
             }
+        }
+    }
+
+    /** Every version of the program's terms, oldest first. */
+    public TermsInForce all(Connection connection, String program) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM settlement.program_terms WHERE program = ? ORDER BY version")) {
+            statement.setString(1, program);
+            List<ProgramTerms> versions = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    versions.add(read(rows));
+                }
+            }
+            return new TermsInForce(versions);
         }
     }
 
@@ -138,6 +154,7 @@ public class TermsRepository {
         List<LocalDate> extra = new ArrayList<>();
         Arrays.stream((Object[]) holidays.getArray()).forEach(day -> extra.add(((Date) day).toLocalDate()));
         return new ProgramTerms(rows.getString("program"), rows.getInt("version"),
+                rows.getDate("effective_from").toLocalDate(),
                 ZoneId.of(rows.getString("time_zone")), rows.getInt("interval_minutes"),
                 rows.getBigDecimal("minimum_coverage"), rows.getBigDecimal("minimum_site_coverage"),
                 rows.getString("method"),

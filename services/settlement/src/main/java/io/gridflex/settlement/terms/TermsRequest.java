@@ -13,6 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(description = "How a program is settled: its baseline method, performance rules and rates")
 public record TermsRequest(
+        @Schema(description = "The first day (in the program's time zone) whose events these terms settle; events "
+                + "are settled by the version in force on their first day (the latest effectiveFrom on or before it; of "
+                + "equal ones the newest version). Optional: from the start when "
+                + "absent") LocalDate effectiveFrom,
         @Schema(description = "IANA time zone of the program's days, e.g. America/New_York") String timeZone,
         @Schema(description = "Settlement interval in minutes: 1, 5, 15, 30 or 60") Integer intervalMinutes,
         @Schema(description = "Share (0..1] of a settlement interval that must be metered for it to count") BigDecimal minimumCoverage,

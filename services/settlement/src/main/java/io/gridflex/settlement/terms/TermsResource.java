@@ -51,9 +51,11 @@ public class TermsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BILLING_ADMIN)
     @Operation(summary = "Store a new version of a program's settlement terms", description = "Terms are never "
-            + "edited: each change is a new version, and a statement names the version it was computed with.")
+            + "edited: each change is a new version, in force from its effectiveFrom day; an event is settled by the "
+            + "version in force on its first day, and each statement line names the version it used.")
     @APIResponse(responseCode = "201", description = "The stored version")
-    @APIResponse(responseCode = "400", description = "Every problem with the terms, in one message")
+    @APIResponse(responseCode = "400", description = "Every problem with the terms, in one message, or a currency "
+            + "other than the program's")
     public Response create(@PathParam("program") String program, TermsRequest request) {
         String id = Ids.check("program", program);
         String actor = actors.current().name();
@@ -61,6 +63,12 @@ public class TermsResource {
         ProgramTerms stored = transactions.inTransaction(connection -> {
             int version = repository.nextVersion(connection, id);
             ProgramTerms terms = TermsValidator.validate(id, version, request, actor, now);
+            var previous = repository.find(connection, id, null);
+            if (previous.isPresent() && !previous.get().currency().equals(terms.currency())) {
+                throw ApiException.badRequest("invalid-terms", "currency " + terms.currency() + " differs from "
+                        + previous.get().currency() + " of the program's earlier terms: a statement is in one "
+                        + "currency, so a program keeps its currency");
+            }
             repository.insert(connection, terms);
             audit.record(connection, actors.current(), "terms.create", "program/" + id, null, terms, now);
             return terms;

@@ -70,7 +70,9 @@ final class TermsValidator {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("invalid-terms", String.join("; ", problems));
         }
-        return new ProgramTerms(program, version, zone, request.intervalMinutes(), request.minimumCoverage(),
+        return new ProgramTerms(program, version,
+                request.effectiveFrom() == null ? ProgramTerms.FROM_THE_START : request.effectiveFrom(), zone,
+                request.intervalMinutes(), request.minimumCoverage(),
                 siteCoverage,
                 request.method(), new TreeMap<>(parameters), request.nercHolidays(),
                 request.extraHolidays() == null ? List.of() : request.extraHolidays(), request.floorIntervals(),

@@ -202,7 +202,7 @@ class StatementFlowTest {
         String csv = as("bill").get("/api/statements/" + id + "/lines.csv").then().statusCode(200)
                 .contentType("text/csv").extract().asString();
         assertThat(csv.split("\r\n")).hasSize(5);
-        assertThat(csv).startsWith("statement_id,program,").contains(e1 + "," + b + ",PARTIAL");
+        assertThat(csv).startsWith("statement_id,program,").contains(e1 + "," + b + ",1,PARTIAL");
         var pdf = as("audrey").get("/api/statements/" + id + "/statement.pdf").then().statusCode(200)
                 .contentType("application/pdf").header("Content-Disposition", containsString(".pdf\""));
         try (PDDocument document = Loader.loadPDF(pdf.extract().asByteArray())) {
@@ -221,6 +221,65 @@ class StatementFlowTest {
         assertThat(actions).containsExactly("statement.reconcile", "statement.approved", "statement.reviewed",
                 "statement.prepare");
         as("bill").get("/api/audit").then().statusCode(403);
+    }
+
+    @Test
+    void eachEventIsSettledByTheTermsInForceOnItsDayAndAStoredStatementKeepsTheVersionsItUsed() {
+        String program = unique("prog-terms");
+        String vtn = unique("vtn-terms");
+        String e1 = vtn + "/e1";
+        String e2 = vtn + "/e2";
+        String site = unique("site-terms");
+        Instant t2 = T.plus(Duration.ofDays(1));
+        // From the start $50 a MWh; from e2's day on $100 a MWh.
+        storeTerms(program, Map.of());
+        storeTerms(program, Map.of("energyPricePerMwh", new BigDecimal("100.00"), "effectiveFrom", "2026-04-08"));
+        // The site sheds 90 kW of 100 for ten minutes in both events, after five minutes at 600 kW.
+        List<Object> messages = new ArrayList<>();
+        messages.add(event(e1, 0, T, T.plusSeconds(600), program));
+        messages.add(event(e2, 0, t2, t2.plusSeconds(600), program));
+        messages.add(schedule(site, 1, T.minusSeconds(3600), segment(T, T.plusSeconds(600), share(e1, 100)),
+                segment(t2, t2.plusSeconds(600), share(e2, 100))));
+        for (Instant start : List.of(T, t2)) {
+            for (int minute = -5; minute < 10; minute++) {
+                messages.add(telemetry(site, start.plusSeconds(60L * minute), 60, minute < 0 ? "10" : "8.5"));
+            }
+        }
+        messages.forEach(SettlementFixtures::send);
+        await().atMost(PATIENCE).until(ConsumedTopics::allCaughtUp);
+
+        JsonPath first = prepare(program, null).statusCode(201).extract().jsonPath();
+        // 0.015 MWh at $50 = $0.75 and at $100 = $1.50; capacity $90.00 and non-performance $6.08 either way.
+        assertThat(line(first, e1, site)).containsEntry("termsVersion", 1).containsEntry("energy", new BigDecimal(
+                "0.75")).containsEntry("net", new BigDecimal("84.67"));
+        assertThat(line(first, e2, site)).containsEntry("termsVersion", 2).containsEntry("energy", new BigDecimal(
+                "1.50")).containsEntry("net", new BigDecimal("85.42"));
+        assertThat(first.getInt("termsVersion")).isEqualTo(2);
+        String id = first.getString("statementId");
+        assertThat(as("bill").get("/api/statements/" + id + "/lines.csv").then().statusCode(200).extract()
+                .asString()).contains(e1 + "," + site + ",1,COMPLETE").contains(e2 + "," + site + ",2,COMPLETE");
+
+        // A correction of the first terms ($60 from the start): the stored statement still verifies with the
+        // versions it used; its next version settles e1 by the correction and e2 still by version 2.
+        storeTerms(program, Map.of("energyPricePerMwh", new BigDecimal("60.00")));
+        assertThat(as("bill").get("/api/statements/" + id + "/verification").then().statusCode(200).extract()
+                .jsonPath().getBoolean("reproduced")).isTrue();
+        JsonPath corrected = prepare(program, "energy price corrected").statusCode(201).extract().jsonPath();
+        assertThat(line(corrected, e1, site)).containsEntry("termsVersion", 3)
+                .containsEntry("energy", new BigDecimal("0.90"));
+        assertThat(line(corrected, e2, site)).containsEntry("termsVersion", 2)
+                .containsEntry("energy", new BigDecimal("1.50"));
+
+        assertThat(as("ada").contentType(ContentType.JSON).body(terms(Map.of("currency", "EUR")))
+                .post("/api/programs/" + program + "/terms").then().statusCode(400).extract().jsonPath()
+                .getString("detail")).contains("currency EUR differs from USD");
+
+        String late = unique("prog-late");
+        storeTerms(late, Map.of("effectiveFrom", "2026-04-20"));
+        SettlementFixtures.send(event(unique("vtn-late") + "/e", 0, T, T.plusSeconds(600), late));
+        await().atMost(PATIENCE).until(ConsumedTopics::allCaughtUp);
+        assertThat(prepare(late, null).statusCode(409).extract().jsonPath().getString("detail"))
+                .contains("before any version of the terms");
     }
 
     @Test
@@ -251,7 +310,12 @@ class StatementFlowTest {
     }
 
     private static Map<String, Object> terms() {
-        return Map.ofEntries(Map.entry("timeZone", "UTC"), Map.entry("intervalMinutes", 1),
+        return terms(Map.of());
+    }
+
+    private static Map<String, Object> terms(Map<String, Object> changes) {
+        Map<String, Object> terms = new java.util.HashMap<>(Map.ofEntries(Map.entry("timeZone", "UTC"),
+                Map.entry("intervalMinutes", 1),
                 Map.entry("minimumCoverage", new BigDecimal("0.9")), Map.entry("method", "METER_BEFORE_METER_AFTER"),
                 Map.entry("methodParameters", Map.of("window", "PT5M")), Map.entry("nercHolidays", true),
                 Map.entry("floorIntervals", false), Map.entry("floorEventTotal", false),
@@ -259,12 +323,18 @@ class StatementFlowTest {
                 Map.entry("energyPricePerMwh", new BigDecimal("50.00")),
                 Map.entry("capacityRatePerMw", new BigDecimal("1000.00")),
                 Map.entry("netConePerMwDay", new BigDecimal("300.00")), Map.entry("assessmentHours", 30),
-                Map.entry("ownerShare", new BigDecimal("0.7")));
+                Map.entry("ownerShare", new BigDecimal("0.7"))));
+        terms.putAll(changes);
+        return terms;
     }
 
     private static void storeTerms(String program) {
-        as("ada").contentType(ContentType.JSON).body(terms()).post("/api/programs/" + program + "/terms").then()
-                .statusCode(201);
+        storeTerms(program, Map.of());
+    }
+
+    private static void storeTerms(String program, Map<String, Object> changes) {
+        as("ada").contentType(ContentType.JSON).body(terms(changes)).post("/api/programs/" + program + "/terms")
+                .then().statusCode(201);
     }
 
     private static io.restassured.response.ValidatableResponse prepare(String program, String reason) {

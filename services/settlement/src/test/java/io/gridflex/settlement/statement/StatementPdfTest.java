@@ -124,7 +124,7 @@ class StatementPdfTest {
 
     private static StatementLine line(String event, String site, String status, String problem) {
         boolean figures = problem == null;
-        return new StatementLine(event, site, status, problem, "HIGH_4_OF_5", 1, Map.of(), "cd".repeat(32),
+        return new StatementLine(event, site, 1, status, problem, "HIGH_4_OF_5", 1, Map.of(), "cd".repeat(32),
                 new BigDecimal("2.5"), figures ? new BigDecimal("4.125000") : null,
                 figures ? new BigDecimal("5.000000") : null, figures ? new BigDecimal("0.875000") : null,
                 figures ? new BigDecimal("0.8250") : null, new BigDecimal("0.80"), new BigDecimal("412.50"),
