@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.gridflex.settlement.SettlementConfig;
-import io.gridflex.settlement.api.Ids;
 import io.gridflex.settlement.api.Roles;
 import io.gridflex.settlement.api.TimeRange;
 import io.gridflex.settlement.terms.ProgramTerms;
@@ -62,10 +61,7 @@ public class DataQualityResource {
         TimeRange range = TimeRange.parse(from, to, config.api().maxIntervalRange());
         BigDecimal minimum = coverage(minimumSiteCoverage);
         int count = RequestParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        Ids.check("site", siteId);
-        if (!intervals.siteKnown(siteId)) {
-            throw ApiException.notFound("unknown-site", "no metered interval of site '" + siteId + "'");
-        }
+        SiteIntervalResource.requireMetered(intervals, siteId);
         return queries.quality(siteId, range, minimum, count);
     }
 

@@ -37,6 +37,14 @@ public class SiteIntervalResource {
         this.config = config;
     }
 
+    /** A 400 for a malformed site id, a 404 for a site without any metered interval. */
+    static void requireMetered(MeterIntervalRepository repository, String siteId) {
+        Ids.check("site", siteId);
+        if (!repository.siteKnown(siteId)) {
+            throw ApiException.notFound("unknown-site", "no metered interval of site '" + siteId + "'");
+        }
+    }
+
     @GET
     @Operation(summary = "Metered intervals of a site that overlap [from, to), one page at a time")
     @APIResponse(responseCode = "200", description = "A page of intervals, in time order; nextAfter asks for the next")
@@ -52,10 +60,7 @@ public class SiteIntervalResource {
         TimeRange range = TimeRange.parse(from, to, config.api().maxIntervalRange());
         Instant afterStart = TimeRange.optionalInstant("after", after);
         int pageSize = RequestParams.limit(limit, config.api().intervalPageSize(), config.api().maxIntervalPageSize());
-        Ids.check("site", siteId);
-        if (!repository.siteKnown(siteId)) {
-            throw ApiException.notFound("unknown-site", "no metered interval of site '" + siteId + "'");
-        }
+        requireMetered(repository, siteId);
         // One row more than asked tells whether another page follows without a second query.
         List<MeterInterval> rows = repository.page(siteId, range.from(), range.to(), afterStart, pageSize + 1);
         if (rows.size() <= pageSize) {
