@@ -78,10 +78,10 @@ public class LineSources {
         Instant from = windows.values().stream().map(TimeWindow::start).min(Instant::compareTo).orElseThrow();
         Instant to = windows.values().stream().map(TimeWindow::end).max(Instant::compareTo).orElseThrow();
         TimeWindow all = new TimeWindow(from, to);
-        Map<String, LoadSeries> load = loads.load(windows.keySet(), all, programTerms.step(),
-                programTerms.minimumCoverage(), programTerms.minimumSiteCoverage());
-        Map<String, SortedSet<Instant>> flagged = loads.flagged(windows.keySet(), all, programTerms.step(),
+        SiteLoads.Loads read = loads.read(windows.keySet(), all, programTerms.step(), programTerms.minimumCoverage(),
                 programTerms.minimumSiteCoverage());
+        Map<String, LoadSeries> load = read.series();
+        Map<String, SortedSet<Instant>> flagged = read.flagged();
         Map<String, SortedSet<LocalDate>> eventDays = new HashMap<>();
         Map<String, BigDecimal> shares = new HashMap<>();
         windows.forEach((site, window) -> {

@@ -123,13 +123,13 @@ class SiteLoadsTest {
         LoadSeries strict = loads.load(List.of(site), window, quarter, ninety, new BigDecimal("0.95")).get(site);
         assertThat(strict.kw().keySet()).containsExactly(T, T.plusSeconds(1800));
         assertThat(strict.kw().values()).allSatisfy(kw -> assertThat(kw).isEqualByComparingTo("120"));
-        assertThat(loads.flagged(List.of(site), window, quarter, new BigDecimal("0.95")))
+        assertThat(loads.read(List.of(site), window, quarter, ninety, new BigDecimal("0.95")).flagged())
                 .containsOnlyKeys(site).extractingByKey(site).asInstanceOf(
                         org.assertj.core.api.InstanceOfAssertFactories.iterable(Instant.class))
                 .containsExactly(T.plusSeconds(900));
 
         LoadSeries lenient = loads.load(List.of(site), window, quarter, ninety, new BigDecimal("0.5")).get(site);
         assertThat(lenient.kw().keySet()).containsExactly(T, T.plusSeconds(900), T.plusSeconds(1800));
-        assertThat(loads.flagged(List.of(site), window, quarter, new BigDecimal("0.5"))).isEmpty();
+        assertThat(loads.read(List.of(site), window, quarter, ninety, new BigDecimal("0.5")).flagged()).isEmpty();
     }
 }
