@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -124,8 +125,10 @@ final class BatchIntake {
 
     private static void recordConflicts(Connection connection, List<MeterInterval> intervals, StoreOutcome[] outcomes,
             Instant receivedAt) throws SQLException {
+        if (Arrays.stream(outcomes).noneMatch(outcome -> outcome.kind() == StoreOutcome.Kind.CONFLICT)) {
+            return;
+        }
         try (PreparedStatement insert = connection.prepareStatement(CONFLICT)) {
-            int rows = 0;
             for (int i = 0; i < outcomes.length; i++) {
                 if (outcomes[i].kind() != StoreOutcome.Kind.CONFLICT) {
                     continue;
@@ -144,11 +147,8 @@ final class BatchIntake {
                 Jdbc.setInstant(insert, 10, stored.intervalEnd());
                 Jdbc.setInstant(insert, 11, receivedAt);
                 insert.addBatch();
-                rows++;
             }
-            if (rows > 0) {
-                insert.executeBatch();
-            }
+            insert.executeBatch();
         }
     }
 

@@ -148,12 +148,13 @@ public class SiteLoads {
         Map<String, SortedSet<Instant>> flagged = new HashMap<>(telemetry.flagged());
         revenue.forEach((site, intervals) -> {
             TreeMap<Instant, BigDecimal> kw = new TreeMap<>(telemetry.series().get(site).kw());
-            kw.putAll(LoadSeries.fromMetered(step, intervals, minimumCoverage).kw());
+            Map<Instant, BigDecimal> replaced = LoadSeries.fromMetered(step, intervals, minimumCoverage).kw();
+            kw.putAll(replaced);
             merged.put(site, new LoadSeries(step, kw));
             SortedSet<Instant> siteFlags = flagged.get(site);
             if (siteFlags != null) {
                 SortedSet<Instant> left = new TreeSet<>(siteFlags);
-                left.removeAll(LoadSeries.fromMetered(step, intervals, BigDecimal.ONE).kw().keySet());
+                left.removeAll(replaced.keySet());
                 if (left.isEmpty()) {
                     flagged.remove(site);
                 } else {
