@@ -19,6 +19,16 @@ import io.gridflex.settlement.baseline.Decimals;
  */
 public record IntakeRules(Duration maxLength, Duration maxClockSkew, BigDecimal maxSiteKw) {
 
+    /** The longest interval the table holds ({@code meter_interval_at_most_a_day}); readers rely on it. */
+    public static final Duration LONGEST = Duration.ofDays(1);
+
+    public IntakeRules {
+        if (!maxLength.isPositive() || maxLength.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException(
+                    "the longest metered interval accepted must be positive and at most " + LONGEST + ": " + maxLength);
+        }
+    }
+
     /** A refusal: the reason's code (the metric's tag) and the words for the log. */
     public record Refusal(String reason, String detail) {
     }

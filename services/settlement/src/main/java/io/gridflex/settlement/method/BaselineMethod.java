@@ -1,5 +1,6 @@
 package io.gridflex.settlement.method;
 
+import java.time.LocalDate;
 import java.util.SequencedMap;
 
 /**
@@ -19,4 +20,12 @@ public interface BaselineMethod {
     SequencedMap<String, String> parameters();
 
     BaselineResult baseline(BaselineInput input);
+
+    /**
+     * What {@link #baseline} may read of the site's load for an event on {@code eventDay} (in the program's zone);
+     * nothing outside it changes a figure. The event hours alone unless a method says more.
+     */
+    default Reach reach(LocalDate eventDay) {
+        return Reach.EVENT_ONLY;
+    }
 }

@@ -1,6 +1,7 @@
 package io.gridflex.settlement.method;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -39,6 +40,12 @@ public record ComparisonDay(int version, LocalDate day) implements BaselineMetho
         SequencedMap<String, String> parameters = new LinkedHashMap<>();
         parameters.put("day", day.toString());
         return parameters;
+    }
+
+    /** The event hours on the comparison day. */
+    @Override
+    public Reach reach(LocalDate eventDay) {
+        return new Reach(Duration.ZERO, (int) Math.max(0, ChronoUnit.DAYS.between(day, eventDay)));
     }
 
     @Override

@@ -72,6 +72,12 @@ public record LikeDayMethod(String name, int version, int lookbackDays, BigDecim
         return parameters;
     }
 
+    /** The adjustment window and the event hours, on the event day and every day of the look-back. */
+    @Override
+    public Reach reach(LocalDate eventDay) {
+        return new Reach(adjustment.startBefore(), lookbackDays);
+    }
+
     @Override
     public BaselineResult baseline(BaselineInput input) {
         LocalDate eventDay = LocalDate.ofInstant(input.event().start(), input.calendar().zone());

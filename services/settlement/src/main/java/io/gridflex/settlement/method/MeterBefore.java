@@ -3,6 +3,7 @@ package io.gridflex.settlement.method;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,12 @@ public record MeterBefore(int version, Duration window) implements BaselineMetho
         SequencedMap<String, String> parameters = new LinkedHashMap<>();
         parameters.put("window", window.toString());
         return parameters;
+    }
+
+    /** The baseline window before the event. */
+    @Override
+    public Reach reach(LocalDate eventDay) {
+        return new Reach(window, 0);
     }
 
     @Override

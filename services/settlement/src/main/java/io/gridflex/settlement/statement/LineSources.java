@@ -17,7 +17,6 @@ import io.gridflex.messages.ScheduleSegment;
 import io.gridflex.settlement.attribution.Episode;
 import io.gridflex.settlement.baseline.TimeWindow;
 import io.gridflex.settlement.delivery.EpisodeFinder;
-import io.gridflex.settlement.method.LikeDayMethod;
 import io.gridflex.settlement.method.LoadSeries;
 import io.gridflex.settlement.schedule.EffectiveSchedule;
 import io.gridflex.settlement.schedule.Piece;
@@ -30,7 +29,8 @@ import io.gridflex.support.db.Transactions;
 
 /**
  * Reads what a statement's lines are computed from: the shed episodes of each line, then, once per site for all its
- * lines, the site's settlement intervals (one query for every site), its prior event days and its owner's share.
+ * lines, the site's settlement intervals in the hours the baseline method reaches (one query for every site), its
+ * prior event days and its owner's share.
  */
 @ApplicationScoped
 public class LineSources {
@@ -75,11 +75,9 @@ public class LineSources {
         for (Pending line : lines) {
             windows.merge(line.siteId(), window(programTerms, line), LineSources::union);
         }
-        Instant from = windows.values().stream().map(TimeWindow::start).min(Instant::compareTo).orElseThrow();
-        Instant to = windows.values().stream().map(TimeWindow::end).max(Instant::compareTo).orElseThrow();
-        TimeWindow all = new TimeWindow(from, to);
-        SiteLoads.Loads read = loads.read(windows.keySet(), all, programTerms.step(), programTerms.minimumCoverage(),
-                programTerms.minimumSiteCoverage());
+        SiteLoads.Loads read = loads.read(
+                ReadWindows.of(programTerms.baselineMethod(), programTerms.timeZone(), programTerms.step(), lines),
+                programTerms.step(), programTerms.minimumCoverage(), programTerms.minimumSiteCoverage());
         Map<String, LoadSeries> load = read.series();
         Map<String, SortedSet<Instant>> flagged = read.flagged();
         Map<String, SortedSet<LocalDate>> eventDays = new HashMap<>();
@@ -106,10 +104,10 @@ public class LineSources {
         return inputs;
     }
 
-    /** From the look-back before the line's first episode to its last episode's end. */
+    /** From the look-back before the line's first episode (its method's reach) to its last episode's end. */
     private static TimeWindow window(ProgramTerms programTerms, Pending line) {
-        int lookback = programTerms.baselineMethod() instanceof LikeDayMethod likeDays ? likeDays.lookbackDays() : 1;
         LocalDate firstDay = LocalDate.ofInstant(line.episodes().getFirst().start(), programTerms.timeZone());
+        int lookback = Math.max(1, programTerms.baselineMethod().reach(firstDay).daysBack());
         Instant from = firstDay.minusDays(lookback + SPARE_DAYS).atStartOfDay(programTerms.timeZone()).toInstant();
         return new TimeWindow(from, line.episodes().getLast().end());
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -94,6 +95,25 @@ class SiteLoadsTest {
         }
         assertThat(fromDatabase).hasSize(3).allSatisfy((id, series) -> assertThat(series.step())
                 .isEqualTo(Duration.ofMinutes(1)));
+
+        // Read through windows, the intervals inside them are the same, those outside are not read at all; an interval
+        // running into a window from before it (found by the backward step) counts with its part inside.
+        List<TimeWindow> windows = List.of(new TimeWindow(T.plusSeconds(300), T.plusSeconds(540)),
+                new TimeWindow(T.plusSeconds(1200), T.plusSeconds(1560)));
+        SiteLoads.Loads read = loads.read(Map.of(site, windows), Duration.ofMinutes(1), coverage, BigDecimal.ONE);
+        Map<Instant, BigDecimal> expected = new TreeMap<>();
+        inJava.kw().forEach((start, kw) -> {
+            if (windows.stream().anyMatch(w -> !start.isBefore(w.start()) && start.isBefore(w.end()))) {
+                expected.put(start, kw);
+            }
+        });
+        assertThat(expected).hasSizeGreaterThan(6);
+        assertThat(read.series().get(site).kw().keySet()).isEqualTo(expected.keySet());
+        expected.forEach((start, kw) -> assertThat(read.series().get(site).kw().get(start)).as("%s", start)
+                .isCloseTo(kw, org.assertj.core.data.Offset.offset(new BigDecimal("0.000000000001"))));
+        assertThat(metered).as("an interval crosses the first window's start")
+                .anyMatch(m -> m.start().isBefore(windows.getFirst().start())
+                        && m.end().isAfter(windows.getFirst().start()));
     }
 
     @Test

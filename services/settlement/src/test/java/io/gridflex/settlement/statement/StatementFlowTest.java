@@ -89,9 +89,11 @@ class StatementFlowTest {
         minutes(messages, a, 0, 10, "8.5");
         minutes(messages, b, 0, 4, "8.5");
         minutes(messages, b, 5, 5, "8.5");
-        // Two days before, a minute of c reported by only half of its miners: left out, and c's lines say so.
-        Instant halfSeen = T.minus(Duration.ofDays(2));
-        messages.add(SettlementFixtures.partialTelemetry(c, halfSeen, 60, "4.25", 0.5));
+        // b's minute 4 is reported by only half of its miners: left out (as if unmetered), and b's line says so. Two
+        // days before, a minute of c likewise: no method reads it, so c's lines say nothing of it.
+        Instant halfSeen = T.plusSeconds(240);
+        messages.add(SettlementFixtures.partialTelemetry(b, halfSeen, 60, "4.25", 0.5));
+        messages.add(SettlementFixtures.partialTelemetry(c, T.minus(Duration.ofDays(2)), 60, "4.25", 0.5));
         minutes(messages, c, 0, 10, "7.5");
         messages.forEach(SettlementFixtures::send);
         await().atMost(PATIENCE).until(ConsumedTopics::allCaughtUp);
@@ -111,7 +113,7 @@ class StatementFlowTest {
                 .containsEntry("nonPerformance", new BigDecimal("6.08")).containsEntry("net", new BigDecimal("84.67"))
                 .containsEntry("owner", new BigDecimal("59.27")).containsEntry("aggregator", new BigDecimal("25.40"))
                 .containsEntry("method", "METER_BEFORE_METER_AFTER");
-        // b: the unmetered minute delivers nothing and falls short by all 100 kW: 13.5 kWh; shortfall
+        // b: the minute left out delivers nothing and falls short by all 100 kW: 13.5 kWh; shortfall
         // (9 × 10 + 100) / 60 = 3.167 kWh; factor (9 × 0.9 + 0) / 10 = 0.81. $0.675 → $0.68 (half-even), $81.00,
         // 3650 × 0.003167 = $11.55955 → $11.56; net $70.12, half to the owner by b's contract.
         assertThat(line(draft, e1, b)).containsEntry("status", "PARTIAL")
@@ -120,12 +122,12 @@ class StatementFlowTest {
                 .containsEntry("factor", new BigDecimal("0.810000")).containsEntry("energy", new BigDecimal("0.68"))
                 .containsEntry("nonPerformance", new BigDecimal("11.56")).containsEntry("net", new BigDecimal("70.12"))
                 .containsEntry("ownerShare", new BigDecimal("0.500000"))
-                .containsEntry("owner", new BigDecimal("35.06")).containsEntry("problem", null);
-        // c: each kWh once. e1 16.667 kWh ($0.83 + $100.00), e2 8.333 kWh ($0.42 + 0.05 MW × $1,000 = $50.00).
-        assertThat(line(draft, e1, c)).containsEntry("deliveredMwh", new BigDecimal("0.016667"))
-                .containsEntry("net", new BigDecimal("100.83"))
+                .containsEntry("owner", new BigDecimal("35.06"))
                 .containsEntry("problem", "telemetry left out in 1 settlement interval(s) from " + halfSeen + " to "
                         + halfSeen + ": it covered less than 95 % of the site");
+        // c: each kWh once. e1 16.667 kWh ($0.83 + $100.00), e2 8.333 kWh ($0.42 + 0.05 MW × $1,000 = $50.00).
+        assertThat(line(draft, e1, c)).containsEntry("deliveredMwh", new BigDecimal("0.016667"))
+                .containsEntry("net", new BigDecimal("100.83")).containsEntry("problem", null);
         assertThat(line(draft, e2, c)).containsEntry("deliveredMwh", new BigDecimal("0.008333"))
                 .containsEntry("committedMw", new BigDecimal("0.050000")).containsEntry("net", new BigDecimal("50.42"));
         assertThat(draft.<BigDecimal>get("deliveredMwh")).isEqualTo(new BigDecimal("0.053500"));
@@ -181,8 +183,11 @@ class StatementFlowTest {
                 .extract().jsonPath();
         assertThat(verified.getBoolean("reproduced")).isTrue();
 
-        // b's missing minute arrives late: the stored statement no longer matches its inputs, and says where.
-        SettlementFixtures.send(telemetry(b, T.plusSeconds(240), 60, "8.5"));
+        // The utility's revenue meter covers b's minute 4 late: the stored statement no longer matches its inputs,
+        // and says where.
+        as("ada").contentType("text/csv").body("interval_start,interval_end,energy_kwh\n" + halfSeen + ","
+                + halfSeen.plusSeconds(60) + ",8.5\n").post("/api/sites/" + b + "/meter-readings").then()
+                .statusCode(201);
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonPath moved = as("bill").get("/api/statements/" + id + "/verification").then().statusCode(200)
                     .extract().jsonPath();
