@@ -96,11 +96,7 @@ class ReadWindowsTest {
 
     @Test
     void aLikeDayMethodReadsTheAdjustmentWindowAndTheEventHoursOfEachDayOfItsLookBack() {
-        BaselineMethod method = Methods.named(Methods.HIGH_4_OF_5, Map.of("lookback-days", "3"));
-        Instant start = LocalDateTime.of(2026, 7, 15, 14, 7).atZone(CHICAGO).toInstant();
-
-        List<TimeWindow> windows = ReadWindows.forEpisode(method, CHICAGO, QUARTER, start,
-                start.plus(Duration.ofMinutes(100)));
+        List<TimeWindow> windows = threeDayHigh4Of5(LocalDateTime.of(2026, 7, 15, 14, 7), Duration.ofMinutes(100));
 
         // 10:00 (four hours before, widened to the quarter) to 16:00 (15:47 widened), on the day and three before.
         assertThat(windows).containsExactly(local(2026, 7, 15, 10, 0, 16, 0), local(2026, 7, 14, 10, 0, 16, 0),
@@ -109,14 +105,10 @@ class ReadWindowsTest {
 
     @Test
     void anEpisodeAcrossMidnightReadsWholeDays() {
-        BaselineMethod method = Methods.named(Methods.HIGH_4_OF_5, Map.of("lookback-days", "3"));
-        Instant start = LocalDateTime.of(2026, 7, 15, 22, 0).atZone(CHICAGO).toInstant();
+        List<TimeWindow> windows = threeDayHigh4Of5(LocalDateTime.of(2026, 7, 15, 22, 0), Duration.ofHours(3));
 
-        List<TimeWindow> windows = ReadWindows.forEpisode(method, CHICAGO, QUARTER, start,
-                start.plus(Duration.ofHours(3)));
-
-        assertThat(windows).containsExactly(new TimeWindow(LocalDate.of(2026, 7, 15).minusDays(3).atStartOfDay(CHICAGO)
-                .toInstant(), start.plus(Duration.ofHours(3))));
+        assertThat(windows).containsExactly(new TimeWindow(LocalDate.of(2026, 7, 12).atStartOfDay(CHICAGO).toInstant(),
+                LocalDateTime.of(2026, 7, 16, 1, 0).atZone(CHICAGO).toInstant()));
     }
 
     @Test
@@ -137,6 +129,13 @@ class ReadWindowsTest {
         TimeWindow d = new TimeWindow(t.plusSeconds(9000), t.plusSeconds(9900));
 
         assertThat(ReadWindows.merge(List.of(d, c, a, b))).containsExactly(new TimeWindow(t, t.plusSeconds(7200)), d);
+    }
+
+    /** HIGH_4_OF_5 with three days of look-back, for an episode from {@code start} (Chicago) lasting {@code length}. */
+    private static List<TimeWindow> threeDayHigh4Of5(LocalDateTime start, Duration length) {
+        BaselineMethod method = Methods.named(Methods.HIGH_4_OF_5, Map.of("lookback-days", "3"));
+        Instant from = start.atZone(CHICAGO).toInstant();
+        return ReadWindows.forEpisode(method, CHICAGO, QUARTER, from, from.plus(length));
     }
 
     private static TimeWindow local(int year, int month, int day, int fromHour, int fromMinute, int toHour,
