@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: unit and integration tests against real PostgreSQL, Kafka and Keycloak, which the build
-# downloads from Maven Central and starts itself on loopback. Extra arguments go to Maven.
+# downloads from Maven Central and starts itself on loopback, and the settlement pages in a headless Chromium (Debian's
+# chromium and chromium-driver, installed here when missing and run as root). Extra arguments go to Maven.
 #
 # Modules that do not depend on each other are built and tested side by side (GRIDFLEX_TEST_THREADS Maven threads,
 # 2 by default; 1 for one module at a time): every module starts its own PostgreSQL, Kafka and Keycloak on free
@@ -9,4 +10,5 @@
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 gridflex_use_jdk
+gridflex_use_chromium
 gridflex_mvn verify -T "${GRIDFLEX_TEST_THREADS:-2}" "$@"

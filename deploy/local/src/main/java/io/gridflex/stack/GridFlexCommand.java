@@ -83,6 +83,8 @@ public final class GridFlexCommand {
                 System.exit(report.failures().isEmpty() ? 0 : 1);
             }
         }
+        narrator.info("Billing pages: %s/ui (log in as bill to read, ada or bea to review and approve; password "
+                + "gridflex-demo)", stack.url("settlement"));
         narrator.info("GridFlex is running. Press Ctrl-C to stop.");
         stopped.await();
     }

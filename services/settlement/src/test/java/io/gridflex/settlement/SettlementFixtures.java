@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.gridflex.messages.DrEvent;
@@ -158,5 +159,24 @@ public final class SettlementFixtures {
     public static double counted(MeterRegistry registry, String name) {
         Counter counter = registry.find(name).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    /**
+     * Terms for statement tests: UTC, one-minute intervals, meter before / meter after over five minutes, $50/MWh,
+     * $1,000/MW capacity, 70 % to the owner; {@code changes} replace any of them.
+     */
+    public static Map<String, Object> statementTerms(Map<String, Object> changes) {
+        Map<String, Object> terms = new java.util.HashMap<>(Map.ofEntries(Map.entry("timeZone", "UTC"),
+                Map.entry("intervalMinutes", 1),
+                Map.entry("minimumCoverage", new BigDecimal("0.9")), Map.entry("method", "METER_BEFORE_METER_AFTER"),
+                Map.entry("methodParameters", Map.of("window", "PT5M")), Map.entry("nercHolidays", true),
+                Map.entry("floorIntervals", false), Map.entry("floorEventTotal", false),
+                Map.entry("averaging", "MEAN"), Map.entry("currency", "USD"),
+                Map.entry("energyPricePerMwh", new BigDecimal("50.00")),
+                Map.entry("capacityRatePerMw", new BigDecimal("1000.00")),
+                Map.entry("netConePerMwDay", new BigDecimal("300.00")), Map.entry("assessmentHours", 30),
+                Map.entry("ownerShare", new BigDecimal("0.7"))));
+        terms.putAll(changes);
+        return terms;
     }
 }

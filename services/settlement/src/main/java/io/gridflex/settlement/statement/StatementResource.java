@@ -87,9 +87,7 @@ public class StatementResource {
     @APIResponse(responseCode = "200", description = "The statement")
     @APIResponse(responseCode = "404", description = "No such statement")
     public Statement statement(@PathParam("id") String id) {
-        UUID statementId = statementId(id);
-        return transactions.read(connection -> repository.find(connection, statementId, true))
-                .orElseThrow(() -> ApiException.notFound("unknown-statement", "no statement " + id));
+        return service.find(statementId(id));
     }
 
     @GET
@@ -100,10 +98,7 @@ public class StatementResource {
     @APIResponse(responseCode = "200", description = "CSV with a header row")
     @APIResponse(responseCode = "404", description = "No such statement")
     public Response csv(@PathParam("id") String id) {
-        Statement statement = statement(id);
-        return Response.ok(StatementCsv.of(statement))
-                .header("Content-Disposition", attachment(statement, "csv"))
-                .build();
+        return StatementFiles.csv(statement(id));
     }
 
     @GET
@@ -116,14 +111,7 @@ public class StatementResource {
     @APIResponse(responseCode = "200", description = "The PDF")
     @APIResponse(responseCode = "404", description = "No such statement")
     public Response pdf(@PathParam("id") String id) {
-        Statement statement = statement(id);
-        return Response.ok(StatementPdf.of(statement), "application/pdf")
-                .header("Content-Disposition", attachment(statement, "pdf"))
-                .build();
-    }
-
-    private static String attachment(Statement statement, String extension) {
-        return "attachment; filename=\"" + StatementPdf.fileName(statement, extension) + "\"";
+        return StatementFiles.pdf(statement(id));
     }
 
     @GET

@@ -84,6 +84,12 @@ public class StatementService {
         });
     }
 
+    /** The statement with its lines, or a 404. */
+    public Statement find(UUID id) {
+        return transactions.read(connection -> statements.find(connection, id, true))
+                .orElseThrow(() -> ApiException.notFound("unknown-statement", "no statement " + id));
+    }
+
     /** DRAFT → REVIEWED or REVIEWED → APPROVED, by someone who did not prepare it. */
     public Statement advance(UUID id, Statement.Status to, Actor actor) {
         Instant now = clock.instant();

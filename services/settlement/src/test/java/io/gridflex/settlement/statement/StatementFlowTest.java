@@ -275,7 +275,8 @@ class StatementFlowTest {
         assertThat(line(corrected, e2, site)).containsEntry("termsVersion", 2)
                 .containsEntry("energy", new BigDecimal("1.50"));
 
-        assertThat(as("ada").contentType(ContentType.JSON).body(terms(Map.of("currency", "EUR")))
+        assertThat(as("ada").contentType(ContentType.JSON)
+                .body(SettlementFixtures.statementTerms(Map.of("currency", "EUR")))
                 .post("/api/programs/" + program + "/terms").then().statusCode(400).extract().jsonPath()
                 .getString("detail")).contains("currency EUR differs from USD");
 
@@ -315,22 +316,7 @@ class StatementFlowTest {
     }
 
     private static Map<String, Object> terms() {
-        return terms(Map.of());
-    }
-
-    private static Map<String, Object> terms(Map<String, Object> changes) {
-        Map<String, Object> terms = new java.util.HashMap<>(Map.ofEntries(Map.entry("timeZone", "UTC"),
-                Map.entry("intervalMinutes", 1),
-                Map.entry("minimumCoverage", new BigDecimal("0.9")), Map.entry("method", "METER_BEFORE_METER_AFTER"),
-                Map.entry("methodParameters", Map.of("window", "PT5M")), Map.entry("nercHolidays", true),
-                Map.entry("floorIntervals", false), Map.entry("floorEventTotal", false),
-                Map.entry("averaging", "MEAN"), Map.entry("currency", "USD"),
-                Map.entry("energyPricePerMwh", new BigDecimal("50.00")),
-                Map.entry("capacityRatePerMw", new BigDecimal("1000.00")),
-                Map.entry("netConePerMwDay", new BigDecimal("300.00")), Map.entry("assessmentHours", 30),
-                Map.entry("ownerShare", new BigDecimal("0.7"))));
-        terms.putAll(changes);
-        return terms;
+        return SettlementFixtures.statementTerms(Map.of());
     }
 
     private static void storeTerms(String program) {
@@ -338,7 +324,8 @@ class StatementFlowTest {
     }
 
     private static void storeTerms(String program, Map<String, Object> changes) {
-        as("ada").contentType(ContentType.JSON).body(terms(changes)).post("/api/programs/" + program + "/terms")
+        as("ada").contentType(ContentType.JSON).body(SettlementFixtures.statementTerms(changes))
+                .post("/api/programs/" + program + "/terms")
                 .then().statusCode(201);
     }
 

@@ -1,0 +1,190 @@
+package io.gridflex.settlement.ui;
+
+import static io.gridflex.settlement.SettlementFixtures.as;
+import static io.gridflex.settlement.SettlementFixtures.event;
+import static io.gridflex.settlement.SettlementFixtures.schedule;
+import static io.gridflex.settlement.SettlementFixtures.segment;
+import static io.gridflex.settlement.SettlementFixtures.share;
+import static io.gridflex.settlement.SettlementFixtures.telemetry;
+import static io.gridflex.settlement.SettlementFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.gridflex.settlement.ConsumedTopics;
+import io.gridflex.settlement.SettlementFixtures;
+import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.KeycloakTestResource;
+import io.gridflex.testsupport.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The statement pages in a real headless Chromium, logged in through the real Keycloak login form: a viewer reads a
+ * statement and downloads its CSV (the same figures as the API) but may not review it; the admin who prepared it is
+ * refused by four-eyes, and a forged form by its token; a second admin reviews and approves it. Screenshots of the
+ * pages land in {@code target/ui-screenshots}.
+ */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(KeycloakTestResource.class)
+class StatementPagesTest {
+
+    private static final Instant T = Instant.parse("2026-05-12T15:00:00Z");
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    @Test
+    void billingStaffReadReviewAndApproveAStatementInTheBrowserWithinTheirRoles() throws Exception {
+        String program = unique("prog-ui");
+        String site = unique("site-ui");
+        String eventId = unique("vtn-ui") + "/e1";
+        as("ada").contentType(ContentType.JSON).body(SettlementFixtures.statementTerms(Map.of()))
+                .post("/api/programs/" + program + "/terms").then().statusCode(201);
+        // 600 kW for the five minutes before T, then 510 kW for ten minutes of a 100 kW event.
+        SettlementFixtures.send(event(eventId, 0, T, T.plusSeconds(600), program));
+        SettlementFixtures.send(schedule(site, 1, T.minusSeconds(3600),
+                segment(T, T.plusSeconds(600), share(eventId, 100))));
+        for (int minute = -5; minute < 10; minute++) {
+            SettlementFixtures.send(telemetry(site, T.plusSeconds(60L * minute), 60, minute < 0 ? "10" : "8.5"));
+        }
+        await().atMost(PATIENCE).until(ConsumedTopics::allCaughtUp);
+        JsonPath prepared = as("ada").contentType(ContentType.JSON)
+                .body(Map.of("program", program, "periodStart", "2026-05-01", "periodEnd", "2026-06-01"))
+                .post("/api/statements").then().statusCode(201).extract().jsonPath();
+        String id = prepared.getString("statementId");
+        String net = prepared.getString("net");
+        String lineNet = prepared.getString("lines[0].net");
+        assertThat(new BigDecimal(lineNet)).isPositive();
+
+        // A viewer: sees the statement and its line with the API's figures, downloads the CSV, may not review.
+        WebDriver bill = logIn("bill");
+        open(bill, "/ui/statements");
+        WebElement row = bill.findElement(By.cssSelector("tr[data-statement='" + id + "']"));
+        assertThat(row.getText()).contains(program).contains("DRAFT").contains(net + " USD");
+        screenshot(bill, "statements");
+        row.findElement(By.linkText(program)).click();
+        assertThat(bill.findElement(By.id("net")).getText()).isEqualTo(net + " USD");
+        assertThat(bill.findElement(By.cssSelector("tr[data-site='" + site + "'] td.net")).getText())
+                .isEqualTo(lineNet);
+        assertThat(bill.findElements(By.id("review"))).isEmpty();
+        screenshot(bill, "statement");
+        String csv = session(bill).get(bill.findElement(By.id("csv")).getAttribute("href")).then().statusCode(200)
+                .contentType("text/csv").extract().asString();
+        assertThat(csv.lines().skip(1).toList()).singleElement().asString().contains(site).contains(lineNet);
+        session(bill).formParam("csrf", "anything").post("/ui/statements/" + id + "/review").then().statusCode(403);
+        bill.findElement(By.id("logout")).click();
+        new WebDriverWait(bill, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/signed-out"));
+        open(bill, "/ui/statements");
+        assertThat(bill.findElements(By.id("username"))).as("logged out: back at the login form").isNotEmpty();
+
+        // The admin who prepared it: refused by four-eyes, and a form whose token was tampered with is refused.
+        WebDriver ada = logIn("ada");
+        open(ada, "/ui/statements/" + id);
+        ada.findElement(By.id("review")).click();
+        assertThat(ada.findElement(By.id("error")).getText()).contains("ada prepared statement")
+                .contains("may not also mark it REVIEWED");
+        ((JavascriptExecutor) ada).executeScript(
+                "document.querySelector('input[name=csrf]').value = 'forged-elsewhere'");
+        ada.findElement(By.id("review")).click();
+        assertThat(ada.findElement(By.id("error")).getText()).contains("security token");
+        assertThat(as("ada").get("/api/statements/" + id).then().extract().jsonPath().getString("status"))
+                .isEqualTo("DRAFT");
+
+        // A second admin reviews and approves it.
+        WebDriver bea = logIn("bea");
+        open(bea, "/ui/statements/" + id);
+        bea.findElement(By.id("review")).click();
+        assertThat(bea.findElement(By.id("status")).getText()).isEqualTo("REVIEWED");
+        assertThat(bea.findElement(By.id("reviewed")).getText()).startsWith("bea");
+        bea.findElement(By.id("approve")).click();
+        assertThat(bea.findElement(By.id("status")).getText()).isEqualTo("APPROVED");
+        assertThat(bea.findElements(By.id("approve"))).isEmpty();
+        screenshot(bea, "statement-approved");
+        JsonPath approved = as("audrey").get("/api/statements/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(approved.getString("status")).isEqualTo("APPROVED");
+        assertThat(approved.getString("reviewedBy")).isEqualTo("bea");
+        assertThat(approved.getString("approvedBy")).isEqualTo("bea");
+    }
+
+    /** A fresh browser, logged in as {@code user} through Keycloak's own login form. */
+    private WebDriver logIn(String user) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        WebDriver browser = new ChromeDriver(service, options);
+        browsers.add(browser);
+        open(browser, "/ui");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(KeycloakTestResource.DEMO_PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user")));
+        assertThat(browser.findElement(By.id("user")).getText()).isEqualTo(user);
+        return browser;
+    }
+
+    private void open(WebDriver browser, String path) {
+        browser.get(base.toString().replaceAll("/$", "") + path);
+    }
+
+    /** Requests with the browser's cookies (its login session and form token). */
+    private RequestSpecification session(WebDriver browser) {
+        RequestSpecification request = RestAssured.given().redirects().follow(false);
+        for (Cookie cookie : browser.manage().getCookies()) {
+            request = request.cookie(cookie.getName(), cookie.getValue());
+        }
+        return request;
+    }
+
+    private static void screenshot(WebDriver browser, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
