@@ -112,6 +112,27 @@ public class EventRepository {
         });
     }
 
+    /**
+     * A page of events, newest start first, of one program or all: those after {@code after} (the start and id of
+     * the last event of the previous page) when given. One index scan whatever the number of events.
+     */
+    public List<SettlementEvent> page(String program, Instant afterStart, String afterEventId, int limit) {
+        return transactions.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM settlement.dr_event WHERE (CAST(? AS varchar) IS NULL OR program = ?)"
+                    + " AND (CAST(? AS timestamptz) IS NULL OR (start_at, event_id) < (?, ?))"
+                    + " ORDER BY start_at DESC, event_id DESC LIMIT ?")) {
+                statement.setString(1, program);
+                statement.setString(2, program);
+                Jdbc.setInstant(statement, 3, afterStart);
+                Jdbc.setInstant(statement, 4, afterStart);
+                statement.setString(5, afterEventId == null ? "" : afterEventId);
+                statement.setInt(6, limit);
+                return read(connection, statement);
+            }
+        });
+    }
+
     /** The program's events (not test events) that start in {@code [from, to)}, in start order. */
     public List<SettlementEvent> forProgram(String program, Instant from, Instant to) {
         return transactions.read(connection -> {

@@ -4,20 +4,14 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
-import io.gridflex.settlement.event.EventRepository;
-import io.gridflex.settlement.event.SettlementEvent;
-import io.gridflex.settlement.schedule.ScheduleRepository;
-import io.gridflex.settlement.schedule.SiteSpan;
 import io.gridflex.settlement.terms.ProgramTerms;
 import io.gridflex.settlement.terms.TermsInForce;
 import io.gridflex.settlement.terms.TermsRepository;
@@ -35,21 +29,16 @@ import io.gridflex.support.web.ApiException;
 public class StatementService {
 
     private final TermsRepository terms;
-    private final EventRepository events;
-    private final ScheduleRepository schedules;
-    private final LineSources sources;
+    private final LineComputation computation;
     private final StatementRepository statements;
     private final Transactions transactions;
     private final AuditLog audit;
     private final Clock clock;
 
-    public StatementService(TermsRepository terms, EventRepository events, ScheduleRepository schedules,
-            LineSources sources, StatementRepository statements, Transactions transactions, AuditLog audit,
-            Clock clock) {
+    public StatementService(TermsRepository terms, LineComputation computation, StatementRepository statements,
+            Transactions transactions, AuditLog audit, Clock clock) {
         this.terms = terms;
-        this.events = events;
-        this.schedules = schedules;
-        this.sources = sources;
+        this.computation = computation;
         this.statements = statements;
         this.transactions = transactions;
         this.audit = audit;
@@ -67,7 +56,7 @@ public class StatementService {
         TermsInForce inForce = transactions.read(connection -> terms.all(connection, program));
         ProgramTerms programTerms = inForce.newest().orElseThrow(() -> ApiException.conflict("no-terms",
                 "program '" + program + "' has no settlement terms yet: store them first"));
-        List<ComputedLine> lines = compute(inForce, from, to, Map.of());
+        List<ComputedLine> lines = computation.forPeriod(inForce, from, to, Map.of());
         Instant now = clock.instant();
         return transactions.inTransaction(connection -> {
             int version = statements.nextVersion(connection, program, from, to);
@@ -127,50 +116,11 @@ public class StatementService {
         Map<String, Integer> used = new HashMap<>();
         stored.lines().forEach(line -> used.put(line.eventId(),
                 line.termsVersion() == null ? stored.termsVersion() : line.termsVersion()));
-        List<StatementLine> recomputed = compute(inForce, stored.periodStart(), stored.periodEnd(), used).stream()
+        List<StatementLine> recomputed = computation.forPeriod(inForce, stored.periodStart(), stored.periodEnd(), used)
+                .stream()
                 .map(StatementLine::of)
                 .toList();
         return Verification.compare(stored, recomputed);
-    }
-
-    /**
-     * Every line of the period: each event with the terms in force on its first day (or the version {@code pinned}
-     * names for it), the lines of each terms version read and computed together.
-     */
-    private List<ComputedLine> compute(TermsInForce inForce, LocalDate from, LocalDate to,
-            Map<String, Integer> pinned) {
-        ProgramTerms newest = inForce.newest().orElseThrow();
-        Instant start = from.atStartOfDay(newest.timeZone()).toInstant();
-        Instant end = to.atStartOfDay(newest.timeZone()).toInstant();
-        Map<Integer, List<LineSources.Pending>> pending = new TreeMap<>();
-        Map<Integer, ProgramTerms> byVersion = new HashMap<>();
-        for (SettlementEvent event : events.forProgram(newest.program(), start, end)) {
-            ProgramTerms eventTerms = termsFor(event, inForce, newest, pinned);
-            byVersion.put(eventTerms.version(), eventTerms);
-            for (SiteSpan span : schedules.eventSpans(event.eventId())) {
-                sources.episodes(event.eventId(), span)
-                        .ifPresent(line -> pending.computeIfAbsent(eventTerms.version(), v -> new ArrayList<>())
-                                .add(line));
-            }
-        }
-        List<ComputedLine> lines = new ArrayList<>();
-        // Lines are independent and pure once read: computed on every core, returned in the order read.
-        pending.forEach((version, group) -> lines.addAll(sources.inputs(byVersion.get(version), group)
-                .parallelStream().map(LineCalculator::compute).toList()));
-        return lines;
-    }
-
-    private static ProgramTerms termsFor(SettlementEvent event, TermsInForce inForce, ProgramTerms newest,
-            Map<String, Integer> pinned) {
-        Integer version = pinned.get(event.eventId());
-        if (version != null) {
-            return inForce.version(version).orElseThrow();
-        }
-        LocalDate day = LocalDate.ofInstant(event.start(), newest.timeZone());
-        return inForce.on(day).orElseThrow(() -> ApiException.conflict("no-terms-in-force", "event "
-                + event.eventId() + " starts on " + day + ", before any version of the terms of program '"
-                + newest.program()
-                + "' takes effect: store terms in force from that day"));
     }
 
     private static Statement totals(UUID id, ProgramTerms programTerms, LocalDate from, LocalDate to, int version,

@@ -1,14 +1,25 @@
 package io.gridflex.settlement.ui;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
 
-/** How the pages write figures: {@code {fmt:plain(value)}}. */
+/** How the pages write figures and times: {@code {fmt:plain(value)}}, {@code {fmt:local(instant, zone)}}. */
 @TemplateExtension(namespace = "fmt")
 public final class Formats {
 
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
+
     private Formats() {
+    }
+
+    /** An instant as the program's local time, e.g. {@code 2026-05-12 10:00 CDT}; nothing when there is none. */
+    static String local(Instant at, ZoneId zone) {
+        return at == null ? "" : LOCAL.format(at.atZone(zone));
     }
 
     /** A decimal as stored, never in exponent notation; nothing when there is none. */

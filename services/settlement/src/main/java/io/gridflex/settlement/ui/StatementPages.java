@@ -32,7 +32,6 @@ import io.gridflex.support.db.Transactions;
 import io.gridflex.support.web.ApiException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -60,16 +59,16 @@ public class StatementPages {
     private final StatementRepository repository;
     private final Transactions transactions;
     private final Actors actors;
-    private final SecurityIdentity identity;
+    private final Pages pages;
     private final Csrf csrf;
 
     public StatementPages(StatementService service, StatementRepository repository, Transactions transactions,
-            Actors actors, SecurityIdentity identity, Csrf csrf) {
+            Actors actors, Pages pages, Csrf csrf) {
         this.service = service;
         this.repository = repository;
         this.transactions = transactions;
         this.actors = actors;
-        this.identity = identity;
+        this.pages = pages;
         this.csrf = csrf;
     }
 
@@ -78,7 +77,7 @@ public class StatementPages {
     @Operation(summary = "The statements page", hidden = true)
     public Response list(@CookieParam(Csrf.COOKIE) String cookie, @Context UriInfo uri) {
         List<Statement> statements = transactions.read(connection -> repository.list(connection, null, LIST_LIMIT));
-        Page page = page(cookie, "Statements");
+        Page page = pages.page(cookie, "Statements");
         return html(Response.Status.OK, Templates.list(page, statements), page, uri);
     }
 
@@ -142,22 +141,15 @@ public class StatementPages {
     }
 
     private Response detail(Statement statement, String cookie, String error, Response.Status status, UriInfo uri) {
-        Page page = page(cookie, "Statement " + statement.program() + " " + statement.periodStart() + " v"
+        Page page = pages.page(cookie, "Statement " + statement.program() + " " + statement.periodStart() + " v"
                 + statement.version());
-        boolean mayAdvance = identity.hasRole(Roles.BILLING_ADMIN)
+        boolean mayAdvance = pages.hasRole(Roles.BILLING_ADMIN)
                 && statement.status() != Statement.Status.APPROVED;
         return html(status, Templates.detail(page, statement, mayAdvance, error), page, uri);
     }
 
-    private Page page(String cookie, String title) {
-        return new Page(title, actors.current().name(), identity.getRoles().stream().sorted().toList(),
-                csrf.token(cookie));
-    }
-
     private Response html(Response.Status status, TemplateInstance body, Page page, UriInfo uri) {
-        return Response.status(status).entity(body).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .cookie(csrf.cookie(page.csrf(), "https".equals(uri.getBaseUri().getScheme())))
-                .header("Cache-Control", "no-store").build();
+        return pages.html(status, body, page, uri);
     }
 
     private static String origin(UriInfo uri) {

@@ -116,6 +116,22 @@ class StatementPagesTest {
                 .contentType("text/csv").extract().asString();
         assertThat(csv.lines().skip(1).toList()).singleElement().asString().contains(site).contains(lineNet);
         session(bill).formParam("csrf", "anything").post("/ui/statements/" + id + "/review").then().statusCode(403);
+
+        // The event: listed under its program; its page shows the line's figures and baseline against actual kW.
+        open(bill, "/ui/events?program=" + program);
+        assertThat(bill.findElements(By.cssSelector("#events tbody tr"))).singleElement()
+                .satisfies(r -> assertThat(r.getText()).contains(eventId).contains(program));
+        bill.findElement(By.linkText(eventId)).click();
+        screenshot(bill, "event");
+        assertThat(bill.findElement(By.id("delivered")).getText())
+                .startsWith(prepared.getString("lines[0].deliveredMwh") + " MWh");
+        assertThat(bill.findElement(By.id("factor")).getText()).startsWith(prepared.getString("lines[0].factor"));
+        assertThat(bill.findElement(By.cssSelector("#program-chart path.actual")).getAttribute("d")).startsWith("M");
+        List<WebElement> points = bill.findElements(By.cssSelector("#program-chart table.points tbody tr"));
+        assertThat(points).hasSize(10).allSatisfy(point -> assertThat(point.getAttribute("textContent"))
+                .contains("600.000").contains("510.000"));
+        bill.findElement(By.cssSelector("tr[data-site='" + site + "'] a")).click();
+        assertThat(bill.findElement(By.id("site-chart-title")).getText()).endsWith(site);
         bill.findElement(By.id("logout")).click();
         new WebDriverWait(bill, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/signed-out"));
         open(bill, "/ui/statements");
