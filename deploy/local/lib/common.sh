@@ -70,15 +70,20 @@ gridflex_java() {
 }
 
 # The settlement pages are tested in a real headless Chromium: Debian's chromium and chromium-driver. Installs them
-# when missing and this is root on Debian (as on CI); otherwise says what to install.
+# when missing and this is root (or may sudo) on Debian, as on CI; otherwise says what to install.
 gridflex_use_chromium() {
   if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
     return 0
   fi
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  local as_root=""
+  if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    as_root="sudo -n"
+  fi
+  if { [ "$(id -u)" = 0 ] || [ -n "$as_root" ]; } && command -v apt-get >/dev/null 2>&1; then
     echo "Installing chromium and chromium-driver for the browser tests (Debian packages)" >&2
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+    $as_root apt-get update -qq >/dev/null
+    $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium \
+      chromium-driver >/dev/null
   else
     echo "The browser tests need Chromium and its driver: apt-get install chromium chromium-driver" >&2
     return 1

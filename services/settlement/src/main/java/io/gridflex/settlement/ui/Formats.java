@@ -17,6 +17,11 @@ public final class Formats {
     private Formats() {
     }
 
+    /** A difference with its sign, e.g. {@code +12.34} or {@code -0.50}. */
+    static String signed(BigDecimal value) {
+        return value == null ? "" : (value.signum() > 0 ? "+" : "") + value.toPlainString();
+    }
+
     /** An instant as the program's local time, e.g. {@code 2026-05-12 10:00 CDT}; nothing when there is none. */
     static String local(Instant at, ZoneId zone) {
         return at == null ? "" : LOCAL.format(at.atZone(zone));

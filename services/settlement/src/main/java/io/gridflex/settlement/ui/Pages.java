@@ -29,6 +29,12 @@ public class Pages {
                 csrf.token(csrfCookie));
     }
 
+    /** This server's own origin, as the browser sees it: what a form's {@code Origin} must be. */
+    public String origin(UriInfo uri) {
+        java.net.URI base = uri.getBaseUri();
+        return base.getScheme() + "://" + base.getAuthority();
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

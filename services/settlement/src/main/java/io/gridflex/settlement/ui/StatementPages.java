@@ -52,7 +52,8 @@ public class StatementPages {
 
         static native TemplateInstance list(Page page, List<Statement> statements);
 
-        static native TemplateInstance detail(Page page, Statement statement, boolean mayAdvance, String error);
+        static native TemplateInstance detail(Page page, Statement statement, boolean mayAdvance, boolean showAudit,
+                String error);
     }
 
     private final StatementService service;
@@ -132,7 +133,7 @@ public class StatementPages {
             UriInfo uri) {
         UUID statementId = StatementResource.statementId(id);
         try {
-            csrf.check(token, cookie, headers, origin(uri));
+            csrf.check(token, cookie, headers, pages.origin(uri));
             service.advance(statementId, to, actors.current());
         } catch (ApiException refused) {
             return detail(service.find(statementId), cookie, refused.body().detail(), refused.status(), uri);
@@ -145,15 +146,11 @@ public class StatementPages {
                 + statement.version());
         boolean mayAdvance = pages.hasRole(Roles.BILLING_ADMIN)
                 && statement.status() != Statement.Status.APPROVED;
-        return html(status, Templates.detail(page, statement, mayAdvance, error), page, uri);
+        boolean showAudit = pages.hasRole(Roles.AUDITOR) || pages.hasRole(Roles.BILLING_ADMIN);
+        return html(status, Templates.detail(page, statement, mayAdvance, showAudit, error), page, uri);
     }
 
     private Response html(Response.Status status, TemplateInstance body, Page page, UriInfo uri) {
         return pages.html(status, body, page, uri);
-    }
-
-    private static String origin(UriInfo uri) {
-        URI base = uri.getBaseUri();
-        return base.getScheme() + "://" + base.getAuthority();
     }
 }

@@ -117,6 +117,12 @@ class StatementPagesTest {
         assertThat(csv.lines().skip(1).toList()).singleElement().asString().contains(site).contains(lineNet);
         session(bill).formParam("csrf", "anything").post("/ui/statements/" + id + "/review").then().statusCode(403);
 
+        // The site: what the statement pays its owner.
+        bill.findElement(By.linkText(site)).click();
+        assertThat(bill.findElement(By.cssSelector("#payouts tr[data-statement='" + id + "'] td.owner")).getText())
+                .isEqualTo(prepared.getString("lines[0].owner") + " USD");
+        assertThat(bill.findElement(By.id("share")).getText()).contains("program's default");
+
         // The event: listed under its program; its page shows the line's figures and baseline against actual kW.
         open(bill, "/ui/events?program=" + program);
         assertThat(bill.findElements(By.cssSelector("#events tbody tr"))).singleElement()
@@ -164,6 +170,45 @@ class StatementPagesTest {
         assertThat(approved.getString("status")).isEqualTo("APPROVED");
         assertThat(approved.getString("reviewedBy")).isEqualTo("bea");
         assertThat(approved.getString("approvedBy")).isEqualTo("bea");
+
+        // An auditor reads the statement's audit trail and may not correct it.
+        WebDriver audrey = logIn("audrey");
+        open(audrey, "/ui/statements/" + id);
+        assertThat(audrey.findElements(By.id("review"))).isEmpty();
+        audrey.findElement(By.id("audit")).click();
+        assertThat(audrey.findElements(By.cssSelector("#audit-log tbody tr")))
+                .extracting(entry -> entry.getText().replaceAll("\\s+", " "))
+                .anySatisfy(entry -> assertThat(entry).contains("ada statement.prepare"))
+                .anySatisfy(entry -> assertThat(entry).contains("bea statement.reviewed"))
+                .anySatisfy(entry -> assertThat(entry).contains("bea statement.approved"));
+        screenshot(audrey, "audit");
+        open(audrey, "/ui/statements/" + id + "/versions");
+        assertThat(audrey.findElements(By.id("correct"))).isEmpty();
+
+        // The utility's meter shows minute 3 drew 540 kW, not 510: a correction with its reason, side by side.
+        as("ada").contentType("text/csv").body("interval_start,interval_end,energy_kwh\n" + T.plusSeconds(180) + ","
+                + T.plusSeconds(240) + ",9\n").post("/api/sites/" + site + "/meter-readings").then().statusCode(201);
+        open(ada, "/ui/statements/" + id);
+        ada.findElement(By.id("versions")).click();
+        ada.findElement(By.id("reason")).sendKeys("revenue meter data for minute 3");
+        ada.findElement(By.id("correct")).click();
+        assertThat(ada.getTitle()).contains(" v2 ");
+        assertThat(ada.findElement(By.id("status")).getText()).isEqualTo("DRAFT");
+        ada.findElement(By.id("versions")).click();
+        assertThat(ada.findElement(By.id("diff-summary")).getText()).startsWith("1 of 1 lines differ");
+        WebElement changed = ada.findElement(By.cssSelector("#diff tr[data-site='" + site + "']"));
+        assertThat(changed.getAttribute("class")).isEqualTo("changed");
+        JsonPath correction = as("ada").get("/api/statements?program=" + program).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(correction.getList("version")).containsExactly(2, 1);
+        assertThat(correction.getString("[0].reason")).isEqualTo("revenue meter data for minute 3");
+        assertThat(changed.findElement(By.cssSelector("td.delta")).getText()).isEqualTo(
+                signed(new BigDecimal(correction.getString("[0].net")).subtract(new BigDecimal(net))));
+        screenshot(ada, "versions");
+    }
+
+    private static String signed(BigDecimal value) {
+        return (value.signum() > 0 ? "+" : "") + value.toPlainString();
     }
 
     /** A fresh browser, logged in as {@code user} through Keycloak's own login form. */
