@@ -77,7 +77,7 @@ public class StatementResource {
     public List<Statement> list(@QueryParam("program") String program, @QueryParam("limit") String limit) {
         String only = program == null ? null : Ids.check("program", program);
         int count = RequestParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        return transactions.read(connection -> repository.list(connection, only, count));
+        return service.list(only, count);
     }
 
     @GET

@@ -28,6 +28,9 @@ import io.gridflex.support.web.ApiException;
 @ApplicationScoped
 public class StatementService {
 
+    /** The most versions of one program and period listed. */
+    private static final int MAX_VERSIONS = 500;
+
     private final TermsRepository terms;
     private final LineComputation computation;
     private final StatementRepository statements;
@@ -71,6 +74,20 @@ public class StatementService {
                     summary(statement), now);
             return statements.find(connection, statement.statementId(), true).orElseThrow();
         });
+    }
+
+    /** Statements without their lines, newest period and version first; of one program when given. */
+    public List<Statement> list(String program, int limit) {
+        return transactions.read(connection -> statements.list(connection, program, limit));
+    }
+
+    /** Every version of the statement's program and period (without lines), newest first. */
+    public List<Statement> versions(Statement statement) {
+        return list(statement.program(), MAX_VERSIONS).stream()
+                .filter(v -> v.periodStart().equals(statement.periodStart())
+                        && v.periodEnd().equals(statement.periodEnd()))
+                .sorted(java.util.Comparator.comparingInt(Statement::version).reversed())
+                .toList();
     }
 
     /** The statement with its lines, or a 404. */

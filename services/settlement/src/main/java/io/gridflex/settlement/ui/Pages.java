@@ -1,10 +1,12 @@
 package io.gridflex.settlement.ui;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.gridflex.support.audit.Actor;
 import io.gridflex.support.audit.Actors;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -33,6 +35,16 @@ public class Pages {
     public String origin(UriInfo uri) {
         java.net.URI base = uri.getBaseUri();
         return base.getScheme() + "://" + base.getAuthority();
+    }
+
+    /** Who is acting, for the audit log and four-eyes. */
+    public Actor actor() {
+        return actors.current();
+    }
+
+    /** Refuses (403) a form without the browser's token or from another origin ({@link Csrf}). */
+    public void checkForm(String token, String cookie, HttpHeaders headers, UriInfo uri) {
+        csrf.check(token, cookie, headers, origin(uri));
     }
 
     public boolean hasRole(String role) {

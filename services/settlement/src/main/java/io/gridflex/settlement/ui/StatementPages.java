@@ -24,11 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.gridflex.settlement.api.Roles;
 import io.gridflex.settlement.statement.Statement;
 import io.gridflex.settlement.statement.StatementFiles;
-import io.gridflex.settlement.statement.StatementRepository;
 import io.gridflex.settlement.statement.StatementResource;
 import io.gridflex.settlement.statement.StatementService;
-import io.gridflex.support.audit.Actors;
-import io.gridflex.support.db.Transactions;
 import io.gridflex.support.web.ApiException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -57,27 +54,18 @@ public class StatementPages {
     }
 
     private final StatementService service;
-    private final StatementRepository repository;
-    private final Transactions transactions;
-    private final Actors actors;
     private final Pages pages;
-    private final Csrf csrf;
 
-    public StatementPages(StatementService service, StatementRepository repository, Transactions transactions,
-            Actors actors, Pages pages, Csrf csrf) {
+    public StatementPages(StatementService service, Pages pages) {
         this.service = service;
-        this.repository = repository;
-        this.transactions = transactions;
-        this.actors = actors;
         this.pages = pages;
-        this.csrf = csrf;
     }
 
     @GET
     @RolesAllowed({Roles.BILLING_VIEWER, Roles.BILLING_ADMIN, Roles.AUDITOR})
     @Operation(summary = "The statements page", hidden = true)
     public Response list(@CookieParam(Csrf.COOKIE) String cookie, @Context UriInfo uri) {
-        List<Statement> statements = transactions.read(connection -> repository.list(connection, null, LIST_LIMIT));
+        List<Statement> statements = service.list(null, LIST_LIMIT);
         Page page = pages.page(cookie, "Statements");
         return html(Response.Status.OK, Templates.list(page, statements), page, uri);
     }
@@ -133,8 +121,8 @@ public class StatementPages {
             UriInfo uri) {
         UUID statementId = StatementResource.statementId(id);
         try {
-            csrf.check(token, cookie, headers, pages.origin(uri));
-            service.advance(statementId, to, actors.current());
+            pages.checkForm(token, cookie, headers, uri);
+            service.advance(statementId, to, pages.actor());
         } catch (ApiException refused) {
             return detail(service.find(statementId), cookie, refused.body().detail(), refused.status(), uri);
         }

@@ -1,7 +1,6 @@
 package io.gridflex.settlement.ui;
 
 import java.net.URI;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,11 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.gridflex.settlement.api.Roles;
 import io.gridflex.settlement.statement.Statement;
-import io.gridflex.settlement.statement.StatementRepository;
 import io.gridflex.settlement.statement.StatementResource;
 import io.gridflex.settlement.statement.StatementService;
-import io.gridflex.support.audit.Actors;
-import io.gridflex.support.db.Transactions;
 import io.gridflex.support.web.ApiException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -46,8 +42,6 @@ import io.smallrye.common.annotation.Blocking;
 @Blocking
 public class StatementVersionPages {
 
-    private static final int MAX_VERSIONS = 500;
-
     @CheckedTemplate
     static class Templates {
 
@@ -56,20 +50,11 @@ public class StatementVersionPages {
     }
 
     private final StatementService service;
-    private final StatementRepository repository;
-    private final Transactions transactions;
-    private final Actors actors;
     private final Pages pages;
-    private final Csrf csrf;
 
-    public StatementVersionPages(StatementService service, StatementRepository repository,
-            Transactions transactions, Actors actors, Pages pages, Csrf csrf) {
+    public StatementVersionPages(StatementService service, Pages pages) {
         this.service = service;
-        this.repository = repository;
-        this.transactions = transactions;
-        this.actors = actors;
         this.pages = pages;
-        this.csrf = csrf;
     }
 
     @GET
@@ -90,12 +75,12 @@ public class StatementVersionPages {
         Statement statement = service.find(StatementResource.statementId(id));
         Statement correction;
         try {
-            csrf.check(token, cookie, headers, pages.origin(uri));
+            pages.checkForm(token, cookie, headers, uri);
             if (reason == null || reason.isBlank()) {
                 throw ApiException.badRequest("reason-required", "a correction needs a reason: say what changed");
             }
             correction = service.prepare(statement.program(), statement.periodStart(), statement.periodEnd(),
-                    reason.strip(), actors.current());
+                    reason.strip(), pages.actor());
         } catch (ApiException refused) {
             return page(statement, null, cookie, reason, refused.getMessage(), refused.status(), uri);
         }
@@ -104,12 +89,7 @@ public class StatementVersionPages {
 
     private Response page(Statement statement, String with, String cookie, String reason, String error,
             Response.Status status, UriInfo uri) {
-        List<Statement> versions = transactions.read(connection -> repository.list(connection,
-                statement.program(), MAX_VERSIONS)).stream()
-                .filter(v -> v.periodStart().equals(statement.periodStart())
-                        && v.periodEnd().equals(statement.periodEnd()))
-                .sorted(Comparator.comparingInt(Statement::version).reversed())
-                .toList();
+        List<Statement> versions = service.versions(statement);
         VersionDiff diff = diff(statement, versions, with);
         Page page = pages.page(cookie, "Versions of " + statement.program() + " " + statement.periodStart() + " – "
                 + statement.periodEnd());
