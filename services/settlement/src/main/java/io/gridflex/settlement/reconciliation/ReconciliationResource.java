@@ -1,10 +1,6 @@
 package io.gridflex.settlement.reconciliation;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -21,14 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.gridflex.settlement.api.Roles;
-import io.gridflex.settlement.statement.Hashes;
-import io.gridflex.settlement.statement.Statement;
-import io.gridflex.settlement.statement.StatementRepository;
 import io.gridflex.settlement.statement.StatementResource;
 import io.gridflex.support.audit.Actors;
-import io.gridflex.support.audit.AuditLog;
-import io.gridflex.support.db.Transactions;
-import io.gridflex.support.web.ApiException;
 import io.smallrye.common.annotation.Blocking;
 
 @Path("/api/statements/{id}/reconciliations")
@@ -37,24 +27,12 @@ import io.smallrye.common.annotation.Blocking;
 @Blocking
 public class ReconciliationResource {
 
-    /** A utility file larger than this is refused (about 80,000 rows of ordinary ids). */
-    static final int MAX_BYTES = 8 * 1024 * 1024;
-
-    private final StatementRepository statements;
-    private final ReconciliationRepository repository;
-    private final Transactions transactions;
-    private final AuditLog audit;
+    private final ReconciliationService service;
     private final Actors actors;
-    private final Clock clock;
 
-    public ReconciliationResource(StatementRepository statements, ReconciliationRepository repository,
-            Transactions transactions, AuditLog audit, Actors actors, Clock clock) {
-        this.statements = statements;
-        this.repository = repository;
-        this.transactions = transactions;
-        this.audit = audit;
+    public ReconciliationResource(ReconciliationService service, Actors actors) {
+        this.service = service;
         this.actors = actors;
-        this.clock = clock;
     }
 
     @POST
@@ -67,30 +45,7 @@ public class ReconciliationResource {
     @APIResponse(responseCode = "400", description = "The file is not as described; the message names the line")
     @APIResponse(responseCode = "404", description = "No such statement")
     public Response reconcile(@PathParam("id") String id, String csv) {
-        UUID statementId = StatementResource.statementId(id);
-        if (csv != null && csv.length() > MAX_BYTES) {
-            throw ApiException.badRequest("invalid-file", "the file is larger than " + MAX_BYTES + " bytes");
-        }
-        UtilityFile file;
-        try {
-            file = UtilityFile.parse(csv);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid-file", e.getMessage());
-        }
-        Instant now = clock.instant();
-        Reconciliation result = transactions.inTransaction(connection -> {
-            Statement statement = statements.find(connection, statementId, true)
-                    .orElseThrow(() -> ApiException.notFound("unknown-statement", "no statement " + id));
-            Reconciliation reconciliation = Reconciliation.compare(UUID.randomUUID(), statement, file,
-                    Hashes.sha256(csv),
-                    actors.current().name(), now);
-            repository.insert(connection, reconciliation);
-            audit.record(connection, actors.current(), "statement.reconcile", "statement/" + statementId, null,
-                    Map.of("reconciliationId", reconciliation.reconciliationId(), "rows",
-                            reconciliation.utilityRows(), "differences", reconciliation.differences()),
-                    now);
-            return repository.find(connection, statementId, reconciliation.reconciliationId()).orElseThrow();
-        });
+        Reconciliation result = service.reconcile(StatementResource.statementId(id), csv, actors.current());
         return Response.status(Response.Status.CREATED).entity(result).build();
     }
 
@@ -100,13 +55,7 @@ public class ReconciliationResource {
     @APIResponse(responseCode = "200", description = "The reconciliations")
     @APIResponse(responseCode = "404", description = "No such statement")
     public List<Reconciliation> list(@PathParam("id") String id) {
-        UUID statementId = StatementResource.statementId(id);
-        return transactions.read(connection -> {
-            if (statements.find(connection, statementId, false).isEmpty()) {
-                throw ApiException.notFound("unknown-statement", "no statement " + id);
-            }
-            return repository.list(connection, statementId);
-        });
+        return service.list(StatementResource.statementId(id));
     }
 
     @GET
@@ -117,10 +66,6 @@ public class ReconciliationResource {
     @APIResponse(responseCode = "404", description = "No such reconciliation of this statement")
     public Reconciliation reconciliation(@PathParam("id") String id,
             @PathParam("reconciliationId") String reconciliationId) {
-        UUID statementId = StatementResource.statementId(id);
-        UUID wanted = StatementResource.statementId(reconciliationId);
-        return transactions.read(connection -> repository.find(connection, statementId, wanted))
-                .orElseThrow(() -> ApiException.notFound("unknown-reconciliation",
-                        "statement " + id + " has no reconciliation " + reconciliationId));
+        return service.find(StatementResource.statementId(id), StatementResource.statementId(reconciliationId));
     }
 }

@@ -106,7 +106,7 @@ class StatementPagesTest {
         WebElement row = bill.findElement(By.cssSelector("tr[data-statement='" + id + "']"));
         assertThat(row.getText()).contains(program).contains("DRAFT").contains(net + " USD");
         screenshot(bill, "statements");
-        row.findElement(By.linkText(program)).click();
+        click(bill, By.linkText(program));
         assertThat(bill.findElement(By.id("net")).getText()).isEqualTo(net + " USD");
         assertThat(bill.findElement(By.cssSelector("tr[data-site='" + site + "'] td.net")).getText())
                 .isEqualTo(lineNet);
@@ -118,7 +118,7 @@ class StatementPagesTest {
         session(bill).formParam("csrf", "anything").post("/ui/statements/" + id + "/review").then().statusCode(403);
 
         // The site: what the statement pays its owner.
-        bill.findElement(By.linkText(site)).click();
+        click(bill, By.linkText(site));
         assertThat(bill.findElement(By.cssSelector("#payouts tr[data-statement='" + id + "'] td.owner")).getText())
                 .isEqualTo(prepared.getString("lines[0].owner") + " USD");
         assertThat(bill.findElement(By.id("share")).getText()).contains("program's default");
@@ -127,7 +127,7 @@ class StatementPagesTest {
         open(bill, "/ui/events?program=" + program);
         assertThat(bill.findElements(By.cssSelector("#events tbody tr"))).singleElement()
                 .satisfies(r -> assertThat(r.getText()).contains(eventId).contains(program));
-        bill.findElement(By.linkText(eventId)).click();
+        click(bill, By.linkText(eventId));
         screenshot(bill, "event");
         assertThat(bill.findElement(By.id("delivered")).getText())
                 .startsWith(prepared.getString("lines[0].deliveredMwh") + " MWh");
@@ -136,9 +136,9 @@ class StatementPagesTest {
         List<WebElement> points = bill.findElements(By.cssSelector("#program-chart table.points tbody tr"));
         assertThat(points).hasSize(10).allSatisfy(point -> assertThat(point.getAttribute("textContent"))
                 .contains("600.000").contains("510.000"));
-        bill.findElement(By.cssSelector("tr[data-site='" + site + "'] a")).click();
+        click(bill, By.cssSelector("tr[data-site='" + site + "'] a"));
         assertThat(bill.findElement(By.id("site-chart-title")).getText()).endsWith(site);
-        bill.findElement(By.id("logout")).click();
+        click(bill, By.id("logout"));
         new WebDriverWait(bill, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/signed-out"));
         open(bill, "/ui/statements");
         assertThat(bill.findElements(By.id("username"))).as("logged out: back at the login form").isNotEmpty();
@@ -146,12 +146,12 @@ class StatementPagesTest {
         // The admin who prepared it: refused by four-eyes, and a form whose token was tampered with is refused.
         WebDriver ada = logIn("ada");
         open(ada, "/ui/statements/" + id);
-        ada.findElement(By.id("review")).click();
+        click(ada, By.id("review"));
         assertThat(ada.findElement(By.id("error")).getText()).contains("ada prepared statement")
                 .contains("may not also mark it REVIEWED");
         ((JavascriptExecutor) ada).executeScript(
                 "document.querySelector('input[name=csrf]').value = 'forged-elsewhere'");
-        ada.findElement(By.id("review")).click();
+        click(ada, By.id("review"));
         assertThat(ada.findElement(By.id("error")).getText()).contains("security token");
         assertThat(as("ada").get("/api/statements/" + id).then().extract().jsonPath().getString("status"))
                 .isEqualTo("DRAFT");
@@ -159,10 +159,10 @@ class StatementPagesTest {
         // A second admin reviews and approves it.
         WebDriver bea = logIn("bea");
         open(bea, "/ui/statements/" + id);
-        bea.findElement(By.id("review")).click();
+        click(bea, By.id("review"));
         assertThat(bea.findElement(By.id("status")).getText()).isEqualTo("REVIEWED");
         assertThat(bea.findElement(By.id("reviewed")).getText()).startsWith("bea");
-        bea.findElement(By.id("approve")).click();
+        click(bea, By.id("approve"));
         assertThat(bea.findElement(By.id("status")).getText()).isEqualTo("APPROVED");
         assertThat(bea.findElements(By.id("approve"))).isEmpty();
         screenshot(bea, "statement-approved");
@@ -171,30 +171,50 @@ class StatementPagesTest {
         assertThat(approved.getString("reviewedBy")).isEqualTo("bea");
         assertThat(approved.getString("approvedBy")).isEqualTo("bea");
 
+        // The utility pays 12 cents less for the line and one line we never had: both show.
+        Path utilityFile = Files.createTempFile("utility-", ".csv");
+        Files.writeString(utilityFile, "event_id,site_id,amount\n" + eventId + "," + site + ","
+                + new BigDecimal(lineNet).subtract(new BigDecimal("0.12")).toPlainString() + "\n" + eventId
+                + ",site-elsewhere,10.00\n");
+        open(bea, "/ui/statements/" + id);
+        click(bea, By.id("reconciliations"));
+        bea.findElement(By.id("file")).sendKeys(utilityFile.toAbsolutePath().toString());
+        click(bea, By.id("import"));
+        assertThat(bea.findElement(By.id("shown-summary")).getText()).startsWith("2 difference(s) in 2 line(s)");
+        assertThat(bea.findElement(By.cssSelector("#lines tr[data-site='" + site + "'] td.amount-delta")).getText())
+                .isEqualTo("-0.12");
+        assertThat(bea.findElement(By.cssSelector("#lines tr[data-site='site-elsewhere'] td.outcome")).getText())
+                .isEqualTo("ONLY_UTILITY");
+        screenshot(bea, "reconciliation");
+
         // An auditor reads the statement's audit trail and may not correct it.
         WebDriver audrey = logIn("audrey");
         open(audrey, "/ui/statements/" + id);
         assertThat(audrey.findElements(By.id("review"))).isEmpty();
-        audrey.findElement(By.id("audit")).click();
+        click(audrey, By.id("audit"));
         assertThat(audrey.findElements(By.cssSelector("#audit-log tbody tr")))
                 .extracting(entry -> entry.getText().replaceAll("\\s+", " "))
                 .anySatisfy(entry -> assertThat(entry).contains("ada statement.prepare"))
                 .anySatisfy(entry -> assertThat(entry).contains("bea statement.reviewed"))
-                .anySatisfy(entry -> assertThat(entry).contains("bea statement.approved"));
+                .anySatisfy(entry -> assertThat(entry).contains("bea statement.approved"))
+                .anySatisfy(entry -> assertThat(entry).contains("bea statement.reconcile"));
         screenshot(audrey, "audit");
         open(audrey, "/ui/statements/" + id + "/versions");
         assertThat(audrey.findElements(By.id("correct"))).isEmpty();
+        open(audrey, "/ui/statements/" + id + "/reconciliations");
+        assertThat(audrey.findElements(By.cssSelector("#imports tbody tr"))).hasSize(1);
+        assertThat(audrey.findElements(By.id("import"))).isEmpty();
 
         // The utility's meter shows minute 3 drew 540 kW, not 510: a correction with its reason, side by side.
         as("ada").contentType("text/csv").body("interval_start,interval_end,energy_kwh\n" + T.plusSeconds(180) + ","
                 + T.plusSeconds(240) + ",9\n").post("/api/sites/" + site + "/meter-readings").then().statusCode(201);
         open(ada, "/ui/statements/" + id);
-        ada.findElement(By.id("versions")).click();
+        click(ada, By.id("versions"));
         ada.findElement(By.id("reason")).sendKeys("revenue meter data for minute 3");
-        ada.findElement(By.id("correct")).click();
+        click(ada, By.id("correct"));
         assertThat(ada.getTitle()).contains(" v2 ");
         assertThat(ada.findElement(By.id("status")).getText()).isEqualTo("DRAFT");
-        ada.findElement(By.id("versions")).click();
+        click(ada, By.id("versions"));
         assertThat(ada.findElement(By.id("diff-summary")).getText()).startsWith("1 of 1 lines differ");
         WebElement changed = ada.findElement(By.cssSelector("#diff tr[data-site='" + site + "']"));
         assertThat(changed.getAttribute("class")).isEqualTo("changed");
@@ -209,6 +229,13 @@ class StatementPagesTest {
 
     private static String signed(BigDecimal value) {
         return (value.signum() > 0 ? "+" : "") + value.toPlainString();
+    }
+
+    /** Clicks what leads to another page and waits until the browser has left this one. */
+    private static void click(WebDriver browser, By what) {
+        WebElement current = browser.findElement(By.tagName("html"));
+        browser.findElement(what).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(current));
     }
 
     /** A fresh browser, logged in as {@code user} through Keycloak's own login form. */
