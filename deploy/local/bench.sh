@@ -17,6 +17,10 @@
 #   deploy/local/bench.sh --settlement-statement [-D...]
 #                                              a monthly statement, 100 sites x a month of one-minute data
 #                                              (StatementBenchmark, about 5 min); -Dgridflex.bench.rounds=5
+#   deploy/local/bench.sh --settlement-pages [-D...]
+#                                              the billing pages over 5,000 statements and a 5,000-line statement,
+#                                              logged in through Keycloak in Chromium (PagesBenchmark, about 3 min);
+#                                              -Dgridflex.bench.statements=20000 -Dgridflex.bench.lines=20000
 #
 # Without arguments it makes two runs: the steady-state benchmarks with short warm-up and measurement, then the
 # OpenADR codec start-up alone as single shots in fresh JVMs (command-line -f/-wi/-i would otherwise override the
@@ -47,6 +51,7 @@ harness() {
 case "${1:-}" in
   --settlement-ingest) shift; harness settlement IngestBenchmark ingest-benchmark "$@" ;;
   --settlement-statement) shift; harness settlement StatementBenchmark statement-benchmark "$@" ;;
+  --settlement-pages) shift; gridflex_use_chromium; harness settlement PagesBenchmark pages-benchmark "$@" ;;
 esac
 
 if [ "${1:-}" = "--dispatch" ]; then

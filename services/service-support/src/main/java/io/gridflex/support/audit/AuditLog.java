@@ -48,14 +48,23 @@ public class AuditLog {
     }
 
     public List<AuditEntry> recent(Connection connection, int limit, String target) throws SQLException {
+        return recent(connection, limit, target, null);
+    }
+
+    /**
+     * Up to {@code limit} entries, newest first, about {@code target} (all when null), recorded before entry
+     * {@code before} (from the newest when null): the next page of the log goes on from the last entry of this one.
+     */
+    public List<AuditEntry> recent(Connection connection, int limit, String target, Long before) throws SQLException {
         String sql = "SELECT entry_id, at, actor, action, target, detail FROM " + table
-                + (target == null ? "" : " WHERE target = ?") + " ORDER BY entry_id DESC LIMIT ?";
+                + " WHERE (?::text IS NULL OR target = ?) AND (?::bigint IS NULL OR entry_id < ?)"
+                + " ORDER BY entry_id DESC LIMIT ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int index = 1;
-            if (target != null) {
-                statement.setString(index++, target);
-            }
-            statement.setInt(index, limit);
+            statement.setString(1, target);
+            statement.setString(2, target);
+            statement.setObject(3, before, java.sql.Types.BIGINT);
+            statement.setObject(4, before, java.sql.Types.BIGINT);
+            statement.setInt(5, limit);
             List<AuditEntry> entries = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

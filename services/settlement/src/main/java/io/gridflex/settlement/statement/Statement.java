@@ -34,11 +34,24 @@ public record Statement(
         Instant reviewedAt,
         String approvedBy,
         Instant approvedAt,
+        Rejection rejection,
         List<StatementLine> lines) {
 
     public enum Status {
+
         DRAFT,
         REVIEWED,
-        APPROVED
+        APPROVED,
+        /** Refused by a reviewer, with the reason: final and never paid; a correction takes its place. */
+        REJECTED;
+
+        /** Whether the statement is final: approved or rejected, it never changes again. */
+        public boolean isFinal() {
+            return this == APPROVED || this == REJECTED;
+        }
+    }
+
+    /** Who rejected the statement, when and why. */
+    public record Rejection(String by, Instant at, String reason) {
     }
 }

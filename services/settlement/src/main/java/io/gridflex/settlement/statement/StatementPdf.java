@@ -85,6 +85,7 @@ final class StatementPdf {
             case DRAFT -> "DRAFT - NOT APPROVED, NOT FOR PAYMENT";
             case REVIEWED -> "REVIEWED - NOT YET APPROVED, NOT FOR PAYMENT";
             case APPROVED -> null;
+            case REJECTED -> "REJECTED - NOT FOR PAYMENT";
         };
     }
 
@@ -100,6 +101,10 @@ final class StatementPdf {
         pages.text("Prepared by " + statement.preparedBy() + " at " + when(statement.preparedAt())
                 + signature("reviewed", statement.reviewedBy(), statement.reviewedAt())
                 + signature("approved", statement.approvedBy(), statement.approvedAt()));
+        if (statement.rejection() != null) {
+            pages.text("Rejected by " + statement.rejection().by() + " at " + when(statement.rejection().at()) + ": "
+                    + statement.rejection().reason());
+        }
     }
 
     private static String signature(String what, String by, Instant at) {

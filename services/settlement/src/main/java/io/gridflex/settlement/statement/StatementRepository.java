@@ -36,7 +36,7 @@ public class StatementRepository {
     private static final String COLUMNS = """
             statement_id, program, period_start, period_end, version, terms_version, status, reason, currency,
             delivered_mwh, energy, capacity, non_performance, net, owner, aggregator, inputs_hash, prepared_by,
-            prepared_at, reviewed_by, reviewed_at, approved_by, approved_at
+            prepared_at, reviewed_by, reviewed_at, approved_by, approved_at, rejected_by, rejected_at, rejection_reason
             """;
     private static final String LINE_COLUMNS = """
             event_id, site_id, terms_version, status, problem, method, method_version, method_parameters, inputs_hash, committed_mw,
@@ -68,7 +68,7 @@ public class StatementRepository {
 
     public void insert(Connection connection, Statement s, List<ComputedLine> lines) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO settlement.statement (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, NULL)")) {
             int i = 1;
             statement.setObject(i++, s.statementId());
             statement.setString(i++, s.program());
@@ -132,6 +132,22 @@ public class StatementRepository {
         }
     }
 
+    /** Rejects a draft or reviewed statement, recording who, when and why; false when it was neither. */
+    public boolean reject(Connection connection, UUID id, String actor, Instant at, String reason)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                UPDATE settlement.statement SET status = 'REJECTED', rejected_by = ?, rejected_at = ?,
+                       rejection_reason = ?
+                 WHERE statement_id = ? AND status IN ('DRAFT', 'REVIEWED')
+                """)) {
+            statement.setString(1, actor);
+            Jdbc.setInstant(statement, 2, at);
+            statement.setString(3, reason);
+            statement.setObject(4, id);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
     public Optional<Statement> find(Connection connection, UUID id, boolean withLines) throws SQLException {
         try (PreparedStatement statement = connection
                 .prepareStatement("SELECT " + COLUMNS + " FROM settlement.statement WHERE statement_id = ?")) {
@@ -161,6 +177,67 @@ public class StatementRepository {
             }
             return statements;
         }
+    }
+
+    /** What the statements may be sorted by: a column's name and its SQL expression. */
+    public static final Map<String, String> SORTABLE = Map.of("program", "program", "period", "period_start",
+            "version", "version", "status", "status", "delivered", "delivered_mwh", "net", "net", "prepared",
+            "prepared_at");
+
+    /**
+     * A page of the statements (without lines) of one program and status (each: all when null), in the order given
+     * by {@code orderBy} (built from {@link #SORTABLE}).
+     */
+    public List<Statement> page(Connection connection, String program, Statement.Status status, String orderBy,
+            int limit, long offset) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM settlement.statement WHERE (?::text IS NULL OR program = ?) AND (?::text IS NULL OR status = ?)"
+                + orderBy + " LIMIT ? OFFSET ?")) {
+            filter(statement, program, status);
+            statement.setInt(5, limit);
+            statement.setLong(6, offset);
+            List<Statement> statements = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    statements.add(read(rows, List.of()));
+                }
+            }
+            return statements;
+        }
+    }
+
+    /** How many statements of one program and status there are (each: all when null). */
+    public long count(Connection connection, String program, Statement.Status status) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM settlement.statement"
+                + " WHERE (?::text IS NULL OR program = ?) AND (?::text IS NULL OR status = ?)")) {
+            filter(statement, program, status);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** The programs that have statements, in order. */
+    public List<String> programs(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection
+                .prepareStatement("SELECT DISTINCT program FROM settlement.statement ORDER BY program");
+                ResultSet rows = statement.executeQuery()) {
+            List<String> programs = new ArrayList<>();
+            while (rows.next()) {
+                programs.add(rows.getString(1));
+            }
+            return programs;
+        }
+    }
+
+    private static void filter(PreparedStatement statement, String program, Statement.Status status)
+            throws SQLException {
+        String wanted = status == null ? null : status.name();
+        statement.setString(1, program);
+        statement.setString(2, program);
+        statement.setString(3, wanted);
+        statement.setString(4, wanted);
     }
 
     /** The stored detail (episodes, baselines, intervals) of one line. */
@@ -213,7 +290,15 @@ public class StatementRepository {
                 rows.getBigDecimal("net"), rows.getBigDecimal("owner"), rows.getBigDecimal("aggregator"),
                 rows.getString("inputs_hash"), rows.getString("prepared_by"), Jdbc.getInstant(rows, "prepared_at"),
                 rows.getString("reviewed_by"), Jdbc.getInstant(rows, "reviewed_at"), rows.getString("approved_by"),
-                Jdbc.getInstant(rows, "approved_at"), lines);
+                Jdbc.getInstant(rows, "approved_at"), rejection(rows), lines);
+    }
+
+    private static Statement.Rejection rejection(ResultSet rows) throws SQLException {
+        String by = rows.getString("rejected_by");
+        return by == null
+                ? null
+                : new Statement.Rejection(by, Jdbc.getInstant(rows, "rejected_at"),
+                        rows.getString("rejection_reason"));
     }
 
     private String write(Object value) {

@@ -153,6 +153,20 @@ public class StatementResource {
         return service.advance(statementId(id), Statement.Status.APPROVED, actors.current());
     }
 
+    @POST
+    @Path("{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.BILLING_ADMIN)
+    @Operation(summary = "Reject a draft or reviewed statement with the reason (not by the person who prepared it)", description = "A rejected statement is final and never paid; a correction (the next version) takes its "
+            + "place.")
+    @APIResponse(responseCode = "200", description = "The rejected statement")
+    @APIResponse(responseCode = "400", description = "No reason, or one longer than 2048 characters")
+    @APIResponse(responseCode = "403", description = "The caller prepared it")
+    @APIResponse(responseCode = "409", description = "It is already approved or rejected")
+    public Statement reject(@PathParam("id") String id, RejectionRequest request) {
+        return service.reject(statementId(id), request == null ? null : request.reason(), actors.current());
+    }
+
     @GET
     @Path("{id}/verification")
     @RolesAllowed({Roles.BILLING_VIEWER, Roles.BILLING_ADMIN, Roles.AUDITOR})

@@ -30,6 +30,8 @@ public class StatementService {
 
     /** The most versions of one program and period listed. */
     private static final int MAX_VERSIONS = 500;
+    /** The longest reason for a correction or a rejection (the columns' width). */
+    public static final int MAX_REASON = 2048;
 
     private final TermsRepository terms;
     private final LineComputation computation;
@@ -56,6 +58,9 @@ public class StatementService {
         if (from.plusDays(366).isBefore(to)) {
             throw ApiException.badRequest("invalid-period", "a billing period is at most a year");
         }
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw ApiException.badRequest("reason-too-long", "a reason is at most " + MAX_REASON + " characters");
+        }
         TermsInForce inForce = transactions.read(connection -> terms.all(connection, program));
         ProgramTerms programTerms = inForce.newest().orElseThrow(() -> ApiException.conflict("no-terms",
                 "program '" + program + "' has no settlement terms yet: store them first"));
@@ -79,6 +84,24 @@ public class StatementService {
     /** Statements without their lines, newest period and version first; of one program when given. */
     public List<Statement> list(String program, int limit) {
         return transactions.read(connection -> statements.list(connection, program, limit));
+    }
+
+    /** A page of statements and how many match: see {@link StatementRepository#page}. */
+    public record Listing(List<Statement> statements, long total, List<String> programs) {
+    }
+
+    /**
+     * The statements of one program and status (each: all when null): how many there are, the page at
+     * {@code offset} in the order {@code orderBy} (from {@link StatementRepository#SORTABLE}), and every program that has
+     * statements (for the filter).
+     */
+    public Listing page(String program, Statement.Status status, String orderBy, int limit, long offset) {
+        return transactions.read(connection -> {
+            long total = statements.count(connection, program, status);
+            long from = Math.min(offset, Math.max(0, (total - 1) / limit * limit));
+            return new Listing(statements.page(connection, program, status, orderBy, limit, from), total,
+                    statements.programs(connection));
+        });
     }
 
     /** Every version of the statement's program and period (without lines), newest first. */
@@ -118,6 +141,40 @@ public class StatementService {
             }
             audit.record(connection, actor, "statement." + to.name().toLowerCase(), "statement/" + id,
                     current.status(), to, now);
+            return statements.find(connection, id, true).orElseThrow();
+        });
+    }
+
+    /**
+     * DRAFT or REVIEWED → REJECTED, with the reason, by someone who did not prepare it. A rejected statement is final
+     * and never paid; a correction (the next version) takes its place.
+     */
+    public Statement reject(UUID id, String reason, Actor actor) {
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.badRequest("reason-required", "say why the statement is rejected in 'reason'");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw ApiException.badRequest("reason-too-long", "a reason is at most " + MAX_REASON + " characters");
+        }
+        Instant now = clock.instant();
+        return transactions.inTransaction(connection -> {
+            Statement current = statements.find(connection, id, false)
+                    .orElseThrow(() -> ApiException.notFound("unknown-statement", "no statement " + id));
+            if (current.status().isFinal()) {
+                throw ApiException.conflict("wrong-status", "statement " + id + " is " + current.status()
+                        + "; only a DRAFT or REVIEWED statement can be rejected");
+            }
+            if (current.preparedBy().equals(actor.name())) {
+                throw new ApiException(Response.Status.FORBIDDEN, "four-eyes",
+                        actor.name() + " prepared statement " + id + " and may not also mark it REJECTED");
+            }
+            if (!statements.reject(connection, id, actor.name(), now, reason.strip())) {
+                throw ApiException.conflict("wrong-status", "statement " + id + " changed meanwhile; read it again");
+            }
+            audit.record(connection, actor, "statement.rejected", "statement/" + id,
+                    Map.of("status", current.status()), Map.of("status", Statement.Status.REJECTED, "reason",
+                            reason.strip()),
+                    now);
             return statements.find(connection, id, true).orElseThrow();
         });
     }
@@ -165,7 +222,8 @@ public class StatementService {
         }
         return new Statement(id, programTerms.program(), from, to, version, programTerms.version(),
                 Statement.Status.DRAFT, reason, programTerms.currency(), delivered, energy, capacity, nonPerformance,
-                net, owner, aggregator, Hashes.sha256(hashes.toString()), actor, at, null, null, null, null, List.of());
+                net, owner, aggregator, Hashes.sha256(hashes.toString()), actor, at, null, null, null, null, null,
+                List.of());
     }
 
     private static Object summary(Statement statement) {

@@ -117,6 +117,20 @@ public class TermsRepository {
         }
     }
 
+    /** Each program's time zone by its newest terms. */
+    public Map<String, ZoneId> zones(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT DISTINCT ON (program) program, time_zone FROM settlement.program_terms
+                 ORDER BY program, version DESC
+                """); ResultSet rows = statement.executeQuery()) {
+            Map<String, ZoneId> zones = new TreeMap<>();
+            while (rows.next()) {
+                zones.put(rows.getString(1), ZoneId.of(rows.getString(2)));
+            }
+            return zones;
+        }
+    }
+
     /** The site owner's share by the site's newest contract, when it has one. */
     public Optional<BigDecimal> ownerShare(Connection connection, String siteId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""

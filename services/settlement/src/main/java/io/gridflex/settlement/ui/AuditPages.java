@@ -1,5 +1,7 @@
 package io.gridflex.settlement.ui;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +23,7 @@ import io.gridflex.settlement.api.Roles;
 import io.gridflex.support.audit.AuditEntry;
 import io.gridflex.support.audit.AuditLog;
 import io.gridflex.support.db.Transactions;
-import io.gridflex.support.web.RequestParams;
+import io.gridflex.support.web.ApiException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -33,14 +35,13 @@ import io.smallrye.common.annotation.Blocking;
 @Blocking
 public class AuditPages {
 
-    private static final int DEFAULT_LIMIT = 200;
-    private static final int MAX_LIMIT = 1000;
+    private static final int PAGE = 100;
 
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance audit(Page page, String target, List<AuditEntry> entries, int limit,
-                Integer more);
+        static native TemplateInstance audit(Page page, String target, List<AuditEntry> entries, Long before,
+                String older);
     }
 
     private final AuditLog audit;
@@ -56,13 +57,29 @@ public class AuditPages {
     @GET
     @RolesAllowed({Roles.AUDITOR, Roles.BILLING_ADMIN})
     @Operation(summary = "The audit log page", hidden = true)
-    public Response log(@QueryParam("target") String target, @QueryParam("limit") String limit,
+    public Response log(@QueryParam("target") String target, @QueryParam("before") String before,
             @CookieParam(Csrf.COOKIE) String cookie, @Context UriInfo uri) {
-        int count = RequestParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         String only = target == null || target.isBlank() ? null : Ids.check("target", target.strip());
-        List<AuditEntry> entries = transactions.read(connection -> audit.recent(connection, count, only));
-        Integer more = entries.size() == count && count < MAX_LIMIT ? Math.min(MAX_LIMIT, count * 2) : null;
+        Long until = entry(before);
+        List<AuditEntry> entries = transactions.read(connection -> audit.recent(connection, PAGE + 1, only, until));
+        String older = null;
+        if (entries.size() > PAGE) {
+            entries = entries.subList(0, PAGE);
+            older = "before=" + entries.getLast().entryId()
+                    + (only == null ? "" : "&target=" + URLEncoder.encode(only, StandardCharsets.UTF_8));
+        }
         Page page = pages.page(cookie, only == null ? "Audit log" : "Audit trail of " + only);
-        return pages.html(Response.Status.OK, Templates.audit(page, only, entries, count, more), page, uri);
+        return pages.html(Response.Status.OK, Templates.audit(page, only, entries, until, older), page, uri);
+    }
+
+    private static Long entry(String before) {
+        if (before == null || before.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(before.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid-before", "before is an entry number, not '" + before + "'");
+        }
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,8 @@ public class EventPages {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance list(Page page, String program, List<SettlementEvent> events, String next);
+        static native TemplateInstance list(Page page, String program, List<SettlementEvent> events, String next,
+                Zones zones);
 
         static native TemplateInstance detail(Page page, SettlementEvent event, ZoneId zone, List<SiteRow> sites,
                 Totals totals, KwChart chart, String chartSite, KwChart siteChart, String error);
@@ -81,11 +81,13 @@ public class EventPages {
     private final TermsRepository terms;
     private final LineComputation computation;
     private final Transactions transactions;
+    private final ProgramZones zones;
     private final Pages pages;
 
     public EventPages(EventRepository events, TermsRepository terms, LineComputation computation,
-            Transactions transactions, Pages pages) {
+            Transactions transactions, ProgramZones zones, Pages pages) {
         this.events = events;
+        this.zones = zones;
         this.terms = terms;
         this.computation = computation;
         this.transactions = transactions;
@@ -109,7 +111,8 @@ public class EventPages {
                     + (only == null ? "" : "&program=" + encode(only));
         }
         Page frame = pages.page(cookie, "Events");
-        return pages.html(Response.Status.OK, Templates.list(frame, only, page, next), frame, uri);
+        return pages.html(Response.Status.OK, Templates.list(frame, only, page, next, zones.all()), frame,
+                uri);
     }
 
     @GET
@@ -121,7 +124,7 @@ public class EventPages {
         SettlementEvent event = events.find(Ids.check("event", eventId))
                 .orElseThrow(() -> ApiException.notFound("unknown-event", "no event " + eventId));
         TermsInForce inForce = transactions.read(connection -> terms.all(connection, event.program()));
-        ZoneId zone = inForce.newest().map(t -> t.timeZone()).orElse(ZoneOffset.UTC);
+        ZoneId zone = inForce.newest().map(t -> t.timeZone()).orElse(Zones.UTC);
         List<ComputedLine> lines = List.of();
         String error = null;
         if (inForce.newest().isEmpty()) {

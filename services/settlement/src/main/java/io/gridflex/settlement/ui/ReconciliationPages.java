@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,15 +52,19 @@ public class ReconciliationPages {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance reconciliations(Page page, Statement statement, List<Reconciliation> imports,
+        static native TemplateInstance reconciliations(Page page, Statement statement, ZoneId zone,
+                List<Reconciliation> imports,
                 Reconciliation shown, boolean mayImport, String error);
     }
 
     private final StatementService statements;
     private final ReconciliationService reconciliations;
+    private final ProgramZones zones;
     private final Pages pages;
 
-    public ReconciliationPages(StatementService statements, ReconciliationService reconciliations, Pages pages) {
+    public ReconciliationPages(StatementService statements, ReconciliationService reconciliations, ProgramZones zones,
+            Pages pages) {
+        this.zones = zones;
         this.statements = statements;
         this.reconciliations = reconciliations;
         this.pages = pages;
@@ -103,7 +108,7 @@ public class ReconciliationPages {
         Reconciliation shown = chosen == null ? null : reconciliations.find(statement.statementId(), chosen);
         Page page = pages.page(cookie, "Reconciliation of " + statement.program() + " " + statement.periodStart()
                 + " v" + statement.version());
-        return pages.html(status, Templates.reconciliations(page, statement, imports, shown,
+        return pages.html(status, Templates.reconciliations(page, statement, zones.of(statement), imports, shown,
                 pages.hasRole(Roles.BILLING_ADMIN), error), page, uri);
     }
 

@@ -1,7 +1,12 @@
 package io.gridflex.settlement.ui;
 
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -42,15 +47,18 @@ import io.smallrye.common.annotation.Blocking;
 public class SitePages {
 
     private static final int PAGE = 100;
-    private static final int PAYOUTS = 500;
+    /** The most statement versions read for one site's payouts. */
+    private static final int PAYOUTS = 5000;
+    private static final Map<String, Comparator<SitePayouts.Payout>> PAYOUT_ORDER = payoutOrder();
 
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance list(Page page, List<MeteredSite> sites, String next);
+        static native TemplateInstance list(Page page, List<MeteredSite> sites, String next, boolean unknownOnly,
+                boolean later);
 
         static native TemplateInstance site(Page page, String siteId, BigDecimal contractedShare,
-                List<SitePayouts.Payout> payouts);
+                List<SitePayouts.Payout> payouts, Table table);
     }
 
     private final MeteredSites sites;
@@ -71,29 +79,49 @@ public class SitePages {
     @GET
     @RolesAllowed({Roles.BILLING_VIEWER, Roles.BILLING_ADMIN, Roles.AUDITOR})
     @Operation(summary = "The sites page", hidden = true)
-    public Response list(@QueryParam("after") String after, @CookieParam(Csrf.COOKIE) String cookie,
-            @Context UriInfo uri) {
+    public Response list(@QueryParam("after") String after, @QueryParam("unknown") String unknown,
+            @CookieParam(Csrf.COOKIE) String cookie, @Context UriInfo uri) {
         String from = after == null || after.isBlank() ? null : Ids.check("after", after);
-        List<MeteredSite> found = sites.list(from, false, PAGE + 1);
+        boolean unknownOnly = "true".equals(unknown);
+        List<MeteredSite> found = sites.list(from, unknownOnly, PAGE + 1);
         String next = null;
         if (found.size() > PAGE) {
             found = found.subList(0, PAGE);
-            next = java.net.URLEncoder.encode(found.getLast().siteId(), java.nio.charset.StandardCharsets.UTF_8);
+            next = "after=" + URLEncoder.encode(found.getLast().siteId(), StandardCharsets.UTF_8)
+                    + (unknownOnly ? "&unknown=true" : "");
         }
         Page page = pages.page(cookie, "Sites");
-        return pages.html(Response.Status.OK, Templates.list(page, found, next), page, uri);
+        return pages.html(Response.Status.OK, Templates.list(page, found, next, unknownOnly, from != null), page,
+                uri);
     }
 
     @GET
     @Path("{siteId}")
     @RolesAllowed({Roles.BILLING_VIEWER, Roles.BILLING_ADMIN, Roles.AUDITOR})
     @Operation(summary = "One site's page", hidden = true)
-    public Response site(@PathParam("siteId") String siteId, @CookieParam(Csrf.COOKIE) String cookie,
-            @Context UriInfo uri) {
+    public Response site(@PathParam("siteId") String siteId, @QueryParam("sort") String sort,
+            @QueryParam("dir") String dir, @QueryParam("page") String pageNumber, @QueryParam("size") String size,
+            @CookieParam(Csrf.COOKIE) String cookie, @Context UriInfo uri) {
         String id = Ids.check("site", siteId);
+        Table table = Table.of(PAYOUT_ORDER.keySet(), "period", true, sort, dir, pageNumber, size);
         Optional<BigDecimal> share = transactions.read(connection -> terms.ownerShare(connection, id));
+        List<SitePayouts.Payout> all = payouts.of(id, PAYOUTS);
+        table = table.over(all.size());
         Page page = pages.page(cookie, "Site " + id);
         return pages.html(Response.Status.OK,
-                Templates.site(page, id, share.orElse(null), payouts.of(id, PAYOUTS)), page, uri);
+                Templates.site(page, id, share.orElse(null), table.pageOf(all, PAYOUT_ORDER), table), page, uri);
+    }
+
+    private static Map<String, Comparator<SitePayouts.Payout>> payoutOrder() {
+        Comparator<SitePayouts.Payout> byStatement = Comparator.comparing(SitePayouts.Payout::program)
+                .thenComparing(SitePayouts.Payout::periodStart).thenComparingInt(SitePayouts.Payout::version);
+        Map<String, Comparator<SitePayouts.Payout>> order = new LinkedHashMap<>();
+        order.put("program", byStatement);
+        order.put("period", Comparator.comparing(SitePayouts.Payout::periodStart).thenComparing(byStatement));
+        order.put("status", Comparator.comparing(SitePayouts.Payout::status).thenComparing(byStatement));
+        order.put("events", Comparator.comparingInt(SitePayouts.Payout::lines).thenComparing(byStatement));
+        order.put("net", Comparator.comparing(SitePayouts.Payout::net).thenComparing(byStatement));
+        order.put("owner", Comparator.comparing(SitePayouts.Payout::owner).thenComparing(byStatement));
+        return order;
     }
 }

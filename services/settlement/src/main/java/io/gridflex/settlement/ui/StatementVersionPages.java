@@ -1,6 +1,7 @@
 package io.gridflex.settlement.ui;
 
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,15 +46,17 @@ public class StatementVersionPages {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance versions(Page page, Statement statement, List<Statement> versions,
+        static native TemplateInstance versions(Page page, Statement statement, ZoneId zone, List<Statement> versions,
                 VersionDiff diff, boolean mayCorrect, String reason, String error);
     }
 
     private final StatementService service;
+    private final ProgramZones zones;
     private final Pages pages;
 
-    public StatementVersionPages(StatementService service, Pages pages) {
+    public StatementVersionPages(StatementService service, ProgramZones zones, Pages pages) {
         this.service = service;
+        this.zones = zones;
         this.pages = pages;
     }
 
@@ -93,7 +96,7 @@ public class StatementVersionPages {
         VersionDiff diff = diff(statement, versions, with);
         Page page = pages.page(cookie, "Versions of " + statement.program() + " " + statement.periodStart() + " – "
                 + statement.periodEnd());
-        return pages.html(status, Templates.versions(page, statement, versions, diff,
+        return pages.html(status, Templates.versions(page, statement, zones.of(statement), versions, diff,
                 pages.hasRole(Roles.BILLING_ADMIN), reason, error), page, uri);
     }
 

@@ -60,6 +60,7 @@ class EndpointRoleMatrixTest {
                 row("POST", "/api/statements", 403, 403, 400, 403),
                 row("POST", S + "/review", 403, 403, 404, 403),
                 row("POST", S + "/approve", 403, 403, 404, 403),
+                row("POST", S + "/reject", 403, 403, 400, 403),
                 row("POST", "/api/programs/p/terms", 403, 403, 400, 403),
                 row("POST", "/api/sites/s/contract", 403, 403, 400, 403),
                 row("POST", S + "/reconciliations", 403, 403, 400, 403),

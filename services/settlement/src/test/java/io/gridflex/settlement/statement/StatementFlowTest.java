@@ -204,6 +204,32 @@ class StatementFlowTest {
         assertThat(as("bill").get("/api/statements/" + id).then().statusCode(200).extract().jsonPath()
                 .<BigDecimal>get("net")).isEqualTo(new BigDecimal("306.04"));
 
+        // A reviewer rejects the correction, saying why: final and never paid; the approved one cannot be rejected.
+        String v2 = correction.getString("statementId");
+        reject("bea", v2, " ").statusCode(400);
+        reject("bea", v2, "x".repeat(2049)).statusCode(400);
+        reject("ada", v2, "my own").statusCode(403);
+        reject("bea", id, "paid already").statusCode(409);
+        JsonPath rejected = reject("bea", v2, "b's minute 4 is an estimate, not a reading").statusCode(200).extract()
+                .jsonPath();
+        assertThat(rejected.getString("status")).isEqualTo("REJECTED");
+        assertThat(rejected.getString("rejection.by")).isEqualTo("bea");
+        assertThat(rejected.getString("rejection.reason")).isEqualTo("b's minute 4 is an estimate, not a reading");
+        reject("bea", v2, "again").statusCode(409);
+        as("bea").post("/api/statements/" + v2 + "/review").then().statusCode(409);
+        assertRefused("UPDATE settlement.statement SET status = 'DRAFT', rejected_by = NULL, rejected_at = NULL, "
+                + "rejection_reason = NULL WHERE statement_id = ?", UUID.fromString(v2), "rejected");
+        // The next version takes its place; the database keeps rejection four-eyed and with its reason.
+        String v3 = prepare(program, "late meter data for " + b + ", read again").statusCode(201).extract().jsonPath()
+                .getString("statementId");
+        assertRefused("UPDATE settlement.statement SET status = 'REJECTED', rejected_by = prepared_by, "
+                + "rejected_at = now(), rejection_reason = 'x' WHERE statement_id = ?", UUID.fromString(v3),
+                "statement_four_eyes");
+        assertRefused("UPDATE settlement.statement SET status = 'REJECTED', rejected_by = 'bea', "
+                + "rejected_at = now() WHERE statement_id = ?", UUID.fromString(v3), "statement_status");
+        assertThat(as("audrey").queryParam("target", "statement/" + v2).get("/api/audit").then().statusCode(200)
+                .extract().jsonPath().getList("action")).containsExactly("statement.rejected", "statement.prepare");
+
         String csv = as("bill").get("/api/statements/" + id + "/lines.csv").then().statusCode(200)
                 .contentType("text/csv").extract().asString();
         assertThat(csv.split("\r\n")).hasSize(5);
@@ -336,6 +362,11 @@ class StatementFlowTest {
             body.put("reason", reason);
         }
         return as("ada").contentType(ContentType.JSON).body(body).post("/api/statements").then();
+    }
+
+    private static io.restassured.response.ValidatableResponse reject(String user, String id, String reason) {
+        return as(user).contentType(ContentType.JSON).body(Map.of("reason", reason))
+                .post("/api/statements/" + id + "/reject").then();
     }
 
     private static Map<String, Object> line(JsonPath statement, String eventId, String siteId) {

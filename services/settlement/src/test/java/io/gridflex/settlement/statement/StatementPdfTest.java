@@ -49,12 +49,16 @@ class StatementPdfTest {
 
     @Test
     void aStatementNotYetApprovedSaysSoOnEveryPage() throws IOException {
-        for (Statement.Status status : List.of(Statement.Status.DRAFT, Statement.Status.REVIEWED)) {
+        for (Statement.Status status : List.of(Statement.Status.DRAFT, Statement.Status.REVIEWED,
+                Statement.Status.REJECTED)) {
             try (PDDocument document = Loader.loadPDF(StatementPdf.of(statement(status, 120)))) {
                 assertThat(document.getNumberOfPages()).isGreaterThan(1);
                 for (int page = 1; page <= document.getNumberOfPages(); page++) {
                     assertThat(page(document, page)).contains(status + " - NOT")
                             .contains("NOT FOR PAYMENT");
+                }
+                if (status == Statement.Status.REJECTED) {
+                    assertThat(page(document, 1)).contains("Rejected by bea at").contains("wrong meter for site-3");
                 }
             }
         }
@@ -87,7 +91,7 @@ class StatementPdfTest {
         Statement statement = statement(Statement.Status.DRAFT, 0);
         Statement odd = new Statement(statement.statementId(), "prog \"a\"/../b", statement.periodStart(),
                 statement.periodEnd(), 3, 1, statement.status(), null, "USD", null, null, null, null, null, null, null,
-                "h", "alice", statement.preparedAt(), null, null, null, null, List.of());
+                "h", "alice", statement.preparedAt(), null, null, null, null, null, List.of());
         assertThat(StatementPdf.fileName(odd, "pdf")).isEqualTo("statement-prog__a__.._b-2026-11-01-v3.pdf");
     }
 
@@ -112,14 +116,18 @@ class StatementPdfTest {
                 new BigDecimal("-1500.00"), new BigDecimal("97765.43"), new BigDecimal("78212.34"),
                 new BigDecimal("19553.09"), "ab".repeat(32), "alice", prepared, reviewed ? "bob" : null,
                 reviewed ? prepared.plusSeconds(3600) : null, approved ? "bea" : null,
-                approved ? prepared.plusSeconds(7200) : null, lines);
+                approved ? prepared.plusSeconds(7200) : null,
+                status == Statement.Status.REJECTED
+                        ? new Statement.Rejection("bea", prepared.plusSeconds(7200), "wrong meter for site-3")
+                        : null,
+                lines);
     }
 
     private static Statement with(Statement s, List<StatementLine> lines) {
         return new Statement(s.statementId(), s.program(), s.periodStart(), s.periodEnd(), s.version(),
                 s.termsVersion(), s.status(), s.reason(), s.currency(), s.deliveredMwh(), s.energy(), s.capacity(),
                 s.nonPerformance(), s.net(), s.owner(), s.aggregator(), s.inputsHash(), s.preparedBy(),
-                s.preparedAt(), s.reviewedBy(), s.reviewedAt(), s.approvedBy(), s.approvedAt(), lines);
+                s.preparedAt(), s.reviewedBy(), s.reviewedAt(), s.approvedBy(), s.approvedAt(), s.rejection(), lines);
     }
 
     private static StatementLine line(String event, String site, String status, String problem) {

@@ -7,34 +7,28 @@ import static io.gridflex.settlement.SettlementFixtures.segment;
 import static io.gridflex.settlement.SettlementFixtures.share;
 import static io.gridflex.settlement.SettlementFixtures.telemetry;
 import static io.gridflex.settlement.SettlementFixtures.unique;
+import static io.gridflex.settlement.ui.Browsers.click;
+import static io.gridflex.settlement.ui.Browsers.screenshot;
+import static io.gridflex.settlement.ui.Browsers.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,10 +40,8 @@ import io.gridflex.testsupport.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The statement pages in a real headless Chromium, logged in through the real Keycloak login form: a viewer reads a
@@ -65,16 +57,20 @@ class StatementPagesTest {
 
     private static final Instant T = Instant.parse("2026-05-12T15:00:00Z");
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
 
     @TestHTTPResource("/")
     URL base;
 
-    private final List<WebDriver> browsers = new ArrayList<>();
+    private Browsers browsers;
+
+    @BeforeEach
+    void browsers() {
+        browsers = new Browsers(base);
+    }
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
+        browsers.close();
     }
 
     @Test
@@ -101,8 +97,8 @@ class StatementPagesTest {
         assertThat(new BigDecimal(lineNet)).isPositive();
 
         // A viewer: sees the statement and its line with the API's figures, downloads the CSV, may not review.
-        WebDriver bill = logIn("bill");
-        open(bill, "/ui/statements");
+        WebDriver bill = browsers.logIn("bill");
+        browsers.open(bill, "/ui/statements?program=" + program);
         WebElement row = bill.findElement(By.cssSelector("tr[data-statement='" + id + "']"));
         assertThat(row.getText()).contains(program).contains("DRAFT").contains(net + " USD");
         screenshot(bill, "statements");
@@ -124,7 +120,7 @@ class StatementPagesTest {
         assertThat(bill.findElement(By.id("share")).getText()).contains("program's default");
 
         // The event: listed under its program; its page shows the line's figures and baseline against actual kW.
-        open(bill, "/ui/events?program=" + program);
+        browsers.open(bill, "/ui/events?program=" + program);
         assertThat(bill.findElements(By.cssSelector("#events tbody tr"))).singleElement()
                 .satisfies(r -> assertThat(r.getText()).contains(eventId).contains(program));
         click(bill, By.linkText(eventId));
@@ -140,12 +136,12 @@ class StatementPagesTest {
         assertThat(bill.findElement(By.id("site-chart-title")).getText()).endsWith(site);
         click(bill, By.id("logout"));
         new WebDriverWait(bill, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/signed-out"));
-        open(bill, "/ui/statements");
+        browsers.open(bill, "/ui/statements");
         assertThat(bill.findElements(By.id("username"))).as("logged out: back at the login form").isNotEmpty();
 
         // The admin who prepared it: refused by four-eyes, and a form whose token was tampered with is refused.
-        WebDriver ada = logIn("ada");
-        open(ada, "/ui/statements/" + id);
+        WebDriver ada = browsers.logIn("ada");
+        browsers.open(ada, "/ui/statements/" + id);
         click(ada, By.id("review"));
         assertThat(ada.findElement(By.id("error")).getText()).contains("ada prepared statement")
                 .contains("may not also mark it REVIEWED");
@@ -157,8 +153,8 @@ class StatementPagesTest {
                 .isEqualTo("DRAFT");
 
         // A second admin reviews and approves it.
-        WebDriver bea = logIn("bea");
-        open(bea, "/ui/statements/" + id);
+        WebDriver bea = browsers.logIn("bea");
+        browsers.open(bea, "/ui/statements/" + id);
         click(bea, By.id("review"));
         assertThat(bea.findElement(By.id("status")).getText()).isEqualTo("REVIEWED");
         assertThat(bea.findElement(By.id("reviewed")).getText()).startsWith("bea");
@@ -176,7 +172,7 @@ class StatementPagesTest {
         Files.writeString(utilityFile, "event_id,site_id,amount\n" + eventId + "," + site + ","
                 + new BigDecimal(lineNet).subtract(new BigDecimal("0.12")).toPlainString() + "\n" + eventId
                 + ",site-elsewhere,10.00\n");
-        open(bea, "/ui/statements/" + id);
+        browsers.open(bea, "/ui/statements/" + id);
         click(bea, By.id("reconciliations"));
         bea.findElement(By.id("file")).sendKeys(utilityFile.toAbsolutePath().toString());
         click(bea, By.id("import"));
@@ -188,8 +184,8 @@ class StatementPagesTest {
         screenshot(bea, "reconciliation");
 
         // An auditor reads the statement's audit trail and may not correct it.
-        WebDriver audrey = logIn("audrey");
-        open(audrey, "/ui/statements/" + id);
+        WebDriver audrey = browsers.logIn("audrey");
+        browsers.open(audrey, "/ui/statements/" + id);
         assertThat(audrey.findElements(By.id("review"))).isEmpty();
         click(audrey, By.id("audit"));
         assertThat(audrey.findElements(By.cssSelector("#audit-log tbody tr")))
@@ -199,16 +195,16 @@ class StatementPagesTest {
                 .anySatisfy(entry -> assertThat(entry).contains("bea statement.approved"))
                 .anySatisfy(entry -> assertThat(entry).contains("bea statement.reconcile"));
         screenshot(audrey, "audit");
-        open(audrey, "/ui/statements/" + id + "/versions");
+        browsers.open(audrey, "/ui/statements/" + id + "/versions");
         assertThat(audrey.findElements(By.id("correct"))).isEmpty();
-        open(audrey, "/ui/statements/" + id + "/reconciliations");
+        browsers.open(audrey, "/ui/statements/" + id + "/reconciliations");
         assertThat(audrey.findElements(By.cssSelector("#imports tbody tr"))).hasSize(1);
         assertThat(audrey.findElements(By.id("import"))).isEmpty();
 
         // The utility's meter shows minute 3 drew 540 kW, not 510: a correction with its reason, side by side.
         as("ada").contentType("text/csv").body("interval_start,interval_end,energy_kwh\n" + T.plusSeconds(180) + ","
                 + T.plusSeconds(240) + ",9\n").post("/api/sites/" + site + "/meter-readings").then().statusCode(201);
-        open(ada, "/ui/statements/" + id);
+        browsers.open(ada, "/ui/statements/" + id);
         click(ada, By.id("versions"));
         ada.findElement(By.id("reason")).sendKeys("revenue meter data for minute 3");
         click(ada, By.id("correct"));
@@ -229,50 +225,5 @@ class StatementPagesTest {
 
     private static String signed(BigDecimal value) {
         return (value.signum() > 0 ? "+" : "") + value.toPlainString();
-    }
-
-    /** Clicks what leads to another page and waits until the browser has left this one. */
-    private static void click(WebDriver browser, By what) {
-        WebElement current = browser.findElement(By.tagName("html"));
-        browser.findElement(what).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(current));
-    }
-
-    /** A fresh browser, logged in as {@code user} through Keycloak's own login form. */
-    private WebDriver logIn(String user) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
-        browsers.add(browser);
-        open(browser, "/ui");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(KeycloakTestResource.DEMO_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user")));
-        assertThat(browser.findElement(By.id("user")).getText()).isEqualTo(user);
-        return browser;
-    }
-
-    private void open(WebDriver browser, String path) {
-        browser.get(base.toString().replaceAll("/$", "") + path);
-    }
-
-    /** Requests with the browser's cookies (its login session and form token). */
-    private RequestSpecification session(WebDriver browser) {
-        RequestSpecification request = RestAssured.given().redirects().follow(false);
-        for (Cookie cookie : browser.manage().getCookies()) {
-            request = request.cookie(cookie.getName(), cookie.getValue());
-        }
-        return request;
-    }
-
-    private static void screenshot(WebDriver browser, String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

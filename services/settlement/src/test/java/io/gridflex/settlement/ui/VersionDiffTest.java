@@ -53,7 +53,8 @@ class VersionDiffTest {
         BigDecimal zero = BigDecimal.ZERO;
         return new Statement(UUID.randomUUID(), "p", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 1), version, 1,
                 Statement.Status.DRAFT, version == 1 ? null : "why", "USD", zero, zero, zero, zero,
-                new BigDecimal(net), zero, zero, "hash", "ada", Instant.EPOCH, null, null, null, null, List.of(lines));
+                new BigDecimal(net), zero, zero, "hash", "ada", Instant.EPOCH, null, null, null, null, null,
+                List.of(lines));
     }
 
     private static StatementLine line(String event, String site, String status, String delivered, String net) {
