@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -119,7 +120,8 @@ public class StatementPages {
     @Operation(summary = "Mark a draft reviewed from its page", hidden = true)
     public Response review(@PathParam("id") String id, @FormParam(Csrf.FIELD) String token,
             @CookieParam(Csrf.COOKIE) String cookie, @Context HttpHeaders headers, @Context UriInfo uri) {
-        return advance(id, Statement.Status.REVIEWED, token, cookie, headers, uri);
+        return act(id, token, cookie, headers, uri,
+                statementId -> service.advance(statementId, Statement.Status.REVIEWED, pages.actor()));
     }
 
     @POST
@@ -128,7 +130,8 @@ public class StatementPages {
     @Operation(summary = "Approve a reviewed statement from its page", hidden = true)
     public Response approve(@PathParam("id") String id, @FormParam(Csrf.FIELD) String token,
             @CookieParam(Csrf.COOKIE) String cookie, @Context HttpHeaders headers, @Context UriInfo uri) {
-        return advance(id, Statement.Status.APPROVED, token, cookie, headers, uri);
+        return act(id, token, cookie, headers, uri,
+                statementId -> service.advance(statementId, Statement.Status.APPROVED, pages.actor()));
     }
 
     @POST
@@ -138,14 +141,7 @@ public class StatementPages {
     public Response reject(@PathParam("id") String id, @FormParam(Csrf.FIELD) String token,
             @FormParam("reason") String reason, @CookieParam(Csrf.COOKIE) String cookie, @Context HttpHeaders headers,
             @Context UriInfo uri) {
-        UUID statementId = StatementResource.statementId(id);
-        try {
-            pages.checkForm(token, cookie, headers, uri);
-            service.reject(statementId, reason, pages.actor());
-        } catch (ApiException refused) {
-            return refused(statementId, refused, cookie, uri);
-        }
-        return Response.seeOther(URI.create("/ui/statements/" + statementId)).build();
+        return act(id, token, cookie, headers, uri, statementId -> service.reject(statementId, reason, pages.actor()));
     }
 
     @GET
@@ -166,13 +162,16 @@ public class StatementPages {
         return StatementFiles.pdf(service.find(StatementResource.statementId(id)));
     }
 
-    /** Moves the statement on and shows it again (303), or shows it with the refusal and its status code. */
-    private Response advance(String id, Statement.Status to, String token, String cookie, HttpHeaders headers,
-            UriInfo uri) {
+    /**
+     * Does what a form of the statement's page asks (review, approve, reject) and shows the statement again (303), or
+     * shows it with the refusal under its status code.
+     */
+    private Response act(String id, String token, String cookie, HttpHeaders headers, UriInfo uri,
+            Consumer<UUID> action) {
         UUID statementId = StatementResource.statementId(id);
         try {
             pages.checkForm(token, cookie, headers, uri);
-            service.advance(statementId, to, pages.actor());
+            action.accept(statementId);
         } catch (ApiException refused) {
             return refused(statementId, refused, cookie, uri);
         }

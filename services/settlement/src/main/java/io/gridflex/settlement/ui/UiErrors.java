@@ -29,7 +29,7 @@ public class UiErrors {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance error(String title, String detail, int status, String user, List<String> roles);
+        static native TemplateInstance error(Page page, String detail, int status);
     }
 
     private final SecurityIdentity identity;
@@ -78,7 +78,8 @@ public class UiErrors {
         List<String> roles = anonymous ? List.of() : identity.getRoles().stream().sorted().toList();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
-                .entity(Templates.error(title, detail, status.getStatusCode(), user, roles).render()).build();
+                .entity(Templates.error(new Page(title, user, roles, null), detail, status.getStatusCode()).render())
+                .build();
     }
 
     private static boolean onPages(UriInfo uri) {

@@ -78,35 +78,37 @@ class PagesByRoleTest {
         List<String> forms = List.of("review", "reject", "correct", "import");
 
         WebDriver olivia = browsers.logIn("olivia");
-        assertThat(olivia.findElement(By.id("error-title")).getText()).isEqualTo("Not allowed");
+        assertThat(olivia.findElement(By.id("title")).getText()).isEqualTo("Not allowed");
         assertThat(olivia.findElement(By.cssSelector(".roles")).getText()).doesNotContain("billing");
         for (String path : concat(readable, "/ui/audit")) {
             browsers.open(olivia, path);
-            assertThat(olivia.findElement(By.id("error-title")).getText()).as(path).isEqualTo("Not allowed");
+            assertThat(olivia.findElement(By.id("title")).getText()).as(path).isEqualTo("Not allowed");
         }
         screenshot(olivia, "not-allowed");
 
         WebDriver bill = browsers.logIn("bill");
         for (String path : readable) {
             browsers.open(bill, path);
-            assertThat(bill.findElements(By.id("error-title"))).as(path).isEmpty();
+            assertThat(bill.findElements(By.id("error"))).as(path).isEmpty();
+            assertThat(bill.findElement(By.id("user")).getText()).as(path).isEqualTo("bill");
             forms.forEach(form -> assertThat(bill.findElements(By.id(form))).as(path + " #" + form).isEmpty());
         }
         browsers.open(bill, "/ui/audit");
-        assertThat(bill.findElement(By.id("error-title")).getText()).isEqualTo("Not allowed");
+        assertThat(bill.findElement(By.id("title")).getText()).isEqualTo("Not allowed");
         session(bill).formParam("csrf", "x").formParam("reason", "no").post(statement + "/reject").then()
                 .statusCode(403);
 
         WebDriver audrey = browsers.logIn("audrey");
         for (String path : concat(readable, "/ui/audit")) {
             browsers.open(audrey, path);
-            assertThat(audrey.findElements(By.id("error-title"))).as(path).isEmpty();
+            assertThat(audrey.findElements(By.id("error"))).as(path).isEmpty();
+            assertThat(audrey.findElement(By.id("user")).getText()).as(path).isEqualTo("audrey");
             forms.forEach(form -> assertThat(audrey.findElements(By.id(form))).as(path + " #" + form).isEmpty());
         }
 
         // Wrong addresses and queries are pages that say what was wrong.
         browsers.open(bill, "/ui/statements/" + UUID.randomUUID());
-        assertThat(bill.findElement(By.id("error-title")).getText()).isEqualTo("Not found");
+        assertThat(bill.findElement(By.id("title")).getText()).isEqualTo("Not found");
         browsers.open(bill, "/ui/nowhere");
         assertThat(bill.findElement(By.id("error")).getText()).contains("/ui/nowhere");
         browsers.open(bill, "/ui/statements?sort=secret");
