@@ -14,14 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -32,17 +33,55 @@ public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "gridflex";
     public static final String ADMIN_USER = "admin";
-    public static final String ADMIN_PASSWORD = "admin";
+    /** The realm's confidential clients; each gets a secret made up at start. */
+    public static final List<String> CLIENTS = List.of("ven-gateway", "dispatch", "site-agent", "settlement");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ChildProcess process;
     private final int port;
+    private final Secrets secrets;
 
-    private KeycloakServer(ChildProcess process, int port) {
+    private KeycloakServer(ChildProcess process, int port, Secrets secrets) {
         this.process = process;
         this.port = port;
+        this.secrets = secrets;
+    }
+
+    /**
+     * What this Keycloak's realm was imported with, made up at start: the bootstrap admin's password, the demo users'
+     * password and each confidential client's secret. The realm file holds only placeholders (environment variables
+     * Keycloak resolves on import), so nothing usable is in the repository; nothing goes on a command line either.
+     */
+    private record Secrets(String adminPassword, String demoPassword, Map<String, String> clients) {
+
+        static Secrets generate() {
+            Map<String, String> clients = new LinkedHashMap<>();
+            CLIENTS.forEach(client -> clients.put(client, random()));
+            return new Secrets(random(), random(), clients);
+        }
+
+        Map<String, String> environment() {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+            env.put("GRIDFLEX_DEMO_PASSWORD", demoPassword);
+            clients.forEach((client, secret) -> env.put(secretVariable(client), secret));
+            return env;
+        }
+
+        private static String random() {
+            byte[] bytes = new byte[24];
+            RANDOM.nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
+    }
+
+    /** The environment variable the realm file names for a client's secret. */
+    static String secretVariable(String clientId) {
+        return "GRIDFLEX_SECRET_" + clientId.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     }
 
     /** @param port the HTTP port, or 0 for any free one */
@@ -59,7 +98,9 @@ public final class KeycloakServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         buildOnce(home, workDir);
+        Secrets secrets = Secrets.generate();
         Map<String, String> env = environment();
+        env.putAll(secrets.environment());
         ChildProcess process = ChildProcess.start("keycloak",
                 List.of("bash", home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
                         "--db=dev-mem",
@@ -71,7 +112,7 @@ public final class KeycloakServer implements AutoCloseable {
                         "--cache=local",
                         "--log-level=warn"),
                 workDir, env, workDir.resolve("keycloak.log"), "TERM");
-        KeycloakServer server = new KeycloakServer(process, httpPort);
+        KeycloakServer server = new KeycloakServer(process, httpPort, secrets);
         Await.ready("Keycloak on port " + httpPort, process, Duration.ofMinutes(4), server::realmServed);
         return server;
     }
@@ -119,18 +160,18 @@ public final class KeycloakServer implements AutoCloseable {
         return token(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
-    /** The development secret the realm file gives a confidential client. */
-    public static String clientSecret(String clientId) {
-        try {
-            for (JsonNode client : JSON.readTree(realmFile().toFile()).path("clients")) {
-                if (clientId.equals(client.path("clientId").asText()) && client.hasNonNull("secret")) {
-                    return client.get("secret").asText();
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The secret this Keycloak gave a confidential client at start. */
+    public String clientSecret(String clientId) {
+        String secret = secrets.clients().get(clientId);
+        if (secret == null) {
+            throw new IllegalArgumentException("no confidential client " + clientId + "; clients: " + CLIENTS);
         }
-        throw new IllegalArgumentException("no confidential client " + clientId + " in the realm file");
+        return secret;
+    }
+
+    /** The password this Keycloak gave the demo users (olivia, bill, ada, bea, audrey) at start. */
+    public String demoPassword() {
+        return secrets.demoPassword();
     }
 
     public static Path realmFile() {
@@ -190,8 +231,6 @@ public final class KeycloakServer implements AutoCloseable {
     private static Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JAVA_HOME", JavaRuntime.home().toString());
-        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
-        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx512m");
         return env;
     }

@@ -92,11 +92,11 @@ class RealInfrastructureTest {
     @Test
     void keycloakIssuesTokensWithTheRealmRoles() throws Exception {
         try (KeycloakServer keycloak = KeycloakServer.start(work.resolve("keycloak"), 0)) {
-            String token = keycloak.userToken("bill", "gridflex-demo");
+            String token = keycloak.userToken("bill", keycloak.demoPassword());
             String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
             assertThat(claims).contains("\"billing-viewer\"").doesNotContain("\"billing-admin\"");
 
-            String service = keycloak.clientToken("site-agent", KeycloakServer.clientSecret("site-agent"));
+            String service = keycloak.clientToken("site-agent", keycloak.clientSecret("site-agent"));
             assertThat(service).isNotBlank();
 
             assertThatThrownBy(() -> keycloak.userToken("bill", "wrong-password"))

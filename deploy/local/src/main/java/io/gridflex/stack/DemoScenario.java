@@ -43,7 +43,8 @@ public final class DemoScenario {
         List<DemoReport.EventFigures> figures = new ArrayList<>();
         Duration optIn = null;
         try (EnergySampler sampler = new EnergySampler(http, stack.url("miner-simulator"), LocalStack.SITES)) {
-            JsonNode registration = http.await(stack.url("ven-gateway") + "/api/registration", null,
+            String operator = stack.keycloak().userToken("olivia", stack.keycloak().demoPassword());
+            JsonNode registration = http.await(stack.url("ven-gateway") + "/api/registration", operator,
                     r -> !r.path("venId").asText("").isEmpty(), Duration.ofSeconds(90)).orElse(null);
             if (registration == null) {
                 narrator.fail("ven-gateway did not register with the VTN within 90 s");
@@ -51,7 +52,6 @@ public final class DemoScenario {
             }
             String vtnId = registration.path("vtnId").asText();
             narrator.step("ven-gateway registered with VTN %s as VEN %s", vtnId, registration.path("venId").asText());
-            String operator = stack.keycloak().userToken("olivia", "gridflex-demo");
 
             Instant baselineFrom = stack.sitesReadyAt().plus(options.telemetryInterval().multipliedBy(2));
             narrator.info("Collecting a %s meter-before baseline while the sites mine normally...",
@@ -90,7 +90,7 @@ public final class DemoScenario {
 
             Map<String, Map<String, Double>> truth = TrueDelivery.of(sampler, options.baselineWindow(),
                     pieces(operator, List.of(first.eventId(), second.eventId())));
-            String billing = stack.keycloak().userToken("bill", "gridflex-demo");
+            String billing = stack.keycloak().userToken("bill", stack.keycloak().demoPassword());
             waitUntil(lastEnd.plus(options.telemetryInterval().multipliedBy(3)));
             figures.add(settle(first, reductionKw, firstShares, truth, billing));
             figures.add(settle(second, reductionKw * SECOND_EVENT_SHARE, secondShares, truth, billing));

@@ -83,8 +83,9 @@ public final class GridFlexCommand {
                 System.exit(report.failures().isEmpty() ? 0 : 1);
             }
         }
-        narrator.info("Billing pages: %s/ui (log in as bill to read, ada or bea to review and approve; password "
-                + "gridflex-demo)", stack.url("settlement"));
+        narrator.info("Billing pages: %s/ui (log in as bill to read, ada or bea to review and approve; the demo "
+                + "users' password, made up for this run, is in %s)", stack.url("settlement"),
+                SecretFiles.path(options, "demo-password"));
         narrator.info("GridFlex is running. Press Ctrl-C to stop.");
         stopped.await();
     }

@@ -103,7 +103,8 @@ public final class LocalStack implements AutoCloseable {
                 kafka.port(), keycloak.port());
 
         ServiceConfigs configs = new ServiceConfigs(options, postgres.jdbcUrl(DATABASE), kafka.bootstrapServers(),
-                keycloak.realmUrl());
+                keycloak);
+        SecretFiles.write(SecretFiles.path(options, "demo-password"), keycloak.demoPassword() + "\n");
         Map<String, Integer> firstMinerPorts = new LinkedHashMap<>();
         for (int s = 0; s < SITES.size(); s++) {
             firstMinerPorts.put(SITES.get(s), options.randomPorts() ? 0 : 14100 + 200 * s);
@@ -121,7 +122,8 @@ public final class LocalStack implements AutoCloseable {
         launch("settlement", "services/settlement", port(18084), configs.settlement());
         awaitReady(narrator, List.of("dispatch"));
         // Sites are registered by an operator, never discovered: before their agents report, dispatch must know them.
-        FleetSetup.register(new JsonHttp(), url("dispatch"), keycloak.userToken("olivia", "gridflex-demo"), SITES,
+        FleetSetup.register(new JsonHttp(), url("dispatch"), keycloak.userToken("olivia", keycloak.demoPassword()),
+                SITES,
                 options.maxImportKw());
         narrator.step("Operator olivia registered program %s and sites %s in dispatch's fleet registry",
                 FleetSetup.PROGRAM, SITES);

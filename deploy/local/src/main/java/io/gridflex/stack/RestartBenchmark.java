@@ -30,10 +30,10 @@ public final class RestartBenchmark {
         Path runDir = Path.of("deploy/local/target/restart-benchmark").toAbsolutePath();
         try (LocalStack stack = LocalStack.start(StackOptions.defaults(runDir).withRandomPorts(), narrator)) {
             JsonHttp http = new JsonHttp();
-            String vtnId = http.await(stack.url("ven-gateway") + "/api/registration", null,
+            String operator = stack.keycloak().userToken("olivia", stack.keycloak().demoPassword());
+            String vtnId = http.await(stack.url("ven-gateway") + "/api/registration", operator,
                     r -> !r.path("venId").asText("").isEmpty(), Duration.ofSeconds(90)).orElseThrow().path("vtnId")
                     .asText();
-            String operator = stack.keycloak().userToken("olivia", "gridflex-demo");
             List<Long> statics = new ArrayList<>();
             List<Long> fresh = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {

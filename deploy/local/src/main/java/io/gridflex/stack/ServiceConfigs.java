@@ -1,6 +1,8 @@
 package io.gridflex.stack;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +13,20 @@ import io.gridflex.infra.PostgresServer;
 /** The configuration each service gets in the local stack: real endpoints plus demo-friendly intervals. */
 final class ServiceConfigs {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final StackOptions options;
     private final String jdbcUrl;
     private final String kafka;
     private final String realmUrl;
+    private final KeycloakServer keycloak;
 
-    ServiceConfigs(StackOptions options, String jdbcUrl, String kafka, String realmUrl) {
+    ServiceConfigs(StackOptions options, String jdbcUrl, String kafka, KeycloakServer keycloak) {
         this.options = options;
         this.jdbcUrl = jdbcUrl;
         this.kafka = kafka;
-        this.realmUrl = realmUrl;
+        this.realmUrl = keycloak.realmUrl();
+        this.keycloak = keycloak;
     }
 
     /** @param firstPorts per site, the port of its first miner (the others follow), or 0 for any free ports */
@@ -46,6 +52,7 @@ final class ServiceConfigs {
         config.put("gridflex.gateway.vtn.url", vtnUrl);
         config.put("gridflex.gateway.ven-name", "gridflex-local");
         config.put("gridflex.gateway.program", FleetSetup.PROGRAM);
+        config.put("quarkus.oidc.auth-server-url", realmUrl);
         return config;
     }
 
@@ -59,7 +66,7 @@ final class ServiceConfigs {
         Map<String, String> config = withDatabaseAndKafka();
         config.put("quarkus.oidc.auth-server-url", realmUrl);
         config.put("quarkus.oidc.client-id", "settlement");
-        config.put("quarkus.oidc.credentials.secret", KeycloakServer.clientSecret("settlement"));
+        config.put("quarkus.oidc.credentials.secret", keycloak.clientSecret("settlement"));
         config.put("gridflex.settlement.baseline.window", options.baselineWindow().toString());
         return config;
     }
@@ -68,6 +75,7 @@ final class ServiceConfigs {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", kafka);
         config.put("gridflex.site.id", site);
+        config.put("gridflex.site.status.password", statusPassword(site));
         config.put("gridflex.site.max-import-kw", String.valueOf(options.maxImportKw()));
         config.put("gridflex.site.miners", String.join(",", minerEndpoints));
         config.put("gridflex.site.telemetry.interval", options.telemetryInterval().toString());
@@ -85,5 +93,17 @@ final class ServiceConfigs {
         config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
         config.put("kafka.bootstrap.servers", kafka);
         return config;
+    }
+
+    /**
+     * The site agent's status password, made up for this run and kept for the site's operator in
+     * {@code <run dir>/secrets/<site>-status-password}.
+     */
+    private String statusPassword(String site) {
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        SecretFiles.write(SecretFiles.path(options, site + "-status-password"), password + "\n");
+        return password;
     }
 }

@@ -1,17 +1,22 @@
 package io.gridflex.stack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
 import io.gridflex.infra.ChildProcess;
@@ -54,10 +59,33 @@ public final class ServiceProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(JavaRuntime.java(), "-Xms64m", "-Xmx256m",
                 "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
+        Path home = workDir.resolve("services").resolve(name);
+        writeConfig(home, config);
         return new ServiceProcess(name, port,
-                ChildProcess.start(name, command, workDir, Map.of(), logs.resolve(name + ".log"), "TERM"));
+                ChildProcess.start(name, command, home, Map.of(), logs.resolve(name + ".log"), "TERM"));
+    }
+
+    /**
+     * The service's settings, secrets among them, as {@code config/application.properties} of its own working
+     * directory (which Quarkus reads over the packaged defaults), readable by this user only: never on a command line,
+     * where any local user would see them in the process list.
+     */
+    private static void writeConfig(Path home, Map<String, String> config) {
+        Path dir = home.resolve("config");
+        Path file = dir.resolve("application.properties");
+        Properties properties = new Properties();
+        properties.putAll(config);
+        try {
+            Files.createDirectories(dir);
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                properties.store(writer, "written by the local stack for this run; do not edit");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String name() {

@@ -61,7 +61,7 @@ public final class SettlementFixtures {
 
     public static RequestSpecification as(String user) {
         return RestAssured.given().config(EXACT_DECIMALS)
-                .auth().oauth2(KeycloakTestResource.accessToken(user, KeycloakTestResource.DEMO_PASSWORD));
+                .auth().oauth2(KeycloakTestResource.accessToken(user, KeycloakTestResource.demoPassword()));
     }
 
     public static SiteTelemetry telemetry(String siteId, Instant start, int seconds, String energyKwh) {

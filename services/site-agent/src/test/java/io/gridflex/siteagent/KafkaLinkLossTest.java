@@ -54,7 +54,7 @@ class KafkaLinkLossTest {
             // Nothing more arrives; the agent's own clock moves it to the second segment, then ends the schedule.
             await().atMost(PATIENCE).until(() -> awake(fleet) == 6);
             await().atMost(PATIENCE).untilAsserted(() -> {
-                given().get("/api/status").then().body("phase", equalTo("IDLE"));
+                status().get("/api/status").then().body("phase", equalTo("IDLE"));
                 assertThat(awake(fleet)).isEqualTo(8);
             });
             assertThat(Instant.now()).isAfter(end);
@@ -72,5 +72,10 @@ class KafkaLinkLossTest {
 
     private static long awake(SimulatedFleet fleet) {
         return fleet.miners().stream().filter(SimulatedMiner::isAwake).count();
+    }
+
+    /** The status API as the site's operator. */
+    private static io.restassured.specification.RequestSpecification status() {
+        return given().auth().preemptive().basic("site-operator", SimulatedSiteResource.STATUS_PASSWORD);
     }
 }

@@ -22,6 +22,9 @@ public class SimulatedSiteResource implements QuarkusTestResourceLifecycleManage
     public static final double MAX_IMPORT_KW = 25.5;
     public static final Duration STAGE_INTERVAL = Duration.ofMillis(1500);
 
+    /** The status API's password for this test JVM, made up at random like a site's secret. */
+    public static final String STATUS_PASSWORD = java.util.UUID.randomUUID().toString();
+
     private static SimulatedFleet fleet;
 
     public static SimulatedFleet fleet() {
@@ -40,6 +43,7 @@ public class SimulatedSiteResource implements QuarkusTestResourceLifecycleManage
         }
         return Map.ofEntries(
                 Map.entry("gridflex.site.id", SITE),
+                Map.entry("gridflex.site.status.password", STATUS_PASSWORD),
                 Map.entry("gridflex.site.miners", String.join(",", fleet.endpoints())),
                 Map.entry("gridflex.site.max-import-kw", String.valueOf(MAX_IMPORT_KW)),
                 Map.entry("gridflex.site.state-file", stateDir.resolve("state.json").toString()),

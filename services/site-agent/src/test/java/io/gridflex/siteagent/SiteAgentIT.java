@@ -41,6 +41,11 @@ class SiteAgentIT {
                     Duration.ofSeconds(60));
             assertThat(restored.siteId()).isEqualTo(SimulatedSiteResource.SITE);
         }
-        given().get("/api/status").then().statusCode(200).body("phase", equalTo("IDLE"));
+        status().get("/api/status").then().statusCode(200).body("phase", equalTo("IDLE"));
+    }
+
+    /** The status API as the site's operator. */
+    private static io.restassured.specification.RequestSpecification status() {
+        return given().auth().preemptive().basic("site-operator", SimulatedSiteResource.STATUS_PASSWORD);
     }
 }

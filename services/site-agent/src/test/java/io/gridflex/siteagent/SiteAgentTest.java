@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -68,7 +69,7 @@ class SiteAgentTest {
     @BeforeEach
     void siteAtRest() {
         await().atMost(SOON).untilAsserted(() -> {
-            given().get("/api/status").then().statusCode(200).body("phase", equalTo("IDLE"))
+            status().get("/api/status").then().statusCode(200).body("phase", equalTo("IDLE"))
                     .body("minersHeld", equalTo(0));
             assertThat(fleet.miners().stream().filter(SimulatedMiner::isAwake)).hasSize(8);
         });
@@ -95,7 +96,7 @@ class SiteAgentTest {
         assertThat(sleepsSince(now)).hasSize(4);
         awaitAck(schedule, Status.ACCEPTED, null);
 
-        given().get("/api/status").then().statusCode(200)
+        status().get("/api/status").then().statusCode(200)
                 .body("siteId", equalTo(SITE))
                 .body("scheduleRevision", equalTo(schedule.revision()))
                 .body("currentSegment.shedKw", equalTo(10.0f))
@@ -138,7 +139,7 @@ class SiteAgentTest {
             // Three of four came back; the fourth would break the limit and waits, and the restore is not over.
             assertThat(fleet.miners().stream().filter(SimulatedMiner::isAwake)).hasSize(8);
             assertThat(acks(schedule, Status.RESTORED)).isEmpty();
-            given().get("/api/status").then().body("phase", equalTo("RESTORING"));
+            status().get("/api/status").then().body("phase", equalTo("RESTORING"));
         } finally {
             operatorsMiner.sleep();
         }
@@ -217,7 +218,7 @@ class SiteAgentTest {
         assertThat(reshed.eventIds()).containsExactly("vtn/ev-1");
         assertThat(fleet.miners().stream().filter(SimulatedMiner::isAwake)).hasSize(7);
         assertThat(wakeupsSince(t)).hasSize(2);
-        given().get("/api/status").then().body("phase", equalTo("SHED")).body("minersHeld", equalTo(1))
+        status().get("/api/status").then().body("phase", equalTo("SHED")).body("minersHeld", equalTo(1))
                 .body("currentSegment.eventIds", equalTo(List.of("vtn/ev-1")));
 
         // And then the first event is cancelled too: an empty schedule.
@@ -226,7 +227,7 @@ class SiteAgentTest {
         awaitAck(withoutSecond, Status.RESTORED, t);
         assertThat(fleet.miners().stream().filter(SimulatedMiner::isAwake)).hasSize(8);
         assertThat(sleepsSince(t)).hasSize(3);
-        given().get("/api/status").then().body("currentSegment", nullValue());
+        status().get("/api/status").then().body("currentSegment", nullValue());
     }
 
     @Test
@@ -234,7 +235,7 @@ class SiteAgentTest {
         Instant start = Instant.now().plusSeconds(10);
         SiteSchedule schedule = topics.send(segment(start, start.plusSeconds(5), event("vtn/ev-1", 5)));
         awaitAck(schedule, Status.ACCEPTED, null);
-        given().get("/api/status").then().body("scheduleRevision", equalTo(schedule.revision()))
+        status().get("/api/status").then().body("scheduleRevision", equalTo(schedule.revision()))
                 .body("nextSegmentStart", equalTo(start.toString()));
 
         ScheduleAck shed = awaitAck(schedule, Status.SHED, start);
@@ -270,7 +271,7 @@ class SiteAgentTest {
 
     @Test
     void anInvalidScheduleIsRejectedWithItsReasonAndTheHeldOneStays() {
-        Long held = given().get("/api/status").then().extract().jsonPath().getObject("scheduleRevision", Long.class);
+        Long held = status().get("/api/status").then().extract().jsonPath().getObject("scheduleRevision", Long.class);
         Instant t = Instant.now();
         SiteSchedule overlapping = topics.send(segment(t, t.plusSeconds(60), event("vtn/ev-1", 5)),
                 segment(t.plusSeconds(30), t.plusSeconds(90), event("vtn/ev-2", 2.5)));
@@ -280,8 +281,8 @@ class SiteAgentTest {
         assertThat(rejected.reason()).contains("overlap");
         assertThat(rejected.segmentStart()).isNull();
         assertThat(sleepsSince(t)).isEmpty();
-        given().get("/api/status").then().body("phase", equalTo("IDLE"));
-        assertThat(given().get("/api/status").then().extract().jsonPath().getObject("scheduleRevision", Long.class))
+        status().get("/api/status").then().body("phase", equalTo("IDLE"));
+        assertThat(status().get("/api/status").then().extract().jsonPath().getObject("scheduleRevision", Long.class))
                 .isEqualTo(held);
     }
 
@@ -301,7 +302,7 @@ class SiteAgentTest {
                 () -> metric("gridflex_messages_rejected_total", "reason=\"foreign-site\"") >= foreign + 2);
         assertThat(metric("gridflex_site_schedules_total", "outcome=\"accepted\"")).isEqualTo(accepted);
         assertThat(sleepsSince(t)).isEmpty();
-        given().get("/api/status").then().body("phase", equalTo("IDLE"));
+        status().get("/api/status").then().body("phase", equalTo("IDLE"));
         assertThat(topics.acks(a -> a.revision() == other.revision())).isEmpty();
     }
 
@@ -319,7 +320,7 @@ class SiteAgentTest {
                 .until(() -> metric("gridflex_messages_rejected_total", "reason=\"invalid\"") >= invalid + 2);
         assertThat(metric("gridflex_site_schedules_total", "outcome=\"accepted\"")).isEqualTo(accepted);
         assertThat(sleepsSince(t)).isEmpty();
-        given().get("/api/status").then().body("phase", equalTo("IDLE"));
+        status().get("/api/status").then().body("phase", equalTo("IDLE"));
     }
 
     @Test
@@ -361,6 +362,17 @@ class SiteAgentTest {
                 .contains("gridflex_site_schedule_revision");
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/status"));
+    }
+
+    @Test
+    void theStatusApiAnswersOnlyTheSitesOperator() {
+        given().get("/api/status").then().statusCode(401).header("WWW-Authenticate", containsString("Basic"));
+        given().auth().preemptive().basic("site-operator", "not-" + SimulatedSiteResource.STATUS_PASSWORD)
+                .get("/api/status").then().statusCode(401);
+        given().auth().preemptive().basic("admin", SimulatedSiteResource.STATUS_PASSWORD).get("/api/status").then()
+                .statusCode(401);
+        given().auth().oauth2("a-bearer-token").get("/api/status").then().statusCode(401);
+        status().get("/api/status").then().statusCode(200).body("siteId", equalTo(SimulatedSiteResource.SITE));
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
@@ -449,5 +461,10 @@ class SiteAgentTest {
             running.set(false);
             thread.interrupt();
         }
+    }
+
+    /** The status API as the site's operator. */
+    private static io.restassured.specification.RequestSpecification status() {
+        return given().auth().preemptive().basic("site-operator", SimulatedSiteResource.STATUS_PASSWORD);
     }
 }

@@ -18,9 +18,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.registration.RegistrationState;
+import io.gridflex.gateway.support.Api;
 import io.gridflex.gateway.support.VtnSimulatorTestResource;
 import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -30,6 +33,7 @@ import io.restassured.http.ContentType;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(VtnSimulatorTestResource.class)
+@WithTestResource(value = KeycloakTestResource.class, initArgs = @ResourceArg(name = "client-id", value = "ven-gateway"))
 class ApiTest {
 
     @Inject
@@ -47,7 +51,7 @@ class ApiTest {
     void registrationShowsTheIdsAndPollInterval() {
         await("a first poll").atMost(Duration.ofSeconds(30)).until(() -> state.lastPollAt().isPresent());
 
-        given().get("/api/registration").then().statusCode(200).contentType(ContentType.JSON)
+        Api.asOperator().get("/api/registration").then().statusCode(200).contentType(ContentType.JSON)
                 .body("registered", equalTo(true))
                 .body("vtnId", equalTo(registration.vtnId()))
                 .body("venId", notNullValue())
@@ -59,7 +63,7 @@ class ApiTest {
 
     @Test
     void anUnknownEventIs404Json() {
-        given().get("/api/events/{vtn}/{id}", registration.vtnId(), "no-such-event").then().statusCode(404)
+        Api.asOperator().get("/api/events/{vtn}/{id}", registration.vtnId(), "no-such-event").then().statusCode(404)
                 .contentType(ContentType.JSON)
                 .body("error", equalTo("unknown-event"))
                 .body("detail", containsString("no-such-event"));
@@ -68,7 +72,8 @@ class ApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"no-slash", "/leading", "trailing/", "has space/x"})
     void aMalformedEventIdIs400Json(String eventId) {
-        given().urlEncodingEnabled(false).get("/api/events/" + eventId.replace(" ", "%20")).then().statusCode(400)
+        Api.asOperator().urlEncodingEnabled(false).get("/api/events/" + eventId.replace(" ", "%20")).then()
+                .statusCode(400)
                 .contentType(ContentType.JSON)
                 .body("error", equalTo("malformed-event-id"))
                 .body("detail", notNullValue());
@@ -77,14 +82,15 @@ class ApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "abc", "100000"})
     void aBadLimitIs400Json(String limit) {
-        given().queryParam("limit", limit).get("/api/events").then().statusCode(400)
+        Api.asOperator().queryParam("limit", limit).get("/api/events").then().statusCode(400)
                 .contentType(ContentType.JSON)
                 .body("error", equalTo("malformed-limit"));
     }
 
     @Test
     void eventsListIsJson() {
-        given().queryParam("limit", "5").get("/api/events").then().statusCode(200).contentType(ContentType.JSON);
+        Api.asOperator().queryParam("limit", "5").get("/api/events").then().statusCode(200)
+                .contentType(ContentType.JSON);
     }
 
     @Test

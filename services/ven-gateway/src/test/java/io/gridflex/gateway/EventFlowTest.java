@@ -1,6 +1,5 @@
 package io.gridflex.gateway;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.registration.RegistrationState;
+import io.gridflex.gateway.support.Api;
 import io.gridflex.gateway.support.VtnAdmin;
 import io.gridflex.gateway.support.VtnSimulator;
 import io.gridflex.gateway.support.VtnSimulatorTestResource;
@@ -30,8 +30,10 @@ import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.Topics;
 import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
 import io.gridflex.testsupport.TestKafka;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -43,6 +45,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(VtnSimulatorTestResource.class)
+@WithTestResource(value = KeycloakTestResource.class, initArgs = @ResourceArg(name = "client-id", value = "ven-gateway"))
 class EventFlowTest {
 
     private static final Duration DELIVERY = Duration.ofSeconds(30);
@@ -104,7 +107,7 @@ class EventFlowTest {
         assertThat(event.startAfterSeconds()).isZero();
         assertThat(event.status()).isIn(DrEvent.EventStatus.FAR, DrEvent.EventStatus.NEAR);
         awaitVtnRecorded(vtnEventId, "optIn", 0);
-        given().get("/api/events/{id}", eventId).then().statusCode(200)
+        Api.asOperator().get("/api/events/{id}", eventId).then().statusCode(200)
                 .body("optType", equalTo("optIn"))
                 .body("modificationNumber", equalTo(0))
                 .body("signal", equalTo("REDUCTION_KW"))
@@ -142,7 +145,7 @@ class EventFlowTest {
         DrEvent cancelled = awaitRevision(eventId, 1);
         assertThat(cancelled.status()).isEqualTo(DrEvent.EventStatus.CANCELLED);
         awaitVtnRecorded(vtnEventId, "optIn", 1);
-        given().get("/api/events/{id}", eventId).then().statusCode(200).body("status", equalTo("CANCELLED"));
+        Api.asOperator().get("/api/events/{id}", eventId).then().statusCode(200).body("status", equalTo("CANCELLED"));
     }
 
     private DrEvent awaitRevision(String eventId, long modificationNumber) {

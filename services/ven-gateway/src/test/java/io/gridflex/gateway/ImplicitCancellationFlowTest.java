@@ -1,6 +1,5 @@
 package io.gridflex.gateway;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -26,6 +25,7 @@ import io.gridflex.gateway.poll.VtnMessageHandler;
 import io.gridflex.gateway.poll.VtnOutcome;
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.registration.RegistrationState;
+import io.gridflex.gateway.support.Api;
 import io.gridflex.gateway.support.VtnSimulatorTestResource;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.MessageCodec;
@@ -36,8 +36,10 @@ import io.gridflex.openadr.OadrMessages;
 import io.gridflex.openadr.OpenAdrXml;
 import io.gridflex.openadr.model.ei.EventStatusEnumeratedType;
 import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
 import io.gridflex.testsupport.TestKafka;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -50,6 +52,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(VtnSimulatorTestResource.class)
+@WithTestResource(value = KeycloakTestResource.class, initArgs = @ResourceArg(name = "client-id", value = "ven-gateway"))
 class ImplicitCancellationFlowTest {
 
     private static final Duration DELIVERY = Duration.ofSeconds(30);
@@ -110,12 +113,12 @@ class ImplicitCancellationFlowTest {
         DrEvent cancelled = awaitRevision(droppedId, 1);
         assertThat(cancelled.status()).isEqualTo(DrEvent.EventStatus.CANCELLED);
         assertThat(cancelled.start()).isEqualTo(start);
-        given().get("/api/events/{id}", droppedId).then().statusCode(200)
+        Api.asOperator().get("/api/events/{id}", droppedId).then().statusCode(200)
                 .body("status", equalTo("CANCELLED"))
                 .body("reason", equalTo("absent from distributeEvent req-" + requestId))
                 .body("modificationNumber", equalTo(0))
                 .body("publishedAt", notNullValue());
-        given().get("/api/events/{id}", registration.vtnId() + "/" + kept).then().statusCode(200)
+        Api.asOperator().get("/api/events/{id}", registration.vtnId() + "/" + kept).then().statusCode(200)
                 .body("status", equalTo("FAR"));
 
         // The same distribution again, and the real poll loop, change nothing more.
@@ -137,7 +140,7 @@ class ImplicitCancellationFlowTest {
                 .containsExactly(Decision.Kind.NEW_REVISION, Decision.Kind.DUPLICATE);
         DrEvent again = awaitRevision(droppedId, 2);
         assertThat(again.status()).isEqualTo(DrEvent.EventStatus.FAR);
-        given().get("/api/events/{id}", droppedId).then().statusCode(200)
+        Api.asOperator().get("/api/events/{id}", droppedId).then().statusCode(200)
                 .body("status", equalTo("FAR"))
                 .body("modificationNumber", equalTo(1))
                 .body("publishedAt", notNullValue());

@@ -3,7 +3,6 @@ package io.gridflex.gateway;
 import static io.gridflex.gateway.support.VtnXml.currency;
 import static io.gridflex.gateway.support.VtnXml.powerReal;
 import static io.gridflex.gateway.support.VtnXml.signal;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -36,6 +35,7 @@ import io.gridflex.gateway.poll.VtnMessageHandler;
 import io.gridflex.gateway.poll.VtnOutcome;
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.registration.RegistrationState;
+import io.gridflex.gateway.support.Api;
 import io.gridflex.gateway.support.VtnSimulatorTestResource;
 import io.gridflex.gateway.support.VtnXml;
 import io.gridflex.messages.DrEvent;
@@ -45,8 +45,10 @@ import io.gridflex.messages.Topics;
 import io.gridflex.openadr.OadrResponseCode;
 import io.gridflex.openadr.model.ei.OptTypeType;
 import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
 import io.gridflex.testsupport.TestKafka;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -59,6 +61,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(VtnSimulatorTestResource.class)
+@WithTestResource(value = KeycloakTestResource.class, initArgs = @ResourceArg(name = "client-id", value = "ven-gateway"))
 class SignalFlowTest {
 
     private static final Duration DELIVERY = Duration.ofSeconds(30);
@@ -153,12 +156,12 @@ class SignalFlowTest {
         assertThat(simple.startAfterSeconds()).isEqualTo(600);
         assertThat(simple.testEvent()).isTrue();
 
-        given().get("/api/events/{id}", id("price-" + suffix)).then().statusCode(200)
+        Api.asOperator().get("/api/events/{id}", id("price-" + suffix)).then().statusCode(200)
                 .body("signal", equalTo("PRICE"))
                 .body("peakValue", equalTo(310))
                 .body("currency", equalTo("USD"))
                 .body("publishedAt", notNullValue());
-        given().get("/api/events/{id}", id("more-" + suffix)).then().statusCode(200)
+        Api.asOperator().get("/api/events/{id}", id("more-" + suffix)).then().statusCode(200)
                 .body("optType", equalTo("optOut"))
                 .body("responseCode", equalTo(460))
                 .body("signal", nullValue())

@@ -13,17 +13,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.gridflex.dispatch.security.Roles;
 import io.gridflex.support.audit.AuditEntry;
 import io.gridflex.support.audit.AuditLog;
 import io.gridflex.support.db.Transactions;
+import io.gridflex.support.security.PlatformRoles;
 import io.gridflex.support.web.RequestParams;
 import io.smallrye.common.annotation.Blocking;
 
 @Path("/api/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit")
-@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+@RolesAllowed({PlatformRoles.OPERATOR, PlatformRoles.AUDITOR})
 public class AuditResource {
 
     private static final int DEFAULT_LIMIT = 100;

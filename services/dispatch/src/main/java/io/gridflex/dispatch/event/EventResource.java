@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.gridflex.dispatch.DispatchConfig;
-import io.gridflex.dispatch.security.Roles;
 import io.gridflex.dispatch.timeline.TimelineEntry;
 import io.gridflex.messages.DispatchStatus.State;
+import io.gridflex.support.security.PlatformRoles;
 import io.gridflex.support.web.ApiException;
 import io.gridflex.support.web.ErrorBody;
 import io.gridflex.support.web.RequestParams;
@@ -30,7 +30,7 @@ import io.smallrye.common.annotation.Blocking;
 @Path("/api/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "events")
-@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+@RolesAllowed({PlatformRoles.OPERATOR, PlatformRoles.AUDITOR})
 public class EventResource {
 
     private final EventQueries events;

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.gridflex.dispatch.event.StoredEvent;
-import io.gridflex.dispatch.security.Roles;
 import io.gridflex.support.audit.Actors;
+import io.gridflex.support.security.PlatformRoles;
 import io.gridflex.support.web.ApiException;
 import io.gridflex.support.web.ErrorBody;
 import io.gridflex.support.web.RequestParams;
@@ -33,7 +33,7 @@ import io.smallrye.common.annotation.Blocking;
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "operator actions")
-@RolesAllowed(Roles.OPERATOR)
+@RolesAllowed(PlatformRoles.OPERATOR)
 public class OperatorResource {
 
     private final ManualEvents manualEvents;
@@ -77,7 +77,7 @@ public class OperatorResource {
     @GET
     @Path("overrides")
     @Blocking
-    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @RolesAllowed({PlatformRoles.OPERATOR, PlatformRoles.AUDITOR})
     @Operation(summary = "Overrides", description = "Newest first; only those in force unless all=true.")
     public List<SiteOverride> overrides(@QueryParam("all") boolean all) {
         return overrides.list(!all);

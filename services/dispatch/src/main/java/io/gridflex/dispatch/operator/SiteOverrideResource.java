@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.gridflex.dispatch.security.Roles;
 import io.gridflex.support.audit.Actors;
+import io.gridflex.support.security.PlatformRoles;
 import io.gridflex.support.web.ErrorBody;
 import io.gridflex.support.web.RequestParams;
 import io.smallrye.common.annotation.Blocking;
@@ -27,7 +27,7 @@ import io.smallrye.common.annotation.Blocking;
 @Path("/api/sites/{siteId}/overrides")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "operator actions")
-@RolesAllowed(Roles.OPERATOR)
+@RolesAllowed(PlatformRoles.OPERATOR)
 public class SiteOverrideResource {
 
     private final OverrideService overrides;

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.gridflex.dispatch.security.Roles;
 import io.gridflex.support.audit.Actors;
+import io.gridflex.support.security.PlatformRoles;
 import io.gridflex.support.web.ApiException;
 import io.gridflex.support.web.ErrorBody;
 import io.gridflex.support.web.RequestParams;
@@ -32,7 +32,7 @@ import io.smallrye.common.annotation.Blocking;
 @Path("/api/programs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "programs")
-@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+@RolesAllowed({PlatformRoles.OPERATOR, PlatformRoles.AUDITOR})
 public class ProgramResource {
 
     private final RegistryService registry;
@@ -63,7 +63,7 @@ public class ProgramResource {
     @POST
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed(PlatformRoles.OPERATOR)
     @Operation(summary = "Register a program", description = "Its events are dispatched from then on; events of "
             + "programs not registered are refused.")
     @APIResponse(responseCode = "201", description = "Registered")
@@ -78,7 +78,7 @@ public class ProgramResource {
     @Path("{programId}")
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed(PlatformRoles.OPERATOR)
     @Operation(summary = "Change a program", description = "The whole definition, with the version read.")
     @APIResponse(responseCode = "409", description = "The version is not the current one", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Program update(@PathParam("programId") String programId, ProgramDraft draft) {
@@ -89,7 +89,7 @@ public class ProgramResource {
     @DELETE
     @Path("{programId}")
     @Blocking
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed(PlatformRoles.OPERATOR)
     @Operation(summary = "Delete a program", description = "Only once no site is enrolled in it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Sites are still enrolled", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
@@ -110,7 +110,7 @@ public class ProgramResource {
     @Path("{programId}/targets/{kind}/{targetId}")
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed(PlatformRoles.OPERATOR)
     @Operation(summary = "Map a resource or group to sites", description = "kind is resource or group; the body "
             + "lists the sites, each an active site enrolled in the program.")
     @APIResponse(responseCode = "400", description = "Unknown kind, or sites not enrolled", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
@@ -123,7 +123,7 @@ public class ProgramResource {
     @DELETE
     @Path("{programId}/targets/{kind}/{targetId}")
     @Blocking
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed(PlatformRoles.OPERATOR)
     @Operation(summary = "Remove a resource or group")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such target", content = @Content(schema = @Schema(implementation = ErrorBody.class)))

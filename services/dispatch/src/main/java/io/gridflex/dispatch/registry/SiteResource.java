@@ -29,9 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.gridflex.dispatch.DispatchConfig;
 import io.gridflex.dispatch.live.LiveState;
 import io.gridflex.dispatch.live.LiveStateRepository;
-import io.gridflex.dispatch.security.Roles;
 import io.gridflex.support.audit.Actors;
 import io.gridflex.support.db.Transactions;
+import io.gridflex.support.security.PlatformRoles;
 import io.gridflex.support.web.ErrorBody;
 import io.gridflex.support.web.RequestParams;
 import io.smallrye.common.annotation.Blocking;
@@ -39,7 +39,7 @@ import io.smallrye.common.annotation.Blocking;
 @Path("/api/sites")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sites")
-@RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+@RolesAllowed({PlatformRoles.OPERATOR, PlatformRoles.AUDITOR})
 public class SiteResource {
 
     private final RegistryService registry;
@@ -84,7 +84,7 @@ public class SiteResource {
     @POST
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed(PlatformRoles.OPERATOR)
     @Operation(summary = "Register a site", description = "Its agent's telemetry is accepted from then on; it takes "
             + "a share of events of the programs it is enrolled in once it reports.")
     @APIResponse(responseCode = "201", description = "Registered")
@@ -100,7 +100,7 @@ public class SiteResource {
     @Path("{siteId}")
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed(PlatformRoles.OPERATOR)
     @Operation(summary = "Change a site", description = "The whole definition, with the version read. Events at the "
             + "site are re-allocated against the new figures.")
     @APIResponse(responseCode = "400", description = "Invalid definition", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
@@ -115,7 +115,7 @@ public class SiteResource {
     @DELETE
     @Path("{siteId}")
     @Blocking
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed(PlatformRoles.OPERATOR)
     @Operation(summary = "Remove a site", description = "It takes no share any more, its share of events moves to "
             + "other sites, and its telemetry is refused. The record stays for history.")
     @APIResponse(responseCode = "404", description = "No such site", content = @Content(schema = @Schema(implementation = ErrorBody.class)))

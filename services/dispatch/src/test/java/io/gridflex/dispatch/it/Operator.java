@@ -20,14 +20,14 @@ public final class Operator {
 
     public static RequestSpecification operator() {
         if (token == null) {
-            token = KeycloakTestResource.accessToken("olivia", KeycloakTestResource.DEMO_PASSWORD);
+            token = KeycloakTestResource.accessToken("olivia", KeycloakTestResource.demoPassword());
         }
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     public static RequestSpecification auditor() {
         if (auditorToken == null) {
-            auditorToken = KeycloakTestResource.accessToken("audrey", KeycloakTestResource.DEMO_PASSWORD);
+            auditorToken = KeycloakTestResource.accessToken("audrey", KeycloakTestResource.demoPassword());
         }
         return given().auth().oauth2(auditorToken).contentType(ContentType.JSON);
     }

@@ -77,7 +77,7 @@ class RegistryApiTest {
                 .statusCode(401);
         auditor().get("/api/sites").then().statusCode(200);
         auditor().body(Map.of("programId", unique("p"))).post("/api/programs").then().statusCode(403);
-        String billing = KeycloakTestResource.accessToken("bill", KeycloakTestResource.DEMO_PASSWORD);
+        String billing = KeycloakTestResource.accessToken("bill", KeycloakTestResource.demoPassword());
         given().auth().oauth2(billing).get("/api/events").then().statusCode(403);
     }
 

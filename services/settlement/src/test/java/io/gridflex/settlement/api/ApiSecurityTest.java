@@ -24,7 +24,7 @@ class ApiSecurityTest {
     @ValueSource(strings = {"/api/events", "/api/events/vtn/e/delivery", "/api/sites/s/intervals" + RANGE,
             "/api/sites/s/schedule", "/api/statements", "/api/audit"})
     void aForgedTokenIsUnauthorized(String path) {
-        String token = KeycloakTestResource.accessToken("bill", KeycloakTestResource.DEMO_PASSWORD);
+        String token = KeycloakTestResource.accessToken("bill", KeycloakTestResource.demoPassword());
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
         given().auth().oauth2(forged).get(path).then().statusCode(401);

@@ -56,7 +56,7 @@ final class Browsers implements AutoCloseable {
         open(browser, "/ui");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(KeycloakTestResource.DEMO_PASSWORD);
+        browser.findElement(By.id("password")).sendKeys(KeycloakTestResource.demoPassword());
         browser.findElement(By.id("kc-login")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user")));
         assertThat(browser.findElement(By.id("user")).getText()).isEqualTo(user);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,7 +31,11 @@ import io.gridflex.siteagent.schedule.SegmentProgress;
 @Path("/api/status")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "status", description = "What the site agent is doing")
+@RolesAllowed(StatusResource.SITE_OPERATOR)
 public class StatusResource {
+
+    /** The role of the site's own operators, the only callers of the status API. */
+    public static final String SITE_OPERATOR = "site-operator";
 
     private final SiteConfig config;
     private final Clock clock;

@@ -3,6 +3,7 @@ package io.gridflex.gateway.event;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,12 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.gridflex.gateway.GatewayConfig;
 import io.gridflex.support.db.Transactions;
+import io.gridflex.support.security.PlatformRoles;
 import io.gridflex.support.web.ApiException;
 import io.gridflex.support.web.RequestParams;
 
 @Path("/api/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "events")
+@RolesAllowed({PlatformRoles.OPERATOR, PlatformRoles.AUDITOR})
 public class EventResource {
 
     /** {@code <vtnID>/<eventID>}: two non-empty runs of printable ASCII without spaces, 256 characters at most. */

@@ -1,5 +1,6 @@
 package io.gridflex.gateway.registration;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,10 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.gridflex.gateway.vtn.VtnClient;
+import io.gridflex.support.security.PlatformRoles;
 
 @Path("/api/registration")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "registration")
+@RolesAllowed({PlatformRoles.OPERATOR, PlatformRoles.AUDITOR})
 public class RegistrationResource {
 
     private final RegistrationState state;

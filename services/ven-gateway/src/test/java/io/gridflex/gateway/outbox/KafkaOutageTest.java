@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.registration.RegistrationState;
+import io.gridflex.gateway.support.Api;
 import io.gridflex.gateway.support.LateKafkaTestResource;
 import io.gridflex.gateway.support.VtnAdmin;
 import io.gridflex.gateway.support.VtnSimulator;
@@ -27,8 +28,10 @@ import io.gridflex.infra.KafkaBroker;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.Topics;
+import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
 import io.gridflex.testsupport.TestKafka;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -41,6 +44,7 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(LateKafkaTestResource.class)
 @WithTestResource(VtnSimulatorTestResource.class)
+@WithTestResource(value = KeycloakTestResource.class, initArgs = @ResourceArg(name = "client-id", value = "ven-gateway"))
 class KafkaOutageTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -61,7 +65,7 @@ class KafkaOutageTest {
         String eventId = registration.vtnId() + "/" + vtnEventId;
 
         JsonPath stored = await("event stored while Kafka is down").atMost(PATIENCE)
-                .until(() -> given().get("/api/events/{id}", eventId).then().extract().jsonPath(),
+                .until(() -> Api.asOperator().get("/api/events/{id}", eventId).then().extract().jsonPath(),
                         json -> "optIn".equals(json.getString("optType")));
         assertThat(stored.getString("publishedAt")).isNull();
         given().get("/q/health/ready").then().statusCode(503);
@@ -76,7 +80,7 @@ class KafkaOutageTest {
             DrEvent event = codec.decode(DrEvent.class, record.value());
             assertThat(event.modificationNumber()).isZero();
             assertThat(event.intervals().getFirst().value()).isEqualTo(new BigDecimal("900"));
-            await("marked published").atMost(PATIENCE).until(() -> given().get("/api/events/{id}", eventId)
+            await("marked published").atMost(PATIENCE).until(() -> Api.asOperator().get("/api/events/{id}", eventId)
                     .then().extract().jsonPath().getString("publishedAt") != null);
         }
     }

@@ -40,7 +40,9 @@ import io.gridflex.openadr.ReportDataPoint;
 import io.gridflex.openadr.model.ei.EventStatusEnumeratedType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -53,6 +55,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(VtnSimulatorTestResource.class)
+@WithTestResource(value = KeycloakTestResource.class, initArgs = @ResourceArg(name = "client-id", value = "ven-gateway"))
 class VtnMessageHandlingTest {
 
     private static final OpenAdrXml XML = new OpenAdrXml();

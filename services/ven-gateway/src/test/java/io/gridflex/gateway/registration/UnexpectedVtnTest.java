@@ -12,9 +12,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.gridflex.gateway.support.Api;
 import io.gridflex.gateway.support.VtnSimulatorTestResource;
 import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -26,15 +29,16 @@ import io.quarkus.test.junit.TestProfile;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(VtnSimulatorTestResource.class)
+@WithTestResource(value = KeycloakTestResource.class, initArgs = @ResourceArg(name = "client-id", value = "ven-gateway"))
 class UnexpectedVtnTest {
 
     @Test
     void aVtnWithAnotherIdIsRefusedAndReadinessStaysDown() {
-        await("registration refused").atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        await("registration refused").atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asOperator()
                 .get("/api/registration").then().statusCode(200)
                 .body("problem", containsString("trusted-utility-vtn")));
 
-        given().get("/api/registration").then()
+        Api.asOperator().get("/api/registration").then()
                 .body("registered", equalTo(false))
                 .body("venId", nullValue());
         given().get("/q/health/ready").then().statusCode(503)

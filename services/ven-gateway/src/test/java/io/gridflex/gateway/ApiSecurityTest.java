@@ -1,0 +1,73 @@
+package io.gridflex.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.gridflex.gateway.support.Api;
+import io.gridflex.gateway.support.VtnSimulatorTestResource;
+import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.KeycloakTestResource;
+import io.gridflex.testsupport.PostgresTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Every operation of the gateway's API answers only a valid token of the realm with the operator or auditor role:
+ * without a token, with a malformed one, with one signed by another key, as a service account or as a billing user
+ * it is refused; health, metrics and the OpenAPI document stay open for probes. A new operation not listed here fails
+ * {@link #everyDocumentedOperationIsWalked()}.
+ */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(VtnSimulatorTestResource.class)
+@WithTestResource(value = KeycloakTestResource.class, initArgs = @ResourceArg(name = "client-id", value = "ven-gateway"))
+class ApiSecurityTest {
+
+    static Stream<String> operations() {
+        return Stream.of("/api/registration", "/api/events", "/api/events/vtn/no-such-event");
+    }
+
+    @ParameterizedTest
+    @MethodSource("operations")
+    void onlyOperatorsAndAuditorsAreAnswered(String path) {
+        assertThat(given().get(path).statusCode()).as("no token").isEqualTo(401);
+        assertThat(given().auth().oauth2("not-a-token").get(path).statusCode()).as("malformed").isEqualTo(401);
+        assertThat(given().auth().oauth2(KeycloakTestResource.forgedToken("olivia", "operator")).get(path)
+                .statusCode()).as("signed by another key").isEqualTo(401);
+        assertThat(given().auth().oauth2(KeycloakTestResource.clientToken("site-agent")).get(path).statusCode())
+                .as("a service account without a role").isEqualTo(403);
+        assertThat(Api.as("bill").get(path).statusCode()).as("billing-viewer").isEqualTo(403);
+        int answered = path.endsWith("no-such-event") ? 404 : 200;
+        assertThat(Api.as("olivia").get(path).statusCode()).as("operator").isEqualTo(answered);
+        assertThat(Api.as("audrey").get(path).statusCode()).as("auditor").isEqualTo(answered);
+    }
+
+    @Test
+    void probesStayOpen() {
+        for (String path : List.of("/q/health/live", "/q/metrics", "/q/openapi")) {
+            assertThat(given().get(path).statusCode()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void everyDocumentedOperationIsWalked() {
+        Map<String, Object> paths = given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath().getMap("paths");
+        List<String> documented = new ArrayList<>();
+        paths.forEach((path, operations) -> ((Map<?, ?>) operations).keySet()
+                .forEach(operation -> documented.add(operation.toString().toUpperCase() + " " + path)));
+        assertThat(documented).containsExactlyInAnyOrder("GET /api/registration", "GET /api/events",
+                "GET /api/events/{eventId}");
+    }
+}
