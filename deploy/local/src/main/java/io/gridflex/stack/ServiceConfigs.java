@@ -75,7 +75,7 @@ final class ServiceConfigs {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", kafka);
         config.put("gridflex.site.id", site);
-        config.put("gridflex.site.status.password", statusPassword(site));
+        config.put("gridflex.status.password", statusPassword(site));
         config.put("gridflex.site.max-import-kw", String.valueOf(options.maxImportKw()));
         config.put("gridflex.site.miners", String.join(",", minerEndpoints));
         config.put("gridflex.site.telemetry.interval", options.telemetryInterval().toString());

@@ -43,7 +43,7 @@ public class SimulatedSiteResource implements QuarkusTestResourceLifecycleManage
         }
         return Map.ofEntries(
                 Map.entry("gridflex.site.id", SITE),
-                Map.entry("gridflex.site.status.password", STATUS_PASSWORD),
+                Map.entry("gridflex.status.password", STATUS_PASSWORD),
                 Map.entry("gridflex.site.miners", String.join(",", fleet.endpoints())),
                 Map.entry("gridflex.site.max-import-kw", String.valueOf(MAX_IMPORT_KW)),
                 Map.entry("gridflex.site.state-file", stateDir.resolve("state.json").toString()),
