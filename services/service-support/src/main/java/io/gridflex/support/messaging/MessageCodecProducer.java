@@ -1,13 +1,16 @@
-package io.gridflex.dispatch.messaging;
+package io.gridflex.support.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import io.gridflex.messages.MessageCodec;
 
-/** One {@link MessageCodec} for the whole service: it is thread-safe and loading its schemas is not free. */
+/**
+ * The one {@link MessageCodec} of a service: every Kafka message it reads or writes goes through it, so every service
+ * checks the same JSON Schemas the same way.
+ */
 @ApplicationScoped
-public class CodecProducer {
+public class MessageCodecProducer {
 
     @Produces
     @ApplicationScoped
