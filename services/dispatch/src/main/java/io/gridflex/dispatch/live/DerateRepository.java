@@ -1,7 +1,7 @@
 package io.gridflex.dispatch.live;
 
-import static io.gridflex.dispatch.db.Sql.instant;
-import static io.gridflex.dispatch.db.Sql.setInstant;
+import static io.gridflex.support.db.Sql.instant;
+import static io.gridflex.support.db.Sql.setInstant;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package io.gridflex.dispatch.registry;
 
-import static io.gridflex.dispatch.db.Sql.instant;
-import static io.gridflex.dispatch.db.Sql.setInstant;
+import static io.gridflex.support.db.Sql.instant;
+import static io.gridflex.support.db.Sql.setInstant;
 
 import java.math.BigDecimal;
 import java.sql.Array;

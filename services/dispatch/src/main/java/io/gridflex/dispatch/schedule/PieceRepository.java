@@ -1,9 +1,9 @@
 package io.gridflex.dispatch.schedule;
 
-import static io.gridflex.dispatch.db.Sql.instant;
-import static io.gridflex.dispatch.db.Sql.instants;
-import static io.gridflex.dispatch.db.Sql.setInstant;
-import static io.gridflex.dispatch.db.Sql.texts;
+import static io.gridflex.support.db.Sql.instant;
+import static io.gridflex.support.db.Sql.instants;
+import static io.gridflex.support.db.Sql.setInstant;
+import static io.gridflex.support.db.Sql.texts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,8 +1,8 @@
 package io.gridflex.dispatch.schedule;
 
-import static io.gridflex.dispatch.db.Sql.instant;
-import static io.gridflex.dispatch.db.Sql.instants;
-import static io.gridflex.dispatch.db.Sql.texts;
+import static io.gridflex.support.db.Sql.instant;
+import static io.gridflex.support.db.Sql.instants;
+import static io.gridflex.support.db.Sql.texts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

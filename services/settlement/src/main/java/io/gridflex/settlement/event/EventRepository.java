@@ -18,8 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.DrInterval;
-import io.gridflex.settlement.db.Jdbc;
 import io.gridflex.settlement.messaging.WireValues;
+import io.gridflex.support.db.Sql;
 import io.gridflex.support.db.Transactions;
 
 /** DR events in {@code settlement.dr_event} and their signal intervals. */
@@ -70,8 +70,8 @@ public class EventRepository {
                 statement.setString(5, event.program());
                 statement.setString(6, event.marketContext());
                 statement.setString(7, event.status().name());
-                Jdbc.setInstant(statement, 8, WireValues.instant(event.start()));
-                Jdbc.setInstant(statement, 9, WireValues.instant(event.end()));
+                Sql.setInstant(statement, 8, WireValues.instant(event.start()));
+                Sql.setInstant(statement, 9, WireValues.instant(event.end()));
                 statement.setString(10, event.signal().name());
                 statement.setString(11, event.currency());
                 statement.setArray(12, connection.createArrayOf("varchar",
@@ -80,7 +80,7 @@ public class EventRepository {
                 statement.setLong(14, event.startAfterSeconds());
                 statement.setInt(15, event.priority());
                 statement.setBoolean(16, event.testEvent());
-                Jdbc.setInstant(statement, 17, WireValues.instant(event.receivedAt()));
+                Sql.setInstant(statement, 17, WireValues.instant(event.receivedAt()));
                 if (statement.executeUpdate() == 0) {
                     return false;
                 }
@@ -124,8 +124,8 @@ public class EventRepository {
                     + " ORDER BY start_at DESC, event_id DESC LIMIT ?")) {
                 statement.setString(1, program);
                 statement.setString(2, program);
-                Jdbc.setInstant(statement, 3, afterStart);
-                Jdbc.setInstant(statement, 4, afterStart);
+                Sql.setInstant(statement, 3, afterStart);
+                Sql.setInstant(statement, 4, afterStart);
                 statement.setString(5, afterEventId == null ? "" : afterEventId);
                 statement.setInt(6, limit);
                 return read(connection, statement);
@@ -140,8 +140,8 @@ public class EventRepository {
                     + " FROM settlement.dr_event WHERE program = ? AND start_at >= ? AND start_at < ?"
                     + " AND NOT test_event ORDER BY start_at, event_id")) {
                 statement.setString(1, program);
-                Jdbc.setInstant(statement, 2, from);
-                Jdbc.setInstant(statement, 3, to);
+                Sql.setInstant(statement, 2, from);
+                Sql.setInstant(statement, 3, to);
                 return read(connection, statement);
             }
         });
@@ -161,8 +161,8 @@ public class EventRepository {
             for (DrInterval interval : event.intervals()) {
                 insert.setString(1, event.eventId());
                 insert.setInt(2, seq++);
-                Jdbc.setInstant(insert, 3, WireValues.instant(interval.start()));
-                Jdbc.setInstant(insert, 4, WireValues.instant(interval.end()));
+                Sql.setInstant(insert, 3, WireValues.instant(interval.start()));
+                Sql.setInstant(insert, 4, WireValues.instant(interval.end()));
                 // Exact as sent: the codec reads JSON numbers as BigDecimal, and the column has no scale to round to.
                 insert.setBigDecimal(5, interval.value());
                 insert.addBatch();
@@ -185,8 +185,8 @@ public class EventRepository {
                         rows.getString("program"),
                         rows.getString("market_context"),
                         DrEvent.EventStatus.valueOf(rows.getString("status")),
-                        Jdbc.getInstant(rows, "start_at"),
-                        Jdbc.getInstant(rows, "end_at"),
+                        Sql.instant(rows, "start_at"),
+                        Sql.instant(rows, "end_at"),
                         DrEvent.Signal.valueOf(rows.getString("signal")),
                         rows.getString("currency"),
                         new DrEvent.Targets(strings(rows.getArray("target_resource_ids")),
@@ -194,7 +194,7 @@ public class EventRepository {
                         rows.getLong("start_after_seconds"),
                         rows.getInt("priority"),
                         rows.getBoolean("test_event"),
-                        Jdbc.getInstant(rows, "received_at"),
+                        Sql.instant(rows, "received_at"),
                         List.of()));
             }
         }
@@ -224,8 +224,8 @@ public class EventRepository {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     intervals.computeIfAbsent(rows.getString("event_id"), id -> new ArrayList<>())
-                            .add(new SignalInterval(Jdbc.getInstant(rows, "start_at"),
-                                    Jdbc.getInstant(rows, "end_at"), rows.getBigDecimal("value")));
+                            .add(new SignalInterval(Sql.instant(rows, "start_at"),
+                                    Sql.instant(rows, "end_at"), rows.getBigDecimal("value")));
                 }
             }
         }

@@ -27,7 +27,7 @@ import java.util.TreeSet;
 import org.postgresql.PGConnection;
 
 import io.gridflex.messages.SiteTelemetry;
-import io.gridflex.settlement.db.Jdbc;
+import io.gridflex.support.db.Sql;
 
 /**
  * Stores a batch of metered intervals in one transaction: the batch is streamed into a temporary table with
@@ -123,7 +123,7 @@ final class BatchIntake {
             }
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            Jdbc.setInstant(insert, 1, receivedAt);
+            Sql.setInstant(insert, 1, receivedAt);
             Array skip = connection.createArrayOf("integer", refused.toArray());
             insert.setArray(2, skip);
             insert.executeUpdate();
@@ -145,16 +145,16 @@ final class BatchIntake {
                 MeterInterval offered = intervals.get(i);
                 MeterInterval stored = outcomes[i].existing();
                 insert.setString(1, offered.siteId());
-                Jdbc.setInstant(insert, 2, offered.intervalStart());
-                Jdbc.setInstant(insert, 3, offered.intervalEnd());
+                Sql.setInstant(insert, 2, offered.intervalStart());
+                Sql.setInstant(insert, 3, offered.intervalEnd());
                 insert.setBigDecimal(4, offered.averageKw());
                 insert.setBigDecimal(5, offered.energyKwh());
                 insert.setObject(6, offered.scheduleRevision(), Types.BIGINT);
                 insert.setString(7, offered.source() == null ? null : offered.source().name());
                 insert.setBigDecimal(8, offered.coverage());
-                Jdbc.setInstant(insert, 9, stored.intervalStart());
-                Jdbc.setInstant(insert, 10, stored.intervalEnd());
-                Jdbc.setInstant(insert, 11, receivedAt);
+                Sql.setInstant(insert, 9, stored.intervalStart());
+                Sql.setInstant(insert, 10, stored.intervalEnd());
+                Sql.setInstant(insert, 11, receivedAt);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -286,7 +286,7 @@ final class BatchIntake {
                 while (rows.next()) {
                     String source = rows.getString("source");
                     found.putIfAbsent(rows.getInt("seq"), new MeterInterval(rows.getString("site_id"),
-                            Jdbc.getInstant(rows, "interval_start"), Jdbc.getInstant(rows, "interval_end"),
+                            Sql.instant(rows, "interval_start"), Sql.instant(rows, "interval_end"),
                             rows.getBigDecimal("average_kw"), rows.getBigDecimal("energy_kwh"),
                             rows.getObject("schedule_revision", Long.class),
                             source == null ? null : SiteTelemetry.Source.valueOf(source),

@@ -11,7 +11,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.settlement.api.TimeRange;
-import io.gridflex.settlement.db.Jdbc;
+import io.gridflex.support.db.Sql;
 import io.gridflex.support.db.Transactions;
 
 /** The queries behind {@link DataQuality}, each a single pass over the site's rows in the range. */
@@ -70,21 +70,21 @@ public class DataQualityQueries {
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(GAPS)) {
             statement.setString(1, siteId);
-            Jdbc.setInstant(statement, 2, range.to());
-            Jdbc.setInstant(statement, 3, range.from());
-            Jdbc.setInstant(statement, 4, range.from());
-            Jdbc.setInstant(statement, 5, range.from());
-            Jdbc.setInstant(statement, 6, range.to());
-            Jdbc.setInstant(statement, 7, range.from());
-            Jdbc.setInstant(statement, 8, range.to());
+            Sql.setInstant(statement, 2, range.to());
+            Sql.setInstant(statement, 3, range.from());
+            Sql.setInstant(statement, 4, range.from());
+            Sql.setInstant(statement, 5, range.from());
+            Sql.setInstant(statement, 6, range.to());
+            Sql.setInstant(statement, 7, range.from());
+            Sql.setInstant(statement, 8, range.to());
             statement.setInt(9, limit);
             List<DataQuality.Span> spans = new ArrayList<>();
             int count = 0;
             long seconds = 0;
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    spans.add(new DataQuality.Span(Jdbc.getInstant(rows, "gap_start"),
-                            Jdbc.getInstant(rows, "gap_end")));
+                    spans.add(new DataQuality.Span(Sql.instant(rows, "gap_start"),
+                            Sql.instant(rows, "gap_end")));
                     count = rows.getInt("total");
                     seconds = rows.getBigDecimal("seconds").longValue();
                 }
@@ -97,16 +97,16 @@ public class DataQualityQueries {
             TimeRange range, BigDecimal minimum, int limit) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(LOW_COVERAGE)) {
             statement.setString(1, siteId);
-            Jdbc.setInstant(statement, 2, range.to());
-            Jdbc.setInstant(statement, 3, range.from());
+            Sql.setInstant(statement, 2, range.to());
+            Sql.setInstant(statement, 3, range.from());
             statement.setBigDecimal(4, minimum);
             statement.setInt(5, limit);
             List<DataQuality.LowCoverage> found = new ArrayList<>();
             int count = 0;
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    found.add(new DataQuality.LowCoverage(Jdbc.getInstant(rows, "interval_start"),
-                            Jdbc.getInstant(rows, "interval_end"), rows.getString("source"),
+                    found.add(new DataQuality.LowCoverage(Sql.instant(rows, "interval_start"),
+                            Sql.instant(rows, "interval_end"), rows.getString("source"),
                             rows.getBigDecimal("coverage")));
                     count = rows.getInt("total");
                 }
@@ -119,18 +119,18 @@ public class DataQualityQueries {
             TimeRange range, int limit) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(CONFLICTS)) {
             statement.setString(1, siteId);
-            Jdbc.setInstant(statement, 2, range.to());
-            Jdbc.setInstant(statement, 3, range.from());
+            Sql.setInstant(statement, 2, range.to());
+            Sql.setInstant(statement, 3, range.from());
             statement.setInt(4, limit);
             List<DataQuality.Conflict> found = new ArrayList<>();
             int count = 0;
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    found.add(new DataQuality.Conflict(Jdbc.getInstant(rows, "interval_start"),
-                            Jdbc.getInstant(rows, "interval_end"), rows.getBigDecimal("average_kw"),
+                    found.add(new DataQuality.Conflict(Sql.instant(rows, "interval_start"),
+                            Sql.instant(rows, "interval_end"), rows.getBigDecimal("average_kw"),
                             rows.getBigDecimal("energy_kwh"), rows.getString("source"),
-                            rows.getBigDecimal("coverage"), Jdbc.getInstant(rows, "stored_start"),
-                            Jdbc.getInstant(rows, "stored_end"), Jdbc.getInstant(rows, "received_at")));
+                            rows.getBigDecimal("coverage"), Sql.instant(rows, "stored_start"),
+                            Sql.instant(rows, "stored_end"), Sql.instant(rows, "received_at")));
                     count = rows.getInt("total");
                 }
             }

@@ -13,7 +13,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.messages.SiteTelemetry;
-import io.gridflex.settlement.db.Jdbc;
+import io.gridflex.support.db.Sql;
 import io.gridflex.support.db.Transactions;
 
 /** Metered intervals in {@code settlement.meter_interval}. */
@@ -85,10 +85,10 @@ public class MeterIntervalRepository {
             Instant after, Integer limit) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(OVERLAPPING)) {
             statement.setString(1, siteId);
-            Jdbc.setInstant(statement, 2, to);
-            Jdbc.setInstant(statement, 3, from);
-            Jdbc.setInstant(statement, 4, after);
-            Jdbc.setInstant(statement, 5, after);
+            Sql.setInstant(statement, 2, to);
+            Sql.setInstant(statement, 3, from);
+            Sql.setInstant(statement, 4, after);
+            Sql.setInstant(statement, 5, after);
             statement.setObject(6, limit, Types.INTEGER);
             return read(statement);
         }
@@ -100,8 +100,8 @@ public class MeterIntervalRepository {
             while (rows.next()) {
                 intervals.add(new MeterInterval(
                         rows.getString("site_id"),
-                        Jdbc.getInstant(rows, "interval_start"),
-                        Jdbc.getInstant(rows, "interval_end"),
+                        Sql.instant(rows, "interval_start"),
+                        Sql.instant(rows, "interval_end"),
                         rows.getBigDecimal("average_kw"),
                         rows.getBigDecimal("energy_kwh"),
                         rows.getObject("schedule_revision", Long.class),

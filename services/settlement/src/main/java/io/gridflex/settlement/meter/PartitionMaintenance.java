@@ -14,7 +14,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.gridflex.settlement.db.Jdbc;
+import io.gridflex.support.db.Sql;
 import io.gridflex.support.db.Transactions;
 import io.quarkus.runtime.StartupEvent;
 
@@ -49,7 +49,7 @@ public class PartitionMaintenance {
             int created = transactions.inTransaction(connection -> {
                 try (PreparedStatement statement = connection
                         .prepareStatement("SELECT settlement.ensure_meter_partitions(?, ?)")) {
-                    Jdbc.setInstant(statement, 1, clock.instant());
+                    Sql.setInstant(statement, 1, clock.instant());
                     statement.setInt(2, MONTHS_AHEAD);
                     try (ResultSet rows = statement.executeQuery()) {
                         rows.next();

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.gridflex.settlement.db.Jdbc;
+import io.gridflex.support.db.Sql;
 
 /** Imported utility files' comparisons in {@code settlement.reconciliation} and its lines; insert-only. */
 @ApplicationScoped
@@ -26,7 +26,7 @@ public class ReconciliationRepository {
             statement.setObject(2, reconciliation.statementId());
             statement.setString(3, reconciliation.fileSha256());
             statement.setString(4, reconciliation.importedBy());
-            Jdbc.setInstant(statement, 5, reconciliation.importedAt());
+            Sql.setInstant(statement, 5, reconciliation.importedAt());
             statement.setInt(6, reconciliation.utilityRows());
             statement.setInt(7, reconciliation.differences());
             statement.executeUpdate();
@@ -101,7 +101,7 @@ public class ReconciliationRepository {
     private static Reconciliation read(ResultSet rows, List<ReconciliationLine> lines) throws SQLException {
         return new Reconciliation(rows.getObject("reconciliation_id", UUID.class),
                 rows.getObject("statement_id", UUID.class), rows.getString("file_sha256"),
-                rows.getString("imported_by"), Jdbc.getInstant(rows, "imported_at"), rows.getInt("utility_rows"),
+                rows.getString("imported_by"), Sql.instant(rows, "imported_at"), rows.getInt("utility_rows"),
                 rows.getInt("differences"), lines);
     }
 }

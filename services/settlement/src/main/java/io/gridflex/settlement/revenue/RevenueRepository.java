@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.settlement.baseline.MeteredInterval;
 import io.gridflex.settlement.baseline.TimeWindow;
-import io.gridflex.settlement.db.Jdbc;
+import io.gridflex.support.db.Sql;
 import io.gridflex.support.db.Transactions;
 import io.gridflex.support.web.ApiException;
 
@@ -91,7 +91,7 @@ public class RevenueRepository {
             statement.setString(2, siteId);
             statement.setString(3, sha256);
             statement.setString(4, actor);
-            Jdbc.setInstant(statement, 5, at);
+            Sql.setInstant(statement, 5, at);
             statement.setInt(6, result.fileRows());
             statement.setInt(7, added);
             statement.setInt(8, corrected);
@@ -104,9 +104,9 @@ public class RevenueRepository {
                 """)) {
             for (Object[] row : inserts) {
                 insert.setString(1, siteId);
-                Jdbc.setInstant(insert, 2, (Instant) row[0]);
+                Sql.setInstant(insert, 2, (Instant) row[0]);
                 insert.setInt(3, (Integer) row[1]);
-                Jdbc.setInstant(insert, 4, (Instant) row[2]);
+                Sql.setInstant(insert, 4, (Instant) row[2]);
                 insert.setBigDecimal(5, (BigDecimal) row[3]);
                 insert.setObject(6, importId);
                 insert.addBatch();
@@ -137,7 +137,7 @@ public class RevenueRepository {
                 while (rows.next()) {
                     imports.add(new RevenueImport(rows.getObject("import_id", UUID.class), rows.getString("site_id"),
                             rows.getString("file_sha256"), rows.getString("imported_by"),
-                            Jdbc.getInstant(rows, "imported_at"), rows.getInt("file_rows"), rows.getInt("added"),
+                            Sql.instant(rows, "imported_at"), rows.getInt("file_rows"), rows.getInt("added"),
                             rows.getInt("corrected"), rows.getInt("unchanged")));
                 }
             }
@@ -153,12 +153,12 @@ public class RevenueRepository {
         Map<String, TreeMap<Instant, Held>> held = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(CURRENT)) {
             statement.setArray(1, connection.createArrayOf("varchar", sites.toArray()));
-            Jdbc.setInstant(statement, 2, window.end());
-            Jdbc.setInstant(statement, 3, window.start());
+            Sql.setInstant(statement, 2, window.end());
+            Sql.setInstant(statement, 3, window.start());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    Held interval = new Held(Jdbc.getInstant(rows, "interval_start"),
-                            Jdbc.getInstant(rows, "interval_end"), rows.getBigDecimal("energy_kwh"),
+                    Held interval = new Held(Sql.instant(rows, "interval_start"),
+                            Sql.instant(rows, "interval_end"), rows.getBigDecimal("energy_kwh"),
                             rows.getInt("version"));
                     held.computeIfAbsent(rows.getString("site_id"), s -> new TreeMap<>()).put(interval.start(),
                             interval);

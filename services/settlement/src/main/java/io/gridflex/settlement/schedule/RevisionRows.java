@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.gridflex.messages.ScheduleSegment;
-import io.gridflex.settlement.db.Jdbc;
+import io.gridflex.support.db.Sql;
 
 /**
  * Folds rows of revision, segment and contribution (one row per contribution, segment and contribution columns NULL
@@ -29,7 +29,7 @@ final class RevisionRows {
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 long revision = rows.getLong("revision");
-                issued.putIfAbsent(revision, Jdbc.getInstant(rows, "issued_at"));
+                issued.putIfAbsent(revision, Sql.instant(rows, "issued_at"));
                 Map<Integer, SegmentRows> ofRevision = segments.computeIfAbsent(revision,
                         r -> new LinkedHashMap<>());
                 int seq = rows.getInt("seq");
@@ -59,7 +59,7 @@ final class RevisionRows {
             List<Contribution> contributions) {
 
         static SegmentRows of(ResultSet rows) throws SQLException {
-            return new SegmentRows(Jdbc.getInstant(rows, "start_at"), Jdbc.getInstant(rows, "end_at"),
+            return new SegmentRows(Sql.instant(rows, "start_at"), Sql.instant(rows, "end_at"),
                     rows.getBigDecimal("shed_kw"), rows.getBigDecimal("import_cap_kw"), new ArrayList<>());
         }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.settlement.baseline.TimeWindow;
-import io.gridflex.settlement.db.Jdbc;
+import io.gridflex.support.db.Sql;
 import io.gridflex.support.db.Transactions;
 
 /** Every revision of every site's schedule: {@code site_schedule}, {@code schedule_segment}, {@code schedule_contribution}. */
@@ -74,8 +74,8 @@ public class ScheduleRepository {
                     """)) {
                 insert.setString(1, revision.siteId());
                 insert.setLong(2, revision.revision());
-                Jdbc.setInstant(insert, 3, revision.issuedAt());
-                Jdbc.setInstant(insert, 4, receivedAt);
+                Sql.setInstant(insert, 3, revision.issuedAt());
+                Sql.setInstant(insert, 4, receivedAt);
                 insert.setString(5, payload);
                 if (insert.executeUpdate() == 0) {
                     return new StoreAttempt(false, payload(connection, revision.siteId(), revision.revision()));
@@ -101,8 +101,8 @@ public class ScheduleRepository {
                 insert.setString(1, siteId);
                 insert.setLong(2, revision);
                 insert.setString(3, reason);
-                Jdbc.setInstant(insert, 4, reportedAt);
-                Jdbc.setInstant(insert, 5, receivedAt);
+                Sql.setInstant(insert, 4, reportedAt);
+                Sql.setInstant(insert, 5, receivedAt);
                 return insert.executeUpdate() == 1;
             }
         });
@@ -129,7 +129,7 @@ public class ScheduleRepository {
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         spans.add(new SiteSpan(rows.getString("site_id"), new TimeWindow(
-                                Jdbc.getInstant(rows, "first_start"), Jdbc.getInstant(rows, "last_end"))));
+                                Sql.instant(rows, "first_start"), Sql.instant(rows, "last_end"))));
                     }
                 }
                 return spans;
@@ -145,13 +145,13 @@ public class ScheduleRepository {
         return transactions.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(AROUND)) {
                 statement.setString(1, siteId);
-                Jdbc.setInstant(statement, 2, window.start());
+                Sql.setInstant(statement, 2, window.start());
                 statement.setString(3, siteId);
-                Jdbc.setInstant(statement, 4, window.start());
-                Jdbc.setInstant(statement, 5, window.end());
+                Sql.setInstant(statement, 4, window.start());
+                Sql.setInstant(statement, 5, window.end());
                 statement.setString(6, siteId);
-                Jdbc.setInstant(statement, 7, window.end());
-                Jdbc.setInstant(statement, 8, window.start());
+                Sql.setInstant(statement, 7, window.end());
+                Sql.setInstant(statement, 8, window.start());
                 return RevisionRows.read(siteId, statement);
             }
         });
@@ -167,13 +167,13 @@ public class ScheduleRepository {
                      WHERE site_id = ? AND issued_at <= ? AND NOT %s ORDER BY revision DESC LIMIT 1
                     """.formatted(REFUSED))) {
                 statement.setString(1, siteId);
-                Jdbc.setInstant(statement, 2, at);
+                Sql.setInstant(statement, 2, at);
                 try (ResultSet rows = statement.executeQuery()) {
                     if (!rows.next()) {
                         return Optional.empty();
                     }
                     number = rows.getLong("revision");
-                    receivedAt = Jdbc.getInstant(rows, "received_at");
+                    receivedAt = Sql.instant(rows, "received_at");
                 }
             }
             try (PreparedStatement statement = connection.prepareStatement("""
@@ -235,8 +235,8 @@ public class ScheduleRepository {
                 segments.setString(1, revision.siteId());
                 segments.setLong(2, revision.revision());
                 segments.setInt(3, s);
-                Jdbc.setInstant(segments, 4, segment.start());
-                Jdbc.setInstant(segments, 5, segment.end());
+                Sql.setInstant(segments, 4, segment.start());
+                Sql.setInstant(segments, 5, segment.end());
                 segments.setBigDecimal(6, segment.shedKw());
                 segments.setBigDecimal(7, segment.importCapKw());
                 segments.addBatch();

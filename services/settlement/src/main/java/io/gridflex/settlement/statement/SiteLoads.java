@@ -23,9 +23,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.gridflex.settlement.baseline.Decimals;
 import io.gridflex.settlement.baseline.MeteredInterval;
 import io.gridflex.settlement.baseline.TimeWindow;
-import io.gridflex.settlement.db.Jdbc;
 import io.gridflex.settlement.method.LoadSeries;
 import io.gridflex.settlement.revenue.RevenueRepository;
+import io.gridflex.support.db.Sql;
 import io.gridflex.support.db.Transactions;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -239,7 +239,7 @@ public class SiteLoads {
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         String site = rows.getString("site_id");
-                        Instant bin = Jdbc.getInstant(rows, "bin");
+                        Instant bin = Sql.instant(rows, "bin");
                         if (rows.getBoolean("flagged")) {
                             flagged.computeIfAbsent(site, s -> new TreeSet<>()).add(bin);
                         }

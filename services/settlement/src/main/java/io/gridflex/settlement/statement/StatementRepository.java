@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.gridflex.messages.MessageCodec;
-import io.gridflex.settlement.db.Jdbc;
+import io.gridflex.support.db.Sql;
 
 /**
  * Statements and their lines in {@code settlement.statement} and {@code settlement.statement_line}. The database
@@ -85,7 +85,7 @@ public class StatementRepository {
             }
             statement.setString(i++, s.inputsHash());
             statement.setString(i++, s.preparedBy());
-            Jdbc.setInstant(statement, i, s.preparedAt());
+            Sql.setInstant(statement, i, s.preparedAt());
             statement.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO settlement.statement_line "
@@ -125,7 +125,7 @@ public class StatementRepository {
                 + who + "_by = ?, " + who + "_at = ? WHERE statement_id = ? AND status = ?")) {
             statement.setString(1, to.name());
             statement.setString(2, actor);
-            Jdbc.setInstant(statement, 3, at);
+            Sql.setInstant(statement, 3, at);
             statement.setObject(4, id);
             statement.setString(5, from.name());
             return statement.executeUpdate() == 1;
@@ -141,7 +141,7 @@ public class StatementRepository {
                  WHERE statement_id = ? AND status IN ('DRAFT', 'REVIEWED')
                 """)) {
             statement.setString(1, actor);
-            Jdbc.setInstant(statement, 2, at);
+            Sql.setInstant(statement, 2, at);
             statement.setString(3, reason);
             statement.setObject(4, id);
             return statement.executeUpdate() == 1;
@@ -288,16 +288,16 @@ public class StatementRepository {
                 rows.getString("reason"), rows.getString("currency"), rows.getBigDecimal("delivered_mwh"),
                 rows.getBigDecimal("energy"), rows.getBigDecimal("capacity"), rows.getBigDecimal("non_performance"),
                 rows.getBigDecimal("net"), rows.getBigDecimal("owner"), rows.getBigDecimal("aggregator"),
-                rows.getString("inputs_hash"), rows.getString("prepared_by"), Jdbc.getInstant(rows, "prepared_at"),
-                rows.getString("reviewed_by"), Jdbc.getInstant(rows, "reviewed_at"), rows.getString("approved_by"),
-                Jdbc.getInstant(rows, "approved_at"), rejection(rows), lines);
+                rows.getString("inputs_hash"), rows.getString("prepared_by"), Sql.instant(rows, "prepared_at"),
+                rows.getString("reviewed_by"), Sql.instant(rows, "reviewed_at"), rows.getString("approved_by"),
+                Sql.instant(rows, "approved_at"), rejection(rows), lines);
     }
 
     private static Statement.Rejection rejection(ResultSet rows) throws SQLException {
         String by = rows.getString("rejected_by");
         return by == null
                 ? null
-                : new Statement.Rejection(by, Jdbc.getInstant(rows, "rejected_at"),
+                : new Statement.Rejection(by, Sql.instant(rows, "rejected_at"),
                         rows.getString("rejection_reason"));
     }
 

@@ -23,8 +23,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.gridflex.messages.MessageCodec;
-import io.gridflex.settlement.db.Jdbc;
 import io.gridflex.settlement.method.PerformanceRules;
+import io.gridflex.support.db.Sql;
 
 /** Program terms in {@code settlement.program_terms} and site contracts in {@code settlement.site_contract}. */
 @ApplicationScoped
@@ -82,7 +82,7 @@ public class TermsRepository {
             statement.setInt(i++, terms.assessmentHours());
             statement.setBigDecimal(i++, terms.ownerShare());
             statement.setString(i++, terms.createdBy());
-            Jdbc.setInstant(statement, i, terms.createdAt());
+            Sql.setInstant(statement, i, terms.createdAt());
             statement.executeUpdate();
         }
     }
@@ -154,7 +154,7 @@ public class TermsRepository {
             statement.setString(1, siteId);
             statement.setBigDecimal(2, ownerShare);
             statement.setString(3, actor);
-            Jdbc.setInstant(statement, 4, at);
+            Sql.setInstant(statement, 4, at);
             statement.setString(5, siteId);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -177,7 +177,7 @@ public class TermsRepository {
                 PerformanceRules.Averaging.valueOf(rows.getString("averaging")), rows.getString("currency"),
                 rows.getBigDecimal("energy_price_per_mwh"), rows.getBigDecimal("capacity_rate_per_mw"),
                 rows.getBigDecimal("net_cone_per_mw_day"), rows.getInt("assessment_hours"),
-                rows.getBigDecimal("owner_share"), rows.getString("created_by"), Jdbc.getInstant(rows, "created_at"));
+                rows.getBigDecimal("owner_share"), rows.getString("created_by"), Sql.instant(rows, "created_at"));
     }
 
     private String write(Map<String, String> map) {

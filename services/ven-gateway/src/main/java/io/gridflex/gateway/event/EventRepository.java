@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.openadr.OadrResponseCode;
 import io.gridflex.openadr.model.ei.OptTypeType;
+import io.gridflex.support.db.Sql;
 
 /** Events received ({@code gateway.dr_event}) and the raw oadrDistributeEvents that changed them. */
 @ApplicationScoped
@@ -72,7 +72,7 @@ public class EventRepository {
                 while (rs.next()) {
                     String lastPublished = rs.getString("last_published");
                     held.add(new HeldEvent(rs.getString("event_id"), rs.getString("vtn_event_id"),
-                            rs.getLong("modification_number"), instant(rs, "end_at"),
+                            rs.getLong("modification_number"), Sql.instant(rs, "end_at"),
                             Optional.ofNullable(lastPublished).map(json -> codec.decode(DrEvent.class, json)),
                             rs.getInt("implicit_cancellations")));
                 }
@@ -92,7 +92,7 @@ public class EventRepository {
                     last_published = ?, implicit_cancellations = implicit_cancellations + 1
                 WHERE event_id = ?""")) {
             update.setString(1, reason);
-            update.setTimestamp(2, Timestamp.from(receivedAt));
+            Sql.setInstant(update, 2, receivedAt);
             update.setLong(3, distributionId);
             update.setString(4, lastPublishedJson);
             update.setString(5, eventId);
@@ -107,7 +107,7 @@ public class EventRepository {
                 Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, vtnId);
             insert.setString(2, requestId);
-            insert.setTimestamp(3, Timestamp.from(receivedAt));
+            Sql.setInstant(insert, 3, receivedAt);
             insert.setString(4, xml);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
@@ -139,12 +139,12 @@ public class EventRepository {
             upsert.setInt(7, r.responseCode());
             upsert.setString(8, r.reason());
             upsert.setString(9, r.marketContext());
-            upsert.setTimestamp(10, r.start() == null ? null : Timestamp.from(r.start()));
-            upsert.setTimestamp(11, r.end() == null ? null : Timestamp.from(r.end()));
+            Sql.setInstant(upsert, 10, r.start());
+            Sql.setInstant(upsert, 11, r.end());
             upsert.setString(12, r.signal() == null ? null : r.signal().name());
             upsert.setBigDecimal(13, r.peakValue());
             upsert.setString(14, r.currency());
-            upsert.setTimestamp(15, Timestamp.from(r.receivedAt()));
+            Sql.setInstant(upsert, 15, r.receivedAt());
             upsert.setLong(16, r.distributionId());
             upsert.setString(17, r.lastPublishedJson());
             upsert.executeUpdate();
@@ -189,14 +189,10 @@ public class EventRepository {
         return new EventView(rs.getString("event_id"), rs.getString("vtn_id"), rs.getString("vtn_event_id"),
                 rs.getLong("modification_number"), rs.getString("status"), rs.getString("opt_type"),
                 rs.getInt("response_code"), rs.getString("reason"), rs.getString("market_context"),
-                instant(rs, "start_at"), instant(rs, "end_at"), rs.getString("signal"),
-                peak == null ? null : Decimals.canonical(peak), rs.getString("currency"), instant(rs, "received_at"),
-                instant(rs, "published_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
+                Sql.instant(rs, "start_at"), Sql.instant(rs, "end_at"), rs.getString("signal"),
+                peak == null ? null : Decimals.canonical(peak), rs.getString("currency"),
+                Sql.instant(rs, "received_at"),
+                Sql.instant(rs, "published_at"));
     }
 
     private static OadrResponseCode responseCode(int code) {

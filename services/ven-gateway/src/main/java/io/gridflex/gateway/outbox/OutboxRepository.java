@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.gridflex.support.db.Sql;
 import io.gridflex.support.outbox.Outbox;
 
 /** The transactional outbox of DrEvents ({@code gateway.outbox}). */
@@ -32,7 +32,7 @@ public class OutboxRepository implements Outbox<PendingPublication> {
             insert.setString(1, eventId);
             insert.setLong(2, modificationNumber);
             insert.setString(3, payload);
-            insert.setTimestamp(4, Timestamp.from(createdAt));
+            Sql.setInstant(insert, 4, createdAt);
             return insert.executeUpdate() == 1;
         }
     }
@@ -49,7 +49,7 @@ public class OutboxRepository implements Outbox<PendingPublication> {
                 while (rs.next()) {
                     pending.add(new PendingPublication(rs.getLong("id"), rs.getString("event_id"),
                             rs.getLong("modification_number"), rs.getString("payload"),
-                            rs.getTimestamp("created_at").toInstant()));
+                            Sql.instant(rs, "created_at")));
                 }
                 return pending;
             }
@@ -64,7 +64,7 @@ public class OutboxRepository implements Outbox<PendingPublication> {
         try (PreparedStatement update = connection
                 .prepareStatement("UPDATE gateway.outbox SET published_at = ? WHERE id = ANY (?)")) {
             Array array = connection.createArrayOf("bigint", rows.stream().map(PendingPublication::id).toArray());
-            update.setTimestamp(1, Timestamp.from(at));
+            Sql.setInstant(update, 1, at);
             update.setArray(2, array);
             update.executeUpdate();
         }
@@ -74,11 +74,10 @@ public class OutboxRepository implements Outbox<PendingPublication> {
     @Override
     public Backlog backlog(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT count(*), min(created_at) FROM gateway.outbox WHERE published_at IS NULL");
+                "SELECT count(*) AS pending, min(created_at) AS oldest FROM gateway.outbox WHERE published_at IS NULL");
                 ResultSet rs = select.executeQuery()) {
             rs.next();
-            Timestamp oldest = rs.getTimestamp(2);
-            return new Backlog(rs.getLong(1), Optional.ofNullable(oldest).map(Timestamp::toInstant));
+            return new Backlog(rs.getLong("pending"), Optional.ofNullable(Sql.instant(rs, "oldest")));
         }
     }
 }

@@ -4,11 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.gridflex.support.db.Sql;
 
 /** The registration row per VTN URL in {@code gateway.registration}. */
 @ApplicationScoped
@@ -28,7 +29,7 @@ public class RegistrationRepository {
                         ? Optional.empty()
                         : Optional.of(Duration.ofSeconds(pollSeconds));
                 return Optional.of(new Registration(vtnUrl, rs.getString("ven_id"), rs.getString("registration_id"),
-                        rs.getString("vtn_id"), poll, rs.getTimestamp("registered_at").toInstant()));
+                        rs.getString("vtn_id"), poll, Sql.instant(rs, "registered_at")));
             }
         }
     }
@@ -50,7 +51,7 @@ public class RegistrationRepository {
             } else {
                 upsert.setNull(5, java.sql.Types.BIGINT);
             }
-            upsert.setTimestamp(6, Timestamp.from(registration.registeredAt()));
+            Sql.setInstant(upsert, 6, registration.registeredAt());
             upsert.executeUpdate();
         }
     }

@@ -1,4 +1,4 @@
-package io.gridflex.dispatch.db;
+package io.gridflex.support.db;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -13,8 +13,8 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 
 /**
- * Parameter and column conversions, so every repository stores and reads TIMESTAMPTZ the same way (as UTC offsets,
- * independent of the JVM's time zone) and nullable numbers alike.
+ * Parameter and column conversions, so every repository of every service stores and reads TIMESTAMPTZ the same way
+ * (as UTC offsets, independent of the JVM's time zone) and nullable numbers alike.
  */
 public final class Sql {
 
