@@ -1,13 +1,17 @@
 package io.gridflex.gateway;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.support.outbox.RelayMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -24,6 +28,7 @@ public class GatewayMetrics implements RelayMeters {
     private final Timer publishLag;
     private final AtomicLong outboxPending = new AtomicLong();
     private final AtomicLong outboxLagMillis = new AtomicLong();
+    private final List<Meter> gauges = new ArrayList<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -45,13 +50,22 @@ public class GatewayMetrics implements RelayMeters {
         this.publishLag = Timer.builder("gridflex.gateway.publish.lag")
                 .description("From receiving an event revision to Kafka's acknowledgement of its DrEvent")
                 .register(registry);
-        Gauge.builder("gridflex.gateway.outbox.pending", outboxPending, AtomicLong::get)
+        gauges.add(Gauge.builder("gridflex.gateway.outbox.pending", outboxPending, AtomicLong::get)
                 .description("DrEvents stored but not yet acknowledged by Kafka")
-                .register(registry);
-        Gauge.builder("gridflex.gateway.outbox.lag", outboxLagMillis, v -> v.get() / 1000.0)
+                .register(registry));
+        gauges.add(Gauge.builder("gridflex.gateway.outbox.lag", outboxLagMillis, v -> v.get() / 1000.0)
                 .description("Age of the oldest unpublished DrEvent, 0 when none waits")
                 .baseUnit("seconds")
-                .register(registry);
+                .register(registry));
+    }
+
+    /**
+     * Gauges read this bean's fields, so they go with it: a registry that outlives the bean (one JVM that starts the
+     * application again, as the tests do) would otherwise keep reading the old bean's fields.
+     */
+    @PreDestroy
+    void removeGauges() {
+        gauges.forEach(registry::remove);
     }
 
     /** @param outcome what the VTN answered the poll with, or why the poll failed */
