@@ -14,10 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +33,15 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_USER = "admin";
     /** The realm's confidential clients; each gets a secret made up at start. */
     public static final List<String> CLIENTS = List.of("ven-gateway", "dispatch", "site-agent", "settlement");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ChildProcess process;
     private final int port;
-    private final Secrets secrets;
+    private final RealmSecrets secrets;
 
-    private KeycloakServer(ChildProcess process, int port, Secrets secrets) {
+    private KeycloakServer(ChildProcess process, int port, RealmSecrets secrets) {
         this.process = process;
         this.port = port;
         this.secrets = secrets;
@@ -55,12 +52,12 @@ public final class KeycloakServer implements AutoCloseable {
      * password and each confidential client's secret. The realm file holds only placeholders (environment variables
      * Keycloak resolves on import), so nothing usable is in the repository; nothing goes on a command line either.
      */
-    private record Secrets(String adminPassword, String demoPassword, Map<String, String> clients) {
+    private record RealmSecrets(String adminPassword, String demoPassword, Map<String, String> clients) {
 
-        static Secrets generate() {
+        static RealmSecrets generate() {
             Map<String, String> clients = new LinkedHashMap<>();
-            CLIENTS.forEach(client -> clients.put(client, random()));
-            return new Secrets(random(), random(), clients);
+            CLIENTS.forEach(client -> clients.put(client, Secrets.generate()));
+            return new RealmSecrets(Secrets.generate(), Secrets.generate(), clients);
         }
 
         Map<String, String> environment() {
@@ -72,11 +69,6 @@ public final class KeycloakServer implements AutoCloseable {
             return env;
         }
 
-        private static String random() {
-            byte[] bytes = new byte[24];
-            RANDOM.nextBytes(bytes);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        }
     }
 
     /** The environment variable the realm file names for a client's secret. */
@@ -98,7 +90,7 @@ public final class KeycloakServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         buildOnce(home, workDir);
-        Secrets secrets = Secrets.generate();
+        RealmSecrets secrets = RealmSecrets.generate();
         Map<String, String> env = environment();
         env.putAll(secrets.environment());
         ChildProcess process = ChildProcess.start("keycloak",

@@ -1,19 +1,16 @@
 package io.gridflex.stack;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.gridflex.infra.KeycloakServer;
 import io.gridflex.infra.PostgresServer;
+import io.gridflex.infra.Secrets;
 
 /** The configuration each service gets in the local stack: real endpoints plus demo-friendly intervals. */
 final class ServiceConfigs {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final StackOptions options;
     private final String jdbcUrl;
@@ -100,9 +97,7 @@ final class ServiceConfigs {
      * {@code <run dir>/secrets/<site>-status-password}.
      */
     private String statusPassword(String site) {
-        byte[] random = new byte[24];
-        RANDOM.nextBytes(random);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String password = Secrets.generate();
         SecretFiles.write(SecretFiles.path(options, site + "-status-password"), password + "\n");
         return password;
     }

@@ -1,16 +1,14 @@
 package io.gridflex.stack;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,20 +70,15 @@ public final class ServiceProcess implements AutoCloseable {
      * where any local user would see them in the process list.
      */
     private static void writeConfig(Path home, Map<String, String> config) {
-        Path dir = home.resolve("config");
-        Path file = dir.resolve("application.properties");
         Properties properties = new Properties();
         properties.putAll(config);
+        StringWriter text = new StringWriter();
         try {
-            Files.createDirectories(dir);
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                properties.store(writer, "written by the local stack for this run; do not edit");
-            }
+            properties.store(text, "written by the local stack for this run; do not edit");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        SecretFiles.write(home.resolve("config").resolve("application.properties"), text.toString());
     }
 
     public String name() {
