@@ -14,10 +14,11 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -68,11 +69,17 @@ final class Browsers implements AutoCloseable {
         browser.get(base + path);
     }
 
-    /** Clicks what leads to another page and waits until the browser has left this one. */
+    /**
+     * Clicks what leads to another page and waits until the browser shows the new one, fully loaded. The old page is
+     * marked and the wait ends when the marker is gone (a new document); asking an element of the old page whether it
+     * is stale does not do, as Chromium may answer that with an error of its own rather than "stale".
+     */
     static void click(WebDriver browser, By what) {
-        WebElement current = browser.findElement(By.tagName("html"));
+        ((JavascriptExecutor) browser).executeScript("window.gridflexLeft = true");
         browser.findElement(what).click();
-        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.stalenessOf(current));
+        new WebDriverWait(browser, PATIENCE).ignoring(WebDriverException.class)
+                .until(b -> Boolean.TRUE.equals(((JavascriptExecutor) b).executeScript(
+                        "return window.gridflexLeft === undefined && document.readyState === 'complete'")));
     }
 
     /** Requests with the browser's cookies (its login session and form token), redirects not followed. */
