@@ -20,22 +20,49 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.errors.TopicExistsException;
+
+import io.gridflex.messages.access.Passwords;
 
 /**
  * A real Apache Kafka broker in KRaft combined mode (broker and controller in one process) in its own JVM, on
- * loopback. Single node, so every internal topic is set to one replica; otherwise consumer groups never form.
+ * loopback, secured as production runs it: every listener is TLS with SASL, and the KRaft {@code StandardAuthorizer}
+ * refuses whatever no ACL allows.
+ * <ul>
+ * <li>{@code CLIENTS} (the {@link #bootstrapServers() client port}): SCRAM-SHA-512 over TLS, for services and site
+ * agents, each a principal of its own whose credentials and ACLs are created through the Admin API.</li>
+ * <li>{@code INTERNAL}: PLAIN over TLS for the broker itself and the {@code admin} super user that provisions
+ * principals, topics and ACLs ({@link #adminConfig()}).</li>
+ * <li>{@code CONTROLLER}: PLAIN over TLS, the broker's own.</li>
+ * </ul>
+ * The passwords and the TLS keystore are generated on first start and kept, mode 0600, in the work directory, so a
+ * restart on the same directory (and data) keeps them. Single node, so every internal topic is set to one replica;
+ * otherwise consumer groups never form.
  */
 public final class KafkaBroker implements AutoCloseable {
 
+    /** The super user that provisions principals, topics and ACLs. */
+    public static final String ADMIN = "admin";
+
+    private static final String BROKER = "broker";
+
     private final ChildProcess process;
     private final int port;
+    private final int internalPort;
     private final Path workDir;
+    private final Credentials credentials;
+    private final KafkaTls tls;
 
-    private KafkaBroker(ChildProcess process, int port, Path workDir) {
+    private KafkaBroker(ChildProcess process, int port, int internalPort, Path workDir, Credentials credentials,
+            KafkaTls tls) {
         this.process = process;
         this.port = port;
+        this.internalPort = internalPort;
         this.workDir = workDir;
+        this.credentials = credentials;
+        this.tls = tls;
     }
 
     /**
@@ -49,15 +76,18 @@ public final class KafkaBroker implements AutoCloseable {
             throw new IllegalStateException("Kafka libraries missing at " + lib + "; build deploy/infra/dist");
         }
         int clientPort = port == 0 ? FreePort.pick() : port;
+        int internalPort = FreePort.pick();
         int controllerPort = FreePort.pick();
         Path logs = workDir.resolve("logs");
         Path config = workDir.resolve("server.properties");
         try {
             Files.createDirectories(workDir);
-            Files.writeString(config, serverProperties(clientPort, controllerPort, logs));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Credentials credentials = Credentials.load(workDir.resolve("credentials.properties"));
+        KafkaTls tls = KafkaTls.ensure(workDir.resolve("tls"), credentials.keystore());
+        SecretFiles.write(config, serverProperties(clientPort, internalPort, controllerPort, logs, credentials, tls));
         String classpath = lib.toAbsolutePath() + "/*";
         if (!Files.exists(logs.resolve("meta.properties"))) {
             format(classpath, config, workDir);
@@ -67,13 +97,57 @@ public final class KafkaBroker implements AutoCloseable {
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath, "kafka.Kafka",
                         config.toString()),
                 workDir, Map.of(), workDir.resolve("kafka.log"), "TERM");
-        KafkaBroker broker = new KafkaBroker(process, clientPort, workDir);
+        KafkaBroker broker = new KafkaBroker(process, clientPort, internalPort, workDir, credentials, tls);
         Await.ready("Kafka on port " + clientPort, process, Duration.ofSeconds(90), broker::answers);
         return broker;
     }
 
+    /** The client listener: SCRAM-SHA-512 over TLS. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The certificate clients trust (PEM): the broker's own, for {@code 127.0.0.1} and {@code localhost}. */
+    public Path truststore() {
+        return tls.certificate();
+    }
+
+    /**
+     * Client settings for {@code user} on the client listener: bootstrap servers, SASL_SSL with SCRAM-SHA-512 and the
+     * broker's certificate as the only trusted one. Add serializers, group id and so on.
+     */
+    public Map<String, Object> clientConfig(String user, String password) {
+        return clientConfig(bootstrapServers(), truststore(), user, password);
+    }
+
+    /** The same settings for any broker that trusts the given certificate. */
+    public static Map<String, Object> clientConfig(String bootstrapServers, Path truststore, String user,
+            String password) {
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_SSL");
+        config.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
+        config.put(SaslConfigs.SASL_JAAS_CONFIG, jaas("org.apache.kafka.common.security.scram.ScramLoginModule", user,
+                password, Map.of()));
+        config.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
+        config.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, truststore.toAbsolutePath().toString());
+        return config;
+    }
+
+    /**
+     * Settings of the {@code admin} super user on the internal listener: for provisioning principals, topics and ACLs,
+     * and for tests that must write what no platform principal may.
+     */
+    public Map<String, Object> adminConfig() {
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + internalPort);
+        config.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_SSL");
+        config.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
+        config.put(SaslConfigs.SASL_JAAS_CONFIG,
+                jaas("org.apache.kafka.common.security.plain.PlainLoginModule", ADMIN, credentials.admin(), Map.of()));
+        config.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
+        config.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, truststore().toString());
+        return config;
     }
 
     public int port() {
@@ -90,7 +164,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates the topics that do not exist yet, each with the given partition count. */
     public void createTopics(Collection<String> names, int partitions) {
-        try (Admin admin = Admin.create(adminConfig())) {
+        try (Admin admin = Admin.create(adminProperties())) {
             var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n))
                     .map(n -> new NewTopic(n, partitions, (short) 1)).toList();
@@ -112,34 +186,68 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private boolean answers() {
-        try (Admin admin = Admin.create(adminConfig())) {
+        try (Admin admin = Admin.create(adminProperties())) {
             return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
         } catch (Exception e) {
             return false;
         }
     }
 
-    private Properties adminConfig() {
+    private Properties adminProperties() {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.putAll(adminConfig());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
         return props;
     }
 
-    private static String serverProperties(int clientPort, int controllerPort, Path logs) {
+    private static String jaas(String module, String user, String password, Map<String, String> users) {
+        StringBuilder jaas = new StringBuilder(module).append(" required");
+        if (user != null) {
+            jaas.append(" username=\"").append(user).append("\" password=\"").append(password).append('"');
+        }
+        users.forEach((name, secret) -> jaas.append(" user_").append(name).append("=\"").append(secret).append('"'));
+        return jaas.append(';').toString();
+    }
+
+    private static String serverProperties(int clientPort, int internalPort, int controllerPort, Path logs,
+            Credentials credentials, KafkaTls tls) {
+        String plain = "org.apache.kafka.common.security.plain.PlainLoginModule";
         Map<String, Object> settings = new java.util.LinkedHashMap<>();
         settings.put("process.roles", "broker,controller");
         settings.put("node.id", 1);
         settings.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        settings.put("listeners", "PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        settings.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPort);
+        settings.put("listeners", "CLIENTS://127.0.0.1:" + clientPort + ",INTERNAL://127.0.0.1:" + internalPort
+                + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        settings.put("advertised.listeners", "CLIENTS://127.0.0.1:" + clientPort + ",INTERNAL://127.0.0.1:"
+                + internalPort);
         settings.put("controller.listener.names", "CONTROLLER");
-        settings.put("inter.broker.listener.name", "PLAINTEXT");
-        settings.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        settings.put("inter.broker.listener.name", "INTERNAL");
+        settings.put("listener.security.protocol.map", "CLIENTS:SASL_SSL,INTERNAL:SASL_SSL,CONTROLLER:SASL_SSL");
+        settings.put("listener.name.clients.sasl.enabled.mechanisms", "SCRAM-SHA-512");
+        settings.put("listener.name.clients.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        settings.put("listener.name.internal.sasl.enabled.mechanisms", "PLAIN");
+        settings.put("listener.name.internal.plain.sasl.jaas.config", jaas(plain, BROKER, credentials.broker(),
+                Map.of(BROKER, credentials.broker(), ADMIN, credentials.admin())));
+        settings.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        settings.put("listener.name.controller.plain.sasl.jaas.config", jaas(plain, BROKER, credentials.broker(),
+                Map.of(BROKER, credentials.broker())));
+        settings.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        settings.put("sasl.mechanism.controller.protocol", "PLAIN");
+        settings.put("ssl.keystore.type", "PKCS12");
+        settings.put("ssl.keystore.location", tls.keystore());
+        settings.put("ssl.keystore.password", credentials.keystore());
+        settings.put("ssl.key.password", credentials.keystore());
+        settings.put("ssl.truststore.type", "PEM");
+        settings.put("ssl.truststore.location", tls.certificate());
+        settings.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        settings.put("super.users", "User:" + BROKER + ";User:" + ADMIN);
+        settings.put("allow.everyone.if.no.acl.found", false);
         settings.put("log.dirs", logs.toAbsolutePath());
         settings.put("num.partitions", 3);
-        settings.put("auto.create.topics.enable", true);
+        // Topics are created on purpose (the platform's at start, a site's when it is onboarded), never by a typo.
+        settings.put("auto.create.topics.enable", false);
         settings.put("offsets.topic.replication.factor", 1);
         settings.put("offsets.topic.num.partitions", 10);
         settings.put("transaction.state.log.replication.factor", 1);
@@ -168,6 +276,29 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The broker's generated passwords, kept next to its data so a restart on the same data keeps them. */
+    private record Credentials(String broker, String admin, String keystore) {
+
+        static Credentials load(Path file) {
+            Properties stored = new Properties();
+            if (Files.exists(file)) {
+                try (var in = Files.newInputStream(file)) {
+                    stored.load(in);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            if (stored.stringPropertyNames().containsAll(List.of("broker", "admin", "keystore"))) {
+                return new Credentials(stored.getProperty("broker"), stored.getProperty("admin"),
+                        stored.getProperty("keystore"));
+            }
+            Credentials fresh = new Credentials(Passwords.generate(), Passwords.generate(), Passwords.generate());
+            SecretFiles.write(file, "broker=" + fresh.broker + "\nadmin=" + fresh.admin + "\nkeystore="
+                    + fresh.keystore + "\n");
+            return fresh;
         }
     }
 

@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.gridflex.messages.access.Passwords;
+
 /**
  * A real Keycloak server on loopback with the GridFlex realm ({@code deploy/keycloak/gridflex-realm.json}) imported
  * into an in-memory database, so every start begins from the realm file and nothing else.
@@ -56,8 +58,8 @@ public final class KeycloakServer implements AutoCloseable {
 
         static RealmSecrets generate() {
             Map<String, String> clients = new LinkedHashMap<>();
-            CLIENTS.forEach(client -> clients.put(client, Secrets.generate()));
-            return new RealmSecrets(Secrets.generate(), Secrets.generate(), clients);
+            CLIENTS.forEach(client -> clients.put(client, Passwords.generate()));
+            return new RealmSecrets(Passwords.generate(), Passwords.generate(), clients);
         }
 
         Map<String, String> environment() {

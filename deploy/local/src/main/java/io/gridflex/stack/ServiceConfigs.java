@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.gridflex.infra.KeycloakServer;
 import io.gridflex.infra.PostgresServer;
-import io.gridflex.infra.Secrets;
+import io.gridflex.messages.access.Passwords;
 
 /** The configuration each service gets in the local stack: real endpoints plus demo-friendly intervals. */
 final class ServiceConfigs {
@@ -97,7 +97,7 @@ final class ServiceConfigs {
      * {@code <run dir>/secrets/<site>-status-password}.
      */
     private String statusPassword(String site) {
-        String password = Secrets.generate();
+        String password = Passwords.generate();
         SecretFiles.write(SecretFiles.path(options, site + "-status-password"), password + "\n");
         return password;
     }

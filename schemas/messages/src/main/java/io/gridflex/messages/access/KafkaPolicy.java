@@ -1,0 +1,174 @@
+package io.gridflex.messages.access;
+
+import static org.apache.kafka.common.acl.AclOperation.ALTER;
+import static org.apache.kafka.common.acl.AclOperation.CREATE;
+import static org.apache.kafka.common.acl.AclOperation.DELETE;
+import static org.apache.kafka.common.acl.AclOperation.DESCRIBE;
+import static org.apache.kafka.common.acl.AclOperation.DESCRIBE_CONFIGS;
+import static org.apache.kafka.common.acl.AclOperation.READ;
+import static org.apache.kafka.common.acl.AclOperation.WRITE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AccessControlEntryFilter;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourcePatternFilter;
+import org.apache.kafka.common.resource.ResourceType;
+
+import io.gridflex.messages.Topics;
+
+/**
+ * Who may do what on the platform's Kafka. Every service and every site is a principal of its own (a SCRAM user),
+ * and each is allowed exactly what its part of the message flow needs; the broker refuses everything else.
+ * <ul>
+ * <li>ven-gateway writes DR events;</li>
+ * <li>dispatch reads DR events, telemetry and acks, writes schedules and its status reports;</li>
+ * <li>settlement reads DR events, schedules, acks and telemetry;</li>
+ * <li>a site reads its own schedules and writes its own acks and telemetry, and nothing else;</li>
+ * <li>the provisioner (the onboarding of sites) manages site principals, their topics and their ACLs.</li>
+ * </ul>
+ * The same bindings are what the Kubernetes charts declare as Strimzi {@code KafkaUser} ACLs.
+ */
+public final class KafkaPolicy {
+
+    /** The platform's own principals. */
+    public enum Service {
+
+        VEN_GATEWAY("ven-gateway", null),
+        DISPATCH("dispatch", "gridflex-dispatch."),
+        SETTLEMENT("settlement", "gridflex-settlement."),
+        PROVISIONER("provisioner", null);
+
+        private final String principal;
+        private final String groupPrefix;
+
+        Service(String principal, String groupPrefix) {
+            this.principal = principal;
+            this.groupPrefix = groupPrefix;
+        }
+
+        /** The SCRAM user name. */
+        public String principal() {
+            return principal;
+        }
+
+        /** The prefix of the consumer groups it may use, or null for none. */
+        public String groupPrefix() {
+            return groupPrefix;
+        }
+
+        public static Service named(String principal) {
+            for (Service service : values()) {
+                if (service.principal.equals(principal)) {
+                    return service;
+                }
+            }
+            throw new IllegalArgumentException("no platform principal " + principal);
+        }
+    }
+
+    /** A site id that is also a valid part of a principal, a topic and a group name. */
+    public static final Pattern SITE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    private static final String SITE_PRINCIPAL_PREFIX = "site-";
+
+    private KafkaPolicy() {
+    }
+
+    /** The SCRAM user of a site's agent. */
+    public static String sitePrincipal(String siteId) {
+        if (siteId == null || !SITE_ID.matcher(siteId).matches()) {
+            throw new IllegalArgumentException("not a site id: " + siteId);
+        }
+        return SITE_PRINCIPAL_PREFIX + siteId;
+    }
+
+    /** The consumer group a site's agent reads its schedules in. */
+    public static String siteGroup(String siteId) {
+        return "site-agent-" + siteId;
+    }
+
+    /** The ACLs of one of the platform's services. */
+    public static List<AclBinding> service(Service service) {
+        String user = service.principal();
+        List<AclBinding> acls = new ArrayList<>();
+        switch (service) {
+            case VEN_GATEWAY -> acls.add(topic(user, Topics.DR_EVENTS, PatternType.LITERAL, WRITE));
+            case DISPATCH -> {
+                acls.add(topic(user, Topics.DR_EVENTS, PatternType.LITERAL, READ));
+                acls.add(topic(user, Topics.SITE_TELEMETRY, PatternType.LITERAL, READ));
+                acls.add(topic(user, Topics.SCHEDULE_ACKS, PatternType.LITERAL, READ));
+                acls.add(topic(user, Topics.SITE_SCHEDULES, PatternType.LITERAL, WRITE));
+                acls.add(topic(user, Topics.DISPATCH_STATUS, PatternType.LITERAL, WRITE));
+            }
+            case SETTLEMENT -> {
+                acls.add(topic(user, Topics.DR_EVENTS, PatternType.LITERAL, READ));
+                acls.add(topic(user, Topics.SITE_TELEMETRY, PatternType.LITERAL, READ));
+                acls.add(topic(user, Topics.SCHEDULE_ACKS, PatternType.LITERAL, READ));
+                acls.add(topic(user, Topics.SITE_SCHEDULES, PatternType.LITERAL, READ));
+            }
+            case PROVISIONER -> {
+                // Creating ACLs and SCRAM credentials is a cluster-level ALTER; reading them back a DESCRIBE.
+                acls.add(cluster(user, ALTER));
+                acls.add(cluster(user, DESCRIBE));
+                for (String topic : siteTopicPrefixes()) {
+                    acls.add(topic(user, topic, PatternType.PREFIXED, CREATE));
+                    acls.add(topic(user, topic, PatternType.PREFIXED, DELETE));
+                    acls.add(topic(user, topic, PatternType.PREFIXED, DESCRIBE));
+                    acls.add(topic(user, topic, PatternType.PREFIXED, DESCRIBE_CONFIGS));
+                }
+            }
+        }
+        if (service.groupPrefix() != null) {
+            acls.add(group(user, service.groupPrefix(), PatternType.PREFIXED));
+        }
+        return acls;
+    }
+
+    /** The ACLs of a site's agent: its schedules to read, its acks and telemetry to write. */
+    public static List<AclBinding> site(String siteId) {
+        String user = sitePrincipal(siteId);
+        return List.of(
+                topic(user, Topics.SITE_SCHEDULES, PatternType.LITERAL, READ),
+                group(user, siteGroup(siteId), PatternType.LITERAL),
+                topic(user, Topics.SCHEDULE_ACKS, PatternType.LITERAL, WRITE),
+                topic(user, Topics.SITE_TELEMETRY, PatternType.LITERAL, WRITE));
+    }
+
+    /** Matches every ACL that names {@code user} as its principal. */
+    public static AclBindingFilter allOf(String user) {
+        return new AclBindingFilter(ResourcePatternFilter.ANY,
+                new AccessControlEntryFilter("User:" + user, null, AclOperation.ANY, AclPermissionType.ANY));
+    }
+
+    /** The topics a site's link is made of, which onboarding creates and the provisioner may manage. */
+    static List<String> siteTopicPrefixes() {
+        return List.of(Topics.SITE_SCHEDULES, Topics.SCHEDULE_ACKS, Topics.SITE_TELEMETRY);
+    }
+
+    private static AclBinding topic(String user, String name, PatternType type, AclOperation operation) {
+        return allow(user, new ResourcePattern(ResourceType.TOPIC, name, type), operation);
+    }
+
+    private static AclBinding group(String user, String name, PatternType type) {
+        return allow(user, new ResourcePattern(ResourceType.GROUP, name, type), READ);
+    }
+
+    private static AclBinding cluster(String user, AclOperation operation) {
+        return allow(user, new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL),
+                operation);
+    }
+
+    private static AclBinding allow(String user, ResourcePattern resource, AclOperation operation) {
+        return new AclBinding(resource, new AccessControlEntry("User:" + user, "*", operation,
+                AclPermissionType.ALLOW));
+    }
+}

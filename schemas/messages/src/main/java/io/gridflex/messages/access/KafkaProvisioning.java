@@ -1,0 +1,114 @@
+package io.gridflex.messages.access;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialDeletion;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.errors.ResourceNotFoundException;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import io.gridflex.messages.access.KafkaPolicy.Service;
+
+/**
+ * Applies {@link KafkaPolicy} to a broker through the Admin API: creates principals (SCRAM-SHA-512 credentials),
+ * their ACLs and topics, and takes them away again. Every step is idempotent, so provisioning can simply be repeated
+ * until it succeeds. The caller owns the {@link Admin} client.
+ */
+public final class KafkaProvisioning {
+
+    /** SCRAM iterations: well above Kafka's minimum of 4096; a login costs the broker a few milliseconds. */
+    static final int ITERATIONS = 8192;
+
+    private final Admin admin;
+    private final Duration timeout;
+
+    public KafkaProvisioning(Admin admin, Duration timeout) {
+        this.admin = admin;
+        this.timeout = timeout;
+    }
+
+    /** Gives a platform service its credentials and its ACLs. */
+    public void service(Service service, String password) {
+        credentials(service.principal(), password);
+        grant(KafkaPolicy.service(service));
+    }
+
+    /** Gives a site its ACLs (its topics must exist or be created by the caller); credentials are issued apart. */
+    public void site(String siteId) {
+        grant(KafkaPolicy.site(siteId));
+    }
+
+    /** Sets (or replaces) a principal's password. */
+    public void credentials(String user, String password) {
+        await(admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS), password))).all());
+    }
+
+    /**
+     * Takes a principal's access away: first its ACLs (effective at once, even on open connections), then its
+     * credentials (no new connection can log in).
+     */
+    public void revoke(String user) {
+        await(admin.deleteAcls(List.of(KafkaPolicy.allOf(user))).all());
+        try {
+            await(admin.alterUserScramCredentials(
+                    List.of(new UserScramCredentialDeletion(user, ScramMechanism.SCRAM_SHA_512))).all());
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof ResourceNotFoundException)) {
+                throw e;
+            }
+        }
+    }
+
+    public void grant(Collection<AclBinding> acls) {
+        await(admin.createAcls(acls).all());
+    }
+
+    /** The ACLs the broker holds for {@code user}. */
+    public Set<AclBinding> acls(String user) {
+        return Set.copyOf(await(admin.describeAcls(KafkaPolicy.allOf(user)).values()));
+    }
+
+    /** Creates the topics that do not exist yet. */
+    public void topics(Collection<String> names, int partitions, Map<String, String> config) {
+        Set<String> existing = await(admin.listTopics().names());
+        List<NewTopic> missing = names.stream().filter(name -> !existing.contains(name))
+                .map(name -> new NewTopic(name, partitions, (short) -1).configs(config)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            await(admin.createTopics(missing).all());
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    private <T> T await(KafkaFuture<T> future) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
