@@ -103,6 +103,18 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** The client listener: SCRAM-SHA-512 over TLS. */
+    /**
+     * Makes a work directory's passwords and TLS identity without starting a broker, for a client that must be
+     * configured (its truststore) before the broker it will talk to exists. {@link #start} on the same directory uses
+     * them.
+     *
+     * @return the certificate clients trust
+     */
+    public static Path prepare(Path workDir) {
+        Credentials credentials = Credentials.load(workDir.resolve("credentials.properties"));
+        return KafkaTls.ensure(workDir.resolve("tls"), credentials.keystore()).certificate();
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }

@@ -112,7 +112,8 @@ class RealInfrastructureTest {
 
             // No TLS, no SASL: the client listener does not even complete a handshake.
             Map<String, Object> plaintext = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            assertThatThrownBy(() -> send(plaintext)).hasRootCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+            assertThatThrownBy(() -> send(plaintext))
+                    .hasRootCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
             // TLS but a wrong password.
             assertThatThrownBy(() -> send(kafka.clientConfig("nobody-special", "wrong")))
                     .hasRootCauseInstanceOf(SaslAuthenticationException.class);

@@ -102,7 +102,7 @@ public final class LocalStack implements AutoCloseable {
         narrator.step("PostgreSQL on :%d, Kafka on :%d, Keycloak on :%d; topics created", postgres.port(),
                 kafka.port(), keycloak.port());
 
-        ServiceConfigs configs = new ServiceConfigs(options, postgres.jdbcUrl(DATABASE), kafka.bootstrapServers(),
+        ServiceConfigs configs = new ServiceConfigs(options, postgres.jdbcUrl(DATABASE), kafka,
                 keycloak);
         SecretFiles.write(SecretFiles.path(options, "demo-password"), keycloak.demoPassword() + "\n");
         Map<String, Integer> firstMinerPorts = new LinkedHashMap<>();

@@ -1,12 +1,19 @@
 package io.gridflex.stack;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.Admin;
+
+import io.gridflex.infra.KafkaBroker;
 import io.gridflex.infra.KeycloakServer;
 import io.gridflex.infra.PostgresServer;
+import io.gridflex.messages.access.KafkaPolicy;
+import io.gridflex.messages.access.KafkaPolicy.Service;
+import io.gridflex.messages.access.KafkaProvisioning;
 import io.gridflex.messages.access.Passwords;
 
 /** The configuration each service gets in the local stack: real endpoints plus demo-friendly intervals. */
@@ -14,11 +21,11 @@ final class ServiceConfigs {
 
     private final StackOptions options;
     private final String jdbcUrl;
-    private final String kafka;
+    private final KafkaBroker kafka;
     private final String realmUrl;
     private final KeycloakServer keycloak;
 
-    ServiceConfigs(StackOptions options, String jdbcUrl, String kafka, KeycloakServer keycloak) {
+    ServiceConfigs(StackOptions options, String jdbcUrl, KafkaBroker kafka, KeycloakServer keycloak) {
         this.options = options;
         this.jdbcUrl = jdbcUrl;
         this.kafka = kafka;
@@ -45,7 +52,7 @@ final class ServiceConfigs {
     }
 
     Map<String, String> venGateway(String vtnUrl) {
-        Map<String, String> config = withDatabaseAndKafka();
+        Map<String, String> config = withDatabaseAndKafka(Service.VEN_GATEWAY);
         config.put("gridflex.gateway.vtn.url", vtnUrl);
         config.put("gridflex.gateway.ven-name", "gridflex-local");
         config.put("gridflex.gateway.program", FleetSetup.PROGRAM);
@@ -54,13 +61,13 @@ final class ServiceConfigs {
     }
 
     Map<String, String> dispatch() {
-        Map<String, String> config = withDatabaseAndKafka();
+        Map<String, String> config = withDatabaseAndKafka(Service.DISPATCH);
         config.put("quarkus.oidc.auth-server-url", realmUrl);
         return config;
     }
 
     Map<String, String> settlement() {
-        Map<String, String> config = withDatabaseAndKafka();
+        Map<String, String> config = withDatabaseAndKafka(Service.SETTLEMENT);
         config.put("quarkus.oidc.auth-server-url", realmUrl);
         config.put("quarkus.oidc.client-id", "settlement");
         config.put("quarkus.oidc.credentials.secret", keycloak.clientSecret("settlement"));
@@ -70,7 +77,7 @@ final class ServiceConfigs {
 
     Map<String, String> siteAgent(String site, List<String> minerEndpoints, Path stateDir) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("kafka.bootstrap.servers", kafka);
+        config.putAll(kafkaLogin(KafkaPolicy.sitePrincipal(site)));
         config.put("gridflex.site.id", site);
         config.put("gridflex.status.password", statusPassword(site));
         config.put("gridflex.site.max-import-kw", String.valueOf(options.maxImportKw()));
@@ -83,12 +90,29 @@ final class ServiceConfigs {
         return config;
     }
 
-    private Map<String, String> withDatabaseAndKafka() {
+    private Map<String, String> withDatabaseAndKafka(Service service) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.datasource.jdbc.url", jdbcUrl);
         config.put("quarkus.datasource.username", PostgresServer.USER);
         config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
-        config.put("kafka.bootstrap.servers", kafka);
+        config.putAll(kafkaLogin(service.principal()));
+        return config;
+    }
+
+    /**
+     * A Kafka login made up for this run: the principal gets a fresh password and exactly its production ACLs on the
+     * stack's broker, and the service connects with them over TLS (the broker's certificate as its truststore).
+     */
+    private Map<String, String> kafkaLogin(String principal) {
+        String password = Passwords.generate();
+        try (Admin admin = Admin.create(kafka.adminConfig())) {
+            new KafkaProvisioning(admin, Duration.ofSeconds(30)).principal(principal, password);
+        }
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("gridflex.kafka.username", principal);
+        config.put("gridflex.kafka.password", password);
+        config.put("gridflex.kafka.truststore", kafka.truststore().toString());
         return config;
     }
 

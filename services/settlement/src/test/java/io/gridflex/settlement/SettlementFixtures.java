@@ -50,7 +50,7 @@ public final class SettlementFixtures {
 
     public static synchronized TestKafka kafka() {
         if (kafka == null) {
-            kafka = new TestKafka(KafkaTestResource.bootstrapServers());
+            kafka = new TestKafka(KafkaTestResource.adminConfig());
         }
         return kafka;
     }

@@ -3,6 +3,7 @@ package io.gridflex.siteagent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,8 +23,9 @@ public final class AgentTopics implements AutoCloseable {
     private final TestKafka kafka;
     private final String site;
 
-    public AgentTopics(String bootstrapServers, String site) {
-        this.kafka = new TestKafka(bootstrapServers);
+    /** @param clientConfig how to reach the broker: its super user's settings, to play dispatch's part */
+    public AgentTopics(Map<String, Object> clientConfig, String site) {
+        this.kafka = new TestKafka(clientConfig);
         this.site = site;
     }
 

@@ -41,7 +41,7 @@ class KafkaLinkLossTest {
         Instant end = t.plusSeconds(25);
         SiteSchedule schedule;
 
-        try (AgentTopics topics = new AgentTopics(OwnKafkaResource.bootstrapServers(), site)) {
+        try (AgentTopics topics = new AgentTopics(OwnKafkaResource.adminConfig(), site)) {
             schedule = topics.send(segment(t, second, event("vtn/ev-1", 2.5)),
                     segment(second, end, event("vtn/ev-1", 2.5), event("vtn/ev-2", 2.5)));
             topics.awaitAck(schedule.revision(), Status.SHED, t, PATIENCE);
@@ -62,7 +62,7 @@ class KafkaLinkLossTest {
             OwnKafkaResource.startBroker();
         }
 
-        try (AgentTopics topics = new AgentTopics(OwnKafkaResource.bootstrapServers(), site)) {
+        try (AgentTopics topics = new AgentTopics(OwnKafkaResource.adminConfig(), site)) {
             ScheduleAck secondShed = topics.awaitAck(schedule.revision(), Status.SHED, second, PATIENCE);
             assertThat(secondShed.at()).isAfterOrEqualTo(second);
             topics.awaitAck(schedule.revision(), Status.RESTORING, second, PATIENCE);

@@ -8,6 +8,9 @@ import java.util.Map;
 
 import io.gridflex.infra.FreePort;
 import io.gridflex.infra.KafkaBroker;
+import io.gridflex.testsupport.KafkaPrincipals;
+import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.SharedInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -30,7 +33,8 @@ public class OwnKafkaResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         startBroker();
-        return Map.of("kafka.bootstrap.servers", bootstrapServers());
+        SharedInfrastructure.createPlatformTopics(broker);
+        return KafkaPrincipals.serviceConfig(broker, KafkaTestResource.principal());
     }
 
     @Override
@@ -40,6 +44,11 @@ public class OwnKafkaResource implements QuarkusTestResourceLifecycleManager {
 
     public static String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The broker's super user (the broker must be running). */
+    public static synchronized Map<String, Object> adminConfig() {
+        return broker.adminConfig();
     }
 
     public static synchronized void startBroker() {

@@ -33,7 +33,7 @@ class SiteAgentIT {
         double before = fleet.powerW();
         Instant t = Instant.now();
 
-        try (AgentTopics topics = new AgentTopics(KafkaTestResource.bootstrapServers(), SimulatedSiteResource.SITE)) {
+        try (AgentTopics topics = new AgentTopics(KafkaTestResource.adminConfig(), SimulatedSiteResource.SITE)) {
             SiteSchedule schedule = topics.send(segment(t, t.plusSeconds(8), event("vtn/ev-1", 5)));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> before - fleet.powerW() >= 5_000);

@@ -58,7 +58,7 @@ class SiteAgentTest {
 
     @BeforeAll
     static void connect() {
-        topics = new AgentTopics(KafkaTestResource.bootstrapServers(), SITE);
+        topics = new AgentTopics(KafkaTestResource.adminConfig(), SITE);
     }
 
     @AfterAll

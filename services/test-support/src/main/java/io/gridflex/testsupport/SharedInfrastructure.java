@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 import io.gridflex.infra.KafkaBroker;
 import io.gridflex.infra.KeycloakServer;
 import io.gridflex.infra.PostgresServer;
+import io.gridflex.messages.Topics;
 
 /**
  * One real server of each kind per test JVM, started on first use and stopped when the JVM exits. Starting them
@@ -39,8 +41,15 @@ public final class SharedInfrastructure {
     public static synchronized KafkaBroker kafka() {
         if (kafka == null) {
             kafka = stopAtExit(KafkaBroker.start(WORK.resolve("kafka"), 0));
+            createPlatformTopics(kafka);
         }
         return kafka;
+    }
+
+    /** The platform's topics, as the deployment creates them (nothing is auto-created). */
+    public static void createPlatformTopics(KafkaBroker broker) {
+        broker.createTopics(List.of(Topics.DR_EVENTS, Topics.SITE_SCHEDULES, Topics.SCHEDULE_ACKS,
+                Topics.SITE_TELEMETRY, Topics.DISPATCH_STATUS), 3);
     }
 
     public static synchronized KeycloakServer keycloak() {

@@ -3,6 +3,7 @@ package io.gridflex.testsupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -19,16 +20,20 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Plain Kafka clients for tests: put raw records on a topic and read what a service wrote. */
+/**
+ * Plain Kafka clients for tests: put raw records on a topic and read what a service wrote. Connects with the given
+ * client settings: usually the broker's super user ({@link KafkaTestResource#adminConfig()}), which may write and
+ * read anything, or a platform principal's to show what it may not do.
+ */
 public final class TestKafka implements AutoCloseable {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> clientConfig;
     private final KafkaProducer<String, String> producer;
 
-    public TestKafka(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public TestKafka(Map<String, Object> clientConfig) {
+        this.clientConfig = Map.copyOf(clientConfig);
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientConfig);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -69,7 +74,7 @@ public final class TestKafka implements AutoCloseable {
     private List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
             Duration timeout, int enough) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientConfig);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -11,7 +11,8 @@ class TestKafkaTest {
 
     @Test
     void readsBackWhatWasSentAndOnlyWhatMatches() {
-        try (TestKafka kafka = new TestKafka(KafkaTestResource.bootstrapServers())) {
+        KafkaTestResource.broker().createTopics(java.util.List.of("test-support-check"), 1);
+        try (TestKafka kafka = new TestKafka(KafkaTestResource.adminConfig())) {
             kafka.send("test-support-check", "a", "first");
             kafka.send("test-support-check", "b", "second");
 
@@ -26,6 +27,9 @@ class TestKafkaTest {
     void resourcesHandOutRealEndpoints() {
         var pg = new PostgresTestResource().start();
         assertThat(pg.get("quarkus.datasource.jdbc.url")).startsWith("jdbc:postgresql://127.0.0.1:");
-        assertThat(new KafkaTestResource().start().get("kafka.bootstrap.servers")).startsWith("127.0.0.1:");
+        System.setProperty(KafkaTestResource.PRINCIPAL, "settlement");
+        var kafka = new KafkaTestResource().start();
+        assertThat(kafka.get("kafka.bootstrap.servers")).startsWith("127.0.0.1:");
+        assertThat(kafka).containsEntry("gridflex.kafka.username", "settlement").containsKey("gridflex.kafka.password");
     }
 }

@@ -65,7 +65,7 @@ class EventFlowTest {
 
     @BeforeAll
     static void connect() {
-        kafka = new TestKafka(KafkaTestResource.bootstrapServers());
+        kafka = new TestKafka(KafkaTestResource.adminConfig());
     }
 
     @AfterAll

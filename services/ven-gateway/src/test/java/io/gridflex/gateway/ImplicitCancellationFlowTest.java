@@ -72,7 +72,7 @@ class ImplicitCancellationFlowTest {
 
     @BeforeAll
     static void connect() {
-        kafka = new TestKafka(KafkaTestResource.bootstrapServers());
+        kafka = new TestKafka(KafkaTestResource.adminConfig());
     }
 
     @AfterAll

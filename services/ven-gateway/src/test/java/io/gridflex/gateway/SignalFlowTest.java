@@ -87,7 +87,7 @@ class SignalFlowTest {
 
     @BeforeAll
     static void connect() {
-        kafka = new TestKafka(KafkaTestResource.bootstrapServers());
+        kafka = new TestKafka(KafkaTestResource.adminConfig());
     }
 
     @AfterAll

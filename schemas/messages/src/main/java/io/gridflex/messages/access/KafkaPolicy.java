@@ -78,7 +78,7 @@ public final class KafkaPolicy {
     /** A site id that is also a valid part of a principal, a topic and a group name. */
     public static final Pattern SITE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
-    private static final String SITE_PRINCIPAL_PREFIX = "site-";
+    static final String SITE_PRINCIPAL_PREFIX = "site-";
 
     private KafkaPolicy() {
     }

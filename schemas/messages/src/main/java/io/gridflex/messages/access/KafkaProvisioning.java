@@ -40,6 +40,19 @@ public final class KafkaProvisioning {
         this.timeout = timeout;
     }
 
+    /**
+     * Gives any of the platform's principals its password and ACLs: a service by its name ({@code dispatch}, ...), a
+     * site as {@code site-<site id>} (whose topics must exist or be created by the caller).
+     */
+    public void principal(String principal, String password) {
+        if (principal.startsWith(KafkaPolicy.SITE_PRINCIPAL_PREFIX)) {
+            credentials(principal, password);
+            site(principal.substring(KafkaPolicy.SITE_PRINCIPAL_PREFIX.length()));
+        } else {
+            service(Service.named(principal), password);
+        }
+    }
+
     /** Gives a platform service its credentials and its ACLs. */
     public void service(Service service, String password) {
         credentials(service.principal(), password);

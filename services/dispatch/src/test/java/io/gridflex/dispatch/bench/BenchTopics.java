@@ -1,5 +1,6 @@
 package io.gridflex.dispatch.bench;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -8,14 +9,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 
+import io.gridflex.messages.access.KafkaPolicy;
+import io.gridflex.messages.access.KafkaProvisioning;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -34,7 +43,16 @@ public class BenchTopics implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        create(KafkaTestResource.bootstrapServers(), List.of(DR_EVENTS, SITE_SCHEDULES));
+        create(KafkaTestResource.adminConfig(), List.of(DR_EVENTS, SITE_SCHEDULES));
+        // The benchmark's own topics stand in for the platform's: dispatch may use them as it uses those.
+        try (Admin admin = Admin.create(KafkaTestResource.adminConfig())) {
+            String dispatch = "User:" + KafkaPolicy.Service.DISPATCH.principal();
+            new KafkaProvisioning(admin, Duration.ofSeconds(30)).grant(List.of(
+                    new AclBinding(new ResourcePattern(ResourceType.TOPIC, DR_EVENTS, PatternType.LITERAL),
+                            new AccessControlEntry(dispatch, "*", AclOperation.READ, AclPermissionType.ALLOW)),
+                    new AclBinding(new ResourcePattern(ResourceType.TOPIC, SITE_SCHEDULES, PatternType.LITERAL),
+                            new AccessControlEntry(dispatch, "*", AclOperation.WRITE, AclPermissionType.ALLOW))));
+        }
         return Map.of();
     }
 
@@ -44,9 +62,9 @@ public class BenchTopics implements QuarkusTestResourceLifecycleManager {
     }
 
     /** Creates the topics with log-append time, or switches existing ones to it. */
-    static void create(String bootstrapServers, Collection<String> names) {
+    static void create(Map<String, Object> clientConfig, Collection<String> names) {
         Map<String, String> configs = Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(clientConfig)) {
             for (String name : names) {
                 try {
                     admin.createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1).configs(configs))).all()

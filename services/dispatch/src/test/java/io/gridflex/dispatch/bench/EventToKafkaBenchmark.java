@@ -109,7 +109,7 @@ class EventToKafkaBenchmark {
 
     @Test
     void everySiteGetsItsScheduleForEveryEventAndEveryCancellation() throws Exception {
-        String bootstrap = KafkaTestResource.bootstrapServers();
+        Map<String, Object> bootstrap = KafkaTestResource.adminConfig();
         String prefix = unique("bench");
         String program = prefix + "-program";
         Operator.program(program);
@@ -183,9 +183,9 @@ class EventToKafkaBenchmark {
         }
     }
 
-    private static KafkaProducer<String, String> producer(String bootstrap) {
+    private static KafkaProducer<String, String> producer(Map<String, Object> bootstrap) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(bootstrap);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.ACKS_CONFIG, "all");

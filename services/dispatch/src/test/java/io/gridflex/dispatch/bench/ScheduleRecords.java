@@ -3,6 +3,7 @@ package io.gridflex.dispatch.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -30,9 +31,9 @@ final class ScheduleRecords implements AutoCloseable {
     private volatile boolean running = true;
     private volatile RuntimeException failure;
 
-    ScheduleRecords(String bootstrapServers, String topic) {
+    ScheduleRecords(Map<String, Object> clientConfig, String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientConfig);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "dispatch-bench-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);

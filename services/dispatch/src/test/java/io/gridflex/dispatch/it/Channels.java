@@ -19,8 +19,8 @@ public final class Channels implements AutoCloseable {
 
     public static Channels open() {
         DispatchInfrastructure.createTopics();
-        return new Channels(new TestKafka(KafkaTestResource.bootstrapServers()),
-                new ScheduleTopic(KafkaTestResource.bootstrapServers()));
+        return new Channels(new TestKafka(KafkaTestResource.adminConfig()),
+                new ScheduleTopic(KafkaTestResource.adminConfig()));
     }
 
     public TestKafka kafka() {

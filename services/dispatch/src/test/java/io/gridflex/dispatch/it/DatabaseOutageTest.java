@@ -55,8 +55,8 @@ class DatabaseOutageTest {
     void everyRecordWaitsOutTheOutageAndIsStoredOnceWhenTheDatabaseIsBack() {
         DispatchDatabase db = new DispatchDatabase(dataSource);
         DispatchInfrastructure.createTopics();
-        try (TestKafka kafka = new TestKafka(KafkaTestResource.bootstrapServers());
-                ScheduleTopic schedules = new ScheduleTopic(KafkaTestResource.bootstrapServers())) {
+        try (TestKafka kafka = new TestKafka(KafkaTestResource.adminConfig());
+                ScheduleTopic schedules = new ScheduleTopic(KafkaTestResource.adminConfig())) {
             TwoSites fleet = TwoSites.register(500, 0, 0, null);
             String program = fleet.program();
             String east = fleet.first();

@@ -10,17 +10,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -70,13 +65,8 @@ class KafkaOutageTest {
     @Test
     void schedulesWaitInTheOutboxWhileKafkaIsDownAndGoOutWhenItIsBack() throws Exception {
         DispatchDatabase db = new DispatchDatabase(dataSource);
-        String scheduleBroker = "127.0.0.1:" + System.getProperty(ScheduleBrokerResource.PORT);
         DispatchInfrastructure.createTopics();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, scheduleBroker))) {
-            admin.createTopics(List.of(new NewTopic(Topics.SITE_SCHEDULES, 3, (short) 1))).all()
-                    .get(30, TimeUnit.SECONDS);
-        }
-        try (TestKafka events = new TestKafka(KafkaTestResource.bootstrapServers())) {
+        try (TestKafka events = new TestKafka(KafkaTestResource.adminConfig())) {
             TwoSites fleet = TwoSites.register(500, 0, 0, null);
             String program = fleet.program();
             String east = fleet.first();
@@ -107,7 +97,7 @@ class KafkaOutageTest {
                     Integer.getInteger(ScheduleBrokerResource.PORT));
 
             await().atMost(WAIT).until(() -> unpublished(db, east) + unpublished(db, west) == 0);
-            try (ScheduleTopic topic = new ScheduleTopic(scheduleBroker)) {
+            try (ScheduleTopic topic = new ScheduleTopic(restarted.adminConfig())) {
                 await().atMost(WAIT).until(() -> topic.latest(west).map(s -> s.segments().size() == 1)
                         .orElse(false) && topic.latest(east).map(s -> s.segments().size() == 3).orElse(false));
                 SiteSchedule eastSchedule = topic.latest(east).orElseThrow();

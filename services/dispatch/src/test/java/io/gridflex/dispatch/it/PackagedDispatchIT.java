@@ -45,8 +45,8 @@ class PackagedDispatchIT {
         Operator.site(first, program, 500, 500, 1);
         Operator.site(second, program, 500, 500, 2);
         DrEvent event = reduction(uniqueEventId(), program, 0, now().plusSeconds(600), 30, 90);
-        try (TestKafka kafka = new TestKafka(KafkaTestResource.bootstrapServers());
-                ScheduleTopic schedules = new ScheduleTopic(KafkaTestResource.bootstrapServers())) {
+        try (TestKafka kafka = new TestKafka(KafkaTestResource.adminConfig());
+                ScheduleTopic schedules = new ScheduleTopic(KafkaTestResource.adminConfig())) {
             kafka.send(Topics.SITE_TELEMETRY, first, telemetry(first, 1000, 60, 0));
             kafka.send(Topics.SITE_TELEMETRY, second, telemetry(second, 1000, 100, 0));
             await().atMost(WAIT).until(() -> Operator.operator().get("/api/sites/" + second).then().extract()

@@ -60,7 +60,7 @@ class RejectedMessagesTest {
     @BeforeAll
     static void connect() {
         DispatchInfrastructure.createTopics();
-        kafka = new TestKafka(KafkaTestResource.bootstrapServers());
+        kafka = new TestKafka(KafkaTestResource.adminConfig());
     }
 
     @AfterAll

@@ -8,6 +8,9 @@ import java.util.Map;
 
 import io.gridflex.infra.FreePort;
 import io.gridflex.infra.KafkaBroker;
+import io.gridflex.testsupport.KafkaPrincipals;
+import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.SharedInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -35,7 +38,11 @@ public class ScheduleBrokerResource implements QuarkusTestResourceLifecycleManag
         System.setProperty(PID, Long.toString(broker.pid()));
         System.setProperty(PORT, Integer.toString(broker.port()));
         System.setProperty(DIR, dir.toAbsolutePath().toString());
-        return Map.of("mp.messaging.outgoing.site-schedules.bootstrap.servers", broker.bootstrapServers());
+        SharedInfrastructure.createPlatformTopics(broker);
+        // Dispatch logs in there as it does on the shared broker (same principal and password, same ACLs).
+        KafkaPrincipals.ensure(broker, KafkaTestResource.principal());
+        return Map.of("mp.messaging.outgoing.site-schedules.bootstrap.servers", broker.bootstrapServers(),
+                "mp.messaging.outgoing.site-schedules.ssl.truststore.location", broker.truststore().toString());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.gridflex.dispatch.it;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -25,9 +26,10 @@ public final class ScheduleTopic implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<Received> received = new ArrayList<>();
 
-    public ScheduleTopic(String bootstrapServers) {
+    /** @param clientConfig how to reach the broker (see TestKafka) */
+    public ScheduleTopic(Map<String, Object> clientConfig) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientConfig);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "dispatch-test-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);

@@ -158,7 +158,7 @@ class IngestBenchmark {
 
     private static KafkaProducer<String, String> producer() {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+        properties.putAll(KafkaTestResource.adminConfig());
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
         properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

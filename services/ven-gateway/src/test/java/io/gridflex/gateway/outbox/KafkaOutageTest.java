@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,8 +26,11 @@ import io.gridflex.infra.KafkaBroker;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.Topics;
+import io.gridflex.testsupport.KafkaPrincipals;
+import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
+import io.gridflex.testsupport.SharedInfrastructure;
 import io.gridflex.testsupport.TestKafka;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -70,10 +71,10 @@ class KafkaOutageTest {
         assertThat(stored.getString("publishedAt")).isNull();
         given().get("/q/health/ready").then().statusCode(503);
 
-        Path work = Files.createDirectories(Path.of("target", "late-kafka")).toAbsolutePath();
-        try (KafkaBroker broker = KafkaBroker.start(Files.createTempDirectory(work, "broker-"),
-                LateKafkaTestResource.port());
-                TestKafka kafka = new TestKafka(broker.bootstrapServers())) {
+        try (KafkaBroker broker = KafkaBroker.start(LateKafkaTestResource.workDir(), LateKafkaTestResource.port());
+                TestKafka kafka = new TestKafka(broker.adminConfig())) {
+            SharedInfrastructure.createPlatformTopics(broker);
+            KafkaPrincipals.ensure(broker, KafkaTestResource.principal());
             ConsumerRecord<String, String> record = kafka.awaitRecord(Topics.DR_EVENTS,
                     r -> eventId.equals(r.key()), PATIENCE);
 
