@@ -1,0 +1,161 @@
+package io.gridflex.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.gridflex.infra.KafkaBroker;
+import io.gridflex.messages.Topics;
+
+/**
+ * The platform's ACLs on a real broker: each principal can do its part of the message flow and the broker refuses
+ * everything else, so a forged DR event, schedule or reading never reaches a consumer.
+ */
+class PlatformAclTest {
+
+    private static KafkaBroker broker;
+
+    @BeforeAll
+    static void broker() {
+        broker = KafkaTestResource.broker();
+    }
+
+    @Test
+    void aSiteWritesItsReportsButNoCommandNoEventAndReadsNobodysReports() throws Exception {
+        String site = "site-acl-" + UUID.randomUUID().toString().substring(0, 8);
+        send("site-" + site, Topics.SITE_TELEMETRY, site);
+        send("site-" + site, Topics.SCHEDULE_ACKS, site);
+
+        assertRefused("site-" + site, Topics.SITE_SCHEDULES);
+        assertRefused("site-" + site, Topics.DR_EVENTS);
+        assertRefused("site-" + site, Topics.DISPATCH_STATUS);
+        assertCannotRead("site-" + site, Topics.SITE_TELEMETRY, "site-agent-" + site);
+        assertCannotRead("site-" + site, Topics.DR_EVENTS, "site-agent-" + site);
+        // Its own schedules, but only in its own group.
+        assertThatThrownBy(() -> read("site-" + site, Topics.SITE_SCHEDULES, "gridflex-dispatch.schedule-acks"))
+                .isInstanceOf(GroupAuthorizationException.class);
+    }
+
+    @Test
+    void onlyTheGatewayPublishesDrEventsAndNothingElse() throws Exception {
+        String forged = "forged-" + UUID.randomUUID();
+        send("ven-gateway", Topics.DR_EVENTS, "gateway-" + forged);
+        for (String principal : List.of("dispatch", "settlement", "provisioner", "site-forger")) {
+            assertRefused(principal, Topics.DR_EVENTS, forged);
+        }
+        assertRefused("ven-gateway", Topics.SITE_SCHEDULES);
+        assertRefused("ven-gateway", Topics.SITE_TELEMETRY);
+        assertCannotRead("ven-gateway", Topics.DR_EVENTS, "gridflex-dispatch.dr-events");
+        try (TestKafka admin = new TestKafka(broker.adminConfig())) {
+            assertThat(admin.poll(Topics.DR_EVENTS, r -> forged.equals(r.key()), Duration.ofSeconds(3))).isEmpty();
+            assertThat(admin.awaitRecord(Topics.DR_EVENTS, r -> ("gateway-" + forged).equals(r.key()),
+                    Duration.ofSeconds(30))).isNotNull();
+        }
+    }
+
+    @Test
+    void dispatchWritesSchedulesAndStatusButForgesNoReadingOrEvent() throws Exception {
+        send("dispatch", Topics.SITE_SCHEDULES, "acl-site");
+        send("dispatch", Topics.DISPATCH_STATUS, "acl-event");
+        assertRefused("dispatch", Topics.SITE_TELEMETRY);
+        assertRefused("dispatch", Topics.SCHEDULE_ACKS);
+        read("dispatch", Topics.SITE_TELEMETRY, "gridflex-dispatch.acl-test-" + UUID.randomUUID());
+        assertThatThrownBy(() -> read("dispatch", Topics.SITE_TELEMETRY, "gridflex-settlement.site-telemetry"))
+                .isInstanceOf(GroupAuthorizationException.class);
+    }
+
+    @Test
+    void settlementOnlyReads() throws Exception {
+        for (String topic : List.of(Topics.DR_EVENTS, Topics.SITE_SCHEDULES, Topics.SCHEDULE_ACKS,
+                Topics.SITE_TELEMETRY)) {
+            read("settlement", topic, "gridflex-settlement.acl-test-" + UUID.randomUUID());
+            assertRefused("settlement", topic);
+        }
+        assertCannotRead("settlement", Topics.DISPATCH_STATUS, "gridflex-settlement.acl-test");
+    }
+
+    @Test
+    void theProvisionerManagesAccessButCarriesNoMessage() {
+        for (String topic : List.of(Topics.DR_EVENTS, Topics.SITE_SCHEDULES, Topics.SITE_TELEMETRY)) {
+            assertRefused("provisioner", topic);
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        KafkaPrincipals.ensure(broker, "settlement");
+        Map<String, Object> config = broker.clientConfig("settlement", "not-the-password");
+        assertThatThrownBy(() -> producerSend(config, Topics.DR_EVENTS, "x"))
+                .hasRootCauseInstanceOf(SaslAuthenticationException.class);
+    }
+
+    private static void send(String principal, String topic, String key) throws Exception {
+        producerSend(KafkaPrincipals.clientConfig(broker, principal), topic, key);
+    }
+
+    private static void assertRefused(String principal, String topic) {
+        assertRefused(principal, topic, "forged");
+    }
+
+    private static void assertRefused(String principal, String topic, String key) {
+        // A principal allowed to write no topic at all is already refused the producer id (a cluster-level check).
+        assertThatThrownBy(() -> send(principal, topic, key)).as("%s writing %s", principal, topic).rootCause()
+                .isInstanceOfAny(TopicAuthorizationException.class, ClusterAuthorizationException.class);
+    }
+
+    private static void assertCannotRead(String principal, String topic, String group) {
+        assertThatThrownBy(() -> read(principal, topic, group)).as("%s reading %s", principal, topic)
+                .isInstanceOfAny(TopicAuthorizationException.class, GroupAuthorizationException.class);
+    }
+
+    private static void producerSend(Map<String, Object> client, String topic, String key) throws Exception {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>(topic, key, "{}")).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Reads one poll of partition 0 in {@code group}, committing its position (which needs the group's ACL). */
+    private static void read(String principal, String topic, String group) {
+        Map<String, Object> config = new HashMap<>(KafkaPrincipals.clientConfig(broker, principal));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.poll(Duration.ofSeconds(2));
+            consumer.commitSync(Map.of(partition,
+                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(consumer.position(partition))),
+                    Duration.ofSeconds(10));
+        }
+    }
+}
