@@ -97,8 +97,7 @@ public final class LocalStack implements AutoCloseable {
         kafka = track(join(broker, "Kafka", narrator)).value();
         keycloak = track(join(kc, "Keycloak", narrator)).value();
         postgres.createDatabase(DATABASE);
-        kafka.createTopics(List.of(Topics.DR_EVENTS, Topics.SITE_SCHEDULES, Topics.SCHEDULE_ACKS,
-                Topics.SITE_TELEMETRY, Topics.DISPATCH_STATUS), 3);
+        kafka.createTopics(Topics.platform(), 3);
         narrator.step("PostgreSQL on :%d, Kafka on :%d, Keycloak on :%d; topics created", postgres.port(),
                 kafka.port(), keycloak.port());
 

@@ -26,12 +26,20 @@ public final class ConsumedTopics {
     private ConsumedTopics() {
     }
 
-    /** True when {@code group} has committed up to the end of every partition of {@code topic}. */
+    /**
+     * True when {@code group} has committed up to the end of every partition of {@code topic}, or of every site's
+     * topic when {@code topic} is a kind of per-site topic.
+     */
     public static boolean caughtUp(String group, String topic) {
         try (Admin admin = Admin.create(KafkaTestResource.adminConfig())) {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(30, TimeUnit.SECONDS).get(topic).partitions().stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<String> topics = Topics.siteKinds().contains(topic)
+                    ? admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                            .filter(name -> Topics.siteOf(topic, name).isPresent()).toList()
+                    : List.of(topic);
+            List<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .values().stream().flatMap(description -> description.partitions().stream()
+                            .map(p -> new TopicPartition(description.name(), p.partition())))
+                    .toList();
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(partitions.stream()
                     .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get(30, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)

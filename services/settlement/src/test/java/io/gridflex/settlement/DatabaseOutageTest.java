@@ -62,7 +62,7 @@ class DatabaseOutageTest {
         String site = unique("site-outage");
         String eventId = "outage-vtn/" + unique("event");
         KafkaTestResource.broker().createTopics(
-                List.of(Topics.SITE_TELEMETRY, Topics.DR_EVENTS, Topics.SITE_SCHEDULES), 3);
+                List.of(Topics.siteTelemetry(site), Topics.DR_EVENTS, Topics.siteSchedules(site)), 1);
         sendTelemetry(site, T, 10, "0.25");
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM settlement.meter_interval WHERE site_id = ?",
                 site) == 1);

@@ -142,10 +142,10 @@ public final class SettlementFixtures {
     /** Sends any message on its topic, keyed as the contract says. */
     public static void send(Object message) {
         switch (message) {
-            case SiteTelemetry t -> kafka().send(Topics.SITE_TELEMETRY, t.siteId(), CODEC.encode(t));
-            case SiteSchedule s -> kafka().send(Topics.SITE_SCHEDULES, s.siteId(), CODEC.encode(s));
+            case SiteTelemetry t -> kafka().send(Topics.siteTelemetry(t.siteId()), t.siteId(), CODEC.encode(t));
+            case SiteSchedule s -> kafka().send(Topics.siteSchedules(s.siteId()), s.siteId(), CODEC.encode(s));
             case DrEvent e -> kafka().send(Topics.DR_EVENTS, e.eventId(), CODEC.encode(e));
-            case ScheduleAck a -> kafka().send(Topics.SCHEDULE_ACKS, a.siteId(), CODEC.encode(a));
+            case ScheduleAck a -> kafka().send(Topics.scheduleAcks(a.siteId()), a.siteId(), CODEC.encode(a));
             default -> throw new IllegalArgumentException("not a message settlement reads: " + message);
         }
     }

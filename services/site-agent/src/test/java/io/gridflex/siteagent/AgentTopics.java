@@ -41,12 +41,12 @@ public final class AgentTopics implements AutoCloseable {
     }
 
     public void send(SiteSchedule schedule) {
-        kafka.send(Topics.SITE_SCHEDULES, schedule.siteId(), CODEC.encode(schedule));
+        kafka.send(Topics.siteSchedules(schedule.siteId()), schedule.siteId(), CODEC.encode(schedule));
     }
 
     /** The first ack of {@code revision} with {@code status} (and, if not null, for the segment from that start). */
     public ScheduleAck awaitAck(long revision, ScheduleAck.Status status, Instant segmentStart, Duration patience) {
-        ConsumerRecord<String, String> record = kafka.awaitRecord(Topics.SCHEDULE_ACKS,
+        ConsumerRecord<String, String> record = kafka.awaitRecord(Topics.scheduleAcks(site),
                 isAck(a -> a.revision() == revision && a.status() == status
                         && (segmentStart == null || segmentStart.equals(a.segmentStart()))),
                 patience);
@@ -58,7 +58,7 @@ public final class AgentTopics implements AutoCloseable {
 
     /** Every ack of this site that matches, from the start of the topic. */
     public List<ScheduleAck> acks(Predicate<ScheduleAck> filter) {
-        return kafka.poll(Topics.SCHEDULE_ACKS, isAck(filter), Duration.ofSeconds(2)).stream()
+        return kafka.poll(Topics.scheduleAcks(site), isAck(filter), Duration.ofSeconds(2)).stream()
                 .map(r -> CODEC.decode(ScheduleAck.class, r.value())).toList();
     }
 

@@ -105,7 +105,7 @@ class SiteAgentTest {
                 .body("phase", equalTo("SHED"))
                 .body("minersHeld", equalTo(4))
                 .body("miners", hasSize(10));
-        SiteTelemetry during = CODEC.decode(SiteTelemetry.class, topics.kafka().awaitRecord(Topics.SITE_TELEMETRY,
+        SiteTelemetry during = CODEC.decode(SiteTelemetry.class, topics.kafka().awaitRecord(Topics.siteTelemetry(SITE),
                 r -> SITE.equals(r.key()) && r.value().contains("\"scheduleRevision\":" + schedule.revision())
                         && CODEC.decode(SiteTelemetry.class, r.value()).shedKw() > 0,
                 SOON).value());
@@ -294,9 +294,10 @@ class SiteAgentTest {
         SiteSchedule other = Schedules.schedule("other-site", Schedules.nextRevision(), t,
                 segment(t, t.plusSeconds(60), event("vtn/ev-x", 10)));
 
-        topics.kafka().send(Topics.SITE_SCHEDULES, "other-site", CODEC.encode(other));
+        // Only this site's schedules reach its topic; a record there keyed to another site is not ours.
+        topics.kafka().send(Topics.siteSchedules(SITE), "other-site", CODEC.encode(other));
         // Keyed to this site but naming another in the payload: not ours either.
-        topics.kafka().send(Topics.SITE_SCHEDULES, SITE, CODEC.encode(other));
+        topics.kafka().send(Topics.siteSchedules(SITE), SITE, CODEC.encode(other));
 
         await().atMost(SOON).until(
                 () -> metric("gridflex_messages_rejected_total", "reason=\"foreign-site\"") >= foreign + 2);
@@ -312,8 +313,8 @@ class SiteAgentTest {
         double accepted = metric("gridflex_site_schedules_total", "outcome=\"accepted\"");
         Instant t = Instant.now();
 
-        topics.kafka().send(Topics.SITE_SCHEDULES, SITE, "{not json");
-        topics.kafka().send(Topics.SITE_SCHEDULES, SITE,
+        topics.kafka().send(Topics.siteSchedules(SITE), SITE, "{not json");
+        topics.kafka().send(Topics.siteSchedules(SITE), SITE,
                 "{\"siteId\":\"" + SITE + "\",\"revision\":-5,\"issuedAt\":\"" + t + "\",\"segments\":[]}");
 
         await().atMost(SOON)
@@ -329,7 +330,7 @@ class SiteAgentTest {
         Instant from = Instant.now();
         await().atMost(SOON).until(() -> {
             reports.clear();
-            topics.kafka().poll(Topics.SITE_TELEMETRY, r -> SITE.equals(r.key()), Duration.ofSeconds(1))
+            topics.kafka().poll(Topics.siteTelemetry(SITE), r -> SITE.equals(r.key()), Duration.ofSeconds(1))
                     .forEach(r -> reports.add(CODEC.decode(SiteTelemetry.class, r.value())));
             return reports.stream().filter(t -> t.intervalStart().isAfter(from)).count() >= 2;
         });

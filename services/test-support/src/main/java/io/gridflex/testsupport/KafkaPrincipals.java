@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 
 import io.gridflex.infra.KafkaBroker;
 import io.gridflex.messages.access.KafkaPolicy;
+import io.gridflex.messages.access.KafkaPolicy.Service;
 import io.gridflex.messages.access.KafkaProvisioning;
 import io.gridflex.messages.access.Passwords;
 
@@ -55,9 +56,15 @@ public final class KafkaPrincipals {
      * service's application.properties builds its Kafka security settings from.
      */
     public static Map<String, String> serviceConfig(KafkaBroker broker, String principal) {
-        return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
+        Map<String, String> config = new java.util.HashMap<>(Map.of("kafka.bootstrap.servers",
+                broker.bootstrapServers(),
                 "gridflex.kafka.username", principal,
                 "gridflex.kafka.password", ensure(broker, principal),
-                "gridflex.kafka.truststore", broker.truststore().toString());
+                "gridflex.kafka.truststore", broker.truststore().toString()));
+        if (Service.DISPATCH.principal().equals(principal)) {
+            // Dispatch onboards the sites registered with it, as the provisioner.
+            config.put("gridflex.site-link.provisioner.password", ensure(broker, Service.PROVISIONER.principal()));
+        }
+        return Map.copyOf(config);
     }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 
 import io.gridflex.infra.KafkaBroker;
 import io.gridflex.infra.KeycloakServer;
@@ -48,8 +47,7 @@ public final class SharedInfrastructure {
 
     /** The platform's topics, as the deployment creates them (nothing is auto-created). */
     public static void createPlatformTopics(KafkaBroker broker) {
-        broker.createTopics(List.of(Topics.DR_EVENTS, Topics.SITE_SCHEDULES, Topics.SCHEDULE_ACKS,
-                Topics.SITE_TELEMETRY, Topics.DISPATCH_STATUS), 3);
+        broker.createTopics(Topics.platform(), 3);
     }
 
     public static synchronized KeycloakServer keycloak() {

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,6 +31,7 @@ public final class TestKafka implements AutoCloseable {
 
     private final Map<String, Object> clientConfig;
     private final KafkaProducer<String, String> producer;
+    private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public TestKafka(Map<String, Object> clientConfig) {
         this.clientConfig = Map.copyOf(clientConfig);
@@ -40,8 +43,12 @@ public final class TestKafka implements AutoCloseable {
         this.producer = new KafkaProducer<>(props);
     }
 
-    /** Sends one record and waits until the broker has it. */
+    /**
+     * Sends one record and waits until the broker has it. A topic that does not exist yet is created first (one
+     * partition, as a site's own topics are) when these settings may create topics, as the super user's may.
+     */
     public void send(String topic, String key, String value) {
+        ensureTopic(topic);
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -71,8 +78,26 @@ public final class TestKafka implements AutoCloseable {
         return found.getFirst();
     }
 
+    private void ensureTopic(String topic) {
+        if (known.contains(topic)) {
+            return;
+        }
+        try (Admin admin = Admin.create(clientConfig)) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
+            known.add(topic);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            // Not allowed to (a platform principal's settings), or raced by another creator: the send tells.
+        }
+    }
+
     private List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
             Duration timeout, int enough) {
+        ensureTopic(topic);
         Properties props = new Properties();
         props.putAll(clientConfig);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());

@@ -42,19 +42,44 @@ class PlatformAclTest {
     }
 
     @Test
-    void aSiteWritesItsReportsButNoCommandNoEventAndReadsNobodysReports() throws Exception {
-        String site = "site-acl-" + UUID.randomUUID().toString().substring(0, 8);
-        send("site-" + site, Topics.SITE_TELEMETRY, site);
-        send("site-" + site, Topics.SCHEDULE_ACKS, site);
+    void aSiteUsesItsOwnTopicsAndNoOtherSites() throws Exception {
+        String a = "acl-a-" + UUID.randomUUID().toString().substring(0, 8);
+        String b = "acl-b-" + UUID.randomUUID().toString().substring(0, 8);
+        String siteA = "site-" + a;
+        KafkaPrincipals.ensure(broker, "site-" + b);
+        send(siteA, Topics.siteTelemetry(a), a);
+        send(siteA, Topics.scheduleAcks(a), a);
+        read(siteA, Topics.siteSchedules(a), "site-agent-" + a);
 
-        assertRefused("site-" + site, Topics.SITE_SCHEDULES);
-        assertRefused("site-" + site, Topics.DR_EVENTS);
-        assertRefused("site-" + site, Topics.DISPATCH_STATUS);
-        assertCannotRead("site-" + site, Topics.SITE_TELEMETRY, "site-agent-" + site);
-        assertCannotRead("site-" + site, Topics.DR_EVENTS, "site-agent-" + site);
+        // Site B's channel: its commands cannot be read, its reports cannot be forged.
+        assertCannotRead(siteA, Topics.siteSchedules(b), "site-agent-" + a);
+        assertRefused(siteA, Topics.siteTelemetry(b), b);
+        assertRefused(siteA, Topics.scheduleAcks(b), b);
+        // No command, not even to itself; no event, no status; nobody's reports to read.
+        assertRefused(siteA, Topics.siteSchedules(a), a);
+        assertRefused(siteA, Topics.DR_EVENTS);
+        assertRefused(siteA, Topics.DISPATCH_STATUS);
+        assertCannotRead(siteA, Topics.siteTelemetry(a), "site-agent-" + a);
+        assertCannotRead(siteA, Topics.DR_EVENTS, "site-agent-" + a);
         // Its own schedules, but only in its own group.
-        assertThatThrownBy(() -> read("site-" + site, Topics.SITE_SCHEDULES, "gridflex-dispatch.schedule-acks"))
+        assertThatThrownBy(() -> read(siteA, Topics.siteSchedules(a), "site-agent-" + b))
                 .isInstanceOf(GroupAuthorizationException.class);
+        try (TestKafka admin = new TestKafka(broker.adminConfig())) {
+            assertThat(admin.poll(Topics.siteTelemetry(b), r -> true, Duration.ofSeconds(3))).isEmpty();
+        }
+    }
+
+    @Test
+    void aRemovedSiteLosesItsAccessAtOnce() throws Exception {
+        String site = "acl-gone-" + UUID.randomUUID().toString().substring(0, 8);
+        send("site-" + site, Topics.siteTelemetry(site), site);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin
+                .create(broker.adminConfig())) {
+            new io.gridflex.messages.access.KafkaProvisioning(admin, Duration.ofSeconds(30)).offboard(site);
+        }
+        assertThatThrownBy(() -> send("site-" + site, Topics.siteTelemetry(site), site)).rootCause()
+                .isInstanceOfAny(SaslAuthenticationException.class, TopicAuthorizationException.class,
+                        ClusterAuthorizationException.class);
     }
 
     @Test
@@ -64,8 +89,8 @@ class PlatformAclTest {
         for (String principal : List.of("dispatch", "settlement", "provisioner", "site-forger")) {
             assertRefused(principal, Topics.DR_EVENTS, forged);
         }
-        assertRefused("ven-gateway", Topics.SITE_SCHEDULES);
-        assertRefused("ven-gateway", Topics.SITE_TELEMETRY);
+        assertRefused("ven-gateway", Topics.siteSchedules("acl-site"));
+        assertRefused("ven-gateway", Topics.siteTelemetry("acl-site"));
         assertCannotRead("ven-gateway", Topics.DR_EVENTS, "gridflex-dispatch.dr-events");
         try (TestKafka admin = new TestKafka(broker.adminConfig())) {
             assertThat(admin.poll(Topics.DR_EVENTS, r -> forged.equals(r.key()), Duration.ofSeconds(3))).isEmpty();
@@ -76,19 +101,21 @@ class PlatformAclTest {
 
     @Test
     void dispatchWritesSchedulesAndStatusButForgesNoReadingOrEvent() throws Exception {
-        send("dispatch", Topics.SITE_SCHEDULES, "acl-site");
+        KafkaPrincipals.ensure(broker, "site-acl-site");
+        send("dispatch", Topics.siteSchedules("acl-site"), "acl-site");
         send("dispatch", Topics.DISPATCH_STATUS, "acl-event");
-        assertRefused("dispatch", Topics.SITE_TELEMETRY);
-        assertRefused("dispatch", Topics.SCHEDULE_ACKS);
-        read("dispatch", Topics.SITE_TELEMETRY, "gridflex-dispatch.acl-test-" + UUID.randomUUID());
-        assertThatThrownBy(() -> read("dispatch", Topics.SITE_TELEMETRY, "gridflex-settlement.site-telemetry"))
-                .isInstanceOf(GroupAuthorizationException.class);
+        assertRefused("dispatch", Topics.siteTelemetry("acl-site"));
+        assertRefused("dispatch", Topics.scheduleAcks("acl-site"));
+        read("dispatch", Topics.siteTelemetry("acl-site"), "gridflex-dispatch.acl-test-" + UUID.randomUUID());
+        assertThatThrownBy(() -> read("dispatch", Topics.siteTelemetry("acl-site"),
+                "gridflex-settlement.site-telemetry")).isInstanceOf(GroupAuthorizationException.class);
     }
 
     @Test
     void settlementOnlyReads() throws Exception {
-        for (String topic : List.of(Topics.DR_EVENTS, Topics.SITE_SCHEDULES, Topics.SCHEDULE_ACKS,
-                Topics.SITE_TELEMETRY)) {
+        KafkaPrincipals.ensure(broker, "site-acl-site");
+        for (String topic : List.of(Topics.DR_EVENTS, Topics.siteSchedules("acl-site"),
+                Topics.scheduleAcks("acl-site"), Topics.siteTelemetry("acl-site"))) {
             read("settlement", topic, "gridflex-settlement.acl-test-" + UUID.randomUUID());
             assertRefused("settlement", topic);
         }
@@ -97,7 +124,9 @@ class PlatformAclTest {
 
     @Test
     void theProvisionerManagesAccessButCarriesNoMessage() {
-        for (String topic : List.of(Topics.DR_EVENTS, Topics.SITE_SCHEDULES, Topics.SITE_TELEMETRY)) {
+        KafkaPrincipals.ensure(broker, "site-acl-site");
+        for (String topic : List.of(Topics.DR_EVENTS, Topics.siteSchedules("acl-site"),
+                Topics.siteTelemetry("acl-site"))) {
             assertRefused("provisioner", topic);
         }
     }

@@ -104,26 +104,25 @@ public final class KafkaPolicy {
             case VEN_GATEWAY -> acls.add(topic(user, Topics.DR_EVENTS, PatternType.LITERAL, WRITE));
             case DISPATCH -> {
                 acls.add(topic(user, Topics.DR_EVENTS, PatternType.LITERAL, READ));
-                acls.add(topic(user, Topics.SITE_TELEMETRY, PatternType.LITERAL, READ));
-                acls.add(topic(user, Topics.SCHEDULE_ACKS, PatternType.LITERAL, READ));
-                acls.add(topic(user, Topics.SITE_SCHEDULES, PatternType.LITERAL, WRITE));
+                acls.add(everySite(user, Topics.SITE_TELEMETRY, READ));
+                acls.add(everySite(user, Topics.SCHEDULE_ACKS, READ));
+                acls.add(everySite(user, Topics.SITE_SCHEDULES, WRITE));
                 acls.add(topic(user, Topics.DISPATCH_STATUS, PatternType.LITERAL, WRITE));
             }
             case SETTLEMENT -> {
                 acls.add(topic(user, Topics.DR_EVENTS, PatternType.LITERAL, READ));
-                acls.add(topic(user, Topics.SITE_TELEMETRY, PatternType.LITERAL, READ));
-                acls.add(topic(user, Topics.SCHEDULE_ACKS, PatternType.LITERAL, READ));
-                acls.add(topic(user, Topics.SITE_SCHEDULES, PatternType.LITERAL, READ));
+                acls.add(everySite(user, Topics.SITE_TELEMETRY, READ));
+                acls.add(everySite(user, Topics.SCHEDULE_ACKS, READ));
+                acls.add(everySite(user, Topics.SITE_SCHEDULES, READ));
             }
             case PROVISIONER -> {
                 // Creating ACLs and SCRAM credentials is a cluster-level ALTER; reading them back a DESCRIBE.
                 acls.add(cluster(user, ALTER));
                 acls.add(cluster(user, DESCRIBE));
-                for (String topic : siteTopicPrefixes()) {
-                    acls.add(topic(user, topic, PatternType.PREFIXED, CREATE));
-                    acls.add(topic(user, topic, PatternType.PREFIXED, DELETE));
-                    acls.add(topic(user, topic, PatternType.PREFIXED, DESCRIBE));
-                    acls.add(topic(user, topic, PatternType.PREFIXED, DESCRIBE_CONFIGS));
+                for (String kind : Topics.siteKinds()) {
+                    for (AclOperation operation : List.of(CREATE, DELETE, DESCRIBE, DESCRIBE_CONFIGS)) {
+                        acls.add(everySite(user, kind, operation));
+                    }
                 }
             }
         }
@@ -133,14 +132,23 @@ public final class KafkaPolicy {
         return acls;
     }
 
-    /** The ACLs of a site's agent: its schedules to read, its acks and telemetry to write. */
+    /**
+     * The ACLs of a site's agent: its own schedules to read (in its own group), its own acks and telemetry to write;
+     * literal names, so no other site's topic matches.
+     */
     public static List<AclBinding> site(String siteId) {
         String user = sitePrincipal(siteId);
         return List.of(
-                topic(user, Topics.SITE_SCHEDULES, PatternType.LITERAL, READ),
+                topic(user, Topics.siteSchedules(siteId), PatternType.LITERAL, READ),
                 group(user, siteGroup(siteId), PatternType.LITERAL),
-                topic(user, Topics.SCHEDULE_ACKS, PatternType.LITERAL, WRITE),
-                topic(user, Topics.SITE_TELEMETRY, PatternType.LITERAL, WRITE));
+                topic(user, Topics.scheduleAcks(siteId), PatternType.LITERAL, WRITE),
+                topic(user, Topics.siteTelemetry(siteId), PatternType.LITERAL, WRITE));
+    }
+
+    /** The topics a site's link is made of, which onboarding creates. */
+    public static List<String> siteTopics(String siteId) {
+        sitePrincipal(siteId);
+        return Topics.siteKinds().stream().map(kind -> Topics.ofSite(kind, siteId)).toList();
     }
 
     /** Matches every ACL that names {@code user} as its principal. */
@@ -149,9 +157,9 @@ public final class KafkaPolicy {
                 new AccessControlEntryFilter("User:" + user, null, AclOperation.ANY, AclPermissionType.ANY));
     }
 
-    /** The topics a site's link is made of, which onboarding creates and the provisioner may manage. */
-    static List<String> siteTopicPrefixes() {
-        return List.of(Topics.SITE_SCHEDULES, Topics.SCHEDULE_ACKS, Topics.SITE_TELEMETRY);
+    /** Every site's topic of {@code kind}: a prefixed ACL on {@code <kind>.}. */
+    private static AclBinding everySite(String user, String kind, AclOperation operation) {
+        return topic(user, Topics.ofSite(kind, ""), PatternType.PREFIXED, operation);
     }
 
     private static AclBinding topic(String user, String name, PatternType type, AclOperation operation) {

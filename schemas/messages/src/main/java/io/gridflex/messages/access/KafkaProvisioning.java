@@ -42,12 +42,12 @@ public final class KafkaProvisioning {
 
     /**
      * Gives any of the platform's principals its password and ACLs: a service by its name ({@code dispatch}, ...), a
-     * site as {@code site-<site id>} (whose topics must exist or be created by the caller).
+     * site as {@code site-<site id>} (onboarded: its topics are created if missing).
      */
     public void principal(String principal, String password) {
         if (principal.startsWith(KafkaPolicy.SITE_PRINCIPAL_PREFIX)) {
+            onboard(principal.substring(KafkaPolicy.SITE_PRINCIPAL_PREFIX.length()));
             credentials(principal, password);
-            site(principal.substring(KafkaPolicy.SITE_PRINCIPAL_PREFIX.length()));
         } else {
             service(Service.named(principal), password);
         }
@@ -62,6 +62,23 @@ public final class KafkaProvisioning {
     /** Gives a site its ACLs (its topics must exist or be created by the caller); credentials are issued apart. */
     public void site(String siteId) {
         grant(KafkaPolicy.site(siteId));
+    }
+
+    /**
+     * Onboards a site: creates its topics (one partition each, so its records keep their order) and grants its ACLs.
+     * Its agent can log in once {@link #credentials} gave it a password.
+     */
+    public void onboard(String siteId) {
+        topics(KafkaPolicy.siteTopics(siteId), 1, Map.of());
+        site(siteId);
+    }
+
+    /**
+     * Takes a removed site's access away ({@link #revoke}). Its topics stay until their retention ends, so what it
+     * reported before is still read.
+     */
+    public void offboard(String siteId) {
+        revoke(KafkaPolicy.sitePrincipal(siteId));
     }
 
     /** Sets (or replaces) a principal's password. */
@@ -93,6 +110,16 @@ public final class KafkaProvisioning {
     /** The ACLs the broker holds for {@code user}. */
     public Set<AclBinding> acls(String user) {
         return Set.copyOf(await(admin.describeAcls(KafkaPolicy.allOf(user)).values()));
+    }
+
+    /** Every ACL the broker holds. */
+    public Collection<AclBinding> allAcls() {
+        return await(admin.describeAcls(org.apache.kafka.common.acl.AclBindingFilter.ANY).values());
+    }
+
+    /** The names of the broker's topics. */
+    public Set<String> topicNames() {
+        return await(admin.listTopics().names());
     }
 
     /** Creates the topics that do not exist yet. */

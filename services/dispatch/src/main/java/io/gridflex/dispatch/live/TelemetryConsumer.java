@@ -10,12 +10,14 @@ import io.gridflex.dispatch.messaging.RejectReason;
 import io.gridflex.messages.InvalidMessageException;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.SiteTelemetry;
+import io.gridflex.messages.Topics;
 import io.gridflex.support.db.UntilStored;
+import io.gridflex.support.messaging.SiteChannel;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Keeps registered sites' live state from their telemetry. A report is trusted only as coming from the site whose
- * key carried it. The record is acknowledged, and its offset becomes committable, only once this method has returned,
+ * Keeps registered sites' live state from their telemetry. A report is trusted only as coming from the site whose own
+ * topic carried it (only that site may write there), and its key must agree. The record is acknowledged, and its offset becomes committable, only once this method has returned,
  * that is after the database transaction committed; while the database is away the record is held and retried
  * ({@link UntilStored}).
  */
@@ -43,6 +45,11 @@ public class TelemetryConsumer {
             telemetry = codec.decode(SiteTelemetry.class, record.value());
         } catch (InvalidMessageException e) {
             rejections.reject(record, RejectReason.INVALID, e.getMessage());
+            return;
+        }
+        if (!SiteChannel.carried(Topics.SITE_TELEMETRY, record.topic(), telemetry.siteId())) {
+            rejections.reject(record, RejectReason.INCONSISTENT,
+                    SiteChannel.mismatch(Topics.SITE_TELEMETRY, record.topic(), telemetry.siteId()));
             return;
         }
         if (!telemetry.siteId().equals(record.key())) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.gridflex.messages.access.KafkaPolicy;
 import io.gridflex.support.web.ApiException;
 
 /** Collects every problem of a submitted definition, so one 400 names them all rather than the first. */
@@ -26,6 +27,14 @@ final class Problems {
     void id(String field, String value) {
         if (value == null || !ID.matcher(value).matches()) {
             add(field + ": 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
+        }
+    }
+
+    /** A site id also names the site's Kafka topics, principal and group: no ':' there. */
+    void siteId(String field, String value) {
+        if (value == null || !KafkaPolicy.SITE_ID.matcher(value).matches()) {
+            add(field + ": 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit (it names the "
+                    + "site's Kafka topics)");
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import io.gridflex.dispatch.db.AllocationLock;
 import io.gridflex.dispatch.event.Reallocation;
@@ -36,11 +37,13 @@ public class RegistryService {
     private final Reallocation reallocation;
     private final Transactions transactions;
     private final Publication publication;
+    private final Event<SiteRegistryChange> changes;
     private final Clock clock;
 
     public RegistryService(SiteRepository sites, ProgramRepository programs, TargetRepository targets,
             AuditLog audit, Reallocation reallocation, Transactions transactions, Publication publication,
-            Clock clock) {
+            Event<SiteRegistryChange> changes, Clock clock) {
+        this.changes = changes;
         this.sites = sites;
         this.programs = programs;
         this.targets = targets;
@@ -63,7 +66,7 @@ public class RegistryService {
 
     public Site createSite(SiteDraft draft, Actor actor) {
         SiteValidator.validate(draft, false);
-        return transactions.inTransaction(connection -> {
+        Site created = transactions.inTransaction(connection -> {
             Instant now = clock.instant();
             if (sites.find(connection, draft.siteId()).isPresent()) {
                 throw ApiException.conflict("site-exists", "site " + draft.siteId() + " is already registered");
@@ -74,6 +77,8 @@ public class RegistryService {
             audit.record(connection, actor, "site.create", "site/" + site.siteId(), null, site, now);
             return site;
         });
+        changes.fire(new SiteRegistryChange(created.siteId(), false));
+        return created;
     }
 
     public Site updateSite(String siteId, SiteDraft draft, Actor actor) {
@@ -121,6 +126,7 @@ public class RegistryService {
             return site;
         });
         publication.wake();
+        changes.fire(new SiteRegistryChange(siteId, true));
         return removed;
     }
 

@@ -16,7 +16,7 @@ final class SiteValidator {
 
     static void validate(SiteDraft draft, boolean update) {
         Problems problems = new Problems();
-        problems.id("siteId", draft.siteId());
+        problems.siteId("siteId", draft.siteId());
         problems.text("name", draft.name(), 256, true);
         problems.zone("timeZone", draft.timeZone());
         problems.kw("maxShedKw", draft.maxShedKw(), BigDecimal.ZERO, true);

@@ -10,7 +10,9 @@ import io.gridflex.dispatch.messaging.RejectReason;
 import io.gridflex.messages.InvalidMessageException;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.ScheduleAck;
+import io.gridflex.messages.Topics;
 import io.gridflex.support.db.UntilStored;
+import io.gridflex.support.messaging.SiteChannel;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -41,6 +43,11 @@ public class AckConsumer {
             ack = codec.decode(ScheduleAck.class, record.value());
         } catch (InvalidMessageException e) {
             rejections.reject(record, RejectReason.INVALID, e.getMessage());
+            return;
+        }
+        if (!SiteChannel.carried(Topics.SCHEDULE_ACKS, record.topic(), ack.siteId())) {
+            rejections.reject(record, RejectReason.INCONSISTENT,
+                    SiteChannel.mismatch(Topics.SCHEDULE_ACKS, record.topic(), ack.siteId()));
             return;
         }
         if (!ack.siteId().equals(record.key())) {

@@ -13,6 +13,7 @@ import io.gridflex.dispatch.DispatchConfig;
 import io.gridflex.dispatch.DispatchMetrics;
 import io.gridflex.dispatch.status.PendingStatus;
 import io.gridflex.dispatch.status.StatusOutbox;
+import io.gridflex.messages.Topics;
 import io.gridflex.support.db.Transactions;
 import io.gridflex.support.outbox.BatchPublisher;
 import io.gridflex.support.outbox.OutboxRelay;
@@ -21,8 +22,8 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
 /**
- * The outbox relays: schedules to the site-schedules channel keyed by site, status reports to the dispatch-status
- * channel keyed by event. A crash between Kafka's acknowledgement and the commit re-sends a schedule with the same
+ * The outbox relays: schedules to each site's own schedules topic ({@code <site-schedules topic>.<site id>}) keyed by
+ * site, status reports to the dispatch-status channel keyed by event. A crash between Kafka's acknowledgement and the commit re-sends a schedule with the same
  * revision, which agents ignore as one they already hold.
  */
 @ApplicationScoped
@@ -39,7 +40,8 @@ public class RelayProducers {
         // 10-50 ms per batch on the benchmark machine (docs/benchmarks.md). The emitter is still injected so that the
         // connector creates that producer with the channel's settings.
         return new OutboxRelay<>("schedules", schedules,
-                new BatchPublisher(RecordSender.direct(clients, "site-schedules", topic)), transactions,
+                new BatchPublisher(RecordSender.direct(clients, "site-schedules", site -> Topics.ofSite(topic, site))),
+                transactions,
                 metrics.relayMeters("schedules"), config.relay(), clock);
     }
 

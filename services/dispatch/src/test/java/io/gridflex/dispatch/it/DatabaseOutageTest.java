@@ -61,8 +61,8 @@ class DatabaseOutageTest {
             String program = fleet.program();
             String east = fleet.first();
             String west = fleet.second();
-            kafka.send(Topics.SITE_TELEMETRY, east, telemetry(east, 1000, 60, 0));
-            kafka.send(Topics.SITE_TELEMETRY, west, telemetry(west, 1000, 60, 0));
+            kafka.send(Topics.siteTelemetry(east), east, telemetry(east, 1000, 60, 0));
+            kafka.send(Topics.siteTelemetry(west), west, telemetry(west, 1000, 60, 0));
             await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM dispatch.site_live WHERE site_id IN "
                     + "(?, ?)", east, west) == 2);
             DrEvent before = reduction(uniqueEventId(), program, 0, now().plusSeconds(600), 30, 40);
@@ -75,9 +75,9 @@ class DatabaseOutageTest {
             RestartablePostgresTestResource.stopServer();
 
             DrEvent during = reduction(uniqueEventId(), program, 0, now().plusSeconds(900), 30, 100);
-            kafka.send(Topics.SITE_TELEMETRY, west, telemetry(west, 1000, 70, 0));
+            kafka.send(Topics.siteTelemetry(west), west, telemetry(west, 1000, 70, 0));
             kafka.send(Topics.DR_EVENTS, during.eventId(), json(during));
-            kafka.send(Topics.SCHEDULE_ACKS, east, TestMessages.accepted(east, eastRevision));
+            kafka.send(Topics.scheduleAcks(east), east, TestMessages.accepted(east, eastRevision));
 
             await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
                     .body("status", equalTo("DOWN")));

@@ -1,7 +1,5 @@
 package io.gridflex.dispatch.it;
 
-import java.util.List;
-
 import io.gridflex.messages.Topics;
 import io.gridflex.testsupport.KafkaTestResource;
 
@@ -12,7 +10,6 @@ final class DispatchInfrastructure {
     }
 
     static void createTopics() {
-        KafkaTestResource.broker().createTopics(List.of(Topics.DR_EVENTS, Topics.SITE_TELEMETRY,
-                Topics.SCHEDULE_ACKS, Topics.SITE_SCHEDULES, Topics.DISPATCH_STATUS), 3);
+        KafkaTestResource.broker().createTopics(Topics.platform(), 3);
     }
 }

@@ -71,8 +71,8 @@ class KafkaOutageTest {
             String program = fleet.program();
             String east = fleet.first();
             String west = fleet.second();
-            events.send(Topics.SITE_TELEMETRY, east, telemetry(east, 1000, 60, 0));
-            events.send(Topics.SITE_TELEMETRY, west, telemetry(west, 1000, 20, 0));
+            events.send(Topics.siteTelemetry(east), east, telemetry(east, 1000, 60, 0));
+            events.send(Topics.siteTelemetry(west), west, telemetry(west, 1000, 20, 0));
             await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM dispatch.site_live WHERE site_id IN "
                     + "(?, ?)", east, west) == 2);
 

@@ -192,8 +192,10 @@ class OverlappingEventsTest {
         operator().get("/api/events/" + event.eventId()).then()
                 .body("event.state", org.hamcrest.Matchers.equalTo("SCHEDULED"));
 
-        channels.kafka().send(Topics.SCHEDULE_ACKS, north, TestMessages.accepted(north, northSchedule.revision()));
-        channels.kafka().send(Topics.SCHEDULE_ACKS, south, TestMessages.accepted(south, southSchedule.revision()));
+        channels.kafka().send(Topics.scheduleAcks(north), north,
+                TestMessages.accepted(north, northSchedule.revision()));
+        channels.kafka().send(Topics.scheduleAcks(south), south,
+                TestMessages.accepted(south, southSchedule.revision()));
 
         await().atMost(WAIT).untilAsserted(() -> operator().get("/api/events/" + event.eventId()).then()
                 .body("event.state", org.hamcrest.Matchers.equalTo("NOTIFIED")));
@@ -238,7 +240,7 @@ class OverlappingEventsTest {
         String intruder = unique("intruder");
         double rejected = new Meters(registry).rejected(Topics.SITE_TELEMETRY, "unknown-site");
 
-        channels.kafka().send(Topics.SITE_TELEMETRY, intruder, telemetry(intruder, 100000, 100000, 0));
+        channels.kafka().send(Topics.siteTelemetry(intruder), intruder, telemetry(intruder, 100000, 100000, 0));
 
         await().atMost(WAIT)
                 .until(() -> new Meters(registry).rejected(Topics.SITE_TELEMETRY, "unknown-site") > rejected);

@@ -47,8 +47,8 @@ class PackagedDispatchIT {
         DrEvent event = reduction(uniqueEventId(), program, 0, now().plusSeconds(600), 30, 90);
         try (TestKafka kafka = new TestKafka(KafkaTestResource.adminConfig());
                 ScheduleTopic schedules = new ScheduleTopic(KafkaTestResource.adminConfig())) {
-            kafka.send(Topics.SITE_TELEMETRY, first, telemetry(first, 1000, 60, 0));
-            kafka.send(Topics.SITE_TELEMETRY, second, telemetry(second, 1000, 100, 0));
+            kafka.send(Topics.siteTelemetry(first), first, telemetry(first, 1000, 60, 0));
+            kafka.send(Topics.siteTelemetry(second), second, telemetry(second, 1000, 100, 0));
             await().atMost(WAIT).until(() -> Operator.operator().get("/api/sites/" + second).then().extract()
                     .jsonPath().getBoolean("fresh"));
 

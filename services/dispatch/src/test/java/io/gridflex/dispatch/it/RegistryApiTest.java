@@ -167,8 +167,8 @@ class RegistryApiTest {
         String second = "b-" + unique("second");
         Operator.site(first, program, 500, 500, 1);
         Operator.site(second, program, 500, 500, 2);
-        channels.kafka().send(Topics.SITE_TELEMETRY, first, telemetry(first, 1000, 400, 0));
-        channels.kafka().send(Topics.SITE_TELEMETRY, second, telemetry(second, 1000, 400, 0));
+        channels.kafka().send(Topics.siteTelemetry(first), first, telemetry(first, 1000, 400, 0));
+        channels.kafka().send(Topics.siteTelemetry(second), second, telemetry(second, 1000, 400, 0));
         await().atMost(WAIT).until(() -> operator().get("/api/sites/" + second).then().extract().jsonPath()
                 .getBoolean("fresh")
                 && operator().get("/api/sites/" + first).then().extract().jsonPath()
@@ -188,7 +188,7 @@ class RegistryApiTest {
         double rejected = new Meters(io.quarkus.arc.Arc.container().instance(
                 io.micrometer.core.instrument.MeterRegistry.class).get()).rejected(Topics.SITE_TELEMETRY,
                         "unknown-site");
-        channels.kafka().send(Topics.SITE_TELEMETRY, first, telemetry(first, 1000, 400, 0));
+        channels.kafka().send(Topics.siteTelemetry(first), first, telemetry(first, 1000, 400, 0));
         await().atMost(WAIT).until(() -> new Meters(io.quarkus.arc.Arc.container().instance(
                 io.micrometer.core.instrument.MeterRegistry.class).get()).rejected(Topics.SITE_TELEMETRY,
                         "unknown-site") > rejected);

@@ -7,18 +7,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.gridflex.messages.SiteSchedule;
 import io.gridflex.messages.Topics;
 
 /**
- * Reads the site-schedules topic from the beginning and keeps every schedule seen, decoded with the schema-checking
+ * Reads every site's schedules topic from the beginning and keeps every schedule seen, decoded with the schema-checking
  * codec, so a schedule dispatch publishes that a site agent could not read fails the test.
  */
 public final class ScheduleTopic implements AutoCloseable {
@@ -34,13 +34,11 @@ public final class ScheduleTopic implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Every site has a schedules topic of its own, created when it is registered: look for new ones often.
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500);
         consumer = new KafkaConsumer<>(props);
-        // A topic just created takes a moment to show in the metadata.
-        List<TopicPartition> partitions = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> consumer.partitionsFor(Topics.SITE_SCHEDULES, Duration.ofSeconds(5)).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList(), p -> !p.isEmpty());
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        consumer.subscribe(Pattern.compile(Topics.everySite(Topics.SITE_SCHEDULES)));
     }
 
     /** Every schedule published so far for the site, in the order published. */

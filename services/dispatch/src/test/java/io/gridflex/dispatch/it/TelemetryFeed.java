@@ -34,7 +34,7 @@ final class TelemetryFeed implements AutoCloseable {
     }
 
     private void report() {
-        sites.forEach((site, f) -> kafka.send(Topics.SITE_TELEMETRY, site, TestMessages.telemetry(site, f[0], f[1],
+        sites.forEach((site, f) -> kafka.send(Topics.siteTelemetry(site), site, TestMessages.telemetry(site, f[0], f[1],
                 f[2])));
     }
 

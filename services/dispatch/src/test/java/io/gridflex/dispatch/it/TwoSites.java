@@ -34,9 +34,11 @@ record TwoSites(String program, String first, String second) {
         Operator.site(fleet.first(), fleet.program(), enrolledKw, enrolledKw, 1);
         Operator.site(fleet.second(), fleet.program(), enrolledKw, enrolledKw, 2);
         if (kafka != null) {
-            kafka.send(Topics.SITE_TELEMETRY, fleet.first(), telemetry(fleet.first(), 1000, firstSheddableKw, 0));
-            kafka.send(Topics.SITE_TELEMETRY, fleet.second(), telemetry(fleet.second(), 1000, secondSheddableKw,
-                    0));
+            kafka.send(Topics.siteTelemetry(fleet.first()), fleet.first(),
+                    telemetry(fleet.first(), 1000, firstSheddableKw, 0));
+            kafka.send(Topics.siteTelemetry(fleet.second()), fleet.second(),
+                    telemetry(fleet.second(), 1000, secondSheddableKw,
+                            0));
             fleet.awaitFresh();
         }
         return fleet;

@@ -2,6 +2,7 @@ package io.gridflex.support.outbox;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,9 +32,9 @@ public interface RecordSender {
      * a thousand records at once and whose latency counts. The channel must have an emitter, which makes the
      * connector create the producer.
      *
-     * @param topic the channel's topic (the producer itself knows none)
+     * @param topicOfKey the topic of a record with that key (the producer itself knows none), e.g. a site's own topic
      */
-    static RecordSender direct(KafkaClientService clients, String channel, String topic) {
+    static RecordSender direct(KafkaClientService clients, String channel, UnaryOperator<String> topicOfKey) {
         // Looked up on first use: the connector creates its producers while the application starts.
         AtomicReference<Producer<String, String>> producer = new AtomicReference<>();
         return (key, payload) -> {
@@ -45,7 +46,7 @@ public interface RecordSender {
                 producer.compareAndSet(null, client.unwrap());
             }
             CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-            producer.get().send(new ProducerRecord<>(topic, key, payload), (metadata, failure) -> {
+            producer.get().send(new ProducerRecord<>(topicOfKey.apply(key), key, payload), (metadata, failure) -> {
                 if (failure == null) {
                     acknowledged.complete(null);
                 } else {

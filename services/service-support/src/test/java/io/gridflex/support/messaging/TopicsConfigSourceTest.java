@@ -18,7 +18,8 @@ class TopicsConfigSourceTest {
 
         assertThat(source.getPropertyNames()).containsExactlyInAnyOrder("gridflex.topics.dr-events",
                 "gridflex.topics.site-schedules", "gridflex.topics.schedule-acks", "gridflex.topics.site-telemetry",
-                "gridflex.topics.dispatch-status");
+                "gridflex.topics.dispatch-status", "gridflex.topics.every-site.site-schedules",
+                "gridflex.topics.every-site.schedule-acks", "gridflex.topics.every-site.site-telemetry");
         Map.of("gridflex.topics.dr-events", Topics.DR_EVENTS,
                 "gridflex.topics.site-schedules", Topics.SITE_SCHEDULES,
                 "gridflex.topics.schedule-acks", Topics.SCHEDULE_ACKS,
@@ -26,6 +27,12 @@ class TopicsConfigSourceTest {
                 "gridflex.topics.dispatch-status", Topics.DISPATCH_STATUS)
                 .forEach((key, topic) -> assertThat(source.getValue(key)).as(key).isEqualTo(topic));
         assertThat(source.getValue("gridflex.topics.unknown")).isNull();
+        java.util.regex.Pattern everySite = java.util.regex.Pattern
+                .compile(source.getValue("gridflex.topics.every-site.site-telemetry"));
+        assertThat(everySite.matcher(Topics.siteTelemetry("site-a")).matches()).isTrue();
+        assertThat(everySite.matcher(Topics.SITE_TELEMETRY).matches()).isFalse();
+        assertThat(everySite.matcher(Topics.siteSchedules("site-a")).matches()).isFalse();
+        assertThat(everySite.matcher("gridflex-site-telemetry-v2-x").matches()).isFalse();
     }
 
     @Test

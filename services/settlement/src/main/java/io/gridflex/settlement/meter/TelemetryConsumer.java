@@ -2,11 +2,14 @@ package io.gridflex.settlement.meter;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.gridflex.messages.InvalidMessageException;
@@ -17,6 +20,7 @@ import io.gridflex.settlement.SettlementConfig;
 import io.gridflex.settlement.messaging.RejectedMessages;
 import io.gridflex.settlement.messaging.WireValues;
 import io.gridflex.support.db.UntilStored;
+import io.gridflex.support.messaging.SiteChannel;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -57,11 +61,13 @@ public class TelemetryConsumer {
      */
     @Incoming("site-telemetry")
     @Blocking
-    public void consume(List<String> payloads) {
+    public void consume(ConsumerRecords<String, String> records) {
         Instant now = clock.instant();
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
         // Decoding (schema check included) is pure CPU and independent per message: every core takes a share.
-        List<MeterInterval> intervals = metrics.decoding().record(() -> payloads.parallelStream()
-                .map(payload -> decode(payload, now))
+        List<MeterInterval> intervals = metrics.decoding().record(() -> batch.parallelStream()
+                .map(record -> decode(record, now))
                 .flatMap(Optional::stream)
                 .toList());
         List<StoreOutcome> outcomes = metrics.storing().record(() -> untilStored.run(Topics.SITE_TELEMETRY,
@@ -87,12 +93,17 @@ public class TelemetryConsumer {
         metrics.stored(stored);
     }
 
-    private Optional<MeterInterval> decode(String payload, Instant now) {
+    private Optional<MeterInterval> decode(ConsumerRecord<String, String> record, Instant now) {
         SiteTelemetry telemetry;
         try {
-            telemetry = codec.decode(SiteTelemetry.class, payload);
+            telemetry = codec.decode(SiteTelemetry.class, record.value());
         } catch (InvalidMessageException e) {
             rejected.reject(Topics.SITE_TELEMETRY, "invalid-message", e.getMessage());
+            return Optional.empty();
+        }
+        if (!SiteChannel.carried(Topics.SITE_TELEMETRY, record.topic(), telemetry.siteId())) {
+            rejected.reject(Topics.SITE_TELEMETRY, "wrong-channel",
+                    SiteChannel.mismatch(Topics.SITE_TELEMETRY, record.topic(), telemetry.siteId()));
             return Optional.empty();
         }
         MeterInterval interval = new MeterInterval(

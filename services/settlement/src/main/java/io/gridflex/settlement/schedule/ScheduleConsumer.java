@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.gridflex.messages.InvalidMessageException;
@@ -15,6 +16,7 @@ import io.gridflex.messages.Topics;
 import io.gridflex.settlement.messaging.RejectedMessages;
 import io.gridflex.settlement.messaging.WireValues;
 import io.gridflex.support.db.UntilStored;
+import io.gridflex.support.messaging.SiteChannel;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -52,12 +54,16 @@ public class ScheduleConsumer {
 
     @Incoming("site-schedules")
     @Blocking
-    public void consume(String payload) {
+    public void consume(ConsumerRecord<String, String> record) {
         SiteSchedule schedule;
         try {
-            schedule = codec.decode(SiteSchedule.class, payload);
+            schedule = codec.decode(SiteSchedule.class, record.value());
         } catch (InvalidMessageException e) {
             rejected.reject(TOPIC, "invalid-message", e.getMessage());
+            return;
+        }
+        if (!SiteChannel.carried(TOPIC, record.topic(), schedule.siteId())) {
+            rejected.reject(TOPIC, "wrong-channel", SiteChannel.mismatch(TOPIC, record.topic(), schedule.siteId()));
             return;
         }
         // Checked as stored (instants to the microsecond), so what passes here always fits the table constraints.
@@ -92,12 +98,16 @@ public class ScheduleConsumer {
      */
     @Incoming("schedule-acks")
     @Blocking
-    public void consumeAck(String payload) {
+    public void consumeAck(ConsumerRecord<String, String> record) {
         ScheduleAck ack;
         try {
-            ack = codec.decode(ScheduleAck.class, payload);
+            ack = codec.decode(ScheduleAck.class, record.value());
         } catch (InvalidMessageException e) {
             rejected.reject(ACKS, "invalid-message", e.getMessage());
+            return;
+        }
+        if (!SiteChannel.carried(ACKS, record.topic(), ack.siteId())) {
+            rejected.reject(ACKS, "wrong-channel", SiteChannel.mismatch(ACKS, record.topic(), ack.siteId()));
             return;
         }
         if (ack.status() != ScheduleAck.Status.REJECTED) {

@@ -81,7 +81,8 @@ class IngestBenchmark {
                 Instant at = start.plusSeconds(10L * i);
                 for (int s = 0; s < sites; s++) {
                     String site = "bench-" + run + "-" + s;
-                    producer.send(new ProducerRecord<>(Topics.SITE_TELEMETRY, site, CODEC.encode(reading(site, at))));
+                    producer.send(
+                            new ProducerRecord<>(Topics.siteTelemetry(site), site, CODEC.encode(reading(site, at))));
                 }
             }
             producer.flush();

@@ -200,9 +200,9 @@ class TelemetryIntakeTest {
         sendTelemetry(site, T, 10, "0.25");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(intervals(site)).hasSize(1));
 
-        kafka().send(Topics.SITE_TELEMETRY, site, "{not json");
+        kafka().send(Topics.siteTelemetry(site), site, "{not json");
         // The old contract's shape (activeCommandId, no source or coverage) is not telemetry any more.
-        kafka().send(Topics.SITE_TELEMETRY, site, """
+        kafka().send(Topics.siteTelemetry(site), site, """
                 {"siteId":"%s","intervalStart":"2026-03-03T08:00:10Z","intervalEnd":"2026-03-03T08:00:20Z",
                  "averageKw":5,"energyKwh":0.1,"sheddableKw":0,"maxImportKw":0,"minersTotal":0,"minersRunning":0,
                  "activeCommandId":null}""".formatted(site));

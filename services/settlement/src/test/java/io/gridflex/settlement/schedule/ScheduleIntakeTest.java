@@ -121,7 +121,7 @@ class ScheduleIntakeTest {
         double invalid = rejected(registry, Topics.SITE_SCHEDULES, "invalid-message");
         double overlapping = rejected(registry, Topics.SITE_SCHEDULES, "overlapping-segments");
         double inconsistent = rejected(registry, Topics.SITE_SCHEDULES, "inconsistent-shed");
-        kafka().send(Topics.SITE_SCHEDULES, site, "{\"siteId\":\"" + site + "\",\"revision\":0}");
+        kafka().send(Topics.siteSchedules(site), site, "{\"siteId\":\"" + site + "\",\"revision\":0}");
         sendSchedule(site, 1, T, segment(T, T.plusSeconds(60), share(eventId, 10)),
                 segment(T.plusSeconds(30), T.plusSeconds(90), share(eventId, 10)));
         sendSchedule(site, 2, T, new ScheduleSegment(T, T.plusSeconds(60), 500, null, List.of(share(eventId, 10))));
