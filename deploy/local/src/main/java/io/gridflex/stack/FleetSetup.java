@@ -1,11 +1,12 @@
 package io.gridflex.stack;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What an operator does before the fleet can be dispatched: register the program ven-gateway's VTN connection serves,
- * and the sites enrolled in it. Done through dispatch's operator API, as the demo operator, exactly as a person would.
+ * and the sites enrolled in it, and issue each site's Kafka credentials for its agent. Done through dispatch's operator API, as the demo operator, exactly as a person would.
  */
 final class FleetSetup {
 
@@ -17,7 +18,12 @@ final class FleetSetup {
     private FleetSetup() {
     }
 
-    static void register(JsonHttp http, String dispatchUrl, String operatorToken, List<String> sites,
+    /**
+     * Registers the program and the sites (which onboards each on Kafka) and issues each site's Kafka credentials.
+     *
+     * @return per site, its agent's Kafka password
+     */
+    static Map<String, String> register(JsonHttp http, String dispatchUrl, String operatorToken, List<String> sites,
             double maxImportKw) {
         http.post(dispatchUrl + "/api/programs", operatorToken, Map.of("programId", PROGRAM, "name",
                 "Local demo utility", "levelShares", List.of(0.25, 0.5, 1), "overDeliveryMargin", 0, "currency",
@@ -32,5 +38,11 @@ final class FleetSetup {
                     Map.entry("importLimitKw", maxImportKw), Map.entry("datacentreCommittedKw", 0),
                     Map.entry("enrollments", List.of(Map.of("programId", PROGRAM, "enrolledKw", ENROLLED_KW)))));
         }
+        Map<String, String> passwords = new LinkedHashMap<>();
+        for (String site : sites) {
+            passwords.put(site, http.post(dispatchUrl + "/api/sites/" + site + "/kafka-credentials", operatorToken,
+                    Map.of()).path("password").asText());
+        }
+        return passwords;
     }
 }

@@ -121,16 +121,16 @@ public final class LocalStack implements AutoCloseable {
         launch("settlement", "services/settlement", port(18084), configs.settlement());
         awaitReady(narrator, List.of("dispatch"));
         // Sites are registered by an operator, never discovered: before their agents report, dispatch must know them.
-        FleetSetup.register(new JsonHttp(), url("dispatch"), keycloak.userToken("olivia", keycloak.demoPassword()),
-                SITES,
-                options.maxImportKw());
+        Map<String, String> kafkaPasswords = FleetSetup.register(new JsonHttp(), url("dispatch"),
+                keycloak.userToken("olivia", keycloak.demoPassword()), SITES, options.maxImportKw());
         narrator.step("Operator olivia registered program %s and sites %s in dispatch's fleet registry",
                 FleetSetup.PROGRAM, SITES);
         Map<String, List<String>> minerEndpoints = minerEndpoints();
         for (int s = 0; s < SITES.size(); s++) {
             String site = SITES.get(s);
             launch("site-agent-" + site, "services/site-agent", port(18086 + s),
-                    configs.siteAgent(site, minerEndpoints.get(site), data.resolve("site-agent-" + site)));
+                    configs.siteAgent(site, kafkaPasswords.get(site), minerEndpoints.get(site),
+                            data.resolve("site-agent-" + site)));
         }
         awaitReady(narrator, services.keySet().stream()
                 .filter(n -> !List.of("miner-simulator", "vtn-simulator", "dispatch").contains(n)).toList());

@@ -62,6 +62,8 @@ final class ServiceConfigs {
 
     Map<String, String> dispatch() {
         Map<String, String> config = withDatabaseAndKafka(Service.DISPATCH);
+        // Dispatch onboards the sites registered with it (topics, ACLs, credentials) as the provisioner.
+        config.put("gridflex.site-link.provisioner.password", provision(Service.PROVISIONER.principal()));
         config.put("quarkus.oidc.auth-server-url", realmUrl);
         return config;
     }
@@ -75,9 +77,10 @@ final class ServiceConfigs {
         return config;
     }
 
-    Map<String, String> siteAgent(String site, List<String> minerEndpoints, Path stateDir) {
+    /** @param kafkaPassword the credential dispatch issued when the site was onboarded */
+    Map<String, String> siteAgent(String site, String kafkaPassword, List<String> minerEndpoints, Path stateDir) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.putAll(kafkaLogin(KafkaPolicy.sitePrincipal(site)));
+        config.putAll(kafkaSettings(KafkaPolicy.sitePrincipal(site), kafkaPassword));
         config.put("gridflex.site.id", site);
         config.put("gridflex.status.password", statusPassword(site));
         config.put("gridflex.site.max-import-kw", String.valueOf(options.maxImportKw()));
@@ -95,19 +98,24 @@ final class ServiceConfigs {
         config.put("quarkus.datasource.jdbc.url", jdbcUrl);
         config.put("quarkus.datasource.username", PostgresServer.USER);
         config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
-        config.putAll(kafkaLogin(service.principal()));
+        config.putAll(kafkaSettings(service.principal(), provision(service.principal())));
         return config;
     }
 
     /**
-     * A Kafka login made up for this run: the principal gets a fresh password and exactly its production ACLs on the
-     * stack's broker, and the service connects with them over TLS (the broker's certificate as its truststore).
+     * A Kafka login made up for this run: the platform principal gets a fresh password and exactly its production
+     * ACLs on the stack's broker.
      */
-    private Map<String, String> kafkaLogin(String principal) {
+    private String provision(String principal) {
         String password = Passwords.generate();
         try (Admin admin = Admin.create(kafka.adminConfig())) {
             new KafkaProvisioning(admin, Duration.ofSeconds(30)).principal(principal, password);
         }
+        return password;
+    }
+
+    /** How a service connects as {@code principal}: over TLS, the broker's certificate as its truststore. */
+    private Map<String, String> kafkaSettings(String principal, String password) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("gridflex.kafka.username", principal);

@@ -37,21 +37,18 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class BenchTopics implements QuarkusTestResourceLifecycleManager {
 
     static final String DR_EVENTS = "gridflex.bench.dr-events.v2";
-    static final String SITE_SCHEDULES = "gridflex.bench.site-schedules.v1";
     /** As many partitions as the shared topics of the dispatch tests. */
     static final int PARTITIONS = 3;
 
     @Override
     public Map<String, String> start() {
-        create(KafkaTestResource.adminConfig(), List.of(DR_EVENTS, SITE_SCHEDULES));
+        create(KafkaTestResource.adminConfig(), List.of(DR_EVENTS));
         // The benchmark's own topics stand in for the platform's: dispatch may use them as it uses those.
         try (Admin admin = Admin.create(KafkaTestResource.adminConfig())) {
             String dispatch = "User:" + KafkaPolicy.Service.DISPATCH.principal();
             new KafkaProvisioning(admin, Duration.ofSeconds(30)).grant(List.of(
                     new AclBinding(new ResourcePattern(ResourceType.TOPIC, DR_EVENTS, PatternType.LITERAL),
-                            new AccessControlEntry(dispatch, "*", AclOperation.READ, AclPermissionType.ALLOW)),
-                    new AclBinding(new ResourcePattern(ResourceType.TOPIC, SITE_SCHEDULES, PatternType.LITERAL),
-                            new AccessControlEntry(dispatch, "*", AclOperation.WRITE, AclPermissionType.ALLOW))));
+                            new AccessControlEntry(dispatch, "*", AclOperation.READ, AclPermissionType.ALLOW))));
         }
         return Map.of();
     }

@@ -127,8 +127,10 @@ class EventToKafkaBenchmark {
         System.out.printf(Locale.ROOT, "[bench] %d sites registered through the operator API in %.1f s%n", SITES,
                 (System.nanoTime() - registering) / 1e9);
 
+        // Each site's own schedules topic (created when it was registered) stamps records with the broker's clock.
+        BenchTopics.create(bootstrap, sites.stream().map(Topics::siteSchedules).toList());
         try (KafkaProducer<String, String> producer = producer(bootstrap);
-                ScheduleRecords schedules = new ScheduleRecords(bootstrap, BenchTopics.SITE_SCHEDULES)) {
+                ScheduleRecords schedules = new ScheduleRecords(bootstrap, sites)) {
             // Each site mines 600 kW and could stop more than it is enrolled for: it is counted on for its enrollment.
             report(producer, enrolled);
             await().atMost(WAIT).until(() -> reported(sites) == SITES);

@@ -17,7 +17,6 @@ public class EventToKafkaProfile extends NoClosedLoop {
     public Map<String, String> getConfigOverrides() {
         Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
         overrides.put("gridflex.topics.dr-events", BenchTopics.DR_EVENTS);
-        overrides.put("gridflex.topics.site-schedules", BenchTopics.SITE_SCHEDULES);
         overrides.put("gridflex.dispatch.sites.stale-after", "1h");
         return overrides;
     }

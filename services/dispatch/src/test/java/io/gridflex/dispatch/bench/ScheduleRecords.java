@@ -2,6 +2,7 @@ package io.gridflex.dispatch.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,6 +16,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.gridflex.messages.Topics;
 
 /**
  * Reads the benchmark's schedule topic from the beginning on a thread of its own and keeps every record as it came:
@@ -31,7 +34,8 @@ final class ScheduleRecords implements AutoCloseable {
     private volatile boolean running = true;
     private volatile RuntimeException failure;
 
-    ScheduleRecords(Map<String, Object> clientConfig, String topic) {
+    /** Reads the schedules topics of {@code sites} from their beginning. */
+    ScheduleRecords(Map<String, Object> clientConfig, Collection<String> sites) {
         Properties props = new Properties();
         props.putAll(clientConfig);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "dispatch-bench-" + UUID.randomUUID());
@@ -40,8 +44,8 @@ final class ScheduleRecords implements AutoCloseable {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         consumer = new KafkaConsumer<>(props);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        List<TopicPartition> partitions = sites.stream().map(site -> new TopicPartition(Topics.siteSchedules(site), 0))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         reader = Thread.ofPlatform().name("bench-schedule-reader").daemon().start(this::read);

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.gridflex.infra.FreePort;
 import io.gridflex.infra.KafkaBroker;
+import io.gridflex.messages.access.KafkaPolicy.Service;
 import io.gridflex.testsupport.KafkaPrincipals;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.SharedInfrastructure;
@@ -39,10 +40,14 @@ public class ScheduleBrokerResource implements QuarkusTestResourceLifecycleManag
         System.setProperty(PORT, Integer.toString(broker.port()));
         System.setProperty(DIR, dir.toAbsolutePath().toString());
         SharedInfrastructure.createPlatformTopics(broker);
-        // Dispatch logs in there as it does on the shared broker (same principal and password, same ACLs).
+        // Dispatch logs in there as it does on the shared broker (same principal and password, same ACLs), and
+        // onboards sites there, since that is where their schedules go.
         KafkaPrincipals.ensure(broker, KafkaTestResource.principal());
+        KafkaPrincipals.ensure(broker, Service.PROVISIONER.principal());
         return Map.of("mp.messaging.outgoing.site-schedules.bootstrap.servers", broker.bootstrapServers(),
-                "mp.messaging.outgoing.site-schedules.ssl.truststore.location", broker.truststore().toString());
+                "mp.messaging.outgoing.site-schedules.ssl.truststore.location", broker.truststore().toString(),
+                "gridflex.site-link.bootstrap-servers", broker.bootstrapServers(),
+                "gridflex.site-link.truststore", broker.truststore().toString());
     }
 
     @Override

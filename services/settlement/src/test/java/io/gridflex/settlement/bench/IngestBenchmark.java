@@ -75,6 +75,9 @@ class IngestBenchmark {
         Instant start = Instant.parse("2026-06-01T00:00:00Z");
         double before = stored();
 
+        // Each site's own telemetry topic, as onboarding creates it (one partition).
+        KafkaTestResource.broker().createTopics(java.util.stream.IntStream.range(0, sites)
+                .mapToObj(s -> Topics.siteTelemetry("bench-" + run + "-" + s)).toList(), 1);
         long produceStart = System.nanoTime();
         try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 0; i < perSite; i++) {
