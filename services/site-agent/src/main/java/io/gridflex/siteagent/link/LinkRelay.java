@@ -28,7 +28,8 @@ import io.gridflex.support.outbox.RecordSender;
  * Delivery is at least once: a crash between the broker's acknowledgement and the cursor's write sends a record
  * again, unchanged, which consumers recognise as a duplicate.
  * <p>
- * Rounds run on a thread of their own, every second and whenever {@link #wake()} asks (an append does).
+ * Rounds run on a thread of their own, every second, whenever {@link #wake()} asks (an append does), and when a
+ * backoff ends.
  */
 public final class LinkRelay {
 
@@ -222,6 +223,14 @@ public final class LinkRelay {
                     + " broker is back", why, backlog.records(), journal.directory());
         }
         status = new Status(true, why, clock.instant(), status.lastSentAt());
+        ScheduledExecutorService running = executor;
+        if (running != null && !running.isShutdown()) {
+            try {
+                running.schedule(this::roundQuietly, backoff.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RuntimeException e) {
+                // Shutting down: the next run sends what is left.
+            }
+        }
     }
 
     private static Duration min(Duration a, Duration b) {
