@@ -40,10 +40,12 @@ public record StatusView(String siteId, double maxImportKw, double currentKw, in
     /**
      * The link journal: acks and telemetry kept on disk until the broker acknowledged them.
      *
-     * @param state IDLE (nothing waits), SENDING (records wait, the broker takes them), RETRYING (the broker did not
-     *        acknowledge the latest attempt; the records wait for the next)
+     * @param state IDLE (nothing waits), SENDING (records wait: being sent, or for the broker's acknowledgement,
+     *        which a producer gives up on after its delivery timeout), RETRYING (the latest attempt failed; the
+     *        records wait for the next one)
      * @param oldestUnsentAt when the oldest record still waiting was made, or null
-     * @param droppedRecords records dropped unsent since the agent started, over the journal's size or age bound
+     * @param droppedRecords records dropped unsent since the agent started: over the journal's size or age bound, or
+     *        unreadable on disk
      * @param lastFailure why the latest failed attempt failed, or null
      * @param lastSentAt when the broker last acknowledged records, or null
      */
