@@ -122,6 +122,12 @@ class KafkaLinkLossTest {
                     .isNotEmpty();
         }
         status().get("/api/status").then().body("link.droppedRecords", equalTo(0));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("gridflex_site_link_buffered_records "),
+                        containsString("gridflex_site_link_buffered_bytes "),
+                        containsString("gridflex_site_link_oldest_age_seconds "),
+                        containsString("gridflex_site_link_sent_total{channel=\"schedule-acks\"}"),
+                        containsString("gridflex_site_link_replayed_total{channel=\"site-telemetry\"}"));
     }
 
     /** The acks the agent published: decisions on revisions and segment steps, not the schedules it ignored. */

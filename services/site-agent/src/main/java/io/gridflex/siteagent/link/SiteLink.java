@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.SiteConfig;
 import io.gridflex.support.outbox.RecordSender;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
@@ -65,9 +66,13 @@ public class SiteLink implements Outbound {
         relay.start();
     }
 
-    @PreDestroy
-    void stop() throws InterruptedException {
+    /** Stops sending before the connector closes its producers; records appended from now on wait for the next run. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
         relay.stop();
+    }
+
+    @PreDestroy
+    void close() {
         journal.close();
     }
 
