@@ -69,7 +69,8 @@ public class AgentMetrics {
     }
 
     public void telemetryPublished() {
-        Counter.builder("gridflex.site.telemetry.published").description("Telemetry intervals sent")
+        Counter.builder("gridflex.site.telemetry.published")
+                .description("Telemetry intervals published (kept in the link journal until Kafka has them)")
                 .register(registry).increment();
     }
 
