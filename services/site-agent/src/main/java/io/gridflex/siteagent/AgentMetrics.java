@@ -69,7 +69,43 @@ public class AgentMetrics {
     }
 
     public void telemetryPublished() {
-        Counter.builder("gridflex.site.telemetry.published").description("Telemetry intervals sent")
+        Counter.builder("gridflex.site.telemetry.published")
+                .description("Telemetry intervals published (kept in the link journal until Kafka has them)")
                 .register(registry).increment();
+    }
+
+    /** What waits in the link journal for the broker. */
+    public void linkBacklog(Supplier<Number> records, Supplier<Number> bytes, Supplier<Number> oldestAgeSeconds) {
+        Gauge.builder("gridflex.site.link.buffered.records", records)
+                .description("Acks and telemetry in the link journal the broker has not acknowledged")
+                .register(registry);
+        Gauge.builder("gridflex.site.link.buffered", bytes).description("Bytes of the unsent records")
+                .baseUnit("bytes").register(registry);
+        Gauge.builder("gridflex.site.link.oldest.age", oldestAgeSeconds)
+                .description("How long the oldest unsent record has waited (0: none waits)").baseUnit("seconds")
+                .register(registry);
+    }
+
+    /**
+     * Records the link journal dropped unsent: over its size or age bound ({@code max-bytes}, {@code max-age}), or
+     * unreadable ({@code damaged}, channel {@code unknown}).
+     */
+    public void linkDropped(String channel, String bound, long records) {
+        Counter.builder("gridflex.site.link.dropped").description("Records dropped unsent by the link journal")
+                .tag("channel", channel).tag("bound", bound).register(registry).increment(records);
+    }
+
+    /**
+     * A journaled record the broker acknowledged; {@code replayed} when it had to wait for the link (an outage, or a
+     * journal the previous run left).
+     */
+    public void linkSent(String channel, boolean replayed) {
+        Counter.builder("gridflex.site.link.sent").description("Journaled records the broker acknowledged")
+                .tag("channel", channel).register(registry).increment();
+        if (replayed) {
+            Counter.builder("gridflex.site.link.replayed")
+                    .description("Journaled records the broker acknowledged after they waited for the link")
+                    .tag("channel", channel).register(registry).increment();
+        }
     }
 }

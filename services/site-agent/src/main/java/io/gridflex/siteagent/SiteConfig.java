@@ -3,7 +3,9 @@ package io.gridflex.siteagent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -44,6 +46,8 @@ public interface SiteConfig {
     Shed shed();
 
     Health health();
+
+    Link link();
 
     interface Restore {
 
@@ -102,5 +106,41 @@ public interface SiteConfig {
         /** Readiness needs at least this share of the miners to have answered their latest reading. */
         @WithDefault("0.5")
         double minReachableFraction();
+    }
+
+    /** The way to Kafka: acks and telemetry wait in a journal on disk until the broker has them. */
+    interface Link {
+
+        /** The journal's directory; by default {@code link-journal} beside the state file. */
+        Optional<Path> directory();
+
+        Buffer buffer();
+
+        /** Records sent before waiting for the broker's acknowledgements. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Wait before sending again after the broker did not acknowledge; doubled after each further failure. */
+        @WithDefault("1s")
+        Duration retryBackoff();
+
+        /** Longest wait between attempts while the broker is away. */
+        @WithDefault("30s")
+        Duration maxRetryBackoff();
+
+        interface Buffer {
+
+            /** Most bytes of unsent records kept; beyond it the oldest are dropped. */
+            @WithDefault("256M")
+            MemorySize maxBytes();
+
+            /** Oldest unsent record kept; older ones are dropped. */
+            @WithDefault("7d")
+            Duration maxAge();
+
+            /** Size of one journal file; a sent file is deleted whole, so the disk holds up to one more. */
+            @WithDefault("16M")
+            MemorySize segmentBytes();
+        }
     }
 }

@@ -1,8 +1,12 @@
 package io.gridflex.siteagent;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
 
 /** A site configuration for tests that wire the agent's parts by hand, with intervals short enough to wait for. */
 public record TestSiteConfig(String id, double maxImportKw, List<String> miners, Path stateFile)
@@ -89,5 +93,52 @@ public record TestSiteConfig(String id, double maxImportKw, List<String> miners,
     @Override
     public Health health() {
         return () -> 0.5;
+    }
+
+    @Override
+    public Link link() {
+        return new Link() {
+
+            @Override
+            public Optional<Path> directory() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Buffer buffer() {
+                return new Buffer() {
+
+                    @Override
+                    public MemorySize maxBytes() {
+                        return new MemorySize(BigInteger.valueOf(1 << 20));
+                    }
+
+                    @Override
+                    public Duration maxAge() {
+                        return Duration.ofDays(1);
+                    }
+
+                    @Override
+                    public MemorySize segmentBytes() {
+                        return new MemorySize(BigInteger.valueOf(64 << 10));
+                    }
+                };
+            }
+
+            @Override
+            public int batchSize() {
+                return 100;
+            }
+
+            @Override
+            public Duration retryBackoff() {
+                return Duration.ofMillis(100);
+            }
+
+            @Override
+            public Duration maxRetryBackoff() {
+                return Duration.ofMillis(500);
+            }
+        };
     }
 }

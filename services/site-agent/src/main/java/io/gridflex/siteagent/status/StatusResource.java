@@ -22,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.gridflex.messages.ScheduleSegment;
 import io.gridflex.siteagent.SiteConfig;
 import io.gridflex.siteagent.execution.Requirement;
+import io.gridflex.siteagent.link.LinkJournal;
+import io.gridflex.siteagent.link.LinkRelay;
+import io.gridflex.siteagent.link.SiteLink;
 import io.gridflex.siteagent.miner.FleetView;
 import io.gridflex.siteagent.miner.MinerStatus;
 import io.gridflex.siteagent.schedule.HeldMiner;
@@ -41,12 +44,14 @@ public class StatusResource {
     private final Clock clock;
     private final ScheduleBook book;
     private final FleetView fleet;
+    private final SiteLink link;
 
-    public StatusResource(SiteConfig config, Clock clock, ScheduleBook book, FleetView fleet) {
+    public StatusResource(SiteConfig config, Clock clock, ScheduleBook book, FleetView fleet, SiteLink link) {
         this.config = config;
         this.clock = clock;
         this.book = book;
         this.fleet = fleet;
+        this.link = link;
     }
 
     @GET
@@ -75,7 +80,15 @@ public class StatusResource {
         int running = (int) statuses.stream().filter(MinerStatus::hashing).count();
         return new StatusView(config.id(), config.maxImportKw(), Math.round(siteW) / 1000.0, statuses.size(), running,
                 view.revision(), current, next, round(requiredKw), round(heldKw), view.asleep().size(), phase(view),
-                miners);
+                miners, link());
+    }
+
+    private StatusView.LinkView link() {
+        LinkJournal.Backlog backlog = link.backlog();
+        LinkRelay.Status relay = link.relayStatus();
+        String state = relay.failing() ? "RETRYING" : backlog.records() > 0 ? "SENDING" : "IDLE";
+        return new StatusView.LinkView(state, backlog.records(), backlog.bytes(), backlog.oldestAppendedAt(),
+                backlog.dropped(), relay.lastFailure(), relay.lastFailureAt(), relay.lastSentAt());
     }
 
     private static String phase(ScheduleBook.View view) {

@@ -16,11 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param heldKw the reduction the miners held asleep account for
  * @param phase IDLE (nothing required, nothing held), SHEDDING (a target in force, not yet reached), SHED (reached
  *        and held), RESTORING (surplus load coming back)
+ * @param link the acks and telemetry waiting on disk for Kafka
  */
 @Schema(description = "What the site agent is doing")
 public record StatusView(String siteId, double maxImportKw, double currentKw, int minersTotal, int minersRunning,
         Long scheduleRevision, SegmentView currentSegment, Instant nextSegmentStart, double requiredKw,
-        double heldKw, int minersHeld, String phase, List<MinerView> miners) {
+        double heldKw, int minersHeld, String phase, List<MinerView> miners, LinkView link) {
 
     /** The segment in force: what it asks for and for whom. */
     public record SegmentView(Instant start, Instant end, double shedKw, Double importCapKw,
@@ -34,5 +35,21 @@ public record StatusView(String siteId, double maxImportKw, double currentKw, in
      */
     public record MinerView(String endpoint, String state, double powerW, double hashrateGhs, boolean held,
             Instant readAt, String lastError) {
+    }
+
+    /**
+     * The link journal: acks and telemetry kept on disk until the broker acknowledged them.
+     *
+     * @param state IDLE (nothing waits), SENDING (records wait: being sent, or for the broker's acknowledgement,
+     *        which a producer gives up on after its delivery timeout), RETRYING (the latest attempt failed; the
+     *        records wait for the next one)
+     * @param oldestUnsentAt when the oldest record still waiting was made, or null
+     * @param droppedRecords records dropped unsent since the agent started: over the journal's size or age bound, or
+     *        unreadable on disk
+     * @param lastFailure why the latest failed attempt failed, or null
+     * @param lastSentAt when the broker last acknowledged records, or null
+     */
+    public record LinkView(String state, long bufferedRecords, long bufferedBytes, Instant oldestUnsentAt,
+            long droppedRecords, String lastFailure, Instant lastFailureAt, Instant lastSentAt) {
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,9 +13,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import io.gridflex.messages.MessageCodec;
@@ -24,18 +20,22 @@ import io.gridflex.messages.SiteTelemetry;
 import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.SiteConfig;
 import io.gridflex.siteagent.execution.Requirement;
+import io.gridflex.siteagent.link.LinkChannel;
+import io.gridflex.siteagent.link.Outbound;
 import io.gridflex.siteagent.miner.FleetView;
 import io.gridflex.siteagent.miner.MinerStatus;
 import io.gridflex.siteagent.schedule.HeldMiner;
 import io.gridflex.siteagent.schedule.ScheduleBook;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /**
  * Reads every miner each sample interval, integrates the site's energy, and publishes one {@link SiteTelemetry} per
  * telemetry interval (key: site id). A miner that does not answer is counted at its last known draw: the site meter
  * would still see it, and dropping it would show a reduction that did not happen. The site has no meter of its own
  * yet, so the figures are the miners' ({@code source} MINERS) and a co-located data centre is not in them.
+ * <p>
+ * Each interval goes through the link journal: on local disk once published, and to Kafka in order, however long the
+ * link is down (within the journal's bounds) and across restarts.
  */
 @ApplicationScoped
 public class SiteMeter {
@@ -46,7 +46,7 @@ public class SiteMeter {
     private final Clock clock;
     private final FleetView fleet;
     private final ScheduleBook book;
-    private final Emitter<String> emitter;
+    private final Outbound link;
     private final MessageCodec codec;
     private final AgentMetrics metrics;
     private final EnergyAccumulator accumulator;
@@ -55,13 +55,12 @@ public class SiteMeter {
             Thread.ofPlatform().name("site-meter").daemon().factory());
 
     public SiteMeter(SiteConfig config, Clock clock, FleetView fleet, ScheduleBook book,
-            @Channel("site-telemetry") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<String> emitter,
-            MessageCodec codec, AgentMetrics metrics) {
+            Outbound link, MessageCodec codec, AgentMetrics metrics) {
         this.config = config;
         this.clock = clock;
         this.fleet = fleet;
         this.book = book;
-        this.emitter = emitter;
+        this.link = link;
         this.codec = codec;
         this.metrics = metrics;
         this.accumulator = new EnergyAccumulator(config.telemetry().interval());
@@ -103,11 +102,7 @@ public class SiteMeter {
                 kw(HeldMiner.reductionW(view.held(), sleepW)), kw(requiredW), config.maxImportKw(), fleetNow.counts(),
                 round(fleetNow.hashrateThs()), round(fleetNow.efficiencyJPerTh()), view.revision(),
                 SiteTelemetry.Source.MINERS, fleetNow.coverage());
-        emitter.send(KafkaRecord.of(config.id(), codec.encode(telemetry))
-                .withNack(failure -> {
-                    LOG.errorf(failure, "telemetry for %s could not be delivered", interval.start());
-                    return CompletableFuture.completedFuture(null);
-                }));
+        link.send(LinkChannel.SITE_TELEMETRY, config.id(), codec.encode(telemetry));
         metrics.telemetryPublished();
     }
 

@@ -30,7 +30,7 @@ import io.gridflex.minersim.fleet.SimulatedFleet;
 import io.gridflex.minersim.fleet.SimulatedMiner;
 import io.gridflex.minersim.power.MinerModel;
 import io.gridflex.siteagent.AgentMetrics;
-import io.gridflex.siteagent.RecordingEmitter;
+import io.gridflex.siteagent.RecordingLink;
 import io.gridflex.siteagent.ShiftableClock;
 import io.gridflex.siteagent.TestSiteConfig;
 import io.gridflex.siteagent.miner.FleetView;
@@ -61,7 +61,7 @@ class SiteControllerTest {
 
     private final ShiftableClock clock = new ShiftableClock();
     private final MessageCodec codec = new MessageCodec();
-    private final RecordingEmitter acksOut = new RecordingEmitter();
+    private final RecordingLink acksOut = new RecordingLink();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final DoubleAccumulator maxFleetW = new DoubleAccumulator(Math::max, 0);
     private SimulatedFleet fleet;

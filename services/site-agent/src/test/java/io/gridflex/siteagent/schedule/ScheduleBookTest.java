@@ -20,7 +20,7 @@ import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.ScheduleAck;
 import io.gridflex.messages.SiteSchedule;
 import io.gridflex.siteagent.AgentMetrics;
-import io.gridflex.siteagent.RecordingEmitter;
+import io.gridflex.siteagent.RecordingLink;
 import io.gridflex.siteagent.TestSiteConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -39,13 +39,13 @@ class ScheduleBookTest {
     /** For each ack sent, the revision the state file held at that moment. */
     private final List<Long> persistedWhenAcked = new CopyOnWriteArrayList<>();
     private TestSiteConfig config;
-    private RecordingEmitter acksOut;
+    private RecordingLink acksOut;
 
     @BeforeEach
     void files() {
         config = new TestSiteConfig(SITE, 100, List.of("127.0.0.1:4028"), dir.resolve("state.json"));
         StateFile file = new StateFile(config.stateFile());
-        acksOut = new RecordingEmitter(payload -> persistedWhenAcked.add(file.load().lastRevision()));
+        acksOut = new RecordingLink(payload -> persistedWhenAcked.add(file.load().lastRevision()));
     }
 
     private ScheduleBook newBook() {

@@ -1,0 +1,35 @@
+package io.gridflex.siteagent;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import io.gridflex.siteagent.link.LinkChannel;
+import io.gridflex.siteagent.link.Outbound;
+
+/** Keeps what the agent would have sent to Kafka, for tests that wire the agent's parts by hand. */
+public final class RecordingLink implements Outbound {
+
+    private final List<String> payloads = new CopyOnWriteArrayList<>();
+    private final Consumer<String> onSend;
+
+    public RecordingLink() {
+        this(payload -> {
+        });
+    }
+
+    /** Also runs {@code onSend} as each payload is sent, e.g. to see what else was true at that moment. */
+    public RecordingLink(Consumer<String> onSend) {
+        this.onSend = onSend;
+    }
+
+    public List<String> payloads() {
+        return List.copyOf(payloads);
+    }
+
+    @Override
+    public void send(LinkChannel channel, String key, String json) {
+        onSend.accept(json);
+        payloads.add(json);
+    }
+}
