@@ -21,6 +21,10 @@
 #                                              the billing pages over 5,000 statements and a 5,000-line statement,
 #                                              logged in through Keycloak in Chromium (PagesBenchmark, about 3 min);
 #                                              -Dgridflex.bench.statements=20000 -Dgridflex.bench.lines=20000
+#   deploy/local/bench.sh --site-link [sites]  the site link with 1,000 (or [sites]) sites on a local broker: broker
+#                                              start and restart, onboarding one site, metadata size, an agent's start
+#                                              to its first command, the command hop with and without TLS + SCRAM
+#                                              (SiteLinkBenchmark, about 3 min)
 #
 # Without arguments it makes two runs: the steady-state benchmarks with short warm-up and measurement, then the
 # OpenADR codec start-up alone as single shots in fresh JVMs (command-line -f/-wi/-i would otherwise override the
@@ -49,6 +53,13 @@ harness() {
 }
 
 case "${1:-}" in
+  --site-link)
+    shift
+    echo "Building deploy/local..." >&2
+    gridflex_mvn -q -pl deploy/local -am package -DskipTests
+    gridflex_java -cp "$GRIDFLEX_ROOT/deploy/local/target/gridflex-local-stack.jar" io.gridflex.stack.SiteLinkBenchmark "$@"
+    exit
+    ;;
   --settlement-ingest) shift; harness settlement IngestBenchmark ingest-benchmark "$@" ;;
   --settlement-statement) shift; harness settlement StatementBenchmark statement-benchmark "$@" ;;
   --settlement-pages) shift; gridflex_use_chromium; harness settlement PagesBenchmark pages-benchmark "$@" ;;

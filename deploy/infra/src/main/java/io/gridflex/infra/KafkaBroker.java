@@ -71,6 +71,18 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port the client port, or 0 for any free one
      */
     public static KafkaBroker start(Path workDir, int port) {
+        return start(workDir, port, true);
+    }
+
+    /**
+     * A broker with no TLS, no authentication and no authorizer, for benchmarks that measure what security costs.
+     * Never for anything a site or a service reaches.
+     */
+    public static KafkaBroker startUnsecured(Path workDir) {
+        return start(workDir, 0, false);
+    }
+
+    private static KafkaBroker start(Path workDir, int port, boolean secured) {
         Path lib = InfraHome.dist().resolve("kafka").resolve("lib");
         if (!Files.isDirectory(lib)) {
             throw new IllegalStateException("Kafka libraries missing at " + lib + "; build deploy/infra/dist");
@@ -87,7 +99,9 @@ public final class KafkaBroker implements AutoCloseable {
         }
         Credentials credentials = Credentials.load(workDir.resolve("credentials.properties"));
         KafkaTls tls = KafkaTls.ensure(workDir.resolve("tls"), credentials.keystore());
-        SecretFiles.write(config, serverProperties(clientPort, internalPort, controllerPort, logs, credentials, tls));
+        SecretFiles.write(config, secured
+                ? serverProperties(clientPort, internalPort, controllerPort, logs, credentials, tls)
+                : unsecuredProperties(clientPort, controllerPort, logs));
         String classpath = lib.toAbsolutePath() + "/*";
         if (!Files.exists(logs.resolve("meta.properties"))) {
             format(classpath, config, workDir);
@@ -97,12 +111,12 @@ public final class KafkaBroker implements AutoCloseable {
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath, "kafka.Kafka",
                         config.toString()),
                 workDir, Map.of(), workDir.resolve("kafka.log"), "TERM");
-        KafkaBroker broker = new KafkaBroker(process, clientPort, internalPort, workDir, credentials, tls);
+        KafkaBroker broker = new KafkaBroker(process, clientPort, secured ? internalPort : clientPort, workDir,
+                secured ? credentials : null, tls);
         Await.ready("Kafka on port " + clientPort, process, Duration.ofSeconds(90), broker::answers);
         return broker;
     }
 
-    /** The client listener: SCRAM-SHA-512 over TLS. */
     /**
      * Makes a work directory's passwords and TLS identity without starting a broker, for a client that must be
      * configured (its truststore) before the broker it will talk to exists. {@link #start} on the same directory uses
@@ -115,6 +129,7 @@ public final class KafkaBroker implements AutoCloseable {
         return KafkaTls.ensure(workDir.resolve("tls"), credentials.keystore()).certificate();
     }
 
+    /** The client listener: SCRAM-SHA-512 over TLS. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
@@ -129,6 +144,9 @@ public final class KafkaBroker implements AutoCloseable {
      * broker's certificate as the only trusted one. Add serializers, group id and so on.
      */
     public Map<String, Object> clientConfig(String user, String password) {
+        if (credentials == null) {
+            return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        }
         return clientConfig(bootstrapServers(), truststore(), user, password);
     }
 
@@ -151,6 +169,9 @@ public final class KafkaBroker implements AutoCloseable {
      * and for tests that must write what no platform principal may.
      */
     public Map<String, Object> adminConfig() {
+        if (credentials == null) {
+            return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        }
         Map<String, Object> config = new java.util.LinkedHashMap<>();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + internalPort);
         config.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_SSL");
@@ -222,6 +243,44 @@ public final class KafkaBroker implements AutoCloseable {
         return jaas.append(';').toString();
     }
 
+    private static String unsecuredProperties(int clientPort, int controllerPort, Path logs) {
+        Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        settings.put("process.roles", "broker,controller");
+        settings.put("node.id", 1);
+        settings.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        settings.put("listeners", "PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        settings.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPort);
+        settings.put("controller.listener.names", "CONTROLLER");
+        settings.put("inter.broker.listener.name", "PLAINTEXT");
+        settings.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        settings.putAll(singleNode(logs));
+        return lines(settings);
+    }
+
+    /** What a one-node broker needs whatever its security: storage and one replica for every internal topic. */
+    private static Map<String, Object> singleNode(Path logs) {
+        Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        settings.put("log.dirs", logs.toAbsolutePath());
+        settings.put("num.partitions", 3);
+        // Topics are created on purpose (the platform's at start, a site's when it is onboarded), never by a typo.
+        settings.put("auto.create.topics.enable", false);
+        settings.put("offsets.topic.replication.factor", 1);
+        settings.put("offsets.topic.num.partitions", 10);
+        settings.put("transaction.state.log.replication.factor", 1);
+        settings.put("transaction.state.log.min.isr", 1);
+        settings.put("share.coordinator.state.topic.replication.factor", 1);
+        settings.put("share.coordinator.state.topic.min.isr", 1);
+        settings.put("min.insync.replicas", 1);
+        // A single-node broker has nobody to wait for: let consumer groups form at once.
+        settings.put("group.initial.rebalance.delay.ms", 0);
+        return settings;
+    }
+
+    private static String lines(Map<String, Object> settings) {
+        return settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n", "", "\n"));
+    }
+
     private static String serverProperties(int clientPort, int internalPort, int controllerPort, Path logs,
             Credentials credentials, KafkaTls tls) {
         String plain = "org.apache.kafka.common.security.plain.PlainLoginModule";
@@ -256,21 +315,8 @@ public final class KafkaBroker implements AutoCloseable {
         settings.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         settings.put("super.users", "User:" + BROKER + ";User:" + ADMIN);
         settings.put("allow.everyone.if.no.acl.found", false);
-        settings.put("log.dirs", logs.toAbsolutePath());
-        settings.put("num.partitions", 3);
-        // Topics are created on purpose (the platform's at start, a site's when it is onboarded), never by a typo.
-        settings.put("auto.create.topics.enable", false);
-        settings.put("offsets.topic.replication.factor", 1);
-        settings.put("offsets.topic.num.partitions", 10);
-        settings.put("transaction.state.log.replication.factor", 1);
-        settings.put("transaction.state.log.min.isr", 1);
-        settings.put("share.coordinator.state.topic.replication.factor", 1);
-        settings.put("share.coordinator.state.topic.min.isr", 1);
-        settings.put("min.insync.replicas", 1);
-        // A single-node broker has nobody to wait for: let consumer groups form at once.
-        settings.put("group.initial.rebalance.delay.ms", 0);
-        return settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n", "", "\n"));
+        settings.putAll(singleNode(logs));
+        return lines(settings);
     }
 
     private static void format(String classpath, Path config, Path workDir) {

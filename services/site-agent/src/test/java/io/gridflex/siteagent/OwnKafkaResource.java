@@ -41,7 +41,7 @@ public class OwnKafkaResource implements QuarkusTestResourceLifecycleManager {
         SharedInfrastructure.createPlatformTopics(broker);
         Map<String, String> config = new java.util.HashMap<>(
                 KafkaPrincipals.serviceConfig(broker, KafkaTestResource.principal()));
-        // The agent's producers give up on a record after 5 s (10 min in production), far less than the tests keep
+        // The agent's producers give up on a record after 5 s (2 min in production), far less than the tests keep
         // the broker away: what arrives afterwards was kept by the agent's link journal, not by them.
         config.put("mp.messaging.outgoing.schedule-acks.delivery.timeout.ms",
                 String.valueOf(DELIVERY_TIMEOUT.toMillis()));
