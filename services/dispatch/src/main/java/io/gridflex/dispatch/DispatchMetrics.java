@@ -110,10 +110,6 @@ public class DispatchMetrics {
         fleetShortfallDeciKw.set(shortfallDeciKw);
     }
 
-    public void rejected(String topic, String reason) {
-        registry.counter("gridflex.messages.rejected", "topic", topic, "reason", reason).increment();
-    }
-
     /** Meters of one outbox relay, tagged {@code outbox}. */
     public RelayMeters relayMeters(String outbox) {
         Timer delay = Timer.builder("gridflex.dispatch.relay.delay")

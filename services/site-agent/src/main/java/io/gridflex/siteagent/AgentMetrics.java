@@ -28,16 +28,11 @@ public class AgentMetrics {
 
     /**
      * Schedules and segments by what became of them: accepted, rejected, shed, restoring, restored, and the ignored
-     * ones (duplicate, out-of-order, foreign-site, invalid).
+     * ones (duplicate, out-of-order, wrong-channel, invalid).
      */
     public void schedule(String outcome) {
         Counter.builder("gridflex.site.schedules").description("Schedule revisions and segments by outcome")
                 .tag("outcome", outcome).register(registry).increment();
-    }
-
-    public void rejected(String topic, String reason) {
-        Counter.builder("gridflex.messages.rejected").description("Consumed messages turned down")
-                .tag("topic", topic).tag("reason", reason).register(registry).increment();
     }
 
     public void shedLatency(Duration latency) {

@@ -288,7 +288,7 @@ class SiteAgentTest {
 
     @Test
     void anotherSitesScheduleChangesNothing() {
-        double foreign = metric("gridflex_messages_rejected_total", "reason=\"foreign-site\"");
+        double foreign = metric("gridflex_messages_rejected_total", "reason=\"wrong-channel\"");
         double accepted = metric("gridflex_site_schedules_total", "outcome=\"accepted\"");
         Instant t = Instant.now();
         SiteSchedule other = Schedules.schedule("other-site", Schedules.nextRevision(), t,
@@ -300,7 +300,7 @@ class SiteAgentTest {
         topics.kafka().send(Topics.siteSchedules(SITE), SITE, CODEC.encode(other));
 
         await().atMost(SOON).until(
-                () -> metric("gridflex_messages_rejected_total", "reason=\"foreign-site\"") >= foreign + 2);
+                () -> metric("gridflex_messages_rejected_total", "reason=\"wrong-channel\"") >= foreign + 2);
         assertThat(metric("gridflex_site_schedules_total", "outcome=\"accepted\"")).isEqualTo(accepted);
         assertThat(sleepsSince(t)).isEmpty();
         status().get("/api/status").then().body("phase", equalTo("IDLE"));

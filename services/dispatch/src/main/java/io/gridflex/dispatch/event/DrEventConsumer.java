@@ -7,12 +7,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.gridflex.dispatch.DispatchMetrics;
-import io.gridflex.dispatch.messaging.MessageRejections;
-import io.gridflex.dispatch.messaging.RejectReason;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.InvalidMessageException;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.support.db.UntilStored;
+import io.gridflex.support.messaging.MessageRejections;
+import io.gridflex.support.messaging.RejectReason;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**

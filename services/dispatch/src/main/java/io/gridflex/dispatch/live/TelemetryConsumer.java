@@ -5,13 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.gridflex.dispatch.messaging.MessageRejections;
-import io.gridflex.dispatch.messaging.RejectReason;
 import io.gridflex.messages.InvalidMessageException;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.SiteTelemetry;
 import io.gridflex.messages.Topics;
 import io.gridflex.support.db.UntilStored;
+import io.gridflex.support.messaging.MessageRejections;
+import io.gridflex.support.messaging.RejectReason;
 import io.gridflex.support.messaging.SiteChannel;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -48,7 +48,7 @@ public class TelemetryConsumer {
             return;
         }
         if (!SiteChannel.carried(Topics.SITE_TELEMETRY, record.topic(), telemetry.siteId())) {
-            rejections.reject(record, RejectReason.INCONSISTENT,
+            rejections.reject(record, RejectReason.WRONG_CHANNEL,
                     SiteChannel.mismatch(Topics.SITE_TELEMETRY, record.topic(), telemetry.siteId()));
             return;
         }

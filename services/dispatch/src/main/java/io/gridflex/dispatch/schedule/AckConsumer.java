@@ -5,13 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.gridflex.dispatch.messaging.MessageRejections;
-import io.gridflex.dispatch.messaging.RejectReason;
 import io.gridflex.messages.InvalidMessageException;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.ScheduleAck;
 import io.gridflex.messages.Topics;
 import io.gridflex.support.db.UntilStored;
+import io.gridflex.support.messaging.MessageRejections;
+import io.gridflex.support.messaging.RejectReason;
 import io.gridflex.support.messaging.SiteChannel;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -46,7 +46,7 @@ public class AckConsumer {
             return;
         }
         if (!SiteChannel.carried(Topics.SCHEDULE_ACKS, record.topic(), ack.siteId())) {
-            rejections.reject(record, RejectReason.INCONSISTENT,
+            rejections.reject(record, RejectReason.WRONG_CHANNEL,
                     SiteChannel.mismatch(Topics.SCHEDULE_ACKS, record.topic(), ack.siteId()));
             return;
         }

@@ -105,8 +105,15 @@ class RejectedMessagesTest {
 
     @Test
     void aRecordKeyedByOneSiteAboutAnotherIsRefused() {
-        assertRejected(Topics.SITE_TELEMETRY, "inconsistent", unique("other"), telemetry(site, 100, 50, 0));
-        assertRejected(Topics.SCHEDULE_ACKS, "inconsistent", unique("other"), TestMessages.accepted(site, 1));
+        // Through another site's own topic: only that site may write there, so the record is not this site's word.
+        assertRejected(Topics.SITE_TELEMETRY, "wrong-channel", unique("other"), telemetry(site, 100, 50, 0));
+        assertRejected(Topics.SCHEDULE_ACKS, "wrong-channel", unique("other"), TestMessages.accepted(site, 1));
+        // Through its own topic but keyed by another site: contradicts itself.
+        double before = meters.rejected(Topics.SITE_TELEMETRY, "inconsistent");
+        String state = db.fingerprint();
+        kafka.send(Topics.siteTelemetry(site), unique("other"), telemetry(site, 100, 50, 0));
+        await().atMost(WAIT).until(() -> meters.rejected(Topics.SITE_TELEMETRY, "inconsistent") >= before + 1);
+        assertThat(db.fingerprint()).isEqualTo(state);
     }
 
     @Test

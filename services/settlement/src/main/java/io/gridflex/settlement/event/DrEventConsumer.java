@@ -8,8 +8,9 @@ import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.InvalidMessageException;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.Topics;
-import io.gridflex.settlement.messaging.RejectedMessages;
 import io.gridflex.support.db.UntilStored;
+import io.gridflex.support.messaging.MessageRejections;
+import io.gridflex.support.messaging.RejectReason;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -22,10 +23,10 @@ public class DrEventConsumer {
 
     private final MessageCodec codec;
     private final EventRepository repository;
-    private final RejectedMessages rejected;
+    private final MessageRejections rejected;
     private final UntilStored untilStored;
 
-    public DrEventConsumer(MessageCodec codec, EventRepository repository, RejectedMessages rejected,
+    public DrEventConsumer(MessageCodec codec, EventRepository repository, MessageRejections rejected,
             UntilStored untilStored) {
         this.codec = codec;
         this.repository = repository;
@@ -40,16 +41,16 @@ public class DrEventConsumer {
         try {
             event = codec.decode(DrEvent.class, payload);
         } catch (InvalidMessageException e) {
-            rejected.reject(Topics.DR_EVENTS, "invalid-message", e.getMessage());
+            rejected.reject(Topics.DR_EVENTS, RejectReason.INVALID, e.getMessage());
             return;
         }
         if (event.end().isBefore(event.start())) {
-            rejected.reject(Topics.DR_EVENTS, "invalid-window",
+            rejected.reject(Topics.DR_EVENTS, RejectReason.INVALID,
                     "event " + event.eventId() + " ends at " + event.end() + ", before its start " + event.start());
             return;
         }
         if (!untilStored.run(Topics.DR_EVENTS, () -> repository.storeIfNotOlder(event))) {
-            rejected.reject(Topics.DR_EVENTS, "stale-modification", "event " + event.eventId()
+            rejected.reject(Topics.DR_EVENTS, RejectReason.OUT_OF_ORDER, "event " + event.eventId()
                     + " modification " + event.modificationNumber() + " is older than the one held");
         }
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.gridflex.settlement.baseline.Decimals;
+import io.gridflex.support.messaging.RejectReason;
 
 /**
  * What a metered interval must look like to be stored. An interval that claims to run for years would block every
@@ -30,30 +31,34 @@ public record IntakeRules(Duration maxLength, Duration maxClockSkew, BigDecimal 
     }
 
     /** A refusal: the reason's code (the metric's tag) and the words for the log. */
-    public record Refusal(String reason, String detail) {
+    public record Refusal(RejectReason reason, String detail) {
     }
 
     public Optional<Refusal> check(MeterInterval interval, Instant now) {
         Duration length = Duration.between(interval.intervalStart(), interval.intervalEnd());
         if (!length.isPositive()) {
-            return refuse("invalid-interval", interval, "ends at " + interval.intervalEnd() + ", not after its start");
+            return refuse(RejectReason.INVALID, interval,
+                    "ends at " + interval.intervalEnd() + ", not after its start");
         }
         if (length.compareTo(maxLength) > 0) {
-            return refuse("interval-too-long", interval, "lasts " + length + ", longer than " + maxLength);
+            return refuse(RejectReason.IMPLAUSIBLE, interval, "lasts " + length + ", longer than " + maxLength);
         }
         if (interval.intervalEnd().isAfter(now.plus(maxClockSkew))) {
-            return refuse("future-interval", interval, "ends at " + interval.intervalEnd() + ", after now (" + now
-                    + ") by more than " + maxClockSkew);
+            return refuse(RejectReason.FROM_THE_FUTURE, interval,
+                    "ends at " + interval.intervalEnd() + ", after now (" + now
+                            + ") by more than " + maxClockSkew);
         }
         BigDecimal mostEnergy = maxSiteKw.multiply(Decimals.hours(length));
         if (interval.averageKw().compareTo(maxSiteKw) > 0 || interval.energyKwh().compareTo(mostEnergy) > 0) {
-            return refuse("absurd-value", interval, "claims " + interval.averageKw().toPlainString() + " kW / "
-                    + interval.energyKwh().toPlainString() + " kWh, above " + maxSiteKw.toPlainString() + " kW");
+            return refuse(RejectReason.IMPLAUSIBLE, interval,
+                    "claims " + interval.averageKw().toPlainString() + " kW / "
+                            + interval.energyKwh().toPlainString() + " kWh, above " + maxSiteKw.toPlainString()
+                            + " kW");
         }
         return Optional.empty();
     }
 
-    private static Optional<Refusal> refuse(String reason, MeterInterval interval, String what) {
+    private static Optional<Refusal> refuse(RejectReason reason, MeterInterval interval, String what) {
         return Optional.of(new Refusal(reason, "interval of site " + interval.siteId() + " at "
                 + interval.intervalStart() + " " + what));
     }

@@ -17,9 +17,10 @@ import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.SiteTelemetry;
 import io.gridflex.messages.Topics;
 import io.gridflex.settlement.SettlementConfig;
-import io.gridflex.settlement.messaging.RejectedMessages;
 import io.gridflex.settlement.messaging.WireValues;
 import io.gridflex.support.db.UntilStored;
+import io.gridflex.support.messaging.MessageRejections;
+import io.gridflex.support.messaging.RejectReason;
 import io.gridflex.support.messaging.SiteChannel;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -35,13 +36,13 @@ public class TelemetryConsumer {
 
     private final MessageCodec codec;
     private final MeterIntervalRepository repository;
-    private final RejectedMessages rejected;
+    private final MessageRejections rejected;
     private final IntakeMetrics metrics;
     private final UntilStored untilStored;
     private final Clock clock;
     private final IntakeRules rules;
 
-    public TelemetryConsumer(MessageCodec codec, MeterIntervalRepository repository, RejectedMessages rejected,
+    public TelemetryConsumer(MessageCodec codec, MeterIntervalRepository repository, MessageRejections rejected,
             IntakeMetrics metrics, UntilStored untilStored,
             Clock clock, SettlementConfig config) {
         this.codec = codec;
@@ -80,11 +81,11 @@ public class TelemetryConsumer {
                 case STORED -> stored++;
                 case DUPLICATE -> {
                     metrics.duplicate();
-                    rejected.reject(Topics.SITE_TELEMETRY, "duplicate",
+                    rejected.reject(Topics.SITE_TELEMETRY, RejectReason.DUPLICATE,
                             "interval of site " + interval.siteId() + " at " + interval.intervalStart()
                                     + " already stored");
                 }
-                case CONFLICT -> rejected.reject(Topics.SITE_TELEMETRY, "overlapping-interval",
+                case CONFLICT -> rejected.reject(Topics.SITE_TELEMETRY, RejectReason.CONFLICT,
                         "interval of site " + interval.siteId() + " [" + interval.intervalStart() + ", "
                                 + interval.intervalEnd() + ") overlaps stored [" + outcome.existing().intervalStart()
                                 + ", " + outcome.existing().intervalEnd() + ") with other figures");
@@ -98,11 +99,11 @@ public class TelemetryConsumer {
         try {
             telemetry = codec.decode(SiteTelemetry.class, record.value());
         } catch (InvalidMessageException e) {
-            rejected.reject(Topics.SITE_TELEMETRY, "invalid-message", e.getMessage());
+            rejected.reject(Topics.SITE_TELEMETRY, RejectReason.INVALID, e.getMessage());
             return Optional.empty();
         }
         if (!SiteChannel.carried(Topics.SITE_TELEMETRY, record.topic(), telemetry.siteId())) {
-            rejected.reject(Topics.SITE_TELEMETRY, "wrong-channel",
+            rejected.reject(Topics.SITE_TELEMETRY, RejectReason.WRONG_CHANNEL,
                     SiteChannel.mismatch(Topics.SITE_TELEMETRY, record.topic(), telemetry.siteId()));
             return Optional.empty();
         }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
+import io.gridflex.support.messaging.RejectReason;
+
 /**
  * What a schedule revision must satisfy before it is stored, beyond what its JSON Schema checks: settlement cuts the
  * site's time into pieces by these segments and splits energy by these kW, so a revision that breaks its own contract
@@ -21,7 +23,7 @@ public final class ScheduleChecks {
     }
 
     /** A reason for refusing the revision (a short stable tag and a sentence for people). */
-    public record Problem(String reason, String detail) {
+    public record Problem(RejectReason reason, String detail) {
     }
 
     public static Optional<Problem> problem(Revision revision) {
@@ -30,17 +32,17 @@ public final class ScheduleChecks {
         for (int i = 0; i < segments.size(); i++) {
             Segment segment = segments.get(i);
             if (!segment.end().isAfter(segment.start())) {
-                return Optional.of(new Problem("invalid-segment", name + ": segment " + i + " ends at "
+                return Optional.of(new Problem(RejectReason.INVALID, name + ": segment " + i + " ends at "
                         + segment.end() + ", not after its start " + segment.start()));
             }
             if (i > 0 && segment.start().isBefore(segments.get(i - 1).end())) {
-                return Optional.of(new Problem("overlapping-segments", name + ": segment " + i + " starts at "
+                return Optional.of(new Problem(RejectReason.INVALID, name + ": segment " + i + " starts at "
                         + segment.start() + ", before segment " + (i - 1) + " ends at " + segments.get(i - 1).end()));
             }
             BigDecimal sum = segment.contributions().stream().map(Contribution::kw).reduce(BigDecimal.ZERO,
                     BigDecimal::add);
             if (sum.subtract(segment.shedKw()).abs().compareTo(SHED_TOLERANCE_KW) > 0) {
-                return Optional.of(new Problem("inconsistent-shed", name + ": segment " + i + " sheds "
+                return Optional.of(new Problem(RejectReason.INCONSISTENT, name + ": segment " + i + " sheds "
                         + segment.shedKw().toPlainString() + " kW but its contributions add up to "
                         + sum.toPlainString() + " kW"));
             }

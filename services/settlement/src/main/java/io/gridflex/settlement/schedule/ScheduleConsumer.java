@@ -13,9 +13,10 @@ import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.ScheduleAck;
 import io.gridflex.messages.SiteSchedule;
 import io.gridflex.messages.Topics;
-import io.gridflex.settlement.messaging.RejectedMessages;
 import io.gridflex.settlement.messaging.WireValues;
 import io.gridflex.support.db.UntilStored;
+import io.gridflex.support.messaging.MessageRejections;
+import io.gridflex.support.messaging.RejectReason;
 import io.gridflex.support.messaging.SiteChannel;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -36,12 +37,12 @@ public class ScheduleConsumer {
 
     private final MessageCodec codec;
     private final ScheduleRepository repository;
-    private final RejectedMessages rejected;
+    private final MessageRejections rejected;
     private final ScheduleMetrics metrics;
     private final UntilStored untilStored;
     private final Clock clock;
 
-    public ScheduleConsumer(MessageCodec codec, ScheduleRepository repository, RejectedMessages rejected,
+    public ScheduleConsumer(MessageCodec codec, ScheduleRepository repository, MessageRejections rejected,
             ScheduleMetrics metrics, UntilStored untilStored,
             Clock clock) {
         this.codec = codec;
@@ -59,11 +60,12 @@ public class ScheduleConsumer {
         try {
             schedule = codec.decode(SiteSchedule.class, record.value());
         } catch (InvalidMessageException e) {
-            rejected.reject(TOPIC, "invalid-message", e.getMessage());
+            rejected.reject(TOPIC, RejectReason.INVALID, e.getMessage());
             return;
         }
         if (!SiteChannel.carried(TOPIC, record.topic(), schedule.siteId())) {
-            rejected.reject(TOPIC, "wrong-channel", SiteChannel.mismatch(TOPIC, record.topic(), schedule.siteId()));
+            rejected.reject(TOPIC, RejectReason.WRONG_CHANNEL,
+                    SiteChannel.mismatch(TOPIC, record.topic(), schedule.siteId()));
             return;
         }
         // Checked as stored (instants to the microsecond), so what passes here always fits the table constraints.
@@ -83,10 +85,10 @@ public class ScheduleConsumer {
         String name = "schedule of site " + schedule.siteId() + " revision " + schedule.revision();
         if (codec.decode(SiteSchedule.class, attempt.existingPayload()).equals(schedule)) {
             metrics.duplicate();
-            rejected.reject(TOPIC, "duplicate", name + " already stored");
+            rejected.reject(TOPIC, RejectReason.DUPLICATE, name + " already stored");
         } else {
             metrics.conflict();
-            rejected.reject(TOPIC, "conflicting-revision", name + " is already stored with other content; the "
+            rejected.reject(TOPIC, RejectReason.CONFLICT, name + " is already stored with other content; the "
                     + "stored one stands");
         }
     }
@@ -103,18 +105,18 @@ public class ScheduleConsumer {
         try {
             ack = codec.decode(ScheduleAck.class, record.value());
         } catch (InvalidMessageException e) {
-            rejected.reject(ACKS, "invalid-message", e.getMessage());
+            rejected.reject(ACKS, RejectReason.INVALID, e.getMessage());
             return;
         }
         if (!SiteChannel.carried(ACKS, record.topic(), ack.siteId())) {
-            rejected.reject(ACKS, "wrong-channel", SiteChannel.mismatch(ACKS, record.topic(), ack.siteId()));
+            rejected.reject(ACKS, RejectReason.WRONG_CHANNEL, SiteChannel.mismatch(ACKS, record.topic(), ack.siteId()));
             return;
         }
         if (ack.status() != ScheduleAck.Status.REJECTED) {
             return;
         }
         if (ack.revision() < 1) {
-            rejected.reject(ACKS, "invalid-revision", "revision " + ack.revision() + " of site " + ack.siteId());
+            rejected.reject(ACKS, RejectReason.INVALID, "revision " + ack.revision() + " of site " + ack.siteId());
             return;
         }
         String reason = ack.reason() == null || ack.reason().length() <= REASON_LENGTH
@@ -125,8 +127,9 @@ public class ScheduleConsumer {
         if (stored) {
             metrics.refused();
         } else {
-            rejected.reject(ACKS, "duplicate", "refusal of revision " + ack.revision() + " of site " + ack.siteId()
-                    + " already stored");
+            rejected.reject(ACKS, RejectReason.DUPLICATE,
+                    "refusal of revision " + ack.revision() + " of site " + ack.siteId()
+                            + " already stored");
         }
     }
 }

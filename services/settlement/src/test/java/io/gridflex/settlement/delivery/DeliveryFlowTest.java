@@ -54,7 +54,7 @@ class DeliveryFlowTest {
         String full = unique("site-full");
         String cancelled = unique("site-cancelled");
         String unmetered = unique("site-unmetered");
-        double staleBefore = rejected(registry, Topics.DR_EVENTS, "stale-modification");
+        double staleBefore = rejected(registry, Topics.DR_EVENTS, "out-of-order");
 
         // Modification 1 is the event; modification 0 arriving later would cut it to 10 s if it were applied.
         sendEvent(eventId, 1, START, END);
@@ -79,7 +79,7 @@ class DeliveryFlowTest {
         sendSchedule(unmetered, 1, START.minusSeconds(60), segment(START, END, share(eventId, 50)));
 
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            assertThat(rejected(registry, Topics.DR_EVENTS, "stale-modification"))
+            assertThat(rejected(registry, Topics.DR_EVENTS, "out-of-order"))
                     .isGreaterThanOrEqualTo(staleBefore + 1);
             assertThat(intervalCount(full)).isEqualTo(9);
             assertThat(intervalCount(cancelled)).isEqualTo(9);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.gridflex.messages.ScheduleSegment;
 import io.gridflex.messages.SiteSchedule;
+import io.gridflex.support.messaging.RejectReason;
 
 class ScheduleChecksTest {
 
@@ -27,7 +28,7 @@ class ScheduleChecksTest {
     @Test
     void aSegmentThatDoesNotEndAfterItStartsIsRefused() {
         assertThat(ScheduleChecks.problem(revision(1, 0, segment(30, 30, event("vtn/e1", "100")))))
-                .map(ScheduleChecks.Problem::reason).hasValue("invalid-segment");
+                .map(ScheduleChecks.Problem::reason).hasValue(RejectReason.INVALID);
     }
 
     @Test
@@ -38,17 +39,17 @@ class ScheduleChecksTest {
                 List.of(new ScheduleSegment.Contribution("vtn/e1", "p", ScheduleSegment.Kind.EVENT, 10, null)))));
 
         assertThat(ScheduleChecks.problem(Revision.of(wire)))
-                .map(ScheduleChecks.Problem::reason).hasValue("invalid-segment");
+                .map(ScheduleChecks.Problem::reason).hasValue(RejectReason.INVALID);
     }
 
     @Test
     void overlappingOrUnorderedSegmentsAreRefused() {
         assertThat(ScheduleChecks.problem(revision(1, 0, segment(0, 40, event("vtn/e1", "100")),
                 segment(30, 60, event("vtn/e1", "100")))))
-                .map(ScheduleChecks.Problem::reason).hasValue("overlapping-segments");
+                .map(ScheduleChecks.Problem::reason).hasValue(RejectReason.INVALID);
         assertThat(ScheduleChecks.problem(revision(1, 0, segment(30, 60, event("vtn/e1", "100")),
                 segment(0, 10, event("vtn/e1", "100")))))
-                .map(ScheduleChecks.Problem::reason).hasValue("overlapping-segments");
+                .map(ScheduleChecks.Problem::reason).hasValue(RejectReason.INVALID);
     }
 
     @Test
@@ -59,7 +60,7 @@ class ScheduleChecksTest {
                 List.of(event("vtn/e1", "33.333333"), event("vtn/e2", "33.333333"), event("vtn/e3", "33.333334")));
 
         assertThat(ScheduleChecks.problem(revision(1, 0, off))).hasValueSatisfying(problem -> {
-            assertThat(problem.reason()).isEqualTo("inconsistent-shed");
+            assertThat(problem.reason()).isEqualTo(RejectReason.INCONSISTENT);
             assertThat(problem.detail()).contains("sheds 150.002 kW").contains("add up to 150 kW");
         });
         assertThat(ScheduleChecks.problem(revision(1, 0, rounding))).isEmpty();

@@ -1,6 +1,7 @@
 package io.gridflex.siteagent.schedule;
 
 import io.gridflex.messages.SiteSchedule;
+import io.gridflex.support.messaging.RejectReason;
 
 /** What the agent made of a schedule it received. */
 public sealed interface Decision {
@@ -21,17 +22,24 @@ public sealed interface Decision {
 
     enum Why {
 
-        FOREIGN_SITE("foreign-site"), DUPLICATE("duplicate"), STALE_REVISION("out-of-order");
+        FOREIGN_SITE(RejectReason.WRONG_CHANNEL),
+        DUPLICATE(RejectReason.DUPLICATE),
+        STALE_REVISION(RejectReason.OUT_OF_ORDER);
 
-        private final String tag;
+        private final RejectReason reason;
 
-        Why(String tag) {
-            this.tag = tag;
+        Why(RejectReason reason) {
+            this.reason = reason;
+        }
+
+        /** The reason in the platform's one vocabulary of rejections. */
+        public RejectReason reason() {
+            return reason;
         }
 
         /** The {@code reason} tag of the rejection counter. */
         public String tag() {
-            return tag;
+            return reason.tag();
         }
     }
 }
