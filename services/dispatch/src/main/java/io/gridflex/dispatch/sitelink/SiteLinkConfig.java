@@ -29,6 +29,18 @@ public interface SiteLinkConfig {
     /** How long one Admin request may take. */
     Duration timeout();
 
+    /** How {@code GET /api/sites/{id}/kafka-objects} writes a site's Strimzi objects. */
+    Strimzi strimzi();
+
+    interface Strimzi {
+
+        /** The Kafka cluster the objects belong to (their {@code strimzi.io/cluster} label). */
+        String cluster();
+
+        /** Replicas of each site topic. */
+        int replicas();
+    }
+
     interface Provisioner {
 
         /** The provisioner principal: may manage site principals, their ACLs and topics, and carries no message. */

@@ -48,6 +48,7 @@ class EndpointRoleMatrixTest {
                 write("DELETE", "/api/sites/no-such-site", 404),
                 write("POST", "/api/sites/no-such-site/overrides", 400),
                 write("POST", "/api/sites/no-such-site/kafka-credentials", 404),
+                read("/api/sites/no-such-site/kafka-objects", 404),
                 read("/api/programs", 200),
                 read("/api/programs/no-such-program", 404),
                 write("POST", "/api/programs", 400),

@@ -77,6 +77,12 @@ class SiteLinkTest {
                     KafkaPolicy.site(site));
         }
 
+        JsonPath objects = auditor().get("/api/sites/{id}/kafka-objects", site).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(objects.getList("items.kind", String.class)).containsExactly("KafkaTopic", "KafkaTopic",
+                "KafkaTopic", "KafkaUser");
+        assertThat(objects.<Object>getList("items[3].spec.authorization.acls")).hasSize(4);
+
         auditor().post("/api/sites/{id}/kafka-credentials", site).then().statusCode(403);
         JsonPath issued = operator().post("/api/sites/{id}/kafka-credentials", site).then().statusCode(200)
                 .extract().jsonPath();
