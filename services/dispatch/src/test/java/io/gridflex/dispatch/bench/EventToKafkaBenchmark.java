@@ -203,7 +203,7 @@ class EventToKafkaBenchmark {
     }
 
     private static void report(KafkaProducer<String, String> producer, Map<String, Double> enrolled) {
-        enrolled.forEach((siteId, kw) -> producer.send(new ProducerRecord<>(Topics.SITE_TELEMETRY, siteId,
+        enrolled.forEach((siteId, kw) -> producer.send(new ProducerRecord<>(Topics.siteTelemetry(siteId), siteId,
                 telemetry(siteId, 600, kw + 20, 0))));
         producer.flush();
     }
