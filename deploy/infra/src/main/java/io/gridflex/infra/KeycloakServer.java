@@ -33,6 +33,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "gridflex";
     public static final String ADMIN_USER = "admin";
+    /** A public client whose tokens live one second, made on demand by {@link #expiredUserToken}; never in the realm. */
+    private static final String EXPIRING_CLIENT = "gridflex-test-expiring";
     /** The realm's confidential clients; each gets a secret made up at start. */
     public static final List<String> CLIENTS = List.of("ven-gateway", "dispatch", "site-agent", "settlement");
 
@@ -154,6 +156,37 @@ public final class KeycloakServer implements AutoCloseable {
         return token(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
+    /**
+     * A real access token of the realm for a user that has already expired: issued through a public client whose
+     * tokens live one second, which the realm's admin creates on first use, then waited out. For tests that check an
+     * expired token is refused.
+     */
+    public synchronized String expiredUserToken(String username, String password) {
+        String admin = tokenAt(url() + "/realms/master", Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", ADMIN_USER, "password", secrets.adminPassword()));
+        HttpRequest create = HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + REALM + "/clients"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"clientId\":\"" + EXPIRING_CLIENT + "\","
+                        + "\"publicClient\":true,\"directAccessGrantsEnabled\":true,\"standardFlowEnabled\":false,"
+                        + "\"attributes\":{\"access.token.lifespan\":\"1\"}}"))
+                .timeout(Duration.ofSeconds(10)).build();
+        try {
+            int status = HTTP.send(create, HttpResponse.BodyHandlers.ofString()).statusCode();
+            if (status != 201 && status != 409) {
+                throw new IllegalStateException("Keycloak refused the test client (" + status + ")");
+            }
+            String token = token(Map.of("grant_type", "password", "client_id", EXPIRING_CLIENT, "username", username,
+                    "password", password, "scope", "openid"));
+            Thread.sleep(3000);
+            return token;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The secret this Keycloak gave a confidential client at start. */
     public String clientSecret(String clientId) {
         String secret = secrets.clients().get(clientId);
@@ -178,10 +211,14 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private String token(Map<String, String> form) {
+        return tokenAt(realmUrl(), form);
+    }
+
+    private static String tokenAt(String realmUrl, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build();
         try {

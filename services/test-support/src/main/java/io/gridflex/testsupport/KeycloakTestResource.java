@@ -65,6 +65,17 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
         }
     }
 
+    private static final Map<String, String> EXPIRED = new ConcurrentHashMap<>();
+
+    /**
+     * A real token of the realm for the user, with the user's roles, that has expired (issued to live one second, then
+     * waited out; made once per JVM and user). Every service must refuse it.
+     */
+    public static String expiredToken(String username) {
+        return EXPIRED.computeIfAbsent(username, user -> SharedInfrastructure.keycloak().expiredUserToken(user,
+                SharedInfrastructure.keycloak().demoPassword()));
+    }
+
     /** An access token for a confidential client's service account. */
     public static String clientToken(String clientId) {
         return SharedInfrastructure.keycloak().clientToken(clientId, clientSecret(clientId));

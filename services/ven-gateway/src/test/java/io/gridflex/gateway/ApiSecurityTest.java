@@ -44,6 +44,8 @@ class ApiSecurityTest {
         assertThat(given().auth().oauth2("not-a-token").get(path).statusCode()).as("malformed").isEqualTo(401);
         assertThat(given().auth().oauth2(KeycloakTestResource.forgedToken("olivia", "operator")).get(path)
                 .statusCode()).as("signed by another key").isEqualTo(401);
+        assertThat(given().auth().oauth2(KeycloakTestResource.expiredToken("olivia")).get(path).statusCode())
+                .as("expired").isEqualTo(401);
         assertThat(given().auth().oauth2(KeycloakTestResource.clientToken("site-agent")).get(path).statusCode())
                 .as("a service account without a role").isEqualTo(403);
         assertThat(Api.as("bill").get(path).statusCode()).as("billing-viewer").isEqualTo(403);

@@ -84,6 +84,8 @@ class EndpointRoleMatrixTest {
         assertThat(call(given().auth().oauth2("not-a-token"), method, path)).as("malformed token").isEqualTo(401);
         assertThat(call(given().auth().oauth2(KeycloakTestResource.forgedToken("olivia", "operator")), method,
                 path)).as("a token signed by another key").isEqualTo(401);
+        assertThat(call(given().auth().oauth2(KeycloakTestResource.expiredToken("olivia")), method, path))
+                .as("an expired token of the realm").isEqualTo(401);
         assertThat(call(given().auth().oauth2(KeycloakTestResource.clientToken("site-agent")), method, path))
                 .as("a service account without a role").isEqualTo(403);
         assertThat(call(as("bill"), method, path)).as("billing-viewer").isEqualTo(403);

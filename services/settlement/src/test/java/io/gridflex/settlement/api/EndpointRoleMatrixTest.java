@@ -85,6 +85,8 @@ class EndpointRoleMatrixTest {
         assertThat(call(given(), method, path)).as("no token").isEqualTo(401);
         assertThat(call(given().auth().oauth2(KeycloakTestResource.forgedToken("ada", "billing-admin", "auditor")),
                 method, path)).as("a token signed by a key the realm never had").isEqualTo(401);
+        assertThat(call(given().auth().oauth2(KeycloakTestResource.expiredToken("ada")), method, path))
+                .as("an expired token of the realm").isEqualTo(401);
         assertThat(call(given().auth().oauth2(KeycloakTestResource.clientToken("site-agent")), method, path))
                 .as("a service account without a role").isEqualTo(403);
         for (String user : USERS) {
