@@ -34,7 +34,8 @@ class SiteIntervalPagingTest {
     void followingNextAfterVisitsEveryIntervalOnceInOrder() {
         String site = unique("site-pages");
         sendSteps(site, T, 5, "0.25");
-        await().atMost(PATIENCE).until(() -> page(site, null, 100).getList("intervals").size() == 5);
+        // Settlement sees a new site's topic at its next metadata refresh: until then the site is unknown (404).
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(page(site, null, 100).getList("intervals")).hasSize(5));
 
         List<String> starts = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
@@ -59,7 +60,7 @@ class SiteIntervalPagingTest {
     void aPageThatHoldsTheRestSaysNothingFollows() {
         String site = unique("site-one-page");
         sendSteps(site, T, 3, "0.25");
-        await().atMost(PATIENCE).until(() -> page(site, null, 100).getList("intervals").size() == 3);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(page(site, null, 100).getList("intervals")).hasSize(3));
 
         JsonPath exact = page(site, null, 3);
         assertThat(exact.getList("intervals")).hasSize(3);
