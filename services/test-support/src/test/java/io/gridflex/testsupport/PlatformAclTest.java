@@ -4,24 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -159,32 +149,11 @@ class PlatformAclTest {
     }
 
     private static void producerSend(Map<String, Object> client, String topic, String key) throws Exception {
-        Map<String, Object> config = new HashMap<>(client);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(topic, key, "{}")).get(30, TimeUnit.SECONDS);
-        }
+        KafkaProbe.send(client, topic, key, "{}");
     }
 
     /** Reads one poll of partition 0 in {@code group}, committing its position (which needs the group's ACL). */
     private static void read(String principal, String topic, String group) {
-        Map<String, Object> config = new HashMap<>(KafkaPrincipals.clientConfig(broker, principal));
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.poll(Duration.ofSeconds(2));
-            consumer.commitSync(Map.of(partition,
-                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(consumer.position(partition))),
-                    Duration.ofSeconds(10));
-        }
+        KafkaProbe.readOnce(KafkaPrincipals.clientConfig(broker, principal), topic, group);
     }
 }

@@ -9,32 +9,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import io.gridflex.messages.Topics;
 import io.gridflex.messages.access.KafkaPolicy;
 import io.gridflex.messages.access.KafkaProvisioning;
+import io.gridflex.testsupport.KafkaProbe;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
@@ -96,21 +86,22 @@ class SiteLinkTest {
 
         // The agent's login: its own telemetry reaches dispatch; the neighbour's channel is closed to it.
         Map<String, Object> agent = KafkaTestResource.broker().clientConfig("site-" + site, password);
-        send(agent, Topics.siteTelemetry(site), site, telemetry(site, 1000, 400, 0));
+        KafkaProbe.send(agent, Topics.siteTelemetry(site), site, telemetry(site, 1000, 400, 0));
         DispatchDatabase db = new DispatchDatabase(dataSource);
         await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM dispatch.site_live WHERE site_id = ?",
                 site) == 1);
-        assertThatThrownBy(() -> send(agent, Topics.siteTelemetry(neighbour), neighbour,
+        assertThatThrownBy(() -> KafkaProbe.send(agent, Topics.siteTelemetry(neighbour), neighbour,
                 telemetry(neighbour, 1000, 400, 0))).rootCause().isInstanceOf(TopicAuthorizationException.class);
-        assertThatThrownBy(() -> readOnce(agent, Topics.siteSchedules(neighbour), "site-agent-" + site))
+        assertThatThrownBy(() -> KafkaProbe.readOnce(agent, Topics.siteSchedules(neighbour), "site-agent-" + site))
                 .isInstanceOf(TopicAuthorizationException.class);
-        readOnce(agent, Topics.siteSchedules(site), "site-agent-" + site);
+        KafkaProbe.readOnce(agent, Topics.siteSchedules(site), "site-agent-" + site);
 
         // A new password replaces the old one.
         String second = operator().post("/api/sites/{id}/kafka-credentials", site).then().statusCode(200)
                 .extract().jsonPath().getString("password");
         assertThat(second).isNotEqualTo(password);
-        assertThatThrownBy(() -> send(agent, Topics.siteTelemetry(site), site, telemetry(site, 1000, 400, 0)))
+        assertThatThrownBy(
+                () -> KafkaProbe.send(agent, Topics.siteTelemetry(site), site, telemetry(site, 1000, 400, 0)))
                 .rootCause().isInstanceOf(SaslAuthenticationException.class);
 
         operator().delete("/api/sites/{id}", site).then().statusCode(200);
@@ -119,7 +110,8 @@ class SiteLinkTest {
                     .isEmpty();
         }
         Map<String, Object> removed = KafkaTestResource.broker().clientConfig("site-" + site, second);
-        assertThatThrownBy(() -> send(removed, Topics.siteTelemetry(site), site, telemetry(site, 1000, 400, 0)))
+        assertThatThrownBy(
+                () -> KafkaProbe.send(removed, Topics.siteTelemetry(site), site, telemetry(site, 1000, 400, 0)))
                 .rootCause().isInstanceOf(SaslAuthenticationException.class);
         operator().post("/api/sites/{id}/kafka-credentials", site).then().statusCode(404);
         operator().post("/api/sites/{id}/kafka-credentials", "never-registered").then().statusCode(404);
@@ -138,34 +130,6 @@ class SiteLinkTest {
             // The reconciliation runs at start and then every second in this profile.
             await().atMost(WAIT).until(() -> Set.copyOf(broker.acls(KafkaPolicy.sitePrincipal(site)))
                     .containsAll(KafkaPolicy.site(site)));
-        }
-    }
-
-    private static void send(Map<String, Object> client, String topic, String key, String value) throws Exception {
-        Map<String, Object> config = new HashMap<>(client);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void readOnce(Map<String, Object> client, String topic, String group) {
-        Map<String, Object> config = new HashMap<>(client);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.poll(Duration.ofSeconds(2));
-            consumer.commitSync(Map.of(partition,
-                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(consumer.position(partition))),
-                    Duration.ofSeconds(10));
         }
     }
 }
