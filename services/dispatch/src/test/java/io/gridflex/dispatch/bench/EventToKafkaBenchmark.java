@@ -132,8 +132,11 @@ class EventToKafkaBenchmark {
         try (KafkaProducer<String, String> producer = producer(bootstrap);
                 ScheduleRecords schedules = new ScheduleRecords(bootstrap, sites)) {
             // Each site mines 600 kW and could stop more than it is enrolled for: it is counted on for its enrollment.
+            long reporting = System.nanoTime();
             report(producer, enrolled);
             await().atMost(WAIT).until(() -> reported(sites) == SITES);
+            System.out.printf(Locale.ROOT, "[bench] dispatch took in the first report of all %d sites, each on its "
+                    + "own new topic, in %.1f s%n", SITES, (System.nanoTime() - reporting) / 1e9);
             ScheduledExecutorService feed = telemetryFeed(producer, enrolled);
 
             List<Round> events = new ArrayList<>();
