@@ -35,6 +35,9 @@ import io.gridflex.messages.access.Passwords;
  * agents, each a principal of its own whose credentials and ACLs are created through the Admin API.</li>
  * <li>{@code INTERNAL}: PLAIN over TLS for the broker itself and the {@code admin} super user that provisions
  * principals, topics and ACLs ({@link #adminConfig()}).</li>
+ * <li>{@code SITES} (optional, {@link SitesListener}): SCRAM-SHA-512 over TLS like {@code CLIENTS}, where site agents
+ * connect from far away, as production exposes an external listener; it advertises an address of the caller's choice,
+ * such as a {@link WanLink} in front of it that can be cut.</li>
  * <li>{@code CONTROLLER}: PLAIN over TLS, the broker's own.</li>
  * </ul>
  * The passwords and the TLS keystore are generated on first start and kept, mode 0600, in the work directory, so a
@@ -54,15 +57,27 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path workDir;
     private final Credentials credentials;
     private final KafkaTls tls;
+    private final SitesListener sites;
 
     private KafkaBroker(ChildProcess process, int port, int internalPort, Path workDir, Credentials credentials,
-            KafkaTls tls) {
+            KafkaTls tls, SitesListener sites) {
         this.process = process;
         this.port = port;
         this.internalPort = internalPort;
         this.workDir = workDir;
         this.credentials = credentials;
         this.tls = tls;
+        this.sites = sites;
+    }
+
+    /**
+     * The listener sites connect to.
+     *
+     * @param port where the broker listens
+     * @param advertisedPort the loopback port the broker tells site clients to connect to (a relay in front of
+     *        {@code port}), or {@code port} itself
+     */
+    public record SitesListener(int port, int advertisedPort) {
     }
 
     /**
@@ -71,7 +86,12 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port the client port, or 0 for any free one
      */
     public static KafkaBroker start(Path workDir, int port) {
-        return start(workDir, port, true);
+        return start(workDir, port, true, null);
+    }
+
+    /** The same, with a listener of the sites' own. */
+    public static KafkaBroker start(Path workDir, int port, SitesListener sites) {
+        return start(workDir, port, true, sites);
     }
 
     /**
@@ -79,10 +99,10 @@ public final class KafkaBroker implements AutoCloseable {
      * Never for anything a site or a service reaches.
      */
     public static KafkaBroker startUnsecured(Path workDir) {
-        return start(workDir, 0, false);
+        return start(workDir, 0, false, null);
     }
 
-    private static KafkaBroker start(Path workDir, int port, boolean secured) {
+    private static KafkaBroker start(Path workDir, int port, boolean secured, SitesListener sites) {
         Path lib = InfraHome.dist().resolve("kafka").resolve("lib");
         if (!Files.isDirectory(lib)) {
             throw new IllegalStateException("Kafka libraries missing at " + lib + "; build deploy/infra/dist");
@@ -100,7 +120,7 @@ public final class KafkaBroker implements AutoCloseable {
         Credentials credentials = Credentials.load(workDir.resolve("credentials.properties"));
         KafkaTls tls = KafkaTls.ensure(workDir.resolve("tls"), credentials.keystore());
         SecretFiles.write(config, secured
-                ? serverProperties(clientPort, internalPort, controllerPort, logs, credentials, tls)
+                ? serverProperties(clientPort, internalPort, controllerPort, sites, logs, credentials, tls)
                 : unsecuredProperties(clientPort, controllerPort, logs));
         String classpath = lib.toAbsolutePath() + "/*";
         if (!Files.exists(logs.resolve("meta.properties"))) {
@@ -112,7 +132,7 @@ public final class KafkaBroker implements AutoCloseable {
                         config.toString()),
                 workDir, Map.of(), workDir.resolve("kafka.log"), "TERM");
         KafkaBroker broker = new KafkaBroker(process, clientPort, secured ? internalPort : clientPort, workDir,
-                secured ? credentials : null, tls);
+                secured ? credentials : null, tls, sites);
         Await.ready("Kafka on port " + clientPort, process, Duration.ofSeconds(90), broker::answers);
         return broker;
     }
@@ -132,6 +152,11 @@ public final class KafkaBroker implements AutoCloseable {
     /** The client listener: SCRAM-SHA-512 over TLS. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** Where sites connect: the {@code SITES} listener's advertised address, or the client listener without one. */
+    public String sitesBootstrapServers() {
+        return sites == null ? bootstrapServers() : "127.0.0.1:" + sites.advertisedPort();
     }
 
     /** The certificate clients trust (PEM): the broker's own, for {@code 127.0.0.1} and {@code localhost}. */
@@ -281,20 +306,29 @@ public final class KafkaBroker implements AutoCloseable {
                 .collect(Collectors.joining("\n", "", "\n"));
     }
 
-    private static String serverProperties(int clientPort, int internalPort, int controllerPort, Path logs,
-            Credentials credentials, KafkaTls tls) {
+    private static String serverProperties(int clientPort, int internalPort, int controllerPort, SitesListener sites,
+            Path logs, Credentials credentials, KafkaTls tls) {
         String plain = "org.apache.kafka.common.security.plain.PlainLoginModule";
         Map<String, Object> settings = new java.util.LinkedHashMap<>();
         settings.put("process.roles", "broker,controller");
         settings.put("node.id", 1);
         settings.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        settings.put("listeners", "CLIENTS://127.0.0.1:" + clientPort + ",INTERNAL://127.0.0.1:" + internalPort
-                + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        settings.put("advertised.listeners", "CLIENTS://127.0.0.1:" + clientPort + ",INTERNAL://127.0.0.1:"
-                + internalPort);
+        String listeners = "CLIENTS://127.0.0.1:" + clientPort + ",INTERNAL://127.0.0.1:" + internalPort;
+        String advertised = listeners;
+        String protocols = "CLIENTS:SASL_SSL,INTERNAL:SASL_SSL,CONTROLLER:SASL_SSL";
+        if (sites != null) {
+            listeners += ",SITES://127.0.0.1:" + sites.port();
+            advertised += ",SITES://127.0.0.1:" + sites.advertisedPort();
+            protocols += ",SITES:SASL_SSL";
+            settings.put("listener.name.sites.sasl.enabled.mechanisms", "SCRAM-SHA-512");
+            settings.put("listener.name.sites.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        }
+        settings.put("listeners", listeners + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        settings.put("advertised.listeners", advertised);
         settings.put("controller.listener.names", "CONTROLLER");
         settings.put("inter.broker.listener.name", "INTERNAL");
-        settings.put("listener.security.protocol.map", "CLIENTS:SASL_SSL,INTERNAL:SASL_SSL,CONTROLLER:SASL_SSL");
+        settings.put("listener.security.protocol.map", protocols);
         settings.put("listener.name.clients.sasl.enabled.mechanisms", "SCRAM-SHA-512");
         settings.put("listener.name.clients.scram-sha-512.sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required;");

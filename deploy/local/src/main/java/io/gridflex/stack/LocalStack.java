@@ -23,6 +23,7 @@ import io.gridflex.infra.InfraHome;
 import io.gridflex.infra.KafkaBroker;
 import io.gridflex.infra.KeycloakServer;
 import io.gridflex.infra.PostgresServer;
+import io.gridflex.infra.WanLink;
 import io.gridflex.messages.Topics;
 
 /**
@@ -40,6 +41,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, Launch> launches = new LinkedHashMap<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private WanLink sitesLink;
     private KeycloakServer keycloak;
     private Instant sitesReadyAt;
     private volatile boolean closing;
@@ -75,6 +77,14 @@ public final class LocalStack implements AutoCloseable {
         return kafka;
     }
 
+    /**
+     * The sites' path to Kafka: their agents reach the broker only through it (a listener of their own, as production
+     * exposes an external one), so cutting it takes every site offline while the platform runs on.
+     */
+    public WanLink sitesLink() {
+        return sitesLink;
+    }
+
     public StackOptions options() {
         return options;
     }
@@ -91,15 +101,19 @@ public final class LocalStack implements AutoCloseable {
         narrator.info("Starting PostgreSQL, Kafka and Keycloak (logs in %s)", options.logs());
 
         var pg = timed(() -> PostgresServer.start(data.resolve("postgres"), port(15432)));
-        var broker = timed(() -> KafkaBroker.start(data.resolve("kafka"), port(19092)));
+        int sitesListener = port(19093);
+        sitesLink = WanLink.open(port(19094), sitesListener);
+        started.add(sitesLink);
+        var broker = timed(() -> KafkaBroker.start(data.resolve("kafka"), port(19092),
+                new KafkaBroker.SitesListener(sitesListener, sitesLink.port())));
         var kc = timed(() -> KeycloakServer.start(data.resolve("keycloak"), port(18180)));
         postgres = track(join(pg, "PostgreSQL", narrator)).value();
         kafka = track(join(broker, "Kafka", narrator)).value();
         keycloak = track(join(kc, "Keycloak", narrator)).value();
         postgres.createDatabase(DATABASE);
         kafka.createTopics(Topics.platform(), 3);
-        narrator.step("PostgreSQL on :%d, Kafka on :%d, Keycloak on :%d; topics created", postgres.port(),
-                kafka.port(), keycloak.port());
+        narrator.step("PostgreSQL on :%d, Kafka on :%d (sites through their link on :%d), Keycloak on :%d; topics "
+                + "created", postgres.port(), kafka.port(), sitesLink.port(), keycloak.port());
 
         ServiceConfigs configs = new ServiceConfigs(options, postgres.jdbcUrl(DATABASE), kafka,
                 keycloak);
@@ -221,6 +235,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, Object> endpoints = new LinkedHashMap<>();
         endpoints.put("postgres", postgres.jdbcUrl(DATABASE));
         endpoints.put("kafka", kafka.bootstrapServers());
+        endpoints.put("kafka-sites", kafka.sitesBootstrapServers());
         endpoints.put("keycloak", keycloak.realmUrl());
         services.forEach((name, process) -> endpoints.put(name, process.url()));
         endpoints.put("pid", ProcessHandle.current().pid());

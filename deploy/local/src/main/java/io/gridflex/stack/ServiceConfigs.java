@@ -80,7 +80,8 @@ final class ServiceConfigs {
     /** @param kafkaPassword the credential dispatch issued when the site was onboarded */
     Map<String, String> siteAgent(String site, String kafkaPassword, List<String> minerEndpoints, Path stateDir) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.putAll(kafkaSettings(KafkaPolicy.sitePrincipal(site), kafkaPassword));
+        // A site reaches Kafka from far away, on the sites' listener, through the link the stack can cut.
+        config.putAll(kafkaSettings(kafka.sitesBootstrapServers(), KafkaPolicy.sitePrincipal(site), kafkaPassword));
         config.put("gridflex.site.id", site);
         config.put("gridflex.status.password", statusPassword(site));
         config.put("gridflex.site.max-import-kw", String.valueOf(options.maxImportKw()));
@@ -98,7 +99,7 @@ final class ServiceConfigs {
         config.put("quarkus.datasource.jdbc.url", jdbcUrl);
         config.put("quarkus.datasource.username", PostgresServer.USER);
         config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
-        config.putAll(kafkaSettings(service.principal(), provision(service.principal())));
+        config.putAll(kafkaSettings(kafka.bootstrapServers(), service.principal(), provision(service.principal())));
         return config;
     }
 
@@ -115,9 +116,9 @@ final class ServiceConfigs {
     }
 
     /** How a service connects as {@code principal}: over TLS, the broker's certificate as its truststore. */
-    private Map<String, String> kafkaSettings(String principal, String password) {
+    private Map<String, String> kafkaSettings(String bootstrapServers, String principal, String password) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("kafka.bootstrap.servers", bootstrapServers);
         config.put("gridflex.kafka.username", principal);
         config.put("gridflex.kafka.password", password);
         config.put("gridflex.kafka.truststore", kafka.truststore().toString());

@@ -88,7 +88,7 @@ final class StackStatus {
                     // not a part: the supervisor's process, reported above
                 }
                 case "postgres" -> rows.add(new Row(name, listening(jdbcHostPort(endpoint)), endpoint));
-                case "kafka" -> rows.add(new Row(name, listening(endpoint.split(",")[0]), endpoint));
+                case "kafka", "kafka-sites" -> rows.add(new Row(name, listening(endpoint.split(",")[0]), endpoint));
                 case "keycloak" -> rows.add(new Row(name, httpState(endpoint), endpoint));
                 default -> rows.add(new Row(name, httpState(endpoint + "/q/health/ready"), endpoint));
             }
