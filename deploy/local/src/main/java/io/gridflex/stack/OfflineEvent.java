@@ -18,8 +18,9 @@ import io.gridflex.stack.ScenarioSteps.Issued;
  * An event the sites run while their link to the platform is down throughout: the link goes down once every allocated
  * site has accepted its schedule, and comes back only once the event is over and the sites have restored. Meanwhile
  * each agent executes the schedule it holds and keeps its acknowledgements and metered intervals on disk; once the
- * link is back it replays them in order, and settlement's figures for the event match the miners' own counters as if
- * nothing had happened.
+ * link is back it replays them in order, and settlement's figures for the event, shared by the schedule each site
+ * held, match the miners' own counters as if nothing had happened. (Dispatch, hearing nothing, moves the sites' shares
+ * elsewhere meanwhile; the revisions saying so reach the sites, and govern them, only after the event.)
  */
 final class OfflineEvent {
 
@@ -49,6 +50,8 @@ final class OfflineEvent {
                 event.start(), Narrator.seconds(duration));
         Map<String, Double> shares = steps.awaitAllocation(event, operator, reductionKw);
         awaitAccepted(event, operator, shares.keySet());
+        // What each site accepted is what it holds until its link is back: nothing can change it meanwhile.
+        List<TrueDelivery.Piece> held = steps.pieces(operator, List.of(event.eventId()));
 
         WanLink link = stack.sitesLink();
         link.cut();
@@ -65,9 +68,8 @@ final class OfflineEvent {
             for (String site : shares.keySet()) {
                 steps.awaitRestore(sampler, site, event.start().minus(baseline), event.start(), event.end());
             }
-            List<TrueDelivery.Piece> pieces = steps.pieces(operator, List.of(event.eventId()));
-            describeCover(event, pieces);
-            truth = TrueDelivery.of(sampler, baseline, pieces);
+            describeCover(event, steps.pieces(operator, List.of(event.eventId())));
+            truth = TrueDelivery.of(sampler, baseline, held);
             billing = stack.keycloak().userToken("bill", stack.keycloak().demoPassword());
             if (steps.deliveryComplete(event, billing, shares.size())) {
                 narrator.fail("settlement stated %s's figures while the sites were offline: the link was not down",
@@ -94,8 +96,9 @@ final class OfflineEvent {
         countedUntil.forEach((site, until) -> {
             if (until.isBefore(event.end())) {
                 narrator.info("Hearing nothing from %s, dispatch's closed loop stopped counting on it at %s (%s "
-                        + "before the event's end) and moved its share to sites with headroom; its agent kept "
-                        + "shedding to the end of the schedule it held, and is credited for the share it was asked",
+                        + "before the event's end) and moved its share to sites with headroom. Its agent could not "
+                        + "hear that: it kept shedding to the end of the schedule it held, and settlement credits it "
+                        + "for that schedule (a revision governs a site from when the site accepted it)",
                         site, until, Narrator.seconds(Duration.between(until, event.end())));
             }
         });

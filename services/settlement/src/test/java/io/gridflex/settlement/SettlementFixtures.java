@@ -139,6 +139,11 @@ public final class SettlementFixtures {
                 "would exceed the site's import limit", at);
     }
 
+    /** A site agent's acceptance of a schedule revision: from {@code at} the site executes it. */
+    public static ScheduleAck acceptance(String siteId, long revision, Instant at) {
+        return new ScheduleAck(siteId, revision, null, null, ScheduleAck.Status.ACCEPTED, 0, 0, List.of(), null, at);
+    }
+
     /** Sends any message on its topic, keyed as the contract says. */
     public static void send(Object message) {
         switch (message) {

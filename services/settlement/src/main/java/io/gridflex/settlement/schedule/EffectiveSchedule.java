@@ -11,23 +11,24 @@ import io.gridflex.settlement.baseline.TimeWindow;
 
 /**
  * Which schedule governed a site when. A site agent holds the highest revision it has received and switches when it
- * receives a new one; {@code issuedAt} is the best clock settlement and agent share, so the revision governing at
- * instant {@code t} is the highest revision issued at or before {@code t}. Revisions the agent refused are left out
- * before they get here (the agent went on with the one it held). A revision issued after a higher one (two
- * dispatch clocks a little apart) never governs, as the agent would have ignored it. Pure.
+ * accepts a new one, so the revision governing at instant {@code t} is the highest one governing from {@code t} or
+ * before ({@link Revision#governsFrom()}: its acceptance, or its issue while no acceptance is known). An agent offline
+ * when a revision was issued goes on with the one it held until its link is back. Revisions the agent refused are left
+ * out before they get here (the agent went on with the one it held). A revision that would govern after a higher one
+ * (two dispatch clocks a little apart) never governs, as the agent would have ignored it. Pure.
  */
 public final class EffectiveSchedule {
 
-    private static final Comparator<Revision> ISSUE_ORDER = Comparator.comparing(Revision::issuedAt)
+    private static final Comparator<Revision> GOVERNING_ORDER = Comparator.comparing(Revision::governsFrom)
             .thenComparingLong(Revision::revision);
 
     private EffectiveSchedule() {
     }
 
-    /** The revision governing at {@code at}, if any was issued by then. */
+    /** The revision governing at {@code at}, if any governed by then. */
     public static Optional<Revision> governingAt(Collection<Revision> revisions, Instant at) {
         return revisions.stream()
-                .filter(r -> !r.issuedAt().isAfter(at))
+                .filter(r -> !r.governsFrom().isAfter(at))
                 .max(Comparator.comparingLong(Revision::revision));
     }
 
@@ -35,8 +36,8 @@ public final class EffectiveSchedule {
      * The effective schedule inside {@code window}, as pieces in time order: every segment of a governing revision,
      * cut to the span in which that revision governed and to the window. Time no piece covers held no segment.
      *
-     * @param revisions the site's revisions: at least the one governing at the window's start and every one issued
-     *        inside it; others are harmless
+     * @param revisions the site's revisions: at least the one governing at the window's start and every one governing
+     *        from inside it; others are harmless
      */
     public static List<Piece> pieces(Collection<Revision> revisions, TimeWindow window) {
         List<Piece> pieces = new ArrayList<>();
@@ -64,7 +65,7 @@ public final class EffectiveSchedule {
     /** Each revision that ever governed, with the instant from which it did, in time order. */
     private static List<Span> governingSpans(Collection<Revision> revisions) {
         List<Revision> ordered = new ArrayList<>(revisions);
-        ordered.sort(ISSUE_ORDER);
+        ordered.sort(GOVERNING_ORDER);
         List<Span> spans = new ArrayList<>();
         long highest = Long.MIN_VALUE;
         for (Revision revision : ordered) {
@@ -72,11 +73,11 @@ public final class EffectiveSchedule {
                 continue;
             }
             highest = revision.revision();
-            if (!spans.isEmpty() && spans.getLast().from().equals(revision.issuedAt())) {
-                // Two revisions issued at the same instant: the higher one is what the agent ends up holding.
+            if (!spans.isEmpty() && spans.getLast().from().equals(revision.governsFrom())) {
+                // Two revisions from the same instant: the higher one is what the agent ends up holding.
                 spans.removeLast();
             }
-            spans.add(new Span(revision.issuedAt(), revision));
+            spans.add(new Span(revision.governsFrom(), revision));
         }
         return spans;
     }

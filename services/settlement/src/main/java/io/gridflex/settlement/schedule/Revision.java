@@ -16,15 +16,26 @@ import io.gridflex.settlement.messaging.WireValues;
  *
  * @param siteId the site
  * @param revision increases with every schedule dispatch issues for the site
- * @param issuedAt when dispatch issued it: the revision governs the site from then until a higher one is issued
+ * @param issuedAt when dispatch issued it
  * @param segments in time order, not overlapping
+ * @param governsFrom from when it governs the site (until a higher revision does): when the site accepted it, or when
+ *        it was issued while no acceptance is known; never before it was issued
  */
-public record Revision(String siteId, long revision, Instant issuedAt, List<Segment> segments) {
+public record Revision(String siteId, long revision, Instant issuedAt, List<Segment> segments, Instant governsFrom) {
 
     public Revision {
         Objects.requireNonNull(siteId, "siteId");
         Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(governsFrom, "governsFrom");
         segments = List.copyOf(segments);
+        if (governsFrom.isBefore(issuedAt)) {
+            governsFrom = issuedAt;
+        }
+    }
+
+    /** A revision whose acceptance is not known: it governs from its issue. */
+    public Revision(String siteId, long revision, Instant issuedAt, List<Segment> segments) {
+        this(siteId, revision, issuedAt, segments, issuedAt);
     }
 
     /** The revision a message states, converted by {@link WireValues}. */

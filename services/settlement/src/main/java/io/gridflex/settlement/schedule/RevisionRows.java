@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,13 @@ final class RevisionRows {
 
     static List<Revision> read(String siteId, PreparedStatement statement) throws SQLException {
         Map<Long, Instant> issued = new LinkedHashMap<>();
+        Map<Long, Instant> governs = new HashMap<>();
         Map<Long, Map<Integer, SegmentRows>> segments = new LinkedHashMap<>();
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 long revision = rows.getLong("revision");
                 issued.putIfAbsent(revision, Sql.instant(rows, "issued_at"));
+                governs.putIfAbsent(revision, Sql.instant(rows, "governs_from"));
                 Map<Integer, SegmentRows> ofRevision = segments.computeIfAbsent(revision,
                         r -> new LinkedHashMap<>());
                 int seq = rows.getInt("seq");
@@ -50,7 +53,7 @@ final class RevisionRows {
         }
         List<Revision> revisions = new ArrayList<>();
         issued.forEach((revision, issuedAt) -> revisions.add(new Revision(siteId, revision, issuedAt,
-                segments.get(revision).values().stream().map(SegmentRows::segment).toList())));
+                segments.get(revision).values().stream().map(SegmentRows::segment).toList(), governs.get(revision))));
         return revisions;
     }
 

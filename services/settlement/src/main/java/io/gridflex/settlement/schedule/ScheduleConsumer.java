@@ -94,9 +94,9 @@ public class ScheduleConsumer {
     }
 
     /**
-     * Keeps a site agent's refusal of a revision (the refusal may come before the revision). Only REJECTED reports
-     * matter to settlement; the per-segment steps are dispatch's business and are passed over. A re-sent refusal is a
-     * no-op.
+     * Keeps a site agent's acceptance or refusal of a revision (either may come before the revision): an accepted
+     * revision governs the site from its acceptance, a refused one never. The per-segment steps are dispatch's
+     * business and are passed over. A re-sent acceptance or refusal is a no-op.
      */
     @Incoming("schedule-acks")
     @Blocking
@@ -112,11 +112,15 @@ public class ScheduleConsumer {
             rejected.reject(ACKS, RejectReason.WRONG_CHANNEL, SiteChannel.mismatch(ACKS, record.topic(), ack.siteId()));
             return;
         }
-        if (ack.status() != ScheduleAck.Status.REJECTED) {
+        if (ack.status() != ScheduleAck.Status.REJECTED && ack.status() != ScheduleAck.Status.ACCEPTED) {
             return;
         }
         if (ack.revision() < 1) {
             rejected.reject(ACKS, RejectReason.INVALID, "revision " + ack.revision() + " of site " + ack.siteId());
+            return;
+        }
+        if (ack.status() == ScheduleAck.Status.ACCEPTED) {
+            accepted(ack);
             return;
         }
         String reason = ack.reason() == null || ack.reason().length() <= REASON_LENGTH
@@ -130,6 +134,17 @@ public class ScheduleConsumer {
             rejected.reject(ACKS, RejectReason.DUPLICATE,
                     "refusal of revision " + ack.revision() + " of site " + ack.siteId()
                             + " already stored");
+        }
+    }
+
+    private void accepted(ScheduleAck ack) {
+        boolean stored = untilStored.run(ACKS, () -> repository.storeAcceptance(ack.siteId(), ack.revision(),
+                WireValues.instant(ack.at()), clock.instant()));
+        if (stored) {
+            metrics.accepted();
+        } else {
+            rejected.reject(ACKS, RejectReason.DUPLICATE,
+                    "acceptance of revision " + ack.revision() + " of site " + ack.siteId() + " already stored");
         }
     }
 }

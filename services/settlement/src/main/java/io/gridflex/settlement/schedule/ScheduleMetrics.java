@@ -18,11 +18,13 @@ public class ScheduleMetrics {
     public static final String DUPLICATES = "gridflex.settlement.schedules.duplicates";
     public static final String CONFLICTS = "gridflex.settlement.schedules.conflicts";
     public static final String REFUSED = "gridflex.settlement.schedules.refused";
+    public static final String ACCEPTED = "gridflex.settlement.schedules.accepted";
 
     private final Counter stored;
     private final Counter duplicates;
     private final Counter conflicts;
     private final Counter refused;
+    private final Counter accepted;
 
     public ScheduleMetrics(MeterRegistry registry) {
         this.stored = Counter.builder(STORED).description("Schedule revisions stored").register(registry);
@@ -33,6 +35,9 @@ public class ScheduleMetrics {
                 .register(registry);
         this.refused = Counter.builder(REFUSED)
                 .description("Schedule revisions a site agent refused, which therefore never govern the site")
+                .register(registry);
+        this.accepted = Counter.builder(ACCEPTED)
+                .description("Schedule revisions a site agent accepted, which govern the site from then on")
                 .register(registry);
     }
 
@@ -50,5 +55,9 @@ public class ScheduleMetrics {
 
     void refused() {
         refused.increment();
+    }
+
+    void accepted() {
+        accepted.increment();
     }
 }

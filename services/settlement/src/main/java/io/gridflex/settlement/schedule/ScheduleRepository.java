@@ -26,17 +26,17 @@ public class ScheduleRepository {
 
     /**
      * The segments (with their contributions) overlapping a window of the revisions that can govern inside it: the
-     * highest issued at or before the window's start, and every one issued inside the window.
+     * highest governing at the window's start, and every one governing from inside the window.
      */
     private static final String AROUND = """
             WITH chosen AS (
-                (SELECT revision, issued_at FROM settlement.site_schedule h
-                  WHERE site_id = ? AND issued_at <= ? AND NOT %1$s ORDER BY revision DESC LIMIT 1)
+                (SELECT revision, issued_at, governs_from FROM settlement.site_schedule h
+                  WHERE site_id = ? AND governs_from <= ? AND NOT %1$s ORDER BY revision DESC LIMIT 1)
                 UNION
-                (SELECT revision, issued_at FROM settlement.site_schedule h
-                  WHERE site_id = ? AND issued_at > ? AND issued_at < ? AND NOT %1$s)
+                (SELECT revision, issued_at, governs_from FROM settlement.site_schedule h
+                  WHERE site_id = ? AND governs_from > ? AND governs_from < ? AND NOT %1$s)
             )
-            SELECT ch.revision, ch.issued_at, s.seq, s.start_at, s.end_at, s.shed_kw, s.import_cap_kw,
+            SELECT ch.revision, ch.issued_at, ch.governs_from, s.seq, s.start_at, s.end_at, s.shed_kw, s.import_cap_kw,
                    c.event_id, c.program, c.kind, c.kw, c.import_cap_kw AS contribution_cap_kw
               FROM chosen ch
               LEFT JOIN settlement.schedule_segment s
@@ -67,9 +67,13 @@ public class ScheduleRepository {
      */
     public StoreAttempt store(Revision revision, String payload, Instant receivedAt) {
         return transactions.inTransaction(connection -> {
+            lockSite(connection, revision.siteId());
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO settlement.site_schedule (site_id, revision, issued_at, received_at, payload)
-                    VALUES (?, ?, ?, ?, CAST(? AS jsonb))
+                    INSERT INTO settlement.site_schedule (site_id, revision, issued_at, received_at, payload,
+                                                          governs_from)
+                    SELECT ?, ?, ?::timestamptz, ?, CAST(? AS jsonb), greatest(?::timestamptz, a.accepted_at)
+                      FROM (SELECT 1) one
+                      LEFT JOIN settlement.schedule_acceptance a ON a.site_id = ? AND a.revision = ?
                     ON CONFLICT (site_id, revision) DO NOTHING
                     """)) {
                 insert.setString(1, revision.siteId());
@@ -77,6 +81,9 @@ public class ScheduleRepository {
                 Sql.setInstant(insert, 3, revision.issuedAt());
                 Sql.setInstant(insert, 4, receivedAt);
                 insert.setString(5, payload);
+                Sql.setInstant(insert, 6, revision.issuedAt());
+                insert.setString(7, revision.siteId());
+                insert.setLong(8, revision.revision());
                 if (insert.executeUpdate() == 0) {
                     return new StoreAttempt(false, payload(connection, revision.siteId(), revision.revision()));
                 }
@@ -84,6 +91,52 @@ public class ScheduleRepository {
             insertSegments(connection, revision);
             return new StoreAttempt(true, null);
         });
+    }
+
+    /**
+     * Records that the site accepted {@code revision} at {@code acceptedAt} (its agent's clock), from when the revision
+     * governs it (never before its issue); false when that acceptance was already recorded. The revision itself need
+     * not have arrived yet.
+     */
+    public boolean storeAcceptance(String siteId, long revision, Instant acceptedAt, Instant receivedAt) {
+        return transactions.inTransaction(connection -> {
+            lockSite(connection, siteId);
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO settlement.schedule_acceptance (site_id, revision, accepted_at, received_at)
+                    VALUES (?, ?, ?, ?)
+                    ON CONFLICT (site_id, revision) DO NOTHING
+                    """)) {
+                insert.setString(1, siteId);
+                insert.setLong(2, revision);
+                Sql.setInstant(insert, 3, acceptedAt);
+                Sql.setInstant(insert, 4, receivedAt);
+                if (insert.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE settlement.site_schedule SET governs_from = greatest(issued_at, ?)
+                     WHERE site_id = ? AND revision = ?
+                    """)) {
+                Sql.setInstant(update, 1, acceptedAt);
+                update.setString(2, siteId);
+                update.setLong(3, revision);
+                update.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Serializes storing a site's revisions and acceptances, which arrive on different channels: whichever comes
+     * second sees the first and sets the revision's governs_from.
+     */
+    private static void lockSite(Connection connection, String siteId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT pg_advisory_xact_lock(hashtext('settlement.site_schedule'), hashtext(?))")) {
+            lock.setString(1, siteId);
+            lock.executeQuery().close();
+        }
     }
 
     /**
@@ -157,14 +210,14 @@ public class ScheduleRepository {
         });
     }
 
-    /** The revision governing the site at {@code at}, whole, if any was issued by then. */
+    /** The revision governing the site at {@code at}, whole, if any governed by then. */
     public Optional<StoredRevision> governingAt(String siteId, Instant at) {
         return transactions.read(connection -> {
             Long number;
             Instant receivedAt;
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT revision, received_at FROM settlement.site_schedule h
-                     WHERE site_id = ? AND issued_at <= ? AND NOT %s ORDER BY revision DESC LIMIT 1
+                     WHERE site_id = ? AND governs_from <= ? AND NOT %s ORDER BY revision DESC LIMIT 1
                     """.formatted(REFUSED))) {
                 statement.setString(1, siteId);
                 Sql.setInstant(statement, 2, at);
@@ -176,16 +229,17 @@ public class ScheduleRepository {
                     receivedAt = Sql.instant(rows, "received_at");
                 }
             }
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT h.revision, h.issued_at, s.seq, s.start_at, s.end_at, s.shed_kw, s.import_cap_kw,
-                           c.event_id, c.program, c.kind, c.kw, c.import_cap_kw AS contribution_cap_kw
-                      FROM settlement.site_schedule h
-                      LEFT JOIN settlement.schedule_segment s ON s.site_id = h.site_id AND s.revision = h.revision
-                      LEFT JOIN settlement.schedule_contribution c
-                        ON c.site_id = s.site_id AND c.revision = s.revision AND c.segment_seq = s.seq
-                     WHERE h.site_id = ? AND h.revision = ?
-                     ORDER BY s.seq, c.seq
-                    """)) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    """
+                            SELECT h.revision, h.issued_at, h.governs_from, s.seq, s.start_at, s.end_at, s.shed_kw, s.import_cap_kw,
+                                   c.event_id, c.program, c.kind, c.kw, c.import_cap_kw AS contribution_cap_kw
+                              FROM settlement.site_schedule h
+                              LEFT JOIN settlement.schedule_segment s ON s.site_id = h.site_id AND s.revision = h.revision
+                              LEFT JOIN settlement.schedule_contribution c
+                                ON c.site_id = s.site_id AND c.revision = s.revision AND c.segment_seq = s.seq
+                             WHERE h.site_id = ? AND h.revision = ?
+                             ORDER BY s.seq, c.seq
+                            """)) {
                 statement.setString(1, siteId);
                 statement.setLong(2, number);
                 return RevisionRows.read(siteId, statement).stream().findFirst()

@@ -33,6 +33,40 @@ class EffectiveScheduleTest {
     }
 
     @Test
+    void aRevisionAcceptedLaterThanItsIssueGovernsFromItsAcceptance() {
+        // The site was offline when revision 2 was issued at 20 s: it went on with revision 1 until its link came
+        // back at 90 s, when it accepted revision 2 and, right after, revision 3, issued at 40 s.
+        Revision first = revision(1, -60, segment(0, 120, event("vtn/e1", "100")));
+        Revision second = new Revision(Revisions.SITE, 2, at(20), List.of(segment(0, 30, event("vtn/e1", "100"))),
+                at(90));
+        Revision third = revision(3, 40);
+
+        List<Piece> pieces = EffectiveSchedule.pieces(List.of(first, second, third), window(0, 120));
+
+        assertThat(pieces).extracting(Piece::start, Piece::end, Piece::revision).containsExactly(
+                tuple(at(0), at(40), 1L));
+        // Revision 3's acceptance is not known yet: it stands for its issue, so revision 1 governs only until 40 s.
+        Revision thirdAccepted = new Revision(Revisions.SITE, 3, at(40), List.of(), at(91));
+        assertThat(EffectiveSchedule.pieces(List.of(first, second, thirdAccepted), window(0, 120)))
+                .extracting(Piece::start, Piece::end, Piece::revision).containsExactly(
+                        tuple(at(0), at(90), 1L));
+        assertThat(EffectiveSchedule.governingAt(List.of(first, second, thirdAccepted), at(89)))
+                .map(Revision::revision).hasValue(1L);
+        assertThat(EffectiveSchedule.governingAt(List.of(first, second, thirdAccepted), at(90)))
+                .map(Revision::revision).hasValue(2L);
+    }
+
+    @Test
+    void anAcceptanceStampedBeforeTheIssueCountsFromTheIssue() {
+        // An agent clock behind dispatch's: the revision cannot have governed before it existed.
+        Revision revision = new Revision(Revisions.SITE, 1, at(10), List.of(segment(0, 60, event("vtn/e1", "5"))),
+                at(5));
+
+        assertThat(revision.governsFrom()).isEqualTo(at(10));
+        assertThat(EffectiveSchedule.governingAt(List.of(revision), at(9))).isEmpty();
+    }
+
+    @Test
     void aLowerRevisionIssuedAfterAHigherOneNeverGoverns() {
         // Two dispatch clocks a little apart: the agent holds revision 2 and ignores revision 1 when it arrives.
         Revision higher = revision(2, 0, segment(0, 60, event("vtn/e1", "100")));

@@ -1,11 +1,13 @@
 package io.gridflex.settlement.schedule;
 
+import static io.gridflex.settlement.SettlementFixtures.acceptance;
 import static io.gridflex.settlement.SettlementFixtures.as;
 import static io.gridflex.settlement.SettlementFixtures.counted;
 import static io.gridflex.settlement.SettlementFixtures.kafka;
 import static io.gridflex.settlement.SettlementFixtures.operatorTest;
 import static io.gridflex.settlement.SettlementFixtures.rejected;
 import static io.gridflex.settlement.SettlementFixtures.segment;
+import static io.gridflex.settlement.SettlementFixtures.send;
 import static io.gridflex.settlement.SettlementFixtures.sendSchedule;
 import static io.gridflex.settlement.SettlementFixtures.share;
 import static io.gridflex.settlement.SettlementFixtures.unique;
@@ -89,6 +91,34 @@ class ScheduleIntakeTest {
         JsonPath before = schedule(site, T.minusSeconds(1));
         assertThat(before.getString("revision")).isNull();
         assertThat(before.getList("segments")).isEmpty();
+    }
+
+    @Test
+    void aRevisionGovernsFromWhenTheSiteAcceptedIt() {
+        String site = unique("site-accept");
+        String eventId = unique("vtn-accept") + "/e";
+        double accepted = counted(registry, ScheduleMetrics.ACCEPTED);
+        double duplicates = rejected(registry, Topics.SCHEDULE_ACKS, "duplicate");
+        sendSchedule(site, 1, T, segment(T, T.plusSeconds(600), share(eventId, 100)));
+        send(acceptance(site, 1, T.plusMillis(40)));
+        // The site was offline when revision 2 was issued, at T + 60 s: it went on with revision 1 and accepted
+        // revision 2 once its link was back, at T + 300 s. That acceptance reaches settlement before the revision.
+        send(acceptance(site, 2, T.plusSeconds(300)));
+        await().atMost(PATIENCE).until(() -> counted(registry, ScheduleMetrics.ACCEPTED) >= accepted + 2);
+        sendSchedule(site, 2, T.plusSeconds(60), segment(T, T.plusSeconds(60), share(eventId, 100)));
+
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM settlement.site_schedule WHERE site_id = ?",
+                site) == 2);
+        assertThat(schedule(site, T.plusSeconds(20)).getLong("revision")).isEqualTo(1);
+        JsonPath offline = schedule(site, T.plusSeconds(299));
+        assertThat(offline.getLong("revision")).isEqualTo(1);
+        assertThat(offline.getString("inForce.contributions[0].eventId")).isEqualTo(eventId);
+        assertThat(schedule(site, T.plusSeconds(300)).getLong("revision")).isEqualTo(2);
+
+        // An acceptance sent again is a duplicate and moves nothing.
+        send(acceptance(site, 2, T.plusSeconds(400)));
+        await().atMost(PATIENCE).until(() -> rejected(registry, Topics.SCHEDULE_ACKS, "duplicate") >= duplicates + 1);
+        assertThat(schedule(site, T.plusSeconds(350)).getLong("revision")).isEqualTo(2);
     }
 
     @Test
