@@ -82,6 +82,16 @@ public final class SettlementFixtures {
                 whole.scheduleRevision(), SiteTelemetry.Source.MINERS, coverage);
     }
 
+    /** As {@link #telemetry(String, Instant, int, String)}, from a site executing schedule {@code revision}. */
+    public static SiteTelemetry telemetryHolding(String siteId, Instant start, int seconds, String energyKwh,
+            long revision) {
+        SiteTelemetry whole = telemetry(siteId, start, seconds, energyKwh);
+        return new SiteTelemetry(siteId, start, whole.intervalEnd(), whole.averageKw(), whole.energyKwh(),
+                whole.miningKw(), whole.dataCentreKw(), whole.sheddableKw(), whole.shedKw(), whole.targetShedKw(),
+                whole.maxImportKw(), whole.miners(), whole.hashrateThs(), whole.efficiencyJPerTh(), revision,
+                whole.source(), whole.coverage());
+    }
+
     public static void sendTelemetry(String siteId, Instant start, int seconds, String energyKwh) {
         send(telemetry(siteId, start, seconds, energyKwh));
     }

@@ -40,10 +40,13 @@ import io.gridflex.support.db.Sql;
  * Stored intervals are never longer than {@code maxLength} (intake refuses longer ones), so the search for an
  * overlapping stored interval looks back only that far from each new start, on the primary key's index.
  */
-final class BatchIntake {
+public final class BatchIntake {
 
-    /** First key of the advisory locks taken here, the same as {@link MeterIntervalRepository}'s. */
-    static final int LOCK_NAMESPACE = 0x5e771e;
+    /**
+     * First key of the per-site advisory locks taken here, the same as {@link MeterIntervalRepository}'s and the
+     * schedule intake's, so a site's intervals and its schedule revisions are stored one after the other.
+     */
+    public static final int LOCK_NAMESPACE = 0x5e771e;
 
     private static final String CREATE_INCOMING = """
             CREATE TEMPORARY TABLE IF NOT EXISTS incoming_interval (
@@ -85,6 +88,25 @@ final class BatchIntake {
               FROM incoming_interval WHERE NOT (seq = ANY (?))
             """;
 
+    /**
+     * What the stored intervals say of the sites' schedules: a site that reported holding revision r at an interval's
+     * end had not accepted any higher revision by then (an agent offline when it was issued goes on with the one it
+     * held), so no higher revision governs it before that instant. Reported with the intervals themselves, this holds
+     * even when the site's acknowledgements come later.
+     */
+    private static final String HELD = """
+            UPDATE settlement.site_schedule h SET governs_from = b.held_until
+              FROM (SELECT h2.site_id, h2.revision, MAX(i.held_until) AS held_until
+                      FROM (SELECT site_id, schedule_revision, MAX(interval_end) AS held_until
+                              FROM incoming_interval
+                             WHERE schedule_revision IS NOT NULL AND NOT (seq = ANY (?))
+                             GROUP BY site_id, schedule_revision) i
+                      JOIN settlement.site_schedule h2
+                        ON h2.site_id = i.site_id AND h2.revision > i.schedule_revision
+                     GROUP BY h2.site_id, h2.revision) b
+             WHERE h.site_id = b.site_id AND h.revision = b.revision AND h.governs_from < b.held_until
+            """;
+
     private static final String CONFLICT = """
             INSERT INTO settlement.telemetry_conflict (site_id, interval_start, interval_end, average_kw, energy_kwh,
                                                        schedule_revision, source, coverage, stored_start, stored_end,
@@ -122,11 +144,15 @@ final class BatchIntake {
                         : StoreOutcome.Kind.CONFLICT, found);
             }
         }
+        Array skip = connection.createArrayOf("integer", refused.toArray());
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             Sql.setInstant(insert, 1, receivedAt);
-            Array skip = connection.createArrayOf("integer", refused.toArray());
             insert.setArray(2, skip);
             insert.executeUpdate();
+        }
+        try (PreparedStatement held = connection.prepareStatement(HELD)) {
+            held.setArray(1, skip);
+            held.executeUpdate();
         }
         recordConflicts(connection, intervals, outcomes, receivedAt);
         return List.of(outcomes);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.settlement.baseline.TimeWindow;
+import io.gridflex.settlement.meter.BatchIntake;
 import io.gridflex.support.db.Sql;
 import io.gridflex.support.db.Transactions;
 
@@ -71,19 +72,23 @@ public class ScheduleRepository {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO settlement.site_schedule (site_id, revision, issued_at, received_at, payload,
                                                           governs_from)
-                    SELECT ?, ?, ?::timestamptz, ?, CAST(? AS jsonb), greatest(?::timestamptz, a.accepted_at)
-                      FROM (SELECT 1) one
+                    SELECT ?, ?, issued, ?, CAST(? AS jsonb), greatest(issued, a.accepted_at,
+                           (SELECT MAX(m.interval_end) FROM settlement.meter_interval m
+                             WHERE m.site_id = ? AND m.interval_start > issued - interval '1 day'
+                               AND m.interval_end > issued AND m.schedule_revision < ?))
+                      FROM (SELECT ?::timestamptz AS issued) i
                       LEFT JOIN settlement.schedule_acceptance a ON a.site_id = ? AND a.revision = ?
                     ON CONFLICT (site_id, revision) DO NOTHING
                     """)) {
                 insert.setString(1, revision.siteId());
                 insert.setLong(2, revision.revision());
-                Sql.setInstant(insert, 3, revision.issuedAt());
-                Sql.setInstant(insert, 4, receivedAt);
-                insert.setString(5, payload);
-                Sql.setInstant(insert, 6, revision.issuedAt());
-                insert.setString(7, revision.siteId());
-                insert.setLong(8, revision.revision());
+                Sql.setInstant(insert, 3, receivedAt);
+                insert.setString(4, payload);
+                insert.setString(5, revision.siteId());
+                insert.setLong(6, revision.revision());
+                Sql.setInstant(insert, 7, revision.issuedAt());
+                insert.setString(8, revision.siteId());
+                insert.setLong(9, revision.revision());
                 if (insert.executeUpdate() == 0) {
                     return new StoreAttempt(false, payload(connection, revision.siteId(), revision.revision()));
                 }
@@ -128,13 +133,14 @@ public class ScheduleRepository {
     }
 
     /**
-     * Serializes storing a site's revisions and acceptances, which arrive on different channels: whichever comes
-     * second sees the first and sets the revision's governs_from.
+     * Serializes storing a site's revisions, acceptances and metered intervals (which say which revision the site
+     * held), arriving on three channels: whichever comes last sees the others and sets the revision's governs_from.
+     * The lock the meter intake takes for the site.
      */
     private static void lockSite(Connection connection, String siteId) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT pg_advisory_xact_lock(hashtext('settlement.site_schedule'), hashtext(?))")) {
-            lock.setString(1, siteId);
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+            lock.setInt(1, BatchIntake.LOCK_NAMESPACE);
+            lock.setString(2, siteId);
             lock.executeQuery().close();
         }
     }

@@ -10,6 +10,7 @@ import static io.gridflex.settlement.SettlementFixtures.segment;
 import static io.gridflex.settlement.SettlementFixtures.send;
 import static io.gridflex.settlement.SettlementFixtures.sendSchedule;
 import static io.gridflex.settlement.SettlementFixtures.share;
+import static io.gridflex.settlement.SettlementFixtures.telemetryHolding;
 import static io.gridflex.settlement.SettlementFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -122,6 +123,39 @@ class ScheduleIntakeTest {
     }
 
     @Test
+    void aSiteThatReportsHoldingAnOlderRevisionIsGovernedByItBeforeAnyAcknowledgementArrives() {
+        String site = unique("site-held");
+        String late = unique("site-held-late");
+        String eventId = unique("vtn-held") + "/e";
+        for (String s : List.of(site, late)) {
+            sendSchedule(s, 1, T, segment(T, T.plusSeconds(600), share(eventId, 100)));
+        }
+        sendSchedule(site, 2, T.plusSeconds(60), segment(T, T.plusSeconds(60), share(eventId, 100)));
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM settlement.site_schedule WHERE site_id = ?",
+                site) == 2 && count("SELECT count(*) FROM settlement.site_schedule WHERE site_id = ?", late) == 1);
+        // Nothing says otherwise yet: revision 2 stands for its issue.
+        assertThat(schedule(site, T.plusSeconds(90)).getLong("revision")).isEqualTo(2);
+
+        // Both sites were offline: their metered intervals, replayed, say they held revision 1 until T + 120 s.
+        for (int i = 0; i < 12; i++) {
+            send(telemetryHolding(site, T.plusSeconds(10L * i), 10, "0.1", 1));
+            send(telemetryHolding(late, T.plusSeconds(10L * i), 10, "0.1", 1));
+        }
+        await().atMost(PATIENCE).until(() -> count(
+                "SELECT count(*) FROM settlement.meter_interval WHERE site_id IN (?, ?)", site, late) == 24);
+        // For the second site, revision 2 arrives only after the intervals.
+        sendSchedule(late, 2, T.plusSeconds(60), segment(T, T.plusSeconds(60), share(eventId, 100)));
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM settlement.site_schedule WHERE site_id = ?",
+                late) == 2);
+
+        for (String s : List.of(site, late)) {
+            assertThat(schedule(s, T.plusSeconds(90)).getLong("revision")).as(s).isEqualTo(1);
+            assertThat(schedule(s, T.plusSeconds(119)).getLong("revision")).as(s).isEqualTo(1);
+            assertThat(schedule(s, T.plusSeconds(120)).getLong("revision")).as(s).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aResentRevisionIsStoredOnceAndAnotherUnderTheSameNumberIsRefused() {
         String site = unique("site-dup");
         String eventId = unique("vtn-dup") + "/e";
@@ -168,10 +202,12 @@ class ScheduleIntakeTest {
                 .statusCode(200).extract().jsonPath();
     }
 
-    private long count(String sql, String parameter) {
+    private long count(String sql, String... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
