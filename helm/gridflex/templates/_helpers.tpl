@@ -17,7 +17,7 @@ strimzi.io/cluster: {{ .Values.global.kafka.cluster }}
 apiVersion: kafka.strimzi.io/v1beta2
 kind: KafkaTopic
 metadata:
-  name: {{ $topic | lower | regexReplaceAll "[^a-z0-9.-]" "-" }}
+  name: {{ regexReplaceAll "[^a-z0-9.-]" ($topic | lower) "-" }}
   labels:
     {{- include "gridflex.strimzi.labels" $root | nindent 4 }}
 spec:
@@ -27,4 +27,28 @@ spec:
   config:
     retention.ms: {{ $root.Values.strimzi.topics.retention }}
     min.insync.replicas: {{ if gt (int $root.Values.global.kafka.replicas) 1 }}2{{ else }}1{{ end }}
+{{- end -}}
+
+{{/* One ACL rule of a KafkaUser: resource type, name, pattern type, operation. */}}
+{{- define "gridflex.acl" -}}
+- resource:
+    type: {{ index . 0 }}
+    name: {{ index . 1 }}
+    patternType: {{ index . 2 }}
+  operations: [{{ index . 3 }}]
+{{- end -}}
+{{- define "gridflex.kafkaUser" -}}
+{{- $root := index . 0 -}}
+apiVersion: kafka.strimzi.io/v1beta2
+kind: KafkaUser
+metadata:
+  name: {{ index . 1 }}
+  labels:
+    {{- include "gridflex.strimzi.labels" $root | nindent 4 }}
+spec:
+  authentication:
+    type: scram-sha-512
+  authorization:
+    type: simple
+    acls:
 {{- end -}}

@@ -40,7 +40,7 @@ class ValuesSchemaTest {
                   - id: Site_A
                 """);
         assertThatThrownBy(() -> Charts.render(Charts.GRIDFLEX, upperCase))
-                .hasMessageContaining("sites.0.id")
+                .hasMessageContaining("/sites/0/id")
                 .hasMessageContaining("does not match pattern");
     }
 
