@@ -25,7 +25,7 @@ final class Charts {
     static final Path SITE_AGENT = HELM.resolve("site-agent");
 
     /** The Kubernetes version the charts are rendered for (and their objects validated against). */
-    static final String KUBE_VERSION = "v1.33.0";
+    static final String KUBE_VERSION = "v1.35.0";
 
     static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory());
 
