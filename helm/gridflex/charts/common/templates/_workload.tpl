@@ -112,7 +112,7 @@ spec:
             {{- end }}
             {{- include (printf "gridflex.%s.env" .Chart.Name) . | nindent 12 }}
             # After the service's own variables: Kubernetes expands $(NAME) only from variables defined before.
-            - name: JAVA_OPTS_APPEND
+            - name: JDK_JAVA_OPTIONS
               value: {{ (printf "%s %s" .Values.javaOpts (include (printf "gridflex.%s.javaOpts" .Chart.Name) .)) | trim | quote }}
             {{- with .Values.extraEnv }}
             {{- toYaml . | nindent 12 }}

@@ -178,7 +178,7 @@ class ChartsTest {
         assertThat(certificate.at("/spec/usages").toString()).contains("client auth");
         JsonNode gateway = Charts.named(objects, "Deployment", "ven-gateway").at("/spec/template/spec");
         assertThat(gateway.path("volumes").toString()).contains(certificate.at("/spec/secretName").asText());
-        assertThat(env(gateway.at("/containers/0"), "JAVA_OPTS_APPEND"))
+        assertThat(env(gateway.at("/containers/0"), "JDK_JAVA_OPTIONS"))
                 .contains("-Djavax.net.ssl.keyStore=/etc/gridflex/openadr/keystore.p12");
     }
 
@@ -188,6 +188,43 @@ class ChartsTest {
         JsonNode dashboard = Charts.YAML.readTree(configMap.at("/data/gridflex.json").asText());
         assertThat(dashboard.path("panels").findValuesAsText("title")).contains("Event delivery", "Shed latency",
                 "Telemetry lag", "Per-site health");
+    }
+
+    /**
+     * The operators' objects with no schema in this build (CloudNativePG, Keycloak, cert-manager): the fields the
+     * services and the operators depend on, by name.
+     */
+    @Test
+    void theOperatorsObjectsWithoutASchemaHaveTheFieldsTheirOperatorsRequire() {
+        List<JsonNode> objects = Charts.render(Charts.GRIDFLEX, Charts.GRIDFLEX.resolve("examples/production.yaml"));
+        JsonNode cluster = Charts.named(objects, "Cluster", "gridflex-db");
+        assertThat(cluster.path("apiVersion").asText()).isEqualTo("postgresql.cnpg.io/v1");
+        assertThat(cluster.at("/spec/instances").asInt()).isEqualTo(3);
+        assertThat(cluster.at("/spec/bootstrap/initdb/database").asText()).isEqualTo("gridflex");
+        assertThat(cluster.at("/spec/storage/size").asText()).isNotEmpty();
+        assertThat(cluster.at("/spec/backup/barmanObjectStore/destinationPath").asText()).startsWith("s3://");
+        assertThat(cluster.at("/spec/managed/roles/0/passwordSecret/name").asText()).isEqualTo("gridflex-keycloak-db");
+        JsonNode backup = Charts.named(objects, "ScheduledBackup", "gridflex-db-daily");
+        assertThat(backup.at("/spec/cluster/name").asText()).isEqualTo("gridflex-db");
+        assertThat(backup.at("/spec/schedule").asText().split(" ")).hasSize(6);
+        JsonNode database = Charts.named(objects, "Database", "gridflex-db-keycloak");
+        assertThat(database.at("/spec/owner").asText()).isEqualTo(cluster.at("/spec/managed/roles/0/name").asText());
+
+        JsonNode keycloak = Charts.named(objects, "Keycloak", "gridflex-keycloak");
+        assertThat(keycloak.path("apiVersion").asText()).isEqualTo("k8s.keycloak.org/v2alpha1");
+        assertThat(keycloak.at("/spec/db/vendor").asText()).isEqualTo("postgres");
+        assertThat(keycloak.at("/spec/db/host").asText()).isEqualTo("gridflex-db-rw");
+        assertThat(keycloak.at("/spec/http/tlsSecret").asText()).isEqualTo("auth-gridflex-tls");
+        assertThat(keycloak.at("/spec/hostname/hostname").asText()).isEqualTo("auth.gridflex.example.com");
+        JsonNode realm = Charts.named(objects, "KeycloakRealmImport", "gridflex-keycloak-gridflex-realm");
+        assertThat(realm.at("/spec/keycloakCRName").asText()).isEqualTo("gridflex-keycloak");
+
+        JsonNode certificate = Charts.named(objects, "Certificate", "ven-gateway-openadr");
+        assertThat(certificate.path("apiVersion").asText()).isEqualTo("cert-manager.io/v1");
+        assertThat(certificate.at("/spec/issuerRef/name").asText()).isNotEmpty();
+        assertThat(certificate.at("/spec/keystores/pkcs12/create").asBoolean()).isTrue();
+        assertThat(certificate.at("/spec/keystores/pkcs12/passwordSecretRef/name").asText())
+                .isEqualTo("ven-gateway-openadr-keystore");
     }
 
     static boolean selects(JsonNode selector, JsonNode labels) {

@@ -33,7 +33,8 @@ class ObjectSchemasTest {
      * field by ChartsTest instead.
      */
     static final Set<String> WITHOUT_SCHEMA = Set.of("postgresql.cnpg.io/v1/Cluster",
-            "postgresql.cnpg.io/v1/ScheduledBackup", "k8s.keycloak.org/v2alpha1/Keycloak",
+            "postgresql.cnpg.io/v1/ScheduledBackup", "postgresql.cnpg.io/v1/Database",
+            "k8s.keycloak.org/v2alpha1/Keycloak",
             "k8s.keycloak.org/v2alpha1/KeycloakRealmImport", "cert-manager.io/v1/Certificate");
 
     static final Map<String, Schema> SCHEMAS = load();
