@@ -25,7 +25,7 @@ spec:
   partitions: {{ $partitions }}
   replicas: {{ $root.Values.global.kafka.replicas }}
   config:
-    retention.ms: {{ $root.Values.strimzi.topics.retention }}
+    retention.ms: {{ $root.Values.strimzi.topics.retention | int64 }}
     min.insync.replicas: {{ if gt (int $root.Values.global.kafka.replicas) 1 }}2{{ else }}1{{ end }}
 {{- end -}}
 

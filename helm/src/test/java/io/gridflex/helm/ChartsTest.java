@@ -215,7 +215,7 @@ class ChartsTest {
         assertThat(keycloak.at("/spec/db/vendor").asText()).isEqualTo("postgres");
         assertThat(keycloak.at("/spec/db/host").asText()).isEqualTo("gridflex-db-rw");
         assertThat(keycloak.at("/spec/http/tlsSecret").asText()).isEqualTo("auth-gridflex-tls");
-        assertThat(keycloak.at("/spec/hostname/hostname").asText()).isEqualTo("auth.gridflex.example.com");
+        assertThat(keycloak.at("/spec/hostname/hostname").asText()).isEqualTo("https://auth.gridflex.example.com");
         JsonNode realm = Charts.named(objects, "KeycloakRealmImport", "gridflex-keycloak-gridflex-realm");
         assertThat(realm.at("/spec/keycloakCRName").asText()).isEqualTo("gridflex-keycloak");
 

@@ -56,6 +56,14 @@ class KafkaAclsTest {
     }
 
     @Test
+    void topicSettingsAreWholeNumbers() {
+        // Helm holds numbers as floats: a large one must be rendered as an integer, never as 6.048e+08.
+        JsonNode config = Charts.named(objects, "KafkaTopic", "gridflex.dr-events.v2").at("/spec/config");
+        assertThat(config.path("retention.ms").isIntegralNumber()).as(config.toString()).isTrue();
+        assertThat(config.path("retention.ms").asLong()).isEqualTo(604_800_000L);
+    }
+
+    @Test
     void thereAreNoOtherUsersNorTopics() {
         assertThat(Charts.ofKind(objects, "KafkaUser")).extracting(u -> u.at("/metadata/name").asText())
                 .containsExactlyInAnyOrder("ven-gateway", "dispatch", "settlement", "site-site-a", "site-north-7");
