@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.keycloak.representations.idm.RealmRepresentation;
+
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
@@ -47,8 +49,8 @@ import io.strimzi.api.kafka.model.user.KafkaUserSpec;
 /**
  * JSON Schemas of the Kubernetes objects the charts render, derived from the typed API models of the versions the
  * charts target: the Kubernetes API (fabric8 kubernetes-model {@value #FABRIC8}, the Kubernetes 1.35 API), the
- * prometheus-operator's ServiceMonitor (fabric8's monitoring model of the same release) and Strimzi's API
- * ({@value #STRIMZI}). Every property a model knows is typed, and any property it does not know is refused
+ * prometheus-operator's ServiceMonitor (fabric8's monitoring model of the same release), Strimzi's API
+ * ({@value #STRIMZI}) and Keycloak's realm ({@value #KEYCLOAK}). Every property a model knows is typed, and any property it does not know is refused
  * ({@code additionalProperties: false}), which is what catches a misspelt or misplaced field in a template.
  * <p>
  * The schemas are shipped in {@code src/test/resources/schemas}; {@link ShippedSchemasTest} checks they are what this
@@ -58,6 +60,13 @@ final class ModelSchemas {
 
     static final String FABRIC8 = "7.6.1";
     static final String STRIMZI = "0.49.0";
+    static final String KEYCLOAK = "26.7.3";
+
+    /**
+     * Not a kind: the realm a KeycloakRealmImport carries in spec.realm (the operator's own model of it is Keycloak's
+     * RealmRepresentation; the Keycloak and KeycloakRealmImport resources themselves have no model in this build).
+     */
+    static final String REALM = "KeycloakRealmImport.spec.realm";
 
     /** The files shipped, each with the kinds it holds: {@code apiVersion/kind} to the model class. */
     static final Map<String, Map<String, Class<?>>> FILES = Map.of(
@@ -75,7 +84,9 @@ final class ModelSchemas {
                     "kafka.strimzi.io/v1beta2/Kafka", KafkaSpec.class,
                     "kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePoolSpec.class,
                     "kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopicSpec.class,
-                    "kafka.strimzi.io/v1beta2/KafkaUser", KafkaUserSpec.class));
+                    "kafka.strimzi.io/v1beta2/KafkaUser", KafkaUserSpec.class),
+            "keycloak-realm-" + KEYCLOAK + ".json", kinds(
+                    REALM, RealmRepresentation.class));
 
     static final Path SHIPPED = Charts.HELM.resolve("src/test/resources/schemas");
 
@@ -99,7 +110,7 @@ final class ModelSchemas {
         ObjectNode root = NODES.objectNode();
         root.put("$schema", "http://json-schema.org/draft-07/schema#");
         root.put("$comment", "Derived by io.gridflex.helm.ModelSchemas from the typed API models (fabric8 " + FABRIC8
-                + ", Strimzi api " + STRIMZI + "); regenerate, never edit.");
+                + ", Strimzi api " + STRIMZI + ", Keycloak " + KEYCLOAK + "); regenerate, never edit.");
         root.set("kinds", kinds);
         ObjectNode defs = root.putObject("definitions");
         schemas.definitions.forEach(defs::set);
@@ -113,6 +124,9 @@ final class ModelSchemas {
     private ObjectNode resource(String kind, Class<?> model) {
         int slash = kind.lastIndexOf('/');
         ObjectNode schema;
+        if (slash < 0) {
+            return bean(mapper.constructType(model));
+        }
         if (model.getSimpleName().endsWith("Spec")) {
             schema = NODES.objectNode().put("type", "object");
             ObjectNode properties = schema.putObject("properties");

@@ -30,7 +30,7 @@ class ObjectSchemasTest {
     /**
      * Kinds with no schema available to this build: CloudNativePG, the Keycloak Operator and cert-manager publish
      * their API only as Go code and CRD YAML, neither of which reaches this build. Their objects are checked field by
-     * field by ChartsTest instead.
+     * field by ChartsTest instead; a KeycloakRealmImport's realm is validated against Keycloak's realm model.
      */
     static final Set<String> WITHOUT_SCHEMA = Set.of("postgresql.cnpg.io/v1/Cluster",
             "postgresql.cnpg.io/v1/ScheduledBackup", "postgresql.cnpg.io/v1/Database",
@@ -68,7 +68,11 @@ class ObjectSchemasTest {
         for (JsonNode object : objects) {
             String kind = object.path("apiVersion").asText() + "/" + object.path("kind").asText();
             String name = rendering + ": " + kind + " " + object.at("/metadata/name").asText();
-            if (WITHOUT_SCHEMA.contains(kind)) {
+            if (WITHOUT_SCHEMA.contains(kind) && !kind.endsWith("/KeycloakRealmImport")) {
+                continue;
+            }
+            if (kind.equals("k8s.keycloak.org/v2alpha1/KeycloakRealmImport")) {
+                assertThat(SCHEMAS.get(ModelSchemas.REALM).validate(object.at("/spec/realm"))).as(name).isEmpty();
                 continue;
             }
             assertThat(SCHEMAS).as(name + " has a schema").containsKey(kind);
@@ -89,5 +93,10 @@ class ObjectSchemasTest {
                 .deepCopy();
         ((ObjectNode) user.at("/spec/authorization/acls/0/resource")).put("patternType", "prefixed");
         assertThat(SCHEMAS.get("kafka.strimzi.io/v1beta2/KafkaUser").validate(user)).isNotEmpty();
+        ObjectNode realm = (ObjectNode) Charts.named(Charts.render(Charts.GRIDFLEX), "KeycloakRealmImport",
+                "gridflex-keycloak-gridflex-realm").at("/spec/realm").deepCopy();
+        ((ObjectNode) realm.at("/clients/0")).put("serviceAccountEnabled", true);
+        assertThat(SCHEMAS.get(ModelSchemas.REALM).validate(realm)).extracting(Error::toString)
+                .anyMatch(error -> error.contains("serviceAccountEnabled"));
     }
 }
