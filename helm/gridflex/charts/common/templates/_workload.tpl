@@ -110,6 +110,15 @@ spec:
             - name: QUARKUS_OIDC_AUTH_SERVER_URL
               value: {{ include "gridflex.oidcUrl" . | quote }}
             {{- end }}
+            {{- if .Values.ingress.enabled }}
+            # Behind the ingress controller: links and OIDC redirects use the public host and scheme it forwards.
+            - name: QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING
+              value: "true"
+            - name: QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED
+              value: "true"
+            - name: QUARKUS_HTTP_PROXY_ENABLE_FORWARDED_HOST
+              value: "true"
+            {{- end }}
             {{- include (printf "gridflex.%s.env" .Chart.Name) . | nindent 12 }}
             # After the service's own variables: Kubernetes expands $(NAME) only from variables defined before.
             - name: JDK_JAVA_OPTIONS
@@ -180,6 +189,44 @@ spec:
       port: 8080
       targetPort: http
       protocol: TCP
+{{- if .Values.ingress.enabled }}
+---
+# The service's API (and for settlement the billing pages) from outside the cluster, through your ingress
+# controller; allow its namespace in networkPolicy.ingressFrom.
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: {{ include "gridflex.name" . }}
+  labels:
+    {{- include "gridflex.labels" . | nindent 4 }}
+  {{- with .Values.ingress.annotations }}
+  annotations:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+spec:
+  {{- with .Values.ingress.className }}
+  ingressClassName: {{ . }}
+  {{- end }}
+  {{- with .Values.ingress.tlsSecret }}
+  tls:
+    - hosts:
+        - {{ $.Values.ingress.host }}
+      secretName: {{ . }}
+  {{- end }}
+  rules:
+    - host: {{ required "ingress.host is required when the ingress is enabled" .Values.ingress.host }}
+      http:
+        paths:
+          {{- range .Values.ingress.paths }}
+          - path: {{ . }}
+            pathType: Prefix
+            backend:
+              service:
+                name: {{ include "gridflex.name" $ }}
+                port:
+                  name: http
+          {{- end }}
+{{- end }}
 {{- if .Values.podDisruptionBudget.enabled }}
 ---
 apiVersion: policy/v1

@@ -219,6 +219,11 @@ class ChartsTest {
         JsonNode realm = Charts.named(objects, "KeycloakRealmImport", "gridflex-keycloak-gridflex-realm");
         assertThat(realm.at("/spec/keycloakCRName").asText()).isEqualTo("gridflex-keycloak");
 
+        JsonNode ingress = Charts.named(objects, "Ingress", "settlement");
+        assertThat(ingress.at("/spec/rules/0/http/paths").findValuesAsText("path")).contains("/ui");
+        assertThat(Charts.named(objects, "NetworkPolicy", "settlement").at("/spec/ingress/0/from").toString())
+                .contains("ingress-nginx");
+
         JsonNode certificate = Charts.named(objects, "Certificate", "ven-gateway-openadr");
         assertThat(certificate.path("apiVersion").asText()).isEqualTo("cert-manager.io/v1");
         assertThat(certificate.at("/spec/issuerRef/name").asText()).isNotEmpty();

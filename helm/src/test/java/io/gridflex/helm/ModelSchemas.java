@@ -38,6 +38,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitorSpec;
@@ -77,7 +78,8 @@ final class ModelSchemas {
                     "apps/v1/Deployment", Deployment.class,
                     "apps/v1/StatefulSet", StatefulSet.class,
                     "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
-                    "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
+                    "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class,
+                    "networking.k8s.io/v1/Ingress", Ingress.class),
             "prometheus-operator-fabric8-" + FABRIC8 + ".json", kinds(
                     "monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitorSpec.class),
             "strimzi-" + STRIMZI + ".json", kinds(
