@@ -218,6 +218,10 @@ class ChartsTest {
         assertThat(keycloak.at("/spec/hostname/hostname").asText()).isEqualTo("https://auth.gridflex.example.com");
         JsonNode realm = Charts.named(objects, "KeycloakRealmImport", "gridflex-keycloak-gridflex-realm");
         assertThat(realm.at("/spec/keycloakCRName").asText()).isEqualTo("gridflex-keycloak");
+        JsonNode settlementClient = realm.at("/spec/realm/clients").findParents("clientId").stream()
+                .filter(client -> client.path("clientId").asText().equals("settlement")).findFirst().orElseThrow();
+        assertThat(settlementClient.path("redirectUris").toString())
+                .isEqualTo("[\"https://billing.gridflex.example.com/*\"]");
 
         JsonNode ingress = Charts.named(objects, "Ingress", "settlement");
         assertThat(ingress.at("/spec/rules/0/http/paths").findValuesAsText("path")).contains("/ui");
