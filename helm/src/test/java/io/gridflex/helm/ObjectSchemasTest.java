@@ -1,0 +1,102 @@
+package io.gridflex.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+/**
+ * Every object every chart renders (defaults and examples) is valid against the JSON Schema of its kind, shipped in
+ * src/test/resources/schemas: the Kubernetes API, the ServiceMonitor and Strimzi's resources.
+ */
+class ObjectSchemasTest {
+
+    /**
+     * Kinds with no schema available to this build: CloudNativePG, the Keycloak Operator and cert-manager publish
+     * their API only as Go code and CRD YAML, neither of which reaches this build. Their objects are checked field by
+     * field by ChartsTest instead; a KeycloakRealmImport's realm is validated against Keycloak's realm model.
+     */
+    static final Set<String> WITHOUT_SCHEMA = Set.of("postgresql.cnpg.io/v1/Cluster",
+            "postgresql.cnpg.io/v1/ScheduledBackup", "postgresql.cnpg.io/v1/Database",
+            "k8s.keycloak.org/v2alpha1/Keycloak",
+            "k8s.keycloak.org/v2alpha1/KeycloakRealmImport", "cert-manager.io/v1/Certificate");
+
+    static final Map<String, Schema> SCHEMAS = load();
+
+    static Map<String, Schema> load() {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+        Map<String, Schema> schemas = new HashMap<>();
+        ObjectMapper mapper = new ObjectMapper();
+        for (String file : ModelSchemas.files()) {
+            try {
+                JsonNode root = mapper.readTree(ModelSchemas.SHIPPED.resolve(file).toFile());
+                for (String kind : (Iterable<String>) () -> root.path("kinds").fieldNames()) {
+                    ObjectNode schema = root.deepCopy();
+                    schema.put("$ref", "#/kinds/" + kind.replace("~", "~0").replace("/", "~1"));
+                    schemas.put(kind, registry.getSchema(schema));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return schemas;
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> renderings() {
+        return ChartsTest.renderings();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void everyRenderedObjectIsValidForItsKind(String rendering, List<JsonNode> objects) {
+        for (JsonNode object : objects) {
+            String kind = object.path("apiVersion").asText() + "/" + object.path("kind").asText();
+            String name = rendering + ": " + kind + " " + object.at("/metadata/name").asText();
+            if (WITHOUT_SCHEMA.contains(kind) && !kind.endsWith("/KeycloakRealmImport")) {
+                continue;
+            }
+            if (kind.equals("k8s.keycloak.org/v2alpha1/KeycloakRealmImport")) {
+                assertThat(SCHEMAS.get(ModelSchemas.REALM).validate(object.at("/spec/realm"))).as(name).isEmpty();
+                continue;
+            }
+            assertThat(SCHEMAS).as(name + " has a schema").containsKey(kind);
+            List<Error> errors = SCHEMAS.get(kind).validate(object);
+            assertThat(errors).as(name + "\n" + object.toPrettyString()).isEmpty();
+        }
+    }
+
+    @Test
+    void theSchemasRefuseAMisspeltField() {
+        ObjectNode deployment = (ObjectNode) Charts.named(Charts.render(Charts.GRIDFLEX), "Deployment", "dispatch")
+                .deepCopy();
+        ObjectNode security = (ObjectNode) deployment.at("/spec/template/spec/containers/0/securityContext");
+        security.set("readOnlyRootFileSystem", security.remove("readOnlyRootFilesystem"));
+        assertThat(SCHEMAS.get("apps/v1/Deployment").validate(deployment)).extracting(Error::toString)
+                .anyMatch(error -> error.contains("readOnlyRootFileSystem"));
+        ObjectNode user = (ObjectNode) Charts.named(Charts.render(Charts.GRIDFLEX), "KafkaUser", "dispatch")
+                .deepCopy();
+        ((ObjectNode) user.at("/spec/authorization/acls/0/resource")).put("patternType", "prefixed");
+        assertThat(SCHEMAS.get("kafka.strimzi.io/v1beta2/KafkaUser").validate(user)).isNotEmpty();
+        ObjectNode realm = (ObjectNode) Charts.named(Charts.render(Charts.GRIDFLEX), "KeycloakRealmImport",
+                "gridflex-keycloak-gridflex-realm").at("/spec/realm").deepCopy();
+        ((ObjectNode) realm.at("/clients/0")).put("serviceAccountEnabled", true);
+        assertThat(SCHEMAS.get(ModelSchemas.REALM).validate(realm)).extracting(Error::toString)
+                .anyMatch(error -> error.contains("serviceAccountEnabled"));
+    }
+}
