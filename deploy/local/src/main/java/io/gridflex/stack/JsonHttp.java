@@ -46,6 +46,20 @@ final class JsonHttp {
         }
     }
 
+    /** GET of a text resource (Prometheus metrics); empty when the service does not answer or answers other than 200. */
+    Optional<String> text(String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     JsonNode post(String url, Object body) {
         return post(url, null, body);
     }

@@ -82,6 +82,7 @@ final class OfflineEvent {
             link.restore();
         }
         narrator.step("The link is back: each agent replays, in order, what it kept on disk while offline");
+        awaitReplayed(shares.keySet());
         return steps.settle(event, reductionKw, shares, truth, billing, SETTLE_AFTER_REPLAY);
     }
 
@@ -102,6 +103,32 @@ final class OfflineEvent {
                         site, until, Narrator.seconds(Duration.between(until, event.end())));
             }
         });
+    }
+
+    /** Waits until every site's agent has sent all it kept on disk (its link journal is empty). */
+    private void awaitReplayed(Set<String> sites) {
+        Instant deadline = Instant.now().plus(SETTLE_AFTER_REPLAY);
+        for (String site : sites) {
+            Instant started = Instant.now();
+            while (!journalEmpty(site)) {
+                if (Instant.now().isAfter(deadline)) {
+                    narrator.fail("%s's agent had not replayed its link journal %s after the link came back", site,
+                            Narrator.seconds(SETTLE_AFTER_REPLAY));
+                    return;
+                }
+                JsonHttp.sleep(Duration.ofMillis(200));
+            }
+            narrator.info("%s's agent has sent everything it kept (%s after asking)", site,
+                    Narrator.seconds(Duration.between(started, Instant.now())));
+        }
+    }
+
+    private boolean journalEmpty(String site) {
+        return http.text(stack.url("site-agent-" + site) + "/q/metrics")
+                .flatMap(metrics -> metrics.lines().filter(l -> l.startsWith("gridflex_site_link_buffered_records"))
+                        .findFirst())
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) == 0)
+                .orElse(false);
     }
 
     /**

@@ -89,13 +89,13 @@ public final class BatchIntake {
             """;
 
     /**
-     * What the stored intervals say of the sites' schedules: a site that reported holding revision r at an interval's
-     * end had not accepted any higher revision by then (an agent offline when it was issued goes on with the one it
-     * held), so no higher revision governs it before that instant. Reported with the intervals themselves, this holds
-     * even when the site's acknowledgements come later.
+     * What the stored intervals say of the sites' schedules (see settlement.site_schedule): a site that reported
+     * holding revision r at an interval's end had not accepted any higher revision by then, and had accepted every
+     * revision up to r. Reported with the intervals themselves, this holds even when the site's acknowledgements come
+     * later, as after an offline spell.
      */
-    private static final String HELD = """
-            UPDATE settlement.site_schedule h SET governs_from = b.held_until
+    private static final String HELD_LOWER = """
+            UPDATE settlement.site_schedule h SET lower_held_until = b.held_until
               FROM (SELECT h2.site_id, h2.revision, MAX(i.held_until) AS held_until
                       FROM (SELECT site_id, schedule_revision, MAX(interval_end) AS held_until
                               FROM incoming_interval
@@ -103,8 +103,19 @@ public final class BatchIntake {
                              GROUP BY site_id, schedule_revision) i
                       JOIN settlement.site_schedule h2
                         ON h2.site_id = i.site_id AND h2.revision > i.schedule_revision
+                     WHERE i.held_until > h2.issued_at
                      GROUP BY h2.site_id, h2.revision) b
-             WHERE h.site_id = b.site_id AND h.revision = b.revision AND h.governs_from < b.held_until
+             WHERE h.site_id = b.site_id AND h.revision = b.revision
+               AND (h.lower_held_until IS NULL OR h.lower_held_until < b.held_until)
+            """;
+
+    private static final String HELD = """
+            UPDATE settlement.site_schedule h SET held = true
+              FROM (SELECT site_id, MAX(schedule_revision) AS revision
+                      FROM incoming_interval
+                     WHERE schedule_revision IS NOT NULL AND NOT (seq = ANY (?))
+                     GROUP BY site_id) i
+             WHERE h.site_id = i.site_id AND h.revision <= i.revision AND NOT h.held
             """;
 
     private static final String CONFLICT = """
@@ -150,9 +161,11 @@ public final class BatchIntake {
             insert.setArray(2, skip);
             insert.executeUpdate();
         }
-        try (PreparedStatement held = connection.prepareStatement(HELD)) {
-            held.setArray(1, skip);
-            held.executeUpdate();
+        for (String update : List.of(HELD_LOWER, HELD)) {
+            try (PreparedStatement held = connection.prepareStatement(update)) {
+                held.setArray(1, skip);
+                held.executeUpdate();
+            }
         }
         recordConflicts(connection, intervals, outcomes, receivedAt);
         return List.of(outcomes);

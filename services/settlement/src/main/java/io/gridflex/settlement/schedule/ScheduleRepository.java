@@ -71,11 +71,14 @@ public class ScheduleRepository {
             lockSite(connection, revision.siteId());
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO settlement.site_schedule (site_id, revision, issued_at, received_at, payload,
-                                                          governs_from)
-                    SELECT ?, ?, issued, ?, CAST(? AS jsonb), greatest(issued, a.accepted_at,
+                                                          accepted_at, lower_held_until, held)
+                    SELECT ?, ?, issued, ?, CAST(? AS jsonb), a.accepted_at,
                            (SELECT MAX(m.interval_end) FROM settlement.meter_interval m
                              WHERE m.site_id = ? AND m.interval_start > issued - interval '1 day'
-                               AND m.interval_end > issued AND m.schedule_revision < ?))
+                               AND m.interval_end > issued AND m.schedule_revision < ?),
+                           EXISTS (SELECT 1 FROM settlement.meter_interval m
+                                    WHERE m.site_id = ? AND m.interval_start > issued - interval '1 day'
+                                      AND m.schedule_revision >= ?)
                       FROM (SELECT ?::timestamptz AS issued) i
                       LEFT JOIN settlement.schedule_acceptance a ON a.site_id = ? AND a.revision = ?
                     ON CONFLICT (site_id, revision) DO NOTHING
@@ -86,9 +89,11 @@ public class ScheduleRepository {
                 insert.setString(4, payload);
                 insert.setString(5, revision.siteId());
                 insert.setLong(6, revision.revision());
-                Sql.setInstant(insert, 7, revision.issuedAt());
-                insert.setString(8, revision.siteId());
-                insert.setLong(9, revision.revision());
+                insert.setString(7, revision.siteId());
+                insert.setLong(8, revision.revision());
+                Sql.setInstant(insert, 9, revision.issuedAt());
+                insert.setString(10, revision.siteId());
+                insert.setLong(11, revision.revision());
                 if (insert.executeUpdate() == 0) {
                     return new StoreAttempt(false, payload(connection, revision.siteId(), revision.revision()));
                 }
@@ -120,8 +125,7 @@ public class ScheduleRepository {
                 }
             }
             try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE settlement.site_schedule SET governs_from = greatest(issued_at, ?)
-                     WHERE site_id = ? AND revision = ?
+                    UPDATE settlement.site_schedule SET accepted_at = ? WHERE site_id = ? AND revision = ?
                     """)) {
                 Sql.setInstant(update, 1, acceptedAt);
                 update.setString(2, siteId);

@@ -123,7 +123,7 @@ class ScheduleIntakeTest {
     }
 
     @Test
-    void aSiteThatReportsHoldingAnOlderRevisionIsGovernedByItBeforeAnyAcknowledgementArrives() {
+    void aSiteThatReportsHoldingAnOlderRevisionIsGovernedByItUntilItReportsTheNewOne() {
         String site = unique("site-held");
         String late = unique("site-held-late");
         String eventId = unique("vtn-held") + "/e";
@@ -148,8 +148,20 @@ class ScheduleIntakeTest {
         await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM settlement.site_schedule WHERE site_id = ?",
                 late) == 2);
 
+        // While their latest reports still show revision 1, revision 2 does not govern them at all: what the replay
+        // has not yet brought in is not cut short.
         for (String s : List.of(site, late)) {
             assertThat(schedule(s, T.plusSeconds(90)).getLong("revision")).as(s).isEqualTo(1);
+            assertThat(schedule(s, T.plusSeconds(500)).getLong("revision")).as(s).isEqualTo(1);
+        }
+
+        // Then they report holding revision 2: it governs from their last report of revision 1.
+        for (String s : List.of(site, late)) {
+            send(telemetryHolding(s, T.plusSeconds(120), 10, "0.1", 2));
+        }
+        await().atMost(PATIENCE).until(() -> count(
+                "SELECT count(*) FROM settlement.meter_interval WHERE site_id IN (?, ?)", site, late) == 26);
+        for (String s : List.of(site, late)) {
             assertThat(schedule(s, T.plusSeconds(119)).getLong("revision")).as(s).isEqualTo(1);
             assertThat(schedule(s, T.plusSeconds(120)).getLong("revision")).as(s).isEqualTo(2);
         }
