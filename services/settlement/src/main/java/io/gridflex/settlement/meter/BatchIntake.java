@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import org.postgresql.PGConnection;
 
@@ -40,13 +39,7 @@ import io.gridflex.support.db.Sql;
  * Stored intervals are never longer than {@code maxLength} (intake refuses longer ones), so the search for an
  * overlapping stored interval looks back only that far from each new start, on the primary key's index.
  */
-public final class BatchIntake {
-
-    /**
-     * First key of the per-site advisory locks taken here, the same as {@link MeterIntervalRepository}'s and the
-     * schedule intake's, so a site's intervals and its schedule revisions are stored one after the other.
-     */
-    public static final int LOCK_NAMESPACE = 0x5e771e;
+final class BatchIntake {
 
     private static final String CREATE_INCOMING = """
             CREATE TEMPORARY TABLE IF NOT EXISTS incoming_interval (
@@ -136,7 +129,7 @@ public final class BatchIntake {
             recordConflicts(connection, intervals, outcomes, receivedAt);
             return List.of(outcomes);
         }
-        lockSites(connection, candidates.stream().map(i -> intervals.get(i).siteId()).toList());
+        SiteLocks.lock(connection, candidates.stream().map(i -> intervals.get(i).siteId()).toList());
         try (Statement statement = connection.createStatement()) {
             statement.execute(CREATE_INCOMING);
         }
@@ -234,21 +227,6 @@ public final class BatchIntake {
             return after.getValue();
         }
         return null;
-    }
-
-    /**
-     * One lock per site, in one statement, always taken in the same order, so two writers can never wait on each
-     * other.
-     */
-    private static void lockSites(Connection connection, List<String> sites) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("""
-                SELECT COUNT(pg_advisory_xact_lock(?, hashtext(site)))
-                  FROM (SELECT site FROM unnest(?::text[]) AS s(site) ORDER BY site) ordered
-                """)) {
-            lock.setInt(1, LOCK_NAMESPACE);
-            lock.setArray(2, connection.createArrayOf("text", new TreeSet<>(sites).toArray()));
-            lock.execute();
-        }
     }
 
     private static void copy(Connection connection, List<MeterInterval> intervals, List<Integer> candidates)

@@ -12,8 +12,8 @@ import io.gridflex.settlement.baseline.TimeWindow;
 /**
  * Which schedule governed a site when. A site agent holds the highest revision it has received and switches when it
  * accepts a new one, so the revision governing at instant {@code t} is the highest one governing from {@code t} or
- * before ({@link Revision#governsFrom()}: its acceptance, or its issue while no acceptance is known). An agent offline
- * when a revision was issued goes on with the one it held until its link is back. Revisions the agent refused are left
+ * before ({@link Revision#governsFrom()}: its acceptance as far as settlement knows it, else its issue). An agent
+ * offline when a revision was issued goes on with the one it held until its link is back. Revisions the agent refused are left
  * out before they get here (the agent went on with the one it held). A revision that would govern after a higher one
  * (two dispatch clocks a little apart) never governs, as the agent would have ignored it. Pure.
  */

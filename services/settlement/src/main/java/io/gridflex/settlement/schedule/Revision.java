@@ -18,8 +18,9 @@ import io.gridflex.settlement.messaging.WireValues;
  * @param revision increases with every schedule dispatch issues for the site
  * @param issuedAt when dispatch issued it
  * @param segments in time order, not overlapping
- * @param governsFrom from when it governs the site (until a higher revision does): when the site accepted it, or when
- *        it was issued while no acceptance is known; never before it was issued
+ * @param governsFrom from when it governs the site (until a higher revision does): when the site accepted it, as its
+ *        acknowledgement or its metered intervals tell (settlement.site_schedule.governs_from), or when it was issued
+ *        while nothing tells; never before it was issued
  */
 public record Revision(String siteId, long revision, Instant issuedAt, List<Segment> segments, Instant governsFrom) {
 
@@ -33,7 +34,7 @@ public record Revision(String siteId, long revision, Instant issuedAt, List<Segm
         }
     }
 
-    /** A revision whose acceptance is not known: it governs from its issue. */
+    /** A revision nothing more is known of: it governs from its issue. */
     public Revision(String siteId, long revision, Instant issuedAt, List<Segment> segments) {
         this(siteId, revision, issuedAt, segments, issuedAt);
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.settlement.baseline.TimeWindow;
-import io.gridflex.settlement.meter.BatchIntake;
+import io.gridflex.settlement.meter.SiteLocks;
 import io.gridflex.support.db.Sql;
 import io.gridflex.support.db.Transactions;
 
@@ -37,8 +37,8 @@ public class ScheduleRepository {
                 (SELECT revision, issued_at, governs_from FROM settlement.site_schedule h
                   WHERE site_id = ? AND governs_from > ? AND governs_from < ? AND NOT %1$s)
             )
-            SELECT ch.revision, ch.issued_at, ch.governs_from, s.seq, s.start_at, s.end_at, s.shed_kw, s.import_cap_kw,
-                   c.event_id, c.program, c.kind, c.kw, c.import_cap_kw AS contribution_cap_kw
+            SELECT ch.revision, ch.issued_at, ch.governs_from, s.seq, s.start_at, s.end_at, s.shed_kw,
+                   s.import_cap_kw, c.event_id, c.program, c.kind, c.kw, c.import_cap_kw AS contribution_cap_kw
               FROM chosen ch
               LEFT JOIN settlement.schedule_segment s
                 ON s.site_id = ? AND s.revision = ch.revision AND s.start_at < ? AND s.end_at > ?
@@ -68,7 +68,7 @@ public class ScheduleRepository {
      */
     public StoreAttempt store(Revision revision, String payload, Instant receivedAt) {
         return transactions.inTransaction(connection -> {
-            lockSite(connection, revision.siteId());
+            SiteLocks.lock(connection, List.of(revision.siteId()));
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO settlement.site_schedule (site_id, revision, issued_at, received_at, payload,
                                                           accepted_at, lower_held_until, held)
@@ -105,12 +105,12 @@ public class ScheduleRepository {
 
     /**
      * Records that the site accepted {@code revision} at {@code acceptedAt} (its agent's clock), from when the revision
-     * governs it (never before its issue); false when that acceptance was already recorded. The revision itself need
-     * not have arrived yet.
+     * governs it (never before its issue; see settlement.site_schedule.governs_from); false when that acceptance was
+     * already recorded. The revision itself need not have arrived yet.
      */
     public boolean storeAcceptance(String siteId, long revision, Instant acceptedAt, Instant receivedAt) {
         return transactions.inTransaction(connection -> {
-            lockSite(connection, siteId);
+            SiteLocks.lock(connection, List.of(siteId));
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO settlement.schedule_acceptance (site_id, revision, accepted_at, received_at)
                     VALUES (?, ?, ?, ?)
@@ -134,19 +134,6 @@ public class ScheduleRepository {
             }
             return true;
         });
-    }
-
-    /**
-     * Serializes storing a site's revisions, acceptances and metered intervals (which say which revision the site
-     * held), arriving on three channels: whichever comes last sees the others and sets the revision's governs_from.
-     * The lock the meter intake takes for the site.
-     */
-    private static void lockSite(Connection connection, String siteId) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-            lock.setInt(1, BatchIntake.LOCK_NAMESPACE);
-            lock.setString(2, siteId);
-            lock.executeQuery().close();
-        }
     }
 
     /**
@@ -239,17 +226,16 @@ public class ScheduleRepository {
                     receivedAt = Sql.instant(rows, "received_at");
                 }
             }
-            try (PreparedStatement statement = connection.prepareStatement(
-                    """
-                            SELECT h.revision, h.issued_at, h.governs_from, s.seq, s.start_at, s.end_at, s.shed_kw, s.import_cap_kw,
-                                   c.event_id, c.program, c.kind, c.kw, c.import_cap_kw AS contribution_cap_kw
-                              FROM settlement.site_schedule h
-                              LEFT JOIN settlement.schedule_segment s ON s.site_id = h.site_id AND s.revision = h.revision
-                              LEFT JOIN settlement.schedule_contribution c
-                                ON c.site_id = s.site_id AND c.revision = s.revision AND c.segment_seq = s.seq
-                             WHERE h.site_id = ? AND h.revision = ?
-                             ORDER BY s.seq, c.seq
-                            """)) {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT h.revision, h.issued_at, h.governs_from, s.seq, s.start_at, s.end_at, s.shed_kw,
+                           s.import_cap_kw, c.event_id, c.program, c.kind, c.kw, c.import_cap_kw AS contribution_cap_kw
+                      FROM settlement.site_schedule h
+                      LEFT JOIN settlement.schedule_segment s ON s.site_id = h.site_id AND s.revision = h.revision
+                      LEFT JOIN settlement.schedule_contribution c
+                        ON c.site_id = s.site_id AND c.revision = s.revision AND c.segment_seq = s.seq
+                     WHERE h.site_id = ? AND h.revision = ?
+                     ORDER BY s.seq, c.seq
+                    """)) {
                 statement.setString(1, siteId);
                 statement.setLong(2, number);
                 return RevisionRows.read(siteId, statement).stream().findFirst()
