@@ -19,7 +19,10 @@ public interface SiteConfig {
     /** The site's import limit in kW: a restore never takes the projected draw above it. */
     double maxImportKw();
 
-    /** The miners' API endpoints, {@code host:port}. */
+    /**
+     * The site's miners, {@code [firmware://]host[:port][?nominal-w=W]} ({@link io.gridflex.siteagent.miner.InventoryEntry}):
+     * LuxOS and the firmware's own port when not given.
+     */
     List<String> miners();
 
     /** How often every miner's power is read. */
@@ -92,6 +95,16 @@ public interface SiteConfig {
         /** Expected draw of a sleeping miner (control board), in W: a stopped miner removes its draw minus this. */
         @WithDefault("20")
         double sleepW();
+
+        /** Draw assumed for a hashing miner whose firmware reports none and whose entry gives no nominal-w, in W. */
+        @WithDefault("3250")
+        double nominalW();
+
+        /**
+         * A properties file with the miners' API credentials ({@link io.gridflex.siteagent.miner.MinerCredentials}),
+         * mounted from a secret; none when every firmware at the site needs no login.
+         */
+        Optional<Path> credentialsFile();
     }
 
     interface Shed {

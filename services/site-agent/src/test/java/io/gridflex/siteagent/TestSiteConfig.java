@@ -82,6 +82,16 @@ public record TestSiteConfig(String id, double maxImportKw, List<String> miners,
             public double sleepW() {
                 return 20;
             }
+
+            @Override
+            public double nominalW() {
+                return 3250;
+            }
+
+            @Override
+            public Optional<Path> credentialsFile() {
+                return Optional.empty();
+            }
         };
     }
 

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.SiteConfig;
 import io.gridflex.siteagent.miner.FleetView;
+import io.gridflex.siteagent.miner.MinerAction;
 import io.gridflex.siteagent.miner.MinerCommands;
 import io.gridflex.siteagent.miner.MinerEndpoint;
 import io.gridflex.siteagent.miner.MinerStatus;
@@ -102,7 +103,7 @@ final class Restorer {
         LOG.infof("restore stage: waking %d miners (+%.1f kW, projected %.1f kW of %.1f kW): %s", endpoints.size(),
                 stage.stream().mapToDouble(RestorePlanner.Releasable::incrementW).sum() / 1000, projectedW / 1000,
                 limitW / 1000, endpoints);
-        commands.curtail(endpoints, "wakeup").forEach((miner, failure) -> {
+        commands.command(endpoints, MinerAction.WAKE).forEach((miner, failure) -> {
             String endpoint = miner.toString();
             if (failure.isEmpty()) {
                 wakeFailingSince.remove(endpoint);

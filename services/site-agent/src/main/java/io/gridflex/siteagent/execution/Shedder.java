@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.gridflex.siteagent.SiteConfig;
 import io.gridflex.siteagent.miner.FleetView;
+import io.gridflex.siteagent.miner.MinerAction;
 import io.gridflex.siteagent.miner.MinerCommands;
 import io.gridflex.siteagent.miner.MinerEndpoint;
 import io.gridflex.siteagent.miner.MinerStatus;
@@ -94,7 +95,7 @@ final class Shedder {
             LOG.infof("stopping %d miners to remove %.1f kW more: %s", endpoints.size(), neededW / 1000, endpoints);
             Instant sentAt = clock.instant();
             List<MinerEndpoint> asleep = new ArrayList<>();
-            commands.curtail(endpoints, "sleep").forEach((miner, failure) -> {
+            commands.command(endpoints, MinerAction.SLEEP).forEach((miner, failure) -> {
                 if (failure.isPresent()) {
                     issues.add(miner + " did not stop: " + failure.get());
                 } else {
@@ -133,7 +134,7 @@ final class Shedder {
                     && status.last().at().isAfter(settledAt)) {
                 LOG.warnf("held miner %s is hashing again; stopping it again", endpoint);
                 lastReassert.put(h.endpoint(), now);
-                commands.curtail(List.of(endpoint), "sleep");
+                commands.command(List.of(endpoint), MinerAction.SLEEP);
             }
         }
     }

@@ -1,6 +1,5 @@
 package io.gridflex.siteagent.miner;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,27 +25,18 @@ public class FleetView {
 
     private static final Logger LOG = Logger.getLogger(FleetView.class);
 
-    private final LuxosClient client;
+    private final MinerDrivers drivers;
+    private final double sleepW;
     private final List<MinerEndpoint> endpoints;
     private final Map<MinerEndpoint, MinerStatus> statuses = new LinkedHashMap<>();
     private final ExecutorService readers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("miner-read-", 0).factory());
 
-    public FleetView(SiteConfig config, LuxosClient client) {
-        this.client = client;
-        List<MinerEndpoint> parsed = new ArrayList<>();
-        for (String miner : config.miners()) {
-            MinerEndpoint endpoint = MinerEndpoint.parse(miner);
-            if (parsed.contains(endpoint)) {
-                throw new IllegalArgumentException("gridflex.site.miners lists " + endpoint + " twice");
-            }
-            parsed.add(endpoint);
-        }
-        if (parsed.isEmpty()) {
-            throw new IllegalArgumentException("gridflex.site.miners is empty: the agent has nothing to drive");
-        }
-        this.endpoints = List.copyOf(parsed);
-        parsed.forEach(e -> statuses.put(e, MinerStatus.unknown(e)));
+    public FleetView(SiteConfig config, MinerDrivers drivers) {
+        this.drivers = drivers;
+        this.sleepW = config.miner().sleepW();
+        this.endpoints = List.copyOf(drivers.endpoints());
+        endpoints.forEach(e -> statuses.put(e, MinerStatus.unknown(e)));
     }
 
     public List<MinerEndpoint> endpoints() {
@@ -62,11 +52,20 @@ public class FleetView {
     public Map<MinerEndpoint, MinerStatus> read(Collection<MinerEndpoint> miners) {
         Map<MinerEndpoint, Future<MinerReading>> readings = new LinkedHashMap<>();
         for (MinerEndpoint miner : miners) {
-            readings.put(miner, readers.submit(() -> client.read(miner)));
+            readings.put(miner, readers.submit(() -> readOne(miner)));
         }
         Map<MinerEndpoint, MinerStatus> fresh = new LinkedHashMap<>();
         readings.forEach((miner, reading) -> fresh.put(miner, update(miner, reading)));
         return fresh;
+    }
+
+    /**
+     * Reads one miner through its firmware's driver. A firmware that reports no power is taken to draw its nominal
+     * draw while it hashes and a sleeping miner's draw otherwise: an estimate, and the reading says so.
+     */
+    private MinerReading readOne(MinerEndpoint miner) throws MinerException {
+        MinerReading reading = drivers.driver(miner).read(miner);
+        return reading.estimated(reading.hashing() ? drivers.nominalW(miner) : sleepW);
     }
 
     /** The latest status of every miner, in configuration order. */

@@ -22,7 +22,7 @@ import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.SiteConfig;
 
 /**
- * Sends curtail commands to many miners at once, one virtual thread each, retrying a miner that does not answer. A
+ * Sends sleep and wake commands to many miners at once, one virtual thread each, retrying a miner that does not answer. A
  * miner that still fails is reported and left out of new plans for a cool-down, so one dead miner neither blocks
  * the others nor gets picked again and again.
  */
@@ -31,7 +31,7 @@ public class MinerCommands {
 
     private static final Logger LOG = Logger.getLogger(MinerCommands.class);
 
-    private final LuxosClient client;
+    private final MinerDrivers drivers;
     private final AgentMetrics metrics;
     private final Clock clock;
     private final int retries;
@@ -41,8 +41,8 @@ public class MinerCommands {
     private final ExecutorService senders = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("miner-command-", 0).factory());
 
-    public MinerCommands(LuxosClient client, AgentMetrics metrics, Clock clock, SiteConfig config) {
-        this.client = client;
+    public MinerCommands(MinerDrivers drivers, AgentMetrics metrics, Clock clock, SiteConfig config) {
+        this.drivers = drivers;
         this.metrics = metrics;
         this.clock = clock;
         this.retries = Math.max(0, config.miner().retries());
@@ -51,15 +51,14 @@ public class MinerCommands {
     }
 
     /**
-     * Curtails every miner in parallel.
+     * Sends {@code action} to every miner in parallel, each through its firmware's driver.
      *
-     * @param action {@code sleep} or {@code wakeup}
      * @return per miner, empty on success or why it failed after every attempt
      */
-    public Map<MinerEndpoint, Optional<String>> curtail(Collection<MinerEndpoint> miners, String action) {
+    public Map<MinerEndpoint, Optional<String>> command(Collection<MinerEndpoint> miners, MinerAction action) {
         Map<MinerEndpoint, Future<Optional<String>>> running = new LinkedHashMap<>();
         for (MinerEndpoint miner : miners) {
-            running.put(miner, senders.submit(() -> curtailOne(miner, action)));
+            running.put(miner, senders.submit(() -> commandOne(miner, action)));
         }
         Map<MinerEndpoint, Optional<String>> results = new LinkedHashMap<>();
         running.forEach((miner, result) -> {
@@ -81,23 +80,23 @@ public class MinerCommands {
         return until != null && clock.instant().isBefore(until);
     }
 
-    private Optional<String> curtailOne(MinerEndpoint miner, String action) throws InterruptedException {
+    private Optional<String> commandOne(MinerEndpoint miner, MinerAction action) throws InterruptedException {
         String error = null;
         for (int attempt = 0; attempt <= retries; attempt++) {
             if (attempt > 0) {
                 Thread.sleep(retryDelay);
             }
             try {
-                client.curtail(miner, action);
+                action.apply(drivers.driver(miner), miner);
                 coolingUntil.remove(miner);
                 return Optional.empty();
-            } catch (LuxosException e) {
+            } catch (MinerException e) {
                 error = e.getMessage();
-                LOG.debugf("curtail %s attempt %d failed: %s", action, attempt + 1, error);
+                LOG.debugf("%s %s attempt %d failed: %s", action.verb(), miner, attempt + 1, error);
             }
         }
-        LOG.warnf("miner %s did not %s after %d attempts: %s", miner, action, retries + 1, error);
-        metrics.minerFailure(miner.toString(), "curtail-" + action);
+        LOG.warnf("miner %s did not %s after %d attempts: %s", miner, action.verb(), retries + 1, error);
+        metrics.minerFailure(miner.toString(), action.verb());
         coolingUntil.put(miner, clock.instant().plus(cooldown));
         return Optional.of(error);
     }

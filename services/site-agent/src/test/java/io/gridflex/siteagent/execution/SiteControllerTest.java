@@ -32,10 +32,11 @@ import io.gridflex.minersim.power.MinerModel;
 import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.RecordingLink;
 import io.gridflex.siteagent.ShiftableClock;
+import io.gridflex.siteagent.TestDrivers;
 import io.gridflex.siteagent.TestSiteConfig;
 import io.gridflex.siteagent.miner.FleetView;
-import io.gridflex.siteagent.miner.LuxosClient;
 import io.gridflex.siteagent.miner.MinerCommands;
+import io.gridflex.siteagent.miner.MinerDrivers;
 import io.gridflex.siteagent.schedule.AckPublisher;
 import io.gridflex.siteagent.schedule.AgentState;
 import io.gridflex.siteagent.schedule.HeldMiner;
@@ -86,9 +87,9 @@ class SiteControllerTest {
     private void startAgent() {
         AgentMetrics metrics = new AgentMetrics(registry);
         book = new ScheduleBook(config, clock, new AckPublisher(acksOut, codec, metrics), metrics);
-        LuxosClient client = new LuxosClient(config.miner().timeout(), clock);
-        view = new FleetView(config, client);
-        controller = new SiteController(config, clock, book, view, new MinerCommands(client, metrics, clock, config),
+        MinerDrivers drivers = TestDrivers.of(config, clock);
+        view = new FleetView(config, drivers);
+        controller = new SiteController(config, clock, book, view, new MinerCommands(drivers, metrics, clock, config),
                 metrics);
         view.sampleAll();
     }

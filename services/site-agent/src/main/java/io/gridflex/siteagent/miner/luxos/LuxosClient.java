@@ -1,4 +1,4 @@
-package io.gridflex.siteagent.miner;
+package io.gridflex.siteagent.miner.luxos;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,10 +14,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.gridflex.siteagent.miner.MinerEndpoint;
+import io.gridflex.siteagent.miner.MinerException;
+import io.gridflex.siteagent.miner.MinerReading;
+
 /**
  * A client of the LUXminer (cgminer-compatible) JSON API: one request per TCP connection, the answer ends with a NUL
  * or the server closing. Blocking; meant to run on virtual threads, one per miner. Every failure, including an
- * answer whose {@code STATUS} is not success, is a {@link LuxosException}.
+ * answer whose {@code STATUS} is not success, is a {@link MinerException}.
  */
 public final class LuxosClient {
 
@@ -35,21 +39,21 @@ public final class LuxosClient {
     }
 
     /** Draw and hashrate in one round trip, with the cgminer API's joined command. */
-    public MinerReading read(MinerEndpoint miner) throws LuxosException {
+    public MinerReading read(MinerEndpoint miner) throws MinerException {
         JsonNode response = request(miner, "power+summary", null);
         JsonNode power = section(miner, response.path("power").path(0), "POWER");
         JsonNode summary = section(miner, response.path("summary").path(0), "SUMMARY");
         if (!power.path("Watts").isNumber() || !summary.path("GHS 5s").isNumber()) {
-            throw new LuxosException(miner + ": reading lacks Watts or GHS 5s: " + response, -1);
+            throw new MinerException(miner + ": reading lacks Watts or GHS 5s: " + response, MinerException.NO_CODE);
         }
         return new MinerReading(power.path("Watts").asDouble(), summary.path("GHS 5s").asDouble(), clock.instant());
     }
 
     /** The draw alone, for watching a miner power down. */
-    public double powerW(MinerEndpoint miner) throws LuxosException {
+    public double powerW(MinerEndpoint miner) throws MinerException {
         JsonNode power = section(miner, request(miner, "power", null), "POWER");
         if (!power.path("Watts").isNumber()) {
-            throw new LuxosException(miner + ": power answer lacks Watts", -1);
+            throw new MinerException(miner + ": power answer lacks Watts", MinerException.NO_CODE);
         }
         return power.path("Watts").asDouble();
     }
@@ -59,20 +63,20 @@ public final class LuxosClient {
      * session is active (most likely one this agent opened before it was interrupted; sessions only coordinate
      * cooperating writers) that session is reused, and only a session opened here is closed again.
      */
-    public void curtail(MinerEndpoint miner, String action) throws LuxosException {
+    public void curtail(MinerEndpoint miner, String action) throws MinerException {
         String session;
         boolean opened;
         try {
             session = sessionId(miner, request(miner, "logon", null));
             opened = true;
-        } catch (LuxosException e) {
+        } catch (MinerException e) {
             if (e.code() != SESSION_ACTIVE) {
                 throw e;
             }
             session = sessionId(miner, request(miner, "session", null));
             opened = false;
             if (session.isEmpty()) {
-                throw new LuxosException(miner + ": logon refused but no session is active", SESSION_ACTIVE);
+                throw new MinerException(miner + ": logon refused but no session is active", SESSION_ACTIVE);
             }
         }
         try {
@@ -81,7 +85,7 @@ public final class LuxosClient {
             if (opened) {
                 try {
                     request(miner, "logoff", session);
-                } catch (LuxosException e) {
+                } catch (MinerException e) {
                     // The session expires by itself within a minute; the curtail already succeeded or failed.
                 }
             }
@@ -89,7 +93,7 @@ public final class LuxosClient {
     }
 
     /** Sends one command and returns the answer, failing unless every STATUS in it says success. */
-    JsonNode request(MinerEndpoint miner, String command, String parameter) throws LuxosException {
+    JsonNode request(MinerEndpoint miner, String command, String parameter) throws MinerException {
         ObjectNode request = mapper.createObjectNode().put("command", command);
         if (parameter != null) {
             request.put("parameter", parameter);
@@ -99,21 +103,22 @@ public final class LuxosClient {
         try {
             response = mapper.readTree(raw);
         } catch (IOException e) {
-            throw new LuxosException(miner + ": answer to " + command + " is not JSON", e);
+            throw new MinerException(miner + ": answer to " + command + " is not JSON", e);
         }
         if (response == null || !response.isObject()) {
-            throw new LuxosException(miner + ": answer to " + command + " is not a JSON object", -1);
+            throw new MinerException(miner + ": answer to " + command + " is not a JSON object",
+                    MinerException.NO_CODE);
         }
         checkStatus(miner, command, response);
         return response;
     }
 
-    private static void checkStatus(MinerEndpoint miner, String command, JsonNode response) throws LuxosException {
+    private static void checkStatus(MinerEndpoint miner, String command, JsonNode response) throws MinerException {
         if (response.has("STATUS")) {
             JsonNode status = response.path("STATUS").path(0);
             String severity = status.path("STATUS").asText("");
             if (!severity.equals("S") && !severity.equals("I")) {
-                throw new LuxosException(miner + ": " + command + " failed: " + status.path("Msg").asText("no message")
+                throw new MinerException(miner + ": " + command + " failed: " + status.path("Msg").asText("no message")
                         + " (code " + status.path("Code").asInt(-1) + ")", status.path("Code").asInt(-1));
             }
             return;
@@ -125,20 +130,20 @@ public final class LuxosClient {
         }
     }
 
-    private static JsonNode section(MinerEndpoint miner, JsonNode response, String name) throws LuxosException {
+    private static JsonNode section(MinerEndpoint miner, JsonNode response, String name) throws MinerException {
         JsonNode section = response.path(name).path(0);
         if (!section.isObject()) {
-            throw new LuxosException(miner + ": answer lacks " + name, -1);
+            throw new MinerException(miner + ": answer lacks " + name, MinerException.NO_CODE);
         }
         return section;
     }
 
-    private static String sessionId(MinerEndpoint miner, JsonNode response) throws LuxosException {
+    private static String sessionId(MinerEndpoint miner, JsonNode response) throws MinerException {
         return Optional.ofNullable(response.path("SESSION").path(0).get("SessionID")).map(JsonNode::asText)
-                .orElseThrow(() -> new LuxosException(miner + ": answer lacks SESSION", -1));
+                .orElseThrow(() -> new MinerException(miner + ": answer lacks SESSION", MinerException.NO_CODE));
     }
 
-    private String roundTrip(MinerEndpoint miner, String request) throws LuxosException {
+    private String roundTrip(MinerEndpoint miner, String request) throws MinerException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(miner.host(), miner.port()), timeoutMillis);
             socket.setSoTimeout(timeoutMillis);
@@ -156,15 +161,16 @@ public final class LuxosClient {
                     break;
                 }
                 if (answer.size() > MAX_RESPONSE_BYTES) {
-                    throw new LuxosException(miner + ": answer exceeds " + MAX_RESPONSE_BYTES + " bytes", -1);
+                    throw new MinerException(miner + ": answer exceeds " + MAX_RESPONSE_BYTES + " bytes",
+                            MinerException.NO_CODE);
                 }
             }
             if (answer.size() == 0) {
-                throw new LuxosException(miner + ": closed the connection without answering", -1);
+                throw new MinerException(miner + ": closed the connection without answering", MinerException.NO_CODE);
             }
             return answer.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new LuxosException(miner + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            throw new MinerException(miner + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.gridflex.siteagent.miner;
+package io.gridflex.siteagent.miner.luxos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import io.gridflex.minersim.fleet.SimulatedFleet;
 import io.gridflex.minersim.fleet.SimulatedMiner;
 import io.gridflex.minersim.power.MinerModel;
+import io.gridflex.siteagent.miner.MinerEndpoint;
+import io.gridflex.siteagent.miner.MinerException;
+import io.gridflex.siteagent.miner.MinerReading;
 
 /** The agent's miner client against simulated miners over real TCP. */
 class LuxosClientTest {
@@ -42,7 +45,7 @@ class LuxosClientTest {
     }
 
     @Test
-    void readsDrawAndHashrateInOneRoundTrip() throws LuxosException {
+    void readsDrawAndHashrateInOneRoundTrip() throws MinerException {
         MinerReading reading = client.read(endpoint);
 
         assertThat(reading.powerW()).isEqualTo(3500.0);
@@ -52,7 +55,7 @@ class LuxosClientTest {
     }
 
     @Test
-    void curtailsThroughASessionAndClosesIt() throws LuxosException {
+    void curtailsThroughASessionAndClosesIt() throws MinerException {
         client.curtail(endpoint, "sleep");
 
         assertThat(miner.isAwake()).isFalse();
@@ -62,7 +65,7 @@ class LuxosClientTest {
     }
 
     @Test
-    void reusesASessionLeftOpenByAnEarlierRun() throws LuxosException {
+    void reusesASessionLeftOpenByAnEarlierRun() throws MinerException {
         String leftOver = client.request(endpoint, "logon", null).at("/SESSION/0/SessionID").asText();
 
         client.curtail(endpoint, "sleep");
@@ -74,10 +77,10 @@ class LuxosClientTest {
 
     @Test
     void anErrorStatusIsAnExceptionWithTheMinersCode() {
-        assertThatThrownBy(() -> client.request(endpoint, "selfdestruct", null)).isInstanceOf(LuxosException.class)
+        assertThatThrownBy(() -> client.request(endpoint, "selfdestruct", null)).isInstanceOf(MinerException.class)
                 .hasMessageContaining("Invalid command")
-                .satisfies(e -> assertThat(((LuxosException) e).code()).isEqualTo(14));
-        assertThatThrownBy(() -> client.curtail(endpoint, "hibernate")).isInstanceOf(LuxosException.class)
+                .satisfies(e -> assertThat(((MinerException) e).code()).isEqualTo(14));
+        assertThatThrownBy(() -> client.curtail(endpoint, "hibernate")).isInstanceOf(MinerException.class)
                 .hasMessageContaining("hibernate");
         assertThat(miner.isAwake()).isTrue();
     }
@@ -85,7 +88,7 @@ class LuxosClientTest {
     @Test
     void aMinerThatDoesNotAnswerFailsWithinTheTimeout() throws IOException {
         miner.setApiOffline(true);
-        assertThatThrownBy(() -> client.read(endpoint)).isInstanceOf(LuxosException.class)
+        assertThatThrownBy(() -> client.read(endpoint)).isInstanceOf(MinerException.class)
                 .hasMessageContaining("without answering");
 
         try (ServerSocket silent = new ServerSocket(0)) {
@@ -101,7 +104,7 @@ class LuxosClientTest {
                     // the client gave up; nothing to do
                 }
             });
-            assertThatThrownBy(() -> impatient.read(hanging)).isInstanceOf(LuxosException.class)
+            assertThatThrownBy(() -> impatient.read(hanging)).isInstanceOf(MinerException.class)
                     .hasMessageContaining("SocketTimeoutException");
         }
     }
@@ -117,7 +120,7 @@ class LuxosClientTest {
                 }
             });
             assertThatThrownBy(() -> client.read(new MinerEndpoint("127.0.0.1", liar.getLocalPort())))
-                    .isInstanceOf(LuxosException.class).hasMessageContaining("not JSON");
+                    .isInstanceOf(MinerException.class).hasMessageContaining("not JSON");
         }
     }
 

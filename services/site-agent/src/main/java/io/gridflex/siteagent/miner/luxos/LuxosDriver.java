@@ -1,0 +1,59 @@
+package io.gridflex.siteagent.miner.luxos;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.gridflex.siteagent.miner.Capabilities;
+import io.gridflex.siteagent.miner.DriverSettings;
+import io.gridflex.siteagent.miner.Firmware;
+import io.gridflex.siteagent.miner.MinerDriver;
+import io.gridflex.siteagent.miner.MinerEndpoint;
+import io.gridflex.siteagent.miner.MinerException;
+import io.gridflex.siteagent.miner.MinerReading;
+
+/** LuxOS miners: curtail sleep/wakeup through the miner's one session, draw from {@code power}. */
+@ApplicationScoped
+public class LuxosDriver implements MinerDriver {
+
+    private static final Capabilities CAPABILITIES = new Capabilities(true, false, false, true);
+
+    private final LuxosClient client;
+
+    public LuxosDriver(DriverSettings settings) {
+        this.client = new LuxosClient(settings.timeout(), settings.clock());
+    }
+
+    @Override
+    public Firmware firmware() {
+        return Firmware.LUXOS;
+    }
+
+    @Override
+    public Capabilities capabilities(MinerEndpoint miner) {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public MinerReading read(MinerEndpoint miner) throws MinerException {
+        return client.read(miner);
+    }
+
+    @Override
+    public void sleep(MinerEndpoint miner) throws MinerException {
+        client.curtail(miner, "sleep");
+    }
+
+    @Override
+    public void wake(MinerEndpoint miner) throws MinerException {
+        client.curtail(miner, "wakeup");
+    }
+
+    @Override
+    public boolean identifies(MinerEndpoint miner) {
+        try {
+            client.powerW(miner);
+            return true;
+        } catch (MinerException e) {
+            return false;
+        }
+    }
+}
