@@ -21,6 +21,10 @@
 #                                              the billing pages over 5,000 statements and a 5,000-line statement,
 #                                              logged in through Keycloak in Chromium (PagesBenchmark, about 3 min);
 #                                              -Dgridflex.bench.statements=20000 -Dgridflex.bench.lines=20000
+#   deploy/local/bench.sh --site-agent [-D...]  one agent shedding half of 5,000 simulated miners: command delay per
+#                                              miner, the fleet's draw falling, the SHED ack, the agent's memory and
+#                                              CPU per control step (ShedBenchmark, about 2 min);
+#                                              -Dgridflex.bench.miners=2000 -Dgridflex.bench.share=0.3
 #   deploy/local/bench.sh --site-link [sites]  the site link with 1,000 (or [sites]) sites on a local broker: broker
 #                                              start and restart, onboarding one site, metadata size, an agent's start
 #                                              to its first command, the command hop with and without TLS + SCRAM
@@ -60,6 +64,7 @@ case "${1:-}" in
     gridflex_java -cp "$GRIDFLEX_ROOT/deploy/local/target/gridflex-local-stack.jar" io.gridflex.stack.SiteLinkBenchmark "$@"
     exit
     ;;
+  --site-agent) shift; harness site-agent ShedBenchmark shed-benchmark "$@" ;;
   --settlement-ingest) shift; harness settlement IngestBenchmark ingest-benchmark "$@" ;;
   --settlement-statement) shift; harness settlement StatementBenchmark statement-benchmark "$@" ;;
   --settlement-pages) shift; gridflex_use_chromium; harness settlement PagesBenchmark pages-benchmark "$@" ;;

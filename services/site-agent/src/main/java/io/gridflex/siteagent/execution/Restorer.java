@@ -1,11 +1,16 @@
 package io.gridflex.siteagent.execution;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
@@ -18,16 +23,22 @@ import io.gridflex.siteagent.miner.MinerCommands;
 import io.gridflex.siteagent.miner.MinerEndpoint;
 import io.gridflex.siteagent.miner.MinerStatus;
 import io.gridflex.siteagent.schedule.HeldMiner;
+import io.gridflex.siteagent.schedule.HoldRecord;
 import io.gridflex.siteagent.schedule.ScheduleBook;
 
 /**
  * Brings load back: wakes held miners in stages of at most {@code restore.stage-kw} every
  * {@code restore.stage-interval}, each stage only while the site's projected steady draw stays under the limit it is
  * given, and releases woken miners once they run again, or once they had their time and are reported as not back.
+ * Never waits: wake commands run on their own threads and their outcomes are taken in at the next control step.
  * Remembers what went wrong since the current restore began, for the RESTORED ack. Used by the controller's thread
- * only.
+ * only (outcomes arrive through a queue).
  */
 final class Restorer {
+
+    /** A wake command's outcome: empty when the miner accepted it, else why not. */
+    private record Outcome(MinerEndpoint miner, Optional<String> failure) {
+    }
 
     private static final Logger LOG = Logger.getLogger(Restorer.class);
     /** A woken miner counts as back once it hashes at this share of its former draw. */
@@ -41,6 +52,9 @@ final class Restorer {
     private final double sleepW;
     private final Set<String> issues = new LinkedHashSet<>();
     private final Map<String, Instant> wakeFailingSince = new HashMap<>();
+    /** Wake commands out. */
+    private final Set<String> waking = new HashSet<>();
+    private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private Instant nextStageAt = Instant.MIN;
     private boolean blockedLogged;
 
@@ -103,39 +117,76 @@ final class Restorer {
         LOG.infof("restore stage: waking %d miners (+%.1f kW, projected %.1f kW of %.1f kW): %s", endpoints.size(),
                 stage.stream().mapToDouble(RestorePlanner.Releasable::incrementW).sum() / 1000, projectedW / 1000,
                 limitW / 1000, endpoints);
-        commands.command(endpoints, MinerAction.WAKE).forEach((miner, failure) -> {
-            String endpoint = miner.toString();
-            if (failure.isEmpty()) {
-                wakeFailingSince.remove(endpoint);
-                book.markWoken(endpoint, now);
-                return;
-            }
-            Instant since = wakeFailingSince.computeIfAbsent(endpoint, e -> now);
-            if (!now.isBefore(since.plus(config.restore().confirmTimeout()))) {
-                // Give up on it so the restore can end; it is reported, and its own operator must look at it.
-                wakeFailingSince.remove(endpoint);
-                issues.add(endpoint + " could not be woken: " + failure.get());
-                book.release(endpoint);
-            }
-        });
+        // Marked woken before the commands go out: the projection counts them at full draw from now on, so no later
+        // stage can take the site past its limit while one of these is still on its way.
+        book.change(endpoints.stream().map(m -> HoldRecord.wake(m.toString(), now)).toList());
+        for (MinerEndpoint miner : endpoints) {
+            waking.add(miner.toString());
+            commands.submit(miner, MinerAction.WAKE).thenAccept(failure -> outcomes.add(new Outcome(miner, failure)));
+        }
     }
 
-    /** Releases woken miners once they run again, or once they had their time and are reported as not back. */
+    /**
+     * Takes in the outcomes of wake commands answered since the last step. A miner that refused is held asleep
+     * again, for a later stage to try, until it has failed for the confirmation timeout; then it is given up on and
+     * reported, so that the restore can end.
+     */
+    void collect(Instant now) {
+        List<HoldRecord> changes = new ArrayList<>();
+        Map<String, HeldMiner> held = book.view().held().stream()
+                .collect(Collectors.toMap(HeldMiner::endpoint, h -> h, (a, b) -> b));
+        for (Outcome outcome; (outcome = outcomes.poll()) != null;) {
+            String endpoint = outcome.miner().toString();
+            waking.remove(endpoint);
+            if (outcome.failure().isEmpty()) {
+                wakeFailingSince.remove(endpoint);
+            } else {
+                changes.addAll(wakeFailed(held.get(endpoint), outcome.failure().get(), now));
+            }
+        }
+        book.change(changes);
+    }
+
+    private List<HoldRecord> wakeFailed(HeldMiner miner, String why, Instant now) {
+        if (miner == null) {
+            return List.of();
+        }
+        Instant since = wakeFailingSince.computeIfAbsent(miner.endpoint(), e -> now);
+        if (!now.isBefore(since.plus(config.restore().confirmTimeout()))) {
+            // Give up on it so the restore can end; it is reported, and its own operator must look at it.
+            wakeFailingSince.remove(miner.endpoint());
+            issues.add(miner.endpoint() + " could not be woken: " + why);
+            return List.of(HoldRecord.release(miner.endpoint()));
+        }
+        return List.of(HoldRecord.hold(new HeldMiner(miner.endpoint(), miner.runningW(), miner.heldSince(), null)));
+    }
+
+    /**
+     * Releases woken miners once they run again, or once they had their time and are reported as not back. One found
+     * still asleep then (its wake was lost, or the agent died before sending it) is woken again rather than left.
+     */
     void confirmWoken(List<HeldMiner> held, Instant now) {
+        List<HoldRecord> releases = new ArrayList<>();
         for (HeldMiner h : held) {
-            if (h.isAsleep()) {
+            if (h.isAsleep() || waking.contains(h.endpoint())) {
                 continue;
             }
             MinerStatus status = fleet.status(MinerEndpoint.parse(h.endpoint()));
             boolean back = status != null && status.hashing() && status.last().at().isAfter(h.wokenAt())
                     && status.powerW() >= BACK_AT * h.runningW();
             if (back) {
-                book.release(h.endpoint());
+                releases.add(HoldRecord.release(h.endpoint()));
+            } else if (!now.isBefore(h.wokenAt().plus(config.restore().confirmTimeout()))
+                    && status != null && status.reachable() && !status.hashing()
+                    && status.last().at().isAfter(h.wokenAt())) {
+                releases.addAll(wakeFailed(h, "still asleep " + config.restore().confirmTimeout().toSeconds()
+                        + " s after it was told to wake", now));
             } else if (!now.isBefore(h.wokenAt().plus(config.restore().confirmTimeout()))) {
                 issues.add(h.endpoint() + " not back at full power within "
                         + config.restore().confirmTimeout().toSeconds() + " s");
-                book.release(h.endpoint());
+                releases.add(HoldRecord.release(h.endpoint()));
             }
         }
+        book.change(releases);
     }
 }

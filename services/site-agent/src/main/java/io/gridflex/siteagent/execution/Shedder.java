@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
@@ -20,19 +24,28 @@ import io.gridflex.siteagent.miner.MinerCommands;
 import io.gridflex.siteagent.miner.MinerEndpoint;
 import io.gridflex.siteagent.miner.MinerStatus;
 import io.gridflex.siteagent.schedule.HeldMiner;
+import io.gridflex.siteagent.schedule.HoldRecord;
+import io.gridflex.siteagent.schedule.PendingSleep;
 import io.gridflex.siteagent.schedule.ScheduleBook;
 
 /**
- * Takes load off: stops more miners until the held reduction covers a target (all chosen miners at once, then a
- * second round to replace any that failed), waits for their draw to fall, and keeps held miners asleep. Remembers,
- * for the segment being executed, how many miners it stopped and what went wrong, for the SHED ack. Used by the
- * controller's thread only.
+ * Takes load off: sends sleep commands to more miners until the held reduction, with the commands still out, covers a
+ * target; then watches their draw fall. It never waits: commands run on their own threads and their outcomes are
+ * taken in at the next control step, so a slow or hung miner delays nobody, not even a cancel that arrives meanwhile.
+ * A miner whose command failed is replaced at the next step. Remembers, for the segment being executed, how many
+ * miners it stopped and what went wrong, for the SHED ack. Used by the controller's thread only (outcomes arrive
+ * through a queue).
  */
 final class Shedder {
 
     private static final Logger LOG = Logger.getLogger(Shedder.class);
     private static final double EPSILON_W = 0.5;
+    /** How often a stopped miner whose lower draw is not yet seen is read again, beyond the meter's own samples. */
     private static final Duration CONFIRM_POLL = Duration.ofMillis(200);
+
+    /** A sleep command's outcome: empty when the miner accepted it, else why not. */
+    private record Outcome(MinerEndpoint miner, double runningW, Instant sentAt, Optional<String> failure) {
+    }
 
     private final SiteConfig config;
     private final Clock clock;
@@ -42,6 +55,12 @@ final class Shedder {
     private final double sleepW;
     private final Set<String> issues = new LinkedHashSet<>();
     private final Map<String, Instant> lastReassert = new HashMap<>();
+    /** Sleep commands out, by miner: what stopping it will remove. */
+    private final Map<String, Double> inFlight = new HashMap<>();
+    /** Miners that accepted a sleep command and have not shown their lower draw yet, with the deadline for it. */
+    private final Map<MinerEndpoint, Instant> confirming = new HashMap<>();
+    private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    private Instant nextConfirmRead = Instant.MIN;
     private int stopped;
 
     Shedder(SiteConfig config, Clock clock, ScheduleBook book, FleetView fleet, MinerCommands commands) {
@@ -68,44 +87,76 @@ final class Shedder {
         return Set.copyOf(issues);
     }
 
-    /** Stops more miners until the held reduction covers {@code targetW}; a second round replaces failed miners. */
+    /**
+     * Whether every sleep command sent has been answered and every miner that accepted one has shown its lower draw
+     * (or had its time to): the moment to acknowledge what was shed.
+     */
+    boolean settled() {
+        return inFlight.isEmpty() && confirming.isEmpty();
+    }
+
+    /**
+     * Takes in the outcomes of commands answered since the last step: a miner that accepted is held (on disk before
+     * anything else happens) and watched until its draw falls; one that did not stays pending, to be settled by its
+     * readings, and is replaced at the next {@link #shedMore}.
+     */
+    void collect(Instant now) {
+        List<HoldRecord> holds = new ArrayList<>();
+        for (Outcome outcome; (outcome = outcomes.poll()) != null;) {
+            String endpoint = outcome.miner().toString();
+            inFlight.remove(endpoint);
+            if (outcome.failure().isPresent()) {
+                issues.add(endpoint + " did not stop: " + outcome.failure().get());
+            } else {
+                holds.add(HoldRecord.hold(new HeldMiner(endpoint, outcome.runningW(), outcome.sentAt(), null)));
+                confirming.put(outcome.miner(), now.plus(config.shed().confirmTimeout()));
+                stopped++;
+            }
+        }
+        book.change(holds);
+        confirmPowerDown(now);
+    }
+
+    /**
+     * Sends sleep commands to more miners when the held reduction, with the commands still out, falls short of
+     * {@code targetW}. Returns at once.
+     */
     void shedMore(double targetW) {
-        for (int round = 0; round < 2; round++) {
-            List<HeldMiner> held = book.view().held();
-            double neededW = targetW - HeldMiner.reductionW(held, sleepW);
-            if (neededW <= EPSILON_W) {
-                return;
+        ScheduleBook.View view = book.view();
+        List<HeldMiner> held = view.held();
+        double comingW = inFlight.values().stream().mapToDouble(Double::doubleValue).sum();
+        double neededW = targetW - HeldMiner.reductionW(held, sleepW) - comingW;
+        if (neededW <= EPSILON_W) {
+            return;
+        }
+        // A miner whose sleep is unsettled may be asleep already: it is neither stopped again nor counted.
+        Set<String> taken = held.stream().map(HeldMiner::endpoint).collect(Collectors.toSet());
+        view.pending().forEach(p -> taken.add(p.endpoint()));
+        taken.addAll(inFlight.keySet());
+        List<ShedPlanner.Candidate> candidates = new ArrayList<>();
+        Map<String, MinerStatus> byEndpoint = new HashMap<>();
+        for (MinerStatus miner : fleet.snapshot()) {
+            String endpoint = miner.endpoint().toString();
+            if (miner.hashing() && !taken.contains(endpoint) && !commands.coolingDown(miner.endpoint())) {
+                candidates.add(new ShedPlanner.Candidate(endpoint, miner.powerW() - sleepW, false));
+                byEndpoint.put(endpoint, miner);
             }
-            Set<String> heldEndpoints = held.stream().map(HeldMiner::endpoint).collect(Collectors.toSet());
-            List<ShedPlanner.Candidate> candidates = new ArrayList<>();
-            Map<String, MinerStatus> byEndpoint = new HashMap<>();
-            for (MinerStatus miner : fleet.snapshot()) {
-                String endpoint = miner.endpoint().toString();
-                if (miner.hashing() && !heldEndpoints.contains(endpoint) && !commands.coolingDown(miner.endpoint())) {
-                    candidates.add(new ShedPlanner.Candidate(endpoint, miner.powerW() - sleepW, false));
-                    byEndpoint.put(endpoint, miner);
-                }
-            }
-            List<ShedPlanner.Candidate> chosen = ShedPlanner.plan(candidates, neededW);
-            if (chosen.isEmpty()) {
-                return;
-            }
-            List<MinerEndpoint> endpoints = chosen.stream().map(c -> byEndpoint.get(c.endpoint()).endpoint())
-                    .toList();
-            LOG.infof("stopping %d miners to remove %.1f kW more: %s", endpoints.size(), neededW / 1000, endpoints);
-            Instant sentAt = clock.instant();
-            List<MinerEndpoint> asleep = new ArrayList<>();
-            commands.command(endpoints, MinerAction.SLEEP).forEach((miner, failure) -> {
-                if (failure.isPresent()) {
-                    issues.add(miner + " did not stop: " + failure.get());
-                } else {
-                    book.hold(new HeldMiner(miner.toString(), byEndpoint.get(miner.toString()).powerW(), sentAt,
-                            null));
-                    asleep.add(miner);
-                }
-            });
-            stopped += asleep.size();
-            awaitPowerDown(asleep);
+        }
+        List<ShedPlanner.Candidate> chosen = ShedPlanner.plan(candidates, neededW);
+        if (chosen.isEmpty()) {
+            return;
+        }
+        LOG.infof("stopping %d miners to remove %.1f kW more: %s", chosen.size(), neededW / 1000,
+                chosen.stream().map(ShedPlanner.Candidate::endpoint).toList());
+        Instant sentAt = clock.instant();
+        // Intent first: if the agent dies while the commands are out, its successor knows which miners to check.
+        book.intendSleep(chosen.stream()
+                .map(c -> new PendingSleep(c.endpoint(), byEndpoint.get(c.endpoint()).powerW(), sentAt)).toList());
+        for (ShedPlanner.Candidate c : chosen) {
+            MinerStatus miner = byEndpoint.get(c.endpoint());
+            inFlight.put(c.endpoint(), c.reductionW());
+            commands.submit(miner.endpoint(), MinerAction.SLEEP).thenAccept(failure -> outcomes
+                    .add(new Outcome(miner.endpoint(), miner.powerW(), sentAt, failure)));
         }
     }
 
@@ -134,46 +185,36 @@ final class Shedder {
                     && status.last().at().isAfter(settledAt)) {
                 LOG.warnf("held miner %s is hashing again; stopping it again", endpoint);
                 lastReassert.put(h.endpoint(), now);
-                commands.command(List.of(endpoint), MinerAction.SLEEP);
+                commands.submit(endpoint, MinerAction.SLEEP);
             }
         }
     }
 
-    /** Waits, within the confirmation timeout, until every stopped miner reports its sleep draw. */
-    private void awaitPowerDown(List<MinerEndpoint> asleep) {
-        if (asleep.isEmpty()) {
+    /** Drops the miners whose lower draw is seen, reports those out of time, and reads the rest again soon. */
+    private void confirmPowerDown(Instant now) {
+        if (confirming.isEmpty()) {
             return;
         }
-        Instant deadline = clock.instant().plus(config.shed().confirmTimeout());
-        List<MinerEndpoint> pending = new ArrayList<>(asleep);
-        while (true) {
-            fleet.read(pending).forEach((miner, status) -> {
-                if (status.reachable() && !status.hashing() && status.powerW() <= poweredDownW(miner)) {
-                    pending.remove(miner);
-                }
-            });
-            if (pending.isEmpty() || !clock.instant().isBefore(deadline)) {
-                break;
+        Map<String, Double> runningW = book.view().held().stream()
+                .collect(Collectors.toMap(HeldMiner::endpoint, HeldMiner::runningW, (a, b) -> b));
+        for (Iterator<Map.Entry<MinerEndpoint, Instant>> it = confirming.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<MinerEndpoint, Instant> entry = it.next();
+            MinerEndpoint miner = entry.getKey();
+            MinerStatus status = fleet.status(miner);
+            double running = runningW.getOrDefault(miner.toString(), 0.0);
+            if (status != null && status.reachable() && !status.hashing()
+                    && status.powerW() <= Math.max(3 * sleepW, 0.05 * running)) {
+                it.remove();
+            } else if (!now.isBefore(entry.getValue())) {
+                issues.add(miner + " still drew " + Math.round(status == null ? 0 : status.powerW()) + " W after "
+                        + config.shed().confirmTimeout().toSeconds() + " s");
+                it.remove();
             }
-            sleep(CONFIRM_POLL);
         }
-        for (MinerEndpoint miner : pending) {
-            issues.add(miner + " still drew " + Math.round(fleet.status(miner).powerW()) + " W after "
-                    + config.shed().confirmTimeout().toSeconds() + " s");
-        }
-    }
-
-    private double poweredDownW(MinerEndpoint miner) {
-        double running = book.view().held().stream().filter(h -> h.endpoint().equals(miner.toString()))
-                .mapToDouble(HeldMiner::runningW).findFirst().orElse(0);
-        return Math.max(3 * sleepW, 0.05 * running);
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Instant at = clock.instant();
+        if (!confirming.isEmpty() && !at.isBefore(nextConfirmRead)) {
+            nextConfirmRead = at.plus(CONFIRM_POLL);
+            fleet.refresh(confirming.keySet());
         }
     }
 }

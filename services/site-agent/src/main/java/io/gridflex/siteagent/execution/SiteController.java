@@ -31,7 +31,8 @@ import io.quarkus.runtime.StartupEvent;
  * the site by the difference only: stops more miners when the held reduction falls short, brings the surplus back in
  * stages when it exceeds it. A segment boundary or a new revision therefore never restarts the site from zero, and a
  * revision that leaves the present segment's target as it was changes nothing at all. One thread runs the steps, so
- * they never overlap.
+ * they never overlap, and a step never waits for a miner: commands and readings run on threads of their own, and
+ * their outcomes are taken in at the next step, so a hung miner cannot delay a cancel, a restore or the next step.
  */
 @ApplicationScoped
 public class SiteController {
@@ -47,6 +48,7 @@ public class SiteController {
     private final double sleepW;
     private final Shedder shedder;
     private final Restorer restorer;
+    private final Reconciler reconciler;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("site-control").daemon().factory());
 
@@ -60,6 +62,7 @@ public class SiteController {
         this.sleepW = config.miner().sleepW();
         this.shedder = new Shedder(config, clock, book, fleet, commands);
         this.restorer = new Restorer(config, book, fleet, commands, metrics);
+        this.reconciler = new Reconciler(book, fleet, sleepW, config.shed().confirmTimeout());
     }
 
     void start(@Observes StartupEvent event) {
@@ -81,6 +84,14 @@ public class SiteController {
     }
 
     void step(Instant now) {
+        if (!fleet.sampledOnce()) {
+            // After a (re)start the miners' real state comes first: acting on the state file alone could stop miners
+            // already asleep or wake ones a schedule still needs.
+            return;
+        }
+        shedder.collect(now);
+        restorer.collect(now);
+        reconciler.settle(book.view().pending(), now);
         ScheduleBook.View view = book.view();
         ScheduleSegment segment = view.segmentAt(now).orElse(null);
         double requiredW = Requirement.requiredW(segment, fleet.snapshot(), view.held());
@@ -88,9 +99,7 @@ public class SiteController {
 
         if (requiredW > EPSILON_W) {
             shedder.reassertSleep(Requirement.keep(book.view().asleep(), requiredW, sleepW), now);
-            if (HeldMiner.reductionW(book.view().held(), sleepW) + EPSILON_W < requiredW) {
-                shedder.shedMore(requiredW);
-            }
+            shedder.shedMore(requiredW);
         }
         List<HeldMiner> surplus = Requirement.surplus(book.view().asleep(), requiredW, sleepW);
         if (!surplus.isEmpty()) {
@@ -139,7 +148,7 @@ public class SiteController {
     private void acknowledge(ScheduleSegment segment, double requiredW, Instant now) {
         ScheduleBook.View view = book.view();
         SegmentProgress present = view.present();
-        if (present != null && !present.shed()) {
+        if (present != null && !present.shed() && shedder.settled()) {
             acknowledgeShed(present, segment, requiredW, now);
         }
         boolean surplusBack = Requirement.surplus(view.asleep(), requiredW, sleepW).isEmpty()

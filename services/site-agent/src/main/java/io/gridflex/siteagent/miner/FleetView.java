@@ -4,10 +4,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +29,8 @@ public class FleetView {
     private static final Logger LOG = Logger.getLogger(FleetView.class);
 
     private final MinerDrivers drivers;
+    private volatile boolean sampledOnce;
+    private final Set<MinerEndpoint> refreshing = ConcurrentHashMap.newKeySet();
     private final double sleepW;
     private final List<MinerEndpoint> endpoints;
     private final Map<MinerEndpoint, MinerStatus> statuses = new LinkedHashMap<>();
@@ -36,7 +41,7 @@ public class FleetView {
         this.drivers = drivers;
         this.sleepW = config.miner().sleepW();
         this.endpoints = List.copyOf(drivers.endpoints());
-        endpoints.forEach(e -> statuses.put(e, MinerStatus.unknown(e)));
+        endpoints.forEach(e -> statuses.put(e, MinerStatus.unknown(e, drivers.nominalW(e))));
     }
 
     public List<MinerEndpoint> endpoints() {
@@ -45,7 +50,14 @@ public class FleetView {
 
     /** Reads every miner now. */
     public List<MinerStatus> sampleAll() {
-        return read(endpoints).values().stream().toList();
+        List<MinerStatus> all = read(endpoints).values().stream().toList();
+        sampledOnce = true;
+        return all;
+    }
+
+    /** Whether every miner has been read (or failed to answer) at least once since the agent started. */
+    public boolean sampledOnce() {
+        return sampledOnce;
     }
 
     /** Reads the given miners now and returns their fresh status. */
@@ -68,6 +80,28 @@ public class FleetView {
         return reading.estimated(reading.hashing() ? drivers.nominalW(miner) : sleepW);
     }
 
+    /**
+     * Reads the given miners again soon, without waiting for them: for watching a few miners closely between the
+     * meter's samples. A miner still being read is not asked twice, so a hung one costs one thread, not one per call.
+     */
+    public void refresh(Collection<MinerEndpoint> miners) {
+        for (MinerEndpoint miner : miners) {
+            if (refreshing.add(miner)) {
+                try {
+                    readers.execute(() -> {
+                        try {
+                            readAndUpdate(miner);
+                        } finally {
+                            refreshing.remove(miner);
+                        }
+                    });
+                } catch (RejectedExecutionException e) {
+                    refreshing.remove(miner);
+                }
+            }
+        }
+    }
+
     /** The latest status of every miner, in configuration order. */
     public synchronized List<MinerStatus> snapshot() {
         return List.copyOf(statuses.values());
@@ -83,27 +117,38 @@ public class FleetView {
     }
 
     private MinerStatus update(MinerEndpoint miner, Future<MinerReading> reading) {
-        MinerStatus status;
         try {
-            MinerReading value = reading.get();
-            synchronized (this) {
-                status = statuses.get(miner).read(value);
-                statuses.put(miner, status);
-            }
+            return recorded(miner, reading.get());
         } catch (ExecutionException e) {
-            String error = e.getCause().getMessage();
-            synchronized (this) {
-                status = statuses.get(miner).failed(error);
-                statuses.put(miner, status);
-            }
-            if (status.failures() == 1) {
-                LOG.warnf("miner %s stopped answering: %s", miner, error);
-            }
+            return failed(miner, e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            synchronized (this) {
-                status = statuses.get(miner);
-            }
+            return status(miner);
+        }
+    }
+
+    private void readAndUpdate(MinerEndpoint miner) {
+        try {
+            recorded(miner, readOne(miner));
+        } catch (MinerException | RuntimeException e) {
+            failed(miner, e.getMessage());
+        }
+    }
+
+    private synchronized MinerStatus recorded(MinerEndpoint miner, MinerReading reading) {
+        MinerStatus status = statuses.get(miner).read(reading);
+        statuses.put(miner, status);
+        return status;
+    }
+
+    private MinerStatus failed(MinerEndpoint miner, String error) {
+        MinerStatus status;
+        synchronized (this) {
+            status = statuses.get(miner).failed(error);
+            statuses.put(miner, status);
+        }
+        if (status.failures() == 1) {
+            LOG.warnf("miner %s stopped answering: %s", miner, error);
         }
         return status;
     }

@@ -3,15 +3,13 @@ package io.gridflex.siteagent.miner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,27 +49,28 @@ public class MinerCommands {
     }
 
     /**
-     * Sends {@code action} to every miner in parallel, each through its firmware's driver.
+     * Sends {@code action} to one miner through its firmware's driver, on a thread of its own, retrying as configured.
+     * Returns at once.
      *
-     * @return per miner, empty on success or why it failed after every attempt
+     * @return completes with empty on success, or why it failed after every attempt; never exceptionally
      */
-    public Map<MinerEndpoint, Optional<String>> command(Collection<MinerEndpoint> miners, MinerAction action) {
-        Map<MinerEndpoint, Future<Optional<String>>> running = new LinkedHashMap<>();
-        for (MinerEndpoint miner : miners) {
-            running.put(miner, senders.submit(() -> commandOne(miner, action)));
+    public CompletableFuture<Optional<String>> submit(MinerEndpoint miner, MinerAction action) {
+        CompletableFuture<Optional<String>> outcome = new CompletableFuture<>();
+        try {
+            senders.execute(() -> {
+                try {
+                    outcome.complete(commandOne(miner, action));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    outcome.complete(Optional.of("interrupted"));
+                } catch (RuntimeException e) {
+                    outcome.complete(Optional.of(String.valueOf(e)));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            outcome.complete(Optional.of("the agent is stopping"));
         }
-        Map<MinerEndpoint, Optional<String>> results = new LinkedHashMap<>();
-        running.forEach((miner, result) -> {
-            try {
-                results.put(miner, result.get());
-            } catch (ExecutionException e) {
-                results.put(miner, Optional.of(String.valueOf(e.getCause())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                results.put(miner, Optional.of("interrupted"));
-            }
-        });
-        return results;
+        return outcome;
     }
 
     /** Whether a miner failed a command recently enough to be left out of plans. */

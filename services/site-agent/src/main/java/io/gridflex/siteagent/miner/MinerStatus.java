@@ -10,17 +10,24 @@ package io.gridflex.siteagent.miner;
  * @param readingsSincePeakRise hashing readings since the peak last rose by more than {@link #PEAK_RISE}
  * @param failures readings failed in a row
  * @param lastError why the latest reading failed, or null
+ * @param assumedW the draw taken for it while it has never answered: unknown is not 0 W, and counting a silent miner
+ *        as off would show a reduction that did not happen (its nominal draw; 0 where nothing is known)
  */
 public record MinerStatus(MinerEndpoint endpoint, boolean reachable, MinerReading last, double peakRunningW,
-        int readingsSincePeakRise, int failures, String lastError) {
+        int readingsSincePeakRise, int failures, String lastError, double assumedW) {
+
+    public MinerStatus(MinerEndpoint endpoint, boolean reachable, MinerReading last, double peakRunningW,
+            int readingsSincePeakRise, int failures, String lastError) {
+        this(endpoint, reachable, last, peakRunningW, readingsSincePeakRise, failures, lastError, 0);
+    }
 
     /** A rise of the peak by more than this share means the miner is still ramping up. */
     static final double PEAK_RISE = 0.01;
     /** Hashing readings without a peak rise after which the peak is taken as the miner's full draw. */
     static final int SETTLED_AFTER = 5;
 
-    static MinerStatus unknown(MinerEndpoint endpoint) {
-        return new MinerStatus(endpoint, false, null, 0, 0, 0, null);
+    static MinerStatus unknown(MinerEndpoint endpoint, double assumedW) {
+        return new MinerStatus(endpoint, false, null, 0, 0, 0, null, assumedW);
     }
 
     /**
@@ -31,9 +38,12 @@ public record MinerStatus(MinerEndpoint endpoint, boolean reachable, MinerReadin
         return readingsSincePeakRise >= SETTLED_AFTER;
     }
 
-    /** Latest known draw; a miner that stopped answering is taken to draw what it drew last. */
+    /**
+     * Latest known draw; a miner that stopped answering is taken to draw what it drew last, one that never answered
+     * its {@link #assumedW}.
+     */
     public double powerW() {
-        return last == null ? 0 : last.powerW();
+        return last == null ? assumedW : last.powerW();
     }
 
     /** Hashing at its latest reading, and that reading is current. */
@@ -43,14 +53,15 @@ public record MinerStatus(MinerEndpoint endpoint, boolean reachable, MinerReadin
 
     MinerStatus read(MinerReading reading) {
         if (!reading.hashing()) {
-            return new MinerStatus(endpoint, true, reading, peakRunningW, readingsSincePeakRise, 0, null);
+            return new MinerStatus(endpoint, true, reading, peakRunningW, readingsSincePeakRise, 0, null, assumedW);
         }
         boolean rising = reading.powerW() > peakRunningW * (1 + PEAK_RISE);
         return new MinerStatus(endpoint, true, reading, Math.max(peakRunningW, reading.powerW()),
-                rising ? 0 : readingsSincePeakRise + 1, 0, null);
+                rising ? 0 : readingsSincePeakRise + 1, 0, null, assumedW);
     }
 
     MinerStatus failed(String error) {
-        return new MinerStatus(endpoint, false, last, peakRunningW, readingsSincePeakRise, failures + 1, error);
+        return new MinerStatus(endpoint, false, last, peakRunningW, readingsSincePeakRise, failures + 1, error,
+                assumedW);
     }
 }

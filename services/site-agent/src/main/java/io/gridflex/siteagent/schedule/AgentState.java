@@ -16,16 +16,24 @@ import io.gridflex.messages.SiteSchedule;
  * @param held miners put to sleep and not yet confirmed back
  * @param present the segment being executed, or null when none is in force
  * @param restoring segments whose surplus load is coming back (RESTORING sent, RESTORED not yet), oldest first
+ * @param pending miners told (or about to be told) to sleep whose outcome is not known yet
  */
 public record AgentState(SiteSchedule schedule, Instant acceptedAt, long lastRevision, List<HeldMiner> held,
-        SegmentProgress present, List<SegmentProgress> restoring) {
+        SegmentProgress present, List<SegmentProgress> restoring, List<PendingSleep> pending) {
 
     public AgentState {
         held = List.copyOf(held);
         restoring = List.copyOf(restoring);
+        // A state written before intents were recorded has none.
+        pending = pending == null ? List.of() : List.copyOf(pending);
+    }
+
+    public AgentState(SiteSchedule schedule, Instant acceptedAt, long lastRevision, List<HeldMiner> held,
+            SegmentProgress present, List<SegmentProgress> restoring) {
+        this(schedule, acceptedAt, lastRevision, held, present, restoring, List.of());
     }
 
     public static AgentState empty() {
-        return new AgentState(null, null, 0, List.of(), null, List.of());
+        return new AgentState(null, null, 0, List.of(), null, List.of(), List.of());
     }
 }

@@ -1,5 +1,6 @@
 package io.gridflex.siteagent.schedule;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,10 +28,12 @@ public class ScheduleBook {
     private static final Logger LOG = Logger.getLogger(ScheduleBook.class);
     /** The ack schema allows 1024 characters of reason. */
     private static final int MAX_REASON = 1000;
+    /** Journal changes after which the state file is rewritten, so that the journal stays short. */
+    private static final int COMPACT_AFTER = 20_000;
 
     /** What the controller needs to know, taken consistently. */
     public record View(SiteSchedule schedule, Instant acceptedAt, SegmentProgress present,
-            List<SegmentProgress> restoring, List<HeldMiner> held) {
+            List<SegmentProgress> restoring, List<HeldMiner> held, List<PendingSleep> pending) {
 
         /** The segment in force at {@code at}, if any. */
         public Optional<ScheduleSegment> segmentAt(Instant at) {
@@ -52,6 +55,7 @@ public class ScheduleBook {
     private final Clock clock;
     private final AckPublisher acks;
     private final StateFile stateFile;
+    private final HoldJournal holdJournal;
     private final ScheduleLedger ledger;
 
     public ScheduleBook(SiteConfig config, Clock clock, AckPublisher acks, AgentMetrics metrics) {
@@ -60,13 +64,20 @@ public class ScheduleBook {
         this.clock = clock;
         this.acks = acks;
         this.stateFile = new StateFile(config.stateFile());
+        this.holdJournal = new HoldJournal(holdJournalPath(stateFile.path()));
         AgentState state = stateFile.load();
         this.ledger = ScheduleLedger.restore(siteId, config.scheduleClockSkew(), state);
+        List<HoldRecord> changes = holdJournal.read();
+        changes.forEach(ledger::apply);
+        if (!changes.isEmpty()) {
+            state = ledger.snapshot();
+            persist();
+        }
         metrics.scheduleRevision(this::revisionOrZero);
         if (state.schedule() != null) {
             LOG.infof("resuming revision %d (%d segments, until %s) with %d miners held%s",
                     state.schedule().revision(), state.schedule().segments().size(), state.schedule().end(),
-                    state.held().size(), state.present() == null
+                    state.held().size() + state.pending().size(), state.present() == null
                             ? ""
                             : ", executing the segment from " + state.present().start());
         }
@@ -100,7 +111,7 @@ public class ScheduleBook {
 
     public synchronized View view() {
         return new View(ledger.schedule().orElse(null), ledger.acceptedAt(), ledger.present().orElse(null),
-                ledger.restoring(), ledger.held());
+                ledger.restoring(), ledger.held(), ledger.pending());
     }
 
     /**
@@ -155,19 +166,36 @@ public class ScheduleBook {
         return closed.size();
     }
 
-    public synchronized void hold(HeldMiner miner) {
-        ledger.hold(miner);
-        persist();
+    /**
+     * Records changes to the miners the agent is responsible for: on disk (one append and sync for the whole batch)
+     * before they take effect here, so that whatever the agent then does to a miner, a restarted agent knows.
+     */
+    public synchronized void change(List<HoldRecord> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        holdJournal.append(changes);
+        changes.forEach(ledger::apply);
+        if (holdJournal.records() >= COMPACT_AFTER) {
+            persist();
+        }
     }
 
-    public synchronized void markWoken(String endpoint, Instant at) {
-        ledger.markWoken(endpoint, at);
-        persist();
+    /** Records, before the commands are sent, that these miners are about to be told to sleep. */
+    public void intendSleep(List<PendingSleep> miners) {
+        change(miners.stream().map(HoldRecord::intend).toList());
     }
 
-    public synchronized void release(String endpoint) {
-        ledger.release(endpoint);
-        persist();
+    public void hold(HeldMiner miner) {
+        change(List.of(HoldRecord.hold(miner)));
+    }
+
+    public void markWoken(String endpoint, Instant at) {
+        change(List.of(HoldRecord.wake(endpoint, at)));
+    }
+
+    public void release(String endpoint) {
+        change(List.of(HoldRecord.release(endpoint)));
     }
 
     /** Draw the miners held asleep removed, in kW, by their draw when stopped. */
@@ -192,8 +220,17 @@ public class ScheduleBook {
                 roundKw(targetKw), segment.eventIds(), truncate(reason), clock.instant());
     }
 
+    /** The hold journal beside a state file: {@code site-agent-state.json} → {@code site-agent-state.holds}. */
+    static Path holdJournalPath(Path stateFile) {
+        String name = stateFile.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return stateFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".holds");
+    }
+
+    /** Writes the whole state, which then holds every change of the hold journal, and empties the journal. */
     private void persist() {
         stateFile.save(ledger.snapshot());
+        holdJournal.clear();
     }
 
     private static double roundKw(double kw) {

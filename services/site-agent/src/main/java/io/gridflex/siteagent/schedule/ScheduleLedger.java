@@ -27,6 +27,7 @@ public final class ScheduleLedger {
     private Instant acceptedAt;
     private long lastRevision;
     private final List<HeldMiner> held = new ArrayList<>();
+    private final List<PendingSleep> pending = new ArrayList<>();
     private SegmentProgress present;
     private final List<SegmentProgress> restoring = new ArrayList<>();
 
@@ -44,6 +45,7 @@ public final class ScheduleLedger {
         ledger.held.addAll(state.held());
         ledger.present = state.present();
         ledger.restoring.addAll(state.restoring());
+        ledger.pending.addAll(state.pending());
         return ledger;
     }
 
@@ -83,6 +85,10 @@ public final class ScheduleLedger {
         return List.copyOf(held);
     }
 
+    public List<PendingSleep> pending() {
+        return List.copyOf(pending);
+    }
+
     public Optional<SegmentProgress> present() {
         return Optional.ofNullable(present);
     }
@@ -120,21 +126,42 @@ public final class ScheduleLedger {
         return true;
     }
 
-    public void hold(HeldMiner miner) {
-        held.removeIf(h -> h.endpoint().equals(miner.endpoint()));
-        held.add(miner);
+    /**
+     * Applies one change to the miners the agent is responsible for. Each change sets or removes one miner's entry,
+     * so applying a change twice, or a journal onto a state that already has it, leaves the same state.
+     */
+    public void apply(HoldRecord change) {
+        String endpoint = change.endpoint();
+        switch (change.op()) {
+            case INTEND -> {
+                pending.removeIf(p -> p.endpoint().equals(endpoint));
+                pending.add(new PendingSleep(endpoint, change.runningW(), change.at()));
+            }
+            case HOLD -> {
+                pending.removeIf(p -> p.endpoint().equals(endpoint));
+                held.removeIf(h -> h.endpoint().equals(endpoint));
+                held.add(new HeldMiner(endpoint, change.runningW(), change.at(), null));
+            }
+            case DROP -> pending.removeIf(p -> p.endpoint().equals(endpoint));
+            // Records that a held miner was told to wake up; it stays held until RELEASE confirms it back.
+            case WAKE -> held.replaceAll(h -> h.endpoint().equals(endpoint) ? h.wokenAt(change.at()) : h);
+            case RELEASE -> held.removeIf(h -> h.endpoint().equals(endpoint));
+        }
     }
 
-    /** Records that a held miner was told to wake up; it stays held until {@link #release} confirms it back. */
+    public void hold(HeldMiner miner) {
+        apply(HoldRecord.hold(miner));
+    }
+
     public void markWoken(String endpoint, Instant at) {
-        held.replaceAll(h -> h.endpoint().equals(endpoint) ? h.wokenAt(at) : h);
+        apply(HoldRecord.wake(endpoint, at));
     }
 
     public void release(String endpoint) {
-        held.removeIf(h -> h.endpoint().equals(endpoint));
+        apply(HoldRecord.release(endpoint));
     }
 
     public AgentState snapshot() {
-        return new AgentState(schedule, acceptedAt, lastRevision, held, present, restoring);
+        return new AgentState(schedule, acceptedAt, lastRevision, held, present, restoring, pending);
     }
 }

@@ -30,8 +30,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Reads every miner each sample interval, integrates the site's energy, and publishes one {@link SiteTelemetry} per
- * telemetry interval (key: site id). A miner that does not answer is counted at its last known draw: the site meter
- * would still see it, and dropping it would show a reduction that did not happen. The site has no meter of its own
+ * telemetry interval (key: site id). A miner that does not answer is counted at its last known draw, and one never
+ * heard from at its nominal draw: the site meter would still see it, and counting it as 0 W would show a reduction
+ * that did not happen. The coverage field says how much of the fleet answered. The site has no meter of its own
  * yet, so the figures are the miners' ({@code source} MINERS) and a co-located data centre is not in them.
  * <p>
  * Each interval goes through the link journal: on local disk once published, and to Kafka in order, however long the

@@ -358,7 +358,7 @@ class SiteControllerTest {
         Instant t = clock.instant().minusSeconds(1);
         send(segment(t, t.plusSeconds(600), event("ev-a", 5.9)));
 
-        controller.step(clock.instant());
+        stepUntil(() -> !acks(Status.SHED).isEmpty());
 
         assertThat(acks()).extracting(ScheduleAck::status).containsExactly(Status.ACCEPTED, Status.SHED);
         ScheduleAck shed = acks().getLast();

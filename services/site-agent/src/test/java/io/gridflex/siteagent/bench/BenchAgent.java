@@ -1,0 +1,86 @@
+package io.gridflex.siteagent.bench;
+
+import static io.gridflex.siteagent.Schedules.event;
+import static io.gridflex.siteagent.Schedules.schedule;
+import static io.gridflex.siteagent.Schedules.segment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.gridflex.messages.MessageCodec;
+import io.gridflex.siteagent.AgentMetrics;
+import io.gridflex.siteagent.RecordingLink;
+import io.gridflex.siteagent.TestDrivers;
+import io.gridflex.siteagent.TestSiteConfig;
+import io.gridflex.siteagent.execution.SiteControllers;
+import io.gridflex.siteagent.miner.FleetView;
+import io.gridflex.siteagent.miner.MinerDrivers;
+import io.gridflex.siteagent.schedule.AckPublisher;
+import io.gridflex.siteagent.schedule.ScheduleBook;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The agent's control loop and meter in a process of their own, for {@link ShedBenchmark} to measure from outside:
+ * its inventory in {@code args[1]} (one miner a line), its state in {@code args[0]}, a schedule shedding
+ * {@code args[2]} kW from {@code args[3]} to {@code args[4]}. The controller steps every 250 ms and the meter reads every
+ * miner every second, each on its own thread, as in the service. Prints {@code ready} once every miner was read,
+ * each ack as {@code ack <epoch ms> <json>}, and {@code cycles <n>} every second.
+ */
+public final class BenchAgent {
+
+    private BenchAgent() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        List<String> miners = Files.readAllLines(Path.of(args[1])).stream().filter(l -> !l.isBlank()).toList();
+        TestSiteConfig config = new TestSiteConfig("bench-site", 1_000_000, miners, Path.of(args[0]));
+        Clock clock = Clock.systemUTC();
+        AgentMetrics metrics = new AgentMetrics(new SimpleMeterRegistry());
+        RecordingLink link = new RecordingLink(json -> print("ack " + System.currentTimeMillis() + " " + json));
+        ScheduleBook book = new ScheduleBook(config, clock, new AckPublisher(link, new MessageCodec(), metrics),
+                metrics);
+        MinerDrivers drivers = TestDrivers.of(config, clock);
+        FleetView fleet = new FleetView(config, drivers);
+        SiteControllers.Stepper controller = SiteControllers.of(config, clock, book, fleet, drivers, metrics);
+        fleet.sampleAll();
+        print("ready");
+        book.offer(schedule(config.id(), 1, clock.instant(), segment(Instant.parse(args[3]), Instant.parse(args[4]),
+                event("bench", Double.parseDouble(args[2])))));
+        AtomicLong cycles = new AtomicLong();
+        Thread.ofPlatform().daemon().start(() -> {
+            while (true) {
+                fleet.sampleAll();
+                pause(1000);
+            }
+        });
+        Thread.ofPlatform().daemon().start(() -> {
+            while (true) {
+                pause(1000);
+                print("cycles " + cycles.get());
+            }
+        });
+        while (true) {
+            controller.step(clock.instant());
+            cycles.incrementAndGet();
+            pause(250);
+        }
+    }
+
+    private static synchronized void print(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

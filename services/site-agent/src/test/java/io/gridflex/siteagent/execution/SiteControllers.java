@@ -1,0 +1,31 @@
+package io.gridflex.siteagent.execution;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.gridflex.siteagent.AgentMetrics;
+import io.gridflex.siteagent.SiteConfig;
+import io.gridflex.siteagent.miner.FleetView;
+import io.gridflex.siteagent.miner.MinerCommands;
+import io.gridflex.siteagent.miner.MinerDrivers;
+import io.gridflex.siteagent.schedule.ScheduleBook;
+
+/** A controller wired by hand, for tests outside its package that run its steps one by one. */
+public final class SiteControllers {
+
+    /** One control step at a time. */
+    public interface Stepper {
+
+        void step(Instant now);
+    }
+
+    private SiteControllers() {
+    }
+
+    public static Stepper of(SiteConfig config, Clock clock, ScheduleBook book, FleetView fleet, MinerDrivers drivers,
+            AgentMetrics metrics) {
+        SiteController controller = new SiteController(config, clock, book, fleet,
+                new MinerCommands(drivers, metrics, clock, config), metrics);
+        return controller::step;
+    }
+}
