@@ -79,7 +79,7 @@ public final class CgminerApiServer implements MinerApi {
         } catch (JsonRequestReader.RequestException e) {
             response = commands.requestError(e.getMessage());
         } catch (SocketTimeoutException e) {
-            return;
+            response = commands.requestError("no complete request within " + readTimeoutMillis + " ms");
         }
         Faults.delayIfSlow(miner);
         OutputStream out = socket.getOutputStream();
