@@ -21,15 +21,30 @@ public final class SimulatedMiner {
     private final InstantSource clock;
     private final MinerPowerModel power;
     private final Instant bootedAt;
+    private final Firmware firmware;
     private final List<CurtailEvent> curtailLog = new ArrayList<>();
     private volatile boolean apiOffline;
+    private volatile Misbehaviour misbehaviour = Misbehaviour.NONE;
+    private volatile Duration replyDelay = Duration.ofSeconds(2);
+    private volatile boolean quirky;
 
+    /** A LuxOS miner. */
     public SimulatedMiner(String id, MinerModel model, InstantSource clock, MinerPowerModel power) {
+        this(id, model, Firmware.LUXOS, clock, power);
+    }
+
+    public SimulatedMiner(String id, MinerModel model, Firmware firmware, InstantSource clock, MinerPowerModel power) {
         this.id = id;
         this.model = model;
+        this.firmware = firmware;
         this.clock = clock;
         this.power = power;
         this.bootedAt = clock.instant();
+    }
+
+    /** The firmware whose API this miner serves. */
+    public Firmware firmware() {
+        return firmware;
     }
 
     public String id() {
@@ -68,8 +83,15 @@ public final class SimulatedMiner {
         return Math.max(0, Duration.between(bootedAt, clock.instant()).toSeconds());
     }
 
-    /** Puts the miner to sleep; false when it already was. */
+    /**
+     * Puts the miner to sleep; false when it already was. A miner that {@link Misbehaviour#IGNORE_SHED ignores sheds}
+     * answers true, logs {@code sleep-ignored} and keeps drawing.
+     */
     public synchronized boolean sleep() {
+        if (misbehaviour == Misbehaviour.IGNORE_SHED && power.isAwake()) {
+            curtailLog.add(new CurtailEvent(clock.instant(), "sleep-ignored"));
+            return true;
+        }
         boolean changed = power.sleep();
         if (changed) {
             curtailLog.add(new CurtailEvent(clock.instant(), "sleep"));
@@ -88,6 +110,59 @@ public final class SimulatedMiner {
 
     public synchronized boolean isAwake() {
         return power.isAwake();
+    }
+
+    /**
+     * Sets the draw the miner holds while awake (an exact power target, a power percentage or a low-power mode) and
+     * ramps to it if awake. A lower level on a miner that ignores sheds is acknowledged (true) and logged as
+     * {@code power-target-ignored} without effect.
+     *
+     * @param watts the awake draw, within {@link MinerModel#minPowerTargetW()} and {@link MinerModel#maxPowerTargetW()}
+     *        for exact targets; the caller checks the range its API allows
+     */
+    public synchronized boolean setPowerLevel(double watts) {
+        if (misbehaviour == Misbehaviour.IGNORE_SHED && watts < power.levelW()) {
+            curtailLog.add(new CurtailEvent(clock.instant(), "power-target-ignored"));
+            return true;
+        }
+        power.setLevel(watts);
+        curtailLog.add(new CurtailEvent(clock.instant(), "power-target " + Math.round(watts)));
+        return true;
+    }
+
+    /** The draw the miner holds while awake, in W without noise: the model's nominal unless changed. */
+    public synchronized double powerLevelW() {
+        return power.levelW();
+    }
+
+    /** The fault this miner shows; {@link Misbehaviour#NONE} by default. */
+    public Misbehaviour misbehaviour() {
+        return misbehaviour;
+    }
+
+    public void setMisbehaviour(Misbehaviour misbehaviour) {
+        this.misbehaviour = misbehaviour == null ? Misbehaviour.NONE : misbehaviour;
+    }
+
+    /** How long a {@link Misbehaviour#SLOW slow} miner waits before each answer; 2 s by default. */
+    public Duration replyDelay() {
+        return replyDelay;
+    }
+
+    public void setReplyDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("a reply delay cannot be negative: " + delay);
+        }
+        this.replyDelay = delay;
+    }
+
+    /** Whether the miner's cgminer-family replies carry the quirks a tolerant parser must accept. */
+    public boolean isQuirky() {
+        return quirky;
+    }
+
+    public void setQuirky(boolean quirky) {
+        this.quirky = quirky;
     }
 
     /** Every curtail action the miner has carried out, oldest first. */

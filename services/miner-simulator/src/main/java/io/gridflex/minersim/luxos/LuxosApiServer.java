@@ -17,15 +17,20 @@ import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.gridflex.minersim.fleet.MinerApi;
+import io.gridflex.minersim.fleet.Misbehaviour;
 import io.gridflex.minersim.fleet.SimulatedMiner;
+import io.gridflex.minersim.net.Faults;
 
 /**
  * The TCP endpoint of one simulated miner, speaking the LUXminer (cgminer-compatible) JSON API: one request per
- * connection, the JSON response followed by a NUL byte, then the server closes the connection. Each connection gets
- * a virtual thread; a request is bounded in size and in how long it may take to arrive, so a bad client costs one
- * cheap thread for at most the read timeout.
+ * connection, the JSON response followed by a NUL byte, then the server closes the connection. The accept loop and
+ * each connection run on virtual threads (no platform thread per miner); a request is bounded in size and in how long
+ * it may take to arrive, so a bad client costs one cheap thread for at most the read timeout. The miner's
+ * {@link Misbehaviour} applies: {@code HANG} never answers, {@code GARBAGE} answers non-JSON before the NUL,
+ * {@code SLOW} waits its reply delay, {@code REFUSE_CREDENTIALS} refuses {@code logon}.
  */
-public final class LuxosApiServer implements AutoCloseable {
+public final class LuxosApiServer implements MinerApi {
 
     /** The port LUXminer listens on on real hardware. */
     public static final int DEFAULT_PORT = 4028;
@@ -65,22 +70,26 @@ public final class LuxosApiServer implements AutoCloseable {
         }
         this.connections = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("luxos-" + miner.id() + "-", 0).factory());
-        this.acceptor = Thread.ofPlatform().daemon().name("luxos-accept-" + miner.id()).start(this::acceptLoop);
+        this.acceptor = Thread.ofVirtual().name("luxos-accept-" + miner.id()).start(this::acceptLoop);
     }
 
+    @Override
     public int port() {
         return serverSocket.getLocalPort();
     }
 
+    @Override
     public String host() {
         return serverSocket.getInetAddress().getHostAddress();
     }
 
     /** {@code host:port}, the way a site agent is configured with it. */
+    @Override
     public String endpoint() {
         return host() + ":" + port();
     }
 
+    @Override
     public boolean isListening() {
         return serverSocket.isBound() && !serverSocket.isClosed();
     }
@@ -110,6 +119,9 @@ public final class LuxosApiServer implements AutoCloseable {
                     LOG.log(Level.WARNING, "accept failed on " + endpoint(), e);
                 }
             } catch (IOException | RuntimeException e) {
+                if (serverSocket.isClosed()) {
+                    return;
+                }
                 LOG.log(Level.WARNING, "accept failed on " + endpoint(), e);
             }
         }
@@ -140,6 +152,10 @@ public final class LuxosApiServer implements AutoCloseable {
             if (miner.isApiOffline()) {
                 return;
             }
+            if (miner.misbehaviour() == Misbehaviour.HANG) {
+                Faults.hang(socket);
+                return;
+            }
             socket.setSoTimeout(readTimeoutMillis);
             socket.setTcpNoDelay(true);
             InputStream in = socket.getInputStream();
@@ -154,8 +170,11 @@ public final class LuxosApiServer implements AutoCloseable {
                 response = handler.requestError(false,
                         "Request timed out: no complete request within " + readTimeoutMillis + " ms");
             }
+            Faults.delayIfSlow(miner);
             OutputStream out = socket.getOutputStream();
-            out.write(response.getBytes(StandardCharsets.UTF_8));
+            out.write(miner.misbehaviour() == Misbehaviour.GARBAGE
+                    ? Faults.GARBAGE
+                    : response.getBytes(StandardCharsets.UTF_8));
             out.write(0);
             out.flush();
             if (unreadInput) {

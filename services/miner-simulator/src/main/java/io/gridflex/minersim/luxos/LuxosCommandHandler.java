@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.gridflex.minersim.fleet.Misbehaviour;
 import io.gridflex.minersim.fleet.SimulatedMiner;
 
 /**
@@ -249,6 +250,9 @@ public final class LuxosCommandHandler {
     }
 
     private ObjectNode logon() {
+        if (miner.misbehaviour() == Misbehaviour.REFUSE_CREDENTIALS) {
+            return error(LuxosStatus.ACCESS_DENIED, "Access denied: logon refused");
+        }
         Optional<String> id = sessions.logon();
         if (id.isEmpty()) {
             return error(LuxosStatus.SESSION_ACTIVE, "Another session is active");

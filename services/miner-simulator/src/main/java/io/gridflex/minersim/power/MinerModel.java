@@ -9,7 +9,14 @@ public enum MinerModel {
     S19XP("Antminer S19 XP", 3010.0, 140.0),
     S19JPRO("Antminer S19j Pro", 3068.0, 104.0),
     S21("Antminer S21", 3500.0, 200.0),
-    S21PRO("Antminer S21 Pro", 3510.0, 234.0);
+    S21PRO("Antminer S21 Pro", 3510.0, 234.0),
+    M50S("WhatsMiner M50S", 3276.0, 126.0),
+    M60S("WhatsMiner M60S", 3422.0, 186.0);
+
+    /** Lowest power target a tuner accepts, as a share of nominal: below it the boards cannot hash stably. */
+    private static final double MIN_TARGET_SHARE = 0.35;
+    /** Highest power target a tuner accepts, as a share of nominal: the PSU's headroom. */
+    private static final double MAX_TARGET_SHARE = 1.15;
 
     /** Control board only: between 15 and 20 W on every model above. */
     public static final double SLEEP_WATTS = 18.0;
@@ -39,5 +46,20 @@ public enum MinerModel {
 
     public double sleepWatts() {
         return SLEEP_WATTS;
+    }
+
+    /** Lowest exact power target (Braiins) this model accepts, in W. */
+    public int minPowerTargetW() {
+        return (int) Math.ceil(runningWatts * MIN_TARGET_SHARE);
+    }
+
+    /** Highest exact power target (Braiins) this model accepts, in W. */
+    public int maxPowerTargetW() {
+        return (int) Math.floor(runningWatts * MAX_TARGET_SHARE);
+    }
+
+    /** The brand the miner reports: the part of the display name before the model. */
+    public String brand() {
+        return displayName.substring(0, displayName.indexOf(' '));
     }
 }

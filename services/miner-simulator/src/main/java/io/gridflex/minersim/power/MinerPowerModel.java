@@ -20,6 +20,8 @@ public final class MinerPowerModel {
 
     private static final double NANOS_PER_SECOND = 1e9;
     private static final double JOULES_PER_WH = 3600.0;
+    /** An overclocked miner (power target above nominal) hashes faster than nominal, but never twice as fast. */
+    private static final double MAX_HASHING_FRACTION = 2.0;
 
     private final InstantSource clock;
     private final double runningW;
@@ -30,6 +32,7 @@ public final class MinerPowerModel {
     private final Instant origin;
 
     private boolean awake;
+    private double levelW;
     private long rampStart;
     private double rampFromW;
     private double rampToW;
@@ -63,6 +66,7 @@ public final class MinerPowerModel {
         this.noise = noise;
         this.origin = clock.instant();
         this.awake = awake;
+        this.levelW = runningW;
         double level = awake ? runningW : sleepW;
         this.rampStart = 0;
         this.rampEnd = 0;
@@ -87,7 +91,7 @@ public final class MinerPowerModel {
         if (!awake) {
             return MinerState.SLEEPING;
         }
-        return t < rampEnd ? MinerState.WAKING : MinerState.RUNNING;
+        return t < rampEnd && rampToW > rampFromW ? MinerState.WAKING : MinerState.RUNNING;
     }
 
     /**
@@ -99,7 +103,7 @@ public final class MinerPowerModel {
             return 0.0;
         }
         double fraction = (base(now()) - sleepW) / (runningW - sleepW);
-        return Math.clamp(fraction, 0.0, 1.0);
+        return Math.clamp(fraction, 0.0, MAX_HASHING_FRACTION);
     }
 
     public boolean isAwake() {
@@ -127,9 +131,32 @@ public final class MinerPowerModel {
             return false;
         }
         long t = now();
-        startRamp(t, runningW, warmUpNanos);
+        startRamp(t, levelW, warmUpNanos);
         awake = true;
         return true;
+    }
+
+    /**
+     * Sets the draw the miner holds while awake (a power target or power percentage): an awake miner ramps to it at
+     * the warm-up rate when going up and at the sleep-ramp rate when going down; an asleep one keeps it for its next
+     * wake-up.
+     *
+     * @param watts the new awake draw, above the sleep draw
+     */
+    public void setLevel(double watts) {
+        if (!(watts > sleepW)) {
+            throw new IllegalArgumentException("an awake level must exceed the sleep draw " + sleepW + ": " + watts);
+        }
+        levelW = watts;
+        if (awake) {
+            long t = now();
+            startRamp(t, watts, watts >= base(t) ? warmUpNanos : sleepRampNanos);
+        }
+    }
+
+    /** The draw the miner holds while awake, without noise: nominal unless a target or percentage changed it. */
+    public double levelW() {
+        return levelW;
     }
 
     /** The nominal full-power draw this model ramps to, without noise. */

@@ -3,8 +3,12 @@ package io.gridflex.minersim.service;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.gridflex.minersim.fleet.MinerAddress;
 import io.gridflex.minersim.fleet.SimulatedFleet;
 import io.gridflex.minersim.fleet.SimulatedMiner;
+import io.gridflex.minersim.meter.MeterReading;
+import io.gridflex.minersim.meter.RegisterMap;
+import io.gridflex.minersim.meter.SiteMeter;
 import io.gridflex.minersim.power.MinerState;
 
 /** What the REST API shows of the fleets. */
@@ -17,48 +21,63 @@ public final class FleetViews {
     public record FleetSummary(String siteId, String model, List<MinerEndpoint> miners) {
     }
 
-    public record MinerEndpoint(String id, String endpoint) {
+    /** Where a miner is and what it speaks: enough to write a site agent's inventory. */
+    public record MinerEndpoint(String id, String endpoint, String firmware, String host, int port) {
     }
 
-    /** A site's miners with their live figures, and the site's totals. */
+    /** A site's miners with their live figures, and the site's totals; {@code meter} is null without one. */
     public record FleetDetail(String siteId, String model, double powerKw, double energyKwh, int minersTotal,
-            int minersRunning, List<MinerDetail> miners) {
+            int minersRunning, List<MinerDetail> miners, MeterView meter) {
     }
 
     /**
      * @param energyWh exact energy since the simulator started, the figure metering is checked against
+     * @param misbehaviour the fault the miner shows (NONE, HANG, GARBAGE, REFUSE_CREDENTIALS, SLOW, IGNORE_SHED)
      */
     public record MinerDetail(String id, String endpoint, String model, MinerState state, double powerW,
-            double energyWh, double hashrateThs) {
+            double energyWh, double hashrateThs, String firmware, String host, int port, String misbehaviour,
+            long replyDelayMs, boolean apiOffline, boolean quirky) {
+    }
+
+    /** The site meter: where it listens, how its registers are laid out, and the exact truth they hold now. */
+    public record MeterView(String host, int port, RegisterMap registers, MeterReading reading) {
     }
 
     static FleetSummary summary(SimulatedFleet fleet) {
         List<MinerEndpoint> miners = new ArrayList<>();
-        for (int i = 0; i < fleet.miners().size(); i++) {
-            miners.add(new MinerEndpoint(fleet.miner(i).id(), fleet.endpoint(i)));
+        for (MinerAddress a : fleet.addresses()) {
+            miners.add(new MinerEndpoint(a.minerId(), a.endpoint(), a.firmware().name(), a.host(), a.port()));
         }
         return new FleetSummary(fleet.siteId(), fleet.model().name(), miners);
     }
 
-    static FleetDetail detail(SimulatedFleet fleet) {
+    static MinerDetail miner(SimulatedFleet fleet, int i) {
+        SimulatedMiner miner = fleet.miner(i);
+        MinerAddress a = fleet.address(i);
+        return new MinerDetail(miner.id(), a.endpoint(), miner.model().name(), miner.state(), miner.powerW(),
+                miner.energyWh(), miner.hashrateThs(), miner.firmware().name(), a.host(), a.port(),
+                miner.misbehaviour().name(), miner.replyDelay().toMillis(), miner.isApiOffline(), miner.isQuirky());
+    }
+
+    static MeterView meter(SiteMeter meter) {
+        return new MeterView(meter.host(), meter.port(), meter.registerMap(), meter.read());
+    }
+
+    static FleetDetail detail(SimulatedFleet fleet, SiteMeter meter) {
         List<MinerDetail> miners = new ArrayList<>();
         double powerW = 0;
         double energyWh = 0;
         int running = 0;
         for (int i = 0; i < fleet.miners().size(); i++) {
-            SimulatedMiner miner = fleet.miner(i);
-            MinerState state = miner.state();
-            double minerPower = miner.powerW();
-            double minerEnergy = miner.energyWh();
-            powerW += minerPower;
-            energyWh += minerEnergy;
-            if (state == MinerState.RUNNING) {
+            MinerDetail detail = miner(fleet, i);
+            powerW += detail.powerW();
+            energyWh += detail.energyWh();
+            if (detail.state() == MinerState.RUNNING) {
                 running++;
             }
-            miners.add(new MinerDetail(miner.id(), fleet.endpoint(i), miner.model().name(), state, minerPower,
-                    minerEnergy, miner.hashrateThs()));
+            miners.add(detail);
         }
         return new FleetDetail(fleet.siteId(), fleet.model().name(), powerW / 1000.0, energyWh / 1000.0,
-                miners.size(), running, miners);
+                miners.size(), running, miners, meter == null ? null : meter(meter));
     }
 }

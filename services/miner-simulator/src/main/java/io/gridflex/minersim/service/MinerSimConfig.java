@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.gridflex.minersim.meter.RegisterMap;
 import io.gridflex.minersim.power.MinerModel;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -63,5 +64,106 @@ public interface MinerSimConfig {
         /** The last n miners start asleep. */
         @WithDefault("0")
         int initiallySleeping();
+
+        /**
+         * Miners per firmware ({@code LUXOS}, {@code BRAIINS}, {@code BOSMINER}, {@code WHATSMINER}, {@code ANTMINER},
+         * {@code CGMINER}), grouped in that order; when given it sets the count. Empty: {@code count} LuxOS miners.
+         */
+        Map<String, Integer> firmwares();
+
+        /** Per-miner addressing: miner i listens on this address + i (in 127.0.0.0/8) on its firmware's real port. */
+        Optional<String> addressBase();
+
+        /** In per-miner addressing, a port per firmware instead of its real one (e.g. 8080 where 80 is not allowed). */
+        Map<String, Integer> firmwarePorts();
+
+        /** Passwords per firmware (Braiins and Antminer {@code root}, Whatsminer {@code super}); factory ones if absent. */
+        Map<String, String> passwords();
+
+        /** Whether the miners' cgminer-family replies carry the quirks tolerant parsers must accept. */
+        @WithDefault("false")
+        boolean quirky();
+
+        /** The site's Modbus TCP meter. */
+        Meter meter();
+
+        /** The co-located data centre the meter also measures. */
+        DataCentre dataCentre();
+    }
+
+    interface Meter {
+
+        /** Whether the site has a simulated meter. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Modbus TCP port; 502 on real meters, 0 picks a free one. */
+        @WithDefault("502")
+        int port();
+
+        /** The Modbus unit id the meter answers. */
+        @WithDefault("1")
+        int unitId();
+
+        /** HOLDING (function 3) or INPUT (function 4) registers. */
+        @WithDefault("HOLDING")
+        RegisterMap.RegisterKind registerKind();
+
+        /** BIG_ENDIAN (high word first) or SWAPPED (low word first) for every 32-bit value. */
+        @WithDefault("BIG_ENDIAN")
+        RegisterMap.WordOrder wordOrder();
+
+        /** FLOAT32 (kWh) or UINT32 (kWh times energy-scale) for the energy registers. */
+        @WithDefault("FLOAT32")
+        RegisterMap.EnergyFormat energyFormat();
+
+        /** What one count of a UINT32 energy register is: 1/energy-scale kWh. */
+        @WithDefault("1000")
+        int energyScale();
+
+        /** Register addresses (0-based, two registers each; -1 leaves one out). */
+        Registers registers();
+    }
+
+    interface Registers {
+
+        @WithDefault("0")
+        int siteKw();
+
+        @WithDefault("2")
+        int miningKw();
+
+        @WithDefault("4")
+        int dataCentreKw();
+
+        @WithDefault("6")
+        int siteKwh();
+
+        @WithDefault("8")
+        int miningKwh();
+
+        @WithDefault("10")
+        int dataCentreKwh();
+    }
+
+    interface DataCentre {
+
+        /** Steady draw, kW. */
+        @WithDefault("0")
+        double baseKw();
+
+        /** Largest extra draw of an AI-training spike, kW. */
+        @WithDefault("0")
+        double spikeKw();
+
+        @WithDefault("5m")
+        Duration spikeDuration();
+
+        /** One spike, at a seeded random offset, per period. */
+        @WithDefault("30m")
+        Duration spikePeriod();
+
+        @WithDefault("1")
+        long seed();
     }
 }

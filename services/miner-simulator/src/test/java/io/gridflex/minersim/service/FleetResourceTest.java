@@ -34,11 +34,48 @@ class FleetResourceTest {
     void listsEverySiteWithItsMinerEndpoints() {
         given().when().get("/api/fleets").then()
                 .statusCode(200)
-                .body("siteId", equalTo(List.of("site-a", "site-b")))
+                .body("siteId", equalTo(List.of("site-a", "site-b", "site-m")))
                 .body("[0].miners", hasSize(10))
                 .body("[1].miners", hasSize(6))
                 .body("[0].miners[0].id", equalTo("site-a-m01"))
-                .body("[0].miners[0].endpoint", containsString("127.0.0.1:"));
+                .body("[0].miners[0].endpoint", containsString("127.0.0.1:"))
+                .body("[0].miners[0].firmware", equalTo("LUXOS"))
+                .body("[2].miners.firmware", equalTo(List.of("BRAIINS", "BRAIINS", "BOSMINER", "WHATSMINER",
+                        "WHATSMINER", "ANTMINER", "CGMINER")));
+    }
+
+    @Test
+    void aMixedSiteShowsEachMinersFirmwareAddressAndItsMeter() {
+        var site = given().get("/api/fleets/site-m").then().statusCode(200).extract().jsonPath();
+        assertThat(site.getInt("minersTotal")).isEqualTo(7);
+        assertThat(site.getString("miners[0].host")).isEqualTo("127.0.0.1");
+        assertThat(site.getInt("miners[0].port")).isPositive();
+        assertThat(site.getString("miners[0].misbehaviour")).isEqualTo("NONE");
+        assertThat(site.getString("meter.registers.wordOrder")).isEqualTo("SWAPPED");
+        assertThat(site.getDouble("meter.reading.dataCentreKw")).isBetween(500.0, 1500.0);
+
+        var meter = given().get("/api/fleets/site-m/meter").then().statusCode(200).extract().jsonPath();
+        assertThat(meter.getInt("port")).isPositive();
+        assertThat(meter.getDouble("reading.miningKw")).isCloseTo(7 * 3.010, within(1e-6));
+        given().get("/api/fleets/site-a/meter").then().statusCode(404).body("error", equalTo("no-meter"));
+    }
+
+    @Test
+    void aMinersMisbehaviourIsSetOverRestAndShown() {
+        given().contentType("application/json").body("{\"misbehaviour\":\"slow\",\"replyDelayMs\":1500}")
+                .put("/api/fleets/site-m/miners/site-m-m07/misbehaviour").then().statusCode(200)
+                .body("misbehaviour", equalTo("SLOW")).body("replyDelayMs", is(1500)).body("firmware",
+                        equalTo("CGMINER"));
+        given().get("/api/fleets/site-m").then().body("miners[6].misbehaviour", equalTo("SLOW"));
+        given().contentType("application/json").body("{\"misbehaviour\":\"NONE\"}")
+                .put("/api/fleets/site-m/miners/site-m-m07/misbehaviour").then().statusCode(200)
+                .body("misbehaviour", equalTo("NONE"));
+        given().contentType("application/json").body("{\"misbehaviour\":\"explode\"}")
+                .put("/api/fleets/site-m/miners/site-m-m07/misbehaviour").then().statusCode(400)
+                .body("error", equalTo("invalid-misbehaviour"));
+        given().contentType("application/json").body("{\"quirky\":true}")
+                .put("/api/fleets/site-m/miners/site-m-m99/misbehaviour").then().statusCode(404)
+                .body("error", equalTo("unknown-miner"));
     }
 
     @Test
