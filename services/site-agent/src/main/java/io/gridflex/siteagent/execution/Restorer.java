@@ -116,7 +116,7 @@ final class Restorer {
         List<MinerEndpoint> endpoints = stage.stream().map(r -> MinerEndpoint.parse(r.endpoint())).toList();
         LOG.infof("restore stage: waking %d miners (+%.1f kW, projected %.1f kW of %.1f kW): %s", endpoints.size(),
                 stage.stream().mapToDouble(RestorePlanner.Releasable::incrementW).sum() / 1000, projectedW / 1000,
-                limitW / 1000, endpoints);
+                limitW / 1000, MinerLists.first(endpoints));
         // Marked woken before the commands go out: the projection counts them at full draw from now on, so no later
         // stage can take the site past its limit while one of these is still on its way.
         book.change(endpoints.stream().map(m -> HoldRecord.wake(m.toString(), now)).toList());

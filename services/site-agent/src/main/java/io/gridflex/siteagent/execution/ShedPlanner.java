@@ -38,19 +38,21 @@ public final class ShedPlanner {
         }
         double remaining = targetW;
         for (boolean held : new boolean[]{true, false}) {
-            List<Candidate> pool = new ArrayList<>(candidates.stream()
-                    .filter(c -> c.alreadyShed() == held && c.reductionW() > 0)
+            List<Candidate> pool = candidates.stream().filter(c -> c.alreadyShed() == held && c.reductionW() > 0)
                     .sorted(Comparator.comparingDouble(Candidate::reductionW).reversed()
                             .thenComparing(Candidate::endpoint))
-                    .toList());
-            while (remaining > EPSILON_W && !pool.isEmpty()) {
-                Candidate pick = smallestCovering(pool, remaining);
-                if (pick == null) {
-                    pick = pool.getFirst();
-                }
-                pool.remove(pick);
+                    .toList();
+            // Biggest first until one candidate alone covers the rest; that last pick is the smallest that does.
+            // The pool is sorted, so the candidates covering the rest are a prefix of what is left: O(n log n).
+            int next = 0;
+            while (remaining > EPSILON_W && next < pool.size()) {
+                int covering = lastCovering(pool, next, remaining);
+                Candidate pick = covering < 0 ? pool.get(next++) : pool.get(covering);
                 chosen.add(pick);
                 remaining -= pick.reductionW();
+                if (covering >= 0) {
+                    break;
+                }
             }
         }
         return chosen;
@@ -61,13 +63,20 @@ public final class ShedPlanner {
         return candidates.stream().mapToDouble(Candidate::reductionW).sum();
     }
 
-    private static Candidate smallestCovering(List<Candidate> poolBiggestFirst, double remaining) {
-        Candidate covering = null;
-        for (Candidate c : poolBiggestFirst) {
-            if (c.reductionW() + EPSILON_W >= remaining) {
-                covering = c;
+    /** The last index from {@code from} of a pool sorted biggest first whose candidate covers {@code remaining}. */
+    private static int lastCovering(List<Candidate> poolBiggestFirst, int from, double remaining) {
+        int low = from;
+        int high = poolBiggestFirst.size() - 1;
+        int found = -1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (poolBiggestFirst.get(mid).reductionW() + EPSILON_W >= remaining) {
+                found = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
             }
         }
-        return covering;
+        return found;
     }
 }

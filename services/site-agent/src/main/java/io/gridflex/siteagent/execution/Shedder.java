@@ -147,7 +147,7 @@ final class Shedder {
             return;
         }
         LOG.infof("stopping %d miners to remove %.1f kW more: %s", chosen.size(), neededW / 1000,
-                chosen.stream().map(ShedPlanner.Candidate::endpoint).toList());
+                MinerLists.first(chosen.stream().map(ShedPlanner.Candidate::endpoint).toList()));
         Instant sentAt = clock.instant();
         // Intent first: if the agent dies while the commands are out, its successor knows which miners to check.
         book.intendSleep(chosen.stream()

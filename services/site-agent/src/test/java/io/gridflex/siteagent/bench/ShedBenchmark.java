@@ -44,6 +44,7 @@ class ShedBenchmark {
     private static final String XMX = System.getProperty("gridflex.bench.xmx", "256m");
     private static final Duration LEAD = Duration.ofSeconds(15);
     private static final long TICKS_PER_SECOND = 100;
+    private static final Path AGENT_LOG = Path.of("target", "shed-benchmark-agent.log");
 
     @TempDir
     Path dir;
@@ -68,7 +69,8 @@ class ShedBenchmark {
                     System.getProperty("java.class.path"), BenchAgent.class.getName(),
                     dir.resolve("state.json").toString(), inventory.toString(), Double.toString(targetKw),
                     start.toString(), start.plus(Duration.ofMinutes(30)).toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectError(AGENT_LOG.toFile()).start();
+            print("the agent's log: %s", AGENT_LOG.toAbsolutePath());
             BufferedReader lines = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             try {
@@ -141,10 +143,12 @@ class ShedBenchmark {
         acks.stream().filter(a -> a.contains("\"SHED\"")).findFirst().ifPresentOrElse(a -> {
             String[] parts = a.split(" ", 3);
             long at = Long.parseLong(parts[1]);
-            print("segment start -> SHED ack: %d ms; it says: %s", at - start.toEpochMilli(),
-                    parts[2].replaceAll(".*\"shedKw\":([0-9.]+).*\"targetKw\":([0-9.]+).*", "shed $1 kW of $2 kW"));
+            print("segment start -> SHED ack: %d ms; %s", at - start.toEpochMilli(),
+                    parts[2].replaceAll(".*\"shedKw\":([0-9.]+).*\"targetKw\":([0-9.]+).*\"reason\":\"([^\"]{0,300}).*",
+                            "shed $1 kW of $2 kW: $3"));
         }, () -> print("no SHED ack within 30 s"));
-        print("agent peak resident memory %d MB (-Xmx%s); CPU %.1f ms per control step over %d steps", peakRssKb / 1024,
+        print("agent peak resident memory %d MB (-Xmx%s); its CPU time (control steps, reading every miner each second)"
+                + " %.1f ms per control step over %d steps", peakRssKb / 1024,
                 XMX, steps == 0 ? 0 : cpuTicks * 1000.0 / TICKS_PER_SECOND / steps, steps);
     }
 
