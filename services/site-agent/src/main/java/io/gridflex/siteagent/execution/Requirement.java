@@ -12,27 +12,37 @@ import io.gridflex.siteagent.miner.MinerStatus;
 import io.gridflex.siteagent.schedule.HeldMiner;
 
 /**
- * What the schedule asks the site to hold off, and which held miners that needs. A segment asks for its
- * {@code shedKw}; one with an import cap asks for more when the site would otherwise draw above the cap. The draw is
- * judged as if the held miners ran (at their draw when stopped), so the requirement does not move as miners stop or
- * wake. Pure.
+ * What the site must hold off, and which held miners that needs. A segment asks for its {@code shedKw}; and at every
+ * instant, segment or not, the site's import (its non-mining load, such as a data centre, plus mining) must stay under
+ * its import limit, or under a segment's lower import cap: when the site would otherwise import more, that much more
+ * is required. The draw is judged as if the held miners ran (at their draw when stopped), so the requirement does not
+ * move as miners stop or wake. Pure.
  */
 public final class Requirement {
 
     private Requirement() {
     }
 
-    /** The reduction required while {@code segment} is in force, in W; 0 without a segment. */
+    /**
+     * The reduction required now, in W.
+     *
+     * @param segment the segment in force, or null
+     * @param otherLoadW the site's non-mining load now
+     * @param maxImportW the site's import limit
+     */
     public static double requiredW(ScheduleSegment segment, Collection<MinerStatus> miners,
-            Collection<HeldMiner> held) {
-        if (segment == null) {
-            return 0;
+            Collection<HeldMiner> held, double otherLoadW, double maxImportW) {
+        double shedW = segment == null ? 0 : segment.shedKw() * 1000;
+        double capW = importCapW(segment, maxImportW);
+        return Math.max(shedW, Math.max(0, otherLoadW + drawWithoutHeldW(miners, held) - capW));
+    }
+
+    /** The most the site may import while {@code segment} (or none) is in force, in W. */
+    public static double importCapW(ScheduleSegment segment, double maxImportW) {
+        if (segment == null || segment.importCapKw() == null) {
+            return maxImportW;
         }
-        double shedW = segment.shedKw() * 1000;
-        if (segment.importCapKw() == null) {
-            return shedW;
-        }
-        return Math.max(shedW, drawWithoutHeldW(miners, held) - segment.importCapKw() * 1000);
+        return Math.min(maxImportW, segment.importCapKw() * 1000);
     }
 
     /**

@@ -43,6 +43,7 @@ public class SiteController {
     private final SiteConfig config;
     private final Clock clock;
     private final ScheduleBook book;
+    private final OtherLoad otherLoad;
     private final FleetView fleet;
     private final AgentMetrics metrics;
     private final double sleepW;
@@ -53,10 +54,11 @@ public class SiteController {
             Thread.ofPlatform().name("site-control").daemon().factory());
 
     public SiteController(SiteConfig config, Clock clock, ScheduleBook book, FleetView fleet, MinerCommands commands,
-            AgentMetrics metrics) {
+            OtherLoad otherLoad, AgentMetrics metrics) {
         this.config = config;
         this.clock = clock;
         this.book = book;
+        this.otherLoad = otherLoad;
         this.fleet = fleet;
         this.metrics = metrics;
         this.sleepW = config.miner().sleepW();
@@ -94,7 +96,9 @@ public class SiteController {
         reconciler.settle(book.view().pending(), now);
         ScheduleBook.View view = book.view();
         ScheduleSegment segment = view.segmentAt(now).orElse(null);
-        double requiredW = Requirement.requiredW(segment, fleet.snapshot(), view.held());
+        double otherW = otherLoad.watts();
+        double requiredW = Requirement.requiredW(segment, fleet.snapshot(), view.held(), otherW,
+                config.maxImportKw() * 1000);
         follow(view, segment, requiredW, now);
 
         if (requiredW > EPSILON_W) {
@@ -103,7 +107,8 @@ public class SiteController {
         }
         List<HeldMiner> surplus = Requirement.surplus(book.view().asleep(), requiredW, sleepW);
         if (!surplus.isEmpty()) {
-            restorer.stage(surplus, importLimitW(segment), now);
+            // What mining may draw: the import cap less the site's other load, as measured now.
+            restorer.stage(surplus, Requirement.importCapW(segment, config.maxImportKw() * 1000) - otherW, now);
         }
         restorer.confirmWoken(book.view().held(), now);
         acknowledge(segment, requiredW, now);
@@ -193,15 +198,6 @@ public class SiteController {
             why = "revision " + view.revision() + " lowers it";
         }
         return String.format(Locale.ROOT, "%s; bringing the load back down to %.1f kW held", why, requiredW / 1000);
-    }
-
-    /** A restore stage never takes the site above its import limit, nor above the present segment's import cap. */
-    private double importLimitW(ScheduleSegment segment) {
-        double limitKw = config.maxImportKw();
-        if (segment != null && segment.importCapKw() != null) {
-            limitKw = Math.min(limitKw, segment.importCapKw());
-        }
-        return limitKw * 1000;
     }
 
     private static Instant latest(Instant a, Instant b) {

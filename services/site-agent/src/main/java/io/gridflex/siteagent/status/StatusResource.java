@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.gridflex.messages.ScheduleSegment;
 import io.gridflex.siteagent.SiteConfig;
+import io.gridflex.siteagent.execution.OtherLoad;
 import io.gridflex.siteagent.execution.Requirement;
 import io.gridflex.siteagent.link.LinkJournal;
 import io.gridflex.siteagent.link.LinkRelay;
@@ -45,8 +46,11 @@ public class StatusResource {
     private final ScheduleBook book;
     private final FleetView fleet;
     private final SiteLink link;
+    private final OtherLoad otherLoad;
 
-    public StatusResource(SiteConfig config, Clock clock, ScheduleBook book, FleetView fleet, SiteLink link) {
+    public StatusResource(SiteConfig config, Clock clock, ScheduleBook book, FleetView fleet, SiteLink link,
+            OtherLoad otherLoad) {
+        this.otherLoad = otherLoad;
         this.config = config;
         this.clock = clock;
         this.book = book;
@@ -74,7 +78,8 @@ public class StatusResource {
                 ? null
                 : view.schedule().segments().stream().map(ScheduleSegment::start).filter(now::isBefore).findFirst()
                         .orElse(null);
-        double requiredKw = Requirement.requiredW(segment, statuses, view.held()) / 1000;
+        double requiredKw = Requirement.requiredW(segment, statuses, view.held(), otherLoad.watts(),
+                config.maxImportKw() * 1000) / 1000;
         double heldKw = book.heldReductionKw();
         double siteW = statuses.stream().mapToDouble(MinerStatus::powerW).sum();
         int running = (int) statuses.stream().filter(MinerStatus::hashing).count();

@@ -19,6 +19,7 @@ import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.SiteTelemetry;
 import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.SiteConfig;
+import io.gridflex.siteagent.execution.OtherLoad;
 import io.gridflex.siteagent.execution.Requirement;
 import io.gridflex.siteagent.link.LinkChannel;
 import io.gridflex.siteagent.link.Outbound;
@@ -50,13 +51,15 @@ public class SiteMeter {
     private final Outbound link;
     private final MessageCodec codec;
     private final AgentMetrics metrics;
+    private final OtherLoad otherLoad;
     private final EnergyAccumulator accumulator;
     private final double sleepW;
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("site-meter").daemon().factory());
 
     public SiteMeter(SiteConfig config, Clock clock, FleetView fleet, ScheduleBook book,
-            Outbound link, MessageCodec codec, AgentMetrics metrics) {
+            Outbound link, MessageCodec codec, AgentMetrics metrics, OtherLoad otherLoad) {
+        this.otherLoad = otherLoad;
         this.config = config;
         this.clock = clock;
         this.fleet = fleet;
@@ -96,7 +99,8 @@ public class SiteMeter {
         ScheduleBook.View view = book.view();
         Set<String> held = view.held().stream().map(HeldMiner::endpoint).collect(Collectors.toSet());
         FleetSummary fleetNow = FleetSummary.of(miners, held, sleepW);
-        double requiredW = Requirement.requiredW(view.segmentAt(at).orElse(null), miners, view.held());
+        double requiredW = Requirement.requiredW(view.segmentAt(at).orElse(null), miners, view.held(),
+                otherLoad.watts(), config.maxImportKw() * 1000);
         double averageKw = kw(interval.averageW());
         SiteTelemetry telemetry = new SiteTelemetry(config.id(), interval.start(), interval.end(), averageKw,
                 Math.max(0, interval.energyWh() / 1000.0), averageKw, null, kw(fleetNow.sheddableW()),

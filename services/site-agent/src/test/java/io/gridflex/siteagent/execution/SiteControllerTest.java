@@ -6,6 +6,7 @@ import static io.gridflex.siteagent.Schedules.schedule;
 import static io.gridflex.siteagent.Schedules.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -71,6 +72,7 @@ class SiteControllerTest {
     private FleetView view;
     private SiteController controller;
     private long revision;
+    private final OtherLoad otherLoad = new OtherLoad();
 
     @BeforeEach
     void startFleet() {
@@ -90,7 +92,7 @@ class SiteControllerTest {
         MinerDrivers drivers = TestDrivers.of(config, clock);
         view = new FleetView(config, drivers);
         controller = new SiteController(config, clock, book, view, new MinerCommands(drivers, metrics, clock, config),
-                metrics);
+                otherLoad, metrics);
         view.sampleAll();
     }
 
@@ -346,6 +348,26 @@ class SiteControllerTest {
         assertThat(persisted.present()).isNull();
         assertThat(persisted.held()).isEmpty();
         assertThat(persisted.restoring()).isEmpty();
+    }
+
+    @Test
+    void keepsTheSiteUnderItsImportLimitAsTheDataCentreSpikesAndUnderAnEventsLowerCap() {
+        startAgent();
+        // The site may import 100 kW; its four miners draw 12.04 kW. A data-centre spike to 95 kW needs 7.04 kW off.
+        otherLoad.update(95_000, clock.instant());
+        stepUntil(() -> asleep() == 3 && 95_000 + fleet.powerW() <= 100_000);
+        assertThat(acks()).as("no schedule, no ack: the limit is the site's own").isEmpty();
+
+        // The spike passes: mining comes back in stages, as far as the limit allows.
+        otherLoad.update(80_000, clock.instant());
+        stepUntil(() -> asleep() == 0 && book.view().held().isEmpty());
+        assertThat(maxFleetW.get()).isLessThanOrEqualTo(20_000);
+
+        // A DR event lowers the cap to 90 kW for its duration: 80 + 12.04 - 90 = 2.04 kW off, one miner.
+        Instant t = clock.instant().minusSeconds(1);
+        send(segment(t, t.plusSeconds(600), cap("ev-cap", 90)));
+        stepUntil(() -> asleep() == 1 && !acks(Status.SHED).isEmpty());
+        assertThat(acks(Status.SHED).getFirst().targetKw()).isCloseTo(2.04, within(0.05));
     }
 
     @Test

@@ -25,7 +25,7 @@ public final class SiteControllers {
     public static Stepper of(SiteConfig config, Clock clock, ScheduleBook book, FleetView fleet, MinerDrivers drivers,
             AgentMetrics metrics) {
         SiteController controller = new SiteController(config, clock, book, fleet,
-                new MinerCommands(drivers, metrics, clock, config), metrics);
+                new MinerCommands(drivers, metrics, clock, config), new OtherLoad(), metrics);
         return controller::step;
     }
 }
