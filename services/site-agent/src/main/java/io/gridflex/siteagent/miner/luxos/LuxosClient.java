@@ -1,185 +1,168 @@
 package io.gridflex.siteagent.miner.luxos;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.gridflex.siteagent.miner.MinerEndpoint;
 import io.gridflex.siteagent.miner.MinerException;
 import io.gridflex.siteagent.miner.MinerReading;
+import io.gridflex.siteagent.miner.cgminerapi.CgminerReplies;
+import io.gridflex.siteagent.miner.cgminerapi.CgminerTransport;
+import io.gridflex.siteagent.miner.cgminerapi.JoinedRead;
 
 /**
- * A client of the LUXminer (cgminer-compatible) JSON API: one request per TCP connection, the answer ends with a NUL
- * or the server closing. Blocking; meant to run on virtual threads, one per miner. Every failure, including an
- * answer whose {@code STATUS} is not success, is a {@link MinerException}.
+ * A client of the LUXminer (cgminer-compatible) JSON API over the cgminer transport. Blocking; meant to run on
+ * virtual threads, one per miner. Every failure, including an answer whose {@code STATUS} is not success, is a
+ * {@link MinerException}.
+ * <p>
+ * Privileged commands take the miner's one session id as their first parameter. The session is kept open and reused
+ * (a shed is then one round trip); when the miner says it is no longer valid (expired after idling, or closed by
+ * someone else) a new one is opened and the command sent again, so an expired session never fails a shed. A logon
+ * refused because a session is active (code 402: most likely one this agent opened before it was restarted; sessions
+ * only coordinate cooperating writers) takes that session over through {@code session}. Session ids never appear in
+ * exception messages.
  */
 public final class LuxosClient {
 
     /** Status code of a logon refused because a session already exists. */
     static final int SESSION_ACTIVE = 402;
-    private static final int MAX_RESPONSE_BYTES = 1 << 20;
+    /** Status code of a privileged command given a session id that is not the active one. */
+    static final int INVALID_SESSION = 441;
 
-    private final int timeoutMillis;
+    private final CgminerTransport transport;
+    private final JoinedRead reading;
     private final Clock clock;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final Map<MinerEndpoint, String> sessions = new ConcurrentHashMap<>();
 
     public LuxosClient(Duration timeout, Clock clock) {
-        this.timeoutMillis = Math.toIntExact(Math.max(1, timeout.toMillis()));
+        this.transport = new CgminerTransport(timeout);
+        this.reading = new JoinedRead(transport, "power", "summary");
         this.clock = clock;
     }
 
-    /** Draw and hashrate in one round trip, with the cgminer API's joined command. */
+    /**
+     * Draw and hashrate: one round trip with the joined {@code power+summary}, or {@code power} and {@code summary}
+     * on a miner whose version does not answer the joined command.
+     */
     public MinerReading read(MinerEndpoint miner) throws MinerException {
-        JsonNode response = request(miner, "power+summary", null);
-        JsonNode power = section(miner, response.path("power").path(0), "POWER");
-        JsonNode summary = section(miner, response.path("summary").path(0), "SUMMARY");
-        if (!power.path("Watts").isNumber() || !summary.path("GHS 5s").isNumber()) {
-            throw new MinerException(miner + ": reading lacks Watts or GHS 5s: " + response, MinerException.NO_CODE);
-        }
-        return new MinerReading(power.path("Watts").asDouble(), summary.path("GHS 5s").asDouble(), clock.instant());
+        JsonNode reply = reading.read(miner);
+        JsonNode power = CgminerReplies.section(miner, reply, "power", "POWER");
+        JsonNode summary = CgminerReplies.section(miner, reply, "summary", "SUMMARY");
+        double watts = CgminerReplies.number(power, "Watts").orElseThrow(
+                () -> new MinerException(miner + ": power answer lacks Watts", MinerException.NO_CODE));
+        return new MinerReading(watts, CgminerReplies.hashrateGhs(miner, summary), clock.instant());
+    }
+
+    /** Whether this miner is read with two commands because it refused the joined one. */
+    boolean readsSeparately(MinerEndpoint miner) {
+        return reading.separately(miner);
     }
 
     /** The draw alone, for watching a miner power down. */
     public double powerW(MinerEndpoint miner) throws MinerException {
-        JsonNode power = section(miner, request(miner, "power", null), "POWER");
-        if (!power.path("Watts").isNumber()) {
-            throw new MinerException(miner + ": power answer lacks Watts", MinerException.NO_CODE);
-        }
-        return power.path("Watts").asDouble();
+        JsonNode power = CgminerReplies.section(miner, request(miner, "power", null), "power", "POWER");
+        return CgminerReplies.number(power, "Watts").orElseThrow(
+                () -> new MinerException(miner + ": power answer lacks Watts", MinerException.NO_CODE));
     }
 
-    /**
-     * Runs {@code curtail sleep} or {@code curtail wakeup}. Curtailing needs the miner's one session: when another
-     * session is active (most likely one this agent opened before it was interrupted; sessions only coordinate
-     * cooperating writers) that session is reused, and only a session opened here is closed again.
-     */
+    /** Runs {@code curtail "<session>,sleep"} or {@code curtail "<session>,wakeup"}. */
     public void curtail(MinerEndpoint miner, String action) throws MinerException {
-        String session;
-        boolean opened;
-        try {
-            session = sessionId(miner, request(miner, "logon", null));
-            opened = true;
-        } catch (MinerException e) {
-            if (e.code() != SESSION_ACTIVE) {
-                throw e;
-            }
-            session = sessionId(miner, request(miner, "session", null));
-            opened = false;
-            if (session.isEmpty()) {
-                throw new MinerException(miner + ": logon refused but no session is active", SESSION_ACTIVE);
-            }
-        }
-        try {
-            request(miner, "curtail", session + "," + action);
-        } finally {
-            if (opened) {
-                try {
-                    request(miner, "logoff", session);
-                } catch (MinerException e) {
-                    // The session expires by itself within a minute; the curtail already succeeded or failed.
-                }
-            }
-        }
+        privileged(miner, "curtail", action);
     }
 
     /** Sends one command and returns the answer, failing unless every STATUS in it says success. */
     JsonNode request(MinerEndpoint miner, String command, String parameter) throws MinerException {
-        ObjectNode request = mapper.createObjectNode().put("command", command);
-        if (parameter != null) {
-            request.put("parameter", parameter);
+        return transport.command(miner, command, parameter);
+    }
+
+    /** Sends {@code command "<session>,<argument>"} through the miner's session, opening or renewing it as needed. */
+    JsonNode privileged(MinerEndpoint miner, String command, String argument) throws MinerException {
+        String session = sessions.get(miner);
+        boolean fresh = session == null;
+        if (fresh) {
+            session = openSession(miner);
         }
-        String raw = roundTrip(miner, request.toString());
-        JsonNode response;
         try {
-            response = mapper.readTree(raw);
-        } catch (IOException e) {
-            throw new MinerException(miner + ": answer to " + command + " is not JSON", e);
+            return sendWith(miner, command, session, argument);
+        } catch (MinerException e) {
+            if (fresh || !isSessionError(e)) {
+                throw e;
+            }
+            sessions.remove(miner, session);
         }
-        if (response == null || !response.isObject()) {
-            throw new MinerException(miner + ": answer to " + command + " is not a JSON object",
-                    MinerException.NO_CODE);
-        }
-        checkStatus(miner, command, response);
-        return response;
+        return sendWith(miner, command, openSession(miner), argument);
     }
 
-    private static void checkStatus(MinerEndpoint miner, String command, JsonNode response) throws MinerException {
-        if (response.has("STATUS")) {
-            JsonNode status = response.path("STATUS").path(0);
-            String severity = status.path("STATUS").asText("");
-            if (!severity.equals("S") && !severity.equals("I")) {
-                throw new MinerException(miner + ": " + command + " failed: " + status.path("Msg").asText("no message")
-                        + " (code " + status.path("Code").asInt(-1) + ")", status.path("Code").asInt(-1));
+    /** The session this client holds for the miner, if any: for tests. */
+    String heldSession(MinerEndpoint miner) {
+        return sessions.get(miner);
+    }
+
+    private JsonNode sendWith(MinerEndpoint miner, String command, String session, String argument)
+            throws MinerException {
+        try {
+            return transport.command(miner, command, argument == null ? session : session + "," + argument);
+        } catch (MinerException e) {
+            if (isSessionError(e)) {
+                sessions.remove(miner, session);
             }
-            return;
-        }
-        for (var part : response.properties()) {
-            if (part.getValue().isArray() && part.getValue().path(0).isObject()) {
-                checkStatus(miner, part.getKey(), part.getValue().path(0));
-            }
+            throw hidden(e, session);
         }
     }
 
-    private static JsonNode section(MinerEndpoint miner, JsonNode response, String name) throws MinerException {
-        JsonNode section = response.path(name).path(0);
-        if (!section.isObject()) {
-            throw new MinerException(miner + ": answer lacks " + name, MinerException.NO_CODE);
+    /**
+     * Opens a session, or takes over the one that is open. A session that expires between the refused logon and
+     * {@code session} is replaced by one more logon.
+     */
+    private String openSession(MinerEndpoint miner) throws MinerException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            String id;
+            try {
+                id = sessionId(miner, transport.command(miner, "logon", null));
+            } catch (MinerException e) {
+                if (e.code() != SESSION_ACTIVE) {
+                    throw e;
+                }
+                id = sessionId(miner, transport.command(miner, "session", null));
+            }
+            if (!id.isEmpty()) {
+                sessions.put(miner, id);
+                return id;
+            }
         }
-        return section;
+        throw new MinerException(miner + ": logon refused because a session is active, yet none is",
+                SESSION_ACTIVE);
+    }
+
+    private static boolean isSessionError(MinerException e) {
+        if (e.code() == INVALID_SESSION) {
+            return true;
+        }
+        return e.code() != MinerException.NO_CODE && e.code() != SESSION_ACTIVE
+                && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("session id");
+    }
+
+    /** The exception without the session id the miner may have echoed. */
+    private static MinerException hidden(MinerException e, String session) {
+        String message = String.valueOf(e.getMessage());
+        if (!message.contains(session)) {
+            return e;
+        }
+        MinerException copy = new MinerException(message.replace(session, "***"), e.code());
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
     }
 
     private static String sessionId(MinerEndpoint miner, JsonNode response) throws MinerException {
-        return Optional.ofNullable(response.path("SESSION").path(0).get("SessionID")).map(JsonNode::asText)
-                .orElseThrow(() -> new MinerException(miner + ": answer lacks SESSION", MinerException.NO_CODE));
-    }
-
-    private String roundTrip(MinerEndpoint miner, String request) throws MinerException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(miner.host(), miner.port()), timeoutMillis);
-            socket.setSoTimeout(timeoutMillis);
-            socket.setTcpNoDelay(true);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            byte[] buffer = new byte[4096];
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                int nul = indexOfNul(buffer, n);
-                answer.write(buffer, 0, nul < 0 ? n : nul);
-                if (nul >= 0) {
-                    break;
-                }
-                if (answer.size() > MAX_RESPONSE_BYTES) {
-                    throw new MinerException(miner + ": answer exceeds " + MAX_RESPONSE_BYTES + " bytes",
-                            MinerException.NO_CODE);
-                }
-            }
-            if (answer.size() == 0) {
-                throw new MinerException(miner + ": closed the connection without answering", MinerException.NO_CODE);
-            }
-            return answer.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new MinerException(miner + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        JsonNode id = CgminerReplies.section(miner, response, "session", "SESSION").get("SessionID");
+        if (id == null || !id.isTextual()) {
+            throw new MinerException(miner + ": answer lacks SESSION[0].SessionID", MinerException.NO_CODE);
         }
-    }
-
-    private static int indexOfNul(byte[] buffer, int length) {
-        for (int i = 0; i < length; i++) {
-            if (buffer[i] == 0) {
-                return i;
-            }
-        }
-        return -1;
+        return id.asText().trim();
     }
 }

@@ -10,7 +10,11 @@ import io.gridflex.siteagent.miner.MinerEndpoint;
 import io.gridflex.siteagent.miner.MinerException;
 import io.gridflex.siteagent.miner.MinerReading;
 
-/** LuxOS miners: curtail sleep/wakeup through the miner's one session, draw from {@code power}. */
+/**
+ * LuxOS miners: curtail sleep/wakeup through the miner's one session (kept open between commands), draw from
+ * {@code power}. No power target: LuxOS offers only {@code profileset} presets, and this driver does not yet know each
+ * preset's draw nor how to hand the miner back to its ATM safely, so it does not pretend to hold a target.
+ */
 @ApplicationScoped
 public class LuxosDriver implements MinerDriver {
 

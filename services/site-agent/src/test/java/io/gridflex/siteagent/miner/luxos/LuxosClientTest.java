@@ -55,13 +55,32 @@ class LuxosClientTest {
     }
 
     @Test
-    void curtailsThroughASessionAndClosesIt() throws MinerException {
+    void curtailsThroughASessionItKeepsOpenForTheNextCommand() throws MinerException {
         client.curtail(endpoint, "sleep");
 
         assertThat(miner.isAwake()).isFalse();
         assertThat(miner.curtailLog()).extracting(e -> e.action()).containsExactly("sleep");
-        // The session was closed: a new logon succeeds.
-        assertThat(client.request(endpoint, "logon", null).at("/SESSION/0/SessionID").asText()).isNotEmpty();
+        // The session stays open (warm) and is the one the client holds.
+        String held = client.heldSession(endpoint);
+        assertThat(held).isNotEmpty();
+        assertThat(client.request(endpoint, "session", null).at("/SESSION/0/SessionID").asText()).isEqualTo(held);
+
+        client.curtail(endpoint, "wakeup");
+
+        assertThat(miner.curtailLog()).extracting(e -> e.action()).containsExactly("sleep", "wakeup");
+        assertThat(client.heldSession(endpoint)).isEqualTo(held);
+    }
+
+    @Test
+    void opensANewSessionWhenTheOneItHeldWasClosedWithoutFailingTheCommand() throws MinerException {
+        client.curtail(endpoint, "sleep");
+        String first = client.heldSession(endpoint);
+        client.request(endpoint, "logoff", first);
+
+        client.curtail(endpoint, "wakeup");
+
+        assertThat(miner.isAwake()).isTrue();
+        assertThat(client.heldSession(endpoint)).isNotEmpty().isNotEqualTo(first);
     }
 
     @Test

@@ -1,0 +1,266 @@
+package io.gridflex.siteagent.miner.antminer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.gridflex.siteagent.miner.Capabilities;
+import io.gridflex.siteagent.miner.DriverSettings;
+import io.gridflex.siteagent.miner.Firmware;
+import io.gridflex.siteagent.miner.MinerCredentials;
+import io.gridflex.siteagent.miner.MinerCredentials.Credential;
+import io.gridflex.siteagent.miner.MinerDriver;
+import io.gridflex.siteagent.miner.MinerEndpoint;
+import io.gridflex.siteagent.miner.MinerException;
+import io.gridflex.siteagent.miner.MinerReading;
+import io.gridflex.siteagent.miner.cgminerapi.CgminerJson;
+import io.gridflex.siteagent.miner.cgminerapi.CgminerReplies;
+
+/**
+ * Stock Antminer (Bitmain) firmware through its web CGI ({@code http://<miner>/cgi-bin/...}) with HTTP digest
+ * authentication (user {@code root} unless the credentials file names another):
+ * <ul>
+ * <li>sleep: {@code GET /cgi-bin/get_miner_conf.cgi} → the full config (a JSON object), then
+ * {@code POST /cgi-bin/set_miner_conf.cgi} with that object and {@code "miner-mode": 1} (JSON body); wake: the same
+ * with {@code 0}. The value keeps the config's own type (a string if it had {@code "miner-mode":"0"}, else a number).
+ * A JSON answer with {@code "stats"} other than {@code "success"} is a failure; a non-JSON 2xx answer is taken as
+ * accepted (the agent verifies by the hashrate and the meter anyway).</li>
+ * <li>read: {@code GET /cgi-bin/summary.cgi} → {@code SUMMARY[0].rate_5s} in {@code rate_unit} (GH/s by default), or
+ * cgminer's {@code "GHS 5s"}; when that page is missing (404), {@code GET /cgi-bin/stats.cgi} → the first
+ * {@code STATS} element with {@code rate_5s} or {@code "GHS 5s"}. No power: {@link MinerReading#withoutPower}.</li>
+ * <li>identify: {@code GET /cgi-bin/get_system_info.cgi} answered 200 with a JSON object.</li>
+ * </ul>
+ * The digest challenge is kept per miner and reused with an incrementing nonce count, so a command is normally one
+ * round trip; a 401 (stale nonce) takes a fresh challenge and one retry, a second 401 is
+ * {@link MinerException#UNAUTHORIZED}.
+ */
+@ApplicationScoped
+public class AntminerDriver implements MinerDriver {
+
+    static final String DEFAULT_USER = "root";
+    private static final Capabilities CAPABILITIES = new Capabilities(true, false, false, false);
+    private static final int SLEEP_MODE = 1;
+    private static final int NORMAL_MODE = 0;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The challenge a miner last sent and how many requests used it. */
+    private record Nonce(DigestChallenge challenge, AtomicInteger count) {
+    }
+
+    private final Duration timeout;
+    private final Clock clock;
+    private final MinerCredentials credentials;
+    private final HttpClient http;
+    private final Map<MinerEndpoint, Nonce> nonces = new ConcurrentHashMap<>();
+
+    public AntminerDriver(DriverSettings settings) {
+        this.timeout = settings.timeout();
+        this.clock = settings.clock();
+        this.credentials = settings.credentials();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public Firmware firmware() {
+        return Firmware.ANTMINER;
+    }
+
+    @Override
+    public Capabilities capabilities(MinerEndpoint miner) {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public MinerReading read(MinerEndpoint miner) throws MinerException {
+        HttpResponse<String> summary = exchange(miner, "GET", "/cgi-bin/summary.cgi", null);
+        if (summary.statusCode() == 404) {
+            JsonNode stats = json(miner, "/cgi-bin/stats.cgi",
+                    checked(miner, "GET /cgi-bin/stats.cgi", exchange(miner, "GET", "/cgi-bin/stats.cgi", null)));
+            for (JsonNode element : stats.path("STATS")) {
+                OptionalDouble rate = rateGhs(element);
+                if (rate.isPresent()) {
+                    return MinerReading.withoutPower(rate.getAsDouble(), clock.instant());
+                }
+            }
+            throw new MinerException(miner + ": stats.cgi carries no hashrate", MinerException.NO_CODE);
+        }
+        JsonNode reply = json(miner, "/cgi-bin/summary.cgi", checked(miner, "GET /cgi-bin/summary.cgi", summary));
+        JsonNode first = reply.path("SUMMARY").isArray() ? reply.path("SUMMARY").path(0) : reply.path("SUMMARY");
+        return MinerReading.withoutPower(rateGhs(first).orElseThrow(
+                () -> new MinerException(miner + ": summary.cgi carries no hashrate", MinerException.NO_CODE)),
+                clock.instant());
+    }
+
+    /** The hashrate of a summary or stats element in GH/s. Visible for tests. */
+    static OptionalDouble rateGhs(JsonNode element) {
+        if (!element.isObject()) {
+            return OptionalDouble.empty();
+        }
+        OptionalDouble rate = CgminerReplies.number(element, "rate_5s");
+        if (rate.isPresent()) {
+            String unit = element.path("rate_unit").asText("GH/s").toUpperCase(Locale.ROOT);
+            double factor = unit.startsWith("TH") ? 1e3 : unit.startsWith("MH") ? 1e-3 : 1;
+            return OptionalDouble.of(rate.getAsDouble() * factor);
+        }
+        OptionalDouble ghs = CgminerReplies.number(element, "GHS 5s");
+        return ghs.isPresent() ? ghs : CgminerReplies.number(element, "GHS av");
+    }
+
+    @Override
+    public void sleep(MinerEndpoint miner) throws MinerException {
+        setMode(miner, SLEEP_MODE);
+    }
+
+    @Override
+    public void wake(MinerEndpoint miner) throws MinerException {
+        setMode(miner, NORMAL_MODE);
+    }
+
+    private void setMode(MinerEndpoint miner, int mode) throws MinerException {
+        JsonNode conf = json(miner, "/cgi-bin/get_miner_conf.cgi", checked(miner, "GET /cgi-bin/get_miner_conf.cgi",
+                exchange(miner, "GET", "/cgi-bin/get_miner_conf.cgi", null)));
+        ObjectNode updated = ((ObjectNode) conf).deepCopy();
+        if (updated.path("miner-mode").isTextual()) {
+            updated.put("miner-mode", Integer.toString(mode));
+        } else {
+            updated.put("miner-mode", mode);
+        }
+        HttpResponse<String> answer = checked(miner, "POST /cgi-bin/set_miner_conf.cgi",
+                exchange(miner, "POST", "/cgi-bin/set_miner_conf.cgi", updated.toString()));
+        JsonNode result;
+        try {
+            result = CgminerJson.parse(answer.body(), List.of("set_miner_conf"));
+        } catch (CgminerJson.MalformedReplyException e) {
+            return;
+        }
+        String stats = result.path("stats").asText("success");
+        if (!stats.equalsIgnoreCase("success")) {
+            throw new MinerException(miner + ": set_miner_conf.cgi refused miner-mode " + mode + ": "
+                    + result.path("msg").asText(stats) + " (" + result.path("code").asText("no code") + ")",
+                    MinerException.NO_CODE);
+        }
+    }
+
+    @Override
+    public boolean identifies(MinerEndpoint miner) {
+        try {
+            HttpResponse<String> response = exchange(miner, "GET", "/cgi-bin/get_system_info.cgi", null);
+            return response.statusCode() == 200 && json(miner, "get_system_info.cgi", response).isObject();
+        } catch (MinerException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** One request with digest authentication, taking a fresh challenge once when the miner answers 401. */
+    private HttpResponse<String> exchange(MinerEndpoint miner, String method, String path, String body)
+            throws MinerException {
+        Credential credential = credentials.forMiner(Firmware.ANTMINER, miner.host()).orElseThrow(
+                () -> new MinerException(miner + ": no antminer password for this miner in the credentials file",
+                        MinerException.UNAUTHORIZED));
+        String user = credential.username() == null || credential.username().isBlank()
+                ? DEFAULT_USER
+                : credential.username();
+        Nonce nonce = nonces.get(miner);
+        HttpResponse<String> response = send(miner, method, path, body,
+                nonce == null ? null : authorization(nonce, user, credential.password(), method, path));
+        if (response.statusCode() != 401) {
+            return response;
+        }
+        DigestChallenge challenge = response.headers().allValues("WWW-Authenticate").stream()
+                .map(DigestChallenge::parse).flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> new MinerException(miner + ": " + method + " " + path
+                        + " answered 401 without a digest challenge", MinerException.UNAUTHORIZED));
+        if (challenge.qop() != null && !challenge.offersAuth()) {
+            throw new MinerException(miner + ": the digest challenge offers no qop=auth (" + challenge.qop() + ")",
+                    MinerException.UNSUPPORTED);
+        }
+        Nonce fresh = new Nonce(challenge, new AtomicInteger());
+        nonces.put(miner, fresh);
+        response = send(miner, method, path, body, authorization(fresh, user, credential.password(), method, path));
+        if (response.statusCode() == 401) {
+            nonces.remove(miner, fresh);
+            throw new MinerException(miner + ": " + method + " " + path + ": digest login refused for user '" + user
+                    + "'", MinerException.UNAUTHORIZED);
+        }
+        return response;
+    }
+
+    private static String authorization(Nonce nonce, String user, String password, String method, String path) {
+        byte[] cnonce = new byte[8];
+        RANDOM.nextBytes(cnonce);
+        return DigestAuth.header(nonce.challenge(), user, password, method, path, nonce.count().incrementAndGet(),
+                HexFormat.of().formatHex(cnonce));
+    }
+
+    private HttpResponse<String> send(MinerEndpoint miner, String method, String path, String body,
+            String authorization) throws MinerException {
+        String host = miner.host().contains(":") ? "[" + miner.host() + "]" : miner.host();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + miner.port() + path))
+                .timeout(timeout).method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new MinerException(miner + ": " + method + " " + path + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MinerException(miner + ": " + method + " " + path + " interrupted", e);
+        }
+    }
+
+    private static HttpResponse<String> checked(MinerEndpoint miner, String what, HttpResponse<String> response)
+            throws MinerException {
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return response;
+        }
+        throw new MinerException(miner + ": " + what + " failed with HTTP " + status,
+                status == 404 ? MinerException.UNSUPPORTED : status);
+    }
+
+    private static JsonNode json(MinerEndpoint miner, String what, HttpResponse<String> response)
+            throws MinerException {
+        try {
+            JsonNode node = CgminerJson.parse(response.body() == null ? "" : response.body(), List.of(what));
+            if (!node.isObject()) {
+                throw new MinerException(miner + ": " + what + " is not a JSON object", MinerException.NO_CODE);
+            }
+            return node;
+        } catch (CgminerJson.MalformedReplyException e) {
+            throw new MinerException(miner + ": " + what + " is " + e.getMessage(), MinerException.NO_CODE);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
+    }
+}
