@@ -39,6 +39,8 @@ import io.gridflex.minersim.net.Json;
  * <li>{@code GET /api/v1/miner/stats} → {@code {"miner_stats":{"real_hashrate":{"last_5s":{"gigahash_per_second"},
  * "last_15m":{...}},"nominal_hashrate":{...}},"power_stats":{"approximated_consumption":{"watt":W},
  * "efficiency":{"joule_per_terahash"}}}}.</li>
+ * <li>{@code GET /api/v1/version} (no login) → {@code {"major","minor","patch","pre","build"}}: the REST API's
+ * version.</li>
  * <li>{@code GET /api/v1/miner/details} → {@code {"uid","hostname","miner_identity":{"brand","model","name"},
  * "bos_mode":"BOS_MODE_NAND","bos_version":{"current","major","bos_plus"},"status":"MINER_STATUS_NORMAL"
  * | "MINER_STATUS_PAUSED","system_uptime_s","sticker_hashrate":{"gigahash_per_second"}}}}: {@code bos_version} is how
@@ -96,6 +98,12 @@ public final class BraiinsRestServer implements MinerApi {
         String resource = path.substring(API.length());
         if (resource.equals("/auth/login")) {
             return request.method().equals("POST") ? login(request) : message(405, "use POST");
+        }
+        if (resource.equals("/version")) {
+            // The API's own version answers without a login: how a client tells a Braiins OS REST API apart.
+            return request.method().equals("GET")
+                    ? ok(Json.object().put("major", 1).put("minor", 2).put("patch", 0).put("pre", "").put("build", ""))
+                    : message(405, "use GET");
         }
         if (!authorised(request.header("authorization"))) {
             return message(401, "missing, unknown or expired token: log in again");

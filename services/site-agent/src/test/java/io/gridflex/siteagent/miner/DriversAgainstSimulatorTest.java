@@ -1,0 +1,218 @@
+package io.gridflex.siteagent.miner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.gridflex.minersim.fleet.MinerAddress;
+import io.gridflex.minersim.fleet.SimulatedFleet;
+import io.gridflex.minersim.fleet.SimulatedMiner;
+import io.gridflex.minersim.power.MinerModel;
+import io.gridflex.siteagent.TestSiteConfig;
+import io.gridflex.siteagent.miner.antminer.AntminerDriver;
+import io.gridflex.siteagent.miner.bosminer.BosminerDriver;
+import io.gridflex.siteagent.miner.braiins.BraiinsDriver;
+import io.gridflex.siteagent.miner.cgminer.CgminerDriver;
+import io.gridflex.siteagent.miner.luxos.LuxosDriver;
+import io.gridflex.siteagent.miner.whatsminer.WhatsminerDriver;
+
+/**
+ * Every driver against the simulator's independent implementation of its firmware: a mixed fleet, each miner on its
+ * own loopback address and its firmware's port (HTTP on 18080, since port 80 needs root), logins from a credentials
+ * file. Reading, identifying, sleeping, waking, power targets and refused credentials, over real sockets.
+ */
+class DriversAgainstSimulatorTest {
+
+    private static final int HTTP_PORT = 18080;
+    private static SimulatedFleet fleet;
+    private static MinerDrivers drivers;
+    private static DriverSettings settings;
+
+    @BeforeAll
+    static void startFleet() {
+        Map<io.gridflex.minersim.fleet.Firmware, Integer> mix = new LinkedHashMap<>();
+        for (io.gridflex.minersim.fleet.Firmware firmware : io.gridflex.minersim.fleet.Firmware.values()) {
+            mix.put(firmware, 2);
+        }
+        // A /16 of its own, so that tests running side by side do not share addresses.
+        String base = "127." + ThreadLocalRandom.current().nextInt(30, 250) + "."
+                + ThreadLocalRandom.current().nextInt(0, 250) + ".1";
+        fleet = SimulatedFleet.builder("mixed").model(MinerModel.S19XP).firmwares(mix).addressPerMiner(base)
+                .firmwarePort(io.gridflex.minersim.fleet.Firmware.BRAIINS, HTTP_PORT)
+                .firmwarePort(io.gridflex.minersim.fleet.Firmware.ANTMINER, HTTP_PORT)
+                .password(io.gridflex.minersim.fleet.Firmware.BRAIINS, "braiins-site-secret")
+                .password(io.gridflex.minersim.fleet.Firmware.WHATSMINER, "whatsminer-site-secret")
+                .password(io.gridflex.minersim.fleet.Firmware.ANTMINER, "antminer-site-secret").noise(0)
+                .sleepRamp(Duration.ofMillis(200)).warmUp(Duration.ofMillis(300)).start();
+        Properties logins = new Properties();
+        logins.setProperty("braiins.username", "root");
+        logins.setProperty("braiins.password", "braiins-site-secret");
+        logins.setProperty("whatsminer.username", "super");
+        logins.setProperty("whatsminer.password", "whatsminer-site-secret");
+        logins.setProperty("antminer.username", "root");
+        logins.setProperty("antminer.password", "antminer-site-secret");
+        settings = new DriverSettings(Duration.ofSeconds(2), Clock.systemUTC(), MinerCredentials.of(logins));
+        drivers = drivers(settings);
+    }
+
+    private static MinerDrivers drivers(DriverSettings settings) {
+        List<String> inventory = fleet.addresses().stream().map(DriversAgainstSimulatorTest::entry).toList();
+        TestSiteConfig config = new TestSiteConfig("mixed", 1000, inventory, Path.of("unused.json"));
+        return new MinerDrivers(config, List.of(new LuxosDriver(settings), new BraiinsDriver(settings),
+                new BosminerDriver(settings), new WhatsminerDriver(settings), new AntminerDriver(settings),
+                new CgminerDriver(settings)));
+    }
+
+    private static String entry(MinerAddress address) {
+        return address.firmware().name().toLowerCase() + "://" + address.endpoint()
+                + (address.firmware() == io.gridflex.minersim.fleet.Firmware.ANTMINER ? "?nominal-w=3010" : "");
+    }
+
+    @AfterAll
+    static void stopFleet() {
+        fleet.close();
+    }
+
+    private static MinerEndpoint endpoint(int i) {
+        return MinerEndpoint.parse(fleet.address(i).endpoint());
+    }
+
+    @Test
+    void everyFirmwareIsReadAndReportsPowerWhereItCan() throws MinerException {
+        for (int i = 0; i < fleet.miners().size(); i++) {
+            MinerEndpoint miner = endpoint(i);
+            MinerDriver driver = drivers.driver(miner);
+            MinerReading reading = driver.read(miner);
+            SimulatedMiner simulated = fleet.miner(i);
+            assertThat(reading.hashing()).as("%s %s hashes", driver.firmware(), miner).isTrue();
+            assertThat(reading.hashrateGhs() / 1000).as("%s hashrate in TH/s", driver.firmware())
+                    .isCloseTo(simulated.hashrateThs(), within(simulated.hashrateThs() * 0.05));
+            if (driver.capabilities(miner).reportsPower()) {
+                assertThat(reading.powerReported()).isTrue();
+                assertThat(reading.powerW()).as("%s draw", driver.firmware()).isCloseTo(simulated.powerW(),
+                        within(simulated.powerW() * 0.05));
+            } else {
+                assertThat(reading.powerReported()).as("%s reports no power", driver.firmware()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void eachDriverIdentifiesItsOwnFirmwareAndNoOther() {
+        for (int i = 0; i < fleet.miners().size(); i++) {
+            MinerEndpoint miner = endpoint(i);
+            Firmware own = drivers.entry(miner).firmware();
+            for (MinerDriver driver : List.of(drivers.driver(miner))) {
+                assertThat(driver.identifies(miner)).as("%s identifies %s", driver.firmware(), miner).isTrue();
+            }
+            for (Firmware other : Firmware.values()) {
+                MinerDriver driver = driverOf(other);
+                if (other != own && sharesPort(own, other)) {
+                    assertThat(driver.identifies(miner)).as("%s must not claim the %s miner %s", other, own, miner)
+                            .isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyFirmwareThatCanShedSleepsAndWakes() throws MinerException {
+        for (int i = 0; i < fleet.miners().size(); i++) {
+            MinerEndpoint miner = endpoint(i);
+            MinerDriver driver = drivers.driver(miner);
+            SimulatedMiner simulated = fleet.miner(i);
+            if (!driver.capabilities(miner).sleep()) {
+                assertThatThrownBy(() -> driver.sleep(miner)).isInstanceOf(MinerException.class)
+                        .satisfies(e -> assertThat(((MinerException) e).code()).isEqualTo(MinerException.UNSUPPORTED));
+                assertThat(simulated.isAwake()).isTrue();
+                continue;
+            }
+            driver.sleep(miner);
+            assertThat(simulated.isAwake()).as("%s %s asleep", driver.firmware(), miner).isFalse();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                MinerReading reading = driver.read(miner);
+                assertThat(reading.hashing()).as("%s stopped hashing", driver.firmware()).isFalse();
+            });
+            driver.wake(miner);
+            assertThat(simulated.isAwake()).as("%s %s awake", driver.firmware(), miner).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> driver.read(miner).hashing());
+        }
+    }
+
+    @Test
+    void braiinsTakesAnExactPowerTarget() throws MinerException {
+        int i = indexOf(io.gridflex.minersim.fleet.Firmware.BRAIINS);
+        MinerEndpoint miner = endpoint(i);
+        assertThat(drivers.driver(miner).capabilities(miner).exactPowerTarget()).isTrue();
+        drivers.driver(miner).powerTarget(miner, 2200);
+        assertThat(fleet.miner(i).powerLevelW()).isEqualTo(2200);
+        drivers.driver(miner).powerTarget(miner, 3010);
+        assertThat(fleet.miner(i).powerLevelW()).isEqualTo(3010);
+    }
+
+    @Test
+    void refusedCredentialsAreAnAuthorizationFailureAndNeverShown() {
+        Properties wrong = new Properties();
+        wrong.setProperty("braiins.username", "root");
+        wrong.setProperty("braiins.password", "not-the-password");
+        wrong.setProperty("whatsminer.username", "super");
+        wrong.setProperty("whatsminer.password", "not-the-password");
+        wrong.setProperty("antminer.username", "root");
+        wrong.setProperty("antminer.password", "not-the-password");
+        MinerDrivers refused = drivers(
+                new DriverSettings(Duration.ofSeconds(2), Clock.systemUTC(), MinerCredentials.of(wrong)));
+        for (io.gridflex.minersim.fleet.Firmware firmware : List.of(io.gridflex.minersim.fleet.Firmware.BRAIINS,
+                io.gridflex.minersim.fleet.Firmware.WHATSMINER, io.gridflex.minersim.fleet.Firmware.ANTMINER)) {
+            int i = indexOf(firmware);
+            MinerEndpoint miner = endpoint(i);
+            assertThatThrownBy(() -> refused.driver(miner).sleep(miner)).isInstanceOf(MinerException.class)
+                    .satisfies(e -> {
+                        assertThat(((MinerException) e).code()).as("%s", firmware)
+                                .isEqualTo(MinerException.UNAUTHORIZED);
+                        assertThat(e.getMessage()).doesNotContain("not-the-password");
+                    });
+            assertThat(fleet.miner(i).isAwake()).as("%s stays awake", firmware).isTrue();
+        }
+    }
+
+    private static int indexOf(io.gridflex.minersim.fleet.Firmware firmware) {
+        for (int i = 0; i < fleet.addresses().size(); i++) {
+            if (fleet.address(i).firmware() == firmware) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no " + firmware);
+    }
+
+    private static MinerDriver driverOf(Firmware firmware) {
+        return switch (firmware) {
+            case LUXOS -> new LuxosDriver(settings);
+            case BRAIINS -> new BraiinsDriver(settings);
+            case BOSMINER -> new BosminerDriver(settings);
+            case WHATSMINER -> new WhatsminerDriver(settings);
+            case ANTMINER -> new AntminerDriver(settings);
+            case CGMINER -> new CgminerDriver(settings);
+        };
+    }
+
+    /** Only drivers of firmwares on the same port can be confused with each other. */
+    private static boolean sharesPort(Firmware a, Firmware b) {
+        int portA = a == Firmware.BRAIINS || a == Firmware.ANTMINER ? HTTP_PORT : a.defaultPort();
+        int portB = b == Firmware.BRAIINS || b == Firmware.ANTMINER ? HTTP_PORT : b.defaultPort();
+        return portA == portB;
+    }
+}
