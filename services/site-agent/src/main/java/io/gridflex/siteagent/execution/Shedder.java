@@ -197,6 +197,7 @@ final class Shedder {
         }
         Map<String, Double> runningW = book.view().held().stream()
                 .collect(Collectors.toMap(HeldMiner::endpoint, HeldMiner::runningW, (a, b) -> b));
+        List<HoldRecord> doubted = new ArrayList<>();
         for (Iterator<Map.Entry<MinerEndpoint, Instant>> it = confirming.entrySet().iterator(); it.hasNext();) {
             Map.Entry<MinerEndpoint, Instant> entry = it.next();
             MinerEndpoint miner = entry.getKey();
@@ -209,8 +210,22 @@ final class Shedder {
                 issues.add(miner + " still drew " + Math.round(status == null ? 0 : status.powerW()) + " W after "
                         + config.shed().confirmTimeout().toSeconds() + " s");
                 it.remove();
+                if (status != null && status.reachable() && status.hashing()) {
+                    // It accepted the sleep and kept hashing: its reduction is not real. Back to pending, so the
+                    // next step replaces it, and its readings settle it should it fall asleep after all.
+                    LOG.warnf("miner %s accepted a sleep and is still hashing; replacing it", miner);
+                    commands.distrust(miner);
+                    doubted.add(HoldRecord.intend(new PendingSleep(miner.toString(), running, now)));
+                }
             }
         }
+        // An intent replaces the hold (one change per miner), so a restart still knows to check the miner.
+        List<HoldRecord> changes = new ArrayList<>();
+        doubted.forEach(d -> {
+            changes.add(HoldRecord.release(d.endpoint()));
+            changes.add(d);
+        });
+        book.change(changes);
         Instant at = clock.instant();
         if (!confirming.isEmpty() && !at.isBefore(nextConfirmRead)) {
             nextConfirmRead = at.plus(CONFIRM_POLL);

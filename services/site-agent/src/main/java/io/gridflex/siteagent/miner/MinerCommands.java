@@ -73,6 +73,14 @@ public class MinerCommands {
         return outcome;
     }
 
+    /**
+     * Leaves a miner out of plans for the cool-down although its last command succeeded: it said yes and did not do
+     * it (still drawing after a sleep it accepted).
+     */
+    public void distrust(MinerEndpoint miner) {
+        coolingUntil.put(miner, clock.instant().plus(cooldown));
+    }
+
     /** Whether a miner failed a command recently enough to be left out of plans. */
     public boolean coolingDown(MinerEndpoint miner) {
         Instant until = coolingUntil.get(miner);

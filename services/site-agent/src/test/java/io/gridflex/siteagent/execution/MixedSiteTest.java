@@ -1,0 +1,184 @@
+package io.gridflex.siteagent.execution;
+
+import static io.gridflex.siteagent.Schedules.event;
+import static io.gridflex.siteagent.Schedules.schedule;
+import static io.gridflex.siteagent.Schedules.segment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.gridflex.messages.MessageCodec;
+import io.gridflex.messages.ScheduleAck;
+import io.gridflex.messages.ScheduleAck.Status;
+import io.gridflex.minersim.fleet.Firmware;
+import io.gridflex.minersim.fleet.Misbehaviour;
+import io.gridflex.minersim.fleet.SimulatedFleet;
+import io.gridflex.minersim.fleet.SimulatedMiner;
+import io.gridflex.minersim.power.MinerModel;
+import io.gridflex.siteagent.AgentMetrics;
+import io.gridflex.siteagent.RecordingLink;
+import io.gridflex.siteagent.TestSiteConfig;
+import io.gridflex.siteagent.miner.DriverSettings;
+import io.gridflex.siteagent.miner.FleetView;
+import io.gridflex.siteagent.miner.MinerCommands;
+import io.gridflex.siteagent.miner.MinerCredentials;
+import io.gridflex.siteagent.miner.MinerDrivers;
+import io.gridflex.siteagent.miner.antminer.AntminerDriver;
+import io.gridflex.siteagent.miner.bosminer.BosminerDriver;
+import io.gridflex.siteagent.miner.braiins.BraiinsDriver;
+import io.gridflex.siteagent.miner.cgminer.CgminerDriver;
+import io.gridflex.siteagent.miner.luxos.LuxosDriver;
+import io.gridflex.siteagent.miner.whatsminer.WhatsminerDriver;
+import io.gridflex.siteagent.schedule.AckPublisher;
+import io.gridflex.siteagent.schedule.ScheduleBook;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The controller shedding a site of every firmware, each miner on its own loopback address, with a few bad miners
+ * among them: one that hangs, one that answers garbage, one that accepts a sleep and keeps drawing. None of them
+ * delays the others or a cancel, and the one that lies is replaced.
+ */
+class MixedSiteTest {
+
+    private static final int HTTP_PORT = 18080;
+
+    @TempDir
+    Path dir;
+
+    private final MessageCodec codec = new MessageCodec();
+    private final RecordingLink acksOut = new RecordingLink();
+    private SimulatedFleet fleet;
+    private ScheduleBook book;
+    private FleetView view;
+    private SiteController controller;
+
+    @BeforeEach
+    void start() {
+        Map<Firmware, Integer> mix = new LinkedHashMap<>();
+        mix.put(Firmware.LUXOS, 16);
+        mix.put(Firmware.BRAIINS, 8);
+        mix.put(Firmware.WHATSMINER, 8);
+        mix.put(Firmware.BOSMINER, 4);
+        mix.put(Firmware.ANTMINER, 4);
+        mix.put(Firmware.CGMINER, 2);
+        String base = "127." + ThreadLocalRandom.current().nextInt(30, 250) + "."
+                + ThreadLocalRandom.current().nextInt(0, 250) + ".1";
+        fleet = SimulatedFleet.builder("mixed-site").model(MinerModel.S19XP).firmwares(mix).addressPerMiner(base)
+                .firmwarePort(Firmware.BRAIINS, HTTP_PORT).firmwarePort(Firmware.ANTMINER, HTTP_PORT)
+                .password(Firmware.BRAIINS, "b-secret").password(Firmware.WHATSMINER, "w-secret")
+                .password(Firmware.ANTMINER, "a-secret").noise(0).sleepRamp(Duration.ofMillis(200))
+                .warmUp(Duration.ofMillis(300)).start();
+        List<String> inventory = fleet.addresses().stream().map(a -> a.firmware().name().toLowerCase() + "://"
+                + a.endpoint() + (a.firmware() == Firmware.ANTMINER ? "?nominal-w=3010" : "")).toList();
+        TestSiteConfig config = new TestSiteConfig("mixed-site", 1000, inventory, dir.resolve("state.json"));
+        Properties logins = new Properties();
+        logins.setProperty("braiins.username", "root");
+        logins.setProperty("braiins.password", "b-secret");
+        logins.setProperty("whatsminer.username", "super");
+        logins.setProperty("whatsminer.password", "w-secret");
+        logins.setProperty("antminer.username", "root");
+        logins.setProperty("antminer.password", "a-secret");
+        Clock clock = Clock.systemUTC();
+        DriverSettings settings = new DriverSettings(config.miner().timeout(), clock, MinerCredentials.of(logins));
+        MinerDrivers drivers = new MinerDrivers(config, List.of(new LuxosDriver(settings), new BraiinsDriver(settings),
+                new BosminerDriver(settings), new WhatsminerDriver(settings), new AntminerDriver(settings),
+                new CgminerDriver(settings)));
+        AgentMetrics metrics = new AgentMetrics(new SimpleMeterRegistry());
+        book = new ScheduleBook(config, clock, new AckPublisher(acksOut, codec, metrics), metrics);
+        view = new FleetView(config, drivers);
+        controller = new SiteController(config, clock, book, view, new MinerCommands(drivers, metrics, clock, config),
+                new OtherLoad(), metrics);
+        view.sampleAll();
+    }
+
+    @AfterEach
+    void stop() {
+        fleet.close();
+    }
+
+    @Test
+    void badMinersDelayNeitherTheShedNorACancelAndALiarIsReplaced() {
+        // Misbehaving from now on, after the agent has seen them hashing: each may be picked.
+        SimulatedMiner hangs = fleet.miner(0);
+        SimulatedMiner lies = fleet.miner(16);
+        SimulatedMiner garbles = fleet.miner(24);
+        hangs.setMisbehaviour(Misbehaviour.HANG);
+        lies.setMisbehaviour(Misbehaviour.IGNORE_SHED);
+        garbles.setMisbehaviour(Misbehaviour.GARBAGE);
+        List<SimulatedMiner> bad = List.of(hangs, lies, garbles);
+        List<SimulatedMiner> cgminers = fleet.miners().stream()
+                .filter(m -> m.firmware() == Firmware.CGMINER).toList();
+        List<SimulatedMiner> good = fleet.miners().stream()
+                .filter(m -> !bad.contains(m) && !cgminers.contains(m)).toList();
+
+        // Every miner that can shed is needed, bad ones included: 37 good ones remove 110.6 kW.
+        Instant t = Instant.now().minusSeconds(1);
+        book.offer(schedule("mixed-site", 1, Instant.now(), segment(t, t.plusSeconds(600), event("ev-mix", 118))));
+        stepUntil(() -> good.stream().noneMatch(SimulatedMiner::isAwake));
+        assertThat(acks(Status.SHED)).as("the hung miner's command is still out").isEmpty();
+        assertThat(cgminers).as("read-only miners are never picked").allMatch(SimulatedMiner::isAwake);
+
+        // A cancel while the hung miner's command is out: the restore starts without waiting for it.
+        book.offer(schedule("mixed-site", 2, Instant.now()));
+        stepUntil(() -> !acks(Status.RESTORING).isEmpty());
+        stepUntil(() -> good.stream().allMatch(SimulatedMiner::isAwake) && !acks(Status.RESTORED).isEmpty());
+        assertThat(hangs.isAwake()).isTrue();
+    }
+
+    @Test
+    void aMinerThatAcceptsASleepAndKeepsDrawingIsReplaced() {
+        SimulatedMiner lies = fleet.miner(16);
+        // The biggest draw of the site, so the planner picks it first.
+        lies.setPowerLevel(3300);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            view.sampleAll();
+            return view.status(io.gridflex.siteagent.miner.MinerEndpoint.parse(fleet.address(16).endpoint()))
+                    .powerW() > 3200;
+        });
+        lies.setMisbehaviour(Misbehaviour.IGNORE_SHED);
+        double before = fleet.powerW();
+        Instant t = Instant.now().minusSeconds(1);
+        // 30 kW: ten miners, the liar first.
+        book.offer(schedule("mixed-site", 1, Instant.now(), segment(t, t.plusSeconds(600), event("ev-lie", 30))));
+        stepUntil(() -> !acks(Status.SHED).isEmpty());
+
+        assertThat(lies.curtailLog()).extracting(e -> e.action()).contains("sleep-ignored");
+        assertThat(lies.isAwake()).isTrue();
+        assertThat(acks(Status.SHED).getFirst().reason()).contains(fleet.address(16).endpoint() + " still drew");
+        // What the ack reports is really off the site: the liar was replaced by a miner that did stop.
+        assertThat(before - fleet.powerW()).isGreaterThanOrEqualTo(30_000 - 1);
+        assertThat(acks(Status.SHED).getFirst().shedKw()).isGreaterThanOrEqualTo(30);
+    }
+
+    private long asleep() {
+        return fleet.miners().stream().filter(m -> !m.isAwake()).count();
+    }
+
+    private void stepUntil(BooleanSupplier done) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            controller.step(Instant.now());
+            view.sampleAll();
+            return done.getAsBoolean();
+        });
+    }
+
+    private List<ScheduleAck> acks(Status status) {
+        return acksOut.payloads().stream().map(p -> codec.decode(ScheduleAck.class, p))
+                .filter(a -> a.status() == status).toList();
+    }
+}
