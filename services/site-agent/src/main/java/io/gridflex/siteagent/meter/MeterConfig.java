@@ -29,8 +29,8 @@ public interface MeterConfig {
     @WithDefault("2s")
     Duration timeout();
 
-    /** How often the meter is read. */
-    @WithDefault("5s")
+    /** How often the meter is read: at least once a second for the site to follow a data centre's spikes. */
+    @WithDefault("1s")
     Duration pollInterval();
 
     /** The site's total draw, kW. */
