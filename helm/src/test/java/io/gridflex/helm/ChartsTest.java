@@ -126,6 +126,30 @@ class ChartsTest {
     }
 
     @Test
+    void theSiteAgentReadsMinerLoginsFromAMountedSecretAndItsMeterWhenEnabled() {
+        Map<String, Object> sets = new java.util.HashMap<>(SITE);
+        List<JsonNode> without = Charts.render(Charts.SITE_AGENT, List.of(), sets);
+        JsonNode plain = Charts.named(without, "StatefulSet", "site-agent-site-x")
+                .at("/spec/template/spec/containers/0");
+        assertThat(plain.path("env").toString()).doesNotContain("GRIDFLEX_SITE_MINER_CREDENTIALS_FILE")
+                .doesNotContain("GRIDFLEX_SITE_METER_ENABLED");
+
+        sets.put("site.minerCredentialsSecret", "site-x-logins");
+        sets.put("meter.enabled", true);
+        sets.put("meter.host", "10.20.0.250");
+        JsonNode agent = Charts.named(Charts.render(Charts.SITE_AGENT, List.of(), sets), "StatefulSet",
+                "site-agent-site-x");
+        JsonNode container = agent.at("/spec/template/spec/containers/0");
+        assertThat(env(container, "GRIDFLEX_SITE_MINER_CREDENTIALS_FILE"))
+                .isEqualTo("/etc/gridflex/miners/credentials.properties");
+        assertThat(container.path("volumeMounts").toString()).contains("/etc/gridflex/miners");
+        assertThat(agent.at("/spec/template/spec/volumes").toString()).contains("site-x-logins")
+                .contains("credentials.properties");
+        assertThat(env(container, "GRIDFLEX_SITE_METER_ENABLED")).isEqualTo("true");
+        assertThat(env(container, "GRIDFLEX_SITE_METER_HOST")).isEqualTo("10.20.0.250");
+    }
+
+    @Test
     void servicesTakeTheirCredentialsFromSecretsAndTheOperatorsTheirAddresses() {
         List<JsonNode> objects = Charts.render(Charts.GRIDFLEX);
         JsonNode dispatch = Charts.named(objects, "Deployment", "dispatch").at("/spec/template/spec/containers/0");
