@@ -138,7 +138,7 @@ final class Shedder {
         for (MinerStatus miner : fleet.snapshot()) {
             String endpoint = miner.endpoint().toString();
             if (miner.hashing() && !taken.contains(endpoint) && !commands.coolingDown(miner.endpoint())) {
-                candidates.add(new ShedPlanner.Candidate(endpoint, miner.powerW() - sleepW, false));
+                candidates.add(new ShedPlanner.Candidate(endpoint, miner.powerW() - sleepW, false, jPerTh(miner)));
                 byEndpoint.put(endpoint, miner);
             }
         }
@@ -158,6 +158,12 @@ final class Shedder {
             commands.submit(miner.endpoint(), MinerAction.SLEEP).thenAccept(failure -> outcomes
                     .add(new Outcome(miner.endpoint(), miner.powerW(), sentAt, failure)));
         }
+    }
+
+    /** A hashing miner's draw over its hashrate, in J/TH. */
+    private static double jPerTh(MinerStatus miner) {
+        double ths = miner.last().hashrateGhs() / 1000;
+        return ths > 0 ? miner.powerW() / ths : Double.NaN;
     }
 
     /** The draw the held miners asleep really removed, by their latest readings, in W. */

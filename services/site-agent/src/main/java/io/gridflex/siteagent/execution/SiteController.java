@@ -3,6 +3,7 @@ package io.gridflex.siteagent.execution;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -159,8 +160,14 @@ public class SiteController {
         boolean surplusBack = Requirement.surplus(view.asleep(), requiredW, sleepW).isEmpty()
                 && view.held().stream().allMatch(HeldMiner::isAsleep);
         if (!view.restoring().isEmpty() && surplusBack) {
-            List<String> issues = List.copyOf(restorer.takeIssues());
-            book.restored(issues.isEmpty() ? null : String.join("; ", issues));
+            List<String> notes = new ArrayList<>(restorer.takeIssues());
+            int stillHeld = view.asleep().size();
+            if (stillHeld > 0) {
+                notes.addFirst(String.format(Locale.ROOT,
+                        "%d miners stay asleep to keep the site under its import limit (%.1f kW required)", stillHeld,
+                        requiredW / 1000));
+            }
+            book.restored(notes.isEmpty() ? null : String.join("; ", notes));
         }
     }
 

@@ -42,6 +42,20 @@ class ShedPlannerTest {
     }
 
     @Test
+    void stopsTheLeastEfficientMinersFirst() {
+        // An S9 at 98 J/TH earns least per kW; S19 XP at 21.5 J/TH, S21 at 17.5 J/TH, readings a few percent apart.
+        List<Candidate> fleet = List.of(new Candidate("s21-1", 3480, false, 17.5),
+                new Candidate("s19-1", 2990, false, 21.4), new Candidate("s19-2", 2985, false, 21.9),
+                new Candidate("s9-1", 1300, false, 98), new Candidate("s9-2", 1310, false, 97),
+                new Candidate("s21-2", 3482, false, 17.6));
+
+        // 5 kW: both S9 (2.61 kW), then the less efficient S19 covers the rest; no S21 is touched.
+        assertThat(ids(ShedPlanner.plan(fleet, 5000))).containsExactly("s9-2", "s9-1", "s19-2");
+        // 9 kW: every S9 and S19 (8.585 kW), then the smallest S21 that covers.
+        assertThat(ids(ShedPlanner.plan(fleet, 9000))).containsExactly("s9-2", "s9-1", "s19-2", "s19-1", "s21-1");
+    }
+
+    @Test
     void aSingleMinerThatCoversIsTheSmallestSuch() {
         List<Candidate> fleet = List.of(free("big", 3480), free("mid", 2990), free("small", 1300));
 

@@ -43,7 +43,7 @@ class MeterConfigTest {
         assertThat(meter.port()).isEqualTo(502);
         assertThat(meter.unitId()).isEqualTo(1);
         assertThat(meter.timeout()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(meter.pollInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(meter.pollInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(meter.siteKw()).isEmpty();
         assertThat(meter.energyKwh()).isEmpty();
     }
