@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.RecordingLink;
+import io.gridflex.siteagent.SiteConfig;
 import io.gridflex.siteagent.TestDrivers;
 import io.gridflex.siteagent.TestSiteConfig;
 import io.gridflex.siteagent.execution.SiteControllers;
@@ -28,8 +29,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * The agent's control loop and meter in a process of their own, for {@link ShedBenchmark} to measure from outside:
  * its inventory in {@code args[1]} (one miner a line), its state in {@code args[0]}, a schedule shedding
  * {@code args[2]} kW from {@code args[3]} to {@code args[4]}. The controller steps every 250 ms and the meter reads every
- * miner every second, each on its own thread, as in the service. Prints {@code ready} once every miner was read,
- * each ack as {@code ack <epoch ms> <json>}, and {@code cycles <n>} every second.
+ * miner every second, each on its own thread, with the service's default timeouts, as in the service. Prints {@code ready} once every miner was read,
+ * each ack as {@code ack <epoch ms> <json>}, {@code cycles <n> <CPU ns of the control steps>} every second, and each control step of 50 ms or
+ * more as {@code slow-step <epoch ms> <ms>}.
  */
 public final class BenchAgent {
 
@@ -38,7 +40,8 @@ public final class BenchAgent {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         List<String> miners = Files.readAllLines(Path.of(args[1])).stream().filter(l -> !l.isBlank()).toList();
-        TestSiteConfig config = new TestSiteConfig("bench-site", 1_000_000, miners, Path.of(args[0]));
+        SiteConfig config = ProductionSettings
+                .of(new TestSiteConfig("bench-site", 1_000_000, miners, Path.of(args[0])));
         Clock clock = Clock.systemUTC();
         AgentMetrics metrics = new AgentMetrics(new SimpleMeterRegistry());
         RecordingLink link = new RecordingLink(json -> print("ack " + System.currentTimeMillis() + " " + json));
@@ -52,6 +55,7 @@ public final class BenchAgent {
         book.offer(schedule(config.id(), 1, clock.instant(), segment(Instant.parse(args[3]), Instant.parse(args[4]),
                 event("bench", Double.parseDouble(args[2])))));
         AtomicLong cycles = new AtomicLong();
+        AtomicLong stepCpuNanos = new AtomicLong();
         Thread.ofPlatform().daemon().start(() -> {
             while (true) {
                 fleet.sampleAll();
@@ -61,11 +65,19 @@ public final class BenchAgent {
         Thread.ofPlatform().daemon().start(() -> {
             while (true) {
                 pause(1000);
-                print("cycles " + cycles.get());
+                print("cycles " + cycles.get() + " " + stepCpuNanos.get());
             }
         });
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         while (true) {
+            long began = System.nanoTime();
+            long cpuBefore = threads.getCurrentThreadCpuTime();
             controller.step(clock.instant());
+            stepCpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpuBefore);
+            long tookMs = (System.nanoTime() - began) / 1_000_000;
+            if (tookMs >= 50) {
+                print("slow-step " + System.currentTimeMillis() + " " + tookMs);
+            }
             cycles.incrementAndGet();
             pause(250);
         }

@@ -60,7 +60,9 @@ class ShedBenchmark {
             double fleetW = fleet.powerW();
             double targetKw = Math.round(fleetW * SHARE / 1000);
             List<String> acks = new CopyOnWriteArrayList<>();
+            List<String> slowSteps = new CopyOnWriteArrayList<>();
             AtomicLong cycles = new AtomicLong();
+            AtomicLong stepCpuNanos = new AtomicLong();
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             // The segment starts LEAD after launch: time for the agent to start and read every miner first.
             long launched = System.nanoTime();
@@ -85,8 +87,12 @@ class ShedBenchmark {
                 Thread reader = Thread.ofVirtual().start(() -> output.lines().forEach(l -> {
                     if (l.startsWith("ack ")) {
                         acks.add(l);
+                    } else if (l.startsWith("slow-step ")) {
+                        slowSteps.add(l);
                     } else if (l.startsWith("cycles ")) {
-                        cycles.set(Long.parseLong(l.substring(7).strip()));
+                        String[] parts = l.substring(7).strip().split(" ");
+                        cycles.set(Long.parseLong(parts[0]));
+                        stepCpuNanos.set(Long.parseLong(parts[1]));
                     }
                 }));
                 long peakRssKb = 0;
@@ -96,6 +102,7 @@ class ShedBenchmark {
                 }
                 long cpuAtStart = cpuTicks(process.pid());
                 long cyclesAtStart = cycles.get();
+                long stepCpuAtStart = stepCpuNanos.get();
                 Instant fell = null;
                 Instant deadline = start.plusSeconds(30);
                 while (Instant.now().isBefore(deadline)) {
@@ -112,7 +119,13 @@ class ShedBenchmark {
                 Thread.sleep(3000);
                 long cpu = cpuTicks(process.pid()) - cpuAtStart;
                 long steps = cycles.get() - cyclesAtStart;
+                long stepCpu = stepCpuNanos.get() - stepCpuAtStart;
                 report(fleet, start, targetKw, fell, acks, peakRssKb, cpu, steps);
+                print("the control thread's own CPU: %.1f ms per step (mean over the %d steps of the shed)",
+                        steps == 0 ? 0 : stepCpu / 1e6 / steps, steps);
+                slowSteps.stream().filter(l -> Long.parseLong(l.split(" ")[1]) >= start.toEpochMilli() - 1000)
+                        .forEach(l -> print("control step of %s ms, %d ms after the segment's start",
+                                l.split(" ")[2], Long.parseLong(l.split(" ")[1]) - start.toEpochMilli()));
                 reader.interrupt();
             } finally {
                 process.destroyForcibly();
@@ -135,8 +148,8 @@ class ShedBenchmark {
         print("target %.0f kW of %.0f kW: %d miners told to sleep", targetKw, fleet.powerW() / 1000 + targetKw,
                 delays.size());
         if (!delays.isEmpty()) {
-            print("segment start -> sleep command at the miner: p50 %d ms, p99 %d ms, max %d ms", pct(delays, 0.5),
-                    pct(delays, 0.99), delays.getLast());
+            print("segment start -> sleep command at the miner: min %d ms, p50 %d ms, p99 %d ms, max %d ms",
+                    delays.getFirst(), pct(delays, 0.5), pct(delays, 0.99), delays.getLast());
         }
         print("segment start -> fleet draw down by 95%% of the target: %s (sleep ramp 2 s)",
                 fell == null ? "not within 30 s" : Duration.between(start, fell).toMillis() + " ms");
