@@ -1,7 +1,10 @@
 package io.gridflex.siteagent.telemetry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -47,6 +50,10 @@ import io.quarkus.runtime.StartupEvent;
 public class SiteMeter {
 
     private static final Logger LOG = Logger.getLogger(SiteMeter.class);
+    /** How long after a start the agent waits for the meter before its intervals begin without it. */
+    private static final Duration METER_WAIT = Duration.ofSeconds(10);
+    /** How long a metered interval waits for a meter reading taken after its end before it goes out without one. */
+    private static final Duration MARK_WAIT = Duration.ofSeconds(5);
 
     private final SiteConfig config;
     private final Clock clock;
@@ -57,6 +64,17 @@ public class SiteMeter {
     private final AgentMetrics metrics;
     private final OtherLoad otherLoad;
     private final MeterPoller meter;
+    private final MeterGap gap;
+    private final Instant startedAt;
+    /** Whether the first interval has begun. */
+    private boolean sampling;
+    /** Finished intervals not yet published, oldest first. */
+    private final Deque<Ready> ready = new ArrayDeque<>();
+
+    /** A finished interval and what was true when it finished. */
+    private record Ready(EnergyAccumulator.Interval site, EnergyAccumulator.Interval mining,
+            EnergyAccumulator.Interval dataCentre, boolean metered, List<MinerStatus> miners) {
+    }
     private final EnergyAccumulator miningAccumulator;
     private final EnergyAccumulator dataCentreAccumulator;
     /** Whether every sample of the interval being integrated came from the site meter, and had the data centre. */
@@ -82,6 +100,8 @@ public class SiteMeter {
         this.metrics = metrics;
         this.accumulator = new EnergyAccumulator(config.telemetry().interval());
         this.sleepW = config.miner().sleepW();
+        this.gap = new MeterGap(config.stateFile().toAbsolutePath());
+        this.startedAt = clock.instant();
         metrics.siteKw(() -> fleet.siteW() / 1000.0);
     }
 
@@ -100,12 +120,24 @@ public class SiteMeter {
      * readings; the mining draw from the meter's mining register where it has one, else the miners'; the data centre
      * from its register where the meter has one. An interval is reported as metered only if all its samples were.
      */
-    private void sample() {
+    void sample() {
         try {
             List<MinerStatus> miners = fleet.sampleAll();
             Instant at = clock.instant();
             double minersW = miners.stream().mapToDouble(MinerStatus::powerW).sum();
             MeterReading metered = meter.fresh().orElse(null);
+            if (!sampling) {
+                if (gap.awaitingFirstSample() && metered == null && at.isBefore(startedAt.plus(METER_WAIT))) {
+                    // A gap to fill from the meter: the agent's own intervals start with the meter's first reading.
+                    return;
+                }
+                sampling = true;
+                if (metered != null) {
+                    gap.firstSample(at, metered.energyKwh()).ifPresent(g -> publishGap(g, miners, at));
+                } else {
+                    gap.abandon("the meter did not answer within " + METER_WAIT.toSeconds() + " s of the start");
+                }
+            }
             Double meteredSiteW = metered == null ? null : siteW(metered);
             double miningW = metered != null && metered.miningKw() != null ? metered.miningKw() * 1000 : minersW;
             double siteW = meteredSiteW != null ? meteredSiteW : minersW + otherLoad.watts();
@@ -116,14 +148,49 @@ public class SiteMeter {
             List<EnergyAccumulator.Interval> dataCentre = dataCentreAccumulator.add(at, dataCentreW);
             List<EnergyAccumulator.Interval> site = accumulator.add(at, siteW);
             for (int i = 0; i < site.size(); i++) {
-                publish(site.get(i), mining.get(i), allWithDataCentre ? dataCentre.get(i) : null, allMetered, miners,
-                        at);
+                ready.add(new Ready(site.get(i), mining.get(i), allWithDataCentre ? dataCentre.get(i) : null,
+                        allMetered, miners));
                 allMetered = meteredSiteW != null;
                 allWithDataCentre = metered != null && metered.dataCentreKw() != null;
             }
+            flush(at);
         } catch (RuntimeException e) {
             LOG.error("metering step failed; continuing at the next sample", e);
         }
+    }
+
+    /**
+     * Publishes the finished intervals, oldest first. Before a metered interval goes out, the meter's energy register
+     * at its end is written down (for a successor to fill a gap from): a reading taken at or after the end, so that a
+     * gap can only miss energy, never count it twice; the interval waits for such a reading up to {@link #MARK_WAIT}.
+     * Any other interval forgets the mark: a gap after it cannot be filled without overlapping it.
+     */
+    private void flush(Instant at) {
+        while (!ready.isEmpty()) {
+            Ready next = ready.peek();
+            Instant end = next.site().end();
+            MeterReading after = meter.latest().filter(r -> !r.at().isBefore(end)).orElse(null);
+            if (next.metered() && after == null && at.isBefore(end.plus(MARK_WAIT))) {
+                return;
+            }
+            if (next.metered() && after != null) {
+                gap.mark(end, after.energyKwh());
+            } else {
+                gap.forget();
+            }
+            ready.poll();
+            publish(next.site(), next.mining(), next.dataCentre(), next.metered(), next.miners(), at);
+        }
+    }
+
+    /** One interval for the time no agent measured, from the meter's energy register. */
+    private void publishGap(MeterGap.Gap hole, List<MinerStatus> miners, Instant at) {
+        LOG.infof("telemetry from %s to %s filled from the meter's energy register: %.3f kWh", hole.start(),
+                hole.end(), hole.energyKwh());
+        // Its end reading is older than its end: no mark from it, the next interval's will do.
+        gap.forget();
+        publish(new EnergyAccumulator.Interval(hole.start(), hole.end(), hole.energyKwh() * 1000), null, null, true,
+                miners, at);
     }
 
     /** The site's total draw as the meter gives it: its site register, or mining plus data centre; null if neither. */
@@ -146,7 +213,7 @@ public class SiteMeter {
                 otherLoad.watts(), config.maxImportKw() * 1000);
         double averageKw = kw(interval.averageW());
         SiteTelemetry telemetry = new SiteTelemetry(config.id(), interval.start(), interval.end(), averageKw,
-                Math.max(0, interval.energyWh() / 1000.0), kw(mining.averageW()),
+                Math.max(0, interval.energyWh() / 1000.0), mining == null ? null : kw(mining.averageW()),
                 dataCentre == null ? null : kw(dataCentre.averageW()), kw(fleetNow.sheddableW()),
                 kw(HeldMiner.reductionW(view.held(), sleepW)), kw(requiredW), config.maxImportKw(), fleetNow.counts(),
                 round(fleetNow.hashrateThs()), round(fleetNow.efficiencyJPerTh()), view.revision(),
