@@ -70,12 +70,18 @@ public class FleetView {
 
     /** Reads every miner now. */
     public List<MinerStatus> sampleAll() {
+        boolean complete = drivers.complete();
         List<MinerStatus> all = read(endpoints()).values().stream().toList();
-        sampledOnce = true;
+        if (complete) {
+            sampledOnce = true;
+        }
         return all;
     }
 
-    /** Whether every miner has been read (or failed to answer) at least once since the agent started. */
+    /**
+     * Whether every miner has been read (or failed to answer) at least once since the agent started; with scanning,
+     * only once a read began after the first scan, so that the inventory held every miner.
+     */
     public boolean sampledOnce() {
         return sampledOnce;
     }

@@ -36,6 +36,7 @@ public class MinerDrivers {
     private final double defaultNominalW;
     private volatile Map<MinerEndpoint, InventoryEntry> inventory;
     private volatile long generation;
+    private volatile boolean complete;
 
     public MinerDrivers(SiteConfig config, @All List<MinerDriver> drivers) {
         for (MinerDriver driver : drivers) {
@@ -61,6 +62,21 @@ public class MinerDrivers {
         this.staticEndpoints = Set.copyOf(entries.keySet());
         this.inventory = Collections.unmodifiableMap(entries);
         this.defaultNominalW = config.miner().nominalW();
+        this.complete = !config.scan().enabled();
+    }
+
+    /**
+     * Whether the inventory holds every miner the agent can know of yet: at once with the static list alone, after
+     * the first scan with scanning. Until then a miner the state file holds asleep may be missing from it, and acting
+     * on the schedule could forget it.
+     */
+    public boolean complete() {
+        return complete;
+    }
+
+    /** Called once the first scan is done (or has failed, leaving the static list). */
+    public void markComplete() {
+        complete = true;
     }
 
     /** The miners, in inventory order: the static list, then scanned miners in the order they were found. */

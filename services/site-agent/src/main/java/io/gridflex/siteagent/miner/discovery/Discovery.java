@@ -121,6 +121,8 @@ public class Discovery {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
+            // The static list alone is better than a controller that never acts.
+            drivers.markComplete();
             LOG.errorf(e, "scanning %s failed; trying again in %s", ranges, config.interval());
         }
     }
@@ -153,6 +155,7 @@ public class Discovery {
         }
         RangeScanner.Result result = scanner.scan(ranges, known, staticHosts);
         List<InventoryChange> changes = apply(result.found(), result.probed());
+        drivers.markComplete();
         Duration took = Duration.ofNanos(System.nanoTime() - nanos);
         metrics.scanDuration(took);
         LOG.infof("scanned %d addresses in %d ms (started %s): %d miners answer, %d changes", result.probed().size(),
@@ -264,6 +267,16 @@ public class Discovery {
         synchronized (recent) {
             return List.copyOf(recent);
         }
+    }
+
+    /** Whether the agent scans address ranges. */
+    public boolean scanning() {
+        return scanner != null;
+    }
+
+    /** The ranges it scans; none when scanning is off. */
+    public List<AddressRange> ranges() {
+        return ranges;
     }
 
     /** The scanned miners that no scan finds any more (still in the inventory). */

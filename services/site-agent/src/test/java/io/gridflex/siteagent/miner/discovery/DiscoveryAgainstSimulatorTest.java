@@ -159,7 +159,9 @@ class DiscoveryAgainstSimulatorTest {
     @Test
     void theFleetViewTracksScannedMinersAndReadsThem() throws InterruptedException {
         Agent agent = agent(List.of(), List.of(BLOCK));
-        assertThat(agent.view().snapshot()).isEmpty();
+        assertThat(agent.view().sampleAll()).isEmpty();
+        // The controller waits for a reading of every miner: before the first scan, that is not known.
+        assertThat(agent.view().sampledOnce()).isFalse();
 
         agent.discovery().scanNow();
 
@@ -169,6 +171,7 @@ class DiscoveryAgainstSimulatorTest {
             assertThat(s.reachable()).as("%s answers", s.endpoint()).isTrue();
             assertThat(s.hashing()).as("%s hashes", s.endpoint()).isTrue();
         });
+        assertThat(agent.view().sampledOnce()).isTrue();
         assertThat(agent.view().status(MinerEndpoint.parse(fleet.address(0).endpoint())).reachable()).isTrue();
         assertThat(agent.view().endpoints()).containsExactlyInAnyOrderElementsOf(agent.drivers().endpoints());
     }
