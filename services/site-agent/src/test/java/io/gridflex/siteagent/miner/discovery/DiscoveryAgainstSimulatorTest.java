@@ -1,6 +1,7 @@
 package io.gridflex.siteagent.miner.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -174,6 +175,23 @@ class DiscoveryAgainstSimulatorTest {
         assertThat(agent.view().sampledOnce()).isTrue();
         assertThat(agent.view().status(MinerEndpoint.parse(fleet.address(0).endpoint())).reachable()).isTrue();
         assertThat(agent.view().endpoints()).containsExactlyInAnyOrderElementsOf(agent.drivers().endpoints());
+    }
+
+    @Test
+    void startedItScansOnItsOwnThreadWhileTheFleetIsReadAndTheControllerWaitsForIt() {
+        Agent agent = agent(List.of(), List.of(BLOCK));
+        try {
+            agent.discovery().start();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                // The sampler's side, concurrently with the scan: never an error, and the controller may act only
+                // once a reading began after the first scan.
+                agent.view().sampleAll();
+                assertThat(agent.view().sampledOnce()).isTrue();
+                assertThat(agent.view().snapshot()).hasSize(18).allMatch(MinerStatus::reachable);
+            });
+        } finally {
+            agent.discovery().stop();
+        }
     }
 
     @Test
