@@ -52,6 +52,29 @@ public class AgentMetrics {
                 .increment();
     }
 
+    /** A change scanning noticed in the inventory: new, firmware-changed, gone, returned, moved. */
+    public void inventoryChange(String change) {
+        Counter.builder("gridflex.site.inventory.changes")
+                .description("Changes scanning noticed in the miner inventory, by kind").tag("change", change)
+                .register(registry).increment();
+    }
+
+    /** The inventory's size: the static list's miners, the scanned ones, and how many of all are gone. */
+    public void inventory(Supplier<Number> staticMiners, Supplier<Number> scanned, Supplier<Number> gone) {
+        Gauge.builder("gridflex.site.inventory.miners", staticMiners).description("Miners in the inventory")
+                .tag("source", "static").register(registry);
+        Gauge.builder("gridflex.site.inventory.miners", scanned).description("Miners in the inventory")
+                .tag("source", "scanned").register(registry);
+        Gauge.builder("gridflex.site.inventory.gone", gone)
+                .description("Scanned miners kept in the inventory that no scan finds any more").register(registry);
+    }
+
+    /** How long one scan of the configured ranges took. */
+    public void scanDuration(Duration duration) {
+        Timer.builder("gridflex.site.scan.duration").description("One scan of the configured address ranges")
+                .register(registry).record(duration);
+    }
+
     public void siteKw(Supplier<Number> kw) {
         Gauge.builder("gridflex.site.power", kw).description("Site draw at the latest reading").baseUnit("kW")
                 .register(registry);

@@ -3,6 +3,7 @@ package io.gridflex.siteagent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -21,9 +22,10 @@ public interface SiteConfig {
 
     /**
      * The site's miners, {@code [firmware://]host[:port][?nominal-w=W]} ({@link io.gridflex.siteagent.miner.InventoryEntry}):
-     * LuxOS and the firmware's own port when not given.
+     * LuxOS and the firmware's own port when not given. May be empty only when {@link Scan#enabled() scanning} finds
+     * them; for the addresses it names, this list wins over what a scan finds.
      */
-    List<String> miners();
+    Optional<List<String>> miners();
 
     /** How often every miner's power is read. */
     @WithDefault("1s")
@@ -51,6 +53,8 @@ public interface SiteConfig {
     Health health();
 
     Link link();
+
+    Scan scan();
 
     interface Restore {
 
@@ -155,5 +159,41 @@ public interface SiteConfig {
             @WithDefault("16M")
             MemorySize segmentBytes();
         }
+    }
+
+    /**
+     * Finding the miners by scanning address ranges (DHCP fleets), adding them to {@link #miners()}, and noticing
+     * when one changes firmware, appears or goes away.
+     */
+    interface Scan {
+
+        /** Whether the agent scans {@link #ranges()}; off, the inventory is {@link #miners()} alone. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** IPv4 ranges to scan: CIDR blocks ({@code 10.0.4.0/22}), {@code a.b.c.d-a.b.c.e} ranges or addresses. */
+        Optional<List<String>> ranges();
+
+        /** How often the ranges are scanned again (the first scan runs at start-up). */
+        @WithDefault("10m")
+        Duration interval();
+
+        /** The firmwares to look for, by inventory name ({@code luxos}, {@code braiins}, ...); every one when unset. */
+        Optional<List<String>> firmwares();
+
+        /** Addresses probed at once. */
+        @WithDefault("256")
+        int concurrency();
+
+        /** A firmware's port where it is not the firmware's own, by inventory name ({@code braiins=8080}). */
+        Map<String, Integer> ports();
+
+        /** A scanned miner whose readings failed this many times in a row is identified again before the next scan. */
+        @WithDefault("3")
+        int recheckAfterFailures();
+
+        /** How often failing scanned miners are looked at for {@link #recheckAfterFailures()}. */
+        @WithDefault("15s")
+        Duration recheckInterval();
     }
 }

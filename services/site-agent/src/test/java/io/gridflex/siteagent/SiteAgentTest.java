@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -79,6 +80,15 @@ class SiteAgentTest {
     @AfterEach
     void stopWatching() {
         watch.close();
+    }
+
+    @Test
+    void theInventoryListsTheConfiguredMinersAndScanningIsOff() {
+        given().get("/api/inventory").then().statusCode(401);
+        status().get("/api/inventory").then().statusCode(200).body("scanning", equalTo(false))
+                .body("ranges", hasSize(0)).body("miners", hasSize(10))
+                .body("miners.source", everyItem(equalTo("static"))).body("miners.gone", everyItem(equalTo(false)))
+                .body("miners.endpoint", equalTo(fleet.endpoints())).body("changes", hasSize(0));
     }
 
     @Test

@@ -4,14 +4,45 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 
-/** A site configuration for tests that wire the agent's parts by hand, with intervals short enough to wait for. */
-public record TestSiteConfig(String id, double maxImportKw, List<String> miners, Path stateFile)
+/**
+ * A site configuration for tests that wire the agent's parts by hand, with intervals short enough to wait for.
+ * {@code inventory} is {@code gridflex.site.miners}; scanning is off unless a {@link TestScan} is given.
+ */
+public record TestSiteConfig(String id, double maxImportKw, List<String> inventory, Path stateFile, Scan scan)
         implements
             SiteConfig {
+
+    public TestSiteConfig(String id, double maxImportKw, List<String> inventory, Path stateFile) {
+        this(id, maxImportKw, inventory, stateFile, TestScan.off());
+    }
+
+    @Override
+    public Optional<List<String>> miners() {
+        return inventory.isEmpty() ? Optional.empty() : Optional.of(inventory);
+    }
+
+    /** Scanning as a test sets it up: ports overridden where the simulator cannot bind the firmware's own. */
+    public record TestScan(boolean enabled, Optional<List<String>> ranges, Duration interval,
+            Optional<List<String>> firmwares, int concurrency, Map<String, Integer> ports, int recheckAfterFailures,
+            Duration recheckInterval)
+            implements
+                Scan {
+
+        public static TestScan off() {
+            return new TestScan(false, Optional.empty(), Duration.ofMinutes(10), Optional.empty(), 64, Map.of(), 3,
+                    Duration.ofSeconds(15));
+        }
+
+        public static TestScan of(List<String> ranges, Map<String, Integer> ports) {
+            return new TestScan(true, Optional.of(ranges), Duration.ofMinutes(10), Optional.empty(), 256, ports, 3,
+                    Duration.ofSeconds(15));
+        }
+    }
 
     @Override
     public Duration sampleInterval() {

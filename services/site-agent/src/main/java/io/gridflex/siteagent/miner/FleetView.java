@@ -22,6 +22,9 @@ import io.gridflex.siteagent.SiteConfig;
 /**
  * The agent's picture of its miners, refreshed by reading them all in parallel (one virtual thread each) so a miner
  * that does not answer delays nobody but itself, and for no longer than the client timeout.
+ * <p>
+ * It follows the inventory as scanning grows it: a miner added to {@link MinerDrivers} is tracked (status unknown,
+ * then read) from the next call that looks at the fleet. Miners are never dropped, as the inventory never drops them.
  */
 @ApplicationScoped
 public class FleetView {
@@ -32,7 +35,8 @@ public class FleetView {
     private volatile boolean sampledOnce;
     private final Set<MinerEndpoint> refreshing = ConcurrentHashMap.newKeySet();
     private final double sleepW;
-    private final List<MinerEndpoint> endpoints;
+    private List<MinerEndpoint> endpoints;
+    private long trackedGeneration;
     private final Map<MinerEndpoint, MinerStatus> statuses = new LinkedHashMap<>();
     private final ExecutorService readers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("miner-read-", 0).factory());
@@ -40,22 +44,44 @@ public class FleetView {
     public FleetView(SiteConfig config, MinerDrivers drivers) {
         this.drivers = drivers;
         this.sleepW = config.miner().sleepW();
+        this.trackedGeneration = drivers.generation();
         this.endpoints = List.copyOf(drivers.endpoints());
         endpoints.forEach(e -> statuses.put(e, MinerStatus.unknown(e, drivers.nominalW(e))));
     }
 
-    public List<MinerEndpoint> endpoints() {
+    public synchronized List<MinerEndpoint> endpoints() {
+        track();
         return endpoints;
+    }
+
+    /** Starts tracking the miners the inventory gained since last looked at; called with this view's lock held. */
+    private void track() {
+        long generation = drivers.generation();
+        if (generation == trackedGeneration) {
+            return;
+        }
+        List<MinerEndpoint> current = drivers.endpoints();
+        for (MinerEndpoint miner : current) {
+            statuses.computeIfAbsent(miner, e -> MinerStatus.unknown(e, drivers.nominalW(e)));
+        }
+        endpoints = List.copyOf(statuses.keySet());
+        trackedGeneration = generation;
     }
 
     /** Reads every miner now. */
     public List<MinerStatus> sampleAll() {
-        List<MinerStatus> all = read(endpoints).values().stream().toList();
-        sampledOnce = true;
+        boolean complete = drivers.complete();
+        List<MinerStatus> all = read(endpoints()).values().stream().toList();
+        if (complete) {
+            sampledOnce = true;
+        }
         return all;
     }
 
-    /** Whether every miner has been read (or failed to answer) at least once since the agent started. */
+    /**
+     * Whether every miner has been read (or failed to answer) at least once since the agent started; with scanning,
+     * only once a read began after the first scan, so that the inventory held every miner.
+     */
     public boolean sampledOnce() {
         return sampledOnce;
     }
@@ -104,10 +130,12 @@ public class FleetView {
 
     /** The latest status of every miner, in configuration order. */
     public synchronized List<MinerStatus> snapshot() {
+        track();
         return List.copyOf(statuses.values());
     }
 
     public synchronized MinerStatus status(MinerEndpoint miner) {
+        track();
         return statuses.get(miner);
     }
 
@@ -136,6 +164,7 @@ public class FleetView {
     }
 
     private synchronized MinerStatus recorded(MinerEndpoint miner, MinerReading reading) {
+        track();
         MinerStatus status = statuses.get(miner).read(reading);
         statuses.put(miner, status);
         return status;
@@ -144,6 +173,7 @@ public class FleetView {
     private MinerStatus failed(MinerEndpoint miner, String error) {
         MinerStatus status;
         synchronized (this) {
+            track();
             status = statuses.get(miner).failed(error);
             statuses.put(miner, status);
         }

@@ -3,11 +3,13 @@ package io.gridflex.siteagent.miner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -19,13 +21,22 @@ import io.quarkus.arc.All;
 /**
  * The site's inventory and the driver that speaks to each of its miners. Every firmware the agent supports has one
  * driver bean; a miner is driven by the driver of the firmware its inventory entry names.
+ * <p>
+ * The inventory is the static list ({@code gridflex.site.miners}) plus what scanning finds
+ * ({@link io.gridflex.siteagent.miner.discovery.Discovery}). It only grows, and a scanned miner's entry may be replaced
+ * when it changes firmware; a static entry never changes. Readers (the controller, the fleet view, many virtual
+ * threads) see an immutable snapshot through one volatile field and never wait; the scanner's writes are serialised
+ * and publish a new snapshot and a new {@link #generation()}.
  */
 @ApplicationScoped
 public class MinerDrivers {
 
     private final Map<Firmware, MinerDriver> byFirmware = new EnumMap<>(Firmware.class);
-    private final Map<MinerEndpoint, InventoryEntry> inventory = new LinkedHashMap<>();
+    private final Set<MinerEndpoint> staticEndpoints;
     private final double defaultNominalW;
+    private volatile Map<MinerEndpoint, InventoryEntry> inventory;
+    private volatile long generation;
+    private volatile boolean complete;
 
     public MinerDrivers(SiteConfig config, @All List<MinerDriver> drivers) {
         for (MinerDriver driver : drivers) {
@@ -33,9 +44,10 @@ public class MinerDrivers {
                 throw new IllegalStateException("two drivers for " + driver.firmware());
             }
         }
-        for (String text : config.miners()) {
+        Map<MinerEndpoint, InventoryEntry> entries = new LinkedHashMap<>();
+        for (String text : config.miners().orElse(List.of())) {
             InventoryEntry entry = InventoryEntry.parse(text);
-            if (inventory.put(entry.endpoint(), entry) != null) {
+            if (entries.put(entry.endpoint(), entry) != null) {
                 throw new IllegalArgumentException("gridflex.site.miners lists " + entry.endpoint() + " twice");
             }
             if (!byFirmware.containsKey(entry.firmware())) {
@@ -43,15 +55,38 @@ public class MinerDrivers {
                         + " (miner " + entry.endpoint() + ")");
             }
         }
-        if (inventory.isEmpty()) {
-            throw new IllegalArgumentException("gridflex.site.miners is empty: the agent has nothing to drive");
+        if (entries.isEmpty() && !config.scan().enabled()) {
+            throw new IllegalArgumentException(
+                    "gridflex.site.miners is empty and gridflex.site.scan.enabled is false: the agent has nothing to drive");
         }
+        this.staticEndpoints = Set.copyOf(entries.keySet());
+        this.inventory = Collections.unmodifiableMap(entries);
         this.defaultNominalW = config.miner().nominalW();
+        this.complete = !config.scan().enabled();
     }
 
-    /** The miners, in inventory order. */
+    /**
+     * Whether the inventory holds every miner the agent can know of yet: at once with the static list alone, after
+     * the first scan with scanning. Until then a miner the state file holds asleep may be missing from it, and acting
+     * on the schedule could forget it.
+     */
+    public boolean complete() {
+        return complete;
+    }
+
+    /** Called once the first scan is done (or has failed, leaving the static list). */
+    public void markComplete() {
+        complete = true;
+    }
+
+    /** The miners, in inventory order: the static list, then scanned miners in the order they were found. */
     public List<MinerEndpoint> endpoints() {
         return new ArrayList<>(inventory.keySet());
+    }
+
+    /** Every entry, in inventory order. */
+    public List<InventoryEntry> entries() {
+        return new ArrayList<>(inventory.values());
     }
 
     public InventoryEntry entry(MinerEndpoint miner) {
@@ -62,13 +97,52 @@ public class MinerDrivers {
         return entry;
     }
 
+    public Optional<InventoryEntry> find(MinerEndpoint miner) {
+        return Optional.ofNullable(inventory.get(miner));
+    }
+
     public MinerDriver driver(MinerEndpoint miner) {
         return byFirmware.get(entry(miner).firmware());
+    }
+
+    /** The driver of a firmware, if the agent has one. */
+    public Optional<MinerDriver> driverOf(Firmware firmware) {
+        return Optional.ofNullable(byFirmware.get(firmware));
     }
 
     /** The draw to assume for a hashing miner whose firmware reports none. */
     public double nominalW(MinerEndpoint miner) {
         return entry(miner).nominalW().orElse(defaultNominalW);
+    }
+
+    /** Whether the miner is named by {@code gridflex.site.miners}: its entry is fixed, whatever a scan finds. */
+    public boolean isStatic(MinerEndpoint miner) {
+        return staticEndpoints.contains(miner);
+    }
+
+    /** Changes each time the inventory does: a cheap way for its readers to notice. */
+    public long generation() {
+        return generation;
+    }
+
+    /**
+     * Adds a scanned miner, or gives a scanned miner its new firmware. A static entry is never replaced.
+     *
+     * @return the entry it replaced, if any
+     */
+    public synchronized Optional<InventoryEntry> putScanned(InventoryEntry entry) {
+        if (isStatic(entry.endpoint())) {
+            throw new IllegalArgumentException(
+                    entry.endpoint() + " is in gridflex.site.miners: a scan never changes it");
+        }
+        if (!byFirmware.containsKey(entry.firmware())) {
+            throw new IllegalArgumentException("no driver for " + entry.firmware().key());
+        }
+        Map<MinerEndpoint, InventoryEntry> next = new LinkedHashMap<>(inventory);
+        InventoryEntry previous = next.put(entry.endpoint(), entry);
+        inventory = Collections.unmodifiableMap(next);
+        generation++;
+        return Optional.ofNullable(previous);
     }
 
     /** Builds the drivers' shared settings from the site's configuration. */
