@@ -182,4 +182,13 @@ public record TestSiteConfig(String id, double maxImportKw, List<String> invento
             }
         };
     }
+
+    /** A state file in a new temporary directory: for tests whose agent writes beside its state. */
+    public static Path freshStateFile() {
+        try {
+            return java.nio.file.Files.createTempDirectory("site-agent-state-").resolve("state.json");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -57,4 +57,9 @@ public record InventoryEntry(Firmware firmware, MinerEndpoint endpoint, Optional
             throw new IllegalArgumentException("inventory entry '" + text + "': nominal-w is not a number", e);
         }
     }
+
+    /** The entry as an inventory writes it, {@code firmware://host:port[?nominal-w=W]}: {@link #parse} reads it back. */
+    public String text() {
+        return firmware.key() + "://" + endpoint + (nominalW.isPresent() ? "?nominal-w=" + nominalW.getAsDouble() : "");
+    }
 }

@@ -1,5 +1,8 @@
 package io.gridflex.siteagent.miner;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -10,11 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
+import io.gridflex.siteagent.AtomicFile;
 import io.gridflex.siteagent.SiteConfig;
 import io.quarkus.arc.All;
 
@@ -31,12 +38,15 @@ import io.quarkus.arc.All;
 @ApplicationScoped
 public class MinerDrivers {
 
+    private static final Logger LOG = Logger.getLogger(MinerDrivers.class);
+
     private final Map<Firmware, MinerDriver> byFirmware = new EnumMap<>(Firmware.class);
     private final Set<MinerEndpoint> staticEndpoints;
     private final double defaultNominalW;
     private volatile Map<MinerEndpoint, InventoryEntry> inventory;
     private volatile long generation;
     private volatile boolean complete;
+    private final Path scannedFile;
 
     public MinerDrivers(SiteConfig config, @All List<MinerDriver> drivers) {
         for (MinerDriver driver : drivers) {
@@ -60,6 +70,12 @@ public class MinerDrivers {
                     "gridflex.site.miners is empty and gridflex.site.scan.enabled is false: the agent has nothing to drive");
         }
         this.staticEndpoints = Set.copyOf(entries.keySet());
+        this.scannedFile = config.stateFile().toAbsolutePath()
+                .resolveSibling(config.stateFile().getFileName() + ".scanned");
+        if (config.scan().enabled()) {
+            // Miners found by earlier scans: one held asleep must stay known even if it does not answer the next scan.
+            restoreScanned(entries);
+        }
         this.inventory = Collections.unmodifiableMap(entries);
         this.defaultNominalW = config.miner().nominalW();
         this.complete = !config.scan().enabled();
@@ -140,9 +156,36 @@ public class MinerDrivers {
         }
         Map<MinerEndpoint, InventoryEntry> next = new LinkedHashMap<>(inventory);
         InventoryEntry previous = next.put(entry.endpoint(), entry);
+        // On disk first: a restarted agent knows every miner it may have put to sleep.
+        AtomicFile.write(scannedFile, next.values().stream().filter(e -> !isStatic(e.endpoint()))
+                .map(e -> e.text() + "\n").collect(Collectors.joining()));
         inventory = Collections.unmodifiableMap(next);
         generation++;
         return Optional.ofNullable(previous);
+    }
+
+    private void restoreScanned(Map<MinerEndpoint, InventoryEntry> entries) {
+        if (!Files.exists(scannedFile)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(scannedFile, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    InventoryEntry entry = InventoryEntry.parse(line);
+                    if (byFirmware.containsKey(entry.firmware())) {
+                        entries.putIfAbsent(entry.endpoint(), entry);
+                    }
+                } catch (IllegalArgumentException e) {
+                    LOG.warnf("%s: skipped an unreadable line: %s", scannedFile, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.errorf("cannot read the scanned inventory %s: %s; scanning starts afresh", scannedFile,
+                    e.getMessage());
+        }
     }
 
     /** Builds the drivers' shared settings from the site's configuration. */

@@ -2,18 +2,16 @@ package io.gridflex.siteagent.telemetry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
+
+import io.gridflex.siteagent.AtomicFile;
 
 /**
  * Closes the hole a restart leaves in a metered site's telemetry with the meter's cumulative energy register. Before
@@ -106,25 +104,7 @@ final class MeterGap {
 
     /** Records, synced, that the interval ending at {@code intervalEnd} is about to be published. */
     void mark(Instant intervalEnd, double energyKwh) {
-        try {
-            Path dir = path.getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            Path temporary = path.resolveSibling(path.getFileName() + ".tmp");
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                out.write(StandardCharsets.UTF_8.encode(intervalEnd + " " + energyKwh + "\n"));
-                out.force(false);
-            }
-            try {
-                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the meter mark " + path, e);
-        }
+        AtomicFile.write(path, intervalEnd + " " + energyKwh + "\n");
     }
 
     private static Mark read(Path path) {

@@ -23,7 +23,7 @@ class MinerDriversTest {
             MinerCredentials.none());
 
     private static MinerDrivers drivers(List<String> miners, boolean scanning) {
-        TestSiteConfig config = new TestSiteConfig("s", 100, miners, Path.of("unused.json"),
+        TestSiteConfig config = new TestSiteConfig("s", 100, miners, TestSiteConfig.freshStateFile(),
                 scanning
                         ? TestSiteConfig.TestScan.of(List.of("10.0.4.0/24"), Map.of())
                         : TestSiteConfig.TestScan.off());
@@ -76,9 +76,27 @@ class MinerDriversTest {
     }
 
     @Test
+    void scannedMinersAreRememberedAcrossARestart() {
+        Path state = TestSiteConfig.freshStateFile();
+        TestSiteConfig config = new TestSiteConfig("s", 100, List.of("10.0.4.1"), state,
+                TestSiteConfig.TestScan.of(List.of("10.0.4.0/24"), Map.of()));
+        MinerDrivers first = new MinerDrivers(config, List.of(new LuxosDriver(SETTINGS), new BosminerDriver(SETTINGS)));
+        MinerEndpoint found = new MinerEndpoint("10.0.4.2", 4028);
+        first.putScanned(new InventoryEntry(Firmware.BOSMINER, found, OptionalDouble.of(3250)));
+
+        MinerDrivers restarted = new MinerDrivers(config,
+                List.of(new LuxosDriver(SETTINGS), new BosminerDriver(SETTINGS)));
+
+        assertThat(restarted.endpoints()).containsExactly(new MinerEndpoint("10.0.4.1", 4028), found);
+        assertThat(restarted.driver(found).firmware()).isEqualTo(Firmware.BOSMINER);
+        assertThat(restarted.nominalW(found)).isEqualTo(3250);
+        assertThat(restarted.isStatic(found)).isFalse();
+    }
+
+    @Test
     void theFleetViewTracksWhatTheInventoryGains() {
         MinerDrivers drivers = drivers(List.of("10.0.4.1"), true);
-        TestSiteConfig config = new TestSiteConfig("s", 100, List.of("10.0.4.1"), Path.of("unused.json"));
+        TestSiteConfig config = new TestSiteConfig("s", 100, List.of("10.0.4.1"), TestSiteConfig.freshStateFile());
         FleetView view = new FleetView(config, drivers);
         assertThat(view.snapshot()).hasSize(1);
 

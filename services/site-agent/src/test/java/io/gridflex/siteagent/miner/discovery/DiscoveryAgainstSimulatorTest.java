@@ -3,7 +3,6 @@ package io.gridflex.siteagent.miner.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,7 +105,7 @@ class DiscoveryAgainstSimulatorTest {
     }
 
     private static Agent agent(List<String> staticMiners, List<String> ranges) {
-        TestSiteConfig config = new TestSiteConfig("scan", 1000, staticMiners, Path.of("unused.json"),
+        TestSiteConfig config = new TestSiteConfig("scan", 1000, staticMiners, TestSiteConfig.freshStateFile(),
                 TestSiteConfig.TestScan.of(ranges, PORTS));
         MinerDrivers drivers = new MinerDrivers(config, List.of(new LuxosDriver(settings), new BraiinsDriver(settings),
                 new BosminerDriver(settings), new WhatsminerDriver(settings), new AntminerDriver(settings),
