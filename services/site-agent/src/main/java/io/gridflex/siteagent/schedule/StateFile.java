@@ -2,23 +2,23 @@ package io.gridflex.siteagent.schedule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.gridflex.messages.MessageCodec;
+import io.gridflex.siteagent.AtomicFile;
 
 /**
- * The agent's memory on disk. Written whole to a temporary file and moved over the old one, so a crash leaves either
- * the previous state or the new one, never half of each. An unreadable file, including one an older agent wrote in
+ * The agent's memory on disk. Written whole to a temporary file, synced, and moved over the old one, so a crash (or a
+ * power cut) leaves either the previous state or the new one, never half of each. An unreadable file, including one an older agent wrote in
  * another format, is set aside (not deleted: it may be needed to understand what happened) and the agent starts from
  * nothing until the next schedule arrives (each one is complete, so one is enough).
  */
@@ -58,21 +58,12 @@ public final class StateFile {
         }
     }
 
+    /** Writes the whole state, synced to disk before it replaces the previous one. */
     public void save(AgentState state) {
         try {
-            Path dir = path.getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            Path temporary = path.resolveSibling(path.getFileName() + ".tmp");
-            mapper.writeValue(temporary.toFile(), state);
-            try {
-                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write state file " + path, e);
+            AtomicFile.write(path, mapper.writeValueAsString(state));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode the agent's state", e);
         }
     }
 }
