@@ -129,19 +129,8 @@ final class Shedder {
         if (neededW <= EPSILON_W) {
             return;
         }
-        // A miner whose sleep is unsettled may be asleep already: it is neither stopped again nor counted.
-        Set<String> taken = held.stream().map(HeldMiner::endpoint).collect(Collectors.toSet());
-        view.pending().forEach(p -> taken.add(p.endpoint()));
-        taken.addAll(inFlight.keySet());
-        List<ShedPlanner.Candidate> candidates = new ArrayList<>();
         Map<String, MinerStatus> byEndpoint = new HashMap<>();
-        for (MinerStatus miner : fleet.snapshot()) {
-            String endpoint = miner.endpoint().toString();
-            if (miner.hashing() && !taken.contains(endpoint) && !commands.coolingDown(miner.endpoint())) {
-                candidates.add(new ShedPlanner.Candidate(endpoint, miner.powerW() - sleepW, false, jPerTh(miner)));
-                byEndpoint.put(endpoint, miner);
-            }
-        }
+        List<ShedPlanner.Candidate> candidates = candidates(view, byEndpoint);
         List<ShedPlanner.Candidate> chosen = ShedPlanner.plan(candidates, neededW);
         if (chosen.isEmpty()) {
             return;
@@ -158,6 +147,39 @@ final class Shedder {
             commands.submit(miner.endpoint(), MinerAction.SLEEP).thenAccept(failure -> outcomes
                     .add(new Outcome(miner.endpoint(), miner.powerW(), sentAt, failure)));
         }
+    }
+
+    /**
+     * Gets the miners a shed of {@code targetW} would stop ready for their command (sessions, tokens), with a tenth
+     * more in case some fail: called ahead of a segment the schedule announces, so each command is one round trip.
+     */
+    void prepare(double targetW) {
+        ScheduleBook.View view = book.view();
+        double neededW = targetW - HeldMiner.reductionW(view.held(), sleepW);
+        if (neededW <= EPSILON_W) {
+            return;
+        }
+        Map<String, MinerStatus> byEndpoint = new HashMap<>();
+        List<ShedPlanner.Candidate> chosen = ShedPlanner.plan(candidates(view, byEndpoint), neededW * 1.1);
+        LOG.debugf("preparing %s miners for a shed of %.1f kW", (Object) chosen.size(), neededW / 1000);
+        chosen.forEach(c -> commands.prepare(byEndpoint.get(c.endpoint()).endpoint()));
+    }
+
+    /** The hashing miners not held, pending, commanded or cooling down; {@code byEndpoint} gets their status. */
+    private List<ShedPlanner.Candidate> candidates(ScheduleBook.View view, Map<String, MinerStatus> byEndpoint) {
+        // A miner whose sleep is unsettled may be asleep already: it is neither stopped again nor counted.
+        Set<String> taken = view.held().stream().map(HeldMiner::endpoint).collect(Collectors.toSet());
+        view.pending().forEach(p -> taken.add(p.endpoint()));
+        taken.addAll(inFlight.keySet());
+        List<ShedPlanner.Candidate> candidates = new ArrayList<>();
+        for (MinerStatus miner : fleet.snapshot()) {
+            String endpoint = miner.endpoint().toString();
+            if (miner.hashing() && !taken.contains(endpoint) && !commands.coolingDown(miner.endpoint())) {
+                candidates.add(new ShedPlanner.Candidate(endpoint, miner.powerW() - sleepW, false, jPerTh(miner)));
+                byEndpoint.put(endpoint, miner);
+            }
+        }
+        return candidates;
     }
 
     /** A hashing miner's draw over its hashrate, in J/TH. */

@@ -40,6 +40,8 @@ public class SiteController {
 
     private static final Logger LOG = Logger.getLogger(SiteController.class);
     private static final double EPSILON_W = 0.5;
+    /** How far ahead of a segment's start its miners are got ready: more than a login, less than a session lasts. */
+    private static final Duration PREPARE_AHEAD = Duration.ofSeconds(10);
 
     private final SiteConfig config;
     private final Clock clock;
@@ -51,6 +53,8 @@ public class SiteController {
     private final Shedder shedder;
     private final Restorer restorer;
     private final Reconciler reconciler;
+    /** The start of the segment the miners were last got ready for. */
+    private Instant preparedFor;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("site-control").daemon().factory());
 
@@ -106,6 +110,7 @@ public class SiteController {
             shedder.reassertSleep(Requirement.keep(book.view().asleep(), requiredW, sleepW), now);
             shedder.shedMore(requiredW);
         }
+        prepareForNext(view, requiredW, otherW, now);
         List<HeldMiner> surplus = Requirement.surplus(book.view().asleep(), requiredW, sleepW);
         if (!surplus.isEmpty()) {
             // What mining may draw: the import cap less the site's other load, as measured now.
@@ -205,6 +210,28 @@ public class SiteController {
             why = "revision " + view.revision() + " lowers it";
         }
         return String.format(Locale.ROOT, "%s; bringing the load back down to %.1f kW held", why, requiredW / 1000);
+    }
+
+    /**
+     * Ahead of a segment that asks for more than is held, gets the miners its shed would stop ready (sessions,
+     * tokens), once per segment: at its start each command is then one round trip.
+     */
+    private void prepareForNext(ScheduleBook.View view, double requiredW, double otherW, Instant now) {
+        if (view.schedule() == null) {
+            return;
+        }
+        Instant horizon = now.plus(PREPARE_AHEAD);
+        for (ScheduleSegment next : view.schedule().segments()) {
+            if (next.start().isAfter(now) && !next.start().isAfter(horizon) && !next.start().equals(preparedFor)) {
+                double nextW = Requirement.requiredW(next, fleet.snapshot(), view.held(), otherW,
+                        config.maxImportKw() * 1000);
+                if (nextW > requiredW + EPSILON_W) {
+                    preparedFor = next.start();
+                    shedder.prepare(nextW);
+                }
+                return;
+            }
+        }
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -73,6 +73,15 @@ public class MinerCommands {
         return outcome;
     }
 
+    /** Gets a miner ready to be commanded soon (its session or token), on a thread of its own; returns at once. */
+    public void prepare(MinerEndpoint miner) {
+        try {
+            senders.execute(() -> drivers.driver(miner).prepare(miner));
+        } catch (RejectedExecutionException e) {
+            // Stopping: nothing to prepare for.
+        }
+    }
+
     /**
      * Leaves a miner out of plans for the cool-down although its last command succeeded: it said yes and did not do
      * it (still drawing after a sleep it accepted).

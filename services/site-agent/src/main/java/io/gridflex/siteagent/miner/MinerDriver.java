@@ -39,6 +39,14 @@ public interface MinerDriver {
     }
 
     /**
+     * Gets ready to command the miner soon, so that the command itself is one round trip: a session opened or
+     * renewed, a login token refreshed, a salt fetched. Called ahead of a shed the schedule announces; does nothing
+     * where the firmware needs nothing. Never throws: a miner that is not ready is made ready by the command.
+     */
+    default void prepare(MinerEndpoint miner) {
+    }
+
+    /**
      * Whether this firmware answers at {@code miner}: one cheap identifying request, for scanning address ranges and
      * noticing that a miner changed firmware. Never throws; false when nothing or something else answers.
      */

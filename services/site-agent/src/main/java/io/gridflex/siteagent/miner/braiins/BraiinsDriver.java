@@ -113,6 +113,15 @@ public class BraiinsDriver implements MinerDriver {
     }
 
     @Override
+    public void prepare(MinerEndpoint miner) {
+        try {
+            token(miner);
+        } catch (MinerException e) {
+            // The command will log in itself.
+        }
+    }
+
+    @Override
     public boolean identifies(MinerEndpoint miner) {
         try {
             HttpResponse<String> response = send(miner, "GET", "/api/v1/version", null, null);

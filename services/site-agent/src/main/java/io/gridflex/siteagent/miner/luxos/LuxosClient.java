@@ -2,6 +2,7 @@ package io.gridflex.siteagent.miner.luxos;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,8 @@ import io.gridflex.siteagent.miner.cgminerapi.JoinedRead;
  */
 public final class LuxosClient {
 
+    /** LuxOS ends a session after about a minute unused; one unused for less than this is taken as alive. */
+    static final Duration FRESH_FOR = Duration.ofSeconds(30);
     /** Status code of a logon refused because a session already exists. */
     static final int SESSION_ACTIVE = 402;
     /** Status code of a privileged command given a session id that is not the active one. */
@@ -38,6 +41,8 @@ public final class LuxosClient {
     private final JoinedRead reading;
     private final Clock clock;
     private final Map<MinerEndpoint, String> sessions = new ConcurrentHashMap<>();
+    /** When each held session was last used: a session idle for {@link #FRESH_FOR} may have expired. */
+    private final Map<MinerEndpoint, Instant> lastUsed = new ConcurrentHashMap<>();
 
     public LuxosClient(Duration timeout, Clock clock) {
         this.transport = new CgminerTransport(timeout);
@@ -68,6 +73,19 @@ public final class LuxosClient {
         JsonNode power = CgminerReplies.section(miner, request(miner, "power", null), "power", "POWER");
         return CgminerReplies.number(power, "Watts").orElseThrow(
                 () -> new MinerException(miner + ": power answer lacks Watts", MinerException.NO_CODE));
+    }
+
+    /**
+     * Makes sure the client holds a session the miner still honours, opening (or taking over) one when it holds none
+     * or has not used it for {@link #FRESH_FOR}: the next privileged command is then one round trip.
+     */
+    public void prepare(MinerEndpoint miner) throws MinerException {
+        Instant used = lastUsed.get(miner);
+        if (sessions.containsKey(miner) && used != null && used.plus(FRESH_FOR).isAfter(clock.instant())) {
+            return;
+        }
+        sessions.remove(miner);
+        openSession(miner);
     }
 
     /** Runs {@code curtail "<session>,sleep"} or {@code curtail "<session>,wakeup"}. */
@@ -106,7 +124,9 @@ public final class LuxosClient {
     private JsonNode sendWith(MinerEndpoint miner, String command, String session, String argument)
             throws MinerException {
         try {
-            return transport.command(miner, command, argument == null ? session : session + "," + argument);
+            JsonNode reply = transport.command(miner, command, argument == null ? session : session + "," + argument);
+            lastUsed.put(miner, clock.instant());
+            return reply;
         } catch (MinerException e) {
             if (isSessionError(e)) {
                 sessions.remove(miner, session);
@@ -132,6 +152,7 @@ public final class LuxosClient {
             }
             if (!id.isEmpty()) {
                 sessions.put(miner, id);
+                lastUsed.put(miner, clock.instant());
                 return id;
             }
         }

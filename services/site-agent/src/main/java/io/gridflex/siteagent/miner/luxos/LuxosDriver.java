@@ -52,6 +52,15 @@ public class LuxosDriver implements MinerDriver {
     }
 
     @Override
+    public void prepare(MinerEndpoint miner) {
+        try {
+            client.prepare(miner);
+        } catch (MinerException e) {
+            // The command will open a session itself.
+        }
+    }
+
+    @Override
     public boolean identifies(MinerEndpoint miner) {
         try {
             client.powerW(miner);

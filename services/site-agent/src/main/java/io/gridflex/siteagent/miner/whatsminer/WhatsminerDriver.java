@@ -135,6 +135,15 @@ public class WhatsminerDriver implements MinerDriver {
     }
 
     @Override
+    public void prepare(MinerEndpoint miner) {
+        try {
+            salt(miner, false);
+        } catch (MinerException e) {
+            // The command will fetch it itself.
+        }
+    }
+
+    @Override
     public boolean identifies(MinerEndpoint miner) {
         try {
             salt(miner, true);

@@ -72,6 +72,25 @@ class LuxosClientTest {
     }
 
     @Test
+    void preparingOpensTheSessionAheadSoTheShedUsesItAndLeavesTheMinerAlone() throws MinerException {
+        client.prepare(endpoint);
+
+        String prepared = client.heldSession(endpoint);
+        assertThat(prepared).isNotEmpty();
+        assertThat(client.request(endpoint, "session", null).at("/SESSION/0/SessionID").asText()).isEqualTo(prepared);
+        assertThat(miner.isAwake()).isTrue();
+        assertThat(miner.curtailLog()).isEmpty();
+        // Prepared again while fresh: the same session, no new logon.
+        client.prepare(endpoint);
+        assertThat(client.heldSession(endpoint)).isEqualTo(prepared);
+
+        client.curtail(endpoint, "sleep");
+
+        assertThat(miner.isAwake()).isFalse();
+        assertThat(client.heldSession(endpoint)).isEqualTo(prepared);
+    }
+
+    @Test
     void opensANewSessionWhenTheOneItHeldWasClosedWithoutFailingTheCommand() throws MinerException {
         client.curtail(endpoint, "sleep");
         String first = client.heldSession(endpoint);
