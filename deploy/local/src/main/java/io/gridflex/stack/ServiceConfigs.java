@@ -90,6 +90,8 @@ final class ServiceConfigs {
         // Stages of 30 kW every 5 s: a demo restore takes seconds, yet still never jumps to full load at once.
         config.put("gridflex.site.restore.stage-kw", "30");
         config.put("gridflex.site.restore.stage-interval", "5s");
+        // The demo's two sites come back at once: its events are seconds long, and it checks the restore.
+        config.put("gridflex.site.restore.start-jitter", "0s");
         config.put("gridflex.site.state-file", stateDir.resolve("agent-state.json").toString());
         return config;
     }

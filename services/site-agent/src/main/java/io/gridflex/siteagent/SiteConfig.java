@@ -69,6 +69,13 @@ public interface SiteConfig {
         /** How long a woken miner may take to run at full power again before it is reported as not back. */
         @WithDefault("120s")
         Duration confirmTimeout();
+
+        /**
+         * Longest delay of a restore's first stage after a segment ends, drawn per site and segment, so that the sites
+         * one event releases do not all step up in the same second.
+         */
+        @WithDefault("30s")
+        Duration startJitter();
     }
 
     interface Telemetry {

@@ -50,6 +50,7 @@ public class SimulatedSiteResource implements QuarkusTestResourceLifecycleManage
                 Map.entry("gridflex.site.restore.stage-kw", "6.5"),
                 Map.entry("gridflex.site.restore.stage-interval", STAGE_INTERVAL.toMillis() + "ms"),
                 Map.entry("gridflex.site.restore.confirm-timeout", "30s"),
+                Map.entry("gridflex.site.restore.start-jitter", "0s"),
                 Map.entry("gridflex.site.telemetry.interval", "2s"),
                 Map.entry("gridflex.site.miner.timeout", "1s"),
                 Map.entry("gridflex.site.shed.confirm-timeout", "5s"));

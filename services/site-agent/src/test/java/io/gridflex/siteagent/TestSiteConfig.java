@@ -77,6 +77,11 @@ public record TestSiteConfig(String id, double maxImportKw, List<String> invento
             public Duration confirmTimeout() {
                 return Duration.ofSeconds(10);
             }
+
+            @Override
+            public Duration startJitter() {
+                return Duration.ZERO;
+            }
         };
     }
 

@@ -1,5 +1,6 @@
 package io.gridflex.siteagent.execution;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
@@ -71,11 +73,25 @@ final class Restorer {
      * A restore begins: its first stage is due at once. Issues seen before belong to no reported restore unless one
      * is still open ({@code continuing}), whose RESTORED will carry them.
      */
-    void begin(boolean continuing) {
-        nextStageAt = Instant.MIN;
+    void begin(boolean continuing, Instant now, Instant segmentStart) {
+        nextStageAt = now.plus(startDelay(segmentStart));
         if (!continuing) {
             issues.clear();
         }
+    }
+
+    /**
+     * The site's own delay before a restore's first stage: up to {@code restore.start-jitter}, the same for a site and
+     * a segment every time (a restart does not draw again), different from one site to the next, so that sites
+     * released by one event do not all step up in the same second.
+     */
+    private Duration startDelay(Instant segmentStart) {
+        long jitterMillis = config.restore().startJitter().toMillis();
+        if (jitterMillis <= 0) {
+            return Duration.ZERO;
+        }
+        long seed = config.id().hashCode() * 31L + segmentStart.hashCode();
+        return Duration.ofMillis(Math.floorMod(new SplittableRandom(seed).nextLong(), jitterMillis + 1));
     }
 
     /** What went wrong since the last call, and forgets it. */

@@ -148,7 +148,7 @@ public class SiteController {
                     segment.importCapKw() == null ? "" : ", import cap " + segment.importCapKw() + " kW");
         }
         if (restoreFrom != null) {
-            restorer.begin(!view.restoring().isEmpty());
+            restorer.begin(!view.restoring().isEmpty(), now, restoreFrom.start());
         }
         book.moveTo(next, restoreFrom, restoreFrom == null
                 ? null

@@ -1,7 +1,7 @@
 package io.gridflex.siteagent.bench;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import static io.gridflex.siteagent.ConfigOverrides.override;
+
 import java.time.Duration;
 import java.util.Map;
 
@@ -24,19 +24,5 @@ final class ProductionSettings {
                 Map.of("confirmTimeout", Duration.ofSeconds(10)));
         return override(SiteConfig.class, test, Map.of("sampleInterval", Duration.ofSeconds(1), "controlInterval",
                 Duration.ofMillis(250), "miner", miner, "shed", shed));
-    }
-
-    /** {@code base} with the named no-argument methods answering the given values instead. */
-    private static <T> T override(Class<T> type, T base, Map<String, Object> values) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
-            if (args == null && values.containsKey(method.getName())) {
-                return values.get(method.getName());
-            }
-            try {
-                return method.invoke(base, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }));
     }
 }

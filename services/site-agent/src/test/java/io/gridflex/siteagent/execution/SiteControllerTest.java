@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.DoubleAccumulator;
 import java.util.function.BooleanSupplier;
 
@@ -31,8 +32,10 @@ import io.gridflex.minersim.fleet.SimulatedFleet;
 import io.gridflex.minersim.fleet.SimulatedMiner;
 import io.gridflex.minersim.power.MinerModel;
 import io.gridflex.siteagent.AgentMetrics;
+import io.gridflex.siteagent.ConfigOverrides;
 import io.gridflex.siteagent.RecordingLink;
 import io.gridflex.siteagent.ShiftableClock;
+import io.gridflex.siteagent.SiteConfig;
 import io.gridflex.siteagent.TestDrivers;
 import io.gridflex.siteagent.TestSiteConfig;
 import io.gridflex.siteagent.miner.FleetView;
@@ -67,7 +70,7 @@ class SiteControllerTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final DoubleAccumulator maxFleetW = new DoubleAccumulator(Math::max, 0);
     private SimulatedFleet fleet;
-    private TestSiteConfig config;
+    private SiteConfig config;
     private ScheduleBook book;
     private FleetView view;
     private SiteController controller;
@@ -138,6 +141,26 @@ class SiteControllerTest {
 
     private long asleep() {
         return fleet.miners().stream().filter(m -> !m.isAwake()).count();
+    }
+
+    @Test
+    void aRestoreWaitsItsSitesOwnDelayBeforeTheFirstStage() {
+        config = ConfigOverrides.override(SiteConfig.class, config, Map.of("restore", ConfigOverrides.override(
+                SiteConfig.Restore.class, config.restore(), Map.of("startJitter", Duration.ofSeconds(60)))));
+        startAgent();
+        Instant t = clock.instant().plusSeconds(600);
+        send(segment(t, t.plusSeconds(10), event("ev-a", 5)));
+        clock.jumpTo(t.plusSeconds(1));
+        stepUntil(() -> acked(Status.SHED, t));
+
+        clock.jumpTo(t.plusSeconds(10));
+        stepUntil(() -> acked(Status.RESTORING, t));
+        steps(5);
+        assertThat(curtails("wakeup")).as("nothing comes back before the site's delay").isZero();
+
+        clock.jumpTo(t.plusSeconds(10 + 61));
+        stepUntil(() -> acked(Status.RESTORED, t));
+        assertThat(fleet.miners()).allMatch(SimulatedMiner::isAwake);
     }
 
     @Test
