@@ -25,6 +25,9 @@
 #                                              miner, the fleet's draw falling, the SHED ack, the agent's memory and
 #                                              CPU per control step (ShedBenchmark, about 2 min);
 #                                              -Dgridflex.bench.miners=2000 -Dgridflex.bench.share=0.3
+#   deploy/local/bench.sh --data-centre [-D...] one agent keeping a site under its import limit beside a spiky data
+#                                              centre read from a Modbus meter (DataCentreBenchmark, 30 min;
+#                                              -Dgridflex.bench.duration=5m, -Dgridflex.bench.dc-spike-kw=...)
 #   deploy/local/bench.sh --site-link [sites]  the site link with 1,000 (or [sites]) sites on a local broker: broker
 #                                              start and restart, onboarding one site, metadata size, an agent's start
 #                                              to its first command, the command hop with and without TLS + SCRAM
@@ -65,6 +68,7 @@ case "${1:-}" in
     exit
     ;;
   --site-agent) shift; harness site-agent ShedBenchmark shed-benchmark "$@" ;;
+  --data-centre) shift; harness site-agent DataCentreBenchmark data-centre-benchmark "$@" ;;
   --settlement-ingest) shift; harness settlement IngestBenchmark ingest-benchmark "$@" ;;
   --settlement-statement) shift; harness settlement StatementBenchmark statement-benchmark "$@" ;;
   --settlement-pages) shift; gridflex_use_chromium; harness settlement PagesBenchmark pages-benchmark "$@" ;;

@@ -24,8 +24,14 @@ public final class SiteControllers {
 
     public static Stepper of(SiteConfig config, Clock clock, ScheduleBook book, FleetView fleet, MinerDrivers drivers,
             AgentMetrics metrics) {
+        return of(config, clock, book, fleet, drivers, new OtherLoad(), metrics);
+    }
+
+    /** A controller that keeps the site's import under its limit given the site's non-mining load. */
+    public static Stepper of(SiteConfig config, Clock clock, ScheduleBook book, FleetView fleet, MinerDrivers drivers,
+            OtherLoad otherLoad, AgentMetrics metrics) {
         SiteController controller = new SiteController(config, clock, book, fleet,
-                new MinerCommands(drivers, metrics, clock, config), new OtherLoad(), metrics);
+                new MinerCommands(drivers, metrics, clock, config), otherLoad, metrics);
         return controller::step;
     }
 }
