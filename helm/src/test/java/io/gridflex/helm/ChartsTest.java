@@ -126,7 +126,7 @@ class ChartsTest {
     }
 
     @Test
-    void theSiteAgentReadsMinerLoginsFromAMountedSecretAndItsMeterWhenEnabled() {
+    void theSiteAgentReadsMinerLoginsFromAMountedSecretAndItsMeterAndScanWhenEnabled() {
         Map<String, Object> sets = new java.util.HashMap<>(SITE);
         List<JsonNode> without = Charts.render(Charts.SITE_AGENT, List.of(), sets);
         JsonNode plain = Charts.named(without, "StatefulSet", "site-agent-site-x")
@@ -137,6 +137,9 @@ class ChartsTest {
         sets.put("site.minerCredentialsSecret", "site-x-logins");
         sets.put("meter.enabled", true);
         sets.put("meter.host", "10.20.0.250");
+        sets.put("scan.enabled", true);
+        sets.put("scan.ranges[0]", "10.20.0.0/24");
+        sets.put("scan.ranges[1]", "10.20.1.10-10.20.1.200");
         JsonNode agent = Charts.named(Charts.render(Charts.SITE_AGENT, List.of(), sets), "StatefulSet",
                 "site-agent-site-x");
         JsonNode container = agent.at("/spec/template/spec/containers/0");
@@ -147,6 +150,7 @@ class ChartsTest {
                 .contains("credentials.properties");
         assertThat(env(container, "GRIDFLEX_SITE_METER_ENABLED")).isEqualTo("true");
         assertThat(env(container, "GRIDFLEX_SITE_METER_HOST")).isEqualTo("10.20.0.250");
+        assertThat(env(container, "GRIDFLEX_SITE_SCAN_RANGES")).isEqualTo("10.20.0.0/24,10.20.1.10-10.20.1.200");
     }
 
     @Test
