@@ -28,7 +28,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 /**
  * The agent's control loop and meter in a process of their own, for {@link ShedBenchmark} to measure from outside:
  * its inventory in {@code args[1]} (one miner a line), its state in {@code args[0]}, a schedule shedding
- * {@code args[2]} kW from {@code args[3]} to {@code args[4]}. The controller steps every 250 ms and the meter reads every
+ * {@code args[2]} kW from {@code args[3]} to {@code args[4]}, reading every miner every {@code args[5]} ms (1,000 if not given). The controller steps every 250 ms and the meter reads every
  * miner every second, each on its own thread, with the service's default timeouts, as in the service. Prints {@code ready} once every miner was read,
  * each ack as {@code ack <epoch ms> <json>}, {@code cycles <n> <CPU ns of the control steps>} every second, and each control step of 50 ms or
  * more as {@code slow-step <epoch ms> <ms>}.
@@ -54,12 +54,13 @@ public final class BenchAgent {
         print("ready");
         book.offer(schedule(config.id(), 1, clock.instant(), segment(Instant.parse(args[3]), Instant.parse(args[4]),
                 event("bench", Double.parseDouble(args[2])))));
+        long sampleEveryMillis = args.length > 5 ? Long.parseLong(args[5]) : 1000;
         AtomicLong cycles = new AtomicLong();
         AtomicLong stepCpuNanos = new AtomicLong();
         Thread.ofPlatform().daemon().start(() -> {
             while (true) {
                 fleet.sampleAll();
-                pause(1000);
+                pause(sampleEveryMillis);
             }
         });
         Thread.ofPlatform().daemon().start(() -> {

@@ -42,6 +42,8 @@ class ShedBenchmark {
     private static final int MINERS = Integer.getInteger("gridflex.bench.miners", 5000);
     private static final double SHARE = Double.parseDouble(System.getProperty("gridflex.bench.share", "0.5"));
     private static final String XMX = System.getProperty("gridflex.bench.xmx", "256m");
+    /** How often the agent reads every miner (the meter's sample interval), in ms. */
+    private static final long SAMPLE_EVERY_MS = Long.getLong("gridflex.bench.sample-every-ms", 1000);
     private static final Duration LEAD = Duration.ofSeconds(15);
     private static final long TICKS_PER_SECOND = 100;
     private static final Path AGENT_LOG = Path.of("target", "shed-benchmark-agent.log");
@@ -54,7 +56,8 @@ class ShedBenchmark {
         long startingFleet = System.nanoTime();
         try (SimulatedFleet fleet = SimulatedFleet.builder("bench-site").model(MinerModel.S19XP).count(MINERS)
                 .noise(0.015).sleepRamp(Duration.ofSeconds(2)).warmUp(Duration.ofSeconds(10)).start()) {
-            print("fleet of %d miners listening after %d ms", MINERS, (System.nanoTime() - startingFleet) / 1_000_000);
+            print("fleet of %d miners listening after %d ms; the agent reads them all every %d ms", MINERS,
+                    (System.nanoTime() - startingFleet) / 1_000_000, SAMPLE_EVERY_MS);
             Path inventory = dir.resolve("inventory.txt");
             Files.write(inventory, fleet.endpoints());
             double fleetW = fleet.powerW();
@@ -70,7 +73,7 @@ class ShedBenchmark {
             Process process = new ProcessBuilder(java.toString(), "-Xmx" + XMX, "-cp",
                     System.getProperty("java.class.path"), BenchAgent.class.getName(),
                     dir.resolve("state.json").toString(), inventory.toString(), Double.toString(targetKw),
-                    start.toString(), start.plus(Duration.ofMinutes(30)).toString())
+                    start.toString(), start.plus(Duration.ofMinutes(30)).toString(), Long.toString(SAMPLE_EVERY_MS))
                     .redirectError(AGENT_LOG.toFile()).start();
             print("the agent's log: %s", AGENT_LOG.toAbsolutePath());
             BufferedReader lines = new BufferedReader(
