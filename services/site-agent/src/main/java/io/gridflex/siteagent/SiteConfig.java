@@ -21,6 +21,14 @@ public interface SiteConfig {
     double maxImportKw();
 
     /**
+     * Import the controller keeps free under the limit (or a DR event's cap), in kW, for the non-mining load's spikes
+     * to land in while mining gives way: a data centre's step up is absorbed at once instead of over the miners' ramp.
+     * 0 mines right up to the limit.
+     */
+    @WithDefault("0")
+    double importHeadroomKw();
+
+    /**
      * The site's miners, {@code [firmware://]host[:port][?nominal-w=W]} ({@link io.gridflex.siteagent.miner.InventoryEntry}):
      * LuxOS and the firmware's own port when not given. May be empty only when {@link Scan#enabled() scanning} finds
      * them; for the addresses it names, this list wins over what a scan finds.

@@ -22,6 +22,11 @@ public record TestSiteConfig(String id, double maxImportKw, List<String> invento
     }
 
     @Override
+    public double importHeadroomKw() {
+        return 0;
+    }
+
+    @Override
     public Optional<List<String>> miners() {
         return inventory.isEmpty() ? Optional.empty() : Optional.of(inventory);
     }

@@ -101,7 +101,8 @@ public class SiteController {
         reconciler.settle(book.view().pending(), now);
         ScheduleBook.View view = book.view();
         ScheduleSegment segment = view.segmentAt(now).orElse(null);
-        double otherW = otherLoad.watts();
+        // Headroom counts as load: mining stays that far under the cap, where the next spike lands.
+        double otherW = otherLoad.watts() + config.importHeadroomKw() * 1000;
         double requiredW = Requirement.requiredW(segment, fleet.snapshot(), view.held(), otherW,
                 config.maxImportKw() * 1000);
         follow(view, segment, requiredW, now);
