@@ -21,6 +21,7 @@ import io.gridflex.minersim.fleet.MinerApi;
 import io.gridflex.minersim.fleet.Misbehaviour;
 import io.gridflex.minersim.fleet.SimulatedMiner;
 import io.gridflex.minersim.net.Faults;
+import io.gridflex.minersim.net.JsonRequestReader;
 
 /**
  * The TCP endpoint of one simulated miner, speaking the LUXminer (cgminer-compatible) JSON API: one request per
@@ -41,7 +42,7 @@ public final class LuxosApiServer implements MinerApi {
 
     private final SimulatedMiner miner;
     private final LuxosCommandHandler handler;
-    private final RequestReader reader;
+    private final JsonRequestReader reader;
     private final int readTimeoutMillis;
     private final ServerSocket serverSocket;
     private final ExecutorService connections;
@@ -59,7 +60,7 @@ public final class LuxosApiServer implements MinerApi {
     public LuxosApiServer(SimulatedMiner miner, String host, int port, Duration readTimeout, int maxRequestBytes) {
         this.miner = miner;
         this.handler = new LuxosCommandHandler(miner);
-        this.reader = new RequestReader(maxRequestBytes);
+        this.reader = new JsonRequestReader(maxRequestBytes);
         this.readTimeoutMillis = Math.toIntExact(Math.max(1, readTimeout.toMillis()));
         try {
             this.serverSocket = new ServerSocket();
@@ -163,7 +164,7 @@ public final class LuxosApiServer implements MinerApi {
             boolean unreadInput = false;
             try {
                 response = handler.handle(reader.read(in));
-            } catch (RequestReader.RequestException e) {
+            } catch (JsonRequestReader.RequestException e) {
                 response = handler.requestError(e.tooLarge(), e.getMessage());
                 unreadInput = true;
             } catch (SocketTimeoutException e) {
