@@ -8,16 +8,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.smallrye.reactive.messaging.MutinyEmitter;
-
 /** Sends outbox rows to one Kafka channel, each under its key, and reports which ones Kafka acknowledged. */
-public final class BatchPublisher {
+public final class BatchPublisher implements AutoCloseable {
 
     private final RecordSender sender;
-
-    public BatchPublisher(MutinyEmitter<String> emitter) {
-        this(RecordSender.through(emitter));
-    }
 
     public BatchPublisher(RecordSender sender) {
         this.sender = sender;
@@ -56,6 +50,18 @@ public final class BatchPublisher {
             }
         }
         return new Result<>(acknowledged, null);
+    }
+
+    /** Closes the sender when it owns a producer ({@link RenewingSender}). */
+    @Override
+    public void close() {
+        if (sender instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close the Kafka sender", e);
+            }
+        }
     }
 
     /**

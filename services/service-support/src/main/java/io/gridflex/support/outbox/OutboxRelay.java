@@ -65,6 +65,7 @@ public final class OutboxRelay<R extends OutboxRow> {
                 executor.shutdownNow();
             }
         }
+        publisher.close();
     }
 
     /** Asks for a round now rather than at the next tick; calls while one is queued are folded into it. */

@@ -3,7 +3,6 @@ package io.gridflex.support.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -15,46 +14,44 @@ import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-
 class BatchPublisherTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Test
     void sendsEachRowUnderItsKeyAndReportsAllAcknowledged() {
-        ScriptedKafka kafka = new ScriptedKafka(Uni.createFrom().voidItem(), Uni.createFrom().voidItem());
+        ScriptedKafka kafka = new ScriptedKafka(CompletableFuture.<Void>completedFuture(null),
+                CompletableFuture.<Void>completedFuture(null));
         List<Row> rows = List.of(new Row("site-a", "{\"n\":1}"), new Row("site-b", "{\"n\":2}"));
 
-        BatchPublisher.Result<Row> result = new BatchPublisher(kafka.emitter).publish(rows, PATIENCE);
+        BatchPublisher.Result<Row> result = new BatchPublisher(kafka.sender).publish(rows, PATIENCE);
 
         assertThat(result.acknowledged()).containsExactlyElementsOf(rows);
         assertThat(result.failure()).isNull();
-        assertThat(kafka.sent).extracting(KafkaRecord::getKey, KafkaRecord::getPayload)
+        assertThat(kafka.sent).extracting(Row::key, Row::payload)
                 .containsExactly(tuple("site-a", "{\"n\":1}"), tuple("site-b", "{\"n\":2}"));
     }
 
     @Test
     void stopsAtTheFirstRowKafkaRefusedSoLaterOnesAreRetriedWithIt() {
         IllegalStateException refused = new IllegalStateException("broker gone");
-        ScriptedKafka kafka = new ScriptedKafka(Uni.createFrom().voidItem(), Uni.createFrom().failure(refused),
-                Uni.createFrom().voidItem());
+        ScriptedKafka kafka = new ScriptedKafka(CompletableFuture.<Void>completedFuture(null),
+                CompletableFuture.<Void>failedFuture(refused),
+                CompletableFuture.<Void>completedFuture(null));
         List<Row> rows = List.of(new Row("a", "1"), new Row("b", "2"), new Row("c", "3"));
 
-        BatchPublisher.Result<Row> result = new BatchPublisher(kafka.emitter).publish(rows, PATIENCE);
+        BatchPublisher.Result<Row> result = new BatchPublisher(kafka.sender).publish(rows, PATIENCE);
 
         assertThat(result.acknowledged()).containsExactly(rows.get(0));
         assertThat(result.failure()).isSameAs(refused);
     }
 
     @Test
-    void anEmitterThatRefusesOutrightIsAFailureNotAnException() {
+    void aSenderThatRefusesOutrightIsAFailureNotAnException() {
         ScriptedKafka kafka = new ScriptedKafka();
         List<Row> rows = List.of(new Row("a", "1"));
 
-        BatchPublisher.Result<Row> result = new BatchPublisher(kafka.emitter).publish(rows, PATIENCE);
+        BatchPublisher.Result<Row> result = new BatchPublisher(kafka.sender).publish(rows, PATIENCE);
 
         assertThat(result.acknowledged()).isEmpty();
         assertThat(result.failure()).isInstanceOf(IllegalStateException.class).hasMessageContaining("buffer full");
@@ -81,10 +78,11 @@ class BatchPublisherTest {
 
     @Test
     void anAcknowledgementThatNeverComesIsATimeout() {
-        ScriptedKafka kafka = new ScriptedKafka(Uni.createFrom().voidItem(), Uni.createFrom().nothing());
+        ScriptedKafka kafka = new ScriptedKafka(CompletableFuture.<Void>completedFuture(null),
+                new CompletableFuture<Void>());
         List<Row> rows = List.of(new Row("a", "1"), new Row("b", "2"));
 
-        BatchPublisher.Result<Row> result = new BatchPublisher(kafka.emitter).publish(rows, Duration.ZERO);
+        BatchPublisher.Result<Row> result = new BatchPublisher(kafka.sender).publish(rows, Duration.ZERO);
 
         assertThat(result.acknowledged()).containsExactly(rows.get(0));
         assertThat(result.failure()).isInstanceOf(TimeoutException.class);
@@ -99,31 +97,26 @@ class BatchPublisherTest {
     }
 
     /**
-     * Kafka as the publisher sees it: an emitter that answers each {@code sendMessage} with the next scripted outcome
-     * and, with none left, refuses outright as one with a full buffer does. Nothing else of the emitter is used.
+     * Kafka as the publisher sees it: a sender that answers each record with the next scripted outcome and, with none
+     * left, refuses outright as a producer with a full buffer does.
      */
     private static final class ScriptedKafka {
 
-        private final Queue<Uni<Void>> outcomes;
-        private final List<KafkaRecord<?, ?>> sent = new ArrayList<>();
-        private final MutinyEmitter<String> emitter;
+        private final Queue<CompletableFuture<Void>> outcomes;
+        private final List<Row> sent = new ArrayList<>();
+        private final RecordSender sender;
 
         @SafeVarargs
-        @SuppressWarnings("unchecked")
-        ScriptedKafka(Uni<Void>... outcomes) {
+        ScriptedKafka(CompletableFuture<Void>... outcomes) {
             this.outcomes = new ArrayDeque<>(List.of(outcomes));
-            this.emitter = (MutinyEmitter<String>) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[]{MutinyEmitter.class}, (proxy, method, args) -> {
-                        if (!method.getName().equals("sendMessage")) {
-                            throw new UnsupportedOperationException(method.getName());
-                        }
-                        Uni<Void> outcome = this.outcomes.poll();
-                        if (outcome == null) {
-                            throw new IllegalStateException("buffer full");
-                        }
-                        sent.add((KafkaRecord<?, ?>) args[0]);
-                        return outcome;
-                    });
+            this.sender = (key, payload) -> {
+                CompletableFuture<Void> outcome = this.outcomes.poll();
+                if (outcome == null) {
+                    throw new IllegalStateException("buffer full");
+                }
+                sent.add(new Row(key, payload));
+                return outcome;
+            };
         }
     }
 }

@@ -39,7 +39,7 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Kafka is down when an event arrives: the event is still accepted, answered and stored, waits in the outbox, and is
- * published as soon as a broker is there.
+ * published as soon as a broker is there and takes the gateway's credentials.
  */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
@@ -49,6 +49,7 @@ import io.restassured.path.json.JsonPath;
 class KafkaOutageTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration CREDENTIALS_LATE = Duration.ofSeconds(8);
 
     @Inject
     RegistrationState state;
@@ -74,6 +75,9 @@ class KafkaOutageTest {
         try (KafkaBroker broker = KafkaBroker.start(LateKafkaTestResource.workDir(), LateKafkaTestResource.port());
                 TestKafka kafka = new TestKafka(broker.adminConfig())) {
             SharedInfrastructure.createPlatformTopics(broker);
+            // The broker is back before the gateway's credentials are: its producer is refused for a while, which
+            // once wedged it for good (every later record expired), so the event never left the outbox.
+            await("gateway refused by the new broker").pollDelay(CREDENTIALS_LATE).until(() -> true);
             KafkaPrincipals.ensure(broker, KafkaTestResource.principal());
             ConsumerRecord<String, String> record = kafka.awaitRecord(Topics.DR_EVENTS,
                     r -> eventId.equals(r.key()), PATIENCE);
