@@ -51,11 +51,19 @@ final class ServiceConfigs {
         return Map.of("gridflex.vtn.poll-interval", options.pollInterval().toString());
     }
 
-    Map<String, String> venGateway(String vtnUrl) {
+    /**
+     * The gateway serves the programs of {@link StackOptions#gatewayPrograms()} when that file is given, else one
+     * program, {@link FleetSetup#PROGRAM}, on the stack's own VTN simulator.
+     */
+    Map<String, String> venGateway(String simulatorUrl) {
         Map<String, String> config = withDatabaseAndKafka(Service.VEN_GATEWAY);
-        config.put("gridflex.gateway.vtn.url", vtnUrl);
-        config.put("gridflex.gateway.ven-name", "gridflex-local");
-        config.put("gridflex.gateway.program", FleetSetup.PROGRAM);
+        options.gatewayPrograms().ifPresentOrElse(
+                file -> config.put("quarkus.config.locations", file.toUri().toString()),
+                () -> {
+                    String program = "gridflex.gateway.programs.\"" + FleetSetup.PROGRAM + "\".";
+                    config.put(program + "vtn.url", simulatorUrl);
+                    config.put(program + "ven-name", "gridflex-local");
+                });
         config.put("quarkus.oidc.auth-server-url", realmUrl);
         return config;
     }

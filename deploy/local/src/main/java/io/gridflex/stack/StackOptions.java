@@ -2,6 +2,7 @@ package io.gridflex.stack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How to run the local stack.
@@ -13,6 +14,8 @@ import java.time.Duration;
  * @param baselineWindow settlement's meter-before window
  * @param telemetryInterval how often site agents report metered power
  * @param pollInterval how often the VTN asks ven-gateway to poll
+ * @param gatewayPrograms a properties file of ven-gateway programs ({@code gridflex.gateway.programs.<id>.*}) that
+ *        replaces the one program on the stack's own VTN simulator; from {@code GRIDFLEX_GATEWAY_PROGRAMS}
  */
 public record StackOptions(
         Path runDir,
@@ -21,16 +24,18 @@ public record StackOptions(
         double maxImportKw,
         Duration baselineWindow,
         Duration telemetryInterval,
-        Duration pollInterval) {
+        Duration pollInterval,
+        Optional<Path> gatewayPrograms) {
 
     public static StackOptions defaults(Path runDir) {
         return new StackOptions(runDir, false, 40, 150, Duration.ofSeconds(30), Duration.ofSeconds(2),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), Optional.ofNullable(System.getenv("GRIDFLEX_GATEWAY_PROGRAMS"))
+                        .filter(file -> !file.isBlank()).map(file -> Path.of(file).toAbsolutePath()));
     }
 
     public StackOptions withRandomPorts() {
         return new StackOptions(runDir, true, minersPerSite, maxImportKw, baselineWindow, telemetryInterval,
-                pollInterval);
+                pollInterval, gatewayPrograms);
     }
 
     public Path logs() {

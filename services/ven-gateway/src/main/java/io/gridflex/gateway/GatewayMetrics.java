@@ -68,9 +68,9 @@ public class GatewayMetrics implements RelayMeters {
         gauges.forEach(registry::remove);
     }
 
-    /** @param outcome what the VTN answered the poll with, or why the poll failed */
-    public void poll(String outcome) {
-        registry.counter("gridflex.gateway.polls", "outcome", outcome).increment();
+    /** @param outcome what the program's VTN answered the poll with, or why the poll failed */
+    public void poll(String program, String outcome) {
+        registry.counter("gridflex.gateway.polls", "program", program, "outcome", outcome).increment();
     }
 
     public void eventReceived() {

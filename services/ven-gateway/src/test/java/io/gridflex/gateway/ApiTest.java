@@ -2,6 +2,7 @@ package io.gridflex.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -16,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.gridflex.gateway.program.Programs;
 import io.gridflex.gateway.registration.Registration;
-import io.gridflex.gateway.registration.RegistrationState;
 import io.gridflex.gateway.support.Api;
+import io.gridflex.gateway.support.TestProgram;
 import io.gridflex.gateway.support.VtnSimulatorTestResource;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.KeycloakTestResource;
@@ -37,28 +39,43 @@ import io.restassured.http.ContentType;
 class ApiTest {
 
     @Inject
-    RegistrationState state;
+    Programs programs;
 
     private Registration registration;
 
     @BeforeEach
     void registered() {
         registration = await("registration with the VTN").atMost(Duration.ofSeconds(30))
-                .until(() -> state.current().orElse(null), r -> r != null);
+                .until(() -> TestProgram.state(programs).current().orElse(null), r -> r != null);
     }
 
     @Test
-    void registrationShowsTheIdsAndPollInterval() {
-        await("a first poll").atMost(Duration.ofSeconds(30)).until(() -> state.lastPollAt().isPresent());
+    void eachProgramShowsItsRegistrationAndPollInterval() {
+        await("a first poll").atMost(Duration.ofSeconds(30))
+                .until(() -> TestProgram.state(programs).lastPollAt().isPresent());
 
-        Api.asOperator().get("/api/registration").then().statusCode(200).contentType(ContentType.JSON)
+        Api.asOperator().get("/api/programs").then().statusCode(200).contentType(ContentType.JSON)
+                .body("program", contains(TestProgram.ID))
+                .body("[0].registered", equalTo(true))
+                .body("[0].venId", equalTo(registration.venId()));
+        Api.asOperator().get("/api/programs/{id}", TestProgram.ID).then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("program", equalTo(TestProgram.ID))
                 .body("registered", equalTo(true))
+                .body("vtnUrl", equalTo(registration.vtnUrl()))
                 .body("vtnId", equalTo(registration.vtnId()))
                 .body("venId", notNullValue())
                 .body("registeredAt", notNullValue())
                 .body("lastPollAt", notNullValue())
                 // The simulator asks for PT1S in these tests and no override is configured.
                 .body("pollInterval", equalTo("PT1S"));
+    }
+
+    @Test
+    void anUnknownProgramIs404Json() {
+        Api.asOperator().get("/api/programs/{id}", "no-such-program").then().statusCode(404)
+                .contentType(ContentType.JSON)
+                .body("error", equalTo("unknown-program"));
     }
 
     @Test

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.gridflex.gateway.program.Programs;
 import io.gridflex.gateway.registration.Registration;
-import io.gridflex.gateway.registration.RegistrationState;
 import io.gridflex.gateway.support.Api;
+import io.gridflex.gateway.support.TestProgram;
 import io.gridflex.gateway.support.VtnAdmin;
 import io.gridflex.gateway.support.VtnSimulator;
 import io.gridflex.gateway.support.VtnSimulatorTestResource;
@@ -52,13 +53,10 @@ class EventFlowTest {
     private static TestKafka kafka;
 
     @Inject
-    RegistrationState state;
+    Programs programs;
 
     @Inject
     MessageCodec codec;
-
-    @Inject
-    GatewayConfig config;
 
     private final VtnAdmin vtn = new VtnAdmin(VtnSimulator.shared().baseUrl());
     private Registration registration;
@@ -76,7 +74,7 @@ class EventFlowTest {
     @BeforeEach
     void registered() {
         registration = await("registration with the VTN").atMost(DELIVERY)
-                .until(() -> state.current().orElse(null), r -> r != null);
+                .until(() -> TestProgram.state(programs).current().orElse(null), r -> r != null);
     }
 
     @Test
@@ -97,7 +95,7 @@ class EventFlowTest {
         assertThat(event.vtnEventId()).isEqualTo(vtnEventId);
         assertThat(event.start()).isEqualTo(start);
         assertThat(event.end()).isEqualTo(start.plusSeconds(900));
-        assertThat(event.program()).isEqualTo(config.program());
+        assertThat(event.program()).isEqualTo(TestProgram.ID);
         assertThat(event.signal()).isEqualTo(DrEvent.Signal.REDUCTION_KW);
         assertThat(event.currency()).isNull();
         // 1234.5 kW travels as -1.2345 MW in a float and comes out exactly, not as the float's binary expansion.
@@ -173,9 +171,9 @@ class EventFlowTest {
 
     /** Lets the gateway poll a few more times, each of which could have re-published the event. */
     private void awaitFurtherPolls(int polls) {
-        Instant from = state.lastPollAt().orElseThrow();
-        Duration span = state.pollInterval().multipliedBy(polls);
+        Instant from = TestProgram.state(programs).lastPollAt().orElseThrow();
+        Duration span = TestProgram.state(programs).pollInterval().multipliedBy(polls);
         await("further polls").atMost(DELIVERY).until(
-                () -> state.lastPollAt().orElseThrow().isAfter(from.plus(span)));
+                () -> TestProgram.state(programs).lastPollAt().orElseThrow().isAfter(from.plus(span)));
     }
 }

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 import io.gridflex.gateway.event.Decision;
 import io.gridflex.gateway.event.DistributionResult;
 import io.gridflex.gateway.event.ImplicitlyCancelled;
-import io.gridflex.gateway.poll.VtnMessageHandler;
 import io.gridflex.gateway.poll.VtnOutcome;
+import io.gridflex.gateway.program.Programs;
 import io.gridflex.gateway.registration.Registration;
-import io.gridflex.gateway.registration.RegistrationState;
 import io.gridflex.gateway.support.Api;
+import io.gridflex.gateway.support.TestProgram;
 import io.gridflex.gateway.support.VtnSimulatorTestResource;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.MessageCodec;
@@ -60,10 +60,7 @@ class ImplicitCancellationFlowTest {
     private static TestKafka kafka;
 
     @Inject
-    VtnMessageHandler handler;
-
-    @Inject
-    RegistrationState state;
+    Programs programs;
 
     @Inject
     MessageCodec codec;
@@ -83,12 +80,13 @@ class ImplicitCancellationFlowTest {
     @BeforeEach
     void registeredAndPolled() {
         registration = await("registration with the VTN").atMost(DELIVERY)
-                .until(() -> state.current().orElse(null), r -> r != null);
+                .until(() -> TestProgram.state(programs).current().orElse(null), r -> r != null);
         // The oadrRequestEvent that follows a registration brings the simulator's own distribution, which would
         // cancel the crafted events; it is answered before the first poll is counted.
         Instant registeredAt = registration.registeredAt();
         await("a poll after registering").atMost(DELIVERY)
-                .until(() -> state.lastPollAt().filter(at -> at.isAfter(registeredAt)).isPresent());
+                .until(() -> TestProgram.state(programs).lastPollAt().filter(at -> at.isAfter(registeredAt))
+                        .isPresent());
     }
 
     @Test
@@ -147,8 +145,9 @@ class ImplicitCancellationFlowTest {
     }
 
     private VtnOutcome handle(String requestId, LoadDispatchEvent... events) {
-        return handler.handle(XML.marshal(OadrMessages.distributeEvent("req-" + requestId, registration.vtnId(),
-                List.of(events).stream().map(OadrMessages::loadDispatchEvent).toList())), registration);
+        return TestProgram.connection(programs).messages()
+                .handle(XML.marshal(OadrMessages.distributeEvent("req-" + requestId, registration.vtnId(),
+                        List.of(events).stream().map(OadrMessages::loadDispatchEvent).toList())), registration);
     }
 
     private LoadDispatchEvent event(String vtnEventId, long modification, Instant start) {
@@ -176,9 +175,9 @@ class ImplicitCancellationFlowTest {
 
     /** Lets the gateway poll a few more times, each of which could have re-published the event. */
     private void awaitFurtherPolls(int polls) {
-        Instant from = state.lastPollAt().orElseThrow();
-        Duration span = state.pollInterval().multipliedBy(polls);
+        Instant from = TestProgram.state(programs).lastPollAt().orElseThrow();
+        Duration span = TestProgram.state(programs).pollInterval().multipliedBy(polls);
         await("further polls").atMost(DELIVERY).until(
-                () -> state.lastPollAt().orElseThrow().isAfter(from.plus(span)));
+                () -> TestProgram.state(programs).lastPollAt().orElseThrow().isAfter(from.plus(span)));
     }
 }

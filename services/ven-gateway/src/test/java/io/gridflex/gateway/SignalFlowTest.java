@@ -31,11 +31,11 @@ import org.junit.jupiter.api.Test;
 
 import io.gridflex.gateway.event.Decision;
 import io.gridflex.gateway.event.DistributionResult;
-import io.gridflex.gateway.poll.VtnMessageHandler;
 import io.gridflex.gateway.poll.VtnOutcome;
+import io.gridflex.gateway.program.Programs;
 import io.gridflex.gateway.registration.Registration;
-import io.gridflex.gateway.registration.RegistrationState;
 import io.gridflex.gateway.support.Api;
+import io.gridflex.gateway.support.TestProgram;
 import io.gridflex.gateway.support.VtnSimulatorTestResource;
 import io.gridflex.gateway.support.VtnXml;
 import io.gridflex.messages.DrEvent;
@@ -69,16 +69,10 @@ class SignalFlowTest {
     private static TestKafka kafka;
 
     @Inject
-    VtnMessageHandler handler;
-
-    @Inject
-    RegistrationState state;
+    Programs programs;
 
     @Inject
     MessageCodec codec;
-
-    @Inject
-    GatewayConfig config;
 
     @Inject
     DataSource dataSource;
@@ -98,11 +92,12 @@ class SignalFlowTest {
     @BeforeEach
     void registeredAndPolled() {
         registration = await("registration with the VTN").atMost(DELIVERY)
-                .until(() -> state.current().orElse(null), r -> r != null);
+                .until(() -> TestProgram.state(programs).current().orElse(null), r -> r != null);
         // The simulator's answer to the oadrRequestEvent after registering would implicitly cancel crafted events.
         Instant registeredAt = registration.registeredAt();
         await("a poll after registering").atMost(DELIVERY)
-                .until(() -> state.lastPollAt().filter(at -> at.isAfter(registeredAt)).isPresent());
+                .until(() -> TestProgram.state(programs).lastPollAt().filter(at -> at.isAfter(registeredAt))
+                        .isPresent());
     }
 
     @Test
@@ -130,7 +125,7 @@ class SignalFlowTest {
                         signal("LOAD_CONTROL", "x-loadControlPercentOffset", QUARTER, "-20"))};
         String xml = VtnXml.distribute("signals-" + suffix, registration.vtnId(), events);
 
-        DistributionResult result = events(handler.handle(xml, registration));
+        DistributionResult result = events(TestProgram.connection(programs).messages().handle(xml, registration));
 
         assertThat(result.decisions()).extracting(Decision::kind).containsOnly(Decision.Kind.NEW_REVISION);
         assertThat(result.decisions()).extracting(Decision::optType).containsExactly(OptTypeType.OPT_IN,
@@ -142,7 +137,7 @@ class SignalFlowTest {
         assertThat(delta.signal()).isEqualTo(DrEvent.Signal.REDUCTION_KW);
         assertThat(values(delta)).containsExactly(decimals("1234.5", "500"));
         assertThat(delta.targets()).isEqualTo(new DrEvent.Targets(List.of("site-a", "site-b"), List.of()));
-        assertThat(delta.program()).isEqualTo(config.program());
+        assertThat(delta.program()).isEqualTo(TestProgram.ID);
         assertThat(delta.intervals().getLast().end()).isEqualTo(start.plus(QUARTER.multipliedBy(2)));
         assertSignal("setpoint-" + suffix, DrEvent.Signal.IMPORT_CAP_KW, "800.5");
         assertSignal("cap-" + suffix, DrEvent.Signal.IMPORT_CAP_KW, "650");
@@ -168,7 +163,7 @@ class SignalFlowTest {
                 .body("peakValue", nullValue());
 
         // The VTN repeating the same message (as it does until it hears from us) changes nothing more.
-        DistributionResult repeated = events(handler.handle(xml, registration));
+        DistributionResult repeated = events(TestProgram.connection(programs).messages().handle(xml, registration));
         assertThat(repeated.decisions()).extracting(Decision::kind).containsOnly(Decision.Kind.DUPLICATE);
         for (VtnXml.Event event : events) {
             String vtnEventId = event.eventId();
@@ -188,7 +183,7 @@ class SignalFlowTest {
         DrEvent event = published(vtnEventId);
         assertThat(event.signal()).as(vtnEventId).isEqualTo(signal);
         assertThat(values(event)).as(vtnEventId).containsExactly(decimals(values));
-        assertThat(event.program()).isEqualTo(config.program());
+        assertThat(event.program()).isEqualTo(TestProgram.ID);
         return event;
     }
 

@@ -50,7 +50,6 @@ public class DistributionHandler {
     private final MessageCodec codec;
     private final GatewayMetrics metrics;
     private final GatewayConfig.Event config;
-    private final String program;
     private final Clock clock;
 
     public DistributionHandler(EventRepository events, OutboxRepository outbox, OutboxRelay<PendingPublication> relay,
@@ -62,18 +61,21 @@ public class DistributionHandler {
         this.codec = codec;
         this.metrics = metrics;
         this.config = config.event();
-        this.program = config.program();
         this.clock = clock;
     }
 
     /**
      * @param distribute a message already validated by the codec and checked to come from the registered VTN
      * @param xml the message exactly as received, kept when it changes anything
+     * @param registration the registration of the program whose VTN sent it
+     * @param acceptedGroups the eiTarget groups the program's VEN belongs to besides its venID
      */
-    public DistributionResult handle(OadrDistributeEventType distribute, String xml, Registration registration) {
+    public DistributionResult handle(OadrDistributeEventType distribute, String xml, Registration registration,
+            Set<String> acceptedGroups) {
         Instant receivedAt = clock.instant();
         String vtnId = registration.vtnId();
-        EventValidator validator = new EventValidator(rules(registration));
+        String program = registration.program();
+        EventValidator validator = new EventValidator(rules(registration, acceptedGroups));
         List<IncomingRevision> incoming = new ArrayList<>();
         List<EventReply> unstorable = new ArrayList<>();
         for (OadrEvent event : distribute.getOadrEvent()) {
@@ -113,12 +115,12 @@ public class DistributionHandler {
                 Decision decision = shifted(RevisionDecider.decide(revision, stored), offset);
                 if (decision.stores()) {
                     if (distributionId == null) {
-                        distributionId = events.insertDistribution(connection, vtnId, distribute.getRequestID(),
-                                receivedAt, xml);
+                        distributionId = events.insertDistribution(connection, program, vtnId,
+                                distribute.getRequestID(), receivedAt, xml);
                     }
                     Optional<DrEvent> lastPublished = decision.publish()
                             .or(() -> stored.flatMap(StoredRevision::lastPublished));
-                    events.save(connection, toRecord(revision, decision, distribute, distributionId,
+                    events.save(connection, toRecord(revision, program, decision, distribute, distributionId,
                             lastPublished.map(codec::encode).orElse(null)));
                     if (decision.publish().isPresent()) {
                         DrEvent published = decision.publish().get();
@@ -129,11 +131,11 @@ public class DistributionHandler {
                 made.add(decision);
             }
             String reason = "absent from distributeEvent " + distribute.getRequestID();
-            for (HeldEvent held : ImplicitCancellation.absent(events.lockOpen(connection, vtnId), present,
+            for (HeldEvent held : ImplicitCancellation.absent(events.lockOpen(connection, program, vtnId), present,
                     receivedAt)) {
                 if (distributionId == null) {
-                    distributionId = events.insertDistribution(connection, vtnId, distribute.getRequestID(),
-                            receivedAt, xml);
+                    distributionId = events.insertDistribution(connection, program, vtnId,
+                            distribute.getRequestID(), receivedAt, xml);
                 }
                 Optional<DrEvent> cancellation = ImplicitCancellation.cancellation(held, receivedAt);
                 events.saveImplicitCancellation(connection, held.eventId(), reason, receivedAt, distributionId,
@@ -191,11 +193,10 @@ public class DistributionHandler {
         }
     }
 
-    /** The one place the program id enters: every DrEvent of this VTN connection carries it. */
-    private ValidationRules rules(Registration registration) {
-        return new ValidationRules(program, registration.venId(),
-                config.acceptedGroups().map(Set::copyOf).orElse(Set.of()), config.maxEventDuration(),
-                config.maxStartAhead());
+    /** The one place the program id enters: every DrEvent of the program's VTN connection carries it. */
+    private ValidationRules rules(Registration registration, Set<String> acceptedGroups) {
+        return new ValidationRules(registration.program(), registration.venId(), acceptedGroups,
+                config.maxEventDuration(), config.maxStartAhead());
     }
 
     /**
@@ -213,7 +214,7 @@ public class DistributionHandler {
         return verdict;
     }
 
-    private static RevisionRecord toRecord(IncomingRevision revision, Decision decision,
+    private static RevisionRecord toRecord(IncomingRevision revision, String program, Decision decision,
             OadrDistributeEventType distribute, long distributionId, String lastPublishedJson) {
         OadrEvent source = distribute.getOadrEvent().stream()
                 .filter(e -> e.getEiEvent().getEventDescriptor().getEventID().strip().equals(revision.vtnEventId()))
@@ -223,7 +224,7 @@ public class DistributionHandler {
                 ? Optional.of(accepted.event())
                 : Optional.empty();
         Instant start = content.map(DrEvent::start).orElseGet(() -> activeStart(source));
-        return new RevisionRecord(revision.eventId(), distribute.getVtnID().strip(), revision.vtnEventId(),
+        return new RevisionRecord(revision.eventId(), program, distribute.getVtnID().strip(), revision.vtnEventId(),
                 revision.modificationNumber(), descriptor.getEventStatus().name(), decision.optType().value(),
                 decision.code().code(), decision.reason(),
                 descriptor.getEiMarketContext().getMarketContext().strip(), start,

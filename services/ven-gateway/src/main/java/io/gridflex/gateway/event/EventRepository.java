@@ -24,7 +24,7 @@ import io.gridflex.support.db.Sql;
 public class EventRepository {
 
     private static final String VIEW_COLUMNS = """
-            e.event_id, e.vtn_id, e.vtn_event_id, e.modification_number, e.status, e.opt_type, e.response_code,
+            e.event_id, e.program, e.vtn_id, e.vtn_event_id, e.modification_number, e.status, e.opt_type, e.response_code,
             e.reason, e.market_context, e.start_at, e.end_at, e.signal, e.peak_value, e.currency, e.received_at,
             o.published_at
             FROM gateway.dr_event e
@@ -58,15 +58,18 @@ public class EventRepository {
     }
 
     /**
-     * The events held for a VTN that it has neither cancelled nor completed (nor we implicitly), locked until the
-     * transaction ends.
+     * The events a program holds from its VTN that the VTN has neither cancelled nor completed (nor we implicitly),
+     * locked until the transaction ends. Events stored before the gateway knew programs count for every program on
+     * that VTN.
      */
-    List<HeldEvent> lockOpen(Connection connection, String vtnId) throws SQLException {
+    List<HeldEvent> lockOpen(Connection connection, String program, String vtnId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT event_id, vtn_event_id, modification_number, end_at, last_published, implicit_cancellations
-                FROM gateway.dr_event WHERE vtn_id = ? AND status NOT IN ('CANCELLED', 'COMPLETED')
+                FROM gateway.dr_event WHERE (program = ? OR program IS NULL) AND vtn_id = ?
+                    AND status NOT IN ('CANCELLED', 'COMPLETED')
                 ORDER BY event_id FOR UPDATE""")) {
-            select.setString(1, vtnId);
+            select.setString(1, program);
+            select.setString(2, vtnId);
             try (ResultSet rs = select.executeQuery()) {
                 List<HeldEvent> held = new ArrayList<>();
                 while (rs.next()) {
@@ -100,15 +103,16 @@ public class EventRepository {
         }
     }
 
-    long insertDistribution(Connection connection, String vtnId, String requestId, Instant receivedAt, String xml)
-            throws SQLException {
+    long insertDistribution(Connection connection, String program, String vtnId, String requestId,
+            Instant receivedAt, String xml) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO gateway.distribution (vtn_id, request_id, received_at, xml) VALUES (?, ?, ?, ?)""",
-                Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, vtnId);
-            insert.setString(2, requestId);
-            Sql.setInstant(insert, 3, receivedAt);
-            insert.setString(4, xml);
+                INSERT INTO gateway.distribution (program, vtn_id, request_id, received_at, xml)
+                VALUES (?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, program);
+            insert.setString(2, vtnId);
+            insert.setString(3, requestId);
+            Sql.setInstant(insert, 4, receivedAt);
+            insert.setString(5, xml);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
@@ -121,9 +125,10 @@ public class EventRepository {
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO gateway.dr_event (event_id, vtn_id, vtn_event_id, modification_number, status, opt_type,
                     response_code, reason, market_context, start_at, end_at, signal, peak_value, currency,
-                    received_at, distribution_id, last_published)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    received_at, distribution_id, last_published, program)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (event_id) DO UPDATE SET modification_number = EXCLUDED.modification_number,
+                    program = COALESCE(gateway.dr_event.program, EXCLUDED.program),
                     status = EXCLUDED.status, opt_type = EXCLUDED.opt_type, response_code = EXCLUDED.response_code,
                     reason = EXCLUDED.reason, market_context = EXCLUDED.market_context, start_at = EXCLUDED.start_at,
                     end_at = EXCLUDED.end_at, signal = EXCLUDED.signal, peak_value = EXCLUDED.peak_value,
@@ -147,6 +152,7 @@ public class EventRepository {
             Sql.setInstant(upsert, 15, r.receivedAt());
             upsert.setLong(16, r.distributionId());
             upsert.setString(17, r.lastPublishedJson());
+            upsert.setString(18, r.program());
             upsert.executeUpdate();
         }
     }
@@ -186,7 +192,8 @@ public class EventRepository {
 
     private static EventView view(ResultSet rs) throws SQLException {
         BigDecimal peak = rs.getBigDecimal("peak_value");
-        return new EventView(rs.getString("event_id"), rs.getString("vtn_id"), rs.getString("vtn_event_id"),
+        return new EventView(rs.getString("event_id"), rs.getString("program"), rs.getString("vtn_id"),
+                rs.getString("vtn_event_id"),
                 rs.getLong("modification_number"), rs.getString("status"), rs.getString("opt_type"),
                 rs.getInt("response_code"), rs.getString("reason"), rs.getString("market_context"),
                 Sql.instant(rs, "start_at"), Sql.instant(rs, "end_at"), rs.getString("signal"),

@@ -6,9 +6,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.jboss.logging.Logger;
 
 import io.gridflex.gateway.GatewayConfig;
@@ -19,19 +16,18 @@ import io.gridflex.gateway.registration.RegistrationState;
 import io.gridflex.gateway.vtn.VtnClient;
 import io.gridflex.gateway.vtn.VtnService;
 import io.gridflex.openadr.OadrMessages;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 
 /**
- * The VEN's conversation with its VTN, on one virtual thread so there is never more than one exchange at a time:
- * register (with backoff while the VTN is unreachable or refuses), ask once for the current events, then poll at the
- * interval in force. Losing the registration sends it back to the start.
+ * A program's conversation with its VTN, on a virtual thread of its own so there is never more than one exchange at
+ * a time with that VTN and a slow or broken VTN holds up no other program: register (with backoff while the VTN is
+ * unreachable or refuses), ask once for the current events, then poll at the interval in force. Losing the
+ * registration sends it back to the start.
  */
-@ApplicationScoped
 public class PollLoop {
 
     private static final Logger LOG = Logger.getLogger(PollLoop.class);
 
+    private final String program;
     private final RegistrationKeeper registrations;
     private final RegistrationState state;
     private final VtnClient client;
@@ -42,25 +38,32 @@ public class PollLoop {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Thread thread;
 
-    public PollLoop(RegistrationKeeper registrations, RegistrationState state, VtnClient client,
-            VtnMessageHandler messages, GatewayMetrics metrics, GatewayConfig config, Clock clock) {
+    public PollLoop(String program, RegistrationKeeper registrations, RegistrationState state, VtnClient client,
+            VtnMessageHandler messages, GatewayMetrics metrics, GatewayConfig.Registration retry, Clock clock) {
+        this.program = program;
         this.registrations = registrations;
         this.state = state;
         this.client = client;
         this.messages = messages;
         this.metrics = metrics;
-        this.retry = config.registration();
+        this.retry = retry;
         this.clock = clock;
     }
 
-    void start(@Observes StartupEvent startup) {
-        thread = Thread.ofVirtual().name("vtn-poll").start(this::run);
+    public void start() {
+        thread = Thread.ofVirtual().name("vtn-poll-" + program).start(this::run);
     }
 
-    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+    /**
+     * Stops the loop: at once between exchanges, after the exchange in progress when it ends within a grace period,
+     * else by interrupting it (a VTN that never answers would otherwise hold the shutdown for a whole request
+     * timeout).
+     */
+    public void stop() throws InterruptedException {
         stopped.countDown();
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(15));
+        if (thread != null && !thread.join(Duration.ofSeconds(2))) {
+            thread.interrupt();
+            thread.join(Duration.ofSeconds(10));
         }
     }
 
@@ -80,31 +83,32 @@ public class PollLoop {
                     // Events that were announced while we were away are not repeated by a poll: ask for them.
                     VtnOutcome current = messages.handle(client.send(VtnService.EVENT, OadrMessages
                             .requestEvent(UUID.randomUUID().toString(), registration.venId(), null)), registration);
-                    LOG.infof("current events: %s", current.detail());
+                    LOG.infof("program %s: current events: %s", program, current.detail());
                     requestEvents = false;
                 }
                 VtnOutcome outcome = messages.handle(
                         client.send(VtnService.POLL, OadrMessages.poll(registration.venId())), registration);
                 state.polled(clock.instant());
-                metrics.poll(outcome.metricTag());
+                metrics.poll(program, outcome.metricTag());
                 requestEvents = outcome.kind() == VtnOutcome.Kind.REREGISTERED;
                 if (failing) {
-                    LOG.info("VTN exchanges work again");
+                    LOG.infof("program %s: VTN exchanges work again", program);
                     failing = false;
                 }
                 backoff.reset();
                 state.problem(null);
                 wait = outcome.kind() == VtnOutcome.Kind.REGISTRATION_LOST ? Duration.ZERO : state.pollInterval();
             } catch (RuntimeException e) {
-                metrics.poll("failed");
+                metrics.poll(program, "failed");
                 state.problem(e.getMessage());
                 wait = backoff.next();
                 // Once per outage at WARN: a VTN down for an hour would otherwise fill the log.
                 if (!failing) {
-                    LOG.warnf("VTN exchange failed, retrying with backoff: %s", e.getMessage());
+                    LOG.warnf("program %s: VTN exchange failed, retrying with backoff: %s", program, e.getMessage());
                     failing = true;
                 } else {
-                    LOG.debugf("VTN exchange failed again, next try in %s: %s", wait, e.getMessage());
+                    LOG.debugf("program %s: VTN exchange failed again, next try in %s: %s", program, wait,
+                            e.getMessage());
                 }
             }
             pause(wait);

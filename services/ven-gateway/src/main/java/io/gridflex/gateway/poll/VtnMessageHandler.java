@@ -1,8 +1,7 @@
 package io.gridflex.gateway.poll;
 
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 
@@ -26,11 +25,10 @@ import io.gridflex.openadr.model.oadr.OadrRequestReregistrationType;
 import io.gridflex.openadr.model.oadr.OadrResponseType;
 
 /**
- * Acts on what the VTN sends in reply to oadrPoll or oadrRequestEvent. Every reply is parsed by the hardened codec
+ * Acts on what a program's VTN sends in reply to oadrPoll or oadrRequestEvent. Every reply is parsed by the hardened codec
  * first: a document that is not well-formed, carries a DTD or entities, is too large or not valid OpenADR 2.0b, or
  * comes from another VTN, is refused with its response code, logged and counted, and changes nothing.
  */
-@ApplicationScoped
 public class VtnMessageHandler {
 
     private static final Logger LOG = Logger.getLogger(VtnMessageHandler.class);
@@ -41,9 +39,13 @@ public class VtnMessageHandler {
     private final RegistrationKeeper registrations;
     private final GatewayMetrics metrics;
     private final ReportAnswers reportAnswers;
+    private final Set<String> acceptedGroups;
 
+    /** @param acceptedGroups the eiTarget groups the program's VEN belongs to besides its venID */
     public VtnMessageHandler(OpenAdrXml xml, VtnClient client, DistributionHandler distributions,
-            RegistrationKeeper registrations, GatewayMetrics metrics, ReportAnswers reportAnswers) {
+            RegistrationKeeper registrations, GatewayMetrics metrics, ReportAnswers reportAnswers,
+            Set<String> acceptedGroups) {
+        this.acceptedGroups = Set.copyOf(acceptedGroups);
         this.xml = xml;
         this.client = client;
         this.distributions = distributions;
@@ -119,7 +121,7 @@ public class VtnMessageHandler {
             // A VTN refusing our oadrRequestEvent says why here, with no events.
             return response(status);
         }
-        DistributionResult result = distributions.handle(distribute, reply, registration);
+        DistributionResult result = distributions.handle(distribute, reply, registration, acceptedGroups);
         result.createdEvent().ifPresent(answer -> {
             OadrPayload ack = client.exchange(VtnService.EVENT, answer);
             if (!(OadrMessages.body(ack) instanceof OadrResponseType response)

@@ -5,11 +5,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
 
-import io.gridflex.gateway.GatewayConfig;
+import io.gridflex.gateway.program.ProgramConfig;
 import io.gridflex.gateway.vtn.VtnClient;
 import io.gridflex.gateway.vtn.VtnService;
 import io.gridflex.openadr.OadrMessages;
@@ -21,19 +19,20 @@ import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.openadr.model.oadr.OadrTransportType;
 
 /**
- * The registration handshake: oadrQueryRegistration to learn the VTN's ID and profiles, then
+ * A program's registration handshake: oadrQueryRegistration to learn the VTN's ID and profiles, then
  * oadrCreatePartyRegistration (2.0b, simpleHttp, pull, no XML signature) to get a venID and registrationID.
  */
-@ApplicationScoped
 public class Registrar {
 
     private static final Logger LOG = Logger.getLogger(Registrar.class);
 
+    private final String program;
     private final VtnClient client;
-    private final GatewayConfig config;
+    private final ProgramConfig config;
     private final Clock clock;
 
-    public Registrar(VtnClient client, GatewayConfig config, Clock clock) {
+    public Registrar(String program, VtnClient client, ProgramConfig config, Clock clock) {
+        this.program = program;
         this.client = client;
         this.config = config;
         this.clock = clock;
@@ -68,10 +67,11 @@ public class Registrar {
         Optional<Duration> pollFrequency = Optional.ofNullable(created.getOadrRequestedOadrPollFreq())
                 .map(freq -> freq.getDuration())
                 .filter(Duration::isPositive);
-        Registration registration = new Registration(client.vtnUrl(), created.getVenID().strip(),
+        Registration registration = new Registration(program, client.vtnUrl(), created.getVenID().strip(),
                 created.getRegistrationID().strip(), created.getVtnID().strip(), pollFrequency, clock.instant());
-        LOG.infof("registered with VTN %s at %s as venID %s (registrationID %s, poll frequency %s)",
-                registration.vtnId(), registration.vtnUrl(), registration.venId(), registration.registrationId(),
+        LOG.infof("program %s: registered with VTN %s at %s as venID %s (registrationID %s, poll frequency %s)",
+                program, registration.vtnId(), registration.vtnUrl(), registration.venId(),
+                registration.registrationId(),
                 pollFrequency.map(Duration::toString).orElse("not stated"));
         return registration;
     }
@@ -95,7 +95,7 @@ public class Registrar {
         }
         config.vtn().expectedId().filter(expected -> !expected.equals(vtnId.strip())).ifPresent(expected -> {
             throw new RegistrationRefusedException("VTN calls itself " + vtnId.strip() + " but " + expected
-                    + " is expected (gridflex.gateway.vtn.expected-id)");
+                    + " is expected (gridflex.gateway.programs." + program + ".vtn.expected-id)");
         });
     }
 

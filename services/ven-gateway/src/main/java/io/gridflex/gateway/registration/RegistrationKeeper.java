@@ -2,23 +2,20 @@ package io.gridflex.gateway.registration;
 
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
 
-import io.gridflex.gateway.GatewayConfig;
 import io.gridflex.gateway.vtn.VtnClient;
 import io.gridflex.support.db.Transactions;
 
 /**
- * Keeps the registration in PostgreSQL and in {@link RegistrationState} in step: a registration is reused after a
- * restart, replaced when the VTN asks us to register again, and forgotten when the VTN cancels it.
+ * Keeps a program's registration in PostgreSQL and in its {@link RegistrationState} in step: a registration is reused
+ * after a restart, replaced when the VTN asks us to register again, and forgotten when the VTN cancels it.
  */
-@ApplicationScoped
 public class RegistrationKeeper {
 
     private static final Logger LOG = Logger.getLogger(RegistrationKeeper.class);
 
+    private final String program;
     private final Registrar registrar;
     private final RegistrationRepository repository;
     private final RegistrationState state;
@@ -26,24 +23,25 @@ public class RegistrationKeeper {
     private final VtnClient client;
     private final Optional<String> expectedVtnId;
 
-    public RegistrationKeeper(Registrar registrar, RegistrationRepository repository, RegistrationState state,
-            Transactions transactions, VtnClient client, GatewayConfig config) {
+    public RegistrationKeeper(String program, Registrar registrar, RegistrationRepository repository,
+            RegistrationState state, Transactions transactions, VtnClient client, Optional<String> expectedVtnId) {
+        this.program = program;
         this.registrar = registrar;
         this.repository = repository;
         this.state = state;
         this.transactions = transactions;
         this.client = client;
-        this.expectedVtnId = config.vtn().expectedId();
+        this.expectedVtnId = expectedVtnId;
     }
 
-    /** The stored registration with this VTN, or a new one from the handshake. */
+    /** The program's stored registration with its VTN, or a new one from the handshake. */
     public Registration obtain() {
-        Registration registration = transactions.read(c -> repository.find(c, client.vtnUrl()))
+        Registration registration = transactions.inTransaction(c -> repository.find(c, program, client.vtnUrl()))
                 // A registration made before expected-id was set, with another VTN, is not trusted.
                 .filter(stored -> expectedVtnId.map(stored.vtnId()::equals).orElse(true))
                 .map(stored -> {
-                    LOG.infof("reusing registration with VTN %s as venID %s from %s", stored.vtnId(),
-                            stored.venId(), stored.registeredAt());
+                    LOG.infof("program %s: reusing registration with VTN %s as venID %s from %s", program,
+                            stored.vtnId(), stored.venId(), stored.registeredAt());
                     return stored;
                 })
                 .orElseGet(() -> save(registrar.register()));
@@ -59,9 +57,9 @@ public class RegistrationKeeper {
 
     /** The registration no longer holds; the poll loop registers afresh. */
     public void lost(String why) {
-        LOG.warnf("registration with %s lost: %s", client.vtnUrl(), why);
+        LOG.warnf("program %s: registration with %s lost: %s", program, client.vtnUrl(), why);
         transactions.inTransaction(c -> {
-            repository.delete(c, client.vtnUrl());
+            repository.delete(c, program);
             return null;
         });
         state.forget(why);

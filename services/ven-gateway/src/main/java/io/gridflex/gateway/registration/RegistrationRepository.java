@@ -11,25 +11,44 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.support.db.Sql;
 
-/** The registration row per VTN URL in {@code gateway.registration}. */
+/** The registration row per program in {@code gateway.registration}. */
 @ApplicationScoped
 public class RegistrationRepository {
 
-    public Optional<Registration> find(Connection connection, String vtnUrl) throws SQLException {
+    /**
+     * The program's registration. A row stored before the gateway knew programs (no program, same VTN URL) is taken
+     * over by the first program that asks for it, so an upgrade keeps the venID the VTN knows instead of registering
+     * afresh; call it in a transaction.
+     */
+    public Optional<Registration> find(Connection connection, String program, String vtnUrl) throws SQLException {
+        try (PreparedStatement adopt = connection.prepareStatement("""
+                UPDATE gateway.registration SET program = ?
+                WHERE program IS NULL AND vtn_url = ?
+                  AND NOT EXISTS (SELECT 1 FROM gateway.registration WHERE program = ?)""")) {
+            adopt.setString(1, program);
+            adopt.setString(2, vtnUrl);
+            adopt.setString(3, program);
+            adopt.executeUpdate();
+        }
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT ven_id, registration_id, vtn_id, poll_freq_seconds, registered_at
-                FROM gateway.registration WHERE vtn_url = ?""")) {
-            select.setString(1, vtnUrl);
+                SELECT vtn_url, ven_id, registration_id, vtn_id, poll_freq_seconds, registered_at
+                FROM gateway.registration WHERE program = ?""")) {
+            select.setString(1, program);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
+                    return Optional.empty();
+                }
+                if (!vtnUrl.equals(rs.getString("vtn_url"))) {
+                    // The program now points at another VTN: what the old one assigned means nothing there.
                     return Optional.empty();
                 }
                 long pollSeconds = rs.getLong("poll_freq_seconds");
                 Optional<Duration> poll = rs.wasNull()
                         ? Optional.empty()
                         : Optional.of(Duration.ofSeconds(pollSeconds));
-                return Optional.of(new Registration(vtnUrl, rs.getString("ven_id"), rs.getString("registration_id"),
-                        rs.getString("vtn_id"), poll, Sql.instant(rs, "registered_at")));
+                return Optional.of(new Registration(program, vtnUrl, rs.getString("ven_id"),
+                        rs.getString("registration_id"), rs.getString("vtn_id"), poll,
+                        Sql.instant(rs, "registered_at")));
             }
         }
     }
@@ -37,29 +56,30 @@ public class RegistrationRepository {
     public void save(Connection connection, Registration registration) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO gateway.registration
-                    (vtn_url, ven_id, registration_id, vtn_id, poll_freq_seconds, registered_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (vtn_url) DO UPDATE SET ven_id = EXCLUDED.ven_id,
+                    (program, vtn_url, ven_id, registration_id, vtn_id, poll_freq_seconds, registered_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (program) DO UPDATE SET vtn_url = EXCLUDED.vtn_url, ven_id = EXCLUDED.ven_id,
                     registration_id = EXCLUDED.registration_id, vtn_id = EXCLUDED.vtn_id,
                     poll_freq_seconds = EXCLUDED.poll_freq_seconds, registered_at = EXCLUDED.registered_at""")) {
-            upsert.setString(1, registration.vtnUrl());
-            upsert.setString(2, registration.venId());
-            upsert.setString(3, registration.registrationId());
-            upsert.setString(4, registration.vtnId());
+            upsert.setString(1, registration.program());
+            upsert.setString(2, registration.vtnUrl());
+            upsert.setString(3, registration.venId());
+            upsert.setString(4, registration.registrationId());
+            upsert.setString(5, registration.vtnId());
             if (registration.pollFrequency().isPresent()) {
-                upsert.setLong(5, registration.pollFrequency().get().toSeconds());
+                upsert.setLong(6, registration.pollFrequency().get().toSeconds());
             } else {
-                upsert.setNull(5, java.sql.Types.BIGINT);
+                upsert.setNull(6, java.sql.Types.BIGINT);
             }
-            Sql.setInstant(upsert, 6, registration.registeredAt());
+            Sql.setInstant(upsert, 7, registration.registeredAt());
             upsert.executeUpdate();
         }
     }
 
-    public void delete(Connection connection, String vtnUrl) throws SQLException {
+    public void delete(Connection connection, String program) throws SQLException {
         try (PreparedStatement delete = connection
-                .prepareStatement("DELETE FROM gateway.registration WHERE vtn_url = ?")) {
-            delete.setString(1, vtnUrl);
+                .prepareStatement("DELETE FROM gateway.registration WHERE program = ?")) {
+            delete.setString(1, program);
             delete.executeUpdate();
         }
     }

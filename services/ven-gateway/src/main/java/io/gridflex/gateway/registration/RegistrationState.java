@@ -4,25 +4,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.gridflex.gateway.GatewayConfig;
+import io.gridflex.gateway.program.ProgramConfig;
 
 /**
- * What the gateway knows right now about its standing with the VTN: the current registration (none while
- * registering), the effective poll interval and when it last polled. Written by the poll loop, read by readiness and
- * the API.
+ * What the gateway knows right now about a program's standing with its VTN: the current registration (none while
+ * registering), the effective poll interval and when it last polled. Written by the program's poll loop, read by
+ * readiness and the API.
  */
-@ApplicationScoped
 public class RegistrationState {
 
-    private final GatewayConfig.Poll pollConfig;
+    private final ProgramConfig.Poll pollConfig;
     private volatile Registration registration;
     private volatile Instant lastPollAt;
     private volatile String lastProblem;
 
-    public RegistrationState(GatewayConfig config) {
-        this.pollConfig = config.poll();
+    public RegistrationState(ProgramConfig.Poll pollConfig) {
+        this.pollConfig = pollConfig;
     }
 
     public Optional<Registration> current() {

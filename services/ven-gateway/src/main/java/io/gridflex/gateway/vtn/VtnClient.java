@@ -7,44 +7,69 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 
 import org.jboss.logging.Logger;
 
-import io.gridflex.gateway.GatewayConfig;
+import io.gridflex.gateway.program.ProgramConfig;
 import io.gridflex.openadr.OpenAdrXml;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 
 /**
- * The one HTTP client between the gateway and its VTN: POSTs an OpenADR payload to a simpleHttp service and returns
- * the reply. Everything transport-related lives here (timeouts, size limit, and later TLS), so the rest of the
- * gateway deals in OpenADR messages only.
+ * A program's HTTP client to its VTN: POSTs an OpenADR payload to a simpleHttp service and returns the reply.
+ * Everything transport-related lives here (timeouts, size limit, and later TLS), so the rest of the gateway deals in
+ * OpenADR messages only. One per program, so one slow VTN never holds another's connections.
  */
-@ApplicationScoped
 public class VtnClient {
 
     private static final Logger LOG = Logger.getLogger(VtnClient.class);
     private static final String BASE_PATH = "/OpenADR2/Simple/2.0b/";
 
     private final OpenAdrXml xml;
-    private final GatewayConfig.Vtn config;
+    private final ProgramConfig.Vtn config;
     private final String baseUrl;
     private final HttpClient http;
 
-    public VtnClient(OpenAdrXml xml, GatewayConfig config) {
+    public VtnClient(OpenAdrXml xml, ProgramConfig.Vtn config) {
         this.xml = xml;
-        this.config = config.vtn();
-        String url = config.vtn().url().toString();
-        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.config = config;
+        this.baseUrl = baseUrl(config.url());
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.vtn().connectTimeout())
+                .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
-    /** The base URL registrations are stored under. */
+    /**
+     * The VTN's address without the simpleHttp path or a trailing slash, however it was written:
+     * {@code https://vtn.example.com/OpenADR2/Simple/2.0b/} becomes {@code https://vtn.example.com}.
+     *
+     * @throws IllegalArgumentException when it is not an absolute http(s) URL
+     */
+    public static String baseUrl(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+            throw new IllegalArgumentException("a VTN URL is an absolute http or https URL, got '" + url + "'");
+        }
+        if (url.getQuery() != null || url.getFragment() != null) {
+            throw new IllegalArgumentException("a VTN URL has no query or fragment, got '" + url + "'");
+        }
+        String text = url.toString();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        String service = BASE_PATH.substring(0, BASE_PATH.length() - 1);
+        if (text.toLowerCase(Locale.ROOT).endsWith(service.toLowerCase(Locale.ROOT))) {
+            text = text.substring(0, text.length() - service.length());
+        }
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text;
+    }
+
+    /** The base URL, as {@link #baseUrl(URI)} writes it. */
     public String vtnUrl() {
         return baseUrl;
     }

@@ -15,10 +15,11 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.gridflex.gateway.program.Programs;
 import io.gridflex.gateway.registration.Registration;
-import io.gridflex.gateway.registration.RegistrationState;
 import io.gridflex.gateway.support.Api;
 import io.gridflex.gateway.support.LateKafkaTestResource;
+import io.gridflex.gateway.support.TestProgram;
 import io.gridflex.gateway.support.VtnAdmin;
 import io.gridflex.gateway.support.VtnSimulator;
 import io.gridflex.gateway.support.VtnSimulatorTestResource;
@@ -52,7 +53,7 @@ class KafkaOutageTest {
     private static final Duration CREDENTIALS_LATE = Duration.ofSeconds(8);
 
     @Inject
-    RegistrationState state;
+    Programs programs;
 
     @Inject
     MessageCodec codec;
@@ -60,7 +61,7 @@ class KafkaOutageTest {
     @Test
     void anEventAcceptedWhileKafkaIsDownIsPublishedWhenItComesBack() throws IOException {
         Registration registration = await("registration").atMost(PATIENCE)
-                .until(() -> state.current().orElse(null), r -> r != null);
+                .until(() -> TestProgram.state(programs).current().orElse(null), r -> r != null);
         VtnAdmin vtn = new VtnAdmin(VtnSimulator.shared().baseUrl());
         Instant start = Instant.now().plus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.SECONDS);
         String vtnEventId = vtn.createEvent(registration.venId(), 900, start, 600);

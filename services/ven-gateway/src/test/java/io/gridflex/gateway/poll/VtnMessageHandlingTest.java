@@ -24,9 +24,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.gridflex.gateway.event.Decision;
+import io.gridflex.gateway.program.Programs;
 import io.gridflex.gateway.registration.Registration;
-import io.gridflex.gateway.registration.RegistrationKeeper;
-import io.gridflex.gateway.registration.RegistrationState;
+import io.gridflex.gateway.support.TestProgram;
 import io.gridflex.gateway.support.VtnAdmin;
 import io.gridflex.gateway.support.VtnSimulator;
 import io.gridflex.gateway.support.VtnSimulatorTestResource;
@@ -62,13 +62,7 @@ class VtnMessageHandlingTest {
     private static final Duration REGISTERING = Duration.ofSeconds(30);
 
     @Inject
-    VtnMessageHandler handler;
-
-    @Inject
-    RegistrationState state;
-
-    @Inject
-    RegistrationKeeper keeper;
+    Programs programs;
 
     @Inject
     DataSource dataSource;
@@ -78,12 +72,13 @@ class VtnMessageHandlingTest {
     @BeforeEach
     void registered() {
         registration = await("registration with the VTN").atMost(REGISTERING)
-                .until(() -> state.current().orElse(null), r -> r != null);
+                .until(() -> TestProgram.state(programs).current().orElse(null), r -> r != null);
         // The simulator's answer to the oadrRequestEvent that follows a (re-)registration would implicitly cancel
         // the crafted events of a test running meanwhile; it is handled before the next poll is counted.
         Instant registeredAt = registration.registeredAt();
         await("a poll after registering").atMost(REGISTERING)
-                .until(() -> state.lastPollAt().filter(at -> at.isAfter(registeredAt)).isPresent());
+                .until(() -> TestProgram.state(programs).lastPollAt().filter(at -> at.isAfter(registeredAt))
+                        .isPresent());
     }
 
     static Stream<Arguments> hostileMessages() {
@@ -109,7 +104,7 @@ class VtnMessageHandlingTest {
             throws SQLException {
         long before = rows("gateway.dr_event") + rows("gateway.distribution") + rows("gateway.outbox");
 
-        VtnOutcome outcome = handler.handle(xml, registration);
+        VtnOutcome outcome = TestProgram.connection(programs).messages().handle(xml, registration);
 
         assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REFUSED);
         assertThat(outcome.code()).isEqualTo(code);
@@ -124,7 +119,7 @@ class VtnMessageHandlingTest {
         assertThat(invalid).isNotEqualTo(valid);
         long before = rows("gateway.dr_event");
 
-        VtnOutcome outcome = handler.handle(invalid, registration);
+        VtnOutcome outcome = TestProgram.connection(programs).messages().handle(invalid, registration);
 
         assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REFUSED);
         assertThat(outcome.code()).isEqualTo(OadrResponseCode.INVALID_DATA);
@@ -135,7 +130,7 @@ class VtnMessageHandlingTest {
     void eventsFromAnotherVtnAreRefused() throws SQLException {
         long before = rows("gateway.dr_event");
 
-        VtnOutcome outcome = handler.handle(
+        VtnOutcome outcome = TestProgram.connection(programs).messages().handle(
                 XML.marshal(distribute("impostor-vtn", "foreign-1", 0, registration.venId())), registration);
 
         assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REFUSED);
@@ -150,13 +145,17 @@ class VtnMessageHandlingTest {
         String eventId = registration.vtnId() + "/" + vtnEventId;
         String first = XML.marshal(distribute(registration.vtnId(), vtnEventId, 0, registration.venId()));
 
-        assertThat(decision(handler.handle(first, registration))).isEqualTo(Decision.Kind.NEW_REVISION);
-        assertThat(decision(handler.handle(first, registration))).isEqualTo(Decision.Kind.DUPLICATE);
+        assertThat(decision(TestProgram.connection(programs).messages().handle(first, registration)))
+                .isEqualTo(Decision.Kind.NEW_REVISION);
+        assertThat(decision(TestProgram.connection(programs).messages().handle(first, registration)))
+                .isEqualTo(Decision.Kind.DUPLICATE);
         assertThat(outboxRows(eventId)).isEqualTo(1);
 
         String second = XML.marshal(distribute(registration.vtnId(), vtnEventId, 1, registration.venId()));
-        assertThat(decision(handler.handle(second, registration))).isEqualTo(Decision.Kind.NEW_REVISION);
-        assertThat(decision(handler.handle(first, registration))).isEqualTo(Decision.Kind.OUT_OF_SEQUENCE);
+        assertThat(decision(TestProgram.connection(programs).messages().handle(second, registration)))
+                .isEqualTo(Decision.Kind.NEW_REVISION);
+        assertThat(decision(TestProgram.connection(programs).messages().handle(first, registration)))
+                .isEqualTo(Decision.Kind.OUT_OF_SEQUENCE);
         assertThat(outboxRows(eventId)).isEqualTo(2);
         // Only the messages that changed something are kept for audit, verbatim.
         assertThat(count("SELECT count(*) FROM gateway.distribution WHERE xml LIKE ?", "%" + vtnEventId + "%"))
@@ -168,7 +167,7 @@ class VtnMessageHandlingTest {
     void anEventForAnotherVenIsStoredAsOptedOutAndNotPublished() throws SQLException {
         String vtnEventId = "not-ours-" + System.nanoTime();
 
-        VtnOutcome outcome = handler.handle(
+        VtnOutcome outcome = TestProgram.connection(programs).messages().handle(
                 XML.marshal(distribute(registration.vtnId(), vtnEventId, 0, "another-ven")), registration);
 
         Decision decision = outcome.events().orElseThrow().decisions().getFirst();
@@ -179,10 +178,11 @@ class VtnMessageHandlingTest {
 
     @Test
     void aVtnOfferingItsReportsIsAnsweredRegisteredAndAsksForNothing() {
-        VtnOutcome outcome = handler.handle(XML.marshal(OadrReports.registerReport("vtn-register-1", null,
-                List.of(OadrReports.telemetryMetadata("vtn-meter", Instant.now(), Duration.ofSeconds(10),
-                        Duration.ofMinutes(1),
-                        List.of(new ReportDataPoint("feeder.power", "feeder-1", "usage", "Direct Read")))))),
+        VtnOutcome outcome = TestProgram.connection(programs).messages().handle(
+                XML.marshal(OadrReports.registerReport("vtn-register-1", null,
+                        List.of(OadrReports.telemetryMetadata("vtn-meter", Instant.now(), Duration.ofSeconds(10),
+                                Duration.ofMinutes(1),
+                                List.of(new ReportDataPoint("feeder.power", "feeder-1", "usage", "Direct Read")))))),
                 registration);
 
         assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REPORT_ANSWERED);
@@ -192,9 +192,10 @@ class VtnMessageHandlingTest {
 
     @Test
     void aRequestForAReportThisVenNeverOfferedIsRefusedAsAnInvalidId() {
-        VtnOutcome outcome = handler.handle(XML.marshal(OadrReports.createReport("vtn-create-1",
-                registration.venId(), List.of(OadrReports.reportRequest("req-1", "TELEMETRY_USAGE_NOT_OFFERED",
-                        Duration.ofSeconds(10), Duration.ofMinutes(1), List.of("rid-1"))))),
+        VtnOutcome outcome = TestProgram.connection(programs).messages().handle(
+                XML.marshal(OadrReports.createReport("vtn-create-1",
+                        registration.venId(), List.of(OadrReports.reportRequest("req-1", "TELEMETRY_USAGE_NOT_OFFERED",
+                                Duration.ofSeconds(10), Duration.ofMinutes(1), List.of("rid-1"))))),
                 registration);
 
         assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REPORT_ANSWERED);
@@ -204,8 +205,9 @@ class VtnMessageHandlingTest {
 
     @Test
     void cancellingAReportLeavesNothingPendingAndIsAcknowledged() {
-        VtnOutcome outcome = handler.handle(XML.marshal(OadrReports.cancelReport("vtn-cancel-1", List.of("req-1"),
-                false, registration.venId())), registration);
+        VtnOutcome outcome = TestProgram.connection(programs).messages()
+                .handle(XML.marshal(OadrReports.cancelReport("vtn-cancel-1", List.of("req-1"),
+                        false, registration.venId())), registration);
 
         assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REPORT_ANSWERED);
         assertThat(outcome.code()).isEqualTo(OadrResponseCode.OK);
@@ -214,47 +216,51 @@ class VtnMessageHandlingTest {
 
     @Test
     void aReregistrationRequestRegistersAgainWithTheVtn() {
-        VtnOutcome outcome = handler.handle(XML.marshal(OadrMessages.requestReregistration(registration.venId())),
+        VtnOutcome outcome = TestProgram.connection(programs).messages().handle(
+                XML.marshal(OadrMessages.requestReregistration(registration.venId())),
                 registration);
 
         assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REREGISTERED);
-        Registration renewed = state.current().orElseThrow();
+        Registration renewed = TestProgram.state(programs).current().orElseThrow();
         assertThat(renewed.vtnId()).isEqualTo(registration.vtnId());
         assertThat(renewed.registeredAt()).isAfter(registration.registeredAt());
     }
 
     @Test
     void aCancelledRegistrationIsForgottenAndReplacedByANewOne() {
-        VtnOutcome outcome = handler.handle(XML.marshal(OadrMessages.cancelPartyRegistration("cancel-1",
-                registration.registrationId(), registration.venId())), registration);
+        VtnOutcome outcome = TestProgram.connection(programs).messages()
+                .handle(XML.marshal(OadrMessages.cancelPartyRegistration("cancel-1",
+                        registration.registrationId(), registration.venId())), registration);
 
         assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REGISTRATION_LOST);
         Registration fresh = await("a new registration").atMost(REGISTERING)
-                .until(() -> state.current().orElse(null),
+                .until(() -> TestProgram.state(programs).current().orElse(null),
                         r -> r != null && !r.registrationId().equals(registration.registrationId()));
         assertThat(fresh.vtnId()).isEqualTo(registration.vtnId());
     }
 
     @Test
     void aVtnThatNoLongerKnowsUsLeadsToANewRegistration() {
-        VtnOutcome outcome = handler.handle(XML.marshal(OadrMessages.response(OadrResponseCode.INVALID_ID,
-                "VEN is not registered", null, registration.venId())), registration);
+        VtnOutcome outcome = TestProgram.connection(programs).messages()
+                .handle(XML.marshal(OadrMessages.response(OadrResponseCode.INVALID_ID,
+                        "VEN is not registered", null, registration.venId())), registration);
 
         assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REGISTRATION_LOST);
         Registration fresh = await("a new registration").atMost(REGISTERING)
-                .until(() -> state.current().orElse(null),
+                .until(() -> TestProgram.state(programs).current().orElse(null),
                         r -> r != null && !r.registrationId().equals(registration.registrationId()));
         assertThat(fresh.vtnId()).isEqualTo(registration.vtnId());
     }
 
     @Test
     void aCancellationOfSomeoneElsesRegistrationIsRefused() {
-        VtnOutcome outcome = handler.handle(XML.marshal(OadrMessages.cancelPartyRegistration("cancel-2",
-                "not-our-registration", registration.venId())), registration);
+        VtnOutcome outcome = TestProgram.connection(programs).messages()
+                .handle(XML.marshal(OadrMessages.cancelPartyRegistration("cancel-2",
+                        "not-our-registration", registration.venId())), registration);
 
         assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REFUSED);
         assertThat(outcome.code()).isEqualTo(OadrResponseCode.INVALID_ID);
-        assertThat(state.current()).isPresent();
+        assertThat(TestProgram.state(programs).current()).isPresent();
     }
 
     @Test
@@ -262,9 +268,9 @@ class VtnMessageHandlingTest {
         VtnAdmin vtn = new VtnAdmin(VtnSimulator.shared().baseUrl());
         int vensBefore = vtn.registeredVens();
 
-        Registration reused = keeper.obtain();
+        Registration reused = TestProgram.connection(programs).registrations().obtain();
 
-        assertThat(reused.venId()).isEqualTo(state.current().orElseThrow().venId());
+        assertThat(reused.venId()).isEqualTo(TestProgram.state(programs).current().orElseThrow().venId());
         assertThat(vtn.registeredVens()).isEqualTo(vensBefore);
     }
 

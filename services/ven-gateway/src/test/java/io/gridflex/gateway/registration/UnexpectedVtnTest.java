@@ -35,10 +35,10 @@ class UnexpectedVtnTest {
     @Test
     void aVtnWithAnotherIdIsRefusedAndReadinessStaysDown() {
         await("registration refused").atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asOperator()
-                .get("/api/registration").then().statusCode(200)
+                .get("/api/programs/default").then().statusCode(200)
                 .body("problem", containsString("trusted-utility-vtn")));
 
-        Api.asOperator().get("/api/registration").then()
+        Api.asOperator().get("/api/programs/default").then()
                 .body("registered", equalTo(false))
                 .body("venId", nullValue());
         given().get("/q/health/ready").then().statusCode(503)
@@ -50,7 +50,7 @@ class UnexpectedVtnTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gridflex.gateway.vtn.expected-id", "trusted-utility-vtn");
+            return Map.of("gridflex.gateway.programs.default.vtn.expected-id", "trusted-utility-vtn");
         }
     }
 }

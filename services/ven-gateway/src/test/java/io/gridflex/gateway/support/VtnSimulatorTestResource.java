@@ -9,7 +9,7 @@ public class VtnSimulatorTestResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public Map<String, String> start() {
-        return Map.of("gridflex.gateway.vtn.url", VtnSimulator.shared().baseUrl());
+        return Map.of("gridflex.gateway.programs.default.vtn.url", VtnSimulator.shared().baseUrl());
     }
 
     @Override

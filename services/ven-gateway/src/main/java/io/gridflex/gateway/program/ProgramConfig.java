@@ -1,0 +1,62 @@
+package io.gridflex.gateway.program;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.WithDefault;
+
+/**
+ * One program: one connection to one utility's VTN, under {@code gridflex.gateway.programs.<program id>.*}. The
+ * program id is what every DrEvent from that VTN carries, and what dispatch enrols sites in.
+ */
+public interface ProgramConfig {
+
+    Vtn vtn();
+
+    /** The name this VEN registers under (oadrVenName); the VTN shows it to its operators. */
+    String venName();
+
+    /** Target groups (eiTarget groupID) this VEN belongs to in this program, besides its own venID. */
+    Optional<List<String>> acceptedGroups();
+
+    Poll poll();
+
+    interface Vtn {
+
+        /**
+         * The VTN's address, with or without the simpleHttp path {@code /OpenADR2/Simple/2.0b}: both
+         * {@code https://vtn.example.com} and {@code https://vtn.example.com/OpenADR2/Simple/2.0b/} work.
+         */
+        URI url();
+
+        /** When set, a VTN presenting another vtnID is refused at registration and in every event message. */
+        Optional<String> expectedId();
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** One whole request and reply. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        /** Larger replies are cut off and refused unread (real OpenADR messages are a few kB). */
+        @WithDefault("1048576")
+        int maxResponseBytes();
+    }
+
+    interface Poll {
+
+        /** Overrides the VTN's oadrRequestedOadrPollFreq. */
+        Optional<Duration> interval();
+
+        /** Used when the VTN states no poll frequency and no override is set. */
+        @WithDefault("10s")
+        Duration fallbackInterval();
+
+        /** The gateway never polls faster than this, whatever the VTN asks for. */
+        @WithDefault("500ms")
+        Duration minimumInterval();
+    }
+}

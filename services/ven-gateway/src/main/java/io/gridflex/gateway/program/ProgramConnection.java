@@ -1,0 +1,90 @@
+package io.gridflex.gateway.program;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import io.gridflex.gateway.GatewayConfig;
+import io.gridflex.gateway.GatewayMetrics;
+import io.gridflex.gateway.event.DistributionHandler;
+import io.gridflex.gateway.poll.PollLoop;
+import io.gridflex.gateway.poll.VtnMessageHandler;
+import io.gridflex.gateway.registration.Registrar;
+import io.gridflex.gateway.registration.RegistrationKeeper;
+import io.gridflex.gateway.registration.RegistrationRepository;
+import io.gridflex.gateway.registration.RegistrationState;
+import io.gridflex.gateway.report.ReportAnswers;
+import io.gridflex.gateway.vtn.VtnClient;
+import io.gridflex.openadr.OpenAdrXml;
+import io.gridflex.support.db.Transactions;
+
+/**
+ * One program at run time: its VTN client, registration state and poll loop, built from its configuration. Nothing
+ * here is shared with another program but the database, the outbox and the meters, so a program whose VTN is slow,
+ * down or hostile only ever holds up itself.
+ */
+public final class ProgramConnection {
+
+    private final String id;
+    private final ProgramConfig config;
+    private final VtnClient client;
+    private final RegistrationState state;
+    private final RegistrationKeeper keeper;
+    private final VtnMessageHandler messages;
+    private final PollLoop loop;
+
+    ProgramConnection(String id, ProgramConfig config, Shared shared) {
+        this.id = id;
+        this.config = config;
+        this.client = new VtnClient(shared.xml(), config.vtn());
+        this.state = new RegistrationState(config.poll());
+        Registrar registrar = new Registrar(id, client, config, shared.clock());
+        this.keeper = new RegistrationKeeper(id, registrar, shared.registrations(), state,
+                shared.transactions(), client, config.vtn().expectedId());
+        this.messages = new VtnMessageHandler(shared.xml(), client, shared.distributions(), keeper,
+                shared.metrics(), shared.reportAnswers(), Set.copyOf(config.acceptedGroups().orElse(List.of())));
+        this.loop = new PollLoop(id, keeper, state, client, messages, shared.metrics(), shared.config().registration(),
+                shared.clock());
+    }
+
+    /** The beans every program uses, and their one configuration. */
+    record Shared(OpenAdrXml xml, DistributionHandler distributions, RegistrationRepository registrations,
+            Transactions transactions, GatewayMetrics metrics, ReportAnswers reportAnswers, GatewayConfig config,
+            Clock clock) {
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public ProgramConfig config() {
+        return config;
+    }
+
+    /** The VTN's base URL, as registrations are stored under it. */
+    public String vtnUrl() {
+        return client.vtnUrl();
+    }
+
+    public RegistrationState state() {
+        return state;
+    }
+
+    /** Its registration, kept in step with the database. */
+    public RegistrationKeeper registrations() {
+        return keeper;
+    }
+
+    /** What acts on the VTN's messages to this program. */
+    public VtnMessageHandler messages() {
+        return messages;
+    }
+
+    void start() {
+        loop.start();
+    }
+
+    void stop() throws InterruptedException {
+        loop.stop();
+    }
+}

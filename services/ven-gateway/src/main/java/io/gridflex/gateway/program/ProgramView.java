@@ -1,0 +1,28 @@
+package io.gridflex.gateway.program;
+
+import java.time.Instant;
+
+/**
+ * A program's standing with its VTN, as GET /api/programs shows it.
+ *
+ * @param program the program id every DrEvent from this VTN carries
+ * @param registered whether a registration is in force; the IDs are null while it is not
+ * @param pollInterval the effective interval between polls, ISO-8601 (e.g. PT10S)
+ * @param problem the last reason registration or polling failed, null when all is well
+ */
+public record ProgramView(String program, boolean registered, String vtnUrl, String venName, String vtnId,
+        String venId, String registrationId, Instant registeredAt, Instant lastPollAt, String pollInterval,
+        String problem) {
+
+    static ProgramView of(ProgramConnection program) {
+        var state = program.state();
+        String interval = state.pollInterval().toString();
+        Instant lastPoll = state.lastPollAt().orElse(null);
+        String problem = state.lastProblem().orElse(null);
+        return state.current()
+                .map(r -> new ProgramView(program.id(), true, r.vtnUrl(), program.config().venName(), r.vtnId(),
+                        r.venId(), r.registrationId(), r.registeredAt(), lastPoll, interval, problem))
+                .orElseGet(() -> new ProgramView(program.id(), false, program.vtnUrl(), program.config().venName(),
+                        null, null, null, null, lastPoll, interval, problem));
+    }
+}

@@ -1,0 +1,65 @@
+package io.gridflex.gateway.program;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.gridflex.gateway.GatewayConfig;
+import io.gridflex.gateway.GatewayMetrics;
+import io.gridflex.gateway.event.DistributionHandler;
+import io.gridflex.gateway.registration.RegistrationRepository;
+import io.gridflex.gateway.report.ReportAnswers;
+import io.gridflex.openadr.OpenAdrXml;
+import io.gridflex.support.db.Transactions;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/** The programs this gateway serves, one {@link ProgramConnection} each, started and stopped with the application. */
+@ApplicationScoped
+public class Programs {
+
+    private static final Logger LOG = Logger.getLogger(Programs.class);
+
+    private final Map<String, ProgramConnection> programs;
+
+    public Programs(GatewayConfig config, OpenAdrXml xml, DistributionHandler distributions,
+            RegistrationRepository registrations, Transactions transactions, GatewayMetrics metrics,
+            ReportAnswers reportAnswers, Clock clock) {
+        ProgramConnection.Shared shared = new ProgramConnection.Shared(xml, distributions, registrations,
+                transactions, metrics, reportAnswers, config, clock);
+        Map<String, ProgramConnection> built = new TreeMap<>();
+        config.programs().forEach((id, program) -> built.put(id, new ProgramConnection(id, program, shared)));
+        this.programs = Collections.unmodifiableMap(built);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        programs.values().forEach(program -> {
+            LOG.infof("program %s: VTN %s, venName %s", program.id(), program.vtnUrl(), program.config().venName());
+            program.start();
+        });
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        for (ProgramConnection program : programs.values()) {
+            program.stop();
+        }
+    }
+
+    /** Every program, by id. */
+    public List<ProgramConnection> all() {
+        return new ArrayList<>(programs.values());
+    }
+
+    public Optional<ProgramConnection> find(String id) {
+        return Optional.ofNullable(programs.get(id));
+    }
+}
