@@ -1,7 +1,8 @@
 {{/*
 A central service: Deployment, Service, PodDisruptionBudget, NetworkPolicy, ServiceMonitor and ServiceAccount.
 Each service chart defines gridflex.<chart>.principal (its Kafka principal), .database and .oidc ("true" when it
-uses them), .env, .javaOpts, .volumeMounts and .volumes (its own additions, possibly empty).
+uses them), .env, .javaOpts, .podAnnotations (a YAML map, e.g. checksums of its own ConfigMaps), .volumeMounts and
+.volumes (its own additions, possibly empty).
 */}}
 {{- define "gridflex.service" -}}
 {{- $principal := include (printf "gridflex.%s.principal" .Chart.Name) . -}}
@@ -36,7 +37,8 @@ spec:
       labels:
         {{- include "gridflex.selectorLabels" . | nindent 8 }}
         app.kubernetes.io/part-of: gridflex
-      {{- with .Values.podAnnotations }}
+      {{- $ownAnnotations := include (printf "gridflex.%s.podAnnotations" .Chart.Name) . | fromYaml }}
+      {{- with mustMergeOverwrite (dict) (.Values.podAnnotations | default dict) $ownAnnotations }}
       annotations:
         {{- toYaml . | nindent 8 }}
       {{- end }}

@@ -2,6 +2,7 @@
 {{- define "gridflex.dispatch.database" -}}true{{- end -}}
 {{- define "gridflex.dispatch.oidc" -}}true{{- end -}}
 {{- define "gridflex.dispatch.javaOpts" -}}{{- end -}}
+{{- define "gridflex.dispatch.podAnnotations" -}}{{- end -}}
 {{- define "gridflex.dispatch.volumeMounts" -}}{{- end -}}
 {{- define "gridflex.dispatch.volumes" -}}{{- end -}}
 

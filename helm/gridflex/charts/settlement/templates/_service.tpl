@@ -2,6 +2,7 @@
 {{- define "gridflex.settlement.database" -}}true{{- end -}}
 {{- define "gridflex.settlement.oidc" -}}true{{- end -}}
 {{- define "gridflex.settlement.javaOpts" -}}{{- end -}}
+{{- define "gridflex.settlement.podAnnotations" -}}{{- end -}}
 {{- define "gridflex.settlement.volumeMounts" -}}{{- end -}}
 {{- define "gridflex.settlement.volumes" -}}{{- end -}}
 

@@ -2,13 +2,10 @@
 {{- define "gridflex.ven-gateway.database" -}}true{{- end -}}
 {{- define "gridflex.ven-gateway.oidc" -}}true{{- end -}}
 
+{{/* The programs (map keys with dots and dashes, which environment variables cannot name) come in a properties file. */}}
 {{- define "gridflex.ven-gateway.env" -}}
-- name: GRIDFLEX_GATEWAY_VTN_URL
-  value: {{ .Values.vtn.url | quote }}
-- name: GRIDFLEX_GATEWAY_VEN_NAME
-  value: {{ .Values.vtn.venName | quote }}
-- name: GRIDFLEX_GATEWAY_PROGRAM
-  value: {{ .Values.vtn.program | quote }}
+- name: QUARKUS_CONFIG_LOCATIONS
+  value: file:/etc/gridflex/gateway/programs.properties
 {{- if .Values.global.openadr.mtls.enabled }}
 - name: OPENADR_KEYSTORE_PASSWORD
   valueFrom:
@@ -28,7 +25,15 @@ key store properties: cert-manager writes the certificate and key as a PKCS#12 k
 {{- end -}}
 {{- end -}}
 
+{{/* A changed program list rolls the pods: the gateway reads its programs at start only. */}}
+{{- define "gridflex.ven-gateway.podAnnotations" -}}
+checksum/programs: {{ include "gridflex.ven-gateway.programsProperties" . | sha256sum }}
+{{- end -}}
+
 {{- define "gridflex.ven-gateway.volumeMounts" -}}
+- name: programs
+  mountPath: /etc/gridflex/gateway
+  readOnly: true
 {{- if .Values.global.openadr.mtls.enabled }}
 - name: openadr-tls
   mountPath: /etc/gridflex/openadr
@@ -37,6 +42,9 @@ key store properties: cert-manager writes the certificate and key as a PKCS#12 k
 {{- end -}}
 
 {{- define "gridflex.ven-gateway.volumes" -}}
+- name: programs
+  configMap:
+    name: {{ include "gridflex.name" . }}-programs
 {{- if .Values.global.openadr.mtls.enabled }}
 - name: openadr-tls
   secret:
