@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 
@@ -217,9 +221,38 @@ class OpenLeadrSignatureTest {
                                 ((OpenAdrXmlException) e).responseCode()).isEqualTo(OadrResponseCode.COMPLIANCE_ERROR));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("outsideTheProfile")
+    void algorithmsAndTransformsOutsideTheProfileAreRefused(String what, String from, String to) throws IOException {
+        Sample sample = OpenLeadrSignedSamples.venSigned(CREATED_EVENT);
+        String changed = sample.text().replace(from, to);
+        assertThat(changed).isNotEqualTo(sample.text());
+
+        assertRefused(() -> trustingSignerOf(sample, sample.signedAt()).verify(changed),
+                SignatureRefusal.PROFILE_VIOLATION);
+    }
+
+    static List<Arguments> outsideTheProfile() {
+        String c14nTransform = "<ds:Transform Algorithm=\"http://www.w3.org/TR/2001/REC-xml-c14n-20010315\"/>";
+        return List.of(
+                Arguments.of("RSA-SHA512 signature", "xmldsig-more#rsa-sha256",
+                        "xmldsig-more#rsa-sha512"),
+                Arguments.of("SHA-1 digest", "xmlenc#sha256",
+                        "xmldsig#sha1"),
+                Arguments.of("XPath filter", c14nTransform,
+                        "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\">"
+                                + "<ds:XPath>not(self::text())</ds:XPath></ds:Transform>" + c14nTransform),
+                Arguments.of("external reference", "URI=\"#prop\"",
+                        "URI=\"http://example.org/prop\""),
+                Arguments.of("no certificate", "ds:X509Certificate>",
+                        "ds:X509SKI>"),
+                Arguments.of("timestamp without time zone",
+                        "Z</dsp:timestamp>", "</dsp:timestamp>"));
+    }
+
     @Test
     void anUnsignedMessageIsRefusedAsNotSigned() throws IOException {
-        byte[] unsigned = java.nio.file.Files.readAllBytes(
+        byte[] unsigned = Files.readAllBytes(
                 SharedOpenAdrFiles.openLeadrSession().resolve("ven_oadrCreatedEvent_two_responses.xml"));
         Sample signed = OpenLeadrSignedSamples.venSigned(CREATED_EVENT);
 
@@ -253,8 +286,8 @@ class OpenLeadrSignatureTest {
         assertThat(created.getEiCreatedEvent().getVenID()).isEqualTo("VEN-PEER-1");
     }
 
-    private static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertRefused(
-            org.assertj.core.api.ThrowableAssert.ThrowingCallable verification, SignatureRefusal reason) {
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(ThrowingCallable verification,
+            SignatureRefusal reason) {
         return assertThatThrownBy(verification).isInstanceOfSatisfying(SignatureRefusedException.class, e -> {
             assertThat(e.reason()).as(e.getMessage()).isEqualTo(reason);
             assertThat(e.responseCode()).isEqualTo(reason.responseCode());
