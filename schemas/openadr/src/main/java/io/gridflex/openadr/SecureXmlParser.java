@@ -17,19 +17,22 @@ import org.xml.sax.SAXParseException;
 /**
  * Turns bytes from a peer into a DOM without trusting them: no DTD at all (which rules out external entities, XXE
  * and entity-expansion bombs), no XInclude, a size cap checked before parsing and a cap on nesting depth.
+ * <p>
+ * Public so the signature verifier ({@code io.gridflex.openadr.signature}) parses with exactly the same hardening;
+ * stateless and thread-safe. Refusals are {@link OpenAdrXmlException}s carrying the response code (400, 451).
  */
-final class SecureXmlParser {
+public final class SecureXmlParser {
 
     /** Far deeper than any OpenADR message (about 15 levels), far shallower than a stack overflow. */
     static final int MAX_ELEMENT_DEPTH = 100;
 
     private final int maxBytes;
 
-    SecureXmlParser(int maxBytes) {
+    public SecureXmlParser(int maxBytes) {
         this.maxBytes = maxBytes;
     }
 
-    Document parse(byte[] xml) {
+    public Document parse(byte[] xml) {
         if (xml == null || xml.length == 0) {
             throw new OpenAdrXmlException(OadrResponseCode.BAD_REQUEST, "Empty OpenADR payload");
         }

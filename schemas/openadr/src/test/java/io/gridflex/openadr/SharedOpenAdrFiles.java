@@ -19,16 +19,16 @@ import org.xml.sax.SAXException;
 /**
  * The official OpenADR 2.0b schema bundle and captured third-party messages, which live beside the repository in
  * {@code ../shared} and are never copied into it. Missing files fail the tests: skipping would hide that nothing
- * was checked against the standard.
+ * was checked against the standard. Public for the tests of {@code io.gridflex.openadr.signature}.
  */
-final class SharedOpenAdrFiles {
+public final class SharedOpenAdrFiles {
 
     private static Schema officialSchema;
 
     private SharedOpenAdrFiles() {
     }
 
-    static Path sharedDirectory() {
+    public static Path sharedDirectory() {
         String root = System.getProperty("gridflex.root");
         Path repository = root == null ? Path.of("").toAbsolutePath().resolve("../..") : Path.of(root);
         return repository.resolve("../shared").normalize().toAbsolutePath();
@@ -53,11 +53,11 @@ final class SharedOpenAdrFiles {
     }
 
     /** Throws with the validator's explanation when the XML is not valid against the official schema. */
-    static void validateAgainstOfficialSchema(String xml) throws SAXException, IOException {
+    public static void validateAgainstOfficialSchema(String xml) throws SAXException, IOException {
         officialSchema().newValidator().validate(new StreamSource(new StringReader(xml)));
     }
 
-    static List<Path> samples() throws IOException {
+    public static List<Path> samples() throws IOException {
         Path directory = sharedDirectory().resolve("openadr-samples");
         if (!Files.isDirectory(directory)) {
             fail("The captured OpenADR samples are missing: expected " + directory);
@@ -71,10 +71,19 @@ final class SharedOpenAdrFiles {
         }
     }
 
-    static byte[] sample(String fileName) throws IOException {
+    public static byte[] sample(String fileName) throws IOException {
         return Files.readAllBytes(samples().stream()
                 .filter(f -> f.getFileName().toString().equals(fileName))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("missing sample " + fileName)));
+    }
+
+    /** OpenLEADR's session: signed and unsigned messages, its public test certificates and their fingerprints. */
+    public static Path openLeadrSession() {
+        Path directory = sharedDirectory().resolve("openadr-samples/openleadr-session");
+        if (!Files.isDirectory(directory)) {
+            fail("The OpenLEADR session samples are missing: expected " + directory);
+        }
+        return directory;
     }
 }
