@@ -15,7 +15,6 @@ import io.gridflex.gateway.vtn.VtnClient;
 import io.gridflex.gateway.vtn.VtnService;
 import io.gridflex.openadr.OadrMessages;
 import io.gridflex.openadr.OadrResponseCode;
-import io.gridflex.openadr.OpenAdrXml;
 import io.gridflex.openadr.OpenAdrXmlException;
 import io.gridflex.openadr.model.ei.EiResponseType;
 import io.gridflex.openadr.model.oadr.OadrCancelPartyRegistrationType;
@@ -33,7 +32,6 @@ public class VtnMessageHandler {
 
     private static final Logger LOG = Logger.getLogger(VtnMessageHandler.class);
 
-    private final OpenAdrXml xml;
     private final VtnClient client;
     private final DistributionHandler distributions;
     private final RegistrationKeeper registrations;
@@ -42,11 +40,10 @@ public class VtnMessageHandler {
     private final Set<String> acceptedGroups;
 
     /** @param acceptedGroups the eiTarget groups the program's VEN belongs to besides its venID */
-    public VtnMessageHandler(OpenAdrXml xml, VtnClient client, DistributionHandler distributions,
+    public VtnMessageHandler(VtnClient client, DistributionHandler distributions,
             RegistrationKeeper registrations, GatewayMetrics metrics, ReportAnswers reportAnswers,
             Set<String> acceptedGroups) {
         this.acceptedGroups = Set.copyOf(acceptedGroups);
-        this.xml = xml;
         this.client = client;
         this.distributions = distributions;
         this.registrations = registrations;
@@ -59,7 +56,7 @@ public class VtnMessageHandler {
         OadrPayload payload;
         Object body;
         try {
-            payload = xml.unmarshal(reply);
+            payload = client.read(reply);
             body = OadrMessages.body(payload);
         } catch (OpenAdrXmlException e) {
             return refused(e.responseCode(), e.getMessage());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.gridflex.gateway.signature.SignatureConfig;
 import io.smallrye.config.WithDefault;
 
 /**
@@ -22,6 +23,9 @@ public interface ProgramConfig {
     Optional<List<String>> acceptedGroups();
 
     Poll poll();
+
+    /** XML signatures both ways; without this group nothing is signed or verified. */
+    Optional<SignatureConfig> signature();
 
     interface Vtn {
 

@@ -14,6 +14,7 @@ import io.gridflex.gateway.registration.RegistrationKeeper;
 import io.gridflex.gateway.registration.RegistrationRepository;
 import io.gridflex.gateway.registration.RegistrationState;
 import io.gridflex.gateway.report.ReportAnswers;
+import io.gridflex.gateway.signature.PayloadSignatures;
 import io.gridflex.gateway.vtn.VtnClient;
 import io.gridflex.openadr.OpenAdrXml;
 import io.gridflex.support.db.Transactions;
@@ -36,12 +37,14 @@ public final class ProgramConnection {
     ProgramConnection(String id, ProgramConfig config, Shared shared) {
         this.id = id;
         this.config = config;
-        this.client = new VtnClient(shared.xml(), config.vtn());
+        this.client = new VtnClient(config.signature()
+                .map(signature -> PayloadSignatures.of(id, signature, shared.xml(), shared.clock()))
+                .orElseGet(() -> PayloadSignatures.none(shared.xml())), config.vtn());
         this.state = new RegistrationState(config.poll());
         Registrar registrar = new Registrar(id, client, config, shared.clock());
         this.keeper = new RegistrationKeeper(id, registrar, shared.registrations(), state,
                 shared.transactions(), client, config.vtn().expectedId());
-        this.messages = new VtnMessageHandler(shared.xml(), client, shared.distributions(), keeper,
+        this.messages = new VtnMessageHandler(client, shared.distributions(), keeper,
                 shared.metrics(), shared.reportAnswers(), Set.copyOf(config.acceptedGroups().orElse(List.of())));
         this.loop = new PollLoop(id, keeper, state, client, messages, shared.metrics(), shared.config().registration(),
                 shared.clock());

@@ -58,7 +58,7 @@ public class Registrar {
     private Registration create(String registrationId, String venId) {
         OadrCreatedPartyRegistrationType created = created(client.exchange(VtnService.REGISTER_PARTY,
                 OadrMessages.createPartyRegistration(requestId(), registrationId, venId, config.venName(),
-                        VenExchange.pull(), false)),
+                        VenExchange.pull(), client.signing())),
                 "oadrCreatePartyRegistration");
         checkVtn(created.getVtnID());
         if (blank(created.getVenID()) || blank(created.getRegistrationID())) {

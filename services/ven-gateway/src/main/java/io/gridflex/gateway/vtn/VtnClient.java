@@ -12,7 +12,7 @@ import java.util.Locale;
 import org.jboss.logging.Logger;
 
 import io.gridflex.gateway.program.ProgramConfig;
-import io.gridflex.openadr.OpenAdrXml;
+import io.gridflex.gateway.signature.PayloadSignatures;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 
 /**
@@ -25,13 +25,14 @@ public class VtnClient {
     private static final Logger LOG = Logger.getLogger(VtnClient.class);
     private static final String BASE_PATH = "/OpenADR2/Simple/2.0b/";
 
-    private final OpenAdrXml xml;
+    private final PayloadSignatures signatures;
     private final ProgramConfig.Vtn config;
     private final String baseUrl;
     private final HttpClient http;
 
-    public VtnClient(OpenAdrXml xml, ProgramConfig.Vtn config) {
-        this.xml = xml;
+    /** @param signatures how payloads are signed and verified on this connection */
+    public VtnClient(PayloadSignatures signatures, ProgramConfig.Vtn config) {
+        this.signatures = signatures;
         this.config = config;
         this.baseUrl = baseUrl(config.url());
         this.http = HttpClient.newBuilder()
@@ -81,7 +82,7 @@ public class VtnClient {
      * @throws VtnUnavailableException when the VTN cannot be reached, times out, or answers other than HTTP 200 (or 204, returned as an empty reply)
      */
     public String send(VtnService service, OadrPayload message) {
-        String body = xml.marshal(message);
+        String body = signatures.outgoing(message);
         URI uri = URI.create(baseUrl + BASE_PATH + service.path());
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(config.requestTimeout())
@@ -117,8 +118,22 @@ public class VtnClient {
         }
     }
 
-    /** {@link #send} and parse the reply; an unreadable or invalid reply throws the codec's refusal. */
+    /** {@link #send} and read the reply; an unreadable, invalid or badly signed reply throws the codec's refusal. */
     public OadrPayload exchange(VtnService service, OadrPayload message) {
-        return xml.unmarshal(send(service, message));
+        return read(send(service, message));
+    }
+
+    /**
+     * A reply as {@link #send} returned it, parsed, validated and (when the program verifies signatures) checked.
+     *
+     * @throws io.gridflex.openadr.OpenAdrXmlException with the code to refuse it with
+     */
+    public OadrPayload read(String reply) {
+        return signatures.incoming(reply);
+    }
+
+    /** Whether this connection signs what it sends. */
+    public boolean signing() {
+        return signatures.signing();
     }
 }

@@ -1,6 +1,9 @@
 package io.gridflex.vtnsim.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -24,4 +27,29 @@ public interface VtnConfig {
     /** How long before its start an event is reported as {@code near} rather than {@code far}. */
     @WithDefault("PT15M")
     Duration nearWindow();
+
+    /**
+     * XML signatures: with this group, every reply is signed and every request must carry a valid signature of a
+     * trusted VEN certificate with a fresh ReplayProtect, else it is answered 463.
+     */
+    Optional<Signature> signature();
+
+    interface Signature {
+
+        /** This VTN's private key (PEM). */
+        Path key();
+
+        /** Its certificate chain (PEM), signer first. */
+        Path certificate();
+
+        /** VEN certificates (PEM files) whose signatures are accepted. */
+        Optional<List<Path>> trustedCertificates();
+
+        /** Fingerprints of accepted VEN certificates: full SHA-256 or its last 10 bytes, colons optional. */
+        Optional<List<String>> trustedFingerprints();
+
+        /** How far a ReplayProtect timestamp may be from this VTN's clock. */
+        @WithDefault("PT5M")
+        Duration replayWindow();
+    }
 }

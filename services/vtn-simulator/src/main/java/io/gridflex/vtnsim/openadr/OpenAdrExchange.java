@@ -33,10 +33,12 @@ public class OpenAdrExchange {
     static final String REFUSED_METRIC = "gridflex.vtn.openadr.refused";
 
     private final OpenAdrXml codec;
+    private final Signatures signatures;
     private final MeterRegistry meters;
 
-    public OpenAdrExchange(OpenAdrXml codec, MeterRegistry meters) {
+    public OpenAdrExchange(OpenAdrXml codec, Signatures signatures, MeterRegistry meters) {
         this.codec = codec;
+        this.signatures = signatures;
         this.meters = meters;
     }
 
@@ -50,7 +52,7 @@ public class OpenAdrExchange {
         }
         Object message;
         try {
-            message = OadrMessages.body(codec.unmarshal(body));
+            message = OadrMessages.body(signatures.read(body));
         } catch (OpenAdrXmlException e) {
             refused(service, e.responseCode().text(), e.getMessage());
             return xml(OadrReplies.response(e.responseCode(), e.getMessage(), null, null));
@@ -74,7 +76,7 @@ public class OpenAdrExchange {
     private Response xml(OadrPayload payload) {
         String text;
         try {
-            text = codec.marshal(payload);
+            text = signatures.write(payload);
         } catch (RuntimeException e) {
             // Our reply failed our own schema: a bug here, reported to the VEN as such rather than as a 500.
             LOG.errorf(e, "Refusing to send an invalid reply");
