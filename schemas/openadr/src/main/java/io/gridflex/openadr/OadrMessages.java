@@ -275,6 +275,15 @@ public final class OadrMessages {
      * @param requestId the requestID of the oadrDistributeEvent being answered
      */
     public static OadrPayload createdEvent(String venId, String requestId, List<EventReply> replies) {
+        return createdEvent(venId, requestId, OadrResponseCode.OK, "OK", replies);
+    }
+
+    /**
+     * An oadrCreatedEvent whose own eiResponse carries {@code code}: how a VEN refuses a whole oadrDistributeEvent it
+     * will not act on (one from an unknown vtnID is answered 452), with a response per event.
+     */
+    public static OadrPayload createdEvent(String venId, String requestId, OadrResponseCode code, String description,
+            List<EventReply> replies) {
         EventResponses responses = new EventResponses();
         for (EventReply reply : replies) {
             QualifiedEventIDType qualified = new QualifiedEventIDType();
@@ -289,7 +298,7 @@ public final class OadrMessages {
             responses.getEventResponse().add(response);
         }
         EiCreatedEvent ei = new EiCreatedEvent();
-        ei.setEiResponse(eiResponse(OadrResponseCode.OK, "OK", requestId));
+        ei.setEiResponse(eiResponse(code, description, requestId));
         ei.setEventResponses(replies.isEmpty() ? null : responses);
         ei.setVenID(venId);
         OadrCreatedEventType created = new OadrCreatedEventType();

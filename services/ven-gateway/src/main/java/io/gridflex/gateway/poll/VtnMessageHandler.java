@@ -1,5 +1,6 @@
 package io.gridflex.gateway.poll;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,6 +14,7 @@ import io.gridflex.gateway.registration.RegistrationKeeper;
 import io.gridflex.gateway.report.ReportAnswers;
 import io.gridflex.gateway.vtn.VtnClient;
 import io.gridflex.gateway.vtn.VtnService;
+import io.gridflex.openadr.EventReply;
 import io.gridflex.openadr.OadrMessages;
 import io.gridflex.openadr.OadrResponseCode;
 import io.gridflex.openadr.OpenAdrXmlException;
@@ -110,6 +112,15 @@ public class VtnMessageHandler {
     private VtnOutcome distribute(OadrDistributeEventType distribute, String reply, Registration registration) {
         String vtnId = distribute.getVtnID().strip();
         if (!vtnId.equals(registration.vtnId())) {
+            // Compared exactly: a vtnID differing only in case is another VTN. The VTN is told, event by event, so
+            // it does not take our silence for acceptance; nothing is stored or published.
+            List<EventReply> declined = distribute.getOadrEvent().stream()
+                    .map(e -> e.getEiEvent().getEventDescriptor())
+                    .map(d -> EventReply.optOut(d.getEventID(), d.getModificationNumber(),
+                            OadrResponseCode.INVALID_ID))
+                    .toList();
+            answerEvents(OadrMessages.createdEvent(registration.venId(), distribute.getRequestID(),
+                    OadrResponseCode.INVALID_ID, "unknown vtnID " + vtnId, declined), distribute.getRequestID());
             return refused(OadrResponseCode.INVALID_ID,
                     "oadrDistributeEvent from vtnID " + vtnId + " but we are registered with " + registration.vtnId());
         }
@@ -119,18 +130,19 @@ public class VtnMessageHandler {
             return response(status);
         }
         DistributionResult result = distributions.handle(distribute, reply, registration, acceptedGroups);
-        result.createdEvent().ifPresent(answer -> {
-            OadrPayload ack = client.exchange(VtnService.EVENT, answer);
-            if (!(OadrMessages.body(ack) instanceof OadrResponseType response)
-                    || !OadrResponseCode.OK.text().equals(response.getEiResponse().getResponseCode().strip())) {
-                metrics.answerRefused("oadrCreatedEvent");
-                LOG.warnf("VTN did not accept our oadrCreatedEvent for request %s: %s", distribute.getRequestID(),
-                        describe(ack));
-            }
-        });
+        result.createdEvent().ifPresent(answer -> answerEvents(answer, distribute.getRequestID()));
         return new VtnOutcome(VtnOutcome.Kind.EVENTS, OadrResponseCode.OK,
                 distribute.getOadrEvent().size() + " event(s), " + result.published() + " to publish",
                 Optional.of(result));
+    }
+
+    private void answerEvents(OadrPayload answer, String requestId) {
+        OadrPayload ack = client.exchange(VtnService.EVENT, answer);
+        if (!(OadrMessages.body(ack) instanceof OadrResponseType response)
+                || !OadrResponseCode.OK.text().equals(response.getEiResponse().getResponseCode().strip())) {
+            metrics.answerRefused("oadrCreatedEvent");
+            LOG.warnf("VTN did not accept our oadrCreatedEvent for request %s: %s", requestId, describe(ack));
+        }
     }
 
     private VtnOutcome reregister(Registration registration) {

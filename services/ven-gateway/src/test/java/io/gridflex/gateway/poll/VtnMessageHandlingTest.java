@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -137,6 +138,33 @@ class VtnMessageHandlingTest {
         assertThat(outcome.code()).isEqualTo(OadrResponseCode.INVALID_ID);
         assertThat(rows("gateway.dr_event")).isEqualTo(before);
         assertThat(outboxRows(registration.vtnId() + "/foreign-1")).isZero();
+    }
+
+    @Test
+    void aVtnIdDifferingOnlyInCaseIsAnsweredWithAnOptOut452PerEventAndChangesNothing() throws SQLException {
+        VtnAdmin vtn = new VtnAdmin(VtnSimulator.shared().baseUrl());
+        String vtnEventId = vtn.createEvent(registration.venId(), 100,
+                Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS), 600);
+        String swapped = swapCase(registration.vtnId());
+        assertThat(swapped).isNotEqualTo(registration.vtnId());
+        long before = rows("gateway.dr_event");
+
+        VtnOutcome outcome = TestProgram.connection(programs).messages()
+                .handle(XML.marshal(distribute(swapped, vtnEventId, 0, registration.venId())), registration);
+
+        assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REFUSED);
+        assertThat(outcome.code()).isEqualTo(OadrResponseCode.INVALID_ID);
+        assertThat(rows("gateway.dr_event")).isEqualTo(before);
+        Map<String, Object> answered = vtn.delivery(vtnEventId, registration.venId());
+        assertThat(answered).containsEntry("optType", "optOut").containsEntry("responseCode", "452");
+    }
+
+    private static String swapCase(String text) {
+        StringBuilder swapped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            swapped.append(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
+        }
+        return swapped.toString();
     }
 
     @Test
