@@ -31,6 +31,11 @@ record TestTlsConfig(Optional<Path> certificate, Optional<Path> key, Optional<Pa
                 protocols);
     }
 
+    TestTlsConfig withTrusted(Path file) {
+        return new TestTlsConfig(certificate, key, Optional.ofNullable(file), pinnedFingerprints, cipherSuites,
+                protocols);
+    }
+
     TestTlsConfig withPins(String... pins) {
         return new TestTlsConfig(certificate, key, trustedCertificates, Optional.of(List.of(pins)), cipherSuites,
                 protocols);
