@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -19,9 +21,16 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.DERBitString;
@@ -151,6 +160,33 @@ public final class TestPki {
         }
     }
 
+    /**
+     * An SSL context for a test's own peer (a stand-in VTN or VEN): it trusts this PKI's root and presents
+     * {@code identity}, which may come from another PKI, as server and as client. As a client it presents it whatever
+     * CAs the server asks for, as OpenSSL-based clients do (the JDK's default key manager would silently send
+     * nothing), so a test of a server refusing a foreign certificate really sends one.
+     */
+    public SSLContext sslContext(Identity identity) {
+        return context(new KeyManager[]{new FixedKeyManager(identity)});
+    }
+
+    /** An SSL context that trusts this PKI's root and has no certificate of its own. */
+    public SSLContext sslContext() {
+        return context(null);
+    }
+
+    private SSLContext context(KeyManager[] keyManagers) {
+        try {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
+            trust.init(trustStore());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A server certificate for {@code localhost} and {@code 127.0.0.1}, usable for client authentication too. */
     public Identity server(String name, KeyType keyType) {
         return issue(name, keyType, List.of("localhost"), List.of("127.0.0.1"));
@@ -244,6 +280,62 @@ public final class TestPki {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /** Always the one identity, for any role, when its key type is asked for. */
+    private static final class FixedKeyManager extends X509ExtendedKeyManager {
+
+        private final Identity identity;
+
+        FixedKeyManager(Identity identity) {
+            this.identity = identity;
+        }
+
+        private String alias(String... keyTypes) {
+            return keyTypes == null || Arrays.asList(keyTypes).contains(identity.privateKey().getAlgorithm())
+                    ? identity.name()
+                    : null;
+        }
+
+        @Override
+        public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
+            return alias(keyTypes);
+        }
+
+        @Override
+        public String chooseEngineClientAlias(String[] keyTypes, Principal[] issuers, SSLEngine engine) {
+            return alias(keyTypes);
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+            return alias(keyType);
+        }
+
+        @Override
+        public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
+            return alias(keyType);
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, Principal[] issuers) {
+            return alias(keyType) == null ? null : new String[]{identity.name()};
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, Principal[] issuers) {
+            return getClientAliases(keyType, issuers);
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
+            return identity.name().equals(alias) ? identity.chain().toArray(X509Certificate[]::new) : null;
+        }
+
+        @Override
+        public PrivateKey getPrivateKey(String alias) {
+            return identity.name().equals(alias) ? identity.privateKey() : null;
         }
     }
 

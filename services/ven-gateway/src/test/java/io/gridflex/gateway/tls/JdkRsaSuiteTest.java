@@ -13,11 +13,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.Test;
 
@@ -101,13 +99,7 @@ class JdkRsaSuiteTest {
         }
 
         private static String handshakeWithOnlyTheRsaSuite(TestPki pki, Identity vtn) throws Exception {
-            char[] password = "probe".toCharArray();
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(vtn.keyStore(password), password);
-            TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
-            trust.init(pki.trustStore());
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+            SSLContext context = pki.sslContext(vtn);
             try (SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 1,
                     InetAddress.getLoopbackAddress())) {
                 CompletableFuture<Void> accepted = CompletableFuture.runAsync(() -> {

@@ -7,15 +7,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManagerFactory;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
@@ -32,18 +29,11 @@ import io.gridflex.testsupport.TestPki;
  */
 final class TestVtn implements AutoCloseable {
 
-    private static final char[] PASSWORD = "test".toCharArray();
-
     private final HttpsServer server;
     private final List<X509Certificate> clients = new CopyOnWriteArrayList<>();
 
-    private TestVtn(TestPki.Identity identity, TestPki clientCa) throws IOException, GeneralSecurityException {
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(identity.keyStore(PASSWORD), PASSWORD);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
-        trust.init(clientCa.trustStore());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+    private TestVtn(TestPki.Identity identity, TestPki clientCa) throws IOException {
+        SSLContext context = clientCa.sslContext(identity);
 
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(context) {
@@ -71,8 +61,6 @@ final class TestVtn implements AutoCloseable {
             return new TestVtn(identity, clientCa);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 
