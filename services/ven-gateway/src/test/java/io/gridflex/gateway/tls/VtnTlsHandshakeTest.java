@@ -99,6 +99,15 @@ class VtnTlsHandshakeTest {
     }
 
     @Test
+    void withoutTrustedCertificatesTheJvmTrustStoreDecidesAndKnowsNoTestCa() {
+        try (TestVtn vtn = TestVtn.start(vtnEc, pki)) {
+            assertThatThrownBy(() -> call(vtn, config().withTrusted(null))).isInstanceOf(SSLHandshakeException.class)
+                    .hasStackTraceContaining("PKIX path");
+            assertThat(vtn.clients()).isEmpty();
+        }
+    }
+
+    @Test
     void aVtnCertificateForAnotherHostIsRefused() {
         Identity elsewhere = pki.issue("vtn-elsewhere", KeyType.EC, List.of("vtn.example.org"), List.of());
         try (TestVtn vtn = TestVtn.start(elsewhere, pki)) {
