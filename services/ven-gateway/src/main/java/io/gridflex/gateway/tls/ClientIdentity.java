@@ -58,6 +58,12 @@ record ClientIdentity(List<X509Certificate> chain, PrivateKey privateKey) {
         return chain.getFirst();
     }
 
+    /** Names the certificate only: a record's generated toString would print the private key. */
+    @Override
+    public String toString() {
+        return "ClientIdentity[" + leaf().getSubjectX500Principal() + "]";
+    }
+
     /**
      * A key manager that always presents this identity, whatever CA names the VTN lists in its certificate request,
      * as OpenSSL-based clients do. The JDK's own one sends no certificate when our issuer is not in that list, which a
