@@ -1,0 +1,127 @@
+package io.gridflex.gateway.tls;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+
+/**
+ * Everything a VTN connection needs for OpenADR's TLS, made from a {@link TlsConfig}: an {@link SSLContext} with our
+ * client certificate and a {@link PinningTrustManager}, and {@link SSLParameters} with the configured protocols and
+ * cipher suites and host-name verification on.
+ * <p>
+ * {@link #load} reads and checks every file and setting, so a program built with it fails at startup, with the
+ * configuration key and the file in the message, instead of at its first request. Use it as
+ *
+ * <pre>
+ * VtnTls tls = VtnTls.load("gridflex.gateway.programs." + id + ".tls", config.tls());
+ * HttpClient http = tls.applyTo(HttpClient.newBuilder()).build();
+ * </pre>
+ */
+public final class VtnTls {
+
+    private final SSLContext context;
+    private final SSLParameters parameters;
+    private final Optional<X509Certificate> clientCertificate;
+    private final List<Fingerprint> pins;
+
+    private VtnTls(SSLContext context, SSLParameters parameters, Optional<X509Certificate> clientCertificate,
+            List<Fingerprint> pins) {
+        this.context = context;
+        this.parameters = parameters;
+        this.clientCertificate = clientCertificate;
+        this.pins = pins;
+    }
+
+    /**
+     * Reads the files and checks the settings of {@code config}.
+     *
+     * @param key the configuration prefix of {@code config} (e.g. {@code gridflex.gateway.programs.p1.tls}), named in
+     *        every error message
+     * @throws TlsSetupException naming the key (and file) at fault
+     */
+    public static VtnTls load(String key, TlsConfig config) {
+        Optional<ClientIdentity> identity = clientIdentity(key, config);
+        Optional<List<X509Certificate>> trusted = config.trustedCertificates()
+                .map(file -> PemCertificates.read(key + ".trusted-certificates", file));
+        List<Fingerprint> pins = pins(key, config.pinnedFingerprints().orElse(List.of()));
+
+        SSLContext context;
+        try {
+            context = SSLContext.getInstance("TLS");
+            KeyManager[] keyManagers = identity.map(ClientIdentity::keyManagers).orElse(null);
+            context.init(keyManagers, new TrustManager[]{PinningTrustManager.create(trusted, pins)}, null);
+        } catch (GeneralSecurityException e) {
+            throw new TlsSetupException(key + ": the JDK cannot set up TLS: " + e.getMessage(), e);
+        }
+        List<String> protocols = config.protocols();
+        List<String> suites = config.cipherSuites();
+        JdkTlsPolicy.checkProtocols(key, protocols, context);
+        JdkTlsPolicy.checkCipherSuites(key, suites, protocols, context);
+
+        SSLParameters parameters = new SSLParameters(suites.toArray(String[]::new), protocols.toArray(String[]::new));
+        // HttpClient turns it on by itself too; set here so any other user of these parameters keeps it.
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        return new VtnTls(context, parameters, identity.map(ClientIdentity::leaf), pins);
+    }
+
+    public SSLContext sslContext() {
+        return context;
+    }
+
+    /** A copy of the parameters: the caller may change its own. */
+    public SSLParameters sslParameters() {
+        SSLParameters copy = new SSLParameters(parameters.getCipherSuites(), parameters.getProtocols());
+        copy.setEndpointIdentificationAlgorithm(parameters.getEndpointIdentificationAlgorithm());
+        return copy;
+    }
+
+    /** Sets this TLS on an HttpClient builder: its SSL context and parameters. */
+    public HttpClient.Builder applyTo(HttpClient.Builder builder) {
+        return builder.sslContext(context).sslParameters(sslParameters());
+    }
+
+    /** The VEN's certificate, to log at startup with its fingerprint: VTN operators register a VEN by it. */
+    public Optional<X509Certificate> clientCertificate() {
+        return clientCertificate;
+    }
+
+    public List<Fingerprint> pinnedFingerprints() {
+        return pins;
+    }
+
+    private static Optional<ClientIdentity> clientIdentity(String key, TlsConfig config) {
+        Optional<Path> certificate = config.certificate();
+        Optional<Path> privateKey = config.key();
+        if (certificate.isEmpty() && privateKey.isEmpty()) {
+            return Optional.empty();
+        }
+        if (certificate.isEmpty() || privateKey.isEmpty()) {
+            String missing = certificate.isEmpty() ? key + ".certificate" : key + ".key";
+            throw new TlsSetupException(key + ".certificate and " + key + ".key go together: " + missing
+                    + " is not set");
+        }
+        return Optional.of(
+                ClientIdentity.load(key + ".certificate", certificate.get(), key + ".key", privateKey.get()));
+    }
+
+    private static List<Fingerprint> pins(String key, List<String> texts) {
+        List<Fingerprint> pins = new ArrayList<>();
+        for (String text : texts) {
+            try {
+                pins.add(Fingerprint.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new TlsSetupException(key + ".pinned-fingerprints: " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(pins);
+    }
+}

@@ -1,0 +1,53 @@
+package io.gridflex.gateway.tls;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import io.gridflex.testsupport.TestPki;
+
+/** A {@link TlsConfig} written by a test, with the defaults of the real mapping. */
+record TestTlsConfig(Optional<Path> certificate, Optional<Path> key, Optional<Path> trustedCertificates,
+        Optional<List<String>> pinnedFingerprints, List<String> cipherSuites, List<String> protocols)
+        implements
+            TlsConfig {
+
+    static final String ECDSA_SUITE = "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256";
+    static final String RSA_SUITE = "TLS_RSA_WITH_AES_128_CBC_SHA256";
+
+    /** What a program gets with only its files configured. */
+    static TestTlsConfig of(TestPki.Identity client, Path trusted) {
+        return new TestTlsConfig(Optional.of(client.certificate()), Optional.of(client.key()), Optional.of(trusted),
+                Optional.empty(), List.of(ECDSA_SUITE, RSA_SUITE), List.of("TLSv1.2"));
+    }
+
+    TestTlsConfig withKey(Path file) {
+        return new TestTlsConfig(certificate, Optional.ofNullable(file), trustedCertificates, pinnedFingerprints,
+                cipherSuites, protocols);
+    }
+
+    TestTlsConfig withCertificate(Path file) {
+        return new TestTlsConfig(Optional.ofNullable(file), key, trustedCertificates, pinnedFingerprints, cipherSuites,
+                protocols);
+    }
+
+    TestTlsConfig withTrusted(Path file) {
+        return new TestTlsConfig(certificate, key, Optional.ofNullable(file), pinnedFingerprints, cipherSuites,
+                protocols);
+    }
+
+    TestTlsConfig withPins(String... pins) {
+        return new TestTlsConfig(certificate, key, trustedCertificates, Optional.of(List.of(pins)), cipherSuites,
+                protocols);
+    }
+
+    TestTlsConfig withSuites(String... suites) {
+        return new TestTlsConfig(certificate, key, trustedCertificates, pinnedFingerprints, List.of(suites),
+                protocols);
+    }
+
+    TestTlsConfig withProtocols(String... versions) {
+        return new TestTlsConfig(certificate, key, trustedCertificates, pinnedFingerprints, cipherSuites,
+                List.of(versions));
+    }
+}
