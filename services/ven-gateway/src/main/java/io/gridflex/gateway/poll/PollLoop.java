@@ -26,6 +26,8 @@ import io.gridflex.openadr.OadrMessages;
 public class PollLoop {
 
     private static final Logger LOG = Logger.getLogger(PollLoop.class);
+    /** Polls in a row without waiting, each after a reply that carried a message. */
+    static final int MAX_IMMEDIATE_POLLS = 10;
 
     private final String program;
     private final RegistrationKeeper registrations;
@@ -71,6 +73,7 @@ public class PollLoop {
         Backoff backoff = new Backoff(retry.retryInitial(), retry.retryMax());
         boolean requestEvents = true;
         boolean failing = false;
+        int immediate = 0;
         while (stopped.getCount() > 0) {
             Duration wait;
             try {
@@ -97,7 +100,16 @@ public class PollLoop {
                 }
                 backoff.reset();
                 state.problem(null);
-                wait = outcome.kind() == VtnOutcome.Kind.REGISTRATION_LOST ? Duration.ZERO : state.pollInterval();
+                // A poll that brought a message may have left more queued: poll again at once until the VTN has
+                // nothing, but never more than MAX_IMMEDIATE_POLLS in a row (a VTN repeating itself would spin us).
+                boolean again = switch (outcome.kind()) {
+                    case EVENTS, REPORT_ANSWERED, REREGISTERED -> immediate < MAX_IMMEDIATE_POLLS;
+                    case NOTHING_NEW, REGISTRATION_LOST, IGNORED, REFUSED -> false;
+                };
+                immediate = again ? immediate + 1 : 0;
+                wait = outcome.kind() == VtnOutcome.Kind.REGISTRATION_LOST || again
+                        ? Duration.ZERO
+                        : state.pollInterval();
             } catch (RuntimeException e) {
                 metrics.poll(program, "failed");
                 state.problem(e.getMessage());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.gridflex.gateway.signature.SignatureConfig;
+import io.gridflex.gateway.tls.TlsConfig;
 import io.smallrye.config.WithDefault;
 
 /**
@@ -23,6 +24,13 @@ public interface ProgramConfig {
     Optional<List<String>> acceptedGroups();
 
     Poll poll();
+
+    /**
+     * TLS towards the VTN: our client certificate, the CAs and pins the VTN's certificate must match, the OpenADR
+     * suites. Used for an https URL; without it an https VTN is checked against the JVM's trust store with no client
+     * certificate, which a production VTN refuses.
+     */
+    Optional<TlsConfig> tls();
 
     /** XML signatures both ways; without this group nothing is signed or verified. */
     Optional<SignatureConfig> signature();

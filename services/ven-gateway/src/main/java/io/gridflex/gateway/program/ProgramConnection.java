@@ -15,6 +15,7 @@ import io.gridflex.gateway.registration.RegistrationRepository;
 import io.gridflex.gateway.registration.RegistrationState;
 import io.gridflex.gateway.report.ReportAnswers;
 import io.gridflex.gateway.signature.PayloadSignatures;
+import io.gridflex.gateway.tls.VtnTls;
 import io.gridflex.gateway.vtn.VtnClient;
 import io.gridflex.openadr.OpenAdrXml;
 import io.gridflex.support.db.Transactions;
@@ -39,7 +40,8 @@ public final class ProgramConnection {
         this.config = config;
         this.client = new VtnClient(config.signature()
                 .map(signature -> PayloadSignatures.of(id, signature, shared.xml(), shared.clock()))
-                .orElseGet(() -> PayloadSignatures.none(shared.xml())), config.vtn());
+                .orElseGet(() -> PayloadSignatures.none(shared.xml())), config.vtn(),
+                config.tls().map(tls -> VtnTls.load("gridflex.gateway.programs." + id + ".tls", tls)));
         this.state = new RegistrationState(config.poll());
         Registrar registrar = new Registrar(id, client, config, shared.clock());
         this.keeper = new RegistrationKeeper(id, registrar, shared.registrations(), state,

@@ -16,6 +16,7 @@ import io.gridflex.openadr.VenExchange;
 import io.gridflex.openadr.model.ei.EiResponseType;
 import io.gridflex.openadr.model.oadr.OadrCreatedPartyRegistrationType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.openadr.model.oadr.OadrResponseType;
 import io.gridflex.openadr.model.oadr.OadrTransportType;
 
 /**
@@ -77,9 +78,16 @@ public class Registrar {
     }
 
     private static OadrCreatedPartyRegistrationType created(OadrPayload reply, String asked) {
-        if (!(OadrMessages.body(reply) instanceof OadrCreatedPartyRegistrationType created)) {
+        Object body = OadrMessages.body(reply);
+        if (body instanceof OadrResponseType response) {
+            // How a VTN refuses a request it will not read (a bad signature, an unknown venID): say its code.
+            throw new RegistrationRefusedException("VTN refused " + asked + ": "
+                    + response.getEiResponse().getResponseCode() + " "
+                    + response.getEiResponse().getResponseDescription());
+        }
+        if (!(body instanceof OadrCreatedPartyRegistrationType created)) {
             throw new RegistrationRefusedException(
-                    "VTN answered " + asked + " with " + OadrMessages.body(reply).getClass().getSimpleName());
+                    "VTN answered " + asked + " with " + body.getClass().getSimpleName());
         }
         EiResponseType response = created.getEiResponse();
         if (!OadrResponseCode.OK.text().equals(response.getResponseCode().strip())) {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * XML signatures for one program ({@code gridflex.gateway.programs.<id>.signature.*}): when the program has this
@@ -32,6 +32,11 @@ public interface SignatureConfig {
     /**
      * How far a ReplayProtect timestamp may be from our clock, either way. A nonce seen within it again is a replay.
      */
-    @WithDefault("5m")
-    Duration replayWindow();
+    @WithName("replay-window")
+    Optional<Duration> configuredReplayWindow();
+
+    /** {@link #configuredReplayWindow()}, else 5 minutes. */
+    default Duration replayWindow() {
+        return configuredReplayWindow().orElse(Duration.ofMinutes(5));
+    }
 }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * TLS towards one VTN: a configuration group, nested per program as {@code gridflex.gateway.programs.<id>.tls.*}.
@@ -13,6 +13,9 @@ import io.smallrye.config.WithDefault;
  * request.
  * <p>
  * Certificates and keys are files (mounted Kubernetes secrets), never part of the repository or of the image.
+ * <p>
+ * No member has a {@code @WithDefault}: the group is optional per program, and a default would make it present for
+ * every program. Defaults are the {@code default} methods instead.
  */
 public interface TlsConfig {
 
@@ -54,8 +57,14 @@ public interface TlsConfig {
      * documentation); either re-enable it for the JVM or, for a VTN with an ECC certificate, list only the ECDSA
      * suite.
      */
-    @WithDefault("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256,TLS_RSA_WITH_AES_128_CBC_SHA256")
-    List<String> cipherSuites();
+    @WithName("cipher-suites")
+    Optional<List<String>> configuredCipherSuites();
+
+    /** {@link #configuredCipherSuites()}, else the two OpenADR suites. */
+    default List<String> cipherSuites() {
+        return configuredCipherSuites()
+                .orElse(List.of("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_RSA_WITH_AES_128_CBC_SHA256"));
+    }
 
     /**
      * The TLS versions offered. OpenADR 2.0b mandates TLS 1.2 and both of its suites are TLS 1.2 suites, which TLS 1.3
@@ -63,6 +72,11 @@ public interface TlsConfig {
      * added for a VTN that speaks it, together with a TLS 1.3 suite (e.g. {@code TLS_AES_128_GCM_SHA256}) in
      * {@link #cipherSuites()}. Anything older than TLS 1.2 fails startup.
      */
-    @WithDefault("TLSv1.2")
-    List<String> protocols();
+    @WithName("protocols")
+    Optional<List<String>> configuredProtocols();
+
+    /** {@link #configuredProtocols()}, else TLS 1.2 only. */
+    default List<String> protocols() {
+        return configuredProtocols().orElse(List.of("TLSv1.2"));
+    }
 }

@@ -8,11 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
 import io.gridflex.gateway.program.ProgramConfig;
 import io.gridflex.gateway.signature.PayloadSignatures;
+import io.gridflex.gateway.tls.VtnTls;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 
 /**
@@ -30,16 +32,20 @@ public class VtnClient {
     private final String baseUrl;
     private final HttpClient http;
 
-    /** @param signatures how payloads are signed and verified on this connection */
-    public VtnClient(PayloadSignatures signatures, ProgramConfig.Vtn config) {
+    /**
+     * @param signatures how payloads are signed and verified on this connection
+     * @param tls the program's TLS settings, for an https VTN
+     */
+    public VtnClient(PayloadSignatures signatures, ProgramConfig.Vtn config, Optional<VtnTls> tls) {
         this.signatures = signatures;
         this.config = config;
         this.baseUrl = baseUrl(config.url());
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        tls.ifPresent(settings -> settings.applyTo(builder));
+        this.http = builder.build();
     }
 
     /**

@@ -8,8 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import javax.net.ssl.SSLContext;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -22,7 +25,7 @@ import io.gridflex.infra.JavaRuntime;
  * The real VTN simulator, started once per test JVM from its packaged jar as a child process on a free port, and
  * stopped when the JVM exits. It polls at 1 s so events reach the gateway quickly.
  */
-public final class VtnSimulator {
+public final class VtnSimulator implements AutoCloseable {
 
     private static VtnSimulator instance;
 
@@ -49,17 +52,48 @@ public final class VtnSimulator {
     }
 
     private static VtnSimulator start() {
-        Path jar = jar();
         int port = FreePort.pick();
-        Path log = Path.of("target", "vtn-simulator", "vtn-simulator-" + port + ".log").toAbsolutePath();
-        ChildProcess process = ChildProcess.start("vtn-simulator",
-                List.of(JavaRuntime.java(), "-Xmx256m", "-Dquarkus.http.port=" + port,
-                        "-Dquarkus.http.host=127.0.0.1", "-Dgridflex.vtn.poll-interval=PT1S", "-jar",
-                        jar.toString()),
-                jar.getParent(), Map.of(), log, "TERM");
         String baseUrl = "http://127.0.0.1:" + port;
-        awaitUp(process, baseUrl + "/admin/vens", Duration.ofSeconds(60));
+        ChildProcess process = launch(port, List.of("-Dquarkus.http.port=" + port));
+        awaitUp(process, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
+                baseUrl + "/admin/vens", Duration.ofSeconds(60));
         return new VtnSimulator(process, baseUrl);
+    }
+
+    /**
+     * A simulator of a test's own that serves HTTPS only, with client certificates required (its {@code tls}
+     * profile), plus any other settings (signatures, say); stop it with {@link #close()}.
+     *
+     * @param client how the test itself reaches it: an SSL context presenting a certificate it accepts
+     * @param settings system properties: the {@code quarkus.tls.openadr.*} PEM files and the like
+     */
+    public static VtnSimulator startTls(SSLContext client, Map<String, String> settings) {
+        int port = FreePort.pick();
+        List<String> properties = new ArrayList<>(List.of("-Dquarkus.profile=prod,tls", "-Dquarkus.http.ssl-port="
+                + port, "-Dquarkus.http.port=" + FreePort.pick(),
+                "-Djava.security.properties=" + Path.of("src", "main", "security", "openadr-tls.java.security")
+                        .toAbsolutePath()));
+        settings.forEach((key, value) -> properties.add("-D" + key + "=" + value));
+        ChildProcess process = launch(port, properties);
+        String baseUrl = "https://127.0.0.1:" + port;
+        awaitUp(process, HttpClient.newBuilder().sslContext(client).connectTimeout(Duration.ofSeconds(2)).build(),
+                baseUrl + "/admin/vens", Duration.ofSeconds(60));
+        return new VtnSimulator(process, baseUrl);
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(10));
+    }
+
+    private static ChildProcess launch(int port, List<String> properties) {
+        Path jar = jar();
+        Path log = Path.of("target", "vtn-simulator", "vtn-simulator-" + port + ".log").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(JavaRuntime.java(), "-Xmx256m"));
+        command.addAll(properties);
+        command.addAll(List.of("-Dquarkus.http.host=127.0.0.1", "-Dgridflex.vtn.poll-interval=PT1S", "-jar",
+                jar.toString()));
+        return ChildProcess.start("vtn-simulator", command, jar.getParent(), Map.of(), log, "TERM");
     }
 
     private static Path jar() {
@@ -76,8 +110,7 @@ public final class VtnSimulator {
     }
 
     /** Asks the admin API until it answers 200; fails with the simulator's log when it died or never came up. */
-    private static void awaitUp(ChildProcess process, String url, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static void awaitUp(ChildProcess process, HttpClient http, String url, Duration timeout) {
         try {
             Awaitility.await("VTN simulator at " + url).atMost(timeout).pollInterval(Duration.ofMillis(200))
                     .ignoreExceptionsInstanceOf(IOException.class)

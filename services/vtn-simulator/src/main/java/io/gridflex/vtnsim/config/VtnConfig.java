@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** What this VTN tells its VENs about itself and how it times events. */
 @ConfigMapping(prefix = "gridflex.vtn")
@@ -49,7 +50,12 @@ public interface VtnConfig {
         Optional<List<String>> trustedFingerprints();
 
         /** How far a ReplayProtect timestamp may be from this VTN's clock. */
-        @WithDefault("PT5M")
-        Duration replayWindow();
+        @WithName("replay-window")
+        Optional<Duration> configuredReplayWindow();
+
+        /** {@link #configuredReplayWindow()}, else 5 minutes. */
+        default Duration replayWindow() {
+            return configuredReplayWindow().orElse(Duration.ofMinutes(5));
+        }
     }
 }

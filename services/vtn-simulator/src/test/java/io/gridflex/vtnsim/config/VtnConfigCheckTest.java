@@ -49,6 +49,11 @@ class VtnConfigCheckTest {
             public Duration nearWindow() {
                 return Duration.ofMinutes(15);
             }
+
+            @Override
+            public java.util.Optional<Signature> signature() {
+                return java.util.Optional.empty();
+            }
         };
     }
 }
