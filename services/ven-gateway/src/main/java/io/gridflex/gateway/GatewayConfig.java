@@ -40,9 +40,13 @@ public interface GatewayConfig {
 
     interface Event {
 
-        /** The end given to an open-ended (PT0S) event, and the longest finite event accepted. */
-        @WithDefault("4h")
+        /** The longest finite event accepted: a day-ahead price event of 24 hourly intervals fits. */
+        @WithDefault("48h")
         Duration maxEventDuration();
+
+        /** How long an open-ended (PT0S) event is taken to last: its last interval runs until start + this. */
+        @WithDefault("4h")
+        Duration openEndedDuration();
 
         /** Events starting further ahead than this are refused as implausible. */
         @WithDefault("30d")

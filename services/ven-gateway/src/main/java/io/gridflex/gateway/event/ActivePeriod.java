@@ -38,7 +38,7 @@ record ActivePeriod(Instant start, Instant end, boolean openEnded, Duration stat
             throw EventRefusal.invalid("event starts at " + start + ", more than " + rules.maxStartAhead() + " ahead");
         }
         boolean openEnded = duration.isZero();
-        return new ActivePeriod(start, start.plus(openEnded ? rules.maxEventDuration() : duration), openEnded,
+        return new ActivePeriod(start, start.plus(openEnded ? rules.openEndedDuration() : duration), openEnded,
                 duration, startAfterSeconds(properties));
     }
 

@@ -196,7 +196,7 @@ public class DistributionHandler {
     /** The one place the program id enters: every DrEvent of the program's VTN connection carries it. */
     private ValidationRules rules(Registration registration, Set<String> acceptedGroups) {
         return new ValidationRules(registration.program(), registration.venId(), acceptedGroups,
-                config.maxEventDuration(), config.maxStartAhead());
+                config.maxEventDuration(), config.openEndedDuration(), config.maxStartAhead());
     }
 
     /**

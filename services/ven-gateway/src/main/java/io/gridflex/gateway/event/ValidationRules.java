@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
  * accepted groups), the GridFlex program of the VTN connection, and the bounds of a plausible event.
  *
  * @param program the GridFlex program every DrEvent of this VTN connection carries
- * @param maxEventDuration the end given to open-ended events and the longest finite event accepted
+ * @param maxEventDuration the longest finite event accepted
+ * @param openEndedDuration how long an open-ended event (duration PT0S) is taken to last; at most the longest
  * @param maxStartAhead how far ahead an event may start
  */
 public record ValidationRules(String program, String venId, Set<String> acceptedGroups, Duration maxEventDuration,
-        Duration maxStartAhead) {
+        Duration openEndedDuration, Duration maxStartAhead) {
 
     /** The DrEvent schema's bounds for a program id. */
     private static final Pattern PROGRAM_ID = Pattern.compile("[\\x21-\\x7e]{1,128}");
@@ -23,7 +24,8 @@ public record ValidationRules(String program, String venId, Set<String> accepted
         requireProgramId(program);
         Objects.requireNonNull(venId, "venId");
         acceptedGroups = Set.copyOf(acceptedGroups);
-        if (!maxEventDuration.isPositive() || !maxStartAhead.isPositive()) {
+        if (!maxEventDuration.isPositive() || !maxStartAhead.isPositive() || !openEndedDuration.isPositive()
+                || openEndedDuration.compareTo(maxEventDuration) > 0) {
             throw new IllegalArgumentException("event bounds must be positive");
         }
     }

@@ -57,7 +57,8 @@ final class EventFixtures {
     }
 
     static ValidationRules rules(Set<String> acceptedGroups) {
-        return new ValidationRules(PROGRAM, VEN, acceptedGroups, Duration.ofHours(4), Duration.ofDays(30));
+        return new ValidationRules(PROGRAM, VEN, acceptedGroups, Duration.ofHours(4), Duration.ofHours(4),
+                Duration.ofDays(30));
     }
 
     /** One event written as a third-party VTN writes it, read back through the gateway's own codec. */

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.DrInterval;
+import io.gridflex.openadr.DispatchInterval;
 import io.gridflex.openadr.OadrResponseCode;
 import io.gridflex.openadr.model.ei.PayloadFloatType;
 import io.gridflex.openadr.model.ei.SignalPayloadType;
@@ -72,6 +73,22 @@ class EventValidatorTest {
 
         // Exact decimals, not the float's binary expansion (0.1f is 0.100000001490116...).
         assertThat(accepted(event).intervals().getFirst().value()).isEqualTo(new BigDecimal(expectedKw));
+    }
+
+    @Test
+    void aDayOfHourlyIntervalsFitsTheDefaultLongestEventAndAFourHourLimitDeclinesIt() {
+        DispatchInterval[] hours = new DispatchInterval[24];
+        java.util.Arrays.fill(hours, mw(Duration.ofHours(1), -0.5));
+        OadrEvent event = dispatch("evt-day", 0, hours);
+        EventValidator defaults = new EventValidator(new ValidationRules(PROGRAM, VEN, java.util.Set.of(),
+                Duration.ofHours(48), Duration.ofHours(4), Duration.ofDays(30)));
+
+        Verdict verdict = defaults.validate(VTN, event, NOW);
+
+        assertThat(verdict).isInstanceOf(Verdict.Accepted.class);
+        assertThat(((Verdict.Accepted) verdict).event().intervals()).hasSize(24);
+        assertThat(((Verdict.Accepted) verdict).event().end()).isEqualTo(START.plus(Duration.ofDays(1)));
+        assertRefused(event, OadrResponseCode.INVALID_DATA, "longer than the PT4H");
     }
 
     @Test
