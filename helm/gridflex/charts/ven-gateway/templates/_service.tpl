@@ -63,11 +63,11 @@ checksum/java-security: {{ .Files.Get (printf "files/%s" (include "gridflex.ven-
 {{- end }}
 {{- range (include "gridflex.ven-gateway.openadr" . | fromJson).programs }}
 {{- range .volumes }}
-# OpenADR key material: only the keys named, readable by the gateway's user (fsGroup) alone.
+# OpenADR key material: only the keys named, read-only for the owner and the pod's fsGroup (the gateway's group).
 - name: {{ .name }}
   secret:
     secretName: {{ .secretName }}
-    defaultMode: 288  # 0440: owner and group (fsGroup) read
+    defaultMode: 288  # 0440
     items:
       {{- range .keys }}
       - key: {{ . | quote }}

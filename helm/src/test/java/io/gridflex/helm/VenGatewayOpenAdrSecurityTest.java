@@ -301,7 +301,7 @@ class VenGatewayOpenAdrSecurityTest {
                 "configMap ven-gateway-java-security/openadr-tls.java.security");
         assertThat(configMap.path("data").properties()).hasSize(1);
         assertThat(configMap.at("/data/openadr-tls.java.security").asText())
-                .isEqualTo(Files.readString(CHART_OVERRIDE));
+                .isEqualTo(Files.readString(source()));
         assertThat(VenGatewayProgramsTest.gatewayPod(objects).at("/metadata/annotations/checksum~1java-security")
                 .asText()).matches("[0-9a-f]{64}");
     }
@@ -333,9 +333,13 @@ class VenGatewayOpenAdrSecurityTest {
         assertThat(ChartsTest.env(container(listed), "JDK_JAVA_OPTIONS")).contains(JAVA_SECURITY_OPTION);
     }
 
+    static Path source() {
+        return Charts.HELM.resolve("..").resolve(SOURCE_OVERRIDE).normalize();
+    }
+
     @Test
     void theChartsOverrideIsTheGatewaysFileByteForByte() throws IOException {
-        Path source = Charts.HELM.resolve("..").resolve(SOURCE_OVERRIDE).normalize();
+        Path source = source();
         assertThat(source).exists();
         assertThat(Files.mismatch(source, CHART_OVERRIDE)).as(CHART_OVERRIDE + " differs from " + source
                 + ": copy it again").isEqualTo(-1L);
