@@ -5,11 +5,13 @@ by reading the rendered file back with SmallRye Config (helm module, VenGatewayP
 - the id, a quoted map key: SmallRye's escape (`\` doubled), then the properties format's (`\` doubled again, `=`
   and `:` escaped). Ids SmallRye cannot read back as the same key are refused: with `"` (escaped, the key's
   defaults are not found), ending in `\` (it escapes the closing quote) or in `[<digits>]` (read as a list index);
+- the tls.* and signature.* keys name the files of the program's mounted Secrets (_openadr.tpl);
 - a value: `$` as `\$` so that SmallRye expands no ${...} in it, then the properties format's (`\` doubled, a
   leading space kept).
 */}}
 {{- define "gridflex.ven-gateway.programsProperties" -}}
 {{- $seen := dict -}}
+{{- $openadr := (include "gridflex.ven-gateway.openadr" . | fromJson).programs -}}
 # The ven-gateway's OpenADR programs, from the chart's `programs` values.
 {{- range $i, $program := .Values.programs }}
 {{- $id := $program.id | toString }}
@@ -43,6 +45,9 @@ by reading the rendered file back with SmallRye Config (helm module, VenGatewayP
 {{- end }}
 {{- with $program.pollInterval }}
 {{ $key }}.poll.interval={{ . }}
+{{- end }}
+{{- range (index $openadr $i).properties }}
+{{ $key }}.{{ index . 0 }}={{ include "gridflex.ven-gateway.propertiesValue" (index . 1) }}
 {{- end }}
 {{- end }}
 {{- end -}}

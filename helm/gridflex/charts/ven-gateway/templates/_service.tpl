@@ -6,38 +6,49 @@
 {{- define "gridflex.ven-gateway.env" -}}
 - name: QUARKUS_CONFIG_LOCATIONS
   value: file:/etc/gridflex/gateway/programs.properties
-{{- if .Values.global.openadr.mtls.enabled }}
-- name: OPENADR_KEYSTORE_PASSWORD
-  valueFrom:
-    secretKeyRef:
-      name: {{ .Values.global.openadr.mtls.keystorePasswordSecret.name }}
-      key: {{ .Values.global.openadr.mtls.keystorePasswordSecret.key }}
-{{- end }}
 {{- end -}}
 
 {{/*
-The VTN client uses the JVM's default SSL context, which takes its client certificate from the javax.net.ssl
-key store properties: cert-manager writes the certificate and key as a PKCS#12 key store into the Secret.
+JDK 24 and later disable TLS_RSA_WITH_AES_128_CBC_SHA256, OpenADR's suite for RSA certificates, JVM-wide; the
+gateway refuses to start a program that offers it on such a JDK unless the JVM is started with its java.security
+override. The option is added when some program may offer that suite: it has tls and lists no cipherSuites (the
+gateway's default is both OpenADR suites) or lists that one. The override changes the policy of every TLS
+connection of the JVM (Kafka, OIDC: the suite is offered after the forward-secret ones), so it is left out when no
+program needs it, e.g. when every program lists only the ECDSA suite.
 */}}
 {{- define "gridflex.ven-gateway.javaOpts" -}}
-{{- if .Values.global.openadr.mtls.enabled -}}
--Djavax.net.ssl.keyStore=/etc/gridflex/openadr/keystore.p12 -Djavax.net.ssl.keyStoreType=PKCS12 -Djavax.net.ssl.keyStorePassword=$(OPENADR_KEYSTORE_PASSWORD)
+{{- if (include "gridflex.ven-gateway.openadr" . | fromJson).rsaSuite -}}
+-Djava.security.properties={{ include "gridflex.ven-gateway.javaSecurityDir" . }}/{{ include "gridflex.ven-gateway.javaSecurityFile" . }}
 {{- end -}}
 {{- end -}}
 
-{{/* A changed program list rolls the pods: the gateway reads its programs at start only. */}}
+{{/*
+A changed program list rolls the pods: the gateway reads its programs, and their certificates and keys, at start
+only. A Secret's new content does not change the pod template: restart the gateway after replacing or renewing one
+(docs/deploy.md).
+*/}}
 {{- define "gridflex.ven-gateway.podAnnotations" -}}
 checksum/programs: {{ include "gridflex.ven-gateway.programsProperties" . | sha256sum }}
+{{- if (include "gridflex.ven-gateway.openadr" . | fromJson).rsaSuite }}
+checksum/java-security: {{ .Files.Get (printf "files/%s" (include "gridflex.ven-gateway.javaSecurityFile" .)) | sha256sum }}
+{{- end }}
 {{- end -}}
 
 {{- define "gridflex.ven-gateway.volumeMounts" -}}
 - name: programs
   mountPath: /etc/gridflex/gateway
   readOnly: true
-{{- if .Values.global.openadr.mtls.enabled }}
-- name: openadr-tls
-  mountPath: /etc/gridflex/openadr
+{{- if (include "gridflex.ven-gateway.openadr" . | fromJson).rsaSuite }}
+- name: java-security
+  mountPath: {{ include "gridflex.ven-gateway.javaSecurityDir" . }}
   readOnly: true
+{{- end }}
+{{- range (include "gridflex.ven-gateway.openadr" . | fromJson).programs }}
+{{- range .volumes }}
+- name: {{ .name }}
+  mountPath: {{ .mountPath }}
+  readOnly: true
+{{- end }}
 {{- end }}
 {{- end -}}
 
@@ -45,9 +56,23 @@ checksum/programs: {{ include "gridflex.ven-gateway.programsProperties" . | sha2
 - name: programs
   configMap:
     name: {{ include "gridflex.name" . }}-programs
-{{- if .Values.global.openadr.mtls.enabled }}
-- name: openadr-tls
+{{- if (include "gridflex.ven-gateway.openadr" . | fromJson).rsaSuite }}
+- name: java-security
+  configMap:
+    name: {{ include "gridflex.name" . }}-java-security
+{{- end }}
+{{- range (include "gridflex.ven-gateway.openadr" . | fromJson).programs }}
+{{- range .volumes }}
+# OpenADR key material: only the keys named, read-only for the owner and the pod's fsGroup (the gateway's group).
+- name: {{ .name }}
   secret:
-    secretName: {{ .Values.global.openadr.mtls.secretName }}
+    secretName: {{ .secretName }}
+    defaultMode: 288  # 0440
+    items:
+      {{- range .keys }}
+      - key: {{ . | quote }}
+        path: {{ . | quote }}
+      {{- end }}
+{{- end }}
 {{- end }}
 {{- end -}}

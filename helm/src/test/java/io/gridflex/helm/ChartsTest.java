@@ -199,15 +199,17 @@ class ChartsTest {
     }
 
     @Test
-    void openAdrClientCertificatesComeFromCertManagerWhenEnabled() {
+    void openAdrClientCertificatesComeFromCertManagerPerProgramWhenAsked() {
         assertThat(Charts.ofKind(Charts.render(Charts.GRIDFLEX), "Certificate")).isEmpty();
         List<JsonNode> objects = Charts.render(Charts.GRIDFLEX, Charts.GRIDFLEX.resolve("examples/production.yaml"));
-        JsonNode certificate = Charts.named(objects, "Certificate", "ven-gateway-openadr");
+        assertThat(Charts.ofKind(objects, "Certificate")).hasSize(1);
+        JsonNode certificate = Charts.named(objects, "Certificate", "summer-peak-openadr");
         assertThat(certificate.at("/spec/usages").toString()).contains("client auth");
         JsonNode gateway = Charts.named(objects, "Deployment", "ven-gateway").at("/spec/template/spec");
-        assertThat(gateway.path("volumes").toString()).contains(certificate.at("/spec/secretName").asText());
-        assertThat(env(gateway.at("/containers/0"), "JDK_JAVA_OPTIONS"))
-                .contains("-Djavax.net.ssl.keyStore=/etc/gridflex/openadr/keystore.p12");
+        assertThat(gateway.path("volumes").findValuesAsText("secretName"))
+                .contains(certificate.at("/spec/secretName").asText());
+        // PEM files per program, no JVM-wide key store.
+        assertThat(env(gateway.at("/containers/0"), "JDK_JAVA_OPTIONS")).doesNotContain("javax.net.ssl");
     }
 
     @Test
@@ -256,12 +258,14 @@ class ChartsTest {
         assertThat(Charts.named(objects, "NetworkPolicy", "settlement").at("/spec/ingress/0/from").toString())
                 .contains("ingress-nginx");
 
-        JsonNode certificate = Charts.named(objects, "Certificate", "ven-gateway-openadr");
+        JsonNode certificate = Charts.named(objects, "Certificate", "summer-peak-openadr");
         assertThat(certificate.path("apiVersion").asText()).isEqualTo("cert-manager.io/v1");
-        assertThat(certificate.at("/spec/issuerRef/name").asText()).isNotEmpty();
-        assertThat(certificate.at("/spec/keystores/pkcs12/create").asBoolean()).isTrue();
-        assertThat(certificate.at("/spec/keystores/pkcs12/passwordSecretRef/name").asText())
-                .isEqualTo("ven-gateway-openadr-keystore");
+        assertThat(certificate.at("/spec/issuerRef/name").asText()).isEqualTo("utility-openadr-ca");
+        assertThat(certificate.at("/spec/issuerRef/kind").asText()).isEqualTo("ClusterIssuer");
+        assertThat(certificate.at("/spec/commonName").asText()).isEqualTo("gridflex-ven-01");
+        // PEM (tls.crt, tls.key as PKCS#8, ca.crt), which the gateway reads; no key store.
+        assertThat(certificate.at("/spec/privateKey/encoding").asText()).isEqualTo("PKCS8");
+        assertThat(certificate.at("/spec").has("keystores")).isFalse();
     }
 
     static boolean selects(JsonNode selector, JsonNode labels) {

@@ -55,6 +55,10 @@ class VenGatewayProgramsTest {
             Optional<List<String>> acceptedGroups();
 
             Poll poll();
+
+            Optional<VenGatewayOpenAdrSecurityTest.Secured.Tls> tls();
+
+            Optional<VenGatewayOpenAdrSecurityTest.Secured.Signature> signature();
         }
 
         interface Vtn {
@@ -134,17 +138,25 @@ class VenGatewayProgramsTest {
     void eachProgramIsExactlyItsPropertiesWithTheIdQuoted() throws IOException {
         String properties = programsProperties(
                 Charts.render(Charts.GRIDFLEX, Charts.GRIDFLEX.resolve("examples/production.yaml")));
-        assertThat(properties).isEqualTo("""
-                # The ven-gateway's OpenADR programs, from the chart's `programs` values.
-                gridflex.gateway.programs."summer-peak".vtn.url=https://vtn.utility.example.com/OpenADR2/Simple/2.0b
-                gridflex.gateway.programs."summer-peak".ven-name=gridflex-ven-01
-                gridflex.gateway.programs."summer-peak".vtn.expected-id=UTILITY-VTN-01
-                gridflex.gateway.programs."summer-peak".accepted-groups=feeder-12,feeder-14
-                gridflex.gateway.programs."coop.capacity-2026".vtn.url=https://openadr.coop.example.org
-                gridflex.gateway.programs."coop.capacity-2026".ven-name=gridflex
-                gridflex.gateway.programs."coop.capacity-2026".vtn.request-timeout=20s
-                gridflex.gateway.programs."coop.capacity-2026".poll.interval=30s
-                """);
+        assertThat(properties).isEqualTo(
+                """
+                        # The ven-gateway's OpenADR programs, from the chart's `programs` values.
+                        gridflex.gateway.programs."summer-peak".vtn.url=https://vtn.utility.example.com/OpenADR2/Simple/2.0b
+                        gridflex.gateway.programs."summer-peak".ven-name=gridflex-ven-01
+                        gridflex.gateway.programs."summer-peak".vtn.expected-id=UTILITY-VTN-01
+                        gridflex.gateway.programs."summer-peak".accepted-groups=feeder-12,feeder-14
+                        gridflex.gateway.programs."summer-peak".tls.certificate=/etc/gridflex/openadr/0/tls/tls.crt
+                        gridflex.gateway.programs."summer-peak".tls.key=/etc/gridflex/openadr/0/tls/tls.key
+                        gridflex.gateway.programs."summer-peak".tls.trusted-certificates=/etc/gridflex/openadr/0/tls/ca.crt
+                        gridflex.gateway.programs."summer-peak".tls.pinned-fingerprints=E6:0C:FE:2F:56:53:64:EA:EC:35
+                        gridflex.gateway.programs."summer-peak".signature.key=/etc/gridflex/openadr/0/tls/tls.key
+                        gridflex.gateway.programs."summer-peak".signature.certificate=/etc/gridflex/openadr/0/tls/tls.crt
+                        gridflex.gateway.programs."summer-peak".signature.trusted-certificates=/etc/gridflex/openadr/0/signers/vtn-signing.pem
+                        gridflex.gateway.programs."coop.capacity-2026".vtn.url=https://openadr.coop.example.org
+                        gridflex.gateway.programs."coop.capacity-2026".ven-name=gridflex
+                        gridflex.gateway.programs."coop.capacity-2026".vtn.request-timeout=20s
+                        gridflex.gateway.programs."coop.capacity-2026".poll.interval=30s
+                        """);
         // The id with a dot is one map key, not a path.
         assertThat(readBack(properties, dir)).containsOnlyKeys("summer-peak", "coop.capacity-2026")
                 .containsEntry("summer-peak", new Read("https://vtn.utility.example.com/OpenADR2/Simple/2.0b",
