@@ -88,12 +88,17 @@ public final class TestPki {
     private final Issuer root;
     private final Issuer intermediate;
     private final Path caCertificate;
+    private final Date notBefore;
+    private final Date notAfter;
 
-    private TestPki(Path directory, Issuer root, Issuer intermediate, Path caCertificate) {
+    private TestPki(Path directory, Issuer root, Issuer intermediate, Path caCertificate, Date notBefore,
+            Date notAfter) {
         this.directory = directory;
         this.root = root;
         this.intermediate = intermediate;
         this.caCertificate = caCertificate;
+        this.notBefore = notBefore;
+        this.notAfter = notAfter;
     }
 
     /** A directory below the module's {@code target/test-pki}, where Maven runs the tests. */
@@ -106,12 +111,24 @@ public final class TestPki {
      * so a test can also prove that the signature algorithms of the chain do not matter to the suite chosen.
      */
     public static TestPki create(Path directory, String name, KeyType keyType) {
+        // An hour back, so a peer whose clock is slightly behind still accepts the certificates.
+        Instant now = Instant.now();
+        return create(directory, name, keyType, now.minus(Duration.ofHours(1)), now.plus(VALIDITY));
+    }
+
+    /**
+     * A new CA as {@link #create(Path, String, KeyType)}, whose certificates, and all it issues, are valid exactly from
+     * {@code notBefore} to {@code notAfter}: for tests with a fixed clock, or that step past the expiry.
+     */
+    public static TestPki create(Path directory, String name, KeyType keyType, Instant notBefore, Instant notAfter) {
+        Date from = Date.from(notBefore);
+        Date to = Date.from(notAfter);
         try {
             Files.createDirectories(directory);
             KeyPair rootKeys = generate(keyType);
             X500Name rootName = new X500Name("CN=" + name + " Root CA,O=GridFlex test");
-            X509Certificate rootCertificate = sign(new JcaX509v3CertificateBuilder(rootName, serial(), notBefore(),
-                    notAfter(), rootName, rootKeys.getPublic())
+            X509Certificate rootCertificate = sign(new JcaX509v3CertificateBuilder(rootName, serial(), from, to,
+                    rootName, rootKeys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                     .addExtension(Extension.subjectKeyIdentifier, false,
@@ -121,7 +138,7 @@ public final class TestPki {
 
             KeyPair intermediateKeys = generate(keyType);
             X509Certificate intermediateCertificate = sign(builder(root,
-                    new X500Name("CN=" + name + " Issuing CA,O=GridFlex test"), intermediateKeys.getPublic())
+                    new X500Name("CN=" + name + " Issuing CA,O=GridFlex test"), intermediateKeys.getPublic(), from, to)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)),
                     root.key());
@@ -129,7 +146,7 @@ public final class TestPki {
 
             Path ca = directory.resolve("ca.crt");
             Files.writeString(ca, pem(rootCertificate), StandardCharsets.US_ASCII);
-            return new TestPki(directory, root, intermediate, ca);
+            return new TestPki(directory, root, intermediate, ca, from, to);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -206,7 +223,7 @@ public final class TestPki {
             KeyPair keys = generate(keyType);
             int usage = KeyUsage.digitalSignature | (keyType == KeyType.RSA ? KeyUsage.keyEncipherment : 0);
             X509v3CertificateBuilder builder = builder(intermediate, new X500Name("CN=" + name + ",O=GridFlex test"),
-                    keys.getPublic())
+                    keys.getPublic(), notBefore, notAfter)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(usage))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
@@ -360,9 +377,9 @@ public final class TestPki {
         return pem(new PemObject("RSA PRIVATE KEY", info.parsePrivateKey().toASN1Primitive().getEncoded()));
     }
 
-    private static X509v3CertificateBuilder builder(Issuer issuer, X500Name subject, PublicKey publicKey)
-            throws GeneralSecurityException, IOException {
-        return new JcaX509v3CertificateBuilder(issuer.certificate(), serial(), notBefore(), notAfter(), subject,
+    private static X509v3CertificateBuilder builder(Issuer issuer, X500Name subject, PublicKey publicKey,
+            Date notBefore, Date notAfter) throws GeneralSecurityException, IOException {
+        return new JcaX509v3CertificateBuilder(issuer.certificate(), serial(), notBefore, notAfter, subject,
                 publicKey)
                 .addExtension(Extension.subjectKeyIdentifier, false,
                         extensions().createSubjectKeyIdentifier(publicKey))
@@ -398,15 +415,6 @@ public final class TestPki {
 
     private static BigInteger serial() {
         return BigInteger.valueOf(SERIAL.incrementAndGet());
-    }
-
-    private static Date notBefore() {
-        // An hour back, so a peer whose clock is slightly behind still accepts the certificate.
-        return Date.from(Instant.now().minus(Duration.ofHours(1)));
-    }
-
-    private static Date notAfter() {
-        return Date.from(Instant.now().plus(VALIDITY));
     }
 
     private static String pem(X509Certificate certificate) {

@@ -15,6 +15,7 @@ import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -59,6 +60,21 @@ class TestPkiTest {
         assertThat(Files.readString(ec.keyAs(KeyFormat.TRADITIONAL))).startsWith("-----BEGIN EC PRIVATE KEY-----");
         assertThat(Files.readString(rsa.keyAs(KeyFormat.TRADITIONAL))).startsWith("-----BEGIN RSA PRIVATE KEY-----");
         assertThat(ec.leaf().getSubjectAlternativeNames()).isNull();
+    }
+
+    @Test
+    void aFixedValidityHoldsForTheWholeChain() throws Exception {
+        Instant notBefore = Instant.parse("2026-01-01T00:00:00Z");
+        Instant notAfter = Instant.parse("2031-01-01T00:00:00Z");
+        TestPki pki = TestPki.create(TestPki.inTarget("pki-test-fixed"), "Pki Fixed", KeyType.EC, notBefore,
+                notAfter);
+        Identity signer = pki.client("signer", KeyType.RSA);
+
+        for (X509Certificate certificate : List.of(pki.root(), signer.chain().get(0), signer.chain().get(1))) {
+            assertThat(certificate.getNotBefore().toInstant()).isEqualTo(notBefore);
+            assertThat(certificate.getNotAfter().toInstant()).isEqualTo(notAfter);
+        }
+        assertThat(certificates(signer.certificate())).containsExactlyElementsOf(signer.chain());
     }
 
     private static List<X509Certificate> certificates(Path file) throws Exception {

@@ -3,6 +3,7 @@ package io.gridflex.openadr.signature;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class OadrSigner {
     public OadrSigner(SigningCredentials credentials, Clock clock) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.certificateBase64 = pemStyleBase64(CertificateFingerprints.der(credentials.certificate()));
+        this.certificateBase64 = pemStyleBase64(encoded(credentials.certificate()));
         SignatureProfile.initSantuario();
     }
 
@@ -196,6 +197,15 @@ public final class OadrSigner {
             }
         }
         throw new IllegalStateException("The signature has no ds:" + localName);
+    }
+
+    private static byte[] encoded(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new IllegalArgumentException("The certificate " + certificate.getSubjectX500Principal()
+                    + " cannot be encoded", e);
+        }
     }
 
     /** Lines of 64 characters, each ending in a newline, as in a PEM file and OpenLEADR's messages. */

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +35,7 @@ import org.w3c.dom.NodeList;
 import io.gridflex.openadr.OpenAdrNamespaces;
 import io.gridflex.openadr.OpenAdrXml;
 import io.gridflex.openadr.SecureXmlParser;
+import io.gridflex.openadr.pki.Fingerprint;
 
 /**
  * Verifies the XML signature of a received OpenADR 2.0b payload and its ReplayProtect, refusing with a
@@ -71,7 +71,7 @@ public final class OadrVerifier {
     private final NonceCache nonces;
     private final SecureXmlParser parser = new SecureXmlParser(OpenAdrXml.DEFAULT_MAX_BYTES);
     /** Trusted certificates seen in messages, parsed once; only trusted ones get in, so it stays small. */
-    private final Map<String, X509Certificate> parsedCertificates = new ConcurrentHashMap<>();
+    private final Map<Fingerprint, X509Certificate> parsedCertificates = new ConcurrentHashMap<>();
 
     public OadrVerifier(TrustedSigners trusted, Clock clock, Duration window) {
         this(trusted, clock, window, DEFAULT_MAX_NONCES);
@@ -299,11 +299,11 @@ public final class OadrVerifier {
             for (Element data : children(keyInfo, "X509Data")) {
                 for (Element certificate : children(data, "X509Certificate")) {
                     byte[] der = decodeCertificate(certificate);
-                    byte[] sha256 = CertificateFingerprints.sha256(der);
+                    Fingerprint sha256 = Fingerprint.sha256(der);
                     if (trusted.trusts(sha256)) {
                         return requireValidNow(parsed(sha256, der), now);
                     }
-                    presented.add(CertificateFingerprints.format(sha256));
+                    presented.add(sha256.toString());
                 }
             }
         }
@@ -323,8 +323,8 @@ public final class OadrVerifier {
         }
     }
 
-    private X509Certificate parsed(byte[] sha256, byte[] der) {
-        return parsedCertificates.computeIfAbsent(HexFormat.of().formatHex(sha256), key -> {
+    private X509Certificate parsed(Fingerprint sha256, byte[] der) {
+        return parsedCertificates.computeIfAbsent(sha256, key -> {
             try {
                 return (X509Certificate) CertificateFactory.getInstance("X.509")
                         .generateCertificate(new ByteArrayInputStream(der));
@@ -373,7 +373,7 @@ public final class OadrVerifier {
             throw refuse(SignatureRefusal.STALE, "Signed at " + replayProtect.timestamp() + ", " + offset.toMillis()
                     + " ms from our clock (" + now + "); accepted: within " + window);
         }
-        NonceCache.Outcome outcome = nonces.remember(CertificateFingerprints.full(signer), replayProtect.nonce(),
+        NonceCache.Outcome outcome = nonces.remember(Fingerprint.sha256(signer).toString(), replayProtect.nonce(),
                 replayProtect.timestamp().plus(window), now);
         switch (outcome) {
             case SEEN -> throw refuse(SignatureRefusal.REPLAYED,

@@ -1,13 +1,13 @@
 package io.gridflex.openadr.signature;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
+
+import io.gridflex.openadr.pki.CertificateKeys;
+import io.gridflex.openadr.pki.PemFiles;
 
 /**
  * What GridFlex signs with: a private key and the certificate chain whose first certificate holds its public key.
@@ -26,7 +26,7 @@ public record SigningCredentials(PrivateKey privateKey, List<X509Certificate> ch
             throw new IllegalArgumentException("A signing certificate is required");
         }
         signatureMethod(privateKey);
-        requireMatchingKey(privateKey, chain.getFirst());
+        CertificateKeys.requireMatch(privateKey, chain.getFirst());
     }
 
     /** Reads a key file and a certificate (chain) file in PEM, as {@link PemFiles} describes. */
@@ -59,27 +59,5 @@ public record SigningCredentials(PrivateKey privateKey, List<X509Certificate> ch
             default -> throw new IllegalArgumentException(
                     "OpenADR 2.0b signs with RSA or EC keys, not " + key.getAlgorithm());
         };
-    }
-
-    /** Signs and verifies a probe: works for RSA and EC alike without deriving public keys. */
-    private static void requireMatchingKey(PrivateKey key, X509Certificate certificate) {
-        String algorithm = key.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
-        byte[] probe = "GridFlex signing key check".getBytes(StandardCharsets.US_ASCII);
-        try {
-            Signature signer = Signature.getInstance(algorithm);
-            signer.initSign(key);
-            signer.update(probe);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(algorithm);
-            verifier.initVerify(certificate.getPublicKey());
-            verifier.update(probe);
-            if (!verifier.verify(signature)) {
-                throw new IllegalArgumentException("The private key does not belong to the certificate "
-                        + certificate.getSubjectX500Principal().getName());
-            }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("The private key does not fit the certificate "
-                    + certificate.getSubjectX500Principal().getName() + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -5,9 +5,11 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+
+import io.gridflex.openadr.pki.Fingerprint;
+import io.gridflex.openadr.pki.PemFiles;
 
 /**
  * The certificates whose signatures GridFlex accepts, pinned: a peer's certificate is trusted when it is one of the
@@ -19,14 +21,12 @@ import java.util.Set;
  */
 public final class TrustedSigners {
 
-    private static final HexFormat HEX = HexFormat.of();
+    /** Full SHA-256 fingerprints. */
+    private final Set<Fingerprint> full;
+    /** OpenLEADR short fingerprints (last 10 bytes of the SHA-256). */
+    private final Set<Fingerprint> tails;
 
-    /** Full SHA-256 fingerprints as lower-case hex. */
-    private final Set<String> full;
-    /** OpenLEADR short fingerprints (last 10 bytes of the SHA-256) as lower-case hex. */
-    private final Set<String> tails;
-
-    private TrustedSigners(Set<String> full, Set<String> tails) {
+    private TrustedSigners(Set<Fingerprint> full, Set<Fingerprint> tails) {
         this.full = Set.copyOf(full);
         this.tails = Set.copyOf(tails);
         if (this.full.isEmpty() && this.tails.isEmpty()) {
@@ -37,17 +37,18 @@ public final class TrustedSigners {
     /**
      * @param certificates trusted as they are
      * @param fingerprints full SHA-256 or OpenLEADR's short form, with or without colons (see
-     *            {@link CertificateFingerprints})
+     *            {@link Fingerprint#parse})
+     * @throws IllegalArgumentException for a fingerprint that is not one, or when nothing at all is trusted
      */
     public static TrustedSigners of(Collection<X509Certificate> certificates, Collection<String> fingerprints) {
-        Set<String> full = new HashSet<>();
-        Set<String> tails = new HashSet<>();
+        Set<Fingerprint> full = new HashSet<>();
+        Set<Fingerprint> tails = new HashSet<>();
         for (X509Certificate certificate : certificates) {
-            full.add(HEX.formatHex(CertificateFingerprints.sha256(CertificateFingerprints.der(certificate))));
+            full.add(Fingerprint.sha256(certificate));
         }
-        for (String fingerprint : fingerprints) {
-            byte[] bytes = CertificateFingerprints.parse(fingerprint);
-            (bytes.length == CertificateFingerprints.FULL_LENGTH ? full : tails).add(HEX.formatHex(bytes));
+        for (String text : fingerprints) {
+            Fingerprint fingerprint = Fingerprint.parse(text);
+            (fingerprint.isShort() ? tails : full).add(fingerprint);
         }
         return new TrustedSigners(full, tails);
     }
@@ -65,9 +66,8 @@ public final class TrustedSigners {
         return of(Arrays.stream(files).flatMap(f -> PemFiles.readCertificates(f).stream()).toList(), List.of());
     }
 
-    /** @param sha256 the SHA-256 of the certificate's DER encoding */
-    boolean trusts(byte[] sha256) {
-        byte[] tail = Arrays.copyOfRange(sha256, sha256.length - CertificateFingerprints.SHORT_LENGTH, sha256.length);
-        return full.contains(HEX.formatHex(sha256)) || tails.contains(HEX.formatHex(tail));
+    /** @param sha256 the full SHA-256 fingerprint of a certificate */
+    boolean trusts(Fingerprint sha256) {
+        return full.contains(sha256) || tails.contains(sha256.shortForm());
     }
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import org.w3c.dom.Document;
 
+import io.gridflex.openadr.pki.Fingerprint;
+
 /**
  * A payload whose signature verified: the document to bind (pass it to {@code OpenAdrXml.unmarshal(Document)}, which
  * validates it against the schema) and who signed it when. Callers that map peers to certificates (a VTN knows which
@@ -19,6 +21,6 @@ public record VerifiedPayload(Document document, X509Certificate signer, Instant
 
     /** The signer's full SHA-256 fingerprint, colon-separated upper-case hex. */
     public String signerFingerprint() {
-        return CertificateFingerprints.full(signer);
+        return Fingerprint.sha256(signer).toString();
     }
 }

@@ -34,6 +34,9 @@ import io.gridflex.openadr.OpenAdrXml;
 import io.gridflex.openadr.SharedOpenAdrFiles;
 import io.gridflex.openadr.model.ei.EventStatusEnumeratedType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.openadr.pki.Fingerprint;
+import io.gridflex.testsupport.TestPki.Identity;
+import io.gridflex.testsupport.TestPki.KeyFormat;
 
 /**
  * What GridFlex signs is valid OpenADR 2.0b (official schema), has OpenLEADR's signature layout, and verifies with
@@ -62,18 +65,18 @@ class OadrSignerTest {
         return arguments.stream();
     }
 
-    private static TestPki.Identity identity(String key) {
-        return key.equals("ec") ? TestPki.get().ec : TestPki.get().rsa;
+    private static Identity identity(String key) {
+        return SigningIdentities.of(key);
     }
 
-    private static OadrVerifier verifierTrusting(TestPki.Identity identity) {
-        return new OadrVerifier(TrustedSigners.certificates(identity.certificate()), CLOCK, Duration.ofSeconds(5));
+    private static OadrVerifier verifierTrusting(Identity identity) {
+        return new OadrVerifier(TrustedSigners.certificates(identity.leaf()), CLOCK, Duration.ofSeconds(5));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("messages")
     void signedMessagesAreValidAgainstTheOfficialSchema(String key, String name, OadrPayload payload) {
-        OadrSigner signer = new OadrSigner(SigningCredentials.fromPem(identity(key).pkcs8Key(), identity(key).chain()),
+        OadrSigner signer = new OadrSigner(SigningCredentials.fromPem(identity(key).key(), identity(key).certificate()),
                 CLOCK);
 
         String signed = signer.sign(XML.marshal(payload));
@@ -85,13 +88,14 @@ class OadrSignerTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("messages")
     void signedMessagesVerifyAndStillBind(String key, String name, OadrPayload payload) {
-        TestPki.Identity identity = identity(key);
-        String signed = new OadrSigner(SigningCredentials.fromPem(identity.legacyKey(), identity.chain()), CLOCK)
+        Identity identity = identity(key);
+        String signed = new OadrSigner(
+                SigningCredentials.fromPem(identity.keyAs(KeyFormat.TRADITIONAL), identity.certificate()), CLOCK)
                 .sign(XML.marshal(payload));
 
         VerifiedPayload verified = verifierTrusting(identity).verify(signed.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(verified.signer()).isEqualTo(identity.certificate());
+        assertThat(verified.signer()).isEqualTo(identity.leaf());
         assertThat(verified.signedAt()).isEqualTo(NOW);
         assertThat(OadrMessages.body(XML.unmarshal(verified.document())))
                 .isInstanceOf(OadrMessages.body(payload).getClass());
@@ -101,8 +105,9 @@ class OadrSignerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("keys")
     void theSignatureHasOpenLeadrsLayout(String key) throws Exception {
-        TestPki.Identity identity = identity(key);
-        String signed = new OadrSigner(identity.credentials(), CLOCK).sign(XML.marshal(OadrMessages.poll("ven-1")));
+        Identity identity = identity(key);
+        String signed = new OadrSigner(SigningIdentities.credentials(identity), CLOCK)
+                .sign(XML.marshal(OadrMessages.poll("ven-1")));
         Element root = XML.parse(signed.getBytes(StandardCharsets.UTF_8)).getDocumentElement();
 
         List<Element> children = children(root);
@@ -135,7 +140,7 @@ class OadrSignerTest {
         assertThat(certificate.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(64));
         assertThat(CertificateFactory.getInstance("X.509").generateCertificate(
                 new ByteArrayInputStream(Base64.getMimeDecoder().decode(certificate))))
-                .isEqualTo(identity.certificate());
+                .isEqualTo(identity.leaf());
         assertThat(signed).doesNotContain("&#13;");
     }
 
@@ -145,8 +150,8 @@ class OadrSignerTest {
 
     @Test
     void everySignatureHasItsOwnNonce() {
-        OadrSigner signer = new OadrSigner(TestPki.get().ec.credentials(), CLOCK);
-        OadrVerifier verifier = verifierTrusting(TestPki.get().ec);
+        OadrSigner signer = new OadrSigner(SigningIdentities.credentials(SigningIdentities.ec()), CLOCK);
+        OadrVerifier verifier = verifierTrusting(SigningIdentities.ec());
         String unsigned = XML.marshal(OadrMessages.poll("ven-1"));
 
         VerifiedPayload first = verifier.verify(signer.sign(unsigned));
@@ -157,8 +162,8 @@ class OadrSignerTest {
 
     @Test
     void aFullNonceCacheRefusesWithAnErrorOfOurOwn() {
-        OadrSigner signer = new OadrSigner(TestPki.get().ec.credentials(), CLOCK);
-        OadrVerifier verifier = new OadrVerifier(TrustedSigners.certificates(TestPki.get().ec.certificate()), CLOCK,
+        OadrSigner signer = new OadrSigner(SigningIdentities.credentials(SigningIdentities.ec()), CLOCK);
+        OadrVerifier verifier = new OadrVerifier(TrustedSigners.certificates(SigningIdentities.ec().leaf()), CLOCK,
                 Duration.ofSeconds(5), 1);
         String unsigned = XML.marshal(OadrMessages.poll("ven-1"));
         verifier.verify(signer.sign(unsigned));
@@ -175,16 +180,16 @@ class OadrSignerTest {
         String withoutId = XML.marshal(OadrMessages.poll("ven-1")).replace(" oadr:Id=\"oadrSignedObject\"", "");
         assertThat(withoutId).doesNotContain("oadr:Id");
 
-        String signed = new OadrSigner(TestPki.get().ec.credentials(), CLOCK).sign(withoutId);
+        String signed = new OadrSigner(SigningIdentities.credentials(SigningIdentities.ec()), CLOCK).sign(withoutId);
 
         assertThat(signed).contains("oadr:Id=\"oadrSignedObject\"");
-        assertThat(verifierTrusting(TestPki.get().ec).verify(signed).signer())
-                .isEqualTo(TestPki.get().ec.certificate());
+        assertThat(verifierTrusting(SigningIdentities.ec()).verify(signed).signer())
+                .isEqualTo(SigningIdentities.ec().leaf());
     }
 
     @Test
     void aSignedPayloadIsNotSignedAgain() {
-        OadrSigner signer = new OadrSigner(TestPki.get().ec.credentials(), CLOCK);
+        OadrSigner signer = new OadrSigner(SigningIdentities.credentials(SigningIdentities.ec()), CLOCK);
         String signed = signer.sign(XML.marshal(OadrMessages.poll("ven-1")));
 
         assertThatIllegalArgumentException().isThrownBy(() -> signer.sign(signed)).withMessageContaining("signed");
@@ -192,41 +197,42 @@ class OadrSignerTest {
 
     @Test
     void ourSignatureBreaksWhenTheContentChanges() {
-        String signed = new OadrSigner(TestPki.get().rsa.credentials(), CLOCK)
+        String signed = new OadrSigner(SigningIdentities.credentials(SigningIdentities.rsa()), CLOCK)
                 .sign(XML.marshal(OadrMessages.poll("ven-1")));
 
-        assertThatThrownBy(() -> verifierTrusting(TestPki.get().rsa).verify(signed.replace("ven-1", "ven-2")))
+        assertThatThrownBy(() -> verifierTrusting(SigningIdentities.rsa()).verify(signed.replace("ven-1", "ven-2")))
                 .isInstanceOfSatisfying(SignatureRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(SignatureRefusal.INVALID_SIGNATURE));
     }
 
     @Test
     void aSignerIsTrustedByItsOpenLeadrFingerprint() {
-        TestPki.Identity identity = TestPki.get().ec;
-        String signed = new OadrSigner(identity.credentials(), CLOCK).sign(XML.marshal(OadrMessages.poll("ven-1")));
+        Identity identity = SigningIdentities.ec();
+        String signed = new OadrSigner(SigningIdentities.credentials(identity), CLOCK)
+                .sign(XML.marshal(OadrMessages.poll("ven-1")));
         OadrVerifier verifier = new OadrVerifier(
-                TrustedSigners.fingerprints(CertificateFingerprints.openLeadr(identity.certificate())), CLOCK,
+                TrustedSigners.fingerprints(Fingerprint.openLeadr(identity.leaf()).toString()), CLOCK,
                 Duration.ofSeconds(5));
 
-        assertThat(verifier.verify(signed).signer()).isEqualTo(identity.certificate());
+        assertThat(verifier.verify(signed).signer()).isEqualTo(identity.leaf());
     }
 
     @Test
     void anotherSignerIsNotTrusted() {
-        String signed = new OadrSigner(TestPki.get().rsa.credentials(), CLOCK)
+        String signed = new OadrSigner(SigningIdentities.credentials(SigningIdentities.rsa()), CLOCK)
                 .sign(XML.marshal(OadrMessages.poll("ven-1")));
 
-        assertThatThrownBy(() -> verifierTrusting(TestPki.get().ec).verify(signed))
+        assertThatThrownBy(() -> verifierTrusting(SigningIdentities.ec()).verify(signed))
                 .isInstanceOfSatisfying(SignatureRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(SignatureRefusal.UNTRUSTED_SIGNER));
     }
 
     @Test
     void anExpiredSignerCertificateIsNotTrusted() {
-        Clock afterExpiry = Clock.fixed(TestPki.NOT_AFTER.plusSeconds(60), ZoneOffset.UTC);
-        String signed = new OadrSigner(TestPki.get().ec.credentials(), afterExpiry)
+        Clock afterExpiry = Clock.fixed(SigningIdentities.NOT_AFTER.plusSeconds(60), ZoneOffset.UTC);
+        String signed = new OadrSigner(SigningIdentities.credentials(SigningIdentities.ec()), afterExpiry)
                 .sign(XML.marshal(OadrMessages.poll("ven-1")));
-        OadrVerifier verifier = new OadrVerifier(TrustedSigners.certificates(TestPki.get().ec.certificate()),
+        OadrVerifier verifier = new OadrVerifier(TrustedSigners.certificates(SigningIdentities.ec().leaf()),
                 afterExpiry, Duration.ofSeconds(5));
 
         assertThatThrownBy(() -> verifier.verify(signed))
@@ -237,7 +243,7 @@ class OadrSignerTest {
 
     @Test
     void onlyAnUnsignedOadrPayloadCanBeSigned() {
-        OadrSigner signer = new OadrSigner(TestPki.get().ec.credentials(), CLOCK);
+        OadrSigner signer = new OadrSigner(SigningIdentities.credentials(SigningIdentities.ec()), CLOCK);
 
         assertThatIllegalArgumentException().isThrownBy(() -> signer.sign("<a xmlns=\"urn:x\"/>"));
     }

@@ -26,6 +26,7 @@ import io.gridflex.openadr.OpenAdrXml;
 import io.gridflex.openadr.OpenAdrXmlException;
 import io.gridflex.openadr.SharedOpenAdrFiles;
 import io.gridflex.openadr.model.oadr.OadrCreatedEventType;
+import io.gridflex.openadr.pki.Fingerprint;
 import io.gridflex.openadr.signature.OpenLeadrSignedSamples.Sample;
 
 /**
@@ -80,7 +81,7 @@ class OpenLeadrSignatureTest {
 
             VerifiedPayload verified = verifierAt(now, TrustedSigners.fingerprints(fingerprint)).verify(sample.bytes());
 
-            assertThat(CertificateFingerprints.openLeadr(verified.signer()))
+            assertThat(Fingerprint.openLeadr(verified.signer()).toString())
                     .isEqualTo(OpenLeadrSignedSamples.listedFingerprint("dummy_ven.crt", "short"));
         }
     }

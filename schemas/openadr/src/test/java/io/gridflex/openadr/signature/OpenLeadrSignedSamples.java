@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.gridflex.openadr.SharedOpenAdrFiles;
+import io.gridflex.openadr.pki.PemFiles;
 
 /**
  * The signed messages OpenLEADR (a third-party implementation) produced, read byte for byte as stored, with the

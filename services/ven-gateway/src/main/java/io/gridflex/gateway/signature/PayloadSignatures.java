@@ -8,9 +8,9 @@ import java.util.Optional;
 
 import io.gridflex.openadr.OpenAdrXml;
 import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.openadr.pki.PemFiles;
 import io.gridflex.openadr.signature.OadrSigner;
 import io.gridflex.openadr.signature.OadrVerifier;
-import io.gridflex.openadr.signature.PemFiles;
 import io.gridflex.openadr.signature.SigningCredentials;
 import io.gridflex.openadr.signature.TrustedSigners;
 

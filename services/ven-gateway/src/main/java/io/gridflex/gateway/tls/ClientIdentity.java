@@ -1,16 +1,15 @@
 package io.gridflex.gateway.tls;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
 import javax.net.ssl.KeyManager;
+
+import io.gridflex.openadr.pki.CertificateKeys;
 
 /**
  * The VEN's certificate chain and private key, as presented to the VTN. Loading checks what would otherwise surface as
@@ -21,34 +20,27 @@ import javax.net.ssl.KeyManager;
  */
 record ClientIdentity(List<X509Certificate> chain, PrivateKey privateKey) {
 
-    private static final byte[] PROBE = "gridflex key check".getBytes(StandardCharsets.US_ASCII);
-
     ClientIdentity {
         chain = List.copyOf(chain);
     }
 
     static ClientIdentity load(String certificateKey, Path certificate, String keyKey, Path key) {
-        List<X509Certificate> chain = PemCertificates.read(certificateKey, certificate);
-        PrivateKey privateKey = PemPrivateKey.read(keyKey, key);
+        List<X509Certificate> chain = TlsFiles.certificates(certificateKey, certificate);
+        PrivateKey privateKey = TlsFiles.privateKey(keyKey, key);
         X509Certificate leaf = chain.getFirst();
-        String where = PemFile.describe(keyKey, key) + " and " + PemFile.describe(certificateKey, certificate);
-        String keyAlgorithm = privateKey.getAlgorithm();
-        String certificateAlgorithm = leaf.getPublicKey().getAlgorithm();
-        if (!keyAlgorithm.equals(certificateAlgorithm)) {
-            throw new TlsSetupException(where + ": the key does not match the certificate (an " + keyAlgorithm
-                    + " key, a certificate for an " + certificateAlgorithm + " key)");
-        }
-        if (!signsFor(privateKey, leaf)) {
-            throw new TlsSetupException(where + ": the key does not match the certificate " + leaf
-                    .getSubjectX500Principal() + " (a signature made with the key fails with the certificate's key)");
+        try {
+            CertificateKeys.requireMatch(privateKey, leaf);
+        } catch (IllegalArgumentException e) {
+            throw new TlsSetupException(TlsFiles.describe(keyKey, key) + " and "
+                    + TlsFiles.describe(certificateKey, certificate) + ": " + e.getMessage(), e);
         }
         try {
             leaf.checkValidity();
         } catch (CertificateExpiredException e) {
-            throw new TlsSetupException(PemFile.describe(certificateKey, certificate) + ": the certificate "
+            throw new TlsSetupException(TlsFiles.describe(certificateKey, certificate) + ": the certificate "
                     + leaf.getSubjectX500Principal() + " expired on " + leaf.getNotAfter().toInstant(), e);
         } catch (CertificateNotYetValidException e) {
-            throw new TlsSetupException(PemFile.describe(certificateKey, certificate) + ": the certificate "
+            throw new TlsSetupException(TlsFiles.describe(certificateKey, certificate) + ": the certificate "
                     + leaf.getSubjectX500Principal() + " is valid only from " + leaf.getNotBefore().toInstant(), e);
         }
         return new ClientIdentity(chain, privateKey);
@@ -71,28 +63,5 @@ record ClientIdentity(List<X509Certificate> chain, PrivateKey privateKey) {
      */
     KeyManager[] keyManagers() {
         return new KeyManager[]{new SingleIdentityKeyManager(this)};
-    }
-
-    /** Proves the pair by use: sign with the private key, verify with the certificate. */
-    private static boolean signsFor(PrivateKey key, X509Certificate certificate) {
-        String algorithm = switch (key.getAlgorithm()) {
-            case "EC" -> "SHA256withECDSA";
-            case "RSA" -> "SHA256withRSA";
-            case "Ed25519", "Ed448", "EdDSA" -> key.getAlgorithm();
-            default -> throw new TlsSetupException("unsupported client key algorithm " + key.getAlgorithm()
-                    + "; OpenADR certificates use EC or RSA keys");
-        };
-        try {
-            Signature signer = Signature.getInstance(algorithm);
-            signer.initSign(key);
-            signer.update(PROBE);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(algorithm);
-            verifier.initVerify(certificate.getPublicKey());
-            verifier.update(PROBE);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
     }
 }

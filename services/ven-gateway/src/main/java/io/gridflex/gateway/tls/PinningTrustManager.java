@@ -15,6 +15,8 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
+import io.gridflex.openadr.pki.Fingerprint;
+
 /**
  * Validates a VTN's certificate: first the JDK's own PKIX validation (chain to a trusted CA, validity, key usage,
  * and host-name verification when the connection asks for it, as {@link java.net.http.HttpClient} does), then, when

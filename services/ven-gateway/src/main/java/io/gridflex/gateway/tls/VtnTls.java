@@ -13,6 +13,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 
+import io.gridflex.openadr.pki.Fingerprint;
+
 /**
  * Everything a VTN connection needs for OpenADR's TLS, made from a {@link TlsConfig}: an {@link SSLContext} with our
  * client certificate and a {@link PinningTrustManager}, and {@link SSLParameters} with the configured protocols and
@@ -51,7 +53,7 @@ public final class VtnTls {
     public static VtnTls load(String key, TlsConfig config) {
         Optional<ClientIdentity> identity = clientIdentity(key, config);
         Optional<List<X509Certificate>> trusted = config.trustedCertificates()
-                .map(file -> PemCertificates.read(key + ".trusted-certificates", file));
+                .map(file -> TlsFiles.certificates(key + ".trusted-certificates", file));
         List<Fingerprint> pins = pins(key, config.pinnedFingerprints().orElse(List.of()));
 
         SSLContext context;

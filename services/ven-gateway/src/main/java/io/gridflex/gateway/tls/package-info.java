@@ -7,8 +7,10 @@
  * <li>{@link io.gridflex.gateway.tls.VtnTls}: loads and checks it at startup and hands out the {@code SSLContext}
  * and {@code SSLParameters} for {@link java.net.http.HttpClient};</li>
  * <li>{@link io.gridflex.gateway.tls.PinningTrustManager}: PKIX validation, then the pin;</li>
- * <li>{@link io.gridflex.gateway.tls.Fingerprint}: SHA-256 certificate fingerprints, full or OpenLEADR's short
- * form.</li>
+ * <li>{@code TlsFiles}: the configured PEM files, read by the shared
+ * {@link io.gridflex.openadr.pki.PemFiles}, errors named by configuration key and file; pins are
+ * {@link io.gridflex.openadr.pki.Fingerprint}s and the client key is checked against its certificate by
+ * {@link io.gridflex.openadr.pki.CertificateKeys}.</li>
  * </ul>
  * <h2>The RSA suite on JDK 24 and later</h2> {@code TLS_RSA_WITH_AES_128_CBC_SHA256}, one of the two suites OpenADR
  * 2.0b mandates, is disabled by default since JDK 24: {@code jdk.tls.disabledAlgorithms} lists {@code TLS_RSA_*}. On

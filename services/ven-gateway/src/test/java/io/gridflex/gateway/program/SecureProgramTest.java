@@ -30,7 +30,7 @@ import io.gridflex.gateway.support.VtnSimulator;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.Topics;
-import io.gridflex.openadr.signature.CertificateFingerprints;
+import io.gridflex.openadr.pki.Fingerprint;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
@@ -142,12 +142,12 @@ class SecureProgramTest {
 
             Map<String, String> config = new HashMap<>();
             config.put("gridflex.gateway.programs.default.vtn.url", VtnSimulator.shared().baseUrl());
-            program(config, "secure", vtn, ven, CertificateFingerprints.full(vtn.leaf()),
-                    CertificateFingerprints.openLeadr(vtn.leaf()));
-            program(config, "untrusted-signer", vtn, stranger, CertificateFingerprints.full(vtn.leaf()),
-                    CertificateFingerprints.full(vtn.leaf()));
-            program(config, "pinned-elsewhere", vtn, ven, CertificateFingerprints.full(otherServer.leaf()),
-                    CertificateFingerprints.full(vtn.leaf()));
+            program(config, "secure", vtn, ven, Fingerprint.sha256(vtn.leaf()).toString(),
+                    Fingerprint.openLeadr(vtn.leaf()).toString());
+            program(config, "untrusted-signer", vtn, stranger, Fingerprint.sha256(vtn.leaf()).toString(),
+                    Fingerprint.sha256(vtn.leaf()).toString());
+            program(config, "pinned-elsewhere", vtn, ven, Fingerprint.sha256(otherServer.leaf()).toString(),
+                    Fingerprint.sha256(vtn.leaf()).toString());
             return config;
         }
 

@@ -31,6 +31,18 @@ record TestTlsConfig(Optional<Path> certificate, Optional<Path> key, Optional<Pa
                 Optional.empty(), List.of(ECDSA_SUITE, RSA_SUITE), List.of("TLSv1.2"));
     }
 
+    /** Always set in a test: {@link #cipherSuites()} overrides the mapping's default. */
+    @Override
+    public Optional<List<String>> configuredCipherSuites() {
+        return Optional.of(cipherSuites);
+    }
+
+    /** Always set in a test: {@link #protocols()} overrides the mapping's default. */
+    @Override
+    public Optional<List<String>> configuredProtocols() {
+        return Optional.of(protocols);
+    }
+
     TestTlsConfig withKey(Path file) {
         return new TestTlsConfig(certificate, Optional.ofNullable(file), trustedCertificates, pinnedFingerprints,
                 cipherSuites, protocols);

@@ -29,6 +29,7 @@ import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.gridflex.openadr.pki.Fingerprint;
 import io.gridflex.testsupport.TestPki;
 import io.gridflex.testsupport.TestPki.Identity;
 import io.gridflex.testsupport.TestPki.KeyType;

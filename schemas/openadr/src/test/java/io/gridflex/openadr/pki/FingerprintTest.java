@@ -1,19 +1,19 @@
-package io.gridflex.gateway.tls;
+package io.gridflex.openadr.pki;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import io.gridflex.openadr.SharedOpenAdrFiles;
 
 class FingerprintTest {
 
@@ -22,15 +22,17 @@ class FingerprintTest {
             + VTN_SHORT;
 
     /**
-     * OpenLEADR's three test certificates and the fingerprints recorded with them, read in place from
-     * {@code shared/openadr-samples/openleadr-session} (never copied into the repository).
+     * OpenLEADR's three test certificates (CA, VTN, VEN) and the fingerprints recorded with them, both forms of each,
+     * read in place from {@code shared/openadr-samples/openleadr-session} (never copied into the repository).
      */
     @Test
-    void fingerprintsOfOpenLeadrsCertificatesMatchTheRecordedOnes() throws IOException {
-        Path session = samples();
+    void fingerprintsOfOpenLeadrsCertificatesMatchTheRecordedOnes() throws IOException, CertificateEncodingException {
+        Path session = SharedOpenAdrFiles.openLeadrSession();
         List<String> lines = Files.readAllLines(session.resolve("certificate_fingerprints.txt"),
                 StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
         assertThat(lines).hasSize(6);
+        assertThat(lines).extracting(line -> line.trim().split("\\s+")[0]).containsOnly("dummy_ca.crt",
+                "dummy_vtn.crt", "dummy_ven.crt");
         for (String line : lines) {
             String[] fields = line.trim().split("\\s+");
             X509Certificate certificate = certificate(session.resolve(fields[0]));
@@ -39,7 +41,9 @@ class FingerprintTest {
                     : Fingerprint.sha256(certificate);
 
             assertThat(computed.toString()).as(line).isEqualTo(fields[2]);
+            assertThat(computed.isShort()).as(line).isEqualTo(fields[1].equals("short"));
             assertThat(Fingerprint.parse(fields[2]).matches(certificate)).as(line).isTrue();
+            assertThat(Fingerprint.sha256(certificate.getEncoded())).isEqualTo(Fingerprint.sha256(certificate));
         }
         X509Certificate vtn = certificate(session.resolve("dummy_vtn.crt"));
         X509Certificate ven = certificate(session.resolve("dummy_ven.crt"));
@@ -49,27 +53,38 @@ class FingerprintTest {
     }
 
     @Test
-    void bothFormatsAreReadInEitherCaseWithOrWithoutColons() {
+    void bothFormatsAreReadInEitherCaseWithColonsSpacesOrNothing() {
         Fingerprint upper = Fingerprint.parse(VTN_SHORT);
         assertThat(Fingerprint.parse("e60cfe2f565364eaec35")).isEqualTo(upper);
         assertThat(Fingerprint.parse(" e6:0c:fe:2f:56:53:64:ea:ec:35 ")).isEqualTo(upper);
+        assertThat(Fingerprint.parse(VTN_SHORT.replace(':', ' '))).isEqualTo(upper);
         assertThat(upper.isShort()).isTrue();
+        assertThat(upper.shortForm()).isSameAs(upper);
 
         Fingerprint full = Fingerprint.parse(VTN_FULL.replace(":", "").toLowerCase());
         assertThat(full.isShort()).isFalse();
         assertThat(full.toString()).isEqualTo(VTN_FULL);
         assertThat(full.shortForm()).isEqualTo(upper);
         assertThat(full).isNotEqualTo(upper);
+        assertThat(full).hasSameHashCodeAs(Fingerprint.parse(VTN_FULL));
     }
 
     @Test
     void anythingElseIsNotAFingerprint() {
         assertThatThrownBy(() -> Fingerprint.parse("E6:0C:FE")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("10 bytes");
+                .hasMessage("'E6:0C:FE' is not a SHA-256 fingerprint: 3 bytes, expected 10 bytes (OpenLEADR's short"
+                        + " form) or 32 bytes (the full SHA-256) of hex");
+        assertThatThrownBy(() -> Fingerprint.parse("09:71:9E:0E")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4 bytes");
         // SHA-1, as `openssl x509 -fingerprint` prints by default: 20 bytes.
-        assertThatThrownBy(() -> Fingerprint.parse("AB".repeat(20))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Fingerprint.parse("AB".repeat(20))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("20 bytes");
         assertThatThrownBy(() -> Fingerprint.parse("ZZ".repeat(10))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not hexadecimal");
+        assertThatThrownBy(() -> Fingerprint.parse("not hex at all")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not hexadecimal");
+        assertThatThrownBy(() -> Fingerprint.parse("")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0 bytes");
         assertThatThrownBy(() -> new Fingerprint(new byte[16])).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -82,21 +97,7 @@ class FingerprintTest {
         assertThat(fingerprint.toString()).isEqualTo(VTN_SHORT);
     }
 
-    /** Where the captured OpenADR samples are, beside the repository, as the event tests find them. */
-    private static Path samples() {
-        String root = System.getProperty("gridflex.root");
-        assertThat(root).as("system property gridflex.root (run the tests through Maven)").isNotNull();
-        Path session = Path.of(root).resolve("../shared/openadr-samples/openleadr-session").normalize();
-        assertThat(session.resolve("certificate_fingerprints.txt")).as("OpenLEADR samples beside the repository")
-                .isRegularFile();
-        return session;
-    }
-
-    private static X509Certificate certificate(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        } catch (CertificateException e) {
-            throw new AssertionError("not a certificate: " + file, e);
-        }
+    private static X509Certificate certificate(Path file) {
+        return PemFiles.readCertificates(file).getFirst();
     }
 }

@@ -1,4 +1,4 @@
-package io.gridflex.gateway.tls;
+package io.gridflex.openadr.pki;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,14 +11,15 @@ import java.util.Locale;
 /**
  * A certificate fingerprint: the SHA-256 of its DER encoding, either whole (32 bytes) or in OpenLEADR's short form,
  * the last 10 bytes. OpenADR deployments exchange both, written {@code AA:BB:...} in upper case by OpenLEADR and
- * as plain hex by others, so {@link #parse} accepts either length, either case, with or without colons, and a short
- * fingerprint matches every certificate whose SHA-256 ends with it.
+ * {@code openssl x509 -fingerprint -sha256}, and as plain or space-separated hex by others, so {@link #parse} accepts
+ * either length, either case, with colons, spaces or nothing between the pairs; a short fingerprint matches every
+ * certificate whose SHA-256 ends with it. {@link #toString} writes OpenLEADR's notation.
  *
  * @param bytes the 10 or 32 bytes (the record keeps its own copy)
  */
 public record Fingerprint(byte[] bytes) {
 
-    /** Bytes of OpenLEADR's short form. */
+    /** Bytes of OpenLEADR's short form: the tail of the SHA-256. */
     public static final int SHORT_LENGTH = 10;
     /** Bytes of a SHA-256 digest. */
     public static final int FULL_LENGTH = 32;
@@ -35,32 +36,42 @@ public record Fingerprint(byte[] bytes) {
 
     /**
      * Reads a fingerprint as written by OpenLEADR ({@code E6:0C:FE:2F:56:53:64:EA:EC:35}), by {@code openssl x509
-     * -fingerprint -sha256} or as plain hex, in any case.
+     * -fingerprint -sha256}, as plain hex or hex pairs separated by spaces, in any case.
      *
-     * @throws IllegalArgumentException when it is not 10 or 32 bytes of hex
+     * @throws IllegalArgumentException when it is not 10 or 32 bytes of hex, naming the text and what it is instead
      */
     public static Fingerprint parse(String text) {
-        String hex = text.strip().replace(":", "").toLowerCase(Locale.ROOT);
-        if (hex.length() != 2 * SHORT_LENGTH && hex.length() != 2 * FULL_LENGTH) {
-            throw new IllegalArgumentException("'" + text + "' is not a SHA-256 fingerprint: expected "
-                    + SHORT_LENGTH + " bytes (OpenLEADR's short form) or " + FULL_LENGTH + " bytes of hex");
-        }
+        String hex = text.replaceAll("[\\s:]", "").toLowerCase(Locale.ROOT);
+        byte[] bytes;
         try {
-            return new Fingerprint(HexFormat.of().parseHex(hex));
+            bytes = HexFormat.of().parseHex(hex);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + text + "' is not a SHA-256 fingerprint: not hexadecimal", e);
         }
+        if (bytes.length != SHORT_LENGTH && bytes.length != FULL_LENGTH) {
+            throw new IllegalArgumentException("'" + text + "' is not a SHA-256 fingerprint: " + bytes.length
+                    + " bytes, expected " + SHORT_LENGTH + " bytes (OpenLEADR's short form) or " + FULL_LENGTH
+                    + " bytes (the full SHA-256) of hex");
+        }
+        return new Fingerprint(bytes);
     }
 
     /** The full SHA-256 fingerprint of a certificate. */
     public static Fingerprint sha256(X509Certificate certificate) {
         try {
-            return new Fingerprint(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
+            return sha256(certificate.getEncoded());
         } catch (CertificateEncodingException e) {
             throw new IllegalArgumentException("certificate " + certificate.getSubjectX500Principal()
                     + " cannot be encoded", e);
+        }
+    }
+
+    /** The full SHA-256 fingerprint of a DER-encoded certificate, e.g. one carried in a message. */
+    public static Fingerprint sha256(byte[] certificateDer) {
+        try {
+            return new Fingerprint(MessageDigest.getInstance("SHA-256").digest(certificateDer));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
         }
     }
 
@@ -99,7 +110,7 @@ public record Fingerprint(byte[] bytes) {
         return Arrays.hashCode(bytes);
     }
 
-    /** Upper-case hex, colon-separated, as OpenLEADR prints it. */
+    /** Upper-case hex, colon-separated, as OpenLEADR prints it, e.g. {@code 09:71:9E:0E:51:C0:8F:05:56:C9}. */
     @Override
     public String toString() {
         return COLONS.formatHex(bytes);
