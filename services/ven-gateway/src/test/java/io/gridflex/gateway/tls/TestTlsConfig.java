@@ -12,16 +12,6 @@ record TestTlsConfig(Optional<Path> certificate, Optional<Path> key, Optional<Pa
         implements
             TlsConfig {
 
-    @Override
-    public Optional<List<String>> configuredCipherSuites() {
-        return Optional.of(cipherSuites);
-    }
-
-    @Override
-    public Optional<List<String>> configuredProtocols() {
-        return Optional.of(protocols);
-    }
-
     static final String ECDSA_SUITE = "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256";
     static final String RSA_SUITE = "TLS_RSA_WITH_AES_128_CBC_SHA256";
 
