@@ -46,8 +46,10 @@ public final class DemoScenario {
         Duration optIn = null;
         try (EnergySampler sampler = new EnergySampler(http, stack.url("miner-simulator"), LocalStack.SITES)) {
             String operator = stack.keycloak().userToken("olivia", stack.keycloak().demoPassword());
-            JsonNode registration = http.await(stack.url("ven-gateway") + "/api/registration", operator,
-                    r -> !r.path("venId").asText("").isEmpty(), Duration.ofSeconds(90)).orElse(null);
+            JsonNode registration = http
+                    .await(stack.url("ven-gateway") + "/api/programs/" + FleetSetup.PROGRAM, operator,
+                            r -> !r.path("venId").asText("").isEmpty(), Duration.ofSeconds(90))
+                    .orElse(null);
             if (registration == null) {
                 narrator.fail("ven-gateway did not register with the VTN within 90 s");
                 return new DemoReport(figures, null, shedLatency, narrator.failures());

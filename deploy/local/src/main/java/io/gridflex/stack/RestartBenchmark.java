@@ -31,7 +31,7 @@ public final class RestartBenchmark {
         try (LocalStack stack = LocalStack.start(StackOptions.defaults(runDir).withRandomPorts(), narrator)) {
             JsonHttp http = new JsonHttp();
             String operator = stack.keycloak().userToken("olivia", stack.keycloak().demoPassword());
-            String vtnId = http.await(stack.url("ven-gateway") + "/api/registration", operator,
+            String vtnId = http.await(stack.url("ven-gateway") + "/api/programs/" + FleetSetup.PROGRAM, operator,
                     r -> !r.path("venId").asText("").isEmpty(), Duration.ofSeconds(90)).orElseThrow().path("vtnId")
                     .asText();
             List<Long> statics = new ArrayList<>();

@@ -52,18 +52,16 @@ final class ServiceConfigs {
     }
 
     /**
-     * The gateway serves the programs of {@link StackOptions#gatewayPrograms()} when that file is given, else one
-     * program, {@link FleetSetup#PROGRAM}, on the stack's own VTN simulator.
+     * The gateway serves {@link FleetSetup#PROGRAM} on the stack's own VTN simulator (the demo's events come from it),
+     * and beside it the programs of {@link StackOptions#gatewayPrograms()} when that file is given.
      */
     Map<String, String> venGateway(String simulatorUrl) {
         Map<String, String> config = withDatabaseAndKafka(Service.VEN_GATEWAY);
-        options.gatewayPrograms().ifPresentOrElse(
-                file -> config.put("quarkus.config.locations", file.toUri().toString()),
-                () -> {
-                    String program = "gridflex.gateway.programs.\"" + FleetSetup.PROGRAM + "\".";
-                    config.put(program + "vtn.url", simulatorUrl);
-                    config.put(program + "ven-name", "gridflex-local");
-                });
+        String program = "gridflex.gateway.programs.\"" + FleetSetup.PROGRAM + "\".";
+        config.put(program + "vtn.url", simulatorUrl);
+        config.put(program + "ven-name", "gridflex-local");
+        options.gatewayPrograms()
+                .ifPresent(file -> config.put("quarkus.config.locations", file.toUri().toString()));
         config.put("quarkus.oidc.auth-server-url", realmUrl);
         return config;
     }

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param baselineWindow settlement's meter-before window
  * @param telemetryInterval how often site agents report metered power
  * @param pollInterval how often the VTN asks ven-gateway to poll
- * @param gatewayPrograms a properties file of ven-gateway programs ({@code gridflex.gateway.programs.<id>.*}) that
- *        replaces the one program on the stack's own VTN simulator; from {@code GRIDFLEX_GATEWAY_PROGRAMS}
+ * @param gatewayPrograms a properties file of more ven-gateway programs ({@code gridflex.gateway.programs.<id>.*}),
+ *        served beside the stack's own program on its VTN simulator; from {@code GRIDFLEX_GATEWAY_PROGRAMS}
  */
 public record StackOptions(
         Path runDir,
