@@ -22,6 +22,10 @@ public interface GatewayConfig {
 
     Event event();
 
+    Reports reports();
+
+    Telemetry telemetry();
+
     /** The outbox relay that publishes DrEvents. */
     RelayConfig relay();
 
@@ -47,6 +51,34 @@ public interface GatewayConfig {
         /** Events starting further ahead than this are refused as implausible. */
         @WithDefault("30d")
         Duration maxStartAhead();
+    }
+
+    /** The VEN's own reports (EiReport) to every program's VTN. */
+    interface Reports {
+
+        /** The finest sampling offered to VTNs (oadrMinPeriod): requests for a finer granularity are refused 454. */
+        @WithDefault("10s")
+        Duration minSamplingPeriod();
+
+        /** The coarsest sampling offered (oadrMaxPeriod). */
+        @WithDefault("1h")
+        Duration maxSamplingPeriod();
+
+        /** A request whose report would carry more intervals than this (reportBackDuration / granularity) is 454. */
+        @WithDefault("1000")
+        int maxIntervalsPerReport();
+
+        /** A one-shot or last report the VTN could not be reached for is tried again after this, three times. */
+        @WithDefault("10s")
+        Duration retryInterval();
+    }
+
+    /** Site telemetry, read from every site's telemetry topic for the sites the programs name. */
+    interface Telemetry {
+
+        /** A site whose latest telemetry interval ended longer ago than this counts as offline (not as 0 kW). */
+        @WithDefault("60s")
+        Duration freshness();
     }
 
     interface Api {

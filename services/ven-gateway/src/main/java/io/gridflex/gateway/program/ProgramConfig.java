@@ -3,6 +3,7 @@ package io.gridflex.gateway.program;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.WithDefault;
@@ -22,6 +23,18 @@ public interface ProgramConfig {
     Optional<List<String>> acceptedGroups();
 
     Poll poll();
+
+    /**
+     * The OpenADR resources whose telemetry this program reports to its VTN, by resourceID: each the sum of the
+     * GridFlex sites it names. None: the VEN still registers its metadata reports, without data points.
+     */
+    Map<String, Resource> resources();
+
+    interface Resource {
+
+        /** The GridFlex site ids whose telemetry sums into this resource (comma-separated in properties). */
+        List<String> sites();
+    }
 
     interface Vtn {
 
