@@ -9,7 +9,7 @@ import io.gridflex.gateway.registration.Registration;
 import io.gridflex.support.db.Transactions;
 
 /** One program's report registration and requests in PostgreSQL, each call its own transaction. */
-final class ReportStore {
+final class ReportStore implements RequestBook {
 
     private final String program;
     private final Transactions transactions;
@@ -48,15 +48,18 @@ final class ReportStore {
                         registration.registrationId()));
     }
 
-    Optional<RequestedReport> find(String reportRequestId) {
+    @Override
+    public Optional<RequestedReport> find(String reportRequestId) {
         return transactions.read(c -> requests.find(c, program, reportRequestId));
     }
 
-    List<RequestedReport> pending() {
+    @Override
+    public List<RequestedReport> pending() {
         return transactions.read(c -> requests.pending(c, program));
     }
 
-    void save(RequestedReport report, Instant now) {
+    @Override
+    public void save(RequestedReport report, Instant now) {
         transactions.inTransaction(c -> {
             requests.save(c, report, now);
             return null;

@@ -26,10 +26,10 @@ final class RequestDesk {
             List<RequestedReport> cancelled) {
     }
 
-    private final ReportStore store;
+    private final RequestBook store;
     private final RequestReader reader;
 
-    RequestDesk(ReportStore store, ReportCatalog catalog) {
+    RequestDesk(RequestBook store, ReportCatalog catalog) {
         this.store = store;
         this.reader = new RequestReader(catalog);
     }
