@@ -18,6 +18,12 @@ public interface GatewayConfig {
      */
     Map<String, ProgramConfig> programs();
 
+    /**
+     * This instance's name, unique among the gateway's instances (the pod's host name): every instance reads every
+     * site's telemetry, in a consumer group of its own named after it.
+     */
+    String instanceId();
+
     Registration registration();
 
     Event event();

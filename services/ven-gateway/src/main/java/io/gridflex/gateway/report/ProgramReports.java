@@ -154,7 +154,7 @@ public final class ProgramReports {
                 + "; pending " + intake.pending();
         LOG.infof("program %s: %s", program, detail);
         intake.metadataRequest().ifPresent(id -> registerMetadata(registration, id));
-        return new Answered(intake.code(), detail);
+        return new Answered(intake.code(), detail + "; VTN answered " + VtnReplies.describe(ack));
     }
 
     private Answered cancel(OadrCancelReportType cancel, Registration registration) {
@@ -172,7 +172,7 @@ public final class ProgramReports {
                 + cancel.isReportToFollow() + "): " + cancellation.cancelled().size() + " cancelled"
                 + (cancellation.code().isSuccess() ? "" : ", " + cancellation.description());
         LOG.infof("program %s: %s", program, detail);
-        return new Answered(cancellation.code(), detail);
+        return new Answered(cancellation.code(), detail + "; VTN answered " + VtnReplies.describe(ack));
     }
 
     /** An oadrCancelReport carried by the VTN's oadrUpdatedReport: handled like one sent in a poll reply. */
@@ -192,6 +192,6 @@ public final class ProgramReports {
                     VtnReplies.describe(ack));
         }
         return new Answered(OadrResponseCode.OK, "the VTN's oadrRegisterReport of " + register.getOadrReport().size()
-                + " report(s) acknowledged; none requested");
+                + " report(s) acknowledged; none requested; VTN answered " + VtnReplies.describe(ack));
     }
 }

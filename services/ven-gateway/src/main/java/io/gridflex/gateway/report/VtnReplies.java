@@ -25,7 +25,7 @@ final class VtnReplies {
     static String describe(OadrPayload reply) {
         Object body = OadrMessages.body(reply);
         if (body instanceof OadrResponseType response) {
-            return "oadrResponse " + response.getEiResponse().getResponseCode() + " "
+            return response.getEiResponse().getResponseCode() + " "
                     + response.getEiResponse().getResponseDescription();
         }
         return body.getClass().getSimpleName();

@@ -54,7 +54,7 @@ public class PollHandler implements MessageHandler {
             return Optional.of(OadrReplies.response(OadrResponseCode.INVALID_ID,
                     "VEN " + venId + " is not registered with this VTN", null, venId));
         }
-        Optional<OadrPayload> queued = reports.nextFor(venId);
+        Optional<OadrPayload> queued = reports.nextFor(venId, now);
         if (queued.isPresent()) {
             // A report request or cancellation waits: it goes first; events follow with the next poll.
             return queued;

@@ -95,7 +95,7 @@ public class ReportAdmin {
                 specifier, Duration.ofSeconds(granularity), Duration.ofSeconds(reportBack), start,
                 duration == null ? null : Duration.ofSeconds(duration), rIds)));
         ReportRequestView view = new ReportRequestView(id, venId, specifier, name, rIds, granularity, reportBack,
-                start, duration, clock.instant(), "oadrCreateReport", false, null, false, null, false, null, 0);
+                start, duration, clock.instant(), "oadrCreateReport", null, null, false, null, null, null, 0);
         book.queueCreate(venId, message, requestId, view);
         LOG.infof("Asked VEN %s for report %s (%s %s), every %d s sampled every %d s; goes with its next poll",
                 venId, id, specifier, rIds, reportBack, granularity);
@@ -120,7 +120,8 @@ public class ReportAdmin {
         if (!vens.isRegistered(venId)) {
             throw new ApiException(Response.Status.NOT_FOUND, "unknown-ven", "no registered VEN " + venId);
         }
-        return new VenReportsView(venId, book.offered(venId), book.requests(venId), book.received(venId, null));
+        return new VenReportsView(venId, book.offered(venId), book.metadataRegistrations(venId),
+                book.requests(venId), book.received(venId, null));
     }
 
     public List<ReceivedReport> received(String reportRequestId) {

@@ -45,6 +45,7 @@ public class ReportBook {
             List<OadrReportType> metadata, Instant now) {
         VenReports ven = ven(venId);
         ven.offered = metadata.stream().map(ReportBook::offered).toList();
+        ven.metadataRegistrations++;
         List<OadrReportRequestType> requests = new ArrayList<>();
         for (ScriptedRequest scripted : script) {
             ven.offered.stream().filter(o -> scripted.reportName().equals(o.deliveredName()) && !o.rIds().isEmpty())
@@ -55,8 +56,8 @@ public class ReportBook {
                                 Duration.ofSeconds(scripted.reportBackSeconds()), offer.rIds()));
                         ven.update(new ReportRequestView(id, venId, offer.reportSpecifierId(),
                                 offer.deliveredName(), offer.rIds(), scripted.granularitySeconds(),
-                                scripted.reportBackSeconds(), null, null, now, "oadrRegisteredReport", true, null,
-                                false, null, false, null, 0));
+                                scripted.reportBackSeconds(), null, null, now, "oadrRegisteredReport", now, null,
+                                false, null, null, null, 0));
                     });
         }
         ven.byMessage.put(requestId == null ? "" : requestId,
@@ -66,6 +67,11 @@ public class ReportBook {
 
     public synchronized List<OfferedReport> offered(String venId) {
         return ven(venId).offered;
+    }
+
+    /** How many times the VEN registered its metadata. */
+    public synchronized int metadataRegistrations(String venId) {
+        return ven(venId).metadataRegistrations;
     }
 
     /** Queues an oadrCreateReport (built by the caller) for the VEN's next poll. */
@@ -91,7 +97,7 @@ public class ReportBook {
     }
 
     /** The oldest message waiting for this VEN, which is now on its way. */
-    public synchronized Optional<OadrPayload> nextFor(String venId) {
+    public synchronized Optional<OadrPayload> nextFor(String venId, Instant now) {
         VenReports ven = byVen.get(venId);
         if (ven == null || ven.queue.isEmpty()) {
             return Optional.empty();
@@ -100,7 +106,7 @@ public class ReportBook {
         for (String id : queued.reportRequestIds()) {
             ReportRequestView r = ven.requests.get(id);
             if (r != null) {
-                ven.update(queued.cancel() ? r.cancelSent() : r.sent());
+                ven.update(queued.cancel() ? r.cancelSent(now) : r.sent(now));
             }
         }
         return Optional.of(queued.message());

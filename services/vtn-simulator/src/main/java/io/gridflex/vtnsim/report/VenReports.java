@@ -17,6 +17,7 @@ final class VenReports {
     static final int MAX_RECEIVED = 10_000;
 
     List<OfferedReport> offered = List.of();
+    int metadataRegistrations;
     final Map<String, ReportRequestView> requests = new LinkedHashMap<>();
     final List<ReceivedReport> received = new ArrayList<>();
     /** Messages for the VEN's next polls, oldest first, with the reportRequestIDs each carries. */

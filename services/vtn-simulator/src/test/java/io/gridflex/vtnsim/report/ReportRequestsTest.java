@@ -8,6 +8,7 @@ import static io.gridflex.vtnsim.VtnTestClient.requestId;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -97,14 +98,14 @@ class ReportRequestsTest {
                 .body(Map.of("venId", venId, "reportName", "TELEMETRY_STATUS", "granularitySeconds", 0,
                         "reportBackSeconds", 0))
                 .post("/admin/reports/requests").then().statusCode(201)
-                .body("delivered", equalTo(false)).extract().path("reportRequestId");
+                .body("deliveredAt", nullValue()).extract().path("reportRequestId");
 
         OadrCreateReportType create = poll(venId).getOadrSignedObject().getOadrCreateReport();
         assertThat(create).as("the request rides on the poll reply").isNotNull();
         assertThat(create.getOadrReportRequest().getFirst().getReportRequestID()).isEqualTo(id);
         assertThat(create.getOadrReportRequest().getFirst().getReportSpecifier().getSpecifierPayload())
                 .extracting(p -> p.getRID()).containsExactly("status-a");
-        assertThat(request(id).getBoolean("delivered")).isTrue();
+        assertThat(request(id).getString("deliveredAt")).isNotNull();
         assertThat(poll(venId).getOadrSignedObject().getOadrResponse()).as("nothing more queued").isNotNull();
         post("EiReport", OadrReports.createdReport(OadrMessages.eiResponse(OadrResponseCode.OK, "OK",
                 create.getRequestID()), venId, List.of(id)));
@@ -123,12 +124,14 @@ class ReportRequestsTest {
                 cancel.getRequestID()), venId, List.of()));
 
         JsonPath view = request(id);
+        assertThat(view.getString("cancelDeliveredAt")).isNotNull();
         assertThat(view.getString("cancelAnswerCode")).isEqualTo("200");
         assertThat(view.getBoolean("pending")).isFalse();
         JsonPath ven = given().get("/admin/reports/vens/{venId}", venId).then().statusCode(200).extract()
                 .jsonPath();
         assertThat(ven.getList("offered.reportName")).containsExactly("METADATA_TELEMETRY_USAGE",
                 "METADATA_TELEMETRY_STATUS");
+        assertThat(ven.getInt("metadataRegistrations")).isEqualTo(1);
         assertThat(ven.getBoolean("received[0].intervals[0].values[0].online")).isTrue();
         assertThat(ven.getFloat("received[0].intervals[0].values[0].percentOffset")).isEqualTo(12.5f);
     }
