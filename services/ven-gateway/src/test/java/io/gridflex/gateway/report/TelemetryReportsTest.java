@@ -202,17 +202,41 @@ class TelemetryReportsTest {
     }
 
     @Test
-    void aOneShotStatusReportIsSentOnceAndSaysWhichResourcesAreOnline() throws SQLException {
+    void oneShotReportsAreSentOnceWithTheLatestReadings() throws SQLException {
         await("the sites' telemetry read").atMost(PATIENCE).until(this::scriptedUsageRequest, Objects::nonNull);
-        String id = vtn.requestReport(Map.of("venId", registration.venId(), "reportName", "TELEMETRY_STATUS",
+        String status = vtn.requestReport(Map.of("venId", registration.venId(), "reportName", "TELEMETRY_STATUS",
                 "granularitySeconds", 0, "reportBackSeconds", 0));
+        String usage = vtn.requestReport(Map.of("venId", registration.venId(), "reportName", "TELEMETRY_USAGE",
+                "rIds", List.of("usage-plant-a"), "granularitySeconds", 0, "reportBackSeconds", 0));
 
-        await("the one report").atMost(PATIENCE).until(() -> vtn.reportRequest(id).getInt("reports") == 1);
+        await("the one report of each").atMost(PATIENCE).until(() -> vtn.reportRequest(status).getInt("reports") == 1
+                && vtn.reportRequest(usage).getInt("reports") == 1);
 
-        List<Map<String, Object>> interval = intervalValues(vtn.received(id).getMap("[0]")).getFirst();
-        assertThat(value(interval, "status-plant-a").get("online")).isEqualTo(true);
-        assertThat(value(interval, "status-plant-b").get("online")).isEqualTo(false);
-        assertThat(status(id)).isEqualTo("COMPLETED");
+        List<Map<String, Object>> statuses = intervalValues(vtn.received(status).getMap("[0]")).getFirst();
+        assertThat(value(statuses, "status-plant-a").get("online")).isEqualTo(true);
+        assertThat(value(statuses, "status-plant-b").get("online")).isEqualTo(false);
+        List<Map<String, Object>> kw = intervalValues(vtn.received(usage).getMap("[0]")).getFirst();
+        assertThat(kw).hasSize(1);
+        assertThat(((Number) value(kw, "usage-plant-a").get("value")).floatValue()).isEqualTo(2012.75f);
+        await("both done").atMost(PATIENCE).until(() -> "COMPLETED".equals(status(status))
+                && "COMPLETED".equals(status(usage)));
+        assertThat(vtn.reportRequest(status).getInt("reports")).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestForMetadataRegistersTheReportsAgain() {
+        await("the first registration of the metadata").atMost(PATIENCE)
+                .until(() -> vtn.reports(registration.venId()).getInt("metadataRegistrations") > 0);
+        int before = vtn.reports(registration.venId()).getInt("metadataRegistrations");
+
+        String id = vtn.requestReport(Map.of("venId", registration.venId(), "reportSpecifierId", "METADATA", "rIds",
+                List.of("0"), "granularitySeconds", 0, "reportBackSeconds", 0));
+
+        await("the metadata again").atMost(PATIENCE)
+                .until(() -> vtn.reports(registration.venId()).getInt("metadataRegistrations") == before + 1);
+        assertThat(vtn.reportRequest(id).getString("venAnswerCode")).isEqualTo("200");
+        assertThat(vtn.reports(registration.venId()).getList("offered.reportName"))
+                .containsExactly("METADATA_TELEMETRY_USAGE", "METADATA_TELEMETRY_STATUS");
     }
 
     @Test
