@@ -138,14 +138,20 @@ public final class ProgramReports {
     private Answered takeRequests(List<OadrReportRequestType> requests, String requestId,
             Registration registration) {
         RequestDesk.Intake intake = desk.take(requests, registration, clock.instant());
-        OadrPayload ack = client.exchange(VtnService.REPORT, OadrReports.createdReport(
-                OadrMessages.eiResponse(intake.code(), intake.description(), requestId), registration.venId(),
-                intake.pending()));
+        OadrPayload ack;
+        try {
+            ack = client.exchange(VtnService.REPORT, OadrReports.createdReport(
+                    OadrMessages.eiResponse(intake.code(), intake.description(), requestId), registration.venId(),
+                    intake.pending()));
+        } finally {
+            // Stored, so carried out even when the answer could not be delivered (the VTN may ask again: the same
+            // request again changes nothing).
+            scheduler.admit(intake.accepted());
+        }
         if (!VtnReplies.ok(ack)) {
             metrics.answerRefused("oadrCreatedReport");
             LOG.warnf("program %s: VTN did not accept our oadrCreatedReport: %s", program, VtnReplies.describe(ack));
         }
-        scheduler.admit(intake.accepted());
         String detail = requests.size() + " report request(s): " + intake.accepted().size() + " accepted, "
                 + (intake.code().isSuccess()
                         ? "none refused"
