@@ -334,8 +334,17 @@ public final class OadrMessages {
         return uid;
     }
 
-    /** Real power in MW: GridFlex dispatches and reports aggregated flexibility at megawatt scale. */
+    /** Real power in MW: GridFlex dispatches aggregated flexibility at megawatt scale. */
     public static PowerRealType megawatts() {
+        return realPower(SiScaleCodeType.MEGA);
+    }
+
+    /** Real power in kW (W with siScaleCode {@code k}): what GridFlex's telemetry reports carry. */
+    public static PowerRealType kilowatts() {
+        return realPower(SiScaleCodeType.KILO);
+    }
+
+    private static PowerRealType realPower(SiScaleCodeType scale) {
         PowerAttributesType attributes = new PowerAttributesType();
         attributes.setHertz(GRID_HERTZ);
         attributes.setVoltage(GRID_VOLTAGE);
@@ -343,7 +352,7 @@ public final class OadrMessages {
         PowerRealType unit = new PowerRealType();
         unit.setItemDescription("RealPower");
         unit.setItemUnits("W");
-        unit.setSiScaleCode(SiScaleCodeType.MEGA);
+        unit.setSiScaleCode(scale);
         unit.setPowerAttributes(attributes);
         return unit;
     }

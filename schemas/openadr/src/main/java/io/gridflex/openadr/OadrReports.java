@@ -6,6 +6,7 @@ import static io.gridflex.openadr.OadrMessages.payload;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,10 @@ import io.gridflex.openadr.model.oadr.OadrCancelReportType;
 import io.gridflex.openadr.model.oadr.OadrCanceledReportType;
 import io.gridflex.openadr.model.oadr.OadrCreateReportType;
 import io.gridflex.openadr.model.oadr.OadrCreatedReportType;
+import io.gridflex.openadr.model.oadr.OadrLoadControlStateType;
+import io.gridflex.openadr.model.oadr.OadrLoadControlStateTypeType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.openadr.model.oadr.OadrPayloadResourceStatusType;
 import io.gridflex.openadr.model.oadr.OadrPendingReportsType;
 import io.gridflex.openadr.model.oadr.OadrRegisterReportType;
 import io.gridflex.openadr.model.oadr.OadrRegisteredReportType;
@@ -31,16 +35,25 @@ import io.gridflex.openadr.model.oadr.OadrReportType;
 import io.gridflex.openadr.model.oadr.OadrSamplingRateType;
 import io.gridflex.openadr.model.oadr.OadrUpdateReportType;
 import io.gridflex.openadr.model.oadr.OadrUpdatedReportType;
+import io.gridflex.openadr.model.power.PowerRealType;
 import io.gridflex.openadr.model.strm.Intervals;
+import io.gridflex.openadr.model.xcal.WsCalendarIntervalType;
 
 /**
  * Ready-made OpenADR 2.0b report messages: a VEN registers what it can report (metadata), the VTN requests reports,
- * the VEN sends them. Values are in MW ({@code powerReal}, scale M), like GridFlex's dispatch signals.
+ * the VEN sends them. TELEMETRY_USAGE, TELEMETRY_STATUS and their metadata; power in the unit the caller gives
+ * ({@link OadrMessages#kilowatts()}, {@link OadrMessages#megawatts()}).
  */
 public final class OadrReports {
 
     public static final String METADATA_TELEMETRY_USAGE = "METADATA_TELEMETRY_USAGE";
     public static final String TELEMETRY_USAGE = "TELEMETRY_USAGE";
+    public static final String METADATA_TELEMETRY_STATUS = "METADATA_TELEMETRY_STATUS";
+    public static final String TELEMETRY_STATUS = "TELEMETRY_STATUS";
+    /** The reportSpecifierID with which a VTN asks a VEN to send its metadata ({@code oadrRegisterReport}) again. */
+    public static final String METADATA_SPECIFIER_ID = "METADATA";
+    /** The readingType of data points that are no reading, such as a resource's status. */
+    public static final String NOT_APPLICABLE = "x-notApplicable";
     /** By convention a metadata report answers no request: its reportRequestID is 0. */
     public static final String METADATA_REQUEST_ID = "0";
 
@@ -54,11 +67,21 @@ public final class OadrReports {
     // ----- Messages -----
 
     public static OadrPayload registerReport(String requestId, String venId, List<OadrReportType> metadataReports) {
+        return registerReport(requestId, venId, metadataReports, null);
+    }
+
+    /**
+     * @param reportRequestId the request for {@value #METADATA_SPECIFIER_ID} this registration answers, or null when
+     *        it answers none
+     */
+    public static OadrPayload registerReport(String requestId, String venId, List<OadrReportType> metadataReports,
+            String reportRequestId) {
         OadrRegisterReportType register = new OadrRegisterReportType();
         register.setSchemaVersion(SCHEMA_VERSION);
         register.setRequestID(requestId);
         register.getOadrReport().addAll(metadataReports);
         register.setVenID(venId);
+        register.setReportRequestID(reportRequestId);
         return payload(s -> s.setOadrRegisterReport(register));
     }
 
@@ -141,11 +164,25 @@ public final class OadrReports {
     // ----- Report contents -----
 
     /**
-     * A {@code METADATA_TELEMETRY_USAGE} report: the data points a VEN can report, sampled between
+     * A {@code METADATA_TELEMETRY_USAGE} report in MW: the data points a VEN can report, sampled between
      * {@code minPeriod} and {@code maxPeriod}.
      */
     public static OadrReportType telemetryMetadata(String reportSpecifierId, Instant createdAt, Duration minPeriod,
             Duration maxPeriod, List<ReportDataPoint> dataPoints) {
+        return metadata(METADATA_TELEMETRY_USAGE, reportSpecifierId, createdAt,
+                new SamplingRate(minPeriod, maxPeriod, false), OadrMessages.megawatts(), dataPoints);
+    }
+
+    /**
+     * A metadata report ({@code reportRequestID} 0): the data points a VEN offers under {@code reportSpecifierId},
+     * each with the same sampling rate and unit. A report without data points is valid: it says the VEN has that kind
+     * of report but nothing in it yet.
+     *
+     * @param reportName e.g. {@value #METADATA_TELEMETRY_USAGE} or {@value #METADATA_TELEMETRY_STATUS}
+     * @param unit the unit of every data point ({@code itemBase}), or null for data points without one (a status)
+     */
+    public static OadrReportType metadata(String reportName, String reportSpecifierId, Instant createdAt,
+            SamplingRate rate, PowerRealType unit, List<ReportDataPoint> dataPoints) {
         OadrReportType report = new OadrReportType();
         for (ReportDataPoint point : dataPoints) {
             OadrReportDescriptionType description = new OadrReportDescriptionType();
@@ -156,18 +193,20 @@ public final class OadrReports {
                 description.setReportDataSource(source);
             }
             description.setReportType(point.reportType());
-            description.setItemBase(POWER.createPowerReal(OadrMessages.megawatts()));
+            if (unit != null) {
+                description.setItemBase(POWER.createPowerReal(unit));
+            }
             description.setReadingType(point.readingType());
-            OadrSamplingRateType rate = new OadrSamplingRateType();
-            rate.setOadrMinPeriod(minPeriod);
-            rate.setOadrMaxPeriod(maxPeriod);
-            rate.setOadrOnChange(false);
-            description.setOadrSamplingRate(rate);
+            OadrSamplingRateType sampling = new OadrSamplingRateType();
+            sampling.setOadrMinPeriod(rate.minPeriod());
+            sampling.setOadrMaxPeriod(rate.maxPeriod());
+            sampling.setOadrOnChange(rate.onChange());
+            description.setOadrSamplingRate(sampling);
             report.getOadrReportDescription().add(description);
         }
         report.setReportRequestID(METADATA_REQUEST_ID);
         report.setReportSpecifierID(reportSpecifierId);
-        report.setReportName(METADATA_TELEMETRY_USAGE);
+        report.setReportName(reportName);
         report.setCreatedDateTime(createdAt);
         return report;
     }
@@ -178,6 +217,16 @@ public final class OadrReports {
      */
     public static OadrReportRequestType reportRequest(String reportRequestId, String reportSpecifierId,
             Duration granularity, Duration reportBack, List<String> rIds) {
+        return reportRequest(reportRequestId, reportSpecifierId, granularity, reportBack, null, null, rIds);
+    }
+
+    /**
+     * A request as {@link #reportRequest(String, String, Duration, Duration, List)}, over the report interval
+     * {@code [start, start + duration)} ({@code reportInterval}); both null to leave it out (from now, until
+     * cancelled), a zero duration for no end.
+     */
+    public static OadrReportRequestType reportRequest(String reportRequestId, String reportSpecifierId,
+            Duration granularity, Duration reportBack, Instant start, Duration duration, List<String> rIds) {
         if (rIds.isEmpty()) {
             throw new IllegalArgumentException("a report request names at least one data point");
         }
@@ -188,8 +237,13 @@ public final class OadrReports {
         for (String rId : rIds) {
             SpecifierPayloadType payload = new SpecifierPayloadType();
             payload.setRID(rId);
-            payload.setReadingType("x-notApplicable");
+            payload.setReadingType(NOT_APPLICABLE);
             specifier.getSpecifierPayload().add(payload);
+        }
+        if (start != null) {
+            WsCalendarIntervalType interval = new WsCalendarIntervalType();
+            interval.setProperties(OadrMessages.properties(start, duration == null ? Duration.ZERO : duration));
+            specifier.setReportInterval(interval);
         }
         OadrReportRequestType request = new OadrReportRequestType();
         request.setReportRequestID(reportRequestId);
@@ -202,39 +256,105 @@ public final class OadrReports {
      */
     public static OadrReportType telemetryReport(String reportRequestId, String reportSpecifierId, Instant createdAt,
             Instant start, Duration duration, List<ReportReading> readings) {
-        OadrReportType report = new OadrReportType();
-        report.setDtstart(OadrMessages.dtstart(start));
-        report.setDuration(duration(duration));
-        report.setIntervals(intervals(readings));
-        report.setReportRequestID(reportRequestId);
-        report.setReportSpecifierID(reportSpecifierId);
-        report.setReportName(TELEMETRY_USAGE);
-        report.setCreatedDateTime(createdAt);
-        return report;
+        return telemetryReport(TELEMETRY_USAGE, reportRequestId, reportSpecifierId, createdAt, start, duration,
+                readings);
     }
 
-    private static Intervals intervals(List<ReportReading> readings) {
-        if (readings.isEmpty()) {
-            throw new IllegalArgumentException("a report carries at least one reading");
-        }
-        Map<Instant, IntervalType> byStart = new LinkedHashMap<>();
+    /**
+     * A report of float readings named {@code reportName}; readings sharing a start time go into one interval.
+     */
+    public static OadrReportType telemetryReport(String reportName, String reportRequestId, String reportSpecifierId,
+            Instant createdAt, Instant start, Duration duration, List<ReportReading> readings) {
+        List<TimedPayload> payloads = new ArrayList<>();
         for (ReportReading reading : readings) {
-            IntervalType interval = byStart.computeIfAbsent(reading.start(), start -> {
-                IntervalType created = new IntervalType();
-                created.setDtstart(OadrMessages.dtstart(start));
-                created.setDuration(duration(reading.duration()));
-                return created;
-            });
             PayloadFloatType value = new PayloadFloatType();
             value.setValue(reading.value());
             OadrReportPayloadType payload = new OadrReportPayloadType();
             payload.setRID(reading.rId());
             payload.setPayloadBase(EI.createPayloadFloat(value));
-            interval.getStreamPayloadBase().add(OADR.createOadrReportPayload(payload));
+            payload.setOadrDataQuality(reading.dataQuality());
+            payloads.add(new TimedPayload(reading.start(), reading.duration(), payload));
+        }
+        return report(reportName, reportRequestId, reportSpecifierId, createdAt, start, duration, payloads);
+    }
+
+    /**
+     * A {@code TELEMETRY_STATUS} report: each resource's status ({@code oadrPayloadResourceStatus}); statuses
+     * sharing a start time go into one interval.
+     */
+    public static OadrReportType statusReport(String reportRequestId, String reportSpecifierId, Instant createdAt,
+            Instant start, Duration duration, List<StatusReading> readings) {
+        List<TimedPayload> payloads = new ArrayList<>();
+        for (StatusReading reading : readings) {
+            OadrPayloadResourceStatusType status = new OadrPayloadResourceStatusType();
+            status.setOadrOnline(reading.online());
+            status.setOadrManualOverride(reading.manualOverride());
+            status.setOadrLoadControlState(loadControlState(reading.loadControlState()));
+            OadrReportPayloadType payload = new OadrReportPayloadType();
+            payload.setRID(reading.rId());
+            payload.setPayloadBase(OADR.createOadrPayloadResourceStatus(status));
+            payloads.add(new TimedPayload(reading.start(), reading.duration(), payload));
+        }
+        return report(TELEMETRY_STATUS, reportRequestId, reportSpecifierId, createdAt, start, duration, payloads);
+    }
+
+    private record TimedPayload(Instant start, Duration duration, OadrReportPayloadType payload) {
+    }
+
+    private static OadrReportType report(String reportName, String reportRequestId, String reportSpecifierId,
+            Instant createdAt, Instant start, Duration duration, List<TimedPayload> payloads) {
+        OadrReportType report = new OadrReportType();
+        report.setDtstart(OadrMessages.dtstart(start));
+        report.setDuration(duration(duration));
+        report.setIntervals(intervals(payloads));
+        report.setReportRequestID(reportRequestId);
+        report.setReportSpecifierID(reportSpecifierId);
+        report.setReportName(reportName);
+        report.setCreatedDateTime(createdAt);
+        return report;
+    }
+
+    private static Intervals intervals(List<TimedPayload> payloads) {
+        if (payloads.isEmpty()) {
+            throw new IllegalArgumentException("a report carries at least one reading");
+        }
+        Map<Instant, IntervalType> byStart = new LinkedHashMap<>();
+        for (TimedPayload timed : payloads) {
+            IntervalType interval = byStart.computeIfAbsent(timed.start(), start -> {
+                IntervalType created = new IntervalType();
+                created.setDtstart(OadrMessages.dtstart(start));
+                created.setDuration(duration(timed.duration()));
+                return created;
+            });
+            interval.getStreamPayloadBase().add(OADR.createOadrReportPayload(timed.payload()));
         }
         Intervals intervals = new Intervals();
         intervals.getInterval().addAll(byStart.values());
         return intervals;
+    }
+
+    private static OadrLoadControlStateType loadControlState(StatusReading.LoadControlState state) {
+        if (state == null) {
+            return null;
+        }
+        OadrLoadControlStateType type = new OadrLoadControlStateType();
+        type.setOadrCapacity(loadControl(state.capacity()));
+        type.setOadrLevelOffset(loadControl(state.levelOffset()));
+        type.setOadrPercentOffset(loadControl(state.percentOffset()));
+        type.setOadrSetPoint(loadControl(state.setPoint()));
+        return type;
+    }
+
+    private static OadrLoadControlStateTypeType loadControl(StatusReading.Value value) {
+        if (value == null) {
+            return null;
+        }
+        OadrLoadControlStateTypeType type = new OadrLoadControlStateTypeType();
+        type.setOadrMin(value.min());
+        type.setOadrMax(value.max());
+        type.setOadrCurrent(value.current());
+        type.setOadrNormal(value.normal());
+        return type;
     }
 
     private static OadrPendingReportsType pending(List<String> reportRequestIds) {

@@ -3,7 +3,7 @@ package io.gridflex.openadr;
 import java.util.Objects;
 
 /**
- * One data point a VEN offers in a metadata report, measured in MW.
+ * One data point a VEN offers in a metadata report, in the unit that report states.
  *
  * @param rId identifies the data point in report requests and report payloads
  * @param resourceId the resource (site, asset) the value comes from

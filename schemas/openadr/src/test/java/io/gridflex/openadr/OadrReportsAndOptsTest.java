@@ -43,6 +43,36 @@ class OadrReportsAndOptsTest {
                         new ReportReading(NOW.plusSeconds(30), Duration.ofSeconds(30), "site-1.power", 1.75f)));
     }
 
+    static OadrReportType usageMetadataInKilowatts() {
+        return OadrReports.metadata(OadrReports.METADATA_TELEMETRY_USAGE, "usage-1", NOW,
+                new SamplingRate(Duration.ofSeconds(2), Duration.ofHours(1), false), OadrMessages.kilowatts(),
+                List.of(new ReportDataPoint("usage-plant-a", "plant-a", "usage", "Direct Read")));
+    }
+
+    static OadrReportType statusMetadata() {
+        return OadrReports.metadata(OadrReports.METADATA_TELEMETRY_STATUS, "status-1", NOW,
+                new SamplingRate(Duration.ofSeconds(2), Duration.ofHours(1), false), null,
+                List.of(new ReportDataPoint("status-plant-a", "plant-a", "x-resourceStatus",
+                        OadrReports.NOT_APPLICABLE)));
+    }
+
+    static OadrReportType statusReport() {
+        var percent = new StatusReading.Value(0f, 60f, 25f, 0f);
+        return OadrReports.statusReport("rr-2", "status-1", NOW.plusSeconds(10), NOW, Duration.ofSeconds(10),
+                List.of(new StatusReading(NOW, Duration.ofSeconds(10), "status-plant-a", true, false,
+                        new StatusReading.LoadControlState(null, null, percent, null)),
+                        new StatusReading(NOW, Duration.ofSeconds(10), "status-plant-b", false, false, null)));
+    }
+
+    static OadrReportType usageWithQuality() {
+        return OadrReports.telemetryReport(OadrReports.TELEMETRY_USAGE, "rr-1", "usage-1", NOW.plusSeconds(4), NOW,
+                Duration.ofSeconds(4), List.of(
+                        new ReportReading(NOW, Duration.ofSeconds(2), "usage-plant-a", 812.5f,
+                                "Quality Good - Non Specific"),
+                        new ReportReading(NOW.plusSeconds(2), Duration.ofSeconds(2), "usage-plant-a", 300f,
+                                "Quality Bad - Not Connected")));
+    }
+
     static OptDecision optOut() {
         return new OptDecision("opt-1", OptTypeType.OPT_OUT, "notParticipating", "ven-1", NOW);
     }
@@ -57,6 +87,26 @@ class OadrReportsAndOptsTest {
                 Arguments.of("oadrRegisteredReport without requests",
                         OadrReports.registeredReport(ok, "ven-1", List.of())),
                 Arguments.of("oadrCreateReport", OadrReports.createReport("req-2", "ven-1", List.of(request))),
+                Arguments.of("oadrRegisterReport, usage in kW and status",
+                        OadrReports.registerReport("req-8", "ven-1",
+                                List.of(usageMetadataInKilowatts(), statusMetadata()))),
+                Arguments.of("oadrRegisterReport, metadata reports without data points, answering a request",
+                        OadrReports.registerReport("req-9", "ven-1", List.of(
+                                OadrReports.metadata(OadrReports.METADATA_TELEMETRY_USAGE, "usage-1", NOW,
+                                        new SamplingRate(Duration.ofSeconds(2), Duration.ofHours(1), false),
+                                        OadrMessages.kilowatts(), List.of()),
+                                OadrReports.metadata(OadrReports.METADATA_TELEMETRY_STATUS, "status-1", NOW,
+                                        new SamplingRate(Duration.ofSeconds(2), Duration.ofHours(1), false), null,
+                                        List.of())),
+                                "rr-metadata")),
+                Arguments.of("oadrCreateReport with a report interval",
+                        OadrReports.createReport("req-10", "ven-1", List.of(OadrReports.reportRequest("rr-3",
+                                "usage-1", Duration.ofSeconds(2), Duration.ofSeconds(4), NOW.plusSeconds(60),
+                                Duration.ofMinutes(5), List.of("usage-plant-a"))))),
+                Arguments.of("oadrUpdateReport, usage with data quality",
+                        OadrReports.updateReport("req-11", "ven-1", List.of(usageWithQuality()))),
+                Arguments.of("oadrUpdateReport, status", OadrReports.updateReport("req-12", "ven-1",
+                        List.of(statusReport()))),
                 Arguments.of("oadrCreatedReport", OadrReports.createdReport(ok, "ven-1", List.of("rr-1"))),
                 Arguments.of("oadrUpdateReport", OadrReports.updateReport("req-3", "ven-1", List.of(telemetry()))),
                 Arguments.of("oadrUpdatedReport", OadrReports.updatedReport(ok, "ven-1")),
@@ -108,6 +158,36 @@ class OadrReportsAndOptsTest {
                         tuple("fleet.power", "demand", "Summed", Duration.ofSeconds(10)));
         assertThat(report.getOadrReportDescription().get(0).getReportDataSource().getResourceID())
                 .containsExactly("site-1");
+    }
+
+    @Test
+    void usageMetadataIsInKilowattsAndStatusMetadataHasNoUnit() {
+        OadrRegisterReportType register = (OadrRegisterReportType) OadrMessages.body(XML.unmarshal(XML.marshal(
+                OadrReports.registerReport("req-8", "ven-1", List.of(usageMetadataInKilowatts(), statusMetadata()),
+                        "rr-9"))));
+
+        assertThat(register.getReportRequestID()).isEqualTo("rr-9");
+        var usage = register.getOadrReport().get(0).getOadrReportDescription().get(0);
+        assertThat(((io.gridflex.openadr.model.power.PowerRealType) usage.getItemBase().getValue())
+                .getSiScaleCode().value()).isEqualTo("k");
+        var status = register.getOadrReport().get(1);
+        assertThat(status.getReportName()).isEqualTo("METADATA_TELEMETRY_STATUS");
+        assertThat(status.getOadrReportDescription().get(0).getItemBase()).isNull();
+        assertThat(status.getOadrReportDescription().get(0).getReportType()).isEqualTo("x-resourceStatus");
+    }
+
+    @Test
+    void aStatusReportCarriesOnlineOverrideAndLoadControlState() {
+        OadrUpdateReportType update = (OadrUpdateReportType) OadrMessages.body(XML.unmarshal(
+                XML.marshal(OadrReports.updateReport("req-12", "ven-1", List.of(statusReport())))));
+
+        var interval = update.getOadrReport().get(0).getIntervals().getInterval().get(0);
+        assertThat(interval.getStreamPayloadBase()).hasSize(2);
+        var first = (OadrReportPayloadType) interval.getStreamPayloadBase().get(0).getValue();
+        var status = (io.gridflex.openadr.model.oadr.OadrPayloadResourceStatusType) first.getPayloadBase().getValue();
+        assertThat(status.isOadrOnline()).isTrue();
+        assertThat(status.getOadrLoadControlState().getOadrPercentOffset().getOadrCurrent()).isEqualTo(25f);
+        assertThat(update.getOadrReport().get(0).getReportName()).isEqualTo("TELEMETRY_STATUS");
     }
 
     @Test

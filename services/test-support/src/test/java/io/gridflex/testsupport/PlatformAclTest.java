@@ -82,10 +82,23 @@ class PlatformAclTest {
         assertRefused("ven-gateway", Topics.siteSchedules("acl-site"));
         assertRefused("ven-gateway", Topics.siteTelemetry("acl-site"));
         assertCannotRead("ven-gateway", Topics.DR_EVENTS, "gridflex-dispatch.dr-events");
+        assertCannotRead("ven-gateway", Topics.DR_EVENTS, "gridflex-gateway.dr-events");
         try (TestKafka admin = new TestKafka(broker.adminConfig())) {
             assertThat(admin.poll(Topics.DR_EVENTS, r -> forged.equals(r.key()), Duration.ofSeconds(3))).isEmpty();
             assertThat(admin.awaitRecord(Topics.DR_EVENTS, r -> ("gateway-" + forged).equals(r.key()),
                     Duration.ofSeconds(30))).isNotNull();
+        }
+    }
+
+    @Test
+    void theGatewayReadsEverySitesTelemetryInItsOwnGroupsOnly() {
+        KafkaPrincipals.ensure(broker, "site-acl-site");
+        read("ven-gateway", Topics.siteTelemetry("acl-site"), "gridflex-gateway.acl-test-" + UUID.randomUUID());
+        assertThatThrownBy(() -> read("ven-gateway", Topics.siteTelemetry("acl-site"),
+                "gridflex-dispatch.site-telemetry")).isInstanceOf(GroupAuthorizationException.class);
+        for (String topic : List.of(Topics.siteSchedules("acl-site"), Topics.scheduleAcks("acl-site"),
+                Topics.DISPATCH_STATUS)) {
+            assertCannotRead("ven-gateway", topic, "gridflex-gateway.acl-test");
         }
     }
 

@@ -18,9 +18,19 @@ public interface GatewayConfig {
      */
     Map<String, ProgramConfig> programs();
 
+    /**
+     * This instance's name, unique among the gateway's instances (the pod's host name): every instance reads every
+     * site's telemetry, in a consumer group of its own named after it.
+     */
+    String instanceId();
+
     Registration registration();
 
     Event event();
+
+    Reports reports();
+
+    Telemetry telemetry();
 
     /** The outbox relay that publishes DrEvents. */
     RelayConfig relay();
@@ -51,6 +61,34 @@ public interface GatewayConfig {
         /** Events starting further ahead than this are refused as implausible. */
         @WithDefault("30d")
         Duration maxStartAhead();
+    }
+
+    /** The VEN's own reports (EiReport) to every program's VTN. */
+    interface Reports {
+
+        /** The finest sampling offered to VTNs (oadrMinPeriod): requests for a finer granularity are refused 454. */
+        @WithDefault("10s")
+        Duration minSamplingPeriod();
+
+        /** The coarsest sampling offered (oadrMaxPeriod). */
+        @WithDefault("1h")
+        Duration maxSamplingPeriod();
+
+        /** A request whose report would carry more intervals than this (reportBackDuration / granularity) is 454. */
+        @WithDefault("1000")
+        int maxIntervalsPerReport();
+
+        /** A one-shot or last report the VTN could not be reached for is tried again after this, three times. */
+        @WithDefault("10s")
+        Duration retryInterval();
+    }
+
+    /** Site telemetry, read from every site's telemetry topic for the sites the programs name. */
+    interface Telemetry {
+
+        /** A site whose latest telemetry interval ended longer ago than this counts as offline (not as 0 kW). */
+        @WithDefault("60s")
+        Duration freshness();
     }
 
     interface Api {

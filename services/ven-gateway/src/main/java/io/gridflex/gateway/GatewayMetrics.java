@@ -103,6 +103,17 @@ public class GatewayMetrics implements RelayMeters {
         registry.counter("gridflex.gateway.answers.refused", "message", message).increment();
     }
 
+    /**
+     * An oadrUpdateReport sent to a program's VTN.
+     *
+     * @param report TELEMETRY_USAGE or TELEMETRY_STATUS
+     * @param outcome delivered, refused (the VTN answered other than 200) or unreachable
+     */
+    public void report(String program, String report, String outcome) {
+        registry.counter("gridflex.gateway.reports", "program", program, "report", report, "outcome", outcome)
+                .increment();
+    }
+
     /** A DrEvent Kafka acknowledged, {@code sinceReceived} after its revision was received. */
     @Override
     public void relayed(Duration sinceReceived) {

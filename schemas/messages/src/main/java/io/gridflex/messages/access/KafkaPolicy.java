@@ -29,7 +29,7 @@ import io.gridflex.messages.Topics;
  * Who may do what on the platform's Kafka. Every service and every site is a principal of its own (a SCRAM user),
  * and each is allowed exactly what its part of the message flow needs; the broker refuses everything else.
  * <ul>
- * <li>ven-gateway writes DR events;</li>
+ * <li>ven-gateway writes DR events and reads telemetry (its programs report the sites' power to their VTNs);</li>
  * <li>dispatch reads DR events, telemetry and acks, writes schedules and its status reports;</li>
  * <li>settlement reads DR events, schedules, acks and telemetry;</li>
  * <li>a site reads its own schedules and writes its own acks and telemetry, and nothing else;</li>
@@ -42,7 +42,7 @@ public final class KafkaPolicy {
     /** The platform's own principals. */
     public enum Service {
 
-        VEN_GATEWAY("ven-gateway", null),
+        VEN_GATEWAY("ven-gateway", "gridflex-gateway."),
         DISPATCH("dispatch", "gridflex-dispatch."),
         SETTLEMENT("settlement", "gridflex-settlement."),
         PROVISIONER("provisioner", null);
@@ -101,7 +101,10 @@ public final class KafkaPolicy {
         String user = service.principal();
         List<AclBinding> acls = new ArrayList<>();
         switch (service) {
-            case VEN_GATEWAY -> acls.add(topic(user, Topics.DR_EVENTS, PatternType.LITERAL, WRITE));
+            case VEN_GATEWAY -> {
+                acls.add(topic(user, Topics.DR_EVENTS, PatternType.LITERAL, WRITE));
+                acls.add(everySite(user, Topics.SITE_TELEMETRY, READ));
+            }
             case DISPATCH -> {
                 acls.add(topic(user, Topics.DR_EVENTS, PatternType.LITERAL, READ));
                 acls.add(everySite(user, Topics.SITE_TELEMETRY, READ));

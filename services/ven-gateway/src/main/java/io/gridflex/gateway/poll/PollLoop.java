@@ -13,15 +13,16 @@ import io.gridflex.gateway.GatewayMetrics;
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.registration.RegistrationKeeper;
 import io.gridflex.gateway.registration.RegistrationState;
+import io.gridflex.gateway.report.ProgramReports;
 import io.gridflex.gateway.vtn.VtnClient;
 import io.gridflex.gateway.vtn.VtnService;
 import io.gridflex.openadr.OadrMessages;
 
 /**
- * A program's conversation with its VTN, on a virtual thread of its own so there is never more than one exchange at
- * a time with that VTN and a slow or broken VTN holds up no other program: register (with backoff while the VTN is
- * unreachable or refuses), ask once for the current events, then poll at the interval in force. Losing the
- * registration sends it back to the start.
+ * A program's conversation with its VTN, on a virtual thread of its own so a slow or broken VTN holds up no other
+ * program: register (with backoff while the VTN is unreachable or refuses), register the VEN's report metadata and
+ * take the VTN's report requests, ask once for the current events, then poll at the interval in force. Losing the
+ * registration sends it back to the start. Reports are sent by the program's report scheduler, beside this loop.
  */
 public class PollLoop {
 
@@ -34,6 +35,7 @@ public class PollLoop {
     private final RegistrationState state;
     private final VtnClient client;
     private final VtnMessageHandler messages;
+    private final ProgramReports reports;
     private final GatewayMetrics metrics;
     private final GatewayConfig.Registration retry;
     private final Clock clock;
@@ -41,12 +43,14 @@ public class PollLoop {
     private Thread thread;
 
     public PollLoop(String program, RegistrationKeeper registrations, RegistrationState state, VtnClient client,
-            VtnMessageHandler messages, GatewayMetrics metrics, GatewayConfig.Registration retry, Clock clock) {
+            VtnMessageHandler messages, ProgramReports reports, GatewayMetrics metrics,
+            GatewayConfig.Registration retry, Clock clock) {
         this.program = program;
         this.registrations = registrations;
         this.state = state;
         this.client = client;
         this.messages = messages;
+        this.reports = reports;
         this.metrics = metrics;
         this.retry = retry;
         this.clock = clock;
@@ -72,6 +76,7 @@ public class PollLoop {
     private void run() {
         Backoff backoff = new Backoff(retry.retryInitial(), retry.retryMax());
         boolean requestEvents = true;
+        boolean registerReports = true;
         boolean failing = false;
         int immediate = 0;
         while (stopped.getCount() > 0) {
@@ -81,6 +86,12 @@ public class PollLoop {
                 if (registration == null) {
                     registration = registrations.obtain();
                     requestEvents = true;
+                    registerReports = true;
+                }
+                if (registerReports) {
+                    // The bootstrap order of OpenADR 2.0b: registration, the VEN's report metadata, then events.
+                    reports.bootstrap(registration);
+                    registerReports = false;
                 }
                 if (requestEvents) {
                     // Events that were announced while we were away are not repeated by a poll: ask for them.
@@ -94,6 +105,7 @@ public class PollLoop {
                 state.polled(clock.instant());
                 metrics.poll(program, outcome.metricTag());
                 requestEvents = outcome.kind() == VtnOutcome.Kind.REREGISTERED;
+                registerReports = requestEvents;
                 if (failing) {
                     LOG.infof("program %s: VTN exchanges work again", program);
                     failing = false;

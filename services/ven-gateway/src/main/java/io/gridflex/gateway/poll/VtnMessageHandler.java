@@ -11,7 +11,7 @@ import io.gridflex.gateway.event.DistributionHandler;
 import io.gridflex.gateway.event.DistributionResult;
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.registration.RegistrationKeeper;
-import io.gridflex.gateway.report.ReportAnswers;
+import io.gridflex.gateway.report.ProgramReports;
 import io.gridflex.gateway.vtn.VtnClient;
 import io.gridflex.gateway.vtn.VtnService;
 import io.gridflex.openadr.EventReply;
@@ -38,19 +38,19 @@ public class VtnMessageHandler {
     private final DistributionHandler distributions;
     private final RegistrationKeeper registrations;
     private final GatewayMetrics metrics;
-    private final ReportAnswers reportAnswers;
+    private final ProgramReports reports;
     private final Set<String> acceptedGroups;
 
     /** @param acceptedGroups the eiTarget groups the program's VEN belongs to besides its venID */
     public VtnMessageHandler(VtnClient client, DistributionHandler distributions,
-            RegistrationKeeper registrations, GatewayMetrics metrics, ReportAnswers reportAnswers,
+            RegistrationKeeper registrations, GatewayMetrics metrics, ProgramReports reports,
             Set<String> acceptedGroups) {
         this.acceptedGroups = Set.copyOf(acceptedGroups);
         this.client = client;
         this.distributions = distributions;
         this.registrations = registrations;
         this.metrics = metrics;
-        this.reportAnswers = reportAnswers;
+        this.reports = reports;
     }
 
     /** @param reply the VTN's message exactly as received */
@@ -70,27 +70,15 @@ public class VtnMessageHandler {
             case OadrDistributeEventType distribute -> distribute(distribute, reply, registration);
             case OadrRequestReregistrationType request -> reregister(registration);
             case OadrCancelPartyRegistrationType cancel -> cancel(cancel, registration);
-            default -> reportAnswers.to(body, registration.venId()).map(this::answerReport).orElseGet(() -> {
-                LOG.infof("ignoring %s from the VTN", body.getClass().getSimpleName());
-                return VtnOutcome.of(VtnOutcome.Kind.IGNORED, OadrResponseCode.NOT_RECOGNIZED,
-                        body.getClass().getSimpleName() + " is not handled");
-            });
+            default -> reports.answer(body, registration)
+                    .map(answered -> VtnOutcome.of(VtnOutcome.Kind.REPORT_ANSWERED, answered.code(),
+                            answered.detail()))
+                    .orElseGet(() -> {
+                        LOG.infof("ignoring %s from the VTN", body.getClass().getSimpleName());
+                        return VtnOutcome.of(VtnOutcome.Kind.IGNORED, OadrResponseCode.NOT_RECOGNIZED,
+                                body.getClass().getSimpleName() + " is not handled");
+                    });
         };
-    }
-
-    /** Sends the answer to a VTN-initiated report message and says how the VTN took it. */
-    private VtnOutcome answerReport(ReportAnswers.Answer answer) {
-        OadrPayload ack = client.exchange(VtnService.REPORT, answer.reply());
-        String vtnSaid = describe(ack);
-        if (!(OadrMessages.body(ack) instanceof OadrResponseType response)
-                || !OadrResponseCode.OK.text().equals(response.getEiResponse().getResponseCode().strip())) {
-            metrics.answerRefused("report");
-            LOG.warnf("VTN did not accept our report answer (%s): %s", answer.detail(), vtnSaid);
-        } else {
-            LOG.infof("report exchange answered: %s", answer.detail());
-        }
-        return VtnOutcome.of(VtnOutcome.Kind.REPORT_ANSWERED, answer.code(),
-                answer.detail() + "; VTN answered " + vtnSaid);
     }
 
     private VtnOutcome response(EiResponseType response) {

@@ -3,6 +3,7 @@ package io.gridflex.gateway.program;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.gridflex.gateway.signature.SignatureConfig;
@@ -34,6 +35,18 @@ public interface ProgramConfig {
 
     /** XML signatures both ways; without this group nothing is signed or verified. */
     Optional<SignatureConfig> signature();
+
+    /**
+     * The OpenADR resources whose telemetry this program reports to its VTN, by resourceID: each the sum of the
+     * GridFlex sites it names. None: the VEN still registers its metadata reports, without data points.
+     */
+    Map<String, Resource> resources();
+
+    interface Resource {
+
+        /** The GridFlex site ids whose telemetry sums into this resource (comma-separated in properties). */
+        List<String> sites();
+    }
 
     interface Vtn {
 

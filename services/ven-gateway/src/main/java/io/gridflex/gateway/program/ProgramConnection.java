@@ -13,7 +13,8 @@ import io.gridflex.gateway.registration.Registrar;
 import io.gridflex.gateway.registration.RegistrationKeeper;
 import io.gridflex.gateway.registration.RegistrationRepository;
 import io.gridflex.gateway.registration.RegistrationState;
-import io.gridflex.gateway.report.ReportAnswers;
+import io.gridflex.gateway.report.ProgramReports;
+import io.gridflex.gateway.report.Reports;
 import io.gridflex.gateway.signature.PayloadSignatures;
 import io.gridflex.gateway.tls.VtnTls;
 import io.gridflex.gateway.vtn.VtnClient;
@@ -21,7 +22,7 @@ import io.gridflex.openadr.OpenAdrXml;
 import io.gridflex.support.db.Transactions;
 
 /**
- * One program at run time: its VTN client, registration state and poll loop, built from its configuration. Nothing
+ * One program at run time: its VTN client, registration state, poll loop and reports, built from its configuration. Nothing
  * here is shared with another program but the database, the outbox and the meters, so a program whose VTN is slow,
  * down or hostile only ever holds up itself.
  */
@@ -33,6 +34,7 @@ public final class ProgramConnection {
     private final RegistrationState state;
     private final RegistrationKeeper keeper;
     private final VtnMessageHandler messages;
+    private final ProgramReports reports;
     private final PollLoop loop;
 
     ProgramConnection(String id, ProgramConfig config, Shared shared) {
@@ -46,15 +48,16 @@ public final class ProgramConnection {
         Registrar registrar = new Registrar(id, client, config, shared.clock());
         this.keeper = new RegistrationKeeper(id, registrar, shared.registrations(), state,
                 shared.transactions(), client, config.vtn().expectedId());
+        this.reports = shared.reports().forProgram(id, config, client, state);
         this.messages = new VtnMessageHandler(client, shared.distributions(), keeper,
-                shared.metrics(), shared.reportAnswers(), Set.copyOf(config.acceptedGroups().orElse(List.of())));
-        this.loop = new PollLoop(id, keeper, state, client, messages, shared.metrics(), shared.config().registration(),
-                shared.clock());
+                shared.metrics(), reports, Set.copyOf(config.acceptedGroups().orElse(List.of())));
+        this.loop = new PollLoop(id, keeper, state, client, messages, reports, shared.metrics(),
+                shared.config().registration(), shared.clock());
     }
 
     /** The beans every program uses, and their one configuration. */
     record Shared(OpenAdrXml xml, DistributionHandler distributions, RegistrationRepository registrations,
-            Transactions transactions, GatewayMetrics metrics, ReportAnswers reportAnswers, GatewayConfig config,
+            Transactions transactions, GatewayMetrics metrics, Reports reports, GatewayConfig config,
             Clock clock) {
     }
 
@@ -85,11 +88,18 @@ public final class ProgramConnection {
         return messages;
     }
 
+    /** Its reports to the VTN. */
+    public ProgramReports reports() {
+        return reports;
+    }
+
     void start() {
+        reports.start();
         loop.start();
     }
 
     void stop() throws InterruptedException {
         loop.stop();
+        reports.stop();
     }
 }

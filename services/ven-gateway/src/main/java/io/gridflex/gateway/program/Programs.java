@@ -17,7 +17,7 @@ import io.gridflex.gateway.GatewayConfig;
 import io.gridflex.gateway.GatewayMetrics;
 import io.gridflex.gateway.event.DistributionHandler;
 import io.gridflex.gateway.registration.RegistrationRepository;
-import io.gridflex.gateway.report.ReportAnswers;
+import io.gridflex.gateway.report.Reports;
 import io.gridflex.openadr.OpenAdrXml;
 import io.gridflex.support.db.Transactions;
 import io.quarkus.runtime.ShutdownEvent;
@@ -33,9 +33,9 @@ public class Programs {
 
     public Programs(GatewayConfig config, OpenAdrXml xml, DistributionHandler distributions,
             RegistrationRepository registrations, Transactions transactions, GatewayMetrics metrics,
-            ReportAnswers reportAnswers, Clock clock) {
+            Reports reports, Clock clock) {
         ProgramConnection.Shared shared = new ProgramConnection.Shared(xml, distributions, registrations,
-                transactions, metrics, reportAnswers, config, clock);
+                transactions, metrics, reports, config, clock);
         Map<String, ProgramConnection> built = new TreeMap<>();
         config.programs().forEach((id, program) -> built.put(id, new ProgramConnection(id, program, shared)));
         this.programs = Collections.unmodifiableMap(built);

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.jboss.logging.Logger;
 
@@ -20,7 +21,8 @@ import io.gridflex.openadr.model.oadr.OadrPayload;
 /**
  * A program's HTTP client to its VTN: POSTs an OpenADR payload to a simpleHttp service and returns the reply.
  * Everything transport-related lives here (timeouts, size limit, and later TLS), so the rest of the gateway deals in
- * OpenADR messages only. One per program, so one slow VTN never holds another's connections.
+ * OpenADR messages only. One per program, so one slow VTN never holds another's connections. Thread-safe, one
+ * exchange at a time.
  */
 public class VtnClient {
 
@@ -31,6 +33,12 @@ public class VtnClient {
     private final ProgramConfig.Vtn config;
     private final String baseUrl;
     private final HttpClient http;
+    /**
+     * One exchange at a time with the VTN, in the order asked (fair): the poll loop and the report scheduler share
+     * the client, and a VTN is spared answering one VEN twice at once, which simple VTNs handle badly and which
+     * could let a report overtake the oadrCreatedReport that announced it.
+     */
+    private final ReentrantLock exchanges = new ReentrantLock(true);
 
     /**
      * @param signatures how payloads are signed and verified on this connection
@@ -88,7 +96,15 @@ public class VtnClient {
      * @throws VtnUnavailableException when the VTN cannot be reached, times out, or answers other than HTTP 200 (or 204, returned as an empty reply)
      */
     public String send(VtnService service, OadrPayload message) {
-        String body = signatures.outgoing(message);
+        exchanges.lock();
+        try {
+            return exchange(service, signatures.outgoing(message));
+        } finally {
+            exchanges.unlock();
+        }
+    }
+
+    private String exchange(VtnService service, String body) {
         URI uri = URI.create(baseUrl + BASE_PATH + service.path());
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(config.requestTimeout())

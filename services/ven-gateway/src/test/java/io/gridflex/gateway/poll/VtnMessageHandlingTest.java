@@ -232,14 +232,17 @@ class VtnMessageHandlingTest {
     }
 
     @Test
-    void cancellingAReportLeavesNothingPendingAndIsAcknowledged() {
+    void cancellingAReportNeverRequestedIsAnInvalidIdAndChangesNothing() throws SQLException {
+        long before = rows("gateway.report_request");
+
         VtnOutcome outcome = TestProgram.connection(programs).messages()
-                .handle(XML.marshal(OadrReports.cancelReport("vtn-cancel-1", List.of("req-1"),
+                .handle(XML.marshal(OadrReports.cancelReport("vtn-cancel-1", List.of("req-never-made"),
                         false, registration.venId())), registration);
 
         assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REPORT_ANSWERED);
-        assertThat(outcome.code()).isEqualTo(OadrResponseCode.OK);
-        assertThat(outcome.detail()).contains("nothing was pending").endsWith("VTN answered 200 OK");
+        assertThat(outcome.code()).isEqualTo(OadrResponseCode.INVALID_ID);
+        assertThat(outcome.detail()).contains("req-never-made", "0 cancelled").endsWith("VTN answered 200 OK");
+        assertThat(rows("gateway.report_request")).isEqualTo(before);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.gridflex.gateway.support;
 import static io.restassured.RestAssured.given;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.restassured.http.ContentType;
@@ -42,6 +43,41 @@ public final class VtnAdmin {
         JsonPath event = given().baseUri(baseUrl).get("/admin/events/{id}", eventId)
                 .then().statusCode(200).extract().jsonPath();
         return event.getMap("vens.find { it.venId == '" + venId + "' }");
+    }
+
+    /** Asks every VEN that registers its reports from now on for these (reportName, granularitySeconds...). */
+    public void scriptReportRequests(List<Map<String, Object>> requests) {
+        given().baseUri(baseUrl).contentType(ContentType.JSON).body(Map.of("requests", requests))
+                .put("/admin/reports/on-registration").then().statusCode(200);
+    }
+
+    /** Queues an oadrCreateReport for the VEN's next poll; returns the reportRequestID. */
+    public String requestReport(Map<String, Object> request) {
+        return given().baseUri(baseUrl).contentType(ContentType.JSON).body(request).post("/admin/reports/requests")
+                .then().statusCode(201).extract().path("reportRequestId");
+    }
+
+    public void cancelReport(String reportRequestId, boolean reportToFollow) {
+        given().baseUri(baseUrl).contentType(ContentType.JSON).body(Map.of("reportToFollow", reportToFollow))
+                .post("/admin/reports/requests/{id}/cancel", reportRequestId).then().statusCode(200);
+    }
+
+    /** One report request as the VTN sees it: venAnswerCode, pending, deliveredAt, cancelDeliveredAt, reports... */
+    public JsonPath reportRequest(String reportRequestId) {
+        return given().baseUri(baseUrl).get("/admin/reports/requests/{id}", reportRequestId).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** The reports the VEN sent for one request, oldest first. */
+    public JsonPath received(String reportRequestId) {
+        return given().baseUri(baseUrl).get("/admin/reports/requests/{id}/received", reportRequestId).then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    /** A VEN's reports: offered, metadataRegistrations, requests, received. */
+    public JsonPath reports(String venId) {
+        return given().baseUri(baseUrl).get("/admin/reports/vens/{venId}", venId).then().statusCode(200).extract()
+                .jsonPath();
     }
 
     public int registeredVens() {

@@ -66,7 +66,8 @@ public class OpenAdrResource {
 
     @POST
     @Path(EiReportHandler.SERVICE)
-    @Operation(summary = "Report registration and updates, acknowledged; this VTN requests no reports")
+    @Operation(summary = "Report registration (answered with the scripted requests), updates (kept), answers to this"
+            + " VTN's requests and cancellations")
     public Response report(byte[] body) {
         return exchange.exchange(EiReportHandler.SERVICE, body, report);
     }

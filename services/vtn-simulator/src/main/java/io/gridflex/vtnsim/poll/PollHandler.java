@@ -15,10 +15,12 @@ import io.gridflex.vtnsim.event.EventBook;
 import io.gridflex.vtnsim.event.EventDistribution;
 import io.gridflex.vtnsim.openadr.MessageHandler;
 import io.gridflex.vtnsim.openadr.OadrReplies;
+import io.gridflex.vtnsim.report.ReportBook;
 import io.gridflex.vtnsim.ven.VenRegistry;
 
 /**
- * OadrPoll: how a pull VEN learns of events. A VEN gets its events only when one of them is new or changed since it
+ * OadrPoll: how a pull VEN learns of events and report requests. A report request or cancellation queued for the VEN
+ * (admin API) comes first, one per poll; then the VEN gets its events when one of them is new or changed since it
  * last received them; otherwise an oadrResponse 200 says there is nothing to do.
  */
 @ApplicationScoped
@@ -29,12 +31,15 @@ public class PollHandler implements MessageHandler {
     private final VenRegistry registry;
     private final EventBook book;
     private final EventDistribution distribution;
+    private final ReportBook reports;
     private final Clock clock;
 
-    public PollHandler(VenRegistry registry, EventBook book, EventDistribution distribution, Clock clock) {
+    public PollHandler(VenRegistry registry, EventBook book, EventDistribution distribution, ReportBook reports,
+            Clock clock) {
         this.registry = registry;
         this.book = book;
         this.distribution = distribution;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -48,6 +53,11 @@ public class PollHandler implements MessageHandler {
         if (!registry.recordPoll(venId, now)) {
             return Optional.of(OadrReplies.response(OadrResponseCode.INVALID_ID,
                     "VEN " + venId + " is not registered with this VTN", null, venId));
+        }
+        Optional<OadrPayload> queued = reports.nextFor(venId, now);
+        if (queued.isPresent()) {
+            // A report request or cancellation waits: it goes first; events follow with the next poll.
+            return queued;
         }
         List<DrEvent> events = book.distributeIfChanged(venId, now);
         if (events.isEmpty()) {

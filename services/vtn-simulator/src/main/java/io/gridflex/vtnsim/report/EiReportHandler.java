@@ -1,5 +1,8 @@
 package io.gridflex.vtnsim.report;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -7,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.gridflex.openadr.OadrReports;
 import io.gridflex.openadr.OadrResponseCode;
 import io.gridflex.openadr.model.ei.EiResponseType;
 import io.gridflex.openadr.model.oadr.OadrCancelReportType;
@@ -16,6 +20,7 @@ import io.gridflex.openadr.model.oadr.OadrCreatedReportType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.openadr.model.oadr.OadrRegisterReportType;
 import io.gridflex.openadr.model.oadr.OadrRegisteredReportType;
+import io.gridflex.openadr.model.oadr.OadrReportRequestType;
 import io.gridflex.openadr.model.oadr.OadrResponseType;
 import io.gridflex.openadr.model.oadr.OadrUpdateReportType;
 import io.gridflex.vtnsim.openadr.MessageHandler;
@@ -23,8 +28,11 @@ import io.gridflex.vtnsim.openadr.OadrReplies;
 import io.gridflex.vtnsim.ven.VenRegistry;
 
 /**
- * EiReport, kept minimal: this simulator asks VENs for no reports and offers none, but every report message gets the
- * reply OpenADR prescribes, so a VEN that registers or sends reports carries on normally.
+ * EiReport. A VEN registers the reports it offers (oadrRegisterReport): they are kept, and the oadrRegisteredReport
+ * asks for what the admin script says ({@code PUT /admin/reports/on-registration}), nothing by default. The VEN's
+ * oadrUpdateReports are kept for the admin API and acknowledged; its answers to this VTN's requests and
+ * cancellations (oadrCreatedReport, oadrCanceledReport) are recorded against them. This VTN offers no reports of its
+ * own: a VEN's oadrCreateReport leaves nothing pending.
  */
 @ApplicationScoped
 public class EiReportHandler implements MessageHandler {
@@ -33,32 +41,66 @@ public class EiReportHandler implements MessageHandler {
     private static final Logger LOG = Logger.getLogger(EiReportHandler.class);
 
     private final VenRegistry registry;
+    private final ReportBook book;
+    private final Clock clock;
 
-    public EiReportHandler(VenRegistry registry) {
+    public EiReportHandler(VenRegistry registry, ReportBook book, Clock clock) {
         this.registry = registry;
+        this.book = book;
+        this.clock = clock;
     }
 
     @Override
     public Optional<OadrPayload> handle(Object message) {
         return switch (message) {
-            case OadrRegisterReportType register -> reply(register.getVenID(), register.getRequestID(),
-                    OadrReplies::registeredReport);
-            case OadrUpdateReportType update -> {
-                LOG.debugf("VEN %s sent %d report(s)", update.getVenID(), update.getOadrReport().size());
-                yield reply(update.getVenID(), update.getRequestID(), OadrReplies::updatedReport);
-            }
+            case OadrRegisterReportType register -> register(register);
+            case OadrUpdateReportType update -> update(update);
             case OadrCreateReportType create -> reply(create.getVenID(), create.getRequestID(),
                     OadrReplies::createdReport);
             case OadrCancelReportType cancel -> reply(cancel.getVenID(), cancel.getRequestID(),
                     OadrReplies::canceledReport);
             // A VEN's answers to report messages a VTN started: acknowledged like any other VEN answer.
-            case OadrCreatedReportType created -> acknowledge(created.getVenID(), created.getEiResponse());
-            case OadrCanceledReportType canceled -> acknowledge(canceled.getVenID(), canceled.getEiResponse());
+            case OadrCreatedReportType created -> {
+                if (registry.isRegistered(created.getVenID())) {
+                    book.answered(created.getVenID(), created.getEiResponse(), created.getOadrPendingReports(),
+                            false);
+                }
+                yield acknowledge(created.getVenID(), created.getEiResponse());
+            }
+            case OadrCanceledReportType canceled -> {
+                if (registry.isRegistered(canceled.getVenID())) {
+                    book.answered(canceled.getVenID(), canceled.getEiResponse(), canceled.getOadrPendingReports(),
+                            true);
+                }
+                yield acknowledge(canceled.getVenID(), canceled.getEiResponse());
+            }
             case OadrRegisteredReportType registered -> acknowledge(registered.getVenID(),
                     registered.getEiResponse());
             case OadrResponseType response -> Optional.empty();
             default -> OadrReplies.notRecognized(SERVICE, message);
         };
+    }
+
+    private Optional<OadrPayload> register(OadrRegisterReportType register) {
+        String venId = register.getVenID();
+        if (venId == null || !registry.isRegistered(venId)) {
+            return reply(venId, register.getRequestID(), OadrReplies::registeredReport);
+        }
+        List<OadrReportRequestType> requests = book.registered(venId, register.getRequestID(),
+                register.getOadrReport(), clock.instant());
+        LOG.infof("VEN %s registered %d report(s); asking for %d", venId, register.getOadrReport().size(),
+                requests.size());
+        return Optional.of(OadrReports.registeredReport(OadrReplies.ok(register.getRequestID()), venId, requests));
+    }
+
+    private Optional<OadrPayload> update(OadrUpdateReportType update) {
+        String venId = update.getVenID();
+        if (venId != null && registry.isRegistered(venId)) {
+            Instant now = clock.instant();
+            book.receive(venId, update.getOadrReport().stream().map(r -> UpdateReader.read(venId, r, now)).toList());
+            LOG.debugf("VEN %s sent %d report(s)", venId, update.getOadrReport().size());
+        }
+        return reply(venId, update.getRequestID(), OadrReplies::updatedReport);
     }
 
     /** The venID is optional in report messages; when one is given it must be a registered VEN. */

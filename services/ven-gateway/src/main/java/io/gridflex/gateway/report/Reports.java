@@ -1,0 +1,47 @@
+package io.gridflex.gateway.report;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.gridflex.gateway.GatewayConfig;
+import io.gridflex.gateway.GatewayMetrics;
+import io.gridflex.gateway.program.ProgramConfig;
+import io.gridflex.gateway.registration.RegistrationState;
+import io.gridflex.gateway.telemetry.SiteReadings;
+import io.gridflex.gateway.vtn.VtnClient;
+import io.gridflex.support.db.Transactions;
+
+/** Makes each program's {@link ProgramReports} from the beans they share. */
+@ApplicationScoped
+public class Reports {
+
+    private final Transactions transactions;
+    private final ReportRequestRepository requests;
+    private final ReportRegistrationRepository registrations;
+    private final SiteReadings readings;
+    private final GatewayMetrics metrics;
+    private final GatewayConfig config;
+    private final Clock clock;
+
+    public Reports(Transactions transactions, ReportRequestRepository requests,
+            ReportRegistrationRepository registrations, SiteReadings readings, GatewayMetrics metrics,
+            GatewayConfig config, Clock clock) {
+        this.transactions = transactions;
+        this.requests = requests;
+        this.registrations = registrations;
+        this.readings = readings;
+        this.metrics = metrics;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The reports of one program, sent through its own VTN client. */
+    public ProgramReports forProgram(String program, ProgramConfig programConfig, VtnClient client,
+            RegistrationState state) {
+        ReportCatalog catalog = ReportCatalog.of(programConfig, config.reports());
+        return new ProgramReports(program, catalog, client, state,
+                new ReportStore(program, transactions, requests, registrations),
+                new Sampler(catalog, readings, config.telemetry().freshness()), metrics, config.reports(), clock);
+    }
+}

@@ -1,0 +1,33 @@
+package io.gridflex.gateway.report;
+
+import io.gridflex.openadr.OadrMessages;
+import io.gridflex.openadr.OadrResponseCode;
+import io.gridflex.openadr.model.ei.EiResponseType;
+import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.openadr.model.oadr.OadrResponseType;
+
+/** Reading the VTN's acknowledgements of what the VEN sent. */
+final class VtnReplies {
+
+    private VtnReplies() {
+    }
+
+    /** Whether the reply is an oadrResponse 200. */
+    static boolean ok(OadrPayload reply) {
+        return OadrMessages.body(reply) instanceof OadrResponseType response && ok(response.getEiResponse());
+    }
+
+    static boolean ok(EiResponseType response) {
+        return response != null && OadrResponseCode.OK.text().equals(response.getResponseCode().strip());
+    }
+
+    /** The reply in a few words, for the log. */
+    static String describe(OadrPayload reply) {
+        Object body = OadrMessages.body(reply);
+        if (body instanceof OadrResponseType response) {
+            return response.getEiResponse().getResponseCode() + " "
+                    + response.getEiResponse().getResponseDescription();
+        }
+        return body.getClass().getSimpleName();
+    }
+}

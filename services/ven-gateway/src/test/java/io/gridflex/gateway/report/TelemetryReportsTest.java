@@ -1,0 +1,331 @@
+package io.gridflex.gateway.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.gridflex.gateway.GatewayConfig;
+import io.gridflex.gateway.program.ProgramConfig;
+import io.gridflex.gateway.program.Programs;
+import io.gridflex.gateway.registration.Registration;
+import io.gridflex.gateway.registration.RegistrationState;
+import io.gridflex.gateway.signature.PayloadSignatures;
+import io.gridflex.gateway.support.TestProgram;
+import io.gridflex.gateway.support.VtnAdmin;
+import io.gridflex.gateway.support.VtnSimulator;
+import io.gridflex.gateway.support.VtnSimulatorTestResource;
+import io.gridflex.gateway.vtn.VtnClient;
+import io.gridflex.messages.MessageCodec;
+import io.gridflex.messages.SiteTelemetry;
+import io.gridflex.messages.Topics;
+import io.gridflex.openadr.OpenAdrXml;
+import io.gridflex.testsupport.KafkaTestResource;
+import io.gridflex.testsupport.KeycloakTestResource;
+import io.gridflex.testsupport.PostgresTestResource;
+import io.gridflex.testsupport.TestKafka;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The VEN's telemetry reports end to end: two sites publish telemetry on their own Kafka topics (read by the gateway
+ * as the ven-gateway principal, with exactly its production ACLs), the program's resource plant-a sums them and
+ * plant-b's one site never reports. The VTN simulator asks for a periodic TELEMETRY_USAGE report in its answer to
+ * the metadata, and for more reports and cancellations in poll replies; what it receives is compared with what the
+ * sites published.
+ */
+@QuarkusTest
+@WithTestResource(TelemetryReportsTest.Resources.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(VtnSimulatorTestResource.class)
+@WithTestResource(value = KeycloakTestResource.class, initArgs = @ResourceArg(name = "client-id", value = "ven-gateway"))
+class TelemetryReportsTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String SITE_A = "rpt-a-" + RUN;
+    static final String SITE_B = "rpt-b-" + RUN;
+    static final String SITE_SILENT = "rpt-silent-" + RUN;
+    private static final double KW_A = 812.5;
+    private static final double KW_B = 1200.25;
+    private static final String GOOD = "Quality Good - Non Specific";
+
+    private static TestKafka kafka;
+    private static ScheduledExecutorService publisher;
+
+    /** plant-a = sites A + B, plant-b = a site that never reports; the VTN asks for usage every 2 s, sampled at 1 s. */
+    public static class Resources implements QuarkusTestResourceLifecycleManager {
+
+        @Override
+        public Map<String, String> start() {
+            new VtnAdmin(VtnSimulator.shared().baseUrl()).scriptReportRequests(List.of(Map.of("reportName",
+                    "TELEMETRY_USAGE", "granularitySeconds", 1, "reportBackSeconds", 2)));
+            return Map.of("gridflex.gateway.programs.default.resources.plant-a.sites", SITE_A + "," + SITE_B,
+                    "gridflex.gateway.programs.default.resources.plant-b.sites", SITE_SILENT);
+        }
+
+        @Override
+        public void stop() {
+            new VtnAdmin(VtnSimulator.shared().baseUrl()).scriptReportRequests(List.of());
+        }
+    }
+
+    @Inject
+    Programs programs;
+
+    @Inject
+    Reports reports;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    OpenAdrXml xml;
+
+    @Inject
+    DataSource dataSource;
+
+    private final VtnAdmin vtn = new VtnAdmin(VtnSimulator.shared().baseUrl());
+    private Registration registration;
+
+    @BeforeAll
+    static void sitesPublish() {
+        kafka = new TestKafka(KafkaTestResource.adminConfig());
+        MessageCodec codec = new MessageCodec();
+        publisher = Executors.newSingleThreadScheduledExecutor();
+        publisher.scheduleAtFixedRate(() -> {
+            Instant end = Instant.now();
+            for (var site : List.of(Map.entry(SITE_A, KW_A), Map.entry(SITE_B, KW_B))) {
+                kafka.send(Topics.siteTelemetry(site.getKey()), site.getKey(), codec.encode(new SiteTelemetry(
+                        site.getKey(), end.minusSeconds(1), end, site.getValue(), site.getValue() / 3600, null,
+                        null, 300, 100, 100, 5000, new SiteTelemetry.MinerCounts(10, 8, 2, 0, 0), null, null, null,
+                        SiteTelemetry.Source.METER, 1)));
+            }
+        }, 0, 500, TimeUnit.MILLISECONDS);
+    }
+
+    @AfterAll
+    static void sitesStop() throws InterruptedException {
+        publisher.shutdownNow();
+        publisher.awaitTermination(10, TimeUnit.SECONDS);
+        kafka.close();
+    }
+
+    @BeforeEach
+    void registered() {
+        registration = await("registration with the VTN").atMost(PATIENCE)
+                .until(() -> TestProgram.state(programs).current().orElse(null), Objects::nonNull);
+    }
+
+    @Test
+    void theVtnReceivesTheSumOfTheSitesTelemetryInKilowatts() {
+        String requestId = await("the scripted usage request, taken").atMost(PATIENCE)
+                .until(this::scriptedUsageRequest, Objects::nonNull);
+        assertThat(vtn.reportRequest(requestId).getString("venAnswerCode")).isEqualTo("200");
+
+        List<Map<String, Object>> interval = await("an interval with both sites' telemetry").atMost(PATIENCE)
+                .until(() -> lastInterval(requestId, "usage-plant-a", (float) (KW_A + KW_B)), Objects::nonNull);
+
+        Map<String, Object> plantA = value(interval, "usage-plant-a");
+        assertThat(((Number) plantA.get("value")).floatValue()).isEqualTo(2012.75f);
+        assertThat(plantA.get("dataQuality")).isEqualTo(GOOD);
+        Map<String, Object> plantB = value(interval, "usage-plant-b");
+        assertThat(((Number) plantB.get("value")).floatValue()).as("a silent site is no 0 kW reading").isZero();
+        assertThat(plantB.get("dataQuality")).isEqualTo("Quality Bad - Not Connected");
+        // Sampled every second, reported every two: whole reports carry two one-second intervals.
+        List<Map<String, Object>> received = vtn.received(requestId).getList("$");
+        assertThat(received).anySatisfy(report -> {
+            List<Map<String, Object>> intervals = intervals(report);
+            assertThat(intervals).hasSize(2).allSatisfy(i -> assertThat(i.get("durationSeconds")).isEqualTo(1));
+            assertThat(Duration.between(Instant.parse((String) intervals.get(0).get("start")),
+                    Instant.parse((String) intervals.get(1).get("start")))).isEqualTo(Duration.ofSeconds(1));
+            assertThat(report.get("reportName")).isEqualTo("TELEMETRY_USAGE");
+        });
+    }
+
+    @Test
+    void aCancelledReportSendsOneLastReportOnlyWhenOneIsToFollow() throws SQLException {
+        await("the sites' telemetry read").atMost(PATIENCE).until(this::scriptedUsageRequest, Objects::nonNull);
+        Map<String, Object> status = Map.of("venId", registration.venId(), "reportName", "TELEMETRY_STATUS",
+                "rIds", List.of("status-plant-a"), "granularitySeconds", 2, "reportBackSeconds", 10);
+        String withLast = vtn.requestReport(status);
+        String withoutLast = vtn.requestReport(status);
+        await("both requests taken").atMost(PATIENCE).until(() -> "200".equals(
+                vtn.reportRequest(withLast).getString("venAnswerCode"))
+                && "200".equals(vtn.reportRequest(withoutLast).getString("venAnswerCode")));
+
+        vtn.cancelReport(withLast, true);
+        vtn.cancelReport(withoutLast, false);
+
+        await("both cancellations answered").atMost(PATIENCE).until(() -> "200".equals(
+                vtn.reportRequest(withLast).getString("cancelAnswerCode"))
+                && "200".equals(vtn.reportRequest(withoutLast).getString("cancelAnswerCode")));
+        await("the last report").atMost(PATIENCE).until(() -> vtn.reportRequest(withLast).getInt("reports") == 1);
+        Instant firstPeriodicReport = Instant.parse(vtn.reportRequest(withLast).getString("deliveredAt"))
+                .plusSeconds(12);
+        await("past the first periodic report's time").atMost(PATIENCE)
+                .until(() -> Instant.now().isAfter(firstPeriodicReport));
+        assertThat(vtn.reportRequest(withLast).getInt("reports")).as("one last report, then none").isEqualTo(1);
+        assertThat(vtn.reportRequest(withoutLast).getInt("reports")).isZero();
+        Map<String, Object> last = value(intervalValues(vtn.received(withLast).getMap("[0]")).getFirst(),
+                "status-plant-a");
+        assertThat(last.get("online")).isEqualTo(true);
+        assertThat(((Number) last.get("percentOffset")).floatValue()).as("200 kW held off of 2212.75")
+                .isCloseTo(100 * 200 / 2212.75f, Offset.offset(0.01f));
+        assertThat(status(withLast)).isEqualTo("CANCELLED");
+        assertThat(status(withoutLast)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void oneShotReportsAreSentOnceWithTheLatestReadings() throws SQLException {
+        await("the sites' telemetry read").atMost(PATIENCE).until(this::scriptedUsageRequest, Objects::nonNull);
+        String status = vtn.requestReport(Map.of("venId", registration.venId(), "reportName", "TELEMETRY_STATUS",
+                "granularitySeconds", 0, "reportBackSeconds", 0));
+        String usage = vtn.requestReport(Map.of("venId", registration.venId(), "reportName", "TELEMETRY_USAGE",
+                "rIds", List.of("usage-plant-a"), "granularitySeconds", 0, "reportBackSeconds", 0));
+
+        await("the one report of each").atMost(PATIENCE).until(() -> vtn.reportRequest(status).getInt("reports") == 1
+                && vtn.reportRequest(usage).getInt("reports") == 1);
+
+        List<Map<String, Object>> statuses = intervalValues(vtn.received(status).getMap("[0]")).getFirst();
+        assertThat(value(statuses, "status-plant-a").get("online")).isEqualTo(true);
+        assertThat(value(statuses, "status-plant-b").get("online")).isEqualTo(false);
+        List<Map<String, Object>> kw = intervalValues(vtn.received(usage).getMap("[0]")).getFirst();
+        assertThat(kw).hasSize(1);
+        assertThat(((Number) value(kw, "usage-plant-a").get("value")).floatValue()).isEqualTo(2012.75f);
+        await("both done").atMost(PATIENCE).until(() -> "COMPLETED".equals(status(status))
+                && "COMPLETED".equals(status(usage)));
+        assertThat(vtn.reportRequest(status).getInt("reports")).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestForMetadataRegistersTheReportsAgain() {
+        await("the first registration of the metadata").atMost(PATIENCE)
+                .until(() -> vtn.reports(registration.venId()).getInt("metadataRegistrations") > 0);
+        int before = vtn.reports(registration.venId()).getInt("metadataRegistrations");
+
+        String id = vtn.requestReport(Map.of("venId", registration.venId(), "reportSpecifierId", "METADATA", "rIds",
+                List.of("0"), "granularitySeconds", 0, "reportBackSeconds", 0));
+
+        await("the metadata again").atMost(PATIENCE)
+                .until(() -> vtn.reports(registration.venId()).getInt("metadataRegistrations") == before + 1);
+        assertThat(vtn.reportRequest(id).getString("venAnswerCode")).isEqualTo("200");
+        assertThat(vtn.reports(registration.venId()).getList("offered.reportName"))
+                .containsExactly("METADATA_TELEMETRY_USAGE", "METADATA_TELEMETRY_STATUS");
+    }
+
+    @Test
+    void aRequestForADataPointNeverOfferedIsRefusedAndNothingIsKept() throws SQLException {
+        String id = vtn.requestReport(Map.of("venId", registration.venId(), "reportSpecifierId",
+                "gridflex-telemetry-usage", "rIds", List.of("usage-plant-a", "usage-nowhere"), "granularitySeconds",
+                1, "reportBackSeconds", 2));
+
+        await("the VEN's answer").atMost(PATIENCE)
+                .until(() -> vtn.reportRequest(id).getString("venAnswerCode") != null);
+
+        assertThat(vtn.reportRequest(id).getString("venAnswerCode")).isEqualTo("452");
+        assertThat(vtn.reportRequest(id).getBoolean("pending")).isFalse();
+        assertThat(status(id)).isNull();
+    }
+
+    /** A restart: a new instance of the program's reports resumes the requests from PostgreSQL, asking nothing. */
+    @Test
+    void aRestartedProgramResumesItsRequestsWithoutRegisteringAgain() {
+        String requestId = await("the scripted usage request, taken").atMost(PATIENCE)
+                .until(this::scriptedUsageRequest, Objects::nonNull);
+        await("its first report").atMost(PATIENCE).until(() -> vtn.reportRequest(requestId).getInt("reports") > 0);
+        int registrations = vtn.reports(registration.venId()).getInt("metadataRegistrations");
+        ProgramConfig program = config.programs().get(TestProgram.ID);
+        RegistrationState state = new RegistrationState(program.poll());
+        state.registered(registration);
+        ProgramReports restarted = reports.forProgram(TestProgram.ID, program,
+                new VtnClient(PayloadSignatures.none(xml), program.vtn(), Optional.empty()),
+                state);
+
+        restarted.bootstrap(registration);
+
+        assertThat(restarted.running()).contains(requestId);
+        assertThat(vtn.reports(registration.venId()).getInt("metadataRegistrations")).isEqualTo(registrations);
+    }
+
+    /** The latest usage request the VTN made in answer to this VEN's metadata, once the VEN took it. */
+    private String scriptedUsageRequest() {
+        List<Map<String, Object>> requests = vtn.reports(registration.venId()).getList("requests");
+        return requests.stream()
+                .filter(r -> "oadrRegisteredReport".equals(r.get("via")) && "200".equals(r.get("venAnswerCode"))
+                        && Boolean.TRUE.equals(r.get("pending")))
+                .reduce((first, second) -> second).map(r -> (String) r.get("reportRequestId")).orElse(null);
+    }
+
+    /** The latest interval of the request in which {@code rId} has {@code value}, or null. */
+    private List<Map<String, Object>> lastInterval(String requestId, String rId, float value) {
+        List<Map<String, Object>> found = null;
+        for (Map<String, Object> report : vtn.received(requestId).<Map<String, Object>>getList("$")) {
+            for (List<Map<String, Object>> interval : intervalValues(report)) {
+                Map<String, Object> v = value(interval, rId);
+                if (v != null && ((Number) v.get("value")).floatValue() == value) {
+                    found = interval;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Each interval of a received report, as its values. */
+    @SuppressWarnings("unchecked")
+    private static List<List<Map<String, Object>>> intervalValues(Map<String, Object> report) {
+        List<List<Map<String, Object>>> values = new ArrayList<>();
+        for (Map<String, Object> interval : (List<Map<String, Object>>) report.get("intervals")) {
+            values.add((List<Map<String, Object>>) interval.get("values"));
+        }
+        return values;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> intervals(Map<String, Object> report) {
+        return (List<Map<String, Object>>) report.get("intervals");
+    }
+
+    private static Map<String, Object> value(List<Map<String, Object>> values, String rId) {
+        return values.stream().filter(v -> rId.equals(v.get("rId"))).findFirst().orElse(null);
+    }
+
+    private String status(String reportRequestId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT status FROM gateway.report_request WHERE program = ? AND report_request_id = ?")) {
+            select.setString(1, TestProgram.ID);
+            select.setString(2, reportRequestId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+}

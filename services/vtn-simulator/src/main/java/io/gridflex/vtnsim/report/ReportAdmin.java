@@ -1,0 +1,146 @@
+package io.gridflex.vtnsim.report;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import io.gridflex.openadr.OadrReports;
+import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.vtnsim.api.ApiException;
+import io.gridflex.vtnsim.ven.VenRegistry;
+
+/** The operator's side of reports: checks each request completely before anything changes. */
+@ApplicationScoped
+public class ReportAdmin {
+
+    private static final Logger LOG = Logger.getLogger(ReportAdmin.class);
+
+    private final ReportBook book;
+    private final VenRegistry vens;
+    private final Clock clock;
+
+    public ReportAdmin(ReportBook book, VenRegistry vens, Clock clock) {
+        this.book = book;
+        this.vens = vens;
+        this.clock = clock;
+    }
+
+    public ReportScript script(ReportScript script) {
+        if (script == null || script.requests() == null) {
+            throw ApiException.badRequest("invalid-script", "A JSON body with a list of requests is required");
+        }
+        for (ScriptedRequest request : script.requests()) {
+            if (request == null || request.reportName() == null || request.reportName().isBlank()) {
+                throw ApiException.badRequest("invalid-script", "Each request names a reportName");
+            }
+            seconds("granularitySeconds", request.granularitySeconds());
+            seconds("reportBackSeconds", request.reportBackSeconds());
+        }
+        book.script(script.requests());
+        LOG.infof("Reports asked of every VEN registering its reports: %s", script.requests());
+        return new ReportScript(book.script());
+    }
+
+    public ReportRequestView create(CreateReportRequest request) {
+        if (request == null) {
+            throw ApiException.badRequest("missing-body", "A JSON body is required");
+        }
+        String venId = request.venId();
+        if (venId == null || !vens.isRegistered(venId)) {
+            throw ApiException.badRequest("unknown-ven", "venId " + venId + " is not a registered VEN");
+        }
+        long granularity = seconds("granularitySeconds", request.granularitySeconds());
+        long reportBack = seconds("reportBackSeconds", request.reportBackSeconds());
+        if ((request.reportName() == null) == (request.reportSpecifierId() == null)) {
+            throw ApiException.badRequest("invalid-request", "Give either reportName or reportSpecifierId");
+        }
+        String specifier;
+        String name;
+        List<String> rIds;
+        if (request.reportName() != null) {
+            OfferedReport offer = book.offered(venId).stream()
+                    .filter(o -> request.reportName().equals(o.deliveredName())).findFirst()
+                    .orElseThrow(() -> new ApiException(Response.Status.CONFLICT, "not-offered",
+                            "VEN " + venId + " offered no report " + request.reportName()));
+            specifier = offer.reportSpecifierId();
+            name = offer.deliveredName();
+            rIds = request.rIds() == null ? offer.rIds() : request.rIds();
+        } else {
+            specifier = request.reportSpecifierId();
+            name = null;
+            rIds = request.rIds();
+        }
+        if (rIds == null || rIds.isEmpty()) {
+            throw ApiException.badRequest("invalid-request", "The request names no data point (rIds)");
+        }
+        Instant start = request.start() == null ? null : instant(request.start());
+        Long duration = request.durationSeconds() == null
+                ? null
+                : seconds("durationSeconds",
+                        request.durationSeconds());
+        if (duration != null && start == null) {
+            throw ApiException.badRequest("invalid-request", "durationSeconds goes with a start");
+        }
+        String id = "rr-" + UUID.randomUUID();
+        String requestId = "create-" + UUID.randomUUID();
+        OadrPayload message = OadrReports.createReport(requestId, venId, List.of(OadrReports.reportRequest(id,
+                specifier, Duration.ofSeconds(granularity), Duration.ofSeconds(reportBack), start,
+                duration == null ? null : Duration.ofSeconds(duration), rIds)));
+        ReportRequestView view = new ReportRequestView(id, venId, specifier, name, rIds, granularity, reportBack,
+                start, duration, clock.instant(), "oadrCreateReport", null, null, false, null, null, null, 0);
+        book.queueCreate(venId, message, requestId, view);
+        LOG.infof("Asked VEN %s for report %s (%s %s), every %d s sampled every %d s; goes with its next poll",
+                venId, id, specifier, rIds, reportBack, granularity);
+        return view;
+    }
+
+    public ReportRequestView cancel(String reportRequestId, CancelReportRequest request) {
+        ReportRequestView held = get(reportRequestId);
+        boolean follow = request != null && Boolean.TRUE.equals(request.reportToFollow());
+        ReportRequestView cancelling = book.queueCancel(held, follow);
+        LOG.infof("Cancelling report %s of VEN %s (reportToFollow %s) with its next poll", reportRequestId,
+                held.venId(), follow);
+        return cancelling;
+    }
+
+    public ReportRequestView get(String reportRequestId) {
+        return book.request(reportRequestId).orElseThrow(() -> new ApiException(Response.Status.NOT_FOUND,
+                "unknown-report-request", "no report request " + reportRequestId));
+    }
+
+    public VenReportsView ven(String venId) {
+        if (!vens.isRegistered(venId)) {
+            throw new ApiException(Response.Status.NOT_FOUND, "unknown-ven", "no registered VEN " + venId);
+        }
+        return new VenReportsView(venId, book.offered(venId), book.metadataRegistrations(venId),
+                book.requests(venId), book.received(venId, null));
+    }
+
+    public List<ReceivedReport> received(String reportRequestId) {
+        ReportRequestView held = get(reportRequestId);
+        return book.received(held.venId(), reportRequestId);
+    }
+
+    private static long seconds(String field, Integer value) {
+        if (value == null || value < 0) {
+            throw ApiException.badRequest("invalid-request", field + " is a whole number of seconds, 0 or more");
+        }
+        return value;
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("invalid-request", "start is an ISO-8601 UTC instant, got " + text);
+        }
+    }
+}
