@@ -5,14 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.gridflex.messages.InvalidMessageException;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.SiteTelemetry;
-import io.gridflex.messages.Topics;
 import io.gridflex.support.db.UntilStored;
 import io.gridflex.support.messaging.MessageRejections;
 import io.gridflex.support.messaging.RejectReason;
-import io.gridflex.support.messaging.SiteChannel;
+import io.gridflex.support.messaging.SiteTelemetryRecords;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -40,21 +38,8 @@ public class TelemetryConsumer {
     @Incoming("site-telemetry")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        SiteTelemetry telemetry;
-        try {
-            telemetry = codec.decode(SiteTelemetry.class, record.value());
-        } catch (InvalidMessageException e) {
-            rejections.reject(record, RejectReason.INVALID, e.getMessage());
-            return;
-        }
-        if (!SiteChannel.carried(Topics.SITE_TELEMETRY, record.topic(), telemetry.siteId())) {
-            rejections.reject(record, RejectReason.WRONG_CHANNEL,
-                    SiteChannel.mismatch(Topics.SITE_TELEMETRY, record.topic(), telemetry.siteId()));
-            return;
-        }
-        if (!telemetry.siteId().equals(record.key())) {
-            rejections.reject(record, RejectReason.INCONSISTENT,
-                    "keyed by site " + record.key() + " but reports site " + telemetry.siteId());
+        SiteTelemetry telemetry = SiteTelemetryRecords.read(record, codec, rejections).orElse(null);
+        if (telemetry == null) {
             return;
         }
         switch (untilStored.run("site-telemetry", () -> service.record(telemetry))) {
