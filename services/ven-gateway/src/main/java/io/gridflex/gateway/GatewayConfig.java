@@ -32,6 +32,8 @@ public interface GatewayConfig {
 
     Telemetry telemetry();
 
+    Opts opts();
+
     /** The outbox relay that publishes DrEvents. */
     RelayConfig relay();
 
@@ -79,6 +81,14 @@ public interface GatewayConfig {
         int maxIntervalsPerReport();
 
         /** A one-shot or last report the VTN could not be reached for is tried again after this, three times. */
+        @WithDefault("10s")
+        Duration retryInterval();
+    }
+
+    /** The VEN's own opts (EiOpt) to every program's VTN. */
+    interface Opts {
+
+        /** Opts a VTN could not be reached for (or a program not yet registered) are sent again this often. */
         @WithDefault("10s")
         Duration retryInterval();
     }

@@ -114,6 +114,20 @@ public class GatewayMetrics implements RelayMeters {
                 .increment();
     }
 
+    /**
+     * An opt of the VEN's own (oadrCreateOpt) sent to a program's VTN.
+     *
+     * @param outcome accepted (200), refused (another code) or unreachable
+     */
+    public void optSent(String program, String outcome) {
+        registry.counter("gridflex.gateway.opts", "program", program, "outcome", outcome).increment();
+    }
+
+    /** A dispatch status the VEN decided an opt-out on. */
+    public void optDecided(String program) {
+        registry.counter("gridflex.gateway.opts.decided", "program", program).increment();
+    }
+
     /** A DrEvent Kafka acknowledged, {@code sinceReceived} after its revision was received. */
     @Override
     public void relayed(Duration sinceReceived) {

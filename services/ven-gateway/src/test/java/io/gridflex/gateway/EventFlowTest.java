@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.gridflex.gateway.opt.DispatchStatusConsumer;
 import io.gridflex.gateway.program.Programs;
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.support.Api;
@@ -27,6 +28,7 @@ import io.gridflex.gateway.support.TestProgram;
 import io.gridflex.gateway.support.VtnAdmin;
 import io.gridflex.gateway.support.VtnSimulator;
 import io.gridflex.gateway.support.VtnSimulatorTestResource;
+import io.gridflex.messages.DispatchStatus;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.Topics;
@@ -57,6 +59,9 @@ class EventFlowTest {
 
     @Inject
     MessageCodec codec;
+
+    @Inject
+    DispatchStatusConsumer statuses;
 
     private final VtnAdmin vtn = new VtnAdmin(VtnSimulator.shared().baseUrl());
     private Registration registration;
@@ -144,6 +149,49 @@ class EventFlowTest {
         assertThat(cancelled.status()).isEqualTo(DrEvent.EventStatus.CANCELLED);
         awaitVtnRecorded(vtnEventId, "optIn", 1);
         Api.asOperator().get("/api/events/{id}", eventId).then().statusCode(200).body("status", equalTo("CANCELLED"));
+    }
+
+    @Test
+    void anEventTheFleetCannotDeliverIsOptedOutOnceAndAShortfallAloneIsNot() {
+        Instant start = Instant.now().plus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.SECONDS);
+        String vtnEventId = vtn.createEvent(registration.venId(), 1000, start, 600);
+        String eventId = registration.vtnId() + "/" + vtnEventId;
+        awaitRevision(eventId, 0);
+
+        // Short by 40 %: the program opts out only when nothing can be delivered (shortfall fraction 1).
+        kafka.send(Topics.DISPATCH_STATUS, eventId, codec.encode(status(eventId, 0, 600, 400)));
+        // A status about a revision the VEN does not hold, or from another program, changes nothing either.
+        kafka.send(Topics.DISPATCH_STATUS, eventId, codec.encode(status(eventId, 5, 0, 1000)));
+        DispatchStatus nothing = status(eventId, 0, 0, 1000);
+        kafka.send(Topics.DISPATCH_STATUS, eventId, codec.encode(new DispatchStatus(eventId, "another-program", 0,
+                nothing.state(), 1000, 0, null, 1000, false, "no site", Instant.now())));
+        // Nothing deliverable, said twice (Kafka delivers at least once; dispatch re-reports on every change).
+        kafka.send(Topics.DISPATCH_STATUS, eventId, codec.encode(nothing));
+        statuses.consume(new ConsumerRecord<>(Topics.DISPATCH_STATUS, 0, 0, eventId, codec.encode(nothing)));
+
+        await("the VTN's record of the opt-out").atMost(DELIVERY)
+                .untilAsserted(() -> assertThat(vtn.opts(vtnEventId)).singleElement().satisfies(opt -> {
+                    assertThat(opt).containsEntry("optType", "optOut").containsEntry("venId", registration.venId())
+                            .containsEntry("optReason", "notParticipating");
+                    assertThat(((Number) opt.get("modificationNumber")).longValue()).isZero();
+                    // The event named no resource of ours: the whole VEN opts out.
+                    assertThat(opt.get("venIds")).isEqualTo(List.of(registration.venId()));
+                }));
+        statuses.consume(new ConsumerRecord<>(Topics.DISPATCH_STATUS, 0, 1, eventId, codec.encode(nothing)));
+        List<Map<String, Object>> opts = Api.asOperator().get("/api/programs/{id}/opts", TestProgram.ID).then()
+                .statusCode(200).extract().jsonPath().getList("findAll { it.eventId == '" + eventId + "' }");
+        assertThat(opts).singleElement().satisfies(opt -> {
+            assertThat(opt).containsEntry("vtnEventId", vtnEventId).containsEntry("responseCode", 200)
+                    .containsEntry("venId", registration.venId());
+            assertThat((String) opt.get("detail")).contains("short by 1000.0 of 1000.0 kW");
+        });
+        assertThat(vtn.opts(vtnEventId)).hasSize(1);
+    }
+
+    private static DispatchStatus status(String eventId, long modificationNumber, double committedKw,
+            double shortfallKw) {
+        return new DispatchStatus(eventId, TestProgram.ID, modificationNumber, DispatchStatus.State.SCHEDULED,
+                committedKw + shortfallKw, committedKw, null, shortfallKw, false, "sites offline", Instant.now());
     }
 
     private DrEvent awaitRevision(String eventId, long modificationNumber) {

@@ -29,7 +29,8 @@ import io.gridflex.messages.Topics;
  * Who may do what on the platform's Kafka. Every service and every site is a principal of its own (a SCRAM user),
  * and each is allowed exactly what its part of the message flow needs; the broker refuses everything else.
  * <ul>
- * <li>ven-gateway writes DR events and reads telemetry (its programs report the sites' power to their VTNs);</li>
+ * <li>ven-gateway writes DR events, reads telemetry (its programs report the sites' power to their VTNs) and dispatch's
+ * status reports (to opt out of events the fleet cannot deliver);</li>
  * <li>dispatch reads DR events, telemetry and acks, writes schedules and its status reports;</li>
  * <li>settlement reads DR events, schedules, acks and telemetry;</li>
  * <li>a site reads its own schedules and writes its own acks and telemetry, and nothing else;</li>
@@ -104,6 +105,7 @@ public final class KafkaPolicy {
             case VEN_GATEWAY -> {
                 acls.add(topic(user, Topics.DR_EVENTS, PatternType.LITERAL, WRITE));
                 acls.add(everySite(user, Topics.SITE_TELEMETRY, READ));
+                acls.add(topic(user, Topics.DISPATCH_STATUS, PatternType.LITERAL, READ));
             }
             case DISPATCH -> {
                 acls.add(topic(user, Topics.DR_EVENTS, PatternType.LITERAL, READ));

@@ -1,5 +1,6 @@
 package io.gridflex.gateway.program;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +42,19 @@ public interface ProgramConfig {
      * GridFlex sites it names. None: the VEN still registers its metadata reports, without data points.
      */
     Map<String, Resource> resources();
+
+    /** When the VEN opts out of an event it answered optIn, on dispatch's word that the fleet cannot deliver it. */
+    OptOut optOut();
+
+    interface OptOut {
+
+        /**
+         * Opt out when what the fleet cannot deliver is at least this fraction of what the event asks: 1 (the
+         * default) only when it can deliver nothing; 0.5 when it falls short by half or more; above 1 never.
+         */
+        @WithDefault("1")
+        BigDecimal shortfallFraction();
+    }
 
     interface Resource {
 

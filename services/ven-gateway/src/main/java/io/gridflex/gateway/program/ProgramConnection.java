@@ -78,6 +78,11 @@ public final class ProgramConnection {
         return state;
     }
 
+    /** Its VTN client, for messages the VEN starts itself (opts). */
+    public VtnClient vtn() {
+        return client;
+    }
+
     /** Its registration, kept in step with the database. */
     public RegistrationKeeper registrations() {
         return keeper;

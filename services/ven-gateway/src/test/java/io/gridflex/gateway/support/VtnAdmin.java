@@ -45,6 +45,12 @@ public final class VtnAdmin {
         return event.getMap("vens.find { it.venId == '" + venId + "' }");
     }
 
+    /** The opts (oadrCreateOpt) the VTN received about one event, oldest first. */
+    public List<Map<String, Object>> opts(String eventId) {
+        return given().baseUri(baseUrl).queryParam("eventId", eventId).get("/admin/opts")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
     /** Asks every VEN that registers its reports from now on for these (reportName, granularitySeconds...). */
     public void scriptReportRequests(List<Map<String, Object>> requests) {
         given().baseUri(baseUrl).contentType(ContentType.JSON).body(Map.of("requests", requests))

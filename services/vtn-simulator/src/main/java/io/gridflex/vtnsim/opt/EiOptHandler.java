@@ -1,5 +1,7 @@
 package io.gridflex.vtnsim.opt;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.gridflex.openadr.OadrResponseCode;
+import io.gridflex.openadr.model.ei.EiTargetType;
+import io.gridflex.openadr.model.ei.QualifiedEventIDType;
 import io.gridflex.openadr.model.oadr.OadrCancelOptType;
 import io.gridflex.openadr.model.oadr.OadrCreateOptType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
@@ -17,8 +21,9 @@ import io.gridflex.vtnsim.openadr.OadrReplies;
 import io.gridflex.vtnsim.ven.VenRegistry;
 
 /**
- * EiOpt, kept minimal: opt schedules are acknowledged and remembered so they can be cancelled, but do not change
- * which events this VTN sends.
+ * EiOpt: event opts and opt schedules are checked (a registered VEN, a known event), acknowledged and kept for the
+ * admin API ({@code GET /admin/opts}) so they can be inspected and cancelled; they do not change which events this
+ * VTN sends.
  */
 @ApplicationScoped
 public class EiOptHandler implements MessageHandler {
@@ -30,10 +35,13 @@ public class EiOptHandler implements MessageHandler {
     private final EventBook events;
     private final OptBook opts;
 
-    public EiOptHandler(VenRegistry registry, EventBook events, OptBook opts) {
+    private final Clock clock;
+
+    public EiOptHandler(VenRegistry registry, EventBook events, OptBook opts, Clock clock) {
         this.registry = registry;
         this.events = events;
         this.opts = opts;
+        this.clock = clock;
     }
 
     @Override
@@ -57,7 +65,12 @@ public class EiOptHandler implements MessageHandler {
                     "No event " + create.getQualifiedEventID().getEventID(), create.getRequestID()),
                     create.getOptID());
         }
-        opts.add(venId, create.getOptID());
+        QualifiedEventIDType event = create.getQualifiedEventID();
+        EiTargetType target = create.getEiTarget();
+        opts.add(new ReceivedOpt(create.getOptID(), venId, create.getOptType().value(), create.getOptReason(),
+                event == null ? null : event.getEventID(), event == null ? null : event.getModificationNumber(),
+                target == null ? List.of() : target.getResourceID(), target == null ? List.of() : target.getVenID(),
+                clock.instant(), false));
         LOG.infof("VEN %s created opt %s (%s)", venId, create.getOptID(), create.getOptType().value());
         return OadrReplies.createdOpt(OadrReplies.ok(create.getRequestID()), create.getOptID());
     }
