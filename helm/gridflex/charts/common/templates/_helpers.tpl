@@ -54,6 +54,38 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- .Values.global.postgres.credentialsSecret | default (printf "%s-app" .Values.global.postgres.cluster) -}}
 {{- end -}}
 
+{{/*
+The ports an address list names, as NetworkPolicyPort objects: "host:port,host:port" (Kafka's bootstrap servers) or
+a JDBC URL's hosts ("jdbc:postgresql://host[:port][,host[:port]]/db", 5432 where a host has none). The egress to
+existing infrastructure is opened on these ports, not on the operators' defaults.
+*/}}
+{{- define "gridflex.kafkaPorts" -}}
+{{- $ports := list -}}
+{{- range $server := splitList "," (include "gridflex.kafkaBootstrap" .) -}}
+{{- $port := regexFind ":[0-9]+$" (trim $server) | trimPrefix ":" -}}
+{{- if not $port -}}
+{{- fail (printf "global.kafka.bootstrapServers: %q has no port (host:port, comma-separated)" (trim $server)) -}}
+{{- end -}}
+{{- $ports = append $ports (int $port) -}}
+{{- end -}}
+{{- range $port := $ports | uniq }}
+- port: {{ $port }}
+  protocol: TCP
+{{- end -}}
+{{- end -}}
+
+{{- define "gridflex.postgresPorts" -}}
+{{- $hosts := regexReplaceAll "^jdbc:postgresql://([^/?]*).*$" (include "gridflex.jdbcUrl" .) "${1}" -}}
+{{- $ports := list -}}
+{{- range $host := splitList "," $hosts -}}
+{{- $ports = append $ports (regexFind ":[0-9]+$" (trim $host) | trimPrefix ":" | default "5432" | int) -}}
+{{- end -}}
+{{- range $port := $ports | uniq }}
+- port: {{ $port }}
+  protocol: TCP
+{{- end -}}
+{{- end -}}
+
 {{- define "gridflex.oidcUrl" -}}
 {{- .Values.global.oidc.authServerUrl | default (printf "http://%s-service:8080/realms/gridflex" .Values.global.keycloak.name) -}}
 {{- end -}}

@@ -246,7 +246,8 @@ spec:
 {{- if .Values.global.networkPolicy.enabled }}
 ---
 # Ingress only to the HTTP port, from the namespaces and pods allowed to call the service and from Prometheus;
-# egress only to DNS, Kafka, PostgreSQL, Keycloak and what the service itself names.
+# egress only to DNS, Kafka and PostgreSQL (on the ports their addresses name), Keycloak and what the service itself
+# names.
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -279,8 +280,7 @@ spec:
         - port: 53
           protocol: TCP
     - ports:
-        - port: 9093
-          protocol: TCP
+        {{- include "gridflex.kafkaPorts" . | nindent 8 }}
       {{- if .Values.global.kafka.bootstrapServers }}
       to: {{ toYaml .Values.global.networkPolicy.kafkaTo | nindent 8 }}
       {{- else }}
@@ -291,8 +291,7 @@ spec:
       {{- end }}
     {{- if (include (printf "gridflex.%s.database" .Chart.Name) . | eq "true") }}
     - ports:
-        - port: 5432
-          protocol: TCP
+        {{- include "gridflex.postgresPorts" . | nindent 8 }}
       {{- if .Values.global.postgres.jdbcUrl }}
       to: {{ toYaml .Values.global.networkPolicy.postgresTo | nindent 8 }}
       {{- else }}

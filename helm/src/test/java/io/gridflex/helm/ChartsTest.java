@@ -1,6 +1,7 @@
 package io.gridflex.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -221,11 +222,12 @@ class ChartsTest {
     }
 
     /**
-     * The operators' objects with no schema in this build (CloudNativePG, Keycloak, cert-manager): the fields the
-     * services and the operators depend on, by name.
+     * The operators' objects: the values the services and the operators depend on. The Keycloak Operator's have no
+     * schema in this build, so this is all that checks their fields; CloudNativePG's and cert-manager's are also
+     * validated against their schemas (ObjectSchemasTest).
      */
     @Test
-    void theOperatorsObjectsWithoutASchemaHaveTheFieldsTheirOperatorsRequire() {
+    void theOperatorsObjectsHaveTheValuesTheServicesAndOperatorsDependOn() {
         List<JsonNode> objects = Charts.render(Charts.GRIDFLEX, Charts.GRIDFLEX.resolve("examples/production.yaml"));
         JsonNode cluster = Charts.named(objects, "Cluster", "gridflex-db");
         assertThat(cluster.path("apiVersion").asText()).isEqualTo("postgresql.cnpg.io/v1");
@@ -266,6 +268,33 @@ class ChartsTest {
         // PEM (tls.crt, tls.key as PKCS#8, ca.crt), which the gateway reads; no key store.
         assertThat(certificate.at("/spec/privateKey/encoding").asText()).isEqualTo("PKCS8");
         assertThat(certificate.at("/spec").has("keystores")).isFalse();
+    }
+
+    /**
+     * The egress to Kafka and PostgreSQL is opened on the ports their addresses name: existing infrastructure on other
+     * ports than the operators' (9093, 5432) stays reachable, and a Kafka address without a port is refused.
+     */
+    @Test
+    void networkPoliciesOpenTheKafkaAndPostgresPortsTheAddressesName() {
+        Map<String, Object> elsewhere = Map.of(
+                "global.kafka.bootstrapServers", "kafka-0.example.internal:9094,kafka-1.example.internal:9096",
+                "global.postgres.jdbcUrl",
+                "jdbc:postgresql://pg-a.example.internal:6432,pg-b.example.internal/gridflex");
+        List<JsonNode> objects = Charts.render(Charts.GRIDFLEX,
+                List.of(Charts.GRIDFLEX.resolve("examples/existing-infrastructure.yaml")), elsewhere);
+        JsonNode egress = Charts.named(objects, "NetworkPolicy", "dispatch").at("/spec/egress");
+        assertThat(egress.get(1).path("ports").findValuesAsText("port")).containsExactly("9094", "9096");
+        assertThat(egress.get(1).at("/to/0/ipBlock/cidr").asText()).isEqualTo("10.40.0.0/16");
+        assertThat(egress.get(2).path("ports").findValuesAsText("port")).containsExactly("6432", "5432");
+        assertThat(egress.get(2).at("/to/0/ipBlock/cidr").asText()).isEqualTo("10.41.0.0/24");
+        // The operators' own: Strimzi's internal TLS listener and CloudNativePG's read-write service.
+        JsonNode own = Charts.named(Charts.render(Charts.GRIDFLEX), "NetworkPolicy", "dispatch").at("/spec/egress");
+        assertThat(own.get(1).path("ports").findValuesAsText("port")).containsExactly("9093");
+        assertThat(own.get(2).path("ports").findValuesAsText("port")).containsExactly("5432");
+        assertThatThrownBy(() -> Charts.render(Charts.GRIDFLEX,
+                List.of(Charts.GRIDFLEX.resolve("examples/existing-infrastructure.yaml")),
+                Map.of("global.kafka.bootstrapServers", "kafka.example.internal")))
+                .hasMessageContaining("has no port");
     }
 
     static boolean selects(JsonNode selector, JsonNode labels) {

@@ -30,7 +30,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.fabric8.certmanager.api.model.v1.Certificate;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Duration;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -50,9 +52,12 @@ import io.strimzi.api.kafka.model.user.KafkaUserSpec;
 /**
  * JSON Schemas of the Kubernetes objects the charts render, derived from the typed API models of the versions the
  * charts target: the Kubernetes API (fabric8 kubernetes-model {@value #FABRIC8}, the Kubernetes 1.35 API), the
- * prometheus-operator's ServiceMonitor (fabric8's monitoring model of the same release), Strimzi's API
- * ({@value #STRIMZI}) and Keycloak's realm ({@value #KEYCLOAK}). Every property a model knows is typed, and any property it does not know is refused
- * ({@code additionalProperties: false}), which is what catches a misspelt or misplaced field in a template.
+ * prometheus-operator's ServiceMonitor (fabric8's monitoring model of the same release), cert-manager's Certificate
+ * (fabric8's certmanager-model {@value #CERT_MANAGER}), Strimzi's API ({@value #STRIMZI}), Keycloak's realm
+ * ({@value #KEYCLOAK}) and CloudNativePG {@value #CNPG}'s CRDs (from the TypeScript declarations the npm package
+ * {@link #CNPG_MODELS} generates from the operator's CRD manifest, read by {@link TypeDeclarations}). Every property a
+ * model knows is typed, and any property it does not know is refused ({@code additionalProperties: false}), which is
+ * what catches a misspelt or misplaced field in a template.
  * <p>
  * The schemas are shipped in {@code src/test/resources/schemas}; {@link ShippedSchemasTest} checks they are what this
  * class derives from the models on the class path, and {@code main} rewrites them after a model version moves.
@@ -62,6 +67,18 @@ final class ModelSchemas {
     static final String FABRIC8 = "7.6.1";
     static final String STRIMZI = "0.49.0";
     static final String KEYCLOAK = "26.7.3";
+    /** fabric8's certmanager-model: the last release published (fabric8 7.6 has none). */
+    static final String CERT_MANAGER = "7.5.2";
+    /** The CloudNativePG release whose CRDs {@link #CNPG_MODELS} was generated from (its package.json says so). */
+    static final String CNPG = "1.29.0";
+    static final NpmPackage CNPG_MODELS = new NpmPackage("@kubernetes-models/cloudnative-pg", "1.0.0",
+            "sha512-CZckCP7g0C/pqKPwFAdbXLV3YuNjarKg+D7vb/o+gHJOfwEqYCEUCKieWuusV85/M0SCgqUBgbTCVN9FV9SIgg==");
+    static final String CNPG_FILE = "cloudnative-pg-" + CNPG + ".json";
+    /** CloudNativePG's kinds the charts render: apiVersion/kind to the declaration file in {@link #CNPG_MODELS}. */
+    static final Map<String, String> CNPG_KINDS = Map.of(
+            "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Cluster.d.ts",
+            "postgresql.cnpg.io/v1/Database", "postgresql.cnpg.io/v1/Database.d.ts",
+            "postgresql.cnpg.io/v1/ScheduledBackup", "postgresql.cnpg.io/v1/ScheduledBackup.d.ts");
 
     /**
      * Not a kind: the realm a KeycloakRealmImport carries in spec.realm (the operator's own model of it is Keycloak's
@@ -88,7 +105,9 @@ final class ModelSchemas {
                     "kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopicSpec.class,
                     "kafka.strimzi.io/v1beta2/KafkaUser", KafkaUserSpec.class),
             "keycloak-realm-" + KEYCLOAK + ".json", kinds(
-                    REALM, RealmRepresentation.class));
+                    REALM, RealmRepresentation.class),
+            "cert-manager-fabric8-" + CERT_MANAGER + ".json", kinds(
+                    "cert-manager.io/v1/Certificate", Certificate.class));
 
     static final Path SHIPPED = Charts.HELM.resolve("src/test/resources/schemas");
 
@@ -99,7 +118,7 @@ final class ModelSchemas {
     /** Rewrites the shipped schemas from the models on the class path. */
     public static void main(String[] args) throws IOException {
         Files.createDirectories(SHIPPED);
-        for (String file : FILES.keySet()) {
+        for (String file : files()) {
             Files.writeString(SHIPPED.resolve(file), derive(file) + "\n");
         }
     }
@@ -108,11 +127,33 @@ final class ModelSchemas {
     static String derive(String file) throws IOException {
         ModelSchemas schemas = new ModelSchemas();
         ObjectNode kinds = NODES.objectNode();
-        new TreeMap<>(FILES.get(file)).forEach((kind, model) -> kinds.set(kind, schemas.resource(kind, model)));
+        String source;
+        if (file.equals(CNPG_FILE)) {
+            Map<String, String> declarations = CNPG_MODELS.files();
+            JsonNode generatedFrom = schemas.mapper.readTree(declarations.get("package.json"))
+                    .at("/crd-generate/input/0");
+            if (!generatedFrom.asText().endsWith("/cnpg-" + CNPG + ".yaml")) {
+                throw new IllegalStateException(CNPG_MODELS + " was generated from " + generatedFrom
+                        + ", not from CloudNativePG " + CNPG + "'s manifest: set ModelSchemas.CNPG");
+            }
+            new TreeMap<>(CNPG_KINDS).forEach((kind, declaration) -> kinds.set(kind, schemas.resource(kind,
+                    TypeDeclarations.schemaOf(declarations.get(declaration),
+                            "I" + kind.substring(kind.lastIndexOf('/') + 1), schemas::reference),
+                    null)));
+            source = "the TypeScript declarations of the npm package " + CNPG_MODELS.name() + " "
+                    + CNPG_MODELS.version() + ", generated from CloudNativePG " + CNPG + "'s CRDs (metadata: fabric8 "
+                    + FABRIC8 + ")";
+        } else {
+            new TreeMap<>(FILES.get(file)).forEach((kind, model) -> kinds.set(kind,
+                    model.getSimpleName().endsWith("Spec")
+                            ? schemas.resource(kind, null, model)
+                            : schemas.resource(kind, schemas.bean(schemas.mapper.constructType(model)), null)));
+            source = "the typed API models (fabric8 " + FABRIC8 + ", fabric8 certmanager-model " + CERT_MANAGER
+                    + ", Strimzi api " + STRIMZI + ", Keycloak " + KEYCLOAK + ")";
+        }
         ObjectNode root = NODES.objectNode();
         root.put("$schema", "http://json-schema.org/draft-07/schema#");
-        root.put("$comment", "Derived by io.gridflex.helm.ModelSchemas from the typed API models (fabric8 " + FABRIC8
-                + ", Strimzi api " + STRIMZI + ", Keycloak " + KEYCLOAK + "); regenerate, never edit.");
+        root.put("$comment", "Derived by io.gridflex.helm.ModelSchemas from " + source + "; regenerate, never edit.");
         root.set("kinds", kinds);
         ObjectNode defs = root.putObject("definitions");
         schemas.definitions.forEach(defs::set);
@@ -120,30 +161,39 @@ final class ModelSchemas {
     }
 
     /**
-     * A kind's object: its apiVersion and kind fixed, metadata, and the model's other properties. A model that is only
-     * the spec of a custom resource (its resource class needs a Kubernetes client) gets metadata and spec.
+     * A kind's object: its apiVersion and kind fixed, metadata, and the other properties of {@code object} (a model's
+     * or a CRD's). A model that is only the {@code spec} of a custom resource (its resource class needs a Kubernetes
+     * client) gets metadata and spec.
      */
-    private ObjectNode resource(String kind, Class<?> model) {
+    private ObjectNode resource(String kind, ObjectNode object, Class<?> spec) {
         int slash = kind.lastIndexOf('/');
         ObjectNode schema;
         if (slash < 0) {
-            return bean(mapper.constructType(model));
+            return object;
         }
-        if (model.getSimpleName().endsWith("Spec")) {
+        if (spec != null) {
             schema = NODES.objectNode().put("type", "object");
             ObjectNode properties = schema.putObject("properties");
-            properties.set("metadata", schemaOf(mapper.constructType(ObjectMeta.class)));
-            properties.set("spec", schemaOf(mapper.constructType(model)));
+            properties.set("metadata", reference("IObjectMeta"));
+            properties.set("spec", schemaOf(mapper.constructType(spec)));
             schema.put("additionalProperties", false);
         } else {
-            schema = bean(mapper.constructType(model)).deepCopy();
+            schema = object.deepCopy();
         }
         ObjectNode properties = (ObjectNode) schema.get("properties");
         properties.putObject("apiVersion").put("const", kind.substring(0, slash));
         properties.putObject("kind").put("const", kind.substring(slash + 1));
         properties.remove("status");
-        schema.putArray("required").add("apiVersion").add("kind").add("metadata");
+        ArrayNode required = schema.putArray("required").add("apiVersion").add("kind").add("metadata");
+        if (spec == null && object.path("required").toString().contains("\"spec\"")) {
+            required.add("spec");
+        }
         return schema;
+    }
+
+    /** The types the declarations name rather than spell out: Kubernetes' ObjectMeta, fabric8's. */
+    private JsonNode reference(String name) {
+        return name.equals("IObjectMeta") ? schemaOf(mapper.constructType(ObjectMeta.class)) : null;
     }
 
     private JsonNode schemaOf(JavaType type) {
@@ -165,6 +215,9 @@ final class ModelSchemas {
         }
         if (raw == IntOrString.class) {
             return types("integer", "string");
+        }
+        if (raw == Duration.class) {
+            return NODES.objectNode().put("type", "string");
         }
         if (raw == Quantity.class) {
             return types("string", "number");
@@ -274,7 +327,9 @@ final class ModelSchemas {
     }
 
     static List<String> files() {
-        return List.copyOf(new TreeMap<>(FILES).keySet());
+        List<String> files = new java.util.ArrayList<>(FILES.keySet());
+        files.add(CNPG_FILE);
+        return files.stream().sorted().toList();
     }
 
     private ModelSchemas() {

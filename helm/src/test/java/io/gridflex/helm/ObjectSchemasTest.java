@@ -23,19 +23,18 @@ import com.networknt.schema.SpecificationVersion;
 
 /**
  * Every object every chart renders (defaults and examples) is valid against the JSON Schema of its kind, shipped in
- * src/test/resources/schemas: the Kubernetes API, the ServiceMonitor and Strimzi's resources.
+ * src/test/resources/schemas: the Kubernetes API, the ServiceMonitor, Strimzi's resources, cert-manager's Certificate,
+ * CloudNativePG's Cluster, Database and ScheduledBackup, and the realm a KeycloakRealmImport carries.
  */
 class ObjectSchemasTest {
 
     /**
-     * Kinds with no schema available to this build: CloudNativePG, the Keycloak Operator and cert-manager publish
-     * their API only as Go code and CRD YAML, neither of which reaches this build. Their objects are checked field by
-     * field by ChartsTest instead; a KeycloakRealmImport's realm is validated against Keycloak's realm model.
+     * Kinds with no schema available to this build: the Keycloak Operator publishes its CRDs only as YAML beside its
+     * releases, with no model of them on Maven Central or npm. Their fields are checked one by one by ChartsTest; a
+     * KeycloakRealmImport's realm is validated against Keycloak's realm model.
      */
-    static final Set<String> WITHOUT_SCHEMA = Set.of("postgresql.cnpg.io/v1/Cluster",
-            "postgresql.cnpg.io/v1/ScheduledBackup", "postgresql.cnpg.io/v1/Database",
-            "k8s.keycloak.org/v2alpha1/Keycloak",
-            "k8s.keycloak.org/v2alpha1/KeycloakRealmImport", "cert-manager.io/v1/Certificate");
+    static final Set<String> WITHOUT_SCHEMA = Set.of("k8s.keycloak.org/v2alpha1/Keycloak",
+            "k8s.keycloak.org/v2alpha1/KeycloakRealmImport");
 
     static final Map<String, Schema> SCHEMAS = load();
 
@@ -98,5 +97,62 @@ class ObjectSchemasTest {
         ((ObjectNode) realm.at("/clients/0")).put("serviceAccountEnabled", true);
         assertThat(SCHEMAS.get(ModelSchemas.REALM).validate(realm)).extracting(Error::toString)
                 .anyMatch(error -> error.contains("serviceAccountEnabled"));
+    }
+
+    @Test
+    void theCertificateSchemaRefusesAMisspeltOrMisplacedField() {
+        JsonNode rendered = Charts.named(Charts.render(Charts.GRIDFLEX, Charts.GRIDFLEX.resolve(
+                "examples/production.yaml")), "Certificate", "summer-peak-openadr");
+        Schema schema = SCHEMAS.get("cert-manager.io/v1/Certificate");
+        assertThat(schema.validate(rendered)).isEmpty();
+        ObjectNode certificate = rendered.deepCopy();
+        ObjectNode privateKey = (ObjectNode) certificate.at("/spec/privateKey");
+        privateKey.set("rotationPolicies", privateKey.remove("rotationPolicy"));
+        assertThat(schema.validate(certificate)).extracting(Error::toString)
+                .anyMatch(error -> error.contains("rotationPolicies"));
+        certificate = rendered.deepCopy();
+        ((ObjectNode) certificate.at("/spec")).set("issuer", ((ObjectNode) certificate.at("/spec")).remove(
+                "issuerRef"));
+        assertThat(schema.validate(certificate)).extracting(Error::toString)
+                .anyMatch(error -> error.contains("issuer"));
+        certificate = rendered.deepCopy();
+        ((ObjectNode) certificate.at("/spec/privateKey")).put("size", "2048");
+        assertThat(schema.validate(certificate)).extracting(Error::toString)
+                .anyMatch(error -> error.contains("size") && error.contains("integer"));
+    }
+
+    @Test
+    void theCloudNativePgSchemasRefuseAMisspeltFieldAWrongTypeOrValue() {
+        // The production example: backups on, Keycloak's role and database.
+        List<JsonNode> objects = Charts.render(Charts.GRIDFLEX, Charts.GRIDFLEX.resolve("examples/production.yaml"));
+        JsonNode rendered = Charts.named(objects, "Cluster", "gridflex-db");
+        Schema schema = SCHEMAS.get("postgresql.cnpg.io/v1/Cluster");
+        assertThat(schema.validate(rendered)).isEmpty();
+        ObjectNode cluster = rendered.deepCopy();
+        ((ObjectNode) cluster.at("/spec")).set("enablePodDisruptionBudget", ((ObjectNode) cluster.at("/spec"))
+                .remove("enablePDB"));
+        assertThat(schema.validate(cluster)).extracting(Error::toString)
+                .anyMatch(error -> error.contains("enablePodDisruptionBudget"));
+        cluster = rendered.deepCopy();
+        ((ObjectNode) cluster.at("/spec")).put("instances", "3");
+        assertThat(schema.validate(cluster)).extracting(Error::toString)
+                .anyMatch(error -> error.contains("instances") && error.contains("number"));
+        cluster = rendered.deepCopy();
+        ((ObjectNode) cluster.at("/spec/backup/barmanObjectStore/wal")).put("compression", "zip");
+        assertThat(schema.validate(cluster)).extracting(Error::toString)
+                .anyMatch(error -> error.contains("compression"));
+        cluster = rendered.deepCopy();
+        ((ObjectNode) cluster.at("/spec/managed/roles/0")).put("ensure", "exists");
+        assertThat(schema.validate(cluster)).extracting(Error::toString)
+                .anyMatch(error -> error.contains("ensure"));
+        ObjectNode backup = Charts.named(objects, "ScheduledBackup", "gridflex-db-daily").deepCopy();
+        assertThat(SCHEMAS.get("postgresql.cnpg.io/v1/ScheduledBackup").validate(backup)).isEmpty();
+        ((ObjectNode) backup.at("/spec")).put("backupOwnerReference", "owner");
+        assertThat(SCHEMAS.get("postgresql.cnpg.io/v1/ScheduledBackup").validate(backup)).isNotEmpty();
+        ObjectNode database = Charts.named(objects, "Database", "gridflex-db-keycloak").deepCopy();
+        assertThat(SCHEMAS.get("postgresql.cnpg.io/v1/Database").validate(database)).isEmpty();
+        ((ObjectNode) database.at("/spec")).remove("cluster");
+        assertThat(SCHEMAS.get("postgresql.cnpg.io/v1/Database").validate(database)).extracting(Error::toString)
+                .anyMatch(error -> error.contains("cluster"));
     }
 }
