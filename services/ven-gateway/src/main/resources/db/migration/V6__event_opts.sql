@@ -28,3 +28,32 @@ CREATE TABLE gateway.event_opt (
 );
 
 CREATE INDEX event_opt_unanswered ON gateway.event_opt (program, decided_at) WHERE answered_at IS NULL;
+
+-- Opt schedules (oadrCreateOpt with a vavailability): a resource of a program none of whose sites can take part
+-- (none reports, or none has load to shed) is opted out from when it became so, open-ended; once it can take part
+-- again the opt is withdrawn (oadrCancelOpt). At most one schedule in force per program and resource.
+CREATE TABLE gateway.availability_opt (
+    opt_id               TEXT PRIMARY KEY,
+    program              TEXT NOT NULL,
+    resource_id          TEXT NOT NULL,
+    opt_reason           TEXT NOT NULL,
+    unavailable_since    TIMESTAMPTZ NOT NULL,
+    detail               TEXT NOT NULL,
+    -- OPEN: the resource is unavailable; CLOSING: available again, the opt to be withdrawn; CLOSED: done.
+    state                TEXT NOT NULL CHECK (state IN ('OPEN', 'CLOSING', 'CLOSED')),
+    decided_at           TIMESTAMPTZ NOT NULL,
+    available_again_at   TIMESTAMPTZ,
+    attempts             INTEGER NOT NULL DEFAULT 0,
+    last_attempt_at      TIMESTAMPTZ,
+    ven_id               TEXT,
+    -- The VTN's answers: to oadrCreateOpt, then to oadrCancelOpt.
+    created_at           TIMESTAMPTZ,
+    create_code          INTEGER,
+    create_description   TEXT,
+    cancelled_at         TIMESTAMPTZ,
+    cancel_code          INTEGER,
+    cancel_description   TEXT
+);
+
+CREATE UNIQUE INDEX availability_opt_in_force ON gateway.availability_opt (program, resource_id)
+    WHERE state <> 'CLOSED';

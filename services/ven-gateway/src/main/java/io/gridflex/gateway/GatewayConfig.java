@@ -91,6 +91,17 @@ public interface GatewayConfig {
         /** Opts a VTN could not be reached for (or a program not yet registered) are sent again this often. */
         @WithDefault("10s")
         Duration retryInterval();
+
+        /** How often every program's resources are checked for availability (opt schedules). */
+        @WithDefault("15s")
+        Duration availabilityCheckInterval();
+
+        /**
+         * A resource none of whose sites has reported, or had load to shed, for this long is opted out (an
+         * oadrCreateOpt schedule from then on) until it can take part again.
+         */
+        @WithDefault("5m")
+        Duration unavailableAfter();
     }
 
     /** Site telemetry, read from every site's telemetry topic for the sites the programs name. */

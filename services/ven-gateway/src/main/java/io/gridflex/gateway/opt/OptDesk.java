@@ -2,6 +2,8 @@ package io.gridflex.gateway.opt;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,12 +41,15 @@ public class OptDesk {
     private final Map<String, Round> rounds = new ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
 
-    public OptDesk(Programs programs, OptRepository opts, Transactions transactions, GatewayMetrics metrics,
-            GatewayConfig config, Clock clock) {
+    private final AvailabilityRepository schedules;
+
+    public OptDesk(Programs programs, OptRepository opts, AvailabilityRepository schedules,
+            Transactions transactions, GatewayMetrics metrics, GatewayConfig config, Clock clock) {
         this.programs = programs;
         this.opts = opts;
+        this.schedules = schedules;
         this.transactions = transactions;
-        this.sender = new OptSender(opts, transactions, metrics, clock);
+        this.sender = new OptSender(opts, schedules, transactions, metrics, clock);
         this.config = config.opts();
     }
 
@@ -60,14 +65,16 @@ public class OptDesk {
         }
     }
 
-    /** Sends the program's unanswered opts now, unless a round for it is already under way. */
+    /** Sends the program's unanswered opts and unsent opt schedules now, unless a round for it is already under way. */
     public void send(String program) {
         programs.find(program).ifPresent(this::round);
     }
 
     private void retry() {
         try {
-            transactions.read(opts::programsWithUnanswered).forEach(this::send);
+            Set<String> waiting = new TreeSet<>(transactions.read(opts::programsWithUnanswered));
+            waiting.addAll(transactions.read(schedules::programsWithUnsent));
+            waiting.forEach(this::send);
         } catch (RuntimeException e) {
             LOG.debugf("opts not retried this round: %s", e.getMessage());
         }
@@ -83,6 +90,7 @@ public class OptDesk {
             try {
                 while (round.again.getAndSet(false)) {
                     sender.sendPending(program);
+                    sender.sendSchedules(program);
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("program %s: opts not sent this round: %s", program.id(), e.getMessage());

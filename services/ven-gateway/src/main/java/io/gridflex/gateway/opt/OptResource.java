@@ -33,9 +33,13 @@ public class OptResource {
     private final OptRepository opts;
     private final Transactions transactions;
 
-    public OptResource(Programs programs, OptRepository opts, Transactions transactions) {
+    private final AvailabilityRepository schedules;
+
+    public OptResource(Programs programs, OptRepository opts, AvailabilityRepository schedules,
+            Transactions transactions) {
         this.programs = programs;
         this.opts = opts;
+        this.schedules = schedules;
         this.transactions = transactions;
     }
 
@@ -46,10 +50,28 @@ public class OptResource {
     @APIResponse(responseCode = "404", description = "a program this gateway does not serve")
     public List<PendingOpt> list(@PathParam("program") String program,
             @QueryParam("limit") @Parameter(description = "how many, 1 to 500") String limit) {
+        int count = checked(program, limit);
+        return transactions.read(connection -> opts.recent(connection, program, count));
+    }
+
+    @GET
+    @Path("/schedules")
+    @Operation(summary = "The opt schedules this VEN sent for the program's resources that could not take part, newest"
+            + " first: since when, why, whether still in force, and what the VTN answered to the opt and its"
+            + " withdrawal")
+    @APIResponse(responseCode = "400", description = "limit is not a whole number from 1 to 500")
+    @APIResponse(responseCode = "404", description = "a program this gateway does not serve")
+    public List<AvailabilityOpt> schedules(@PathParam("program") String program,
+            @QueryParam("limit") @Parameter(description = "how many, 1 to 500") String limit) {
+        int count = checked(program, limit);
+        return transactions.read(connection -> schedules.recent(connection, program, count));
+    }
+
+    /** The limit asked for, once the program is known to this gateway. */
+    private int checked(String program, String limit) {
         if (programs.find(program).isEmpty()) {
             throw ApiException.notFound("unknown-program", "no program " + program + " on this gateway");
         }
-        int count = RequestParams.limit(limit, 50, MAX_LIMIT);
-        return transactions.read(connection -> opts.recent(connection, program, count));
+        return RequestParams.limit(limit, 50, MAX_LIMIT);
     }
 }

@@ -1,6 +1,7 @@
 package io.gridflex.gateway.opt;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import io.gridflex.gateway.program.ProgramConnection;
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.vtn.VtnService;
 import io.gridflex.gateway.vtn.VtnUnavailableException;
+import io.gridflex.openadr.AvailabilityWindow;
 import io.gridflex.openadr.OadrMessages;
 import io.gridflex.openadr.OadrOpts;
 import io.gridflex.openadr.OpenAdrXmlException;
@@ -19,6 +21,7 @@ import io.gridflex.openadr.OptDecision;
 import io.gridflex.openadr.model.ei.EiResponseType;
 import io.gridflex.openadr.model.ei.EiTargetType;
 import io.gridflex.openadr.model.ei.OptTypeType;
+import io.gridflex.openadr.model.oadr.OadrCanceledOptType;
 import io.gridflex.openadr.model.oadr.OadrCreatedOptType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.support.db.Transactions;
@@ -40,8 +43,12 @@ final class OptSender {
     private final GatewayMetrics metrics;
     private final Clock clock;
 
-    OptSender(OptRepository opts, Transactions transactions, GatewayMetrics metrics, Clock clock) {
+    private final AvailabilityRepository schedules;
+
+    OptSender(OptRepository opts, AvailabilityRepository schedules, Transactions transactions, GatewayMetrics metrics,
+            Clock clock) {
         this.opts = opts;
+        this.schedules = schedules;
         this.transactions = transactions;
         this.metrics = metrics;
         this.clock = clock;
@@ -79,6 +86,78 @@ final class OptSender {
             }
             return answered;
         });
+    }
+
+    /**
+     * Sends the program's opt schedules not yet sent (oadrCreateOpt with a vavailability from when the resource
+     * became unavailable, open-ended) and withdraws those whose resource can take part again (oadrCancelOpt). A
+     * schedule the VTN never accepted (not yet sent, or refused) is closed without a withdrawal.
+     *
+     * @return how many schedule messages the VTN answered in this round
+     */
+    int sendSchedules(ProgramConnection program) {
+        Registration registration = program.state().current().orElse(null);
+        if (registration == null) {
+            return 0;
+        }
+        return transactions.inTransaction(connection -> {
+            int answered = 0;
+            for (AvailabilityOpt opt : schedules.lockUnsent(connection, program.id(), BATCH)) {
+                Instant now = clock.instant();
+                if ("CLOSING".equals(opt.state()) && !opt.acceptedByVtn()) {
+                    schedules.closed(connection, opt.optId(), null, null, now);
+                    continue;
+                }
+                EiResponseType response = "CLOSING".equals(opt.state())
+                        ? exchange(program, OadrOpts.cancelOpt(UUID.randomUUID().toString(), opt.optId(),
+                                registration.venId()), OadrCanceledOptType.class)
+                        : exchange(program, OadrOpts.createScheduleOpt(UUID.randomUUID().toString(),
+                                new OptDecision(opt.optId(), OptTypeType.OPT_OUT, opt.optReason(),
+                                        registration.venId(), now),
+                                program.config().marketContext().orElse(null),
+                                List.of(new AvailabilityWindow(opt.unavailableSince(), Duration.ZERO)),
+                                resources(List.of(opt.resourceId()))), OadrCreatedOptType.class);
+                if (response == null) {
+                    schedules.attempted(connection, opt.optId(), now);
+                    metrics.optSent(program.id(), "unreachable");
+                    break;
+                }
+                int code = parseCode(response.getResponseCode());
+                metrics.optSent(program.id(), code == 200 ? "accepted" : "refused");
+                if ("CLOSING".equals(opt.state())) {
+                    schedules.closed(connection, opt.optId(), code, response.getResponseDescription(), now);
+                    LOG.infof("program %s: resource %s available again, opt schedule %s withdrawn (%d)",
+                            program.id(), opt.resourceId(), opt.optId(), code);
+                } else {
+                    schedules.created(connection, opt.optId(), registration.venId(), code,
+                            response.getResponseDescription(), now);
+                    LOG.infof("program %s: resource %s opted out from %s (%s): VTN answered %d", program.id(),
+                            opt.resourceId(), opt.unavailableSince(), opt.detail(), code);
+                }
+                answered++;
+            }
+            return answered;
+        });
+    }
+
+    /** The eiResponse of the VTN's answer of the expected type, or null when it could not be had. */
+    private static EiResponseType exchange(ProgramConnection program, OadrPayload message, Class<?> answer) {
+        try {
+            Object body = OadrMessages.body(program.vtn().exchange(VtnService.OPT, message));
+            EiResponseType response = switch (body) {
+                case OadrCreatedOptType created when answer == OadrCreatedOptType.class -> created.getEiResponse();
+                case OadrCanceledOptType canceled when answer == OadrCanceledOptType.class -> canceled.getEiResponse();
+                default -> null;
+            };
+            if (response == null) {
+                LOG.warnf("program %s: VTN answered %s instead of %s", program.id(), body.getClass().getSimpleName(),
+                        answer.getSimpleName());
+            }
+            return response;
+        } catch (VtnUnavailableException | OpenAdrXmlException e) {
+            LOG.debugf("program %s: opt not delivered: %s", program.id(), e.getMessage());
+            return null;
+        }
     }
 
     /** The VTN's answer, or null when it could not be had (unreachable, or an unreadable reply). */

@@ -22,6 +22,9 @@ public interface ProgramConfig {
     /** The name this VEN registers under (oadrVenName); the VTN shows it to its operators. */
     String venName();
 
+    /** The program's market context at the VTN, named on the VEN's opt schedules; none: left out. */
+    Optional<String> marketContext();
+
     /** Target groups (eiTarget groupID) this VEN belongs to in this program, besides its own venID. */
     Optional<List<String>> acceptedGroups();
 

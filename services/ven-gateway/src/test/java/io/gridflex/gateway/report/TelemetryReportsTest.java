@@ -35,6 +35,7 @@ import io.gridflex.gateway.program.Programs;
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.registration.RegistrationState;
 import io.gridflex.gateway.signature.PayloadSignatures;
+import io.gridflex.gateway.support.Api;
 import io.gridflex.gateway.support.TestProgram;
 import io.gridflex.gateway.support.VtnAdmin;
 import io.gridflex.gateway.support.VtnSimulator;
@@ -73,6 +74,7 @@ class TelemetryReportsTest {
     static final String SITE_A = "rpt-a-" + RUN;
     static final String SITE_B = "rpt-b-" + RUN;
     static final String SITE_SILENT = "rpt-silent-" + RUN;
+    static final String SITE_LATE = "rpt-late-" + RUN;
     private static final double KW_A = 812.5;
     private static final double KW_B = 1200.25;
     private static final String GOOD = "Quality Good - Non Specific";
@@ -80,7 +82,9 @@ class TelemetryReportsTest {
     private static TestKafka kafka;
     private static ScheduledExecutorService publisher;
 
-    /** plant-a = sites A + B, plant-b = a site that never reports; the VTN asks for usage every 2 s, sampled at 1 s. */
+    /**
+     * plant-a = sites A + B, plant-b = a site that never reports, plant-c = a site that reports only when a test
+     * says so; the VTN asks for usage every 2 s, sampled at 1 s. */
     public static class Resources implements QuarkusTestResourceLifecycleManager {
 
         @Override
@@ -88,7 +92,8 @@ class TelemetryReportsTest {
             new VtnAdmin(VtnSimulator.shared().baseUrl()).scriptReportRequests(List.of(Map.of("reportName",
                     "TELEMETRY_USAGE", "granularitySeconds", 1, "reportBackSeconds", 2)));
             return Map.of("gridflex.gateway.programs.default.resources.plant-a.sites", SITE_A + "," + SITE_B,
-                    "gridflex.gateway.programs.default.resources.plant-b.sites", SITE_SILENT);
+                    "gridflex.gateway.programs.default.resources.plant-b.sites", SITE_SILENT,
+                    "gridflex.gateway.programs.default.resources.plant-c.sites", SITE_LATE);
         }
 
         @Override
@@ -223,6 +228,41 @@ class TelemetryReportsTest {
         await("both done").atMost(PATIENCE).until(() -> "COMPLETED".equals(status(status))
                 && "COMPLETED".equals(status(usage)));
         assertThat(vtn.reportRequest(status).getInt("reports")).isEqualTo(1);
+    }
+
+    @Test
+    void aResourceThatCannotTakePartIsOptedOutUntilItCanAgain() {
+        // plant-c's site has not reported for longer than unavailable-after (3 s here): an open-ended opt schedule.
+        Map<String, Object> opt = await("plant-c's opt schedule").atMost(PATIENCE)
+                .until(() -> schedule("plant-c"), Objects::nonNull);
+        assertThat(opt).containsEntry("optType", "optOut").containsEntry("optReason", "outageRunStatus")
+                .containsEntry("venId", registration.venId()).containsEntry("cancelled", false);
+        assertThat((List<?>) opt.get("periods")).singleElement().asString().endsWith("/PT0S");
+        // Sites that report with load to shed keep their resource in: no schedule for plant-a.
+        assertThat(schedule("plant-a")).isNull();
+
+        // plant-c's site reports, with load to shed (every second, as agents do: the gateway finds a new site's
+        // topic within a second and reads it from its end): the schedule is withdrawn.
+        await("plant-c's schedule withdrawn").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            kafka.send(Topics.siteTelemetry(SITE_LATE), SITE_LATE, new MessageCodec().encode(new SiteTelemetry(
+                    SITE_LATE, Instant.now().minusSeconds(1), Instant.now(), 500, 500.0 / 3600, null, null, 300, 100,
+                    100, 5000, new SiteTelemetry.MinerCounts(10, 8, 2, 0, 0), null, null, null,
+                    SiteTelemetry.Source.METER, 1)));
+            return schedule("plant-c").get("cancelled");
+        }, Boolean.TRUE::equals);
+        List<Map<String, Object>> ours = Api.asOperator()
+                .get("/api/programs/{id}/opts/schedules", TestProgram.ID).then().statusCode(200).extract()
+                .jsonPath().getList("findAll { it.resourceId == 'plant-c' }");
+        assertThat(ours).singleElement().satisfies(s -> assertThat(s).containsEntry("state", "CLOSED")
+                .containsEntry("createCode", 200).containsEntry("cancelCode", 200)
+                .containsEntry("optId", opt.get("optId")));
+    }
+
+    /** The VTN's record of the latest opt schedule for one resource, or null. */
+    private Map<String, Object> schedule(String resourceId) {
+        return vtn.opts(null).stream()
+                .filter(o -> o.get("eventId") == null && ((List<?>) o.get("resourceIds")).contains(resourceId))
+                .reduce((first, second) -> second).orElse(null);
     }
 
     @Test

@@ -45,10 +45,13 @@ public final class VtnAdmin {
         return event.getMap("vens.find { it.venId == '" + venId + "' }");
     }
 
-    /** The opts (oadrCreateOpt) the VTN received about one event, oldest first. */
+    /** The opts (oadrCreateOpt) the VTN received, oldest first: about one event, or every one for null. */
     public List<Map<String, Object>> opts(String eventId) {
-        return given().baseUri(baseUrl).queryParam("eventId", eventId).get("/admin/opts")
-                .then().statusCode(200).extract().jsonPath().getList("$");
+        var request = given().baseUri(baseUrl);
+        if (eventId != null) {
+            request = request.queryParam("eventId", eventId);
+        }
+        return request.get("/admin/opts").then().statusCode(200).extract().jsonPath().getList("$");
     }
 
     /** Asks every VEN that registers its reports from now on for these (reportName, granularitySeconds...). */

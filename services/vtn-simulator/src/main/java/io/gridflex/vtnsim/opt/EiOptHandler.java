@@ -15,6 +15,7 @@ import io.gridflex.openadr.model.oadr.OadrCancelOptType;
 import io.gridflex.openadr.model.oadr.OadrCreateOptType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.openadr.model.oadr.OadrResponseType;
+import io.gridflex.openadr.model.xcal.AvailableType;
 import io.gridflex.vtnsim.event.EventBook;
 import io.gridflex.vtnsim.openadr.MessageHandler;
 import io.gridflex.vtnsim.openadr.OadrReplies;
@@ -70,9 +71,20 @@ public class EiOptHandler implements MessageHandler {
         opts.add(new ReceivedOpt(create.getOptID(), venId, create.getOptType().value(), create.getOptReason(),
                 event == null ? null : event.getEventID(), event == null ? null : event.getModificationNumber(),
                 target == null ? List.of() : target.getResourceID(), target == null ? List.of() : target.getVenID(),
-                clock.instant(), false));
+                periods(create), clock.instant(), false));
         LOG.infof("VEN %s created opt %s (%s)", venId, create.getOptID(), create.getOptType().value());
         return OadrReplies.createdOpt(OadrReplies.ok(create.getRequestID()), create.getOptID());
+    }
+
+    private static List<String> periods(OadrCreateOptType create) {
+        if (create.getVavailability() == null || create.getVavailability().getComponents() == null) {
+            return List.of();
+        }
+        return create.getVavailability().getComponents().getAvailable().stream()
+                .map(AvailableType::getProperties)
+                .map(p -> (p.getDtstart() == null ? "?" : String.valueOf(p.getDtstart().getDateTime())) + "/"
+                        + (p.getDuration() == null ? "?" : p.getDuration().getDuration()))
+                .toList();
     }
 
     private OadrPayload cancel(OadrCancelOptType cancel) {
