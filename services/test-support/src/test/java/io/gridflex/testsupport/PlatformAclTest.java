@@ -91,13 +91,15 @@ class PlatformAclTest {
     }
 
     @Test
-    void theGatewayReadsEverySitesTelemetryInItsOwnGroupsOnly() {
+    void theGatewayReadsEverySitesTelemetryAndDispatchStatusInItsOwnGroupsOnly() {
         KafkaPrincipals.ensure(broker, "site-acl-site");
         read("ven-gateway", Topics.siteTelemetry("acl-site"), "gridflex-gateway.acl-test-" + UUID.randomUUID());
         assertThatThrownBy(() -> read("ven-gateway", Topics.siteTelemetry("acl-site"),
                 "gridflex-dispatch.site-telemetry")).isInstanceOf(GroupAuthorizationException.class);
-        for (String topic : List.of(Topics.siteSchedules("acl-site"), Topics.scheduleAcks("acl-site"),
-                Topics.DISPATCH_STATUS)) {
+        // Dispatch's word on each event, to opt out of what the fleet cannot deliver; never to forge it.
+        read("ven-gateway", Topics.DISPATCH_STATUS, "gridflex-gateway.acl-test-" + UUID.randomUUID());
+        assertRefused("ven-gateway", Topics.DISPATCH_STATUS);
+        for (String topic : List.of(Topics.siteSchedules("acl-site"), Topics.scheduleAcks("acl-site"))) {
             assertCannotRead("ven-gateway", topic, "gridflex-gateway.acl-test");
         }
     }
