@@ -56,6 +56,7 @@ public final class DemoScenario {
             }
             String vtnId = registration.path("vtnId").asText();
             narrator.step("ven-gateway registered with VTN %s as VEN %s", vtnId, registration.path("venId").asText());
+            steps.secureProgram(operator);
 
             Instant baselineFrom = stack.sitesReadyAt().plus(options.telemetryInterval().multipliedBy(2));
             narrator.info("Collecting a %s meter-before baseline while the sites mine normally...",

@@ -129,8 +129,14 @@ public final class LocalStack implements AutoCloseable {
         // picked only once they are bound, so no service is handed a port a miner is about to take.
         awaitReady(narrator, List.of("miner-simulator"));
         launch("vtn-simulator", "services/vtn-simulator", port(18081), configs.vtnSimulator());
-        awaitReady(narrator, List.of("vtn-simulator"));
-        launch("ven-gateway", "services/ven-gateway", port(18082), configs.venGateway(url("vtn-simulator")));
+        SecureVtn secureVtn = SecureVtn.create(data.resolve("openadr-pki"), port(18092));
+        launch("vtn-simulator-secure", "services/vtn-simulator", port(18091), secureVtn.simulatorConfig(configs),
+                SecureVtn.SIMULATOR_ENVIRONMENT);
+        awaitReady(narrator, List.of("vtn-simulator", "vtn-simulator-secure"));
+        narrator.step("VTN simulators: %s over HTTP for program %s, %s over mutual TLS with XML signatures for "
+                + "program %s", url("vtn-simulator"), FleetSetup.PROGRAM, secureVtn.openAdrUrl(), SecureVtn.PROGRAM);
+        launch("ven-gateway", "services/ven-gateway", port(18082),
+                configs.venGateway(url("vtn-simulator"), secureVtn.gatewayProgram()));
         launch("dispatch", "services/dispatch", port(18083), configs.dispatch());
         launch("settlement", "services/settlement", port(18084), configs.settlement());
         awaitReady(narrator, List.of("dispatch"));
@@ -147,7 +153,9 @@ public final class LocalStack implements AutoCloseable {
                             data.resolve("site-agent-" + site)));
         }
         awaitReady(narrator, services.keySet().stream()
-                .filter(n -> !List.of("miner-simulator", "vtn-simulator", "dispatch").contains(n)).toList());
+                .filter(n -> !List.of("miner-simulator", "vtn-simulator", "vtn-simulator-secure", "dispatch")
+                        .contains(n))
+                .toList());
         sitesReadyAt = Instant.now();
         narrator.step("All %d services ready in %s", services.size(),
                 Narrator.seconds(Duration.between(servicesStart, sitesReadyAt)));
@@ -186,9 +194,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void launch(String name, String module, int port, Map<String, String> config) {
+        launch(name, module, port, config, Map.of());
+    }
+
+    private void launch(String name, String module, int port, Map<String, String> config,
+            Map<String, String> environment) {
         Path root = InfraHome.repositoryRoot();
-        ServiceProcess process = ServiceProcess.start(name, root.resolve(module), port, config, options.logs(),
-                options.runDir());
+        ServiceProcess process = ServiceProcess.start(name, root.resolve(module), port, config, environment,
+                options.logs(), options.runDir());
         services.put(name, process);
         launches.put(name, new Launch(module, port, config));
         started.add(process);

@@ -48,6 +48,40 @@ final class ScenarioSteps {
                 Instant.parse(created.path("end").asText()));
     }
 
+    /**
+     * The second program: the gateway registers with the second VTN over mutual TLS with signed payloads, answers an
+     * event of it, and, since that program is not enrolled in dispatch (which refuses its events, so the fleet can
+     * deliver nothing), opts out of it again with its own oadrCreateOpt.
+     *
+     * @return whether all of it happened
+     */
+    boolean secureProgram(String operator) {
+        Optional<JsonNode> registration = http.await(
+                stack.url("ven-gateway") + "/api/programs/" + SecureVtn.PROGRAM, operator,
+                r -> !r.path("venId").asText("").isEmpty(), Duration.ofSeconds(90));
+        if (registration.isEmpty()) {
+            narrator.fail("ven-gateway did not register with the secure VTN within 90 s");
+            return false;
+        }
+        narrator.step("ven-gateway registered with VTN %s over mutual TLS, every payload signed, as VEN %s",
+                registration.get().path("vtnId").asText(), registration.get().path("venId").asText());
+        String simulator = stack.url("vtn-simulator-secure");
+        JsonNode created = http.post(simulator + "/admin/events",
+                Map.of("reductionKw", 250, "durationSeconds", 600));
+        String vtnEventId = created.path("eventId").asText();
+        Optional<JsonNode> opts = http.await(simulator + "/admin/opts?eventId=" + vtnEventId, null,
+                r -> r.isArray() && !r.isEmpty(), Duration.ofSeconds(60));
+        if (opts.isEmpty()) {
+            narrator.fail("ven-gateway did not opt out of event %s of program %s within 60 s", vtnEventId,
+                    SecureVtn.PROGRAM);
+            return false;
+        }
+        narrator.step("The secure VTN's event %s: ven-gateway answered it, dispatch refused it (program %s is not "
+                + "enrolled), and ven-gateway opted out of it again (%s, %s)", vtnEventId, SecureVtn.PROGRAM,
+                opts.get().get(0).path("optType").asText(), opts.get().get(0).path("optReason").asText());
+        return true;
+    }
+
     Duration awaitOptIn(Issued event, Instant issued) {
         Optional<JsonNode> response = http.await(stack.url("vtn-simulator") + "/admin/events/" + event.vtnEventId(),
                 null, e -> findResponse(e).isPresent(), Duration.ofSeconds(30));

@@ -50,6 +50,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(String name, Path moduleDir, int port, Map<String, String> config, Path logs,
             Path workDir) {
+        return start(name, moduleDir, port, config, Map.of(), logs, workDir);
+    }
+
+    /** @param environment variables only a process can be started with (the configuration profile) */
+    static ServiceProcess start(String name, Path moduleDir, int port, Map<String, String> config,
+            Map<String, String> environment, Path logs, Path workDir) {
         Path jar = moduleDir.resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " is not built (" + jar + " missing): run "
@@ -61,7 +67,7 @@ public final class ServiceProcess implements AutoCloseable {
         Path home = workDir.resolve("services").resolve(name);
         writeConfig(home, config);
         return new ServiceProcess(name, port,
-                ChildProcess.start(name, command, home, Map.of(), logs.resolve(name + ".log"), "TERM"));
+                ChildProcess.start(name, command, home, environment, logs.resolve(name + ".log"), "TERM"));
     }
 
     /**
