@@ -78,25 +78,12 @@ public class AvailabilityRepository {
 
     /** Programs with schedules to send. */
     public List<String> programsWithUnsent(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT DISTINCT program FROM gateway.availability_opt
-                WHERE (state = 'OPEN' AND create_code IS NULL) OR state = 'CLOSING'""");
-                ResultSet rs = select.executeQuery()) {
-            List<String> programs = new ArrayList<>();
-            while (rs.next()) {
-                programs.add(rs.getString(1));
-            }
-            return programs;
-        }
+        return OptRows.programs(connection, "availability_opt",
+                "(state = 'OPEN' AND create_code IS NULL) OR state = 'CLOSING'");
     }
 
     public void attempted(Connection connection, String optId, Instant at) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE gateway.availability_opt SET attempts = attempts + 1, last_attempt_at = ? WHERE opt_id = ?")) {
-            Sql.setInstant(update, 1, at);
-            update.setString(2, optId);
-            update.executeUpdate();
-        }
+        OptRows.attempted(connection, "availability_opt", optId, at);
     }
 
     /** The VTN answered the oadrCreateOpt. */

@@ -84,24 +84,11 @@ public class OptRepository {
 
     /** Programs with opts still to send. */
     public List<String> programsWithUnanswered(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT DISTINCT program FROM gateway.event_opt WHERE answered_at IS NULL");
-                ResultSet rs = select.executeQuery()) {
-            List<String> programs = new ArrayList<>();
-            while (rs.next()) {
-                programs.add(rs.getString(1));
-            }
-            return programs;
-        }
+        return OptRows.programs(connection, "event_opt", "answered_at IS NULL");
     }
 
     public void attempted(Connection connection, String optId, Instant at) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE gateway.event_opt SET attempts = attempts + 1, last_attempt_at = ? WHERE opt_id = ?")) {
-            Sql.setInstant(update, 1, at);
-            update.setString(2, optId);
-            update.executeUpdate();
-        }
+        OptRows.attempted(connection, "event_opt", optId, at);
     }
 
     public void answered(Connection connection, String optId, String venId, int code, String description,
