@@ -161,9 +161,13 @@ public class VtnMessageHandler {
 
     private VtnOutcome reregister(Registration registration, VtnAnswers answers) {
         acknowledge(answers, OadrMessages.response(OadrResponseCode.OK, "OK", null, registration.venId()));
-        Registration renewed = registrations.reregister(registration);
+        // Once acknowledged: in push, not while the VTN's own request is still open.
+        answers.afterwards(() -> {
+            Registration renewed = registrations.reregister(registration);
+            LOG.infof("program %s: registered again as venID %s", registration.program(), renewed.venId());
+        });
         return VtnOutcome.of(VtnOutcome.Kind.REREGISTERED, OadrResponseCode.OK,
-                "registered again as venID " + renewed.venId());
+                "the VTN asked us to register again (venID " + registration.venId() + ")");
     }
 
     private VtnOutcome cancel(OadrCancelPartyRegistrationType cancel, Registration registration,

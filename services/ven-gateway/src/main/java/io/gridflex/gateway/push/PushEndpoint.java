@@ -1,7 +1,9 @@
 package io.gridflex.gateway.push;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -59,30 +61,55 @@ final class PushEndpoint {
         this.metrics = metrics;
     }
 
+    /** Writes the HTTP response of one request. */
+    @FunctionalInterface
+    interface Responder {
+
+        void respond(PushReply reply) throws IOException;
+    }
+
     /**
+     * Handles one request and has {@code responder} answer it; what the VEN sends after its answer (oadrCreatedEvent,
+     * a new registration) is sent once the answer is written, before the program's next pushed message is read.
+     *
      * @param peer the client's certificate chain from the TLS session, leaf first
      * @param body the request body, at most the listener's cap
      */
-    PushReply handle(String service, X509Certificate[] peer, byte[] body) {
+    void handle(String service, X509Certificate[] peer, byte[] body, Responder responder) throws IOException {
         Optional<String> refusal = trust.refusal(peer);
         if (refusal.isPresent()) {
             metrics.push(program, "forbidden");
             LOG.warnf("program %s: refused a push to %s: %s", program, service, refusal.get());
-            return PushReply.refused(403, "this client certificate is not trusted by the program");
+            responder.respond(PushReply.refused(403, "this client certificate is not trusted by the program"));
+            return;
         }
         if (!looksLikeXml(body)) {
             metrics.push(program, "not-xml");
-            return PushReply.refused(400, "an OpenADR 2.0b simpleHTTP request carries an oadrPayload XML document");
+            responder.respond(PushReply.refused(400,
+                    "an OpenADR 2.0b simpleHTTP request carries an oadrPayload XML document"));
+            return;
         }
         Optional<Registration> registration = state.current();
         if (registration.isEmpty()) {
             metrics.push(program, "not-registered");
-            return openAdrRefusal(OadrResponseCode.NOT_REGISTERED_OR_AUTHORIZED,
-                    "this VEN is not registered (yet) in this program", null);
+            responder.respond(openAdrRefusal(OadrResponseCode.NOT_REGISTERED_OR_AUTHORIZED,
+                    "this VEN is not registered (yet) in this program", null));
+            return;
         }
         oneAtATime.lock();
         try {
-            return handle(new String(body, StandardCharsets.UTF_8), registration.get());
+            PushReply reply = handle(new String(body, StandardCharsets.UTF_8), registration.get());
+            responder.respond(reply);
+            for (Runnable followUp : reply.afterwards()) {
+                try {
+                    followUp.run();
+                } catch (RuntimeException e) {
+                    metrics.push(program, "follow-up-failed");
+                    state.problem("after a pushed message: " + e.getMessage());
+                    LOG.warnf("program %s: after a pushed message, sending to the VTN failed: %s", program,
+                            e.getMessage());
+                }
+            }
         } finally {
             oneAtATime.unlock();
         }
@@ -90,22 +117,34 @@ final class PushEndpoint {
 
     private PushReply handle(String message, Registration registration) {
         PushAnswers answers = new PushAnswers();
-        VtnOutcome outcome = messages.handle(message, registration, answers);
+        VtnOutcome outcome;
+        try {
+            outcome = messages.handle(message, registration, answers);
+        } catch (RuntimeException e) {
+            // Ours, not the VTN's (the database, say): said with OpenADR's code for it; nothing was answered.
+            metrics.push(program, "failed");
+            LOG.errorf(e, "program %s: a pushed message could not be handled", program);
+            return openAdrRefusal(OadrResponseCode.DEPLOYMENT_ERROR_OR_OTHER, "the VEN could not handle the message",
+                    registration.venId());
+        }
         metrics.push(program, outcome.metricTag());
+        List<Runnable> followUps = new ArrayList<>(answers.followUps());
+        // The session registers again, sends the metadata and asks for the events once the answer is out and what
+        // follows it (the new registration) is done.
         switch (outcome.kind()) {
-            case REREGISTERED -> session.reregistered();
-            case REGISTRATION_LOST -> session.lost();
+            case REREGISTERED -> followUps.add(session::reregistered);
+            case REGISTRATION_LOST -> followUps.add(session::lost);
             default -> {
             }
         }
         if (answers.response().isPresent()) {
-            return PushReply.xml(client.write(answers.response().get()), answers.followUps());
+            return PushReply.xml(client.write(answers.response().get()), followUps);
         }
         if (outcome.kind() == VtnOutcome.Kind.REFUSED || outcome.kind() == VtnOutcome.Kind.IGNORED
                 && outcome.code() != OadrResponseCode.OK) {
             return openAdrRefusal(outcome.code(), outcome.detail(), registration.venId());
         }
-        return PushReply.xml("", answers.followUps());
+        return PushReply.xml("", followUps);
     }
 
     private PushReply openAdrRefusal(OadrResponseCode code, String detail, String venId) {

@@ -127,46 +127,31 @@ public final class PushListener implements AutoCloseable {
 
     private void exchange(HttpExchange exchange) throws IOException {
         try (exchange) {
-            PushReply reply = reply(exchange);
-            byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-            exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-            exchange.close();
-            // The VTN has its answer; now what the VEN sends on its own (oadrCreatedEvent), as OpenADR's push asks.
-            for (Runnable followUp : reply.afterwards()) {
-                try {
-                    followUp.run();
-                } catch (RuntimeException e) {
-                    LOG.warnf("after a push to %s: sending to the VTN failed: %s", exchange.getRequestURI().getPath(),
-                            e.getMessage());
-                }
-            }
+            serve(exchange);
         } catch (RuntimeException e) {
             LOG.errorf(e, "push to %s failed", exchange.getRequestURI().getPath());
             throw e;
         }
     }
 
-    private PushReply reply(HttpExchange exchange) throws IOException {
+    private void serve(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         int base = path.indexOf(BASE_PATH);
         if (base < 2 || !path.startsWith("/")) {
-            return PushReply.refused(404, "not an OpenADR 2.0b push endpoint");
+            respond(exchange, PushReply.refused(404, "not an OpenADR 2.0b push endpoint"));
+            return;
         }
         String program = decode(path.substring(1, base));
         String service = path.substring(base + BASE_PATH.length());
         PushEndpoint endpoint = program == null ? null : endpoints.get(program);
         if (endpoint == null || !SERVICES.contains(service)) {
-            return PushReply.refused(404, "no such push program or service");
+            respond(exchange, PushReply.refused(404, "no such push program or service"));
+            return;
         }
         if (!"POST".equals(exchange.getRequestMethod())) {
             exchange.getResponseHeaders().set("Allow", "POST");
-            return PushReply.refused(405, "simpleHTTP services take POST only");
+            respond(exchange, PushReply.refused(405, "simpleHTTP services take POST only"));
+            return;
         }
         int cap = config.maxRequestBytes();
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
@@ -177,10 +162,24 @@ public final class PushListener implements AutoCloseable {
                 // Read to the end (within reason) before answering: a server that closes while the client is still
                 // sending resets the connection, and the client never sees the 413.
                 drain(in, 4L * cap);
-                return PushReply.refused(413, "larger than " + cap + " bytes");
+                respond(exchange, PushReply.refused(413, "larger than " + cap + " bytes"));
+                return;
             }
         }
-        return endpoint.handle(service, peer(exchange), body);
+        endpoint.handle(service, peer(exchange), body, reply -> respond(exchange, reply));
+    }
+
+    /** Writes the whole response and ends the exchange, so the VTN has it before anything follows. */
+    private static void respond(HttpExchange exchange, PushReply reply) throws IOException {
+        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        exchange.close();
     }
 
     private static X509Certificate[] peer(HttpExchange exchange) {

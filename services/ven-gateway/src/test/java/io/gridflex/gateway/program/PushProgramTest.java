@@ -13,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import javax.net.ssl.SSLContext;
@@ -23,6 +25,7 @@ import javax.net.ssl.SSLContext;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.support.Api;
+import io.gridflex.gateway.support.BrokenPayloads;
 import io.gridflex.gateway.support.VtnSimulator;
 import io.gridflex.infra.FreePort;
 import io.gridflex.messages.DrEvent;
@@ -72,6 +76,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = KeycloakTestResource.class, initArgs = @ResourceArg(name = "client-id", value = "ven-gateway"))
 class PushProgramTest {
 
+    private static final Logger LOG = Logger.getLogger(PushProgramTest.class);
     private static final Duration PATIENCE = Duration.ofSeconds(45);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final OpenAdrXml XML = new OpenAdrXml();
@@ -125,14 +130,35 @@ class PushProgramTest {
         assertThat(published(eventId, 2).status()).isEqualTo(DrEvent.EventStatus.CANCELLED);
         awaitVtnRecorded(vtnEventId, 2);
 
-        JsonNode pushes = PushVtn.admin("GET", "/admin/pushes?venId=" + registration.venId(), null);
-        assertThat(pushes.findValuesAsText("message")).containsOnly("oadrDistributeEvent")
-                .hasSizeGreaterThanOrEqualTo(3);
-        assertThat(pushes.findValuesAsText("httpStatus")).containsOnly("200");
-        assertThat(pushes.findValuesAsText("answer")).containsOnly("empty");
+        List<JsonNode> distributions = pushes(registration.venId(), "oadrDistributeEvent");
+        assertThat(distributions).hasSizeGreaterThanOrEqualTo(3).allSatisfy(push -> {
+            assertThat(push.path("httpStatus").asInt()).isEqualTo(200);
+            assertThat(push.path("answer").asText()).as("an empty 200; oadrCreatedEvent follows").isEqualTo("empty");
+        });
         List<Long> revisions = kafka.poll(Topics.DR_EVENTS, r -> eventId.equals(r.key()), Duration.ofSeconds(3))
                 .stream().map(r -> codec.decode(DrEvent.class, r.value()).modificationNumber()).toList();
         assertThat(revisions).containsExactly(0L, 1L, 2L);
+    }
+
+    @Test
+    void aPushedReportRequestIsAnsweredInTheHttpResponseAndReportedOn() throws Exception {
+        Registration registration = registered(PUSH);
+        await("our report metadata registered").atMost(PATIENCE).until(() -> PushVtn
+                .admin("GET", "/admin/reports/vens/" + registration.venId(), null).path("metadataRegistrations")
+                .asInt() > 0);
+
+        String requestId = PushVtn.admin("POST", "/admin/reports/requests", Map.of("venId", registration.venId(),
+                "reportName", "TELEMETRY_STATUS", "granularitySeconds", 0, "reportBackSeconds", 0))
+                .path("reportRequestId").asText();
+
+        await("the VTN took our oadrCreatedReport").atMost(PATIENCE).until(() -> "200".equals(PushVtn
+                .admin("GET", "/admin/reports/requests/" + requestId, null).path("venAnswerCode").asText()));
+        assertThat(pushes(registration.venId(), "oadrCreateReport")).singleElement().satisfies(push -> {
+            assertThat(push.path("httpStatus").asInt()).isEqualTo(200);
+            assertThat(push.path("answer").asText()).isEqualTo("oadrCreatedReport");
+        });
+        await("the one-shot report").atMost(PATIENCE).until(() -> PushVtn
+                .admin("GET", "/admin/reports/requests/" + requestId, null).path("reports").asInt() == 1);
     }
 
     @Test
@@ -177,6 +203,33 @@ class PushProgramTest {
     }
 
     @Test
+    void aThousandBrokenPushesGetNoServerErrorAndNothingIsStored() throws Exception {
+        Registration registration = registered(PUSH);
+        String prefix = "evt-corpus-" + UUID.randomUUID().toString().substring(0, 8);
+        List<byte[]> corpus = BrokenPayloads.corpus(id -> XML.marshal(distribution(registration, id)), prefix, 1200,
+                20_261_203L);
+        HttpClient http = HttpClient.newBuilder().sslContext(PushVtn.pki.sslContext(PushVtn.vtn))
+                .version(HttpClient.Version.HTTP_1_1).build();
+        Map<String, Integer> answers = new TreeMap<>();
+        for (byte[] body : corpus) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(PushVtn.publicUrl() + "/" + PUSH
+                    + "/OpenADR2/Simple/2.0b/EiEvent")).timeout(Duration.ofSeconds(20))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            String answer = response.statusCode() == 200
+                    ? "oadrResponse " + openAdrCode(response)
+                    : "HTTP " + response.statusCode();
+            assertThat(answer).as(new String(body, StandardCharsets.UTF_8))
+                    .matches("HTTP 4\\d\\d|oadrResponse 4\\d\\d");
+            answers.merge(answer, 1, Integer::sum);
+        }
+        LOG.infof("%d broken pushes answered: %s", corpus.size(), answers);
+        List<String> stored = Api.asOperator().queryParam("limit", 500).get("/api/events").then().statusCode(200)
+                .extract().jsonPath().getList("eventId", String.class);
+        assertThat(stored).noneMatch(id -> id.contains(prefix));
+        assertThat(programs.find(PUSH).orElseThrow().state().current()).contains(registration);
+    }
+
+    @Test
     void aPullProgramBesideItKeepsPolling() throws Exception {
         Registration registration = registered("default");
         Instant start = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
@@ -205,6 +258,17 @@ class PushProgramTest {
             return "optIn".equals(delivery.path("optType").asText())
                     && delivery.path("modificationNumber").asLong(-1) == modificationNumber;
         });
+    }
+
+    /** What the VTN pushed to a VEN, of one message type, oldest first. */
+    private static List<JsonNode> pushes(String venId, String message) throws Exception {
+        List<JsonNode> pushes = new ArrayList<>();
+        PushVtn.admin("GET", "/admin/pushes?venId=" + venId, null).forEach(push -> {
+            if (message.equals(push.path("message").asText())) {
+                pushes.add(push);
+            }
+        });
+        return pushes;
     }
 
     private static JsonNode venOnTheVtn(String venId) throws Exception {
@@ -294,6 +358,7 @@ class PushProgramTest {
             program(config, PUSH, Fingerprint.sha256(vtn.leaf()).toString());
             config.put("gridflex.gateway.programs." + PUSH + ".transport", "push");
             config.put("gridflex.gateway.programs." + PUSH + ".ven-name", "gridflex-push");
+            config.put("gridflex.gateway.programs." + PUSH + ".resources.plant-p.sites", "push-test-site");
             return config;
         }
 
