@@ -46,11 +46,13 @@ public final class ProgramConnection {
     private final PollLoop loop;
     /** Push programs only. */
     private final PushSession session;
+    private final Optional<Push> push;
 
     /** @param push for a push program: the listener and what the program trusts of its VTN's client certificates */
     ProgramConnection(String id, ProgramConfig config, Shared shared, Optional<Push> push) {
         this.id = id;
         this.config = config;
+        this.push = push;
         this.client = new VtnClient(config.signature()
                 .map(signature -> PayloadSignatures.of(id, signature, shared.xml(), shared.clock()))
                 .orElseGet(() -> PayloadSignatures.none(shared.xml())), config.vtn(),
@@ -97,6 +99,11 @@ public final class ProgramConnection {
     /** The VTN's base URL, as registrations are stored under it. */
     public String vtnUrl() {
         return client.vtnUrl();
+    }
+
+    /** The oadrTransportAddress a push program registers; empty for a pull program. */
+    public Optional<String> transportAddress() {
+        return push.map(p -> p.listener().transportAddress(id));
     }
 
     public RegistrationState state() {

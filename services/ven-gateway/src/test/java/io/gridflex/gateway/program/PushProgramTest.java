@@ -3,6 +3,8 @@ package io.gridflex.gateway.program;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -46,6 +48,7 @@ import io.gridflex.openadr.LoadDispatchEvent;
 import io.gridflex.openadr.OadrMessages;
 import io.gridflex.openadr.OpenAdrXml;
 import io.gridflex.openadr.model.ei.EventStatusEnumeratedType;
+import io.gridflex.openadr.model.oadr.OadrCanceledPartyRegistrationType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.openadr.model.oadr.OadrResponseType;
 import io.gridflex.openadr.pki.Fingerprint;
@@ -108,6 +111,39 @@ class PushProgramTest {
         assertThat(ven.path("transportAddress").asText()).isEqualTo(PushVtn.publicUrl() + "/" + PUSH);
         assertThat(ven.path("lastPollAt").isNull()).isTrue();
         assertThat(programs.find(PUSH).orElseThrow().state().lastPollAt()).isEmpty();
+        Api.asOperator().get("/api/programs/{id}", PUSH).then().statusCode(200)
+                .body("transport", equalTo("push"))
+                .body("transportAddress", equalTo(PushVtn.publicUrl() + "/" + PUSH));
+        Api.asOperator().get("/api/programs/{id}", "default").then().statusCode(200)
+                .body("transport", equalTo("pull"))
+                .body("transportAddress", nullValue());
+    }
+
+    @Test
+    void aPushedReregistrationAndCancellationAreAnsweredInTheResponseAndFollowed() throws Exception {
+        Registration before = registered(PUSH);
+        SSLContext vtn = PushVtn.pki.sslContext(PushVtn.vtn);
+
+        HttpResponse<String> reregister = push(vtn, PUSH, "EiRegisterParty",
+                XML.marshal(OadrMessages.requestReregistration(before.venId())));
+        assertThat(openAdrCode(reregister)).isEqualTo("200");
+        Registration renewed = await("registered again").atMost(PATIENCE).until(() -> current(PUSH),
+                r -> r != null && r.registeredAt().isAfter(before.registeredAt()));
+        assertThat(renewed.venId()).isEqualTo(before.venId());
+
+        HttpResponse<String> cancel = push(vtn, PUSH, "EiRegisterParty", XML.marshal(OadrMessages
+                .cancelPartyRegistration("cancel-" + UUID.randomUUID(), renewed.registrationId(), renewed.venId())));
+        assertThat(cancel.statusCode()).isEqualTo(200);
+        Object canceled = OadrMessages.body(XML.unmarshal(cancel.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(canceled).isInstanceOfSatisfying(OadrCanceledPartyRegistrationType.class, answer -> {
+            assertThat(answer.getEiResponse().getResponseCode()).isEqualTo("200");
+            assertThat(answer.getRegistrationID()).isEqualTo(renewed.registrationId());
+        });
+        // This VTN never cancelled us (the test did, with its certificate): registered afresh, under a new venID.
+        Registration fresh = await("registered afresh").atMost(PATIENCE).until(() -> current(PUSH),
+                r -> r != null && !r.venId().equals(renewed.venId()));
+        assertThat(venOnTheVtn(fresh.venId()).path("transportAddress").asText())
+                .isEqualTo(PushVtn.publicUrl() + "/" + PUSH);
     }
 
     @Test
@@ -244,6 +280,10 @@ class PushProgramTest {
     private Registration registered(String program) {
         return await(program + " registered").atMost(PATIENCE)
                 .until(() -> programs.find(program).orElseThrow().state().current().orElse(null), r -> r != null);
+    }
+
+    private Registration current(String program) {
+        return programs.find(program).orElseThrow().state().current().orElse(null);
     }
 
     private DrEvent published(String eventId, long modificationNumber) {
