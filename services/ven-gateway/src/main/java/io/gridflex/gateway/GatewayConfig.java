@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.gridflex.gateway.program.ProgramConfig;
+import io.gridflex.gateway.push.PushConfig;
 import io.gridflex.support.outbox.RelayConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -38,6 +39,9 @@ public interface GatewayConfig {
     RelayConfig relay();
 
     Api api();
+
+    /** The HTTPS listener the VTNs of push programs call; see {@link PushConfig}. */
+    PushConfig push();
 
     interface Registration {
 

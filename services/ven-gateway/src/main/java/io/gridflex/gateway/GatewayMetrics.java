@@ -73,6 +73,11 @@ public class GatewayMetrics implements RelayMeters {
         registry.counter("gridflex.gateway.polls", "program", program, "outcome", outcome).increment();
     }
 
+    /** @param outcome what became of a message the program's VTN pushed, or why it was refused unread */
+    public void push(String program, String outcome) {
+        registry.counter("gridflex.gateway.pushes", "program", program, "outcome", outcome).increment();
+    }
+
     public void eventReceived() {
         eventsReceived.increment();
     }

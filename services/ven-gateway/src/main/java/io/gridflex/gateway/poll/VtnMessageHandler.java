@@ -12,6 +12,7 @@ import io.gridflex.gateway.event.DistributionResult;
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.registration.RegistrationKeeper;
 import io.gridflex.gateway.report.ProgramReports;
+import io.gridflex.gateway.vtn.VtnAnswers;
 import io.gridflex.gateway.vtn.VtnClient;
 import io.gridflex.gateway.vtn.VtnService;
 import io.gridflex.openadr.EventReply;
@@ -20,15 +21,19 @@ import io.gridflex.openadr.OadrResponseCode;
 import io.gridflex.openadr.OpenAdrXmlException;
 import io.gridflex.openadr.model.ei.EiResponseType;
 import io.gridflex.openadr.model.oadr.OadrCancelPartyRegistrationType;
+import io.gridflex.openadr.model.oadr.OadrCancelReportType;
+import io.gridflex.openadr.model.oadr.OadrCreateReportType;
 import io.gridflex.openadr.model.oadr.OadrDistributeEventType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.openadr.model.oadr.OadrRegisterReportType;
 import io.gridflex.openadr.model.oadr.OadrRequestReregistrationType;
 import io.gridflex.openadr.model.oadr.OadrResponseType;
 
 /**
- * Acts on what a program's VTN sends in reply to oadrPoll or oadrRequestEvent. Every reply is parsed by the hardened codec
- * first: a document that is not well-formed, carries a DTD or entities, is too large or not valid OpenADR 2.0b, or
- * comes from another VTN, is refused with its response code, logged and counted, and changes nothing.
+ * Acts on what a program's VTN sends: in reply to oadrPoll or oadrRequestEvent (pull), or POSTed to our push listener
+ * (push). Every message is parsed by the hardened codec first: a document that is not well-formed, carries a DTD or
+ * entities, is too large or not valid OpenADR 2.0b, or comes from another VTN, is refused with its response code,
+ * logged and counted, and changes nothing. How the VEN's answers travel is the transport's: {@link VtnAnswers}.
  */
 public class VtnMessageHandler {
 
@@ -53,8 +58,20 @@ public class VtnMessageHandler {
         this.reports = reports;
     }
 
-    /** @param reply the VTN's message exactly as received */
+    /**
+     * A message that came in a poll or oadrRequestEvent reply: its answers are requests to the VTN.
+     *
+     * @param reply the VTN's message exactly as received
+     */
     public VtnOutcome handle(String reply, Registration registration) {
+        return handle(reply, registration, VtnAnswers.pull(client));
+    }
+
+    /**
+     * @param reply the VTN's message exactly as received
+     * @param answers how this message is answered (pull: requests to the VTN; push: our HTTP response)
+     */
+    public VtnOutcome handle(String reply, Registration registration, VtnAnswers answers) {
         OadrPayload payload;
         Object body;
         try {
@@ -65,12 +82,17 @@ public class VtnMessageHandler {
         } catch (IllegalArgumentException e) {
             return refused(OadrResponseCode.COMPLIANCE_ERROR, e.getMessage());
         }
+        Optional<String> addressed = addressedVenId(body).map(String::strip).filter(id -> !id.isEmpty());
+        if (addressed.isPresent() && !addressed.get().equals(registration.venId())) {
+            return refused(OadrResponseCode.INVALID_ID, body.getClass().getSimpleName() + " for venID "
+                    + addressed.get() + " but we are registered as " + registration.venId());
+        }
         return switch (body) {
             case OadrResponseType response -> response(response.getEiResponse());
-            case OadrDistributeEventType distribute -> distribute(distribute, reply, registration);
-            case OadrRequestReregistrationType request -> reregister(registration);
-            case OadrCancelPartyRegistrationType cancel -> cancel(cancel, registration);
-            default -> reports.answer(body, registration)
+            case OadrDistributeEventType distribute -> distribute(distribute, reply, registration, answers);
+            case OadrRequestReregistrationType request -> reregister(registration, answers);
+            case OadrCancelPartyRegistrationType cancel -> cancel(cancel, registration, answers);
+            default -> reports.answer(body, registration, answers)
                     .map(answered -> VtnOutcome.of(VtnOutcome.Kind.REPORT_ANSWERED, answered.code(),
                             answered.detail()))
                     .orElseGet(() -> {
@@ -97,7 +119,8 @@ public class VtnMessageHandler {
         return VtnOutcome.of(VtnOutcome.Kind.IGNORED, OadrResponseCode.OK, detail);
     }
 
-    private VtnOutcome distribute(OadrDistributeEventType distribute, String reply, Registration registration) {
+    private VtnOutcome distribute(OadrDistributeEventType distribute, String reply, Registration registration,
+            VtnAnswers answers) {
         String vtnId = distribute.getVtnID().strip();
         if (!vtnId.equals(registration.vtnId())) {
             // Compared exactly: a vtnID differing only in case is another VTN. The VTN is told, event by event, so
@@ -107,8 +130,9 @@ public class VtnMessageHandler {
                     .map(d -> EventReply.optOut(d.getEventID(), d.getModificationNumber(),
                             OadrResponseCode.INVALID_ID))
                     .toList();
-            answerEvents(OadrMessages.createdEvent(registration.venId(), distribute.getRequestID(),
-                    OadrResponseCode.INVALID_ID, "unknown vtnID " + vtnId, declined), distribute.getRequestID());
+            OadrPayload answer = OadrMessages.createdEvent(registration.venId(), distribute.getRequestID(),
+                    OadrResponseCode.INVALID_ID, "unknown vtnID " + vtnId, declined);
+            answers.afterwards(() -> answerEvents(answer, distribute.getRequestID()));
             return refused(OadrResponseCode.INVALID_ID,
                     "oadrDistributeEvent from vtnID " + vtnId + " but we are registered with " + registration.vtnId());
         }
@@ -118,7 +142,9 @@ public class VtnMessageHandler {
             return response(status);
         }
         DistributionResult result = distributions.handle(distribute, reply, registration, acceptedGroups);
-        result.createdEvent().ifPresent(answer -> answerEvents(answer, distribute.getRequestID()));
+        // Stored before it is answered: the oadrCreatedEvent goes out only once the revisions are in the database.
+        result.createdEvent().ifPresent(
+                answer -> answers.afterwards(() -> answerEvents(answer, distribute.getRequestID())));
         return new VtnOutcome(VtnOutcome.Kind.EVENTS, OadrResponseCode.OK,
                 distribute.getOadrEvent().size() + " event(s), " + result.published() + " to publish",
                 Optional.of(result));
@@ -133,29 +159,57 @@ public class VtnMessageHandler {
         }
     }
 
-    private VtnOutcome reregister(Registration registration) {
-        client.send(VtnService.REGISTER_PARTY,
-                OadrMessages.response(OadrResponseCode.OK, "OK", null, registration.venId()));
-        Registration renewed = registrations.reregister(registration);
+    private VtnOutcome reregister(Registration registration, VtnAnswers answers) {
+        acknowledge(answers, OadrMessages.response(OadrResponseCode.OK, "OK", null, registration.venId()));
+        // Once acknowledged: in push, not while the VTN's own request is still open.
+        answers.afterwards(() -> {
+            Registration renewed = registrations.reregister(registration);
+            LOG.infof("program %s: registered again as venID %s", registration.program(), renewed.venId());
+        });
         return VtnOutcome.of(VtnOutcome.Kind.REREGISTERED, OadrResponseCode.OK,
-                "registered again as venID " + renewed.venId());
+                "the VTN asked us to register again (venID " + registration.venId() + ")");
     }
 
-    private VtnOutcome cancel(OadrCancelPartyRegistrationType cancel, Registration registration) {
+    private VtnOutcome cancel(OadrCancelPartyRegistrationType cancel, Registration registration,
+            VtnAnswers answers) {
         if (!registration.registrationId().equals(cancel.getRegistrationID().strip())) {
-            client.send(VtnService.REGISTER_PARTY, OadrMessages.canceledPartyRegistration(
+            acknowledge(answers, OadrMessages.canceledPartyRegistration(
                     OadrMessages.eiResponse(OadrResponseCode.INVALID_ID, "not our registrationID",
                             cancel.getRequestID()),
                     cancel.getRegistrationID(), registration.venId()));
             return refused(OadrResponseCode.INVALID_ID,
                     "VTN cancelled registration " + cancel.getRegistrationID() + ", which is not ours");
         }
-        client.send(VtnService.REGISTER_PARTY, OadrMessages.canceledPartyRegistration(
+        acknowledge(answers, OadrMessages.canceledPartyRegistration(
                 OadrMessages.eiResponse(OadrResponseCode.OK, "OK", cancel.getRequestID()),
                 registration.registrationId(), registration.venId()));
         String detail = "VTN cancelled registration " + registration.registrationId();
         registrations.lost(detail);
         return VtnOutcome.of(VtnOutcome.Kind.REGISTRATION_LOST, OadrResponseCode.OK, detail);
+    }
+
+    /**
+     * The venID a message the VTN starts is addressed to, where it names one: such a message for another VEN is
+     * refused (452) before anything in it is used.
+     */
+    private static Optional<String> addressedVenId(Object body) {
+        return Optional.ofNullable(switch (body) {
+            case OadrRequestReregistrationType request -> request.getVenID();
+            case OadrCancelPartyRegistrationType cancel -> cancel.getVenID();
+            case OadrCreateReportType create -> create.getVenID();
+            case OadrCancelReportType cancel -> cancel.getVenID();
+            case OadrRegisterReportType register -> register.getVenID();
+            default -> null;
+        });
+    }
+
+    /** An answer on EiRegisterParty whose acknowledgement, if the VTN sends one, changes nothing. */
+    private static void acknowledge(VtnAnswers answers, OadrPayload answer) {
+        try {
+            answers.answer(VtnService.REGISTER_PARTY, answer);
+        } catch (OpenAdrXmlException e) {
+            LOG.debugf("unreadable acknowledgement from the VTN, ignored: %s", e.getMessage());
+        }
     }
 
     private VtnOutcome refused(OadrResponseCode code, String detail) {

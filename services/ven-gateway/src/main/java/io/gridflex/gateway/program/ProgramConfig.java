@@ -28,6 +28,20 @@ public interface ProgramConfig {
     /** Target groups (eiTarget groupID) this VEN belongs to in this program, besides its own venID. */
     Optional<List<String>> acceptedGroups();
 
+    /**
+     * How the VTN's messages reach this program (OpenADR 2.0b simpleHTTP): {@code pull}, the VEN polls (oadrPoll);
+     * or {@code push}, the VEN registers with oadrHttpPullModel=false and an oadrTransportAddress on the push listener
+     * ({@code gridflex.gateway.push.*}) and the VTN POSTs to it. A push program needs {@link #tls()} with
+     * {@code trusted-certificates}: the VTN's client certificate must chain to them (and match a pin, when pinned).
+     */
+    @WithDefault("pull")
+    Transport transport();
+
+    enum Transport {
+        PULL, PUSH
+    }
+
+    /** Used by pull programs only. */
     Poll poll();
 
     /**

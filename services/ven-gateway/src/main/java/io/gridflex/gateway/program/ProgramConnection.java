@@ -2,13 +2,17 @@ package io.gridflex.gateway.program;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.gridflex.gateway.GatewayConfig;
 import io.gridflex.gateway.GatewayMetrics;
 import io.gridflex.gateway.event.DistributionHandler;
 import io.gridflex.gateway.poll.PollLoop;
 import io.gridflex.gateway.poll.VtnMessageHandler;
+import io.gridflex.gateway.push.PushListener;
+import io.gridflex.gateway.push.PushSession;
 import io.gridflex.gateway.registration.Registrar;
 import io.gridflex.gateway.registration.RegistrationKeeper;
 import io.gridflex.gateway.registration.RegistrationRepository;
@@ -16,13 +20,16 @@ import io.gridflex.gateway.registration.RegistrationState;
 import io.gridflex.gateway.report.ProgramReports;
 import io.gridflex.gateway.report.Reports;
 import io.gridflex.gateway.signature.PayloadSignatures;
+import io.gridflex.gateway.tls.ClientTrust;
 import io.gridflex.gateway.tls.VtnTls;
 import io.gridflex.gateway.vtn.VtnClient;
 import io.gridflex.openadr.OpenAdrXml;
+import io.gridflex.openadr.VenExchange;
 import io.gridflex.support.db.Transactions;
 
 /**
- * One program at run time: its VTN client, registration state, poll loop and reports, built from its configuration. Nothing
+ * One program at run time: its VTN client, registration state, poll loop (pull) or push session and endpoints on the
+ * push listener (push), and reports, built from its configuration. Nothing
  * here is shared with another program but the database, the outbox and the meters, so a program whose VTN is slow,
  * down or hostile only ever holds up itself.
  */
@@ -35,24 +42,44 @@ public final class ProgramConnection {
     private final RegistrationKeeper keeper;
     private final VtnMessageHandler messages;
     private final ProgramReports reports;
+    /** Pull programs only. */
     private final PollLoop loop;
+    /** Push programs only. */
+    private final PushSession session;
+    private final Optional<Push> push;
 
-    ProgramConnection(String id, ProgramConfig config, Shared shared) {
+    /** @param push for a push program: the listener and what the program trusts of its VTN's client certificates */
+    ProgramConnection(String id, ProgramConfig config, Shared shared, Optional<Push> push) {
         this.id = id;
         this.config = config;
+        this.push = push;
         this.client = new VtnClient(config.signature()
                 .map(signature -> PayloadSignatures.of(id, signature, shared.xml(), shared.clock()))
                 .orElseGet(() -> PayloadSignatures.none(shared.xml())), config.vtn(),
                 config.tls().map(tls -> VtnTls.load("gridflex.gateway.programs." + id + ".tls", tls)));
         this.state = new RegistrationState(config.poll());
-        Registrar registrar = new Registrar(id, client, config, shared.clock());
+        Registrar registrar = new Registrar(id, client, config, shared.clock(), push
+                .<Supplier<VenExchange>>map(p -> () -> VenExchange.push(p.listener().transportAddress(id)))
+                .orElse(VenExchange::pull));
         this.keeper = new RegistrationKeeper(id, registrar, shared.registrations(), state,
                 shared.transactions(), client, config.vtn().expectedId());
         this.reports = shared.reports().forProgram(id, config, client, state);
         this.messages = new VtnMessageHandler(client, shared.distributions(), keeper,
                 shared.metrics(), reports, Set.copyOf(config.acceptedGroups().orElse(List.of())));
-        this.loop = new PollLoop(id, keeper, state, client, messages, reports, shared.metrics(),
-                shared.config().registration(), shared.clock());
+        if (push.isPresent()) {
+            this.loop = null;
+            this.session = new PushSession(id, keeper, state, client, messages, reports, shared.metrics(),
+                    shared.config().registration(), shared.clock());
+            push.get().listener().serve(id, push.get().trust(), state, messages, client, session, shared.metrics());
+        } else {
+            this.loop = new PollLoop(id, keeper, state, client, messages, reports, shared.metrics(),
+                    shared.config().registration(), shared.clock());
+            this.session = null;
+        }
+    }
+
+    /** A push program's listener and client-certificate trust. */
+    record Push(PushListener listener, ClientTrust trust) {
     }
 
     /** The beans every program uses, and their one configuration. */
@@ -72,6 +99,11 @@ public final class ProgramConnection {
     /** The VTN's base URL, as registrations are stored under it. */
     public String vtnUrl() {
         return client.vtnUrl();
+    }
+
+    /** The oadrTransportAddress a push program registers; empty for a pull program. */
+    public Optional<String> transportAddress() {
+        return push.map(p -> p.listener().transportAddress(id));
     }
 
     public RegistrationState state() {
@@ -100,11 +132,19 @@ public final class ProgramConnection {
 
     void start() {
         reports.start();
-        loop.start();
+        if (loop != null) {
+            loop.start();
+        } else {
+            session.start();
+        }
     }
 
     void stop() throws InterruptedException {
-        loop.stop();
+        if (loop != null) {
+            loop.stop();
+        } else {
+            session.stop();
+        }
         reports.stop();
     }
 }

@@ -16,8 +16,11 @@ import org.jboss.logging.Logger;
 import io.gridflex.gateway.GatewayConfig;
 import io.gridflex.gateway.GatewayMetrics;
 import io.gridflex.gateway.event.DistributionHandler;
+import io.gridflex.gateway.push.PushListener;
 import io.gridflex.gateway.registration.RegistrationRepository;
 import io.gridflex.gateway.report.Reports;
+import io.gridflex.gateway.tls.ClientTrust;
+import io.gridflex.gateway.tls.TlsSetupException;
 import io.gridflex.openadr.OpenAdrXml;
 import io.gridflex.support.db.Transactions;
 import io.quarkus.runtime.ShutdownEvent;
@@ -30,20 +33,41 @@ public class Programs {
     private static final Logger LOG = Logger.getLogger(Programs.class);
 
     private final Map<String, ProgramConnection> programs;
+    /** Present when a program uses push. */
+    private final Optional<PushListener> listener;
 
     public Programs(GatewayConfig config, OpenAdrXml xml, DistributionHandler distributions,
             RegistrationRepository registrations, Transactions transactions, GatewayMetrics metrics,
             Reports reports, Clock clock) {
         ProgramConnection.Shared shared = new ProgramConnection.Shared(xml, distributions, registrations,
                 transactions, metrics, reports, config, clock);
+        Map<String, ClientTrust> pushTrust = new TreeMap<>();
+        config.programs().forEach((id, program) -> {
+            if (program.transport() == ProgramConfig.Transport.PUSH) {
+                String key = "gridflex.gateway.programs." + id + ".tls";
+                pushTrust.put(id, ClientTrust.load(key, program.tls().orElseThrow(() -> new TlsSetupException(
+                        key + ".trusted-certificates must be set for a push program"))));
+            }
+        });
+        this.listener = pushTrust.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new PushListener(config.push(),
+                        pushTrust.values().stream().flatMap(trust -> trust.authorities().stream()).toList()));
         Map<String, ProgramConnection> built = new TreeMap<>();
-        config.programs().forEach((id, program) -> built.put(id, new ProgramConnection(id, program, shared)));
+        config.programs().forEach((id, program) -> built.put(id, new ProgramConnection(id, program, shared,
+                Optional.ofNullable(pushTrust.get(id))
+                        .map(trust -> new ProgramConnection.Push(listener.orElseThrow(), trust)))));
         this.programs = Collections.unmodifiableMap(built);
     }
 
     void start(@Observes StartupEvent startup) {
+        // Bound first: a push program registers the listener's address.
+        listener.ifPresent(PushListener::start);
         programs.values().forEach(program -> {
-            LOG.infof("program %s: VTN %s, venName %s", program.id(), program.vtnUrl(), program.config().venName());
+            LOG.infof("program %s: VTN %s, venName %s, %s", program.id(), program.vtnUrl(),
+                    program.config().venName(), program.config().transport() == ProgramConfig.Transport.PUSH
+                            ? "push to " + listener.orElseThrow().transportAddress(program.id())
+                            : "pull");
             program.start();
         });
     }
@@ -52,6 +76,12 @@ public class Programs {
         for (ProgramConnection program : programs.values()) {
             program.stop();
         }
+        listener.ifPresent(PushListener::close);
+    }
+
+    /** The push listener, when a program uses push. */
+    public Optional<PushListener> pushListener() {
+        return listener;
     }
 
     /** Every program, by id. */

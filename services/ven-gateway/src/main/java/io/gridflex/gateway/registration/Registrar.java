@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -21,7 +22,9 @@ import io.gridflex.openadr.model.oadr.OadrTransportType;
 
 /**
  * A program's registration handshake: oadrQueryRegistration to learn the VTN's ID and profiles, then
- * oadrCreatePartyRegistration (2.0b, simpleHttp, pull, no XML signature) to get a venID and registrationID.
+ * oadrCreatePartyRegistration (2.0b, simpleHttp, signed when the program signs) to get a venID and registrationID. A
+ * pull program registers with oadrHttpPullModel=true; a push program with oadrHttpPullModel=false and its
+ * oadrTransportAddress, the root its VTN appends {@code /OpenADR2/Simple/2.0b/<service>} to.
  */
 public class Registrar {
 
@@ -31,12 +34,16 @@ public class Registrar {
     private final VtnClient client;
     private final ProgramConfig config;
     private final Clock clock;
+    private final Supplier<VenExchange> exchange;
 
-    public Registrar(String program, VtnClient client, ProgramConfig config, Clock clock) {
+    /** @param exchange pull, or push with the program's transport address (known once the listener is bound) */
+    public Registrar(String program, VtnClient client, ProgramConfig config, Clock clock,
+            Supplier<VenExchange> exchange) {
         this.program = program;
         this.client = client;
         this.config = config;
         this.clock = clock;
+        this.exchange = exchange;
     }
 
     /** A first registration: the VTN assigns new IDs. */
@@ -59,7 +66,7 @@ public class Registrar {
     private Registration create(String registrationId, String venId) {
         OadrCreatedPartyRegistrationType created = created(client.exchange(VtnService.REGISTER_PARTY,
                 OadrMessages.createPartyRegistration(requestId(), registrationId, venId, config.venName(),
-                        VenExchange.pull(), client.signing())),
+                        exchange.get(), client.signing())),
                 "oadrCreatePartyRegistration");
         checkVtn(created.getVtnID());
         if (blank(created.getVenID()) || blank(created.getRegistrationID())) {

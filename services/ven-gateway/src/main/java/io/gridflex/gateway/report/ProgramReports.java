@@ -12,6 +12,7 @@ import io.gridflex.gateway.GatewayConfig;
 import io.gridflex.gateway.GatewayMetrics;
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.registration.RegistrationState;
+import io.gridflex.gateway.vtn.VtnAnswers;
 import io.gridflex.gateway.vtn.VtnClient;
 import io.gridflex.gateway.vtn.VtnService;
 import io.gridflex.openadr.OadrMessages;
@@ -94,11 +95,12 @@ public final class ProgramReports {
     }
 
     /** The answer to a VTN-initiated report message, or empty when {@code body} is not one. */
-    public Optional<Answered> answer(Object body, Registration registration) {
+    public Optional<Answered> answer(Object body, Registration registration, VtnAnswers answers) {
         return switch (body) {
-            case OadrRegisterReportType register -> Optional.of(acknowledgeVtnMetadata(register, registration));
-            case OadrCreateReportType create -> Optional.of(create(create, registration));
-            case OadrCancelReportType cancel -> Optional.of(cancel(cancel, registration));
+            case OadrRegisterReportType register -> Optional.of(acknowledgeVtnMetadata(register, registration,
+                    answers));
+            case OadrCreateReportType create -> Optional.of(create(create, registration, answers));
+            case OadrCancelReportType cancel -> Optional.of(cancel(cancel, registration, answers));
             default -> Optional.empty();
         };
     }
@@ -126,21 +128,23 @@ public final class ProgramReports {
         LOG.infof("program %s: report metadata registered (%d resource(s)); %d report request(s) with it", program,
                 catalog.resources().size(), registered.getOadrReportRequest().size());
         if (!registered.getOadrReportRequest().isEmpty()) {
-            takeRequests(registered.getOadrReportRequest(), registered.getEiResponse().getRequestID(), registration);
+            // Our own request's reply: the oadrCreatedReport is a request of ours, in either transport.
+            takeRequests(registered.getOadrReportRequest(), registered.getEiResponse().getRequestID(), registration,
+                    VtnAnswers.pull(client));
         }
     }
 
-    private Answered create(OadrCreateReportType create, Registration registration) {
-        return takeRequests(create.getOadrReportRequest(), create.getRequestID(), registration);
+    private Answered create(OadrCreateReportType create, Registration registration, VtnAnswers answers) {
+        return takeRequests(create.getOadrReportRequest(), create.getRequestID(), registration, answers);
     }
 
     /** Takes requests in, answers oadrCreatedReport, starts the accepted ones; a METADATA request re-registers. */
     private Answered takeRequests(List<OadrReportRequestType> requests, String requestId,
-            Registration registration) {
+            Registration registration, VtnAnswers answers) {
         RequestDesk.Intake intake = desk.take(requests, registration, clock.instant());
-        OadrPayload ack;
+        Optional<OadrPayload> ack;
         try {
-            ack = client.exchange(VtnService.REPORT, OadrReports.createdReport(
+            ack = answers.answer(VtnService.REPORT, OadrReports.createdReport(
                     OadrMessages.eiResponse(intake.code(), intake.description(), requestId), registration.venId(),
                     intake.pending()));
         } finally {
@@ -148,9 +152,10 @@ public final class ProgramReports {
             // request again changes nothing).
             scheduler.admit(intake.accepted());
         }
-        if (!VtnReplies.ok(ack)) {
+        if (ack.isPresent() && !VtnReplies.ok(ack.get())) {
             metrics.answerRefused("oadrCreatedReport");
-            LOG.warnf("program %s: VTN did not accept our oadrCreatedReport: %s", program, VtnReplies.describe(ack));
+            LOG.warnf("program %s: VTN did not accept our oadrCreatedReport: %s", program,
+                    VtnReplies.describe(ack.get()));
         }
         String detail = requests.size() + " report request(s): " + intake.accepted().size() + " accepted, "
                 + (intake.code().isSuccess()
@@ -160,44 +165,46 @@ public final class ProgramReports {
                 + "; pending " + intake.pending();
         LOG.infof("program %s: %s", program, detail);
         intake.metadataRequest().ifPresent(id -> registerMetadata(registration, id));
-        return new Answered(intake.code(), detail + "; VTN answered " + VtnReplies.describe(ack));
+        return new Answered(intake.code(), detail + VtnReplies.describeAck(ack));
     }
 
-    private Answered cancel(OadrCancelReportType cancel, Registration registration) {
+    private Answered cancel(OadrCancelReportType cancel, Registration registration, VtnAnswers answers) {
         RequestDesk.Cancellation cancellation = desk.cancel(cancel.getReportRequestID(), cancel.isReportToFollow(),
                 registration, clock.instant());
-        OadrPayload ack = client.exchange(VtnService.REPORT, OadrReports.canceledReport(
+        Optional<OadrPayload> ack = answers.answer(VtnService.REPORT, OadrReports.canceledReport(
                 OadrMessages.eiResponse(cancellation.code(), cancellation.description(), cancel.getRequestID()),
                 registration.venId(), cancellation.pending()));
-        if (!VtnReplies.ok(ack)) {
+        if (ack.isPresent() && !VtnReplies.ok(ack.get())) {
             metrics.answerRefused("oadrCanceledReport");
-            LOG.warnf("program %s: VTN did not accept our oadrCanceledReport: %s", program, VtnReplies.describe(ack));
+            LOG.warnf("program %s: VTN did not accept our oadrCanceledReport: %s", program,
+                    VtnReplies.describe(ack.get()));
         }
         scheduler.cancelled(cancellation.cancelled());
         String detail = "oadrCancelReport of " + cancel.getReportRequestID() + " (reportToFollow "
                 + cancel.isReportToFollow() + "): " + cancellation.cancelled().size() + " cancelled"
                 + (cancellation.code().isSuccess() ? "" : ", " + cancellation.description());
         LOG.infof("program %s: %s", program, detail);
-        return new Answered(cancellation.code(), detail + "; VTN answered " + VtnReplies.describe(ack));
+        return new Answered(cancellation.code(), detail + VtnReplies.describeAck(ack));
     }
 
     /** An oadrCancelReport carried by the VTN's oadrUpdatedReport: handled like one sent in a poll reply. */
     private void cancelPiggyBacked(OadrCancelReportType cancel) {
         // The scheduler's thread; the registration is the one the report was sent under.
-        state.current().ifPresent(registration -> cancel(cancel, registration));
+        state.current().ifPresent(registration -> cancel(cancel, registration, VtnAnswers.pull(client)));
     }
 
-    private Answered acknowledgeVtnMetadata(OadrRegisterReportType register, Registration registration) {
-        OadrPayload ack = client.exchange(VtnService.REPORT, OadrReports.registeredReport(
+    private Answered acknowledgeVtnMetadata(OadrRegisterReportType register, Registration registration,
+            VtnAnswers answers) {
+        Optional<OadrPayload> ack = answers.answer(VtnService.REPORT, OadrReports.registeredReport(
                 OadrMessages.eiResponse(OadrResponseCode.OK, OadrResponseCode.OK.description(),
                         register.getRequestID()),
                 registration.venId(), List.of()));
-        if (!VtnReplies.ok(ack)) {
+        if (ack.isPresent() && !VtnReplies.ok(ack.get())) {
             metrics.answerRefused("oadrRegisteredReport");
             LOG.warnf("program %s: VTN did not accept our oadrRegisteredReport: %s", program,
-                    VtnReplies.describe(ack));
+                    VtnReplies.describe(ack.get()));
         }
         return new Answered(OadrResponseCode.OK, "the VTN's oadrRegisterReport of " + register.getOadrReport().size()
-                + " report(s) acknowledged; none requested; VTN answered " + VtnReplies.describe(ack));
+                + " report(s) acknowledged; none requested" + VtnReplies.describeAck(ack));
     }
 }

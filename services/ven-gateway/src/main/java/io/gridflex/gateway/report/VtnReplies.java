@@ -21,6 +21,11 @@ final class VtnReplies {
         return response != null && OadrResponseCode.OK.text().equals(response.getResponseCode().strip());
     }
 
+    /** What became of an answer, for the log: the VTN's acknowledgement, or that it went in our HTTP response. */
+    static String describeAck(java.util.Optional<OadrPayload> ack) {
+        return ack.map(reply -> "; VTN answered " + describe(reply)).orElse("; answered in the HTTP response");
+    }
+
     /** The reply in a few words, for the log. */
     static String describe(OadrPayload reply) {
         Object body = OadrMessages.body(reply);

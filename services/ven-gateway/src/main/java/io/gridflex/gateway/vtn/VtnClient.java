@@ -154,6 +154,14 @@ public class VtnClient {
         return signatures.incoming(reply);
     }
 
+    /**
+     * A message as this connection sends it (signed when the program signs), for an answer that travels in our own
+     * HTTP response to the VTN (push).
+     */
+    public String write(OadrPayload message) {
+        return signatures.outgoing(message);
+    }
+
     /** Whether this connection signs what it sends. */
     public boolean signing() {
         return signatures.signing();

@@ -29,6 +29,10 @@ public interface VtnConfig {
     @WithDefault("PT15M")
     Duration nearWindow();
 
+    /** How long pushing one message to a push VEN may take, connecting and answering together. */
+    @WithDefault("PT10S")
+    Duration pushTimeout();
+
     /**
      * XML signatures: with this group, every reply is signed and every request must carry a valid signature of a
      * trusted VEN certificate with a fresh ReplayProtect, else it is answered 463.

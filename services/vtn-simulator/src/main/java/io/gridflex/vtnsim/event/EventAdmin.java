@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
@@ -16,7 +17,10 @@ import org.jboss.logging.Logger;
 import io.gridflex.vtnsim.api.ApiException;
 import io.gridflex.vtnsim.ven.VenRegistry;
 
-/** The operator's side of events: checks each request completely before anything changes. */
+/**
+ * The operator's side of events: checks each request completely before anything changes, and announces every change
+ * ({@link EventsChanged}) so push VENs are told at once.
+ */
 @ApplicationScoped
 public class EventAdmin {
 
@@ -25,11 +29,13 @@ public class EventAdmin {
     private final EventBook book;
     private final VenRegistry vens;
     private final Clock clock;
+    private final Event<EventsChanged> changes;
 
-    public EventAdmin(EventBook book, VenRegistry vens, Clock clock) {
+    public EventAdmin(EventBook book, VenRegistry vens, Clock clock, Event<EventsChanged> changes) {
         this.book = book;
         this.vens = vens;
         this.clock = clock;
+        this.changes = changes;
     }
 
     public EventView create(CreateEventRequest request) {
@@ -51,6 +57,7 @@ public class EventAdmin {
         book.add(event);
         LOG.infof("Created event %s: %.3f kW from %s for %s, for %s", event.eventId(), reductionKw, start, duration,
                 targets);
+        changes.fire(new EventsChanged(targets));
         return view(event, now);
     }
 
@@ -70,6 +77,7 @@ public class EventAdmin {
         DrEvent modified = book.modify(eventId, reductionKw, duration, now);
         LOG.infof("Modified event %s to modification %d: %.3f kW for %s", eventId, modified.modificationNumber(),
                 modified.reductionKw(), modified.duration());
+        changes.fire(new EventsChanged(modified.venIds()));
         return view(modified, now);
     }
 
@@ -77,6 +85,7 @@ public class EventAdmin {
         Instant now = clock.instant();
         DrEvent cancelled = book.cancel(eventId, now);
         LOG.infof("Cancelled event %s (modification %d)", eventId, cancelled.modificationNumber());
+        changes.fire(new EventsChanged(cancelled.venIds()));
         return view(cancelled, now);
     }
 

@@ -41,13 +41,13 @@ public class Signatures {
      *
      * @throws io.gridflex.openadr.OpenAdrXmlException with the code to answer (463 for a bad or missing signature)
      */
-    OadrPayload read(byte[] body) {
+    public OadrPayload read(byte[] body) {
         return verifier.map(v -> codec.unmarshal(v.verify(codec.parse(body)).document()))
                 .orElseGet(() -> codec.unmarshal(body));
     }
 
     /** A reply's text, signed when signatures are on. */
-    String write(OadrPayload payload) {
+    public String write(OadrPayload payload) {
         String text = codec.marshal(payload);
         return signer.map(s -> s.sign(text)).orElse(text);
     }

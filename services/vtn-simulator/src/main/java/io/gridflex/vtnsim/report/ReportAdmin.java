@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
@@ -26,11 +27,13 @@ public class ReportAdmin {
     private final ReportBook book;
     private final VenRegistry vens;
     private final Clock clock;
+    private final Event<ReportsQueued> queued;
 
-    public ReportAdmin(ReportBook book, VenRegistry vens, Clock clock) {
+    public ReportAdmin(ReportBook book, VenRegistry vens, Clock clock, Event<ReportsQueued> queued) {
         this.book = book;
         this.vens = vens;
         this.clock = clock;
+        this.queued = queued;
     }
 
     public ReportScript script(ReportScript script) {
@@ -97,8 +100,9 @@ public class ReportAdmin {
         ReportRequestView view = new ReportRequestView(id, venId, specifier, name, rIds, granularity, reportBack,
                 start, duration, clock.instant(), "oadrCreateReport", null, null, false, null, null, null, 0);
         book.queueCreate(venId, message, requestId, view);
-        LOG.infof("Asked VEN %s for report %s (%s %s), every %d s sampled every %d s; goes with its next poll",
-                venId, id, specifier, rIds, reportBack, granularity);
+        LOG.infof("Asked VEN %s for report %s (%s %s), every %d s sampled every %d s; goes with its next poll"
+                + " (pushed at once to a push VEN)", venId, id, specifier, rIds, reportBack, granularity);
+        queued.fire(new ReportsQueued(venId));
         return view;
     }
 
@@ -108,6 +112,7 @@ public class ReportAdmin {
         ReportRequestView cancelling = book.queueCancel(held, follow);
         LOG.infof("Cancelling report %s of VEN %s (reportToFollow %s) with its next poll", reportRequestId,
                 held.venId(), follow);
+        queued.fire(new ReportsQueued(held.venId()));
         return cancelling;
     }
 

@@ -1,6 +1,9 @@
 package io.gridflex.vtnsim.ven;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +23,11 @@ import io.gridflex.vtnsim.config.VtnConfig;
 import io.gridflex.vtnsim.openadr.MessageHandler;
 import io.gridflex.vtnsim.openadr.OadrReplies;
 
-/** EiRegisterParty: tells VENs who this VTN is and how often to poll, and registers and unregisters them. */
+/**
+ * EiRegisterParty: tells VENs who this VTN is and how often to poll, and registers and unregisters them. A VEN may
+ * register for pull (oadrHttpPullModel true or absent) or for push (false, with an oadrTransportAddress that is an
+ * absolute http or https URL: the root this VTN appends {@code /OpenADR2/Simple/2.0b/<service>} to); XMPP is refused.
+ */
 @ApplicationScoped
 public class RegistrationHandler implements MessageHandler {
 
@@ -50,16 +57,47 @@ public class RegistrationHandler implements MessageHandler {
     }
 
     private OadrPayload register(OadrCreatePartyRegistrationType create) {
-        if (create.getOadrTransportName() != OadrTransportType.SIMPLE_HTTP
-                || Boolean.FALSE.equals(create.isOadrHttpPullModel())) {
-            // This VTN never calls VENs: a push or XMPP VEN would register and then wait forever for events.
-            return created(OadrReplies.error(OadrResponseCode.NOT_ALLOWED,
-                    "This VTN serves simpleHttp VENs in the pull model only", create.getRequestID()), null);
+        if (create.getOadrTransportName() != OadrTransportType.SIMPLE_HTTP) {
+            return created(OadrReplies.error(OadrResponseCode.NOT_ALLOWED, "This VTN serves simpleHttp VENs only",
+                    create.getRequestID()), null);
         }
-        Ven ven = registry.register(create.getVenID(), create.getOadrVenName(), clock.instant());
-        LOG.infof("Registered VEN %s as %s, registration %s (it presented venID %s)", create.getOadrVenName(),
-                ven.venId(), ven.registrationId(), create.getVenID());
+        String address = null;
+        if (Boolean.FALSE.equals(create.isOadrHttpPullModel())) {
+            address = pushAddress(create.getOadrTransportAddress());
+            if (address == null) {
+                // A push VEN this VTN cannot call would register and then wait forever for events.
+                return created(OadrReplies.error(OadrResponseCode.NOT_ALLOWED, "A push VEN (oadrHttpPullModel false)"
+                        + " needs an oadrTransportAddress that is an absolute http or https URL",
+                        create.getRequestID()), null);
+            }
+        }
+        Ven ven = registry.register(create.getVenID(), create.getOadrVenName(), address, clock.instant());
+        LOG.infof("Registered VEN %s as %s, registration %s (it presented venID %s), %s", create.getOadrVenName(),
+                ven.venId(), ven.registrationId(), create.getVenID(),
+                ven.push() ? "push to " + ven.transportAddress() : "pull");
         return created(OadrReplies.ok(create.getRequestID()), ven);
+    }
+
+    /** The address without trailing slashes, or null when it is not an absolute http(s) URL without query. */
+    static String pushAddress(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getQuery() != null
+                    || uri.getFragment() != null) {
+                return null;
+            }
+        } catch (URISyntaxException e) {
+            return null;
+        }
+        String address = text.strip();
+        while (address.endsWith("/")) {
+            address = address.substring(0, address.length() - 1);
+        }
+        return address;
     }
 
     private OadrPayload cancel(OadrCancelPartyRegistrationType cancel) {

@@ -25,10 +25,19 @@ public class VenRegistry {
      * (none, or one from a VTN that has since restarted) gets fresh IDs, which the VEN must adopt.
      */
     public synchronized Ven register(String presentedVenId, String venName, Instant now) {
+        return register(presentedVenId, venName, null, now);
+    }
+
+    /**
+     * {@link #register(String, String, Instant)} for a VEN that may be pushed to.
+     *
+     * @param transportAddress where a push VEN takes this VTN's messages; null for a pull VEN
+     */
+    public synchronized Ven register(String presentedVenId, String venName, String transportAddress, Instant now) {
         Ven known = presentedVenId == null ? null : byVenId.get(presentedVenId);
         Ven ven = known != null
-                ? known.reregistered(venName, now)
-                : new Ven(newId("ven-"), venName, newId("reg-"), now, null);
+                ? known.reregistered(venName, transportAddress, now)
+                : new Ven(newId("ven-"), venName, newId("reg-"), now, null, transportAddress);
         byVenId.put(ven.venId(), ven);
         return ven;
     }

@@ -51,6 +51,11 @@ class VtnConfigCheckTest {
             }
 
             @Override
+            public Duration pushTimeout() {
+                return Duration.ofSeconds(10);
+            }
+
+            @Override
             public java.util.Optional<Signature> signature() {
                 return java.util.Optional.empty();
             }

@@ -100,16 +100,30 @@ class RegistrationTest {
     }
 
     @Test
-    void aPushVenIsRefusedBecauseThisVtnNeverCallsOut() {
+    void aPushVenThisVtnCannotCallIsRefused() {
         int before = vens().size();
         OadrCreatedPartyRegistrationType created = post("EiRegisterParty",
                 OadrMessages.createPartyRegistration(requestId(), "site-push",
-                        VenExchange.push("http://127.0.0.1:1/ven"), false))
+                        VenExchange.push("ftp://127.0.0.1:1/ven"), false))
                 .getOadrSignedObject().getOadrCreatedPartyRegistration();
 
         assertThat(code(created.getEiResponse())).isEqualTo("451");
         assertThat(created.getVenID()).isNull();
         assertThat(vens()).hasSize(before);
+    }
+
+    @Test
+    void aPushVenIsRegisteredWithItsTransportAddress() {
+        OadrCreatedPartyRegistrationType created = post("EiRegisterParty",
+                OadrMessages.createPartyRegistration(requestId(), "site-push",
+                        VenExchange.push("https://127.0.0.1:1/ven/"), false))
+                .getOadrSignedObject().getOadrCreatedPartyRegistration();
+
+        assertThat(code(created.getEiResponse())).isEqualTo("200");
+        assertThat(vens()).anySatisfy(ven -> {
+            assertThat(ven.get("venId")).isEqualTo(created.getVenID());
+            assertThat(ven.get("transportAddress")).isEqualTo("https://127.0.0.1:1/ven");
+        });
     }
 
     @Test
