@@ -210,7 +210,11 @@ class TelemetryReportsTest {
 
     @Test
     void oneShotReportsAreSentOnceWithTheLatestReadings() throws SQLException {
-        await("the sites' telemetry read").atMost(PATIENCE).until(this::scriptedUsageRequest, Objects::nonNull);
+        String scripted = await("the scripted usage request").atMost(PATIENCE).until(this::scriptedUsageRequest,
+                Objects::nonNull);
+        // Both sites' telemetry read: a periodic report already sums them (under load, one site may be read later).
+        await("both sites' telemetry read").atMost(PATIENCE)
+                .until(() -> lastInterval(scripted, "usage-plant-a", (float) (KW_A + KW_B)), Objects::nonNull);
         String status = vtn.requestReport(Map.of("venId", registration.venId(), "reportName", "TELEMETRY_STATUS",
                 "granularitySeconds", 0, "reportBackSeconds", 0));
         String usage = vtn.requestReport(Map.of("venId", registration.venId(), "reportName", "TELEMETRY_USAGE",
