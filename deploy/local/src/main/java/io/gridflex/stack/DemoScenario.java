@@ -56,7 +56,10 @@ public final class DemoScenario {
             }
             String vtnId = registration.path("vtnId").asText();
             narrator.step("ven-gateway registered with VTN %s as VEN %s", vtnId, registration.path("venId").asText());
-            steps.secureProgram(operator);
+            steps.secureProgram(operator, SecureVtn.PULL_PROGRAM, "vtn-simulator-secure",
+                    "polled over mutual TLS, every payload signed");
+            steps.secureProgram(operator, SecureVtn.PUSH_PROGRAM, "vtn-simulator-push",
+                    "pushing to the gateway's listener, mutual TLS both ways");
 
             Instant baselineFrom = stack.sitesReadyAt().plus(options.telemetryInterval().multipliedBy(2));
             narrator.info("Collecting a %s meter-before baseline while the sites mine normally...",

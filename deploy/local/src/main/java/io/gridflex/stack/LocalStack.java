@@ -25,6 +25,7 @@ import io.gridflex.infra.KeycloakServer;
 import io.gridflex.infra.PostgresServer;
 import io.gridflex.infra.WanLink;
 import io.gridflex.messages.Topics;
+import io.gridflex.testsupport.TestPki;
 
 /**
  * The whole platform on one machine: real PostgreSQL, Kafka and Keycloak, then every packaged service, the VTN
@@ -129,14 +130,20 @@ public final class LocalStack implements AutoCloseable {
         // picked only once they are bound, so no service is handed a port a miner is about to take.
         awaitReady(narrator, List.of("miner-simulator"));
         launch("vtn-simulator", "services/vtn-simulator", port(18081), configs.vtnSimulator());
-        SecureVtn secureVtn = SecureVtn.create(data.resolve("openadr-pki"), port(18092));
-        launch("vtn-simulator-secure", "services/vtn-simulator", port(18091), secureVtn.simulatorConfig(configs),
+        TestPki authority = SecureVtn.authority(data.resolve("openadr-pki"));
+        SecureVtn secure = SecureVtn.pull(authority, port(18092));
+        SecureVtn pushing = SecureVtn.push(authority, port(18094), port(18095));
+        launch("vtn-simulator-secure", "services/vtn-simulator", port(18091), secure.simulatorConfig(configs),
                 SecureVtn.SIMULATOR_ENVIRONMENT);
-        awaitReady(narrator, List.of("vtn-simulator", "vtn-simulator-secure"));
-        narrator.step("VTN simulators: %s over HTTP for program %s, %s over mutual TLS with XML signatures for "
-                + "program %s", url("vtn-simulator"), FleetSetup.PROGRAM, secureVtn.openAdrUrl(), SecureVtn.PROGRAM);
-        launch("ven-gateway", "services/ven-gateway", port(18082),
-                configs.venGateway(url("vtn-simulator"), secureVtn.gatewayProgram()));
+        launch("vtn-simulator-push", "services/vtn-simulator", port(18093), pushing.simulatorConfig(configs),
+                SecureVtn.SIMULATOR_ENVIRONMENT);
+        awaitReady(narrator, List.of("vtn-simulator", "vtn-simulator-secure", "vtn-simulator-push"));
+        narrator.step("VTN simulators: %s over HTTP for program %s; over mutual TLS %s with XML signatures for program"
+                + " %s, and %s pushing to the gateway for program %s", url("vtn-simulator"), FleetSetup.PROGRAM,
+                secure.openAdrUrl(), secure.program(), pushing.openAdrUrl(), pushing.program());
+        Map<String, String> programs = new LinkedHashMap<>(secure.gatewayProgram());
+        programs.putAll(pushing.gatewayProgram());
+        launch("ven-gateway", "services/ven-gateway", port(18082), configs.venGateway(url("vtn-simulator"), programs));
         launch("dispatch", "services/dispatch", port(18083), configs.dispatch());
         launch("settlement", "services/settlement", port(18084), configs.settlement());
         awaitReady(narrator, List.of("dispatch"));
@@ -153,7 +160,8 @@ public final class LocalStack implements AutoCloseable {
                             data.resolve("site-agent-" + site)));
         }
         awaitReady(narrator, services.keySet().stream()
-                .filter(n -> !List.of("miner-simulator", "vtn-simulator", "vtn-simulator-secure", "dispatch")
+                .filter(n -> !List.of("miner-simulator", "vtn-simulator", "vtn-simulator-secure", "vtn-simulator-push",
+                        "dispatch")
                         .contains(n))
                 .toList());
         sitesReadyAt = Instant.now();

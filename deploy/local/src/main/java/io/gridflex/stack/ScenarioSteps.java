@@ -49,35 +49,34 @@ final class ScenarioSteps {
     }
 
     /**
-     * The second program: the gateway registers with the second VTN over mutual TLS with signed payloads, answers an
-     * event of it, and, since that program is not enrolled in dispatch (which refuses its events, so the fleet can
-     * deliver nothing), opts out of it again with its own oadrCreateOpt.
+     * A program on one of the secure VTNs: the gateway registers over mutual TLS (polling with signed payloads, or
+     * taking the VTN's pushes), answers an event of it, and, since the program is not enrolled in dispatch (which
+     * refuses its events, so the fleet can deliver nothing), opts out of it again with its own oadrCreateOpt.
      *
+     * @param simulator the stack's name of that VTN simulator
+     * @param how how the gateway and this VTN talk, for the narration
      * @return whether all of it happened
      */
-    boolean secureProgram(String operator) {
-        Optional<JsonNode> registration = http.await(
-                stack.url("ven-gateway") + "/api/programs/" + SecureVtn.PROGRAM, operator,
-                r -> !r.path("venId").asText("").isEmpty(), Duration.ofSeconds(90));
+    boolean secureProgram(String operator, String program, String simulator, String how) {
+        Optional<JsonNode> registration = http.await(stack.url("ven-gateway") + "/api/programs/" + program,
+                operator, r -> !r.path("venId").asText("").isEmpty(), Duration.ofSeconds(90));
         if (registration.isEmpty()) {
-            narrator.fail("ven-gateway did not register with the secure VTN within 90 s");
+            narrator.fail("ven-gateway did not register with the VTN of program %s within 90 s", program);
             return false;
         }
-        narrator.step("ven-gateway registered with VTN %s over mutual TLS, every payload signed, as VEN %s",
-                registration.get().path("vtnId").asText(), registration.get().path("venId").asText());
-        String simulator = stack.url("vtn-simulator-secure");
-        JsonNode created = http.post(simulator + "/admin/events",
-                Map.of("reductionKw", 250, "durationSeconds", 600));
+        narrator.step("ven-gateway registered with VTN %s (%s) as VEN %s", registration.get().path("vtnId").asText(),
+                how, registration.get().path("venId").asText());
+        String admin = stack.url(simulator);
+        JsonNode created = http.post(admin + "/admin/events", Map.of("reductionKw", 250, "durationSeconds", 600));
         String vtnEventId = created.path("eventId").asText();
-        Optional<JsonNode> opts = http.await(simulator + "/admin/opts?eventId=" + vtnEventId, null,
+        Optional<JsonNode> opts = http.await(admin + "/admin/opts?eventId=" + vtnEventId, null,
                 r -> r.isArray() && !r.isEmpty(), Duration.ofSeconds(60));
         if (opts.isEmpty()) {
-            narrator.fail("ven-gateway did not opt out of event %s of program %s within 60 s", vtnEventId,
-                    SecureVtn.PROGRAM);
+            narrator.fail("ven-gateway did not opt out of event %s of program %s within 60 s", vtnEventId, program);
             return false;
         }
-        narrator.step("The secure VTN's event %s: ven-gateway answered it, dispatch refused it (program %s is not "
-                + "enrolled), and ven-gateway opted out of it again (%s, %s)", vtnEventId, SecureVtn.PROGRAM,
+        narrator.step("Its event %s: ven-gateway answered it, dispatch refused it (program %s is not enrolled), and "
+                + "ven-gateway opted out of it again (%s, %s)", vtnEventId, program,
                 opts.get().get(0).path("optType").asText(), opts.get().get(0).path("optReason").asText());
         return true;
     }

@@ -53,15 +53,15 @@ final class ServiceConfigs {
 
     /**
      * The gateway serves {@link FleetSetup#PROGRAM} on the stack's own VTN simulator (the demo's events come from it),
-     * {@link SecureVtn#PROGRAM} on the second simulator over mutual TLS with XML signatures, and beside them the
+     * the programs of {@link SecureVtn} over mutual TLS (one polled with XML signatures, one pushing), and beside them the
      * programs of {@link StackOptions#gatewayPrograms()} when that file is given.
      */
-    Map<String, String> venGateway(String simulatorUrl, Map<String, String> secureProgram) {
+    Map<String, String> venGateway(String simulatorUrl, Map<String, String> securePrograms) {
         Map<String, String> config = withDatabaseAndKafka(Service.VEN_GATEWAY);
         String program = "gridflex.gateway.programs.\"" + FleetSetup.PROGRAM + "\".";
         config.put(program + "vtn.url", simulatorUrl);
         config.put(program + "ven-name", "gridflex-local");
-        config.putAll(secureProgram);
+        config.putAll(securePrograms);
         options.gatewayPrograms()
                 .ifPresent(file -> config.put("quarkus.config.locations", file.toUri().toString()));
         config.put("quarkus.oidc.auth-server-url", realmUrl);
