@@ -71,7 +71,7 @@ final class StreamingReader {
             ValidatorHandler validator = schema.newValidatorHandler();
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return new Pipeline(reader, validator, context.createUnmarshaller());
+            return new Pipeline(reader, validator, context.createUnmarshaller(), new JaxbThreadHold());
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("The JDK XML parser lacks a required security feature", e);
         } catch (JAXBException e) {
@@ -79,11 +79,13 @@ final class StreamingReader {
         }
     }
 
-    private record Pipeline(XMLReader reader, ValidatorHandler validator, Unmarshaller unmarshaller) {
+    private record Pipeline(XMLReader reader, ValidatorHandler validator, Unmarshaller unmarshaller,
+            JaxbThreadHold hold) {
 
         OadrPayload read(byte[] xml) {
             OnePass pass = new OnePass(validator, unmarshaller.getUnmarshallerHandler());
             reader.setContentHandler(pass);
+            hold.hold();
             try {
                 reader.parse(new InputSource(new ByteArrayInputStream(xml)));
             } catch (SAXParseException e) {
@@ -91,6 +93,8 @@ final class StreamingReader {
             } catch (SAXException | IOException e) {
                 throw new OpenAdrXmlException(OadrResponseCode.BAD_REQUEST,
                         "Unreadable OpenADR payload: " + e.getMessage(), e);
+            } finally {
+                hold.release();
             }
             return pass.result();
         }
