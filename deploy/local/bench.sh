@@ -33,9 +33,10 @@
 #                                              to its first command, the command hop with and without TLS + SCRAM
 #                                              (SiteLinkBenchmark, about 3 min)
 #
-# Without arguments it makes two runs: the steady-state benchmarks with short warm-up and measurement, then the
+# Without arguments it makes three runs: the steady-state benchmarks with short warm-up and measurement, then the
 # OpenADR codec start-up alone as single shots in fresh JVMs (command-line -f/-wi/-i would otherwise override the
-# cold-start setup in its annotations). --dispatch builds services/dispatch against the installed snapshots of the
+# cold-start setup in its annotations), then the 10-event distributeEvent round trip with its long warm-up (about
+# 70 s; alone: deploy/local/bench.sh DistributeEventRound -prof gc). --dispatch builds services/dispatch against the installed snapshots of the
 # modules it depends on (./mvnw -B install -DskipTests once, as demo.sh does), prints the harness's [bench] lines and
 # keeps the whole log in services/dispatch/target/event-to-kafka-benchmark.log. Figures are printed, never checked;
 # see docs/benchmarks.md.
@@ -98,5 +99,7 @@ if [ "$#" -gt 0 ]; then
   exit
 fi
 
-gridflex_java -jar "$BENCH_JAR" -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc -e 'codecStartUp'
+gridflex_java -jar "$BENCH_JAR" -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc -e 'codecStartUp|DistributeEventRound'
 gridflex_java -jar "$BENCH_JAR" -f 5 -wi 0 -i 1 -bm ss -prof gc 'OpenAdrCodecBenchmark.codecStartUp'
+# Issue 6's figure, with the warm-up in its annotations (8 x 5 s: the JIT needs ~35 s to reach a steady state).
+gridflex_java -jar "$BENCH_JAR" -prof gc 'DistributeEventRoundBenchmark'

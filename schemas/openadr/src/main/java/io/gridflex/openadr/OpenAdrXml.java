@@ -23,6 +23,7 @@ import jakarta.xml.bind.Unmarshaller;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 import io.gridflex.openadr.model.oadr.OadrPayload;
@@ -58,6 +59,7 @@ public final class OpenAdrXml {
     private final JAXBContext context;
     private final OpenAdrSchema schema;
     private final SecureXmlParser parser;
+    private final StreamingReader reader;
 
     public OpenAdrXml() {
         this(DEFAULT_MAX_BYTES);
@@ -72,6 +74,7 @@ public final class OpenAdrXml {
         }
         this.schema = new OpenAdrSchema();
         this.parser = new SecureXmlParser(maxBytes);
+        this.reader = new StreamingReader(parser, schema.schema(), context);
     }
 
     /** The message as UTF-8 XML text, indented for people reading logs. */
@@ -125,8 +128,13 @@ public final class OpenAdrXml {
         return unmarshal(xml.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Parses, checks and binds a received payload in one streaming pass, refusing exactly what {@link #parse(byte[])}
+     * followed by {@link #unmarshal(Document)} refuses, with the same codes; use those two when a signature must be
+     * verified in between.
+     */
     public OadrPayload unmarshal(byte[] xml) {
-        return bind(parse(xml));
+        return reader.read(xml);
     }
 
     /**
@@ -153,10 +161,20 @@ public final class OpenAdrXml {
             Unmarshaller unmarshaller = context.createUnmarshaller();
             return (OadrPayload) unmarshaller.unmarshal(validated);
         } catch (JAXBException e) {
-            // The schema let it through, so what is left are values our model refuses (e.g. an out-of-range number).
-            throw new OpenAdrXmlException(OadrResponseCode.INVALID_DATA,
-                    "OpenADR payload has values GridFlex cannot read: " + rootMessage(e), e);
+            throw notBindable(e);
         }
+    }
+
+    /** The schema let it through, so what is left are values our model refuses (e.g. an out-of-range number). */
+    static OpenAdrXmlException notBindable(JAXBException e) {
+        return new OpenAdrXmlException(OadrResponseCode.INVALID_DATA,
+                "OpenADR payload has values GridFlex cannot read: " + rootMessage(e), e);
+    }
+
+    static OpenAdrXmlException notBindable(SAXException e) {
+        Throwable cause = e.getException() != null ? e.getException() : e;
+        return new OpenAdrXmlException(OadrResponseCode.INVALID_DATA,
+                "OpenADR payload has values GridFlex cannot read: " + cause.getMessage(), e);
     }
 
     private Marshaller marshaller() throws JAXBException {
@@ -171,9 +189,13 @@ public final class OpenAdrXml {
         Element root = document.getDocumentElement();
         QName found = root == null ? null : new QName(root.getNamespaceURI(), root.getLocalName());
         if (!ROOT.equals(found)) {
-            throw new OpenAdrXmlException(OadrResponseCode.COMPLIANCE_ERROR,
-                    "Root element must be oadrPayload in namespace " + OpenAdrNamespaces.OADR + ", found " + found);
+            throw wrongRoot(found);
         }
+    }
+
+    static OpenAdrXmlException wrongRoot(QName found) {
+        return new OpenAdrXmlException(OadrResponseCode.COMPLIANCE_ERROR,
+                "Root element must be oadrPayload in namespace " + OpenAdrNamespaces.OADR + ", found " + found);
     }
 
     private static void registerSignedObjectId(Document document) {

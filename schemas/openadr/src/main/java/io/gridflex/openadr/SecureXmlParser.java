@@ -8,11 +8,13 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
 
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
 
 /**
  * Turns bytes from a peer into a DOM without trusting them: no DTD at all (which rules out external entities, XXE
@@ -33,13 +35,7 @@ public final class SecureXmlParser {
     }
 
     public Document parse(byte[] xml) {
-        if (xml == null || xml.length == 0) {
-            throw new OpenAdrXmlException(OadrResponseCode.BAD_REQUEST, "Empty OpenADR payload");
-        }
-        if (xml.length > maxBytes) {
-            throw new OpenAdrXmlException(OadrResponseCode.BAD_REQUEST,
-                    "OpenADR payload of " + xml.length + " bytes exceeds the limit of " + maxBytes + " bytes");
-        }
+        requireAcceptableSize(xml);
         try {
             DocumentBuilder builder = newFactory().newDocumentBuilder();
             builder.setErrorHandler(FAIL_ON_ERROR);
@@ -57,7 +53,19 @@ public final class SecureXmlParser {
         }
     }
 
-    private static OpenAdrXmlException refusal(byte[] xml, SAXParseException e) {
+    /** The checks made before a byte is parsed, shared with {@link StreamingReader} so both refuse alike. */
+    void requireAcceptableSize(byte[] xml) {
+        if (xml == null || xml.length == 0) {
+            throw new OpenAdrXmlException(OadrResponseCode.BAD_REQUEST, "Empty OpenADR payload");
+        }
+        if (xml.length > maxBytes) {
+            throw new OpenAdrXmlException(OadrResponseCode.BAD_REQUEST,
+                    "OpenADR payload of " + xml.length + " bytes exceeds the limit of " + maxBytes + " bytes");
+        }
+    }
+
+    /** A parser's fatal error as the refusal to answer with: 451 for a DOCTYPE, 400 for anything else. */
+    static OpenAdrXmlException refusal(byte[] xml, SAXParseException e) {
         String where = " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")";
         if (declaresDoctype(xml, e)) {
             return new OpenAdrXmlException(OadrResponseCode.NOT_ALLOWED,
@@ -72,6 +80,35 @@ public final class SecureXmlParser {
         String message = String.valueOf(e.getMessage());
         String head = new String(xml, 0, Math.min(xml.length, 4096), StandardCharsets.ISO_8859_1);
         return message.contains("DOCTYPE") || head.contains("<!DOCTYPE");
+    }
+
+    /**
+     * The same hardening for a streaming (SAX) parser: {@link StreamingReader} reads unsigned payloads in one pass
+     * without building a DOM, and must refuse exactly what {@link #parse(byte[])} refuses.
+     */
+    static SAXParserFactory newSaxFactory() throws ParserConfigurationException, SAXException {
+        SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
+        factory.setNamespaceAware(true);
+        factory.setValidating(false);
+        factory.setXIncludeAware(false);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return factory;
+    }
+
+    /** Limits a SAX factory cannot carry: set on each reader it makes. */
+    static void limit(XMLReader reader) throws SAXException {
+        reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        reader.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        reader.setProperty("jdk.xml.maxElementDepth", Integer.toString(MAX_ELEMENT_DEPTH));
+        reader.setProperty("jdk.xml.entityExpansionLimit", "100");
+        reader.setErrorHandler(FAIL_ON_ERROR);
+        reader.setEntityResolver((publicId, systemId) -> {
+            throw new SAXException("External entities are not allowed: " + systemId);
+        });
     }
 
     private static DocumentBuilderFactory newFactory() throws ParserConfigurationException {
@@ -94,7 +131,7 @@ public final class SecureXmlParser {
     }
 
     /** The default handler prints to stderr and carries on after errors; a refusal must stop parsing. */
-    private static final ErrorHandler FAIL_ON_ERROR = new ErrorHandler() {
+    static final ErrorHandler FAIL_ON_ERROR = new ErrorHandler() {
 
         @Override
         public void warning(SAXParseException e) {

@@ -72,6 +72,23 @@ class BenchmarkInputsTest {
     }
 
     @Test
+    void distributeEventRoundAnswersAllTenEvents() {
+        DistributeEventRoundBenchmark.Received received = new DistributeEventRoundBenchmark.Received();
+        received.setUp();
+        // The docs quote the size; a much smaller document would mean a different message is measured.
+        assertThat(received.text.getBytes(StandardCharsets.UTF_8).length).isBetween(60_000, 90_000);
+
+        String answer = new DistributeEventRoundBenchmark().receiveAndAnswer(received);
+
+        OadrPayload created = received.xml.unmarshal(answer);
+        var responses = created.getOadrSignedObject().getOadrCreatedEvent().getEiCreatedEvent().getEventResponses()
+                .getEventResponse();
+        assertThat(responses).hasSize(DistributeEventRoundBenchmark.EVENTS)
+                .allSatisfy(r -> assertThat(r.getRequestID()).isEqualTo("req-8121"));
+        assertThat(responses.get(9).getQualifiedEventID().getEventID()).isEqualTo("evt-2026-11-21-10");
+    }
+
+    @Test
     void openAdrStartUpGivesAWorkingCodec() {
         OpenAdrXml codec = new OpenAdrCodecBenchmark().codecStartUp();
 
