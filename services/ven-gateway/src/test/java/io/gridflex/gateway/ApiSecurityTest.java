@@ -34,7 +34,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class ApiSecurityTest {
 
     static Stream<String> operations() {
-        return Stream.of("/api/programs", "/api/programs/default", "/api/events", "/api/events/vtn/no-such-event");
+        return Stream.of("/api/programs", "/api/programs/default", "/api/programs/default/opts",
+                "/api/programs/default/opts/schedules", "/api/events", "/api/events/vtn/no-such-event");
     }
 
     @ParameterizedTest
@@ -64,7 +65,7 @@ class ApiSecurityTest {
     @Test
     void everyDocumentedOperationIsWalked() {
         assertThat(OpenApiOperations.documented()).containsExactlyInAnyOrder("GET /api/programs",
-                "GET /api/programs/{program}", "GET /api/events",
-                "GET /api/events/{eventId}");
+                "GET /api/programs/{program}", "GET /api/programs/{program}/opts",
+                "GET /api/programs/{program}/opts/schedules", "GET /api/events", "GET /api/events/{eventId}");
     }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -71,9 +72,10 @@ class ApiTest {
                 .body("pollInterval", equalTo("PT1S"));
     }
 
-    @Test
-    void anUnknownProgramIs404Json() {
-        Api.asOperator().get("/api/programs/{id}", "no-such-program").then().statusCode(404)
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/opts", "/opts/schedules"})
+    void anUnknownProgramIs404Json(String below) {
+        Api.asOperator().get("/api/programs/{id}" + below, "no-such-program").then().statusCode(404)
                 .contentType(ContentType.JSON)
                 .body("error", equalTo("unknown-program"));
     }
@@ -99,9 +101,12 @@ class ApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "abc", "100000"})
     void aBadLimitIs400Json(String limit) {
-        Api.asOperator().queryParam("limit", limit).get("/api/events").then().statusCode(400)
-                .contentType(ContentType.JSON)
-                .body("error", equalTo("malformed-limit"));
+        for (String path : List.of("/api/events", "/api/programs/default/opts",
+                "/api/programs/default/opts/schedules")) {
+            Api.asOperator().queryParam("limit", limit).get(path).then().statusCode(400)
+                    .contentType(ContentType.JSON)
+                    .body("error", equalTo("malformed-limit"));
+        }
     }
 
     @Test
