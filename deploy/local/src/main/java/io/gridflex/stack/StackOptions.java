@@ -38,6 +38,12 @@ public record StackOptions(
                 pollInterval, gatewayPrograms);
     }
 
+    /** The same with settlement's meter-before window set to {@code window} (a shorter test run). */
+    public StackOptions withBaselineWindow(Duration window) {
+        return new StackOptions(runDir, randomPorts, minersPerSite, maxImportKw, window, telemetryInterval,
+                pollInterval, gatewayPrograms);
+    }
+
     public Path logs() {
         return runDir.resolve("logs");
     }

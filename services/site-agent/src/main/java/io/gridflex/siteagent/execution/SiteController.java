@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import org.jboss.logging.Logger;
 import io.gridflex.messages.ScheduleSegment;
 import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.SiteConfig;
+import io.gridflex.siteagent.meter.MeterPoller;
 import io.gridflex.siteagent.miner.FleetView;
 import io.gridflex.siteagent.miner.MinerCommands;
 import io.gridflex.siteagent.schedule.HeldMiner;
@@ -53,13 +55,16 @@ public class SiteController {
     private final Shedder shedder;
     private final Restorer restorer;
     private final Reconciler reconciler;
+    private final MeteredReduction metered;
+    /** When the shedder last became settled with nothing out, or null while commands or confirmations are out. */
+    private Instant settledAt;
     /** The start of the segment the miners were last got ready for. */
     private Instant preparedFor;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("site-control").daemon().factory());
 
     public SiteController(SiteConfig config, Clock clock, ScheduleBook book, FleetView fleet, MinerCommands commands,
-            OtherLoad otherLoad, AgentMetrics metrics) {
+            OtherLoad otherLoad, MeterPoller meter, AgentMetrics metrics) {
         this.config = config;
         this.clock = clock;
         this.book = book;
@@ -70,6 +75,7 @@ public class SiteController {
         this.shedder = new Shedder(config, clock, book, fleet, commands);
         this.restorer = new Restorer(config, book, fleet, commands, metrics);
         this.reconciler = new Reconciler(book, fleet, sleepW, config.shed().confirmTimeout());
+        this.metered = new MeteredReduction(meter);
     }
 
     void start(@Observes StartupEvent event) {
@@ -159,9 +165,16 @@ public class SiteController {
 
     private void acknowledge(ScheduleSegment segment, double requiredW, Instant now) {
         ScheduleBook.View view = book.view();
+        boolean settled = shedder.settled();
+        metered.observe(settled && view.held().isEmpty() && view.pending().isEmpty());
+        settledAt = !settled ? null : settledAt == null ? now : settledAt;
         SegmentProgress present = view.present();
-        if (present != null && !present.shed() && shedder.settled()) {
-            acknowledgeShed(present, segment, requiredW, now);
+        if (present != null && !present.shed() && settled) {
+            // The meter has the last word: wait (briefly) for its first reading after the miners settled.
+            Optional<MeteredReduction.Figure> figure = metered.after(settledAt);
+            if (figure.isPresent() || !metered.metered() || !now.isBefore(settledAt.plus(metered.patience()))) {
+                acknowledgeShed(present, segment, requiredW, figure);
+            }
         }
         boolean surplusBack = Requirement.surplus(view.asleep(), requiredW, sleepW).isEmpty()
                 && view.held().stream().allMatch(HeldMiner::isAsleep);
@@ -177,8 +190,10 @@ public class SiteController {
         }
     }
 
-    private void acknowledgeShed(SegmentProgress present, ScheduleSegment segment, double requiredW, Instant now) {
-        double removedW = shedder.removedW();
+    private void acknowledgeShed(SegmentProgress present, ScheduleSegment segment, double requiredW,
+            Optional<MeteredReduction.Figure> figure) {
+        double claimedW = shedder.removedW();
+        double removedW = figure.map(MeteredReduction.Figure::removedW).orElse(claimedW);
         int held = book.view().asleep().size();
         StringBuilder reason = new StringBuilder();
         if (shedder.stopped() > 0) {
@@ -195,6 +210,13 @@ public class SiteController {
         if (removedW + EPSILON_W < requiredW) {
             reason.append(String.format(Locale.ROOT, "; short of the target: %.1f of %.1f kW", removedW / 1000,
                     requiredW / 1000));
+        }
+        if (figure.isPresent()) {
+            reason.append(String.format(Locale.ROOT, "; metered: %.1f kW less mining than at %s (the miners' own "
+                    + "readings say %.1f kW)", removedW / 1000, figure.get().referenceAt(), claimedW / 1000));
+        } else if (metered.metered()) {
+            reason.append("; the site meter gave no figure (no fresh reading since the miners settled, or none while "
+                    + "no miner was held): from the miners' own readings");
         }
         shedder.issues().forEach(issue -> reason.append("; ").append(issue));
         book.shed(present, removedW / 1000, requiredW / 1000, reason.toString());

@@ -70,6 +70,18 @@ public class MeterPoller {
         return enabled;
     }
 
+    /** How often the meter is read. */
+    public Duration pollInterval() {
+        return pollInterval;
+    }
+
+    /** A site without a meter, for tools and tests that wire the agent by hand. */
+    public static MeterPoller none(Clock clock) {
+        return new MeterPoller(false, () -> {
+            throw new IllegalStateException("no site meter");
+        }, Duration.ofSeconds(1), clock, new OtherLoad());
+    }
+
     /** The latest good reading, if any. */
     public Optional<MeterReading> latest() {
         return Optional.ofNullable(latest.get());

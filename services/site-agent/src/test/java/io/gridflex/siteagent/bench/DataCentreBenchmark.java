@@ -87,7 +87,7 @@ class DataCentreBenchmark {
             MinerDrivers drivers = TestDrivers.of(config, clock);
             FleetView view = new FleetView(config, drivers);
             SiteControllers.Stepper controller = SiteControllers.of(config, clock, book, view, drivers, otherLoad,
-                    metrics);
+                    poller, metrics);
             view.sampleAll();
             Thread sampler = Thread.ofPlatform().daemon().start(() -> {
                 while (!Thread.currentThread().isInterrupted()) {

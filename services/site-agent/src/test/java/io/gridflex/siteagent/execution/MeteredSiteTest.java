@@ -1,21 +1,24 @@
 package io.gridflex.siteagent.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.gridflex.messages.MessageCodec;
+import io.gridflex.messages.ScheduleAck;
+import io.gridflex.messages.ScheduleAck.Status;
 import io.gridflex.minersim.fleet.SimulatedFleet;
 import io.gridflex.minersim.meter.DataCentreProfile;
 import io.gridflex.minersim.meter.RegisterMap;
@@ -23,6 +26,7 @@ import io.gridflex.minersim.meter.SiteMeter;
 import io.gridflex.minersim.power.MinerModel;
 import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.RecordingLink;
+import io.gridflex.siteagent.Schedules;
 import io.gridflex.siteagent.TestDrivers;
 import io.gridflex.siteagent.TestSiteConfig;
 import io.gridflex.siteagent.meter.DataType;
@@ -56,49 +60,103 @@ class MeteredSiteTest {
     private FleetView view;
     private SiteController controller;
 
-    @BeforeEach
-    void start() {
+    private ScheduleBook book;
+    private final RecordingLink acksOut = new RecordingLink();
+    private final MessageCodec codec = new MessageCodec();
+
+    /**
+     * Starts the site: its data centre follows {@code dataCentre}; the agent reads the meter's mining register times
+     * {@code miningScale} (1 for a meter that agrees with the miners' own readings).
+     */
+    private void start(DataCentreProfile dataCentre, double miningScale) {
         fleet = SimulatedFleet.builder("dc-site").model(MinerModel.S19XP).count(10).noise(0)
                 .sleepRamp(Duration.ofMillis(200)).warmUp(Duration.ofMillis(300)).start();
-        meter = SiteMeter.forFleet(fleet, new DataCentreProfile(60, 30, Duration.ofSeconds(4), Duration.ofSeconds(10),
-                7), RegisterMap.defaults(), "127.0.0.1", 0);
+        meter = SiteMeter.forFleet(fleet, dataCentre, RegisterMap.defaults(), "127.0.0.1", 0);
         TestSiteConfig config = new TestSiteConfig("dc-site", LIMIT_KW, fleet.endpoints(), dir.resolve("state.json"));
         Clock clock = Clock.systemUTC();
         OtherLoad otherLoad = new OtherLoad();
         MeterSettings settings = new MeterSettings("127.0.0.1", meter.port(), RegisterMap.defaults().unitId(),
-                Duration.ofSeconds(1), Optional.of(spec("site-kw", 0)), Optional.of(spec("mining-kw", 2)),
-                Optional.of(spec("data-centre-kw", 4)), spec("energy-kwh", 6));
+                Duration.ofSeconds(1), Optional.of(spec("site-kw", 0, 1)),
+                Optional.of(spec("mining-kw", 2, miningScale)),
+                Optional.of(spec("data-centre-kw", 4, 1)), spec("energy-kwh", 6, 1));
         poller = new MeterPoller(true, () -> settings, Duration.ofMillis(200), clock, otherLoad);
         poller.begin();
         AgentMetrics metrics = new AgentMetrics(new SimpleMeterRegistry());
-        ScheduleBook book = new ScheduleBook(config, clock,
-                new AckPublisher(new RecordingLink(), new MessageCodec(), metrics), metrics);
+        book = new ScheduleBook(config, clock, new AckPublisher(acksOut, codec, metrics), metrics);
         MinerDrivers drivers = TestDrivers.of(config, clock);
         view = new FleetView(config, drivers);
         controller = new SiteController(config, clock, book, view, new MinerCommands(drivers, metrics, clock, config),
-                otherLoad, metrics);
+                otherLoad, poller, metrics);
         view.sampleAll();
     }
 
-    private static RegisterSpec spec(String name, int address) {
-        return new RegisterSpec(name, address, RegisterType.HOLDING, DataType.FLOAT32, WordOrder.BIG_ENDIAN, 1);
+    private static RegisterSpec spec(String name, int address, double scale) {
+        return new RegisterSpec(name, address, RegisterType.HOLDING, DataType.FLOAT32, WordOrder.BIG_ENDIAN, scale);
     }
 
     @AfterEach
     void stop() {
-        poller.stop();
-        meter.close();
-        fleet.close();
+        if (poller != null) {
+            poller.stop();
+            meter.close();
+            fleet.close();
+        }
     }
 
     @Test
     void shedsMiningDuringTheDataCentresSpikesAndBringsItBackBetweenThem() {
+        start(new DataCentreProfile(60, 30, Duration.ofSeconds(4), Duration.ofSeconds(10), 7), 1);
         // In a spike the data centre takes 84-90 kW of the 100: 14-20 kW of mining must give way (5-7 miners).
         stepUntil(() -> meter.read().dataCentreKw() > 80 && asleep() >= 5 && meter.read().siteKw() <= LIMIT_KW);
         assertThat(poller.fresh()).isPresent();
         // Between spikes (60 kW) all of mining fits again, and comes back.
         stepUntil(() -> meter.read().dataCentreKw() < 65 && asleep() == 0);
         assertThat(meter.read().siteKw()).isLessThanOrEqualTo(LIMIT_KW);
+    }
+
+    /**
+     * The meter here reads the mining load 20 % below what the miners say they draw (a real spread between meters and
+     * miners' own figures): the SHED acknowledgement states the reduction the meter saw once the miners settled, not
+     * the one their own readings claim.
+     */
+    @Test
+    void aShedIsAcknowledgedWithTheReductionTheMeterSaw() {
+        start(new DataCentreProfile(60, 0, Duration.ZERO, Duration.ofMinutes(1), 7), 0.8);
+        stepUntil(() -> poller.fresh().isPresent());
+        steps(3);
+        Instant now = Instant.now();
+        book.offer(Schedules.schedule("dc-site", 1, now,
+                Schedules.segment(now, now.plusSeconds(60), Schedules.event("vtn/ev-1", 11))));
+        stepUntil(() -> acks(Status.SHED).size() == 1);
+
+        ScheduleAck shed = acks(Status.SHED).getFirst();
+        // What the miners' own readings say the stopped miners took off: at least the 11 kW asked for. The meter saw
+        // less, and the acknowledgement says the site is short.
+        double claimedKw = asleep() * (MinerModel.S19XP.runningWatts() - MinerModel.S19XP.sleepWatts()) / 1000;
+        assertThat(claimedKw).isGreaterThanOrEqualTo(11);
+        assertThat(shed.shedKw()).as(shed.reason()).isCloseTo(0.8 * claimedKw, within(0.3));
+        assertThat(shed.reason()).contains("metered").contains("short of the target");
+    }
+
+    private List<ScheduleAck> acks(Status status) {
+        return acksOut.payloads().stream().map(p -> codec.decode(ScheduleAck.class, p))
+                .filter(a -> a.status() == status).toList();
+    }
+
+    private void steps(int count) {
+        for (int i = 0; i < count; i++) {
+            controller.step(Instant.now());
+            view.sampleAll();
+            pause(100);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long asleep() {

@@ -33,6 +33,7 @@ import io.gridflex.minersim.power.MinerModel;
 import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.RecordingLink;
 import io.gridflex.siteagent.TestSiteConfig;
+import io.gridflex.siteagent.meter.MeterPoller;
 import io.gridflex.siteagent.miner.DriverSettings;
 import io.gridflex.siteagent.miner.FleetView;
 import io.gridflex.siteagent.miner.MinerCommands;
@@ -102,7 +103,7 @@ class MixedSiteTest {
         book = new ScheduleBook(config, clock, new AckPublisher(acksOut, codec, metrics), metrics);
         view = new FleetView(config, drivers);
         controller = new SiteController(config, clock, book, view, new MinerCommands(drivers, metrics, clock, config),
-                new OtherLoad(), metrics);
+                new OtherLoad(), MeterPoller.none(clock), metrics);
         view.sampleAll();
     }
 

@@ -38,6 +38,7 @@ import io.gridflex.siteagent.ShiftableClock;
 import io.gridflex.siteagent.SiteConfig;
 import io.gridflex.siteagent.TestDrivers;
 import io.gridflex.siteagent.TestSiteConfig;
+import io.gridflex.siteagent.meter.MeterPoller;
 import io.gridflex.siteagent.miner.FleetView;
 import io.gridflex.siteagent.miner.MinerCommands;
 import io.gridflex.siteagent.miner.MinerDrivers;
@@ -95,7 +96,7 @@ class SiteControllerTest {
         MinerDrivers drivers = TestDrivers.of(config, clock);
         view = new FleetView(config, drivers);
         controller = new SiteController(config, clock, book, view, new MinerCommands(drivers, metrics, clock, config),
-                otherLoad, metrics);
+                otherLoad, MeterPoller.none(clock), metrics);
         view.sampleAll();
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.SiteConfig;
+import io.gridflex.siteagent.meter.MeterPoller;
 import io.gridflex.siteagent.miner.FleetView;
 import io.gridflex.siteagent.miner.MinerCommands;
 import io.gridflex.siteagent.miner.MinerDrivers;
@@ -30,8 +31,14 @@ public final class SiteControllers {
     /** A controller that keeps the site's import under its limit given the site's non-mining load. */
     public static Stepper of(SiteConfig config, Clock clock, ScheduleBook book, FleetView fleet, MinerDrivers drivers,
             OtherLoad otherLoad, AgentMetrics metrics) {
+        return of(config, clock, book, fleet, drivers, otherLoad, MeterPoller.none(clock), metrics);
+    }
+
+    /** A controller of a metered site: its SHED acknowledgements state what {@code meter} saw. */
+    public static Stepper of(SiteConfig config, Clock clock, ScheduleBook book, FleetView fleet, MinerDrivers drivers,
+            OtherLoad otherLoad, MeterPoller meter, AgentMetrics metrics) {
         SiteController controller = new SiteController(config, clock, book, fleet,
-                new MinerCommands(drivers, metrics, clock, config), otherLoad, metrics);
+                new MinerCommands(drivers, metrics, clock, config), otherLoad, meter, metrics);
         return controller::step;
     }
 }
