@@ -31,9 +31,17 @@ final class MeteredReduction {
     record Figure(double removedW, Instant at, Instant referenceAt) {
     }
 
+    /** The least share of the miners' own figure the meter is believed to see: beyond it, a meter fault is likelier. */
+    static final double LEAST_AGREEMENT = 0.5;
+    /** Below this the miners' figure is too small a base for a ratio. */
+    private static final double LEAST_CLAIM_W = 1000;
+
     private final MeterPoller meter;
     private Double referenceW;
     private Instant referenceAt;
+    /** What the meter saw of the miners' own figure at the last calibration, in (0.5, 1]. */
+    private double agreement = 1;
+    private Instant calibratedFor;
 
     MeteredReduction(MeterPoller meter) {
         this.meter = meter;
@@ -70,6 +78,37 @@ final class MeteredReduction {
         return meter.fresh().filter(reading -> reading.at().isAfter(after))
                 .filter(reading -> !reading.at().isAfter(referenceAt.plus(REFERENCE_LIFETIME)))
                 .flatMap(reading -> miningW(reading).map(w -> new Figure(referenceW - w, reading.at(), referenceAt)));
+    }
+
+    /**
+     * How much to scale a reduction counted in the miners' own readings so that the meter sees it: 1 until the meter
+     * has shown a settled shed smaller than the miners claimed, then the inverse of the share it saw. Never below 1:
+     * where the meter sees more than the miners claim, the site keeps holding what the miners' figure says (the safe
+     * side of a disagreement).
+     */
+    double correction() {
+        return 1 / agreement;
+    }
+
+    /**
+     * Once per settled shed ({@code settledAt}), compares the meter's figure with {@code claimedW}, the reduction the
+     * held miners' own readings show, and keeps their ratio for {@link #correction()}.
+     *
+     * @return whether the correction changed
+     */
+    boolean calibrate(Instant settledAt, double claimedW) {
+        if (claimedW < LEAST_CLAIM_W || settledAt.equals(calibratedFor)) {
+            return false;
+        }
+        Optional<Figure> figure = after(settledAt);
+        if (figure.isEmpty()) {
+            return false;
+        }
+        calibratedFor = settledAt;
+        double seen = Math.clamp(figure.get().removedW() / claimedW, LEAST_AGREEMENT, 1);
+        boolean changed = Math.abs(seen - agreement) > 0.01;
+        agreement = seen;
+        return changed;
     }
 
     /** How long a settled shed waits for the meter's next reading before it is acknowledged from the miners'. */

@@ -105,26 +105,48 @@ public class SiteController {
         shedder.collect(now);
         restorer.collect(now);
         reconciler.settle(book.view().pending(), now);
+        calibrate(now);
         ScheduleBook.View view = book.view();
         ScheduleSegment segment = view.segmentAt(now).orElse(null);
         // Headroom counts as load: mining stays that far under the cap, where the next spike lands.
         double otherW = otherLoad.watts() + config.importHeadroomKw() * 1000;
         double requiredW = Requirement.requiredW(segment, fleet.snapshot(), view.held(), otherW,
                 config.maxImportKw() * 1000);
-        follow(view, segment, requiredW, now);
+        // Held miners are counted by their own readings; where the meter saw less of a shed than they claimed, they
+        // must hold that much more for the meter to see what is required.
+        double holdW = requiredW * metered.correction();
+        follow(view, segment, holdW, now);
 
-        if (requiredW > EPSILON_W) {
-            shedder.reassertSleep(Requirement.keep(book.view().asleep(), requiredW, sleepW), now);
-            shedder.shedMore(requiredW);
+        if (holdW > EPSILON_W) {
+            shedder.reassertSleep(Requirement.keep(book.view().asleep(), holdW, sleepW), now);
+            shedder.shedMore(holdW);
         }
-        prepareForNext(view, requiredW, otherW, now);
-        List<HeldMiner> surplus = Requirement.surplus(book.view().asleep(), requiredW, sleepW);
+        prepareForNext(view, holdW, otherW, now);
+        List<HeldMiner> surplus = Requirement.surplus(book.view().asleep(), holdW, sleepW);
         if (!surplus.isEmpty()) {
             // What mining may draw: the import cap less the site's other load, as measured now.
             restorer.stage(surplus, Requirement.importCapW(segment, config.maxImportKw() * 1000) - otherW, now);
         }
         restorer.confirmWoken(book.view().held(), now);
-        acknowledge(segment, requiredW, now);
+        acknowledge(segment, requiredW, holdW, now);
+    }
+
+    /**
+     * Notes when the shedder settled (nothing commanded or unconfirmed) and, once per settled shed, lets the meter's
+     * figure correct how much the miners' own readings must show held.
+     */
+    private void calibrate(Instant now) {
+        if (!shedder.settled()) {
+            settledAt = null;
+            return;
+        }
+        settledAt = settledAt == null ? now : settledAt;
+        double before = metered.correction();
+        if (metered.calibrate(settledAt, shedder.removedW())) {
+            LOG.infof("the site meter saw %.0f %% of the reduction the held miners' own readings show; holding %.2f "
+                    + "times the target by their readings (was %.2f)", 100 / metered.correction(),
+                    metered.correction(), before);
+        }
     }
 
     /**
@@ -163,7 +185,7 @@ public class SiteController {
                         requiredW, now));
     }
 
-    private void acknowledge(ScheduleSegment segment, double requiredW, Instant now) {
+    private void acknowledge(ScheduleSegment segment, double requiredW, double holdW, Instant now) {
         ScheduleBook.View view = book.view();
         boolean settled = shedder.settled();
         metered.observe(settled && view.held().isEmpty() && view.pending().isEmpty());
@@ -176,7 +198,7 @@ public class SiteController {
                 acknowledgeShed(present, segment, requiredW, figure);
             }
         }
-        boolean surplusBack = Requirement.surplus(view.asleep(), requiredW, sleepW).isEmpty()
+        boolean surplusBack = Requirement.surplus(view.asleep(), holdW, sleepW).isEmpty()
                 && view.held().stream().allMatch(HeldMiner::isAsleep);
         if (!view.restoring().isEmpty() && surplusBack) {
             List<String> notes = new ArrayList<>(restorer.takeIssues());
@@ -247,7 +269,7 @@ public class SiteController {
         for (ScheduleSegment next : view.schedule().segments()) {
             if (next.start().isAfter(now) && !next.start().isAfter(horizon) && !next.start().equals(preparedFor)) {
                 double nextW = Requirement.requiredW(next, fleet.snapshot(), view.held(), otherW,
-                        config.maxImportKw() * 1000);
+                        config.maxImportKw() * 1000) * metered.correction();
                 if (nextW > requiredW + EPSILON_W) {
                     preparedFor = next.start();
                     shedder.prepare(nextW);
