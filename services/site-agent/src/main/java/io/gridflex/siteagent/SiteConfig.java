@@ -131,6 +131,14 @@ public interface SiteConfig {
         /** How long stopped miners may take to show their lower draw before SHED is acknowledged anyway. */
         @WithDefault("10s")
         Duration confirmTimeout();
+
+        /**
+         * Fine trimming: the least share of its draw a miner is asked to hold by a power target (where its firmware
+         * takes one) when the last whole miner of a shed would overshoot. A miner's efficiency falls at low power, so
+         * a bigger cut puts a miner to sleep instead. 1 turns trimming off.
+         */
+        @WithDefault("0.5")
+        double powerTargetFloor();
     }
 
     interface Health {

@@ -181,7 +181,7 @@ class SiteAgentTest {
                 .segmentStart())).findFirst().orElseThrow();
         assertThat(overlapShed.eventIds()).containsExactly("vtn/ev-1", "vtn/ev-2");
         assertThat(overlapShed.targetKw()).isEqualTo(7.5);
-        assertThat(overlapShed.reason()).startsWith("2 miners stopped (3 held)");
+        assertThat(overlapShed.reason()).startsWith("2 miners stopped, 0 trimmed (3 held)");
         // One miner, two more at the overlap, none at the end of the first event; one back when the overlap ends,
         // two at the end.
         assertThat(sleepsSince(t)).hasSize(3);
@@ -203,7 +203,7 @@ class SiteAgentTest {
         ScheduleAck laterShed = awaitAck(second, Status.SHED, later);
         awaitAck(second, Status.RESTORED, later);
 
-        assertThat(laterShed.reason()).startsWith("1 miners stopped (3 held)");
+        assertThat(laterShed.reason()).startsWith("1 miners stopped, 0 trimmed (3 held)");
         List<Instant> sleeps = sleepsSince(t);
         assertThat(sleeps).hasSize(3);
         assertThat(sleeps.getLast()).isAfterOrEqualTo(later);

@@ -13,12 +13,22 @@ import io.quarkus.runtime.configuration.MemorySize;
  * A site configuration for tests that wire the agent's parts by hand, with intervals short enough to wait for.
  * {@code inventory} is {@code gridflex.site.miners}; scanning is off unless a {@link TestScan} is given.
  */
-public record TestSiteConfig(String id, double maxImportKw, List<String> inventory, Path stateFile, Scan scan)
+public record TestSiteConfig(String id, double maxImportKw, List<String> inventory, Path stateFile, Scan scan,
+        double powerTargetFloor)
         implements
             SiteConfig {
 
     public TestSiteConfig(String id, double maxImportKw, List<String> inventory, Path stateFile) {
         this(id, maxImportKw, inventory, stateFile, TestScan.off());
+    }
+
+    public TestSiteConfig(String id, double maxImportKw, List<String> inventory, Path stateFile, Scan scan) {
+        this(id, maxImportKw, inventory, stateFile, scan, 0.5);
+    }
+
+    /** The same site with fine trimming's floor at {@code floor} (1: no trimming). */
+    public TestSiteConfig withPowerTargetFloor(double floor) {
+        return new TestSiteConfig(id, maxImportKw, inventory, stateFile, scan, floor);
     }
 
     @Override
@@ -138,7 +148,18 @@ public record TestSiteConfig(String id, double maxImportKw, List<String> invento
 
     @Override
     public Shed shed() {
-        return () -> Duration.ofSeconds(5);
+        return new Shed() {
+
+            @Override
+            public Duration confirmTimeout() {
+                return Duration.ofSeconds(5);
+            }
+
+            @Override
+            public double powerTargetFloor() {
+                return powerTargetFloor;
+            }
+        };
     }
 
     @Override

@@ -50,6 +50,13 @@ final class Reconciler {
             if (!status.reachable() || status.last() == null || !status.last().at().isAfter(p.at())) {
                 continue;
             }
+            if (p.targetW() != null) {
+                // A trim's outcome cannot be told from a reading (the miner hashes either way, and may still be
+                // ramping to its target): it is held, so that the miner is set back to its full draw when no schedule
+                // needs it; setting a miner that never took the target back to its full draw changes nothing.
+                changes.add(HoldRecord.hold(new HeldMiner(p.endpoint(), p.runningW(), p.at(), null, p.targetW())));
+                continue;
+            }
             if (!status.hashing() && status.powerW() <= asleepAtMostW(p.runningW())) {
                 LOG.infof("miner %s was told to sleep without a confirmed reply and is asleep: held", p.endpoint());
                 changes.add(HoldRecord.hold(new HeldMiner(p.endpoint(), p.runningW(), p.at(), null)));

@@ -130,6 +130,8 @@ final class Restorer {
         }
         blockedLogged = false;
         List<MinerEndpoint> endpoints = stage.stream().map(r -> MinerEndpoint.parse(r.endpoint())).toList();
+        Map<String, HeldMiner> heldByEndpoint = queue.stream()
+                .collect(Collectors.toMap(HeldMiner::endpoint, h -> h, (a, b) -> b));
         LOG.infof("restore stage: waking %d miners (+%.1f kW, projected %.1f kW of %.1f kW): %s", endpoints.size(),
                 stage.stream().mapToDouble(RestorePlanner.Releasable::incrementW).sum() / 1000, projectedW / 1000,
                 limitW / 1000, MinerLists.first(endpoints));
@@ -138,8 +140,21 @@ final class Restorer {
         book.change(endpoints.stream().map(m -> HoldRecord.wake(m.toString(), now)).toList());
         for (MinerEndpoint miner : endpoints) {
             waking.add(miner.toString());
-            commands.submit(miner, MinerAction.WAKE).thenAccept(failure -> outcomes.add(new Outcome(miner, failure)));
+            commands.submit(miner, comeBack(heldByEndpoint.get(miner.toString()), byEndpoint.get(miner.toString())))
+                    .thenAccept(failure -> outcomes.add(new Outcome(miner, failure)));
         }
+    }
+
+    /**
+     * What brings a held miner back: a wake for one asleep; for one trimmed, a power target of its full draw (the
+     * highest seen while it hashed, rounded up to whole watts).
+     */
+    private static MinerAction comeBack(HeldMiner held, MinerStatus status) {
+        if (held == null || !held.trimmed()) {
+            return MinerAction.WAKE;
+        }
+        double full = Math.max(held.runningW(), status == null ? 0 : status.peakRunningW());
+        return MinerAction.powerTarget((int) Math.ceil(full));
     }
 
     /**
@@ -174,7 +189,7 @@ final class Restorer {
             issues.add(miner.endpoint() + " could not be woken: " + why);
             return List.of(HoldRecord.release(miner.endpoint()));
         }
-        return List.of(HoldRecord.hold(new HeldMiner(miner.endpoint(), miner.runningW(), miner.heldSince(), null)));
+        return List.of(HoldRecord.hold(miner.heldAgain()));
     }
 
     /**

@@ -27,11 +27,18 @@ public final class ShedPlanner {
      * @param alreadyShed whether the agent already holds it asleep
      * @param jPerTh its efficiency in J/TH (its draw over its hashrate): the higher, the less each kW earns, the sooner
      *        it is stopped; NaN when unknown (ranked with the most efficient)
+     * @param trimmableW the most a power target may take off it while it keeps hashing (0 where its firmware takes no
+     *        power target)
      */
-    public record Candidate(String endpoint, double reductionW, boolean alreadyShed, double jPerTh) {
+    public record Candidate(String endpoint, double reductionW, boolean alreadyShed, double jPerTh,
+            double trimmableW) {
 
         public Candidate(String endpoint, double reductionW, boolean alreadyShed) {
             this(endpoint, reductionW, alreadyShed, Double.NaN);
+        }
+
+        public Candidate(String endpoint, double reductionW, boolean alreadyShed, double jPerTh) {
+            this(endpoint, reductionW, alreadyShed, jPerTh, 0);
         }
 
         /** Its efficiency band: candidates of one band are as good as each other. */
@@ -79,6 +86,45 @@ public final class ShedPlanner {
             }
         }
         return chosen;
+    }
+
+    /**
+     * A plan with its last pick, where that overshoots, replaced by a power target on one miner: whole miners for the
+     * bulk, a trim for the rest, so the site sheds what is asked and not up to one miner more.
+     *
+     * @param sleeps the miners to put to sleep
+     * @param trim the miner to trim, or null
+     * @param trimW how much to take off it, in W (0 without a trim)
+     */
+    public record Trimmed(List<Candidate> sleeps, Candidate trim, double trimW) {
+    }
+
+    /**
+     * Replaces the last pick of {@code plan} (made by {@link #plan} for {@code targetW}) by a trim when that sheds
+     * closer to the target: the remainder after the other picks goes to one candidate that can take it off by a power
+     * target, the least efficient first, the last pick itself included. Without such a candidate, or when the plan
+     * does not overshoot, the plan stands as it is. Pure.
+     */
+    public static Trimmed trimLast(List<Candidate> plan, List<Candidate> candidates, double targetW) {
+        double overshootW = reductionW(plan) - targetW;
+        if (plan.isEmpty() || overshootW <= EPSILON_W) {
+            return new Trimmed(plan, null, 0);
+        }
+        List<Candidate> bulk = plan.subList(0, plan.size() - 1);
+        double remainderW = targetW - reductionW(bulk);
+        if (remainderW <= EPSILON_W) {
+            return new Trimmed(List.copyOf(bulk), null, 0);
+        }
+        java.util.Set<String> taken = bulk.stream().map(Candidate::endpoint)
+                .collect(java.util.stream.Collectors.toSet());
+        return candidates.stream()
+                .filter(c -> !c.alreadyShed() && !taken.contains(c.endpoint())
+                        && c.trimmableW() + EPSILON_W >= remainderW)
+                .sorted(Comparator.comparingInt(Candidate::band).reversed()
+                        .thenComparing(Comparator.comparingDouble(Candidate::trimmableW).reversed())
+                        .thenComparing(Candidate::endpoint))
+                .findFirst().map(c -> new Trimmed(List.copyOf(bulk), c, remainderW))
+                .orElse(new Trimmed(plan, null, 0));
     }
 
     /** Total reduction of a set of candidates. */

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 import io.gridflex.siteagent.SiteConfig;
+import io.gridflex.siteagent.miner.Capabilities;
 import io.gridflex.siteagent.miner.FleetView;
 import io.gridflex.siteagent.miner.MinerAction;
 import io.gridflex.siteagent.miner.MinerCommands;
@@ -43,9 +44,13 @@ final class Shedder {
     /** How often a stopped miner whose lower draw is not yet seen is read again, beyond the meter's own samples. */
     private static final Duration CONFIRM_POLL = Duration.ofMillis(200);
 
-    /** A sleep command's outcome: empty when the miner accepted it, else why not. */
-    private record Outcome(MinerEndpoint miner, double runningW, Instant sentAt, Optional<String> failure) {
+    /** A sleep or trim command's outcome: empty when the miner accepted it, else why not. */
+    private record Outcome(MinerEndpoint miner, double runningW, Instant sentAt, Double targetW,
+            Optional<String> failure) {
     }
+
+    /** Room above a power target a trimmed miner's reading may show and still count as holding it. */
+    private static final double TARGET_TOLERANCE = 0.05;
 
     private final SiteConfig config;
     private final Clock clock;
@@ -53,15 +58,17 @@ final class Shedder {
     private final FleetView fleet;
     private final MinerCommands commands;
     private final double sleepW;
+    private final double powerTargetFloor;
     private final Set<String> issues = new LinkedHashSet<>();
     private final Map<String, Instant> lastReassert = new HashMap<>();
-    /** Sleep commands out, by miner: what stopping it will remove. */
+    /** Sleep and trim commands out, by miner: what stopping or trimming it will remove. */
     private final Map<String, Double> inFlight = new HashMap<>();
     /** Miners that accepted a sleep command and have not shown their lower draw yet, with the deadline for it. */
     private final Map<MinerEndpoint, Instant> confirming = new HashMap<>();
     private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private Instant nextConfirmRead = Instant.MIN;
     private int stopped;
+    private int trimmed;
 
     Shedder(SiteConfig config, Clock clock, ScheduleBook book, FleetView fleet, MinerCommands commands) {
         this.config = config;
@@ -70,17 +77,24 @@ final class Shedder {
         this.fleet = fleet;
         this.commands = commands;
         this.sleepW = config.miner().sleepW();
+        this.powerTargetFloor = config.shed().powerTargetFloor();
     }
 
     /** A new target came into force: what was done for the previous one is no longer news. */
     void reset() {
         issues.clear();
         stopped = 0;
+        trimmed = 0;
     }
 
     /** Miners stopped since the target came into force. */
     int stopped() {
         return stopped;
+    }
+
+    /** Miners trimmed to a power target since the target came into force. */
+    int trimmed() {
+        return trimmed;
     }
 
     Set<String> issues() {
@@ -106,11 +120,17 @@ final class Shedder {
             String endpoint = outcome.miner().toString();
             inFlight.remove(endpoint);
             if (outcome.failure().isPresent()) {
-                issues.add(endpoint + " did not stop: " + outcome.failure().get());
+                issues.add(endpoint + (outcome.targetW() == null ? " did not stop: " : " took no power target: ")
+                        + outcome.failure().get());
             } else {
-                holds.add(HoldRecord.hold(new HeldMiner(endpoint, outcome.runningW(), outcome.sentAt(), null)));
+                holds.add(HoldRecord.hold(
+                        new HeldMiner(endpoint, outcome.runningW(), outcome.sentAt(), null, outcome.targetW())));
                 confirming.put(outcome.miner(), now.plus(config.shed().confirmTimeout()));
-                stopped++;
+                if (outcome.targetW() == null) {
+                    stopped++;
+                } else {
+                    trimmed++;
+                }
             }
         }
         book.change(holds);
@@ -131,22 +151,50 @@ final class Shedder {
         }
         Map<String, MinerStatus> byEndpoint = new HashMap<>();
         List<ShedPlanner.Candidate> candidates = candidates(view, byEndpoint);
-        List<ShedPlanner.Candidate> chosen = ShedPlanner.plan(candidates, neededW);
-        if (chosen.isEmpty()) {
+        List<ShedPlanner.Candidate> plan = ShedPlanner.plan(candidates, neededW);
+        ShedPlanner.Trimmed chosen = ShedPlanner.trimLast(plan, candidates, neededW);
+        if (chosen.sleeps().isEmpty() && chosen.trim() == null) {
             return;
         }
-        LOG.infof("stopping %d miners to remove %.1f kW more: %s", chosen.size(), neededW / 1000,
-                MinerLists.first(chosen.stream().map(ShedPlanner.Candidate::endpoint).toList()));
+        LOG.infof("stopping %d miners%s to remove %.1f kW more: %s", chosen.sleeps().size(),
+                chosen.trim() == null ? "" : " and trimming " + chosen.trim().endpoint(), neededW / 1000,
+                MinerLists.first(chosen.sleeps().stream().map(ShedPlanner.Candidate::endpoint).toList()));
         Instant sentAt = clock.instant();
-        // Intent first: if the agent dies while the commands are out, its successor knows which miners to check.
-        book.intendSleep(chosen.stream()
-                .map(c -> new PendingSleep(c.endpoint(), byEndpoint.get(c.endpoint()).powerW(), sentAt)).toList());
-        for (ShedPlanner.Candidate c : chosen) {
-            MinerStatus miner = byEndpoint.get(c.endpoint());
-            inFlight.put(c.endpoint(), c.reductionW());
-            commands.submit(miner.endpoint(), MinerAction.SLEEP).thenAccept(failure -> outcomes
-                    .add(new Outcome(miner.endpoint(), miner.powerW(), sentAt, failure)));
+        List<PendingSleep> intents = new ArrayList<>();
+        chosen.sleeps().forEach(c -> intents.add(new PendingSleep(c.endpoint(), byEndpoint.get(c.endpoint()).powerW(),
+                sentAt)));
+        MinerStatus trim = chosen.trim() == null ? null : byEndpoint.get(chosen.trim().endpoint());
+        int trimTo = trim == null ? 0 : targetW(trim, chosen.trimW());
+        if (trim != null) {
+            intents.add(new PendingSleep(trim.endpoint().toString(), trim.powerW(), sentAt, (double) trimTo));
         }
+        // Intent first: if the agent dies while the commands are out, its successor knows which miners to check.
+        book.intendSleep(intents);
+        for (ShedPlanner.Candidate c : chosen.sleeps()) {
+            send(byEndpoint.get(c.endpoint()), c.reductionW(), MinerAction.SLEEP, null, sentAt);
+        }
+        if (trim != null) {
+            send(trim, chosen.trimW(), MinerAction.powerTarget(trimTo), (double) trimTo, sentAt);
+        }
+    }
+
+    private void send(MinerStatus miner, double reductionW, MinerAction action, Double targetW, Instant sentAt) {
+        inFlight.put(miner.endpoint().toString(), reductionW);
+        commands.submit(miner.endpoint(), action).thenAccept(
+                failure -> outcomes.add(new Outcome(miner.endpoint(), miner.powerW(), sentAt, targetW, failure)));
+    }
+
+    /**
+     * The power target that takes {@code trimW} off a miner's draw, in whole watts rounded down; where its firmware
+     * takes only a share of its full draw (rounded up to whole percent by the driver), a percent less, so the miner
+     * never holds more than the plan counts on.
+     */
+    private int targetW(MinerStatus miner, double trimW) {
+        double target = miner.powerW() - trimW;
+        if (!commands.capabilities(miner.endpoint()).exactPowerTarget()) {
+            target -= 0.01 * Math.max(miner.powerW(), miner.peakRunningW());
+        }
+        return (int) Math.max(1, Math.floor(target));
     }
 
     /**
@@ -175,11 +223,31 @@ final class Shedder {
         for (MinerStatus miner : fleet.snapshot()) {
             String endpoint = miner.endpoint().toString();
             if (miner.hashing() && !taken.contains(endpoint) && !commands.coolingDown(miner.endpoint())) {
-                candidates.add(new ShedPlanner.Candidate(endpoint, miner.powerW() - sleepW, false, jPerTh(miner)));
-                byEndpoint.put(endpoint, miner);
+                // Each miner for what its firmware offers: a read-only one is never picked.
+                Capabilities can = commands.capabilities(miner.endpoint());
+                double trimmableW = trimmableW(miner, can);
+                if (can.sleep() || trimmableW > 0) {
+                    candidates.add(new ShedPlanner.Candidate(endpoint, can.sleep() ? miner.powerW() - sleepW : 0,
+                            false, jPerTh(miner), trimmableW));
+                    byEndpoint.put(endpoint, miner);
+                }
             }
         }
         return candidates;
+    }
+
+    /**
+     * The most a power target may take off a hashing miner: down to {@code shed.power-target-floor} of its draw, less
+     * the percent a share-only firmware may round away; 0 where its firmware takes no power target.
+     */
+    private double trimmableW(MinerStatus miner, Capabilities capabilities) {
+        if (powerTargetFloor >= 1) {
+            return 0;
+        }
+        if (capabilities.exactPowerTarget()) {
+            return miner.powerW() * (1 - powerTargetFloor);
+        }
+        return capabilities.powerPercent() ? miner.powerW() * (1 - powerTargetFloor - 0.01) : 0;
     }
 
     /** A hashing miner's draw over its hashrate, in J/TH. */
@@ -204,6 +272,10 @@ final class Shedder {
      */
     void reassertSleep(List<HeldMiner> keep, Instant now) {
         for (HeldMiner h : keep) {
+            if (h.trimmed()) {
+                // A trimmed miner hashes by design.
+                continue;
+            }
             MinerEndpoint endpoint = MinerEndpoint.parse(h.endpoint());
             MinerStatus status = fleet.status(endpoint);
             Instant settledAt = h.heldSince().plus(config.shed().confirmTimeout());
@@ -223,15 +295,34 @@ final class Shedder {
         if (confirming.isEmpty()) {
             return;
         }
-        Map<String, Double> runningW = book.view().held().stream()
-                .collect(Collectors.toMap(HeldMiner::endpoint, HeldMiner::runningW, (a, b) -> b));
+        Map<String, HeldMiner> held = book.view().held().stream()
+                .collect(Collectors.toMap(HeldMiner::endpoint, h -> h, (a, b) -> b));
         List<HoldRecord> doubted = new ArrayList<>();
+        List<HoldRecord> untrimmed = new ArrayList<>();
         for (Iterator<Map.Entry<MinerEndpoint, Instant>> it = confirming.entrySet().iterator(); it.hasNext();) {
             Map.Entry<MinerEndpoint, Instant> entry = it.next();
             MinerEndpoint miner = entry.getKey();
             MinerStatus status = fleet.status(miner);
-            double running = runningW.getOrDefault(miner.toString(), 0.0);
-            if (status != null && status.reachable() && !status.hashing()
+            HeldMiner h = held.get(miner.toString());
+            double running = h == null ? 0 : h.runningW();
+            if (h != null && h.trimmed()) {
+                if (status != null && status.reachable() && status.last().at().isAfter(h.heldSince())
+                        && status.powerW() <= h.targetW() * (1 + TARGET_TOLERANCE)) {
+                    it.remove();
+                } else if (!now.isBefore(entry.getValue())) {
+                    issues.add(miner + " still drew " + Math.round(status == null ? 0 : status.powerW())
+                            + " W after " + config.shed().confirmTimeout().toSeconds() + " s on a target of "
+                            + Math.round(h.targetW()) + " W");
+                    it.remove();
+                    // Its trim is not real: it is set back to its full draw (and released once it runs so), and
+                    // the next step sheds elsewhere.
+                    LOG.warnf("miner %s accepted a power target and does not hold it; setting it back", miner);
+                    commands.distrust(miner);
+                    untrimmed.add(HoldRecord.wake(miner.toString(), now));
+                    commands.submit(miner, MinerAction.powerTarget((int) Math.ceil(Math.max(running,
+                            status == null ? 0 : status.peakRunningW()))));
+                }
+            } else if (status != null && status.reachable() && !status.hashing()
                     && status.powerW() <= Math.max(3 * sleepW, 0.05 * running)) {
                 it.remove();
             } else if (!now.isBefore(entry.getValue())) {
@@ -248,7 +339,7 @@ final class Shedder {
             }
         }
         // An intent replaces the hold (one change per miner), so a restart still knows to check the miner.
-        List<HoldRecord> changes = new ArrayList<>();
+        List<HoldRecord> changes = new ArrayList<>(untrimmed);
         doubted.forEach(d -> {
             changes.add(HoldRecord.release(d.endpoint()));
             changes.add(d);

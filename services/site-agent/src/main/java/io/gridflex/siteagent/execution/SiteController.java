@@ -218,10 +218,11 @@ public class SiteController {
         double removedW = figure.map(MeteredReduction.Figure::removedW).orElse(claimedW);
         int held = book.view().asleep().size();
         StringBuilder reason = new StringBuilder();
-        if (shedder.stopped() > 0) {
+        if (shedder.stopped() + shedder.trimmed() > 0) {
             Duration latency = Duration.between(present.since(), clock.instant());
             metrics.shedLatency(latency);
-            reason.append(shedder.stopped()).append(" miners stopped (").append(held).append(" held), latency ")
+            reason.append(shedder.stopped()).append(" miners stopped, ").append(shedder.trimmed())
+                    .append(" trimmed (").append(held).append(" held), latency ")
                     .append(Math.max(0, latency.toMillis())).append(" ms");
         } else {
             reason.append("no miner stopped: the ").append(held).append(" held already cover it");

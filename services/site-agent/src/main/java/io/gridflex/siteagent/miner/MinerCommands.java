@@ -20,7 +20,7 @@ import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.SiteConfig;
 
 /**
- * Sends sleep and wake commands to many miners at once, one virtual thread each, retrying a miner that does not answer. A
+ * Sends sleep, wake and power-target commands to many miners at once, one virtual thread each, retrying a miner that does not answer. A
  * miner that still fails is reported and left out of new plans for a cool-down, so one dead miner neither blocks
  * the others nor gets picked again and again.
  */
@@ -73,6 +73,11 @@ public class MinerCommands {
         return outcome;
     }
 
+    /** What the miner's driver can do with it, as far as it knows now. */
+    public Capabilities capabilities(MinerEndpoint miner) {
+        return drivers.driver(miner).capabilities(miner);
+    }
+
     /** Gets a miner ready to be commanded soon (its session or token), on a thread of its own; returns at once. */
     public void prepare(MinerEndpoint miner) {
         try {
@@ -108,10 +113,10 @@ public class MinerCommands {
                 return Optional.empty();
             } catch (MinerException e) {
                 error = e.getMessage();
-                LOG.debugf("%s %s attempt %d failed: %s", action.verb(), miner, attempt + 1, error);
+                LOG.debugf("%s %s attempt %d failed: %s", action, miner, attempt + 1, error);
             }
         }
-        LOG.warnf("miner %s did not %s after %d attempts: %s", miner, action.verb(), retries + 1, error);
+        LOG.warnf("miner %s did not %s after %d attempts: %s", miner, action, retries + 1, error);
         metrics.minerFailure(miner.toString(), action.verb());
         coolingUntil.put(miner, clock.instant().plus(cooldown));
         return Optional.of(error);

@@ -2,6 +2,8 @@ package io.gridflex.siteagent.schedule;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One change to the miners the agent is responsible for, as the hold journal keeps it. Each one sets one miner's
  * entry to a value (or removes it), so replaying a journal onto a state that already has its changes changes
@@ -11,13 +13,20 @@ import java.time.Instant;
  * @param endpoint the miner
  * @param runningW its draw when it was stopped (INTEND, HOLD), else null
  * @param at when it was chosen (INTEND), stopped (HOLD) or told to wake (WAKE), else null
+ * @param targetW the power target it is (to be) trimmed to (INTEND, HOLD), else null: null for a sleep, and in
+ *        journals written before trimming existed
  */
-public record HoldRecord(Op op, String endpoint, Double runningW, Instant at) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record HoldRecord(Op op, String endpoint, Double runningW, Instant at, Double targetW) {
+
+    public HoldRecord(Op op, String endpoint, Double runningW, Instant at) {
+        this(op, endpoint, runningW, at, null);
+    }
 
     public enum Op {
-        /** About to be told to sleep; outcome unknown. */
+        /** About to be told to sleep (or to hold a power target); outcome unknown. */
         INTEND,
-        /** Asleep by the agent's command; the agent must bring it back. */
+        /** Asleep (or trimmed) by the agent's command; the agent must bring it back. */
         HOLD,
         /** An intent settled without the miner sleeping. */
         DROP,
@@ -28,11 +37,11 @@ public record HoldRecord(Op op, String endpoint, Double runningW, Instant at) {
     }
 
     public static HoldRecord intend(PendingSleep pending) {
-        return new HoldRecord(Op.INTEND, pending.endpoint(), pending.runningW(), pending.at());
+        return new HoldRecord(Op.INTEND, pending.endpoint(), pending.runningW(), pending.at(), pending.targetW());
     }
 
     public static HoldRecord hold(HeldMiner miner) {
-        return new HoldRecord(Op.HOLD, miner.endpoint(), miner.runningW(), miner.heldSince());
+        return new HoldRecord(Op.HOLD, miner.endpoint(), miner.runningW(), miner.heldSince(), miner.targetW());
     }
 
     public static HoldRecord drop(String endpoint) {

@@ -9,6 +9,12 @@ package io.gridflex.siteagent.schedule;
  * @param endpoint the miner
  * @param runningW its draw when it was chosen: what it adds back when it runs again
  * @param at when the intent was recorded
+ * @param targetW the power target it is to be trimmed to, or null for a sleep
  */
-public record PendingSleep(String endpoint, double runningW, java.time.Instant at) {
+public record PendingSleep(String endpoint, double runningW, java.time.Instant at, Double targetW) {
+
+    /** A miner about to be told to sleep. */
+    public PendingSleep(String endpoint, double runningW, java.time.Instant at) {
+        this(endpoint, runningW, at, null);
+    }
 }

@@ -135,12 +135,12 @@ public final class ScheduleLedger {
         switch (change.op()) {
             case INTEND -> {
                 pending.removeIf(p -> p.endpoint().equals(endpoint));
-                pending.add(new PendingSleep(endpoint, change.runningW(), change.at()));
+                pending.add(new PendingSleep(endpoint, change.runningW(), change.at(), change.targetW()));
             }
             case HOLD -> {
                 pending.removeIf(p -> p.endpoint().equals(endpoint));
                 held.removeIf(h -> h.endpoint().equals(endpoint));
-                held.add(new HeldMiner(endpoint, change.runningW(), change.at(), null));
+                held.add(new HeldMiner(endpoint, change.runningW(), change.at(), null, change.targetW()));
             }
             case DROP -> pending.removeIf(p -> p.endpoint().equals(endpoint));
             // Records that a held miner was told to wake up; it stays held until RELEASE confirms it back.

@@ -67,6 +67,7 @@ class MixedSiteTest {
     private ScheduleBook book;
     private FleetView view;
     private SiteController controller;
+    private TestSiteConfig config;
 
     @BeforeEach
     void start() {
@@ -86,7 +87,12 @@ class MixedSiteTest {
                 .warmUp(Duration.ofMillis(300)).start();
         List<String> inventory = fleet.addresses().stream().map(a -> a.firmware().name().toLowerCase() + "://"
                 + a.endpoint() + (a.firmware() == Firmware.ANTMINER ? "?nominal-w=3010" : "")).toList();
-        TestSiteConfig config = new TestSiteConfig("mixed-site", 1000, inventory, dir.resolve("state.json"));
+        config = new TestSiteConfig("mixed-site", 1000, inventory, dir.resolve("state.json"));
+        startAgent();
+    }
+
+    /** Starts an agent on the site's state file: a restarted one carries on with what its predecessor held. */
+    private void startAgent() {
         Properties logins = new Properties();
         logins.setProperty("braiins.username", "root");
         logins.setProperty("braiins.password", "b-secret");
@@ -164,6 +170,40 @@ class MixedSiteTest {
         // What the ack reports is really off the site: the liar was replaced by a miner that did stop.
         assertThat(before - fleet.powerW()).isGreaterThanOrEqualTo(30_000 - 1);
         assertThat(acks(Status.SHED).getFirst().shedKw()).isGreaterThanOrEqualTo(30);
+    }
+
+    /**
+     * 10 kW from a site of 3 kW miners: three whole miners take off 8.96 kW, and a fourth would overshoot by 1.9 kW.
+     * Instead one miner whose firmware takes an exact power target is trimmed by the remaining 1.04 kW, so the site
+     * sheds what it was asked. An agent restarted while it holds the trim knows it from its state, and sets that
+     * miner back to its full draw when the event is cancelled.
+     */
+    @Test
+    void theLastKilowattsAreTrimmedByAPowerTargetAndARestartedAgentBringsTheTrimmedMinerBack() {
+        double before = fleet.powerW();
+        Instant t = Instant.now().minusSeconds(1);
+        book.offer(schedule("mixed-site", 1, Instant.now(), segment(t, t.plusSeconds(600), event("ev-trim", 10))));
+        stepUntil(() -> !acks(Status.SHED).isEmpty());
+
+        List<SimulatedMiner> trimmed = fleet.miners().stream()
+                .filter(m -> m.isAwake() && m.powerLevelW() < MinerModel.S19XP.runningWatts() - 1).toList();
+        assertThat(asleep()).isEqualTo(3);
+        assertThat(trimmed).extracting(m -> m.firmware() + " at " + Math.round(m.powerLevelW()) + " W").hasSize(1)
+                .allMatch(m -> m.startsWith("BRAIINS"));
+        assertThat(trimmed.getFirst().powerLevelW()).isBetween(0.5 * MinerModel.S19XP.runningWatts(),
+                MinerModel.S19XP.runningWatts() - 1000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> before - fleet.powerW() >= 10_000 - 1);
+        assertThat(before - fleet.powerW()).as("shed, not one whole miner more").isLessThan(10_300);
+        ScheduleAck shed = acks(Status.SHED).getFirst();
+        assertThat(shed.reason()).contains("1 trimmed");
+        assertThat(shed.shedKw()).isBetween(9.9, 10.3);
+
+        // A new agent on the same state: it knows the trim, and brings the miner back to its full draw.
+        startAgent();
+        book.offer(schedule("mixed-site", 2, Instant.now()));
+        stepUntil(() -> asleep() == 0 && !acks(Status.RESTORED).isEmpty());
+        assertThat(trimmed.getFirst().powerLevelW()).isGreaterThanOrEqualTo(MinerModel.S19XP.runningWatts());
+        await().atMost(Duration.ofSeconds(10)).until(() -> fleet.powerW() >= before - 1);
     }
 
     private long asleep() {

@@ -141,4 +141,41 @@ class ShedPlannerTest {
         }
         return sorted.size();
     }
+
+    private static Candidate trimmable(String id, double w, double jPerTh, double trimmableW) {
+        return new Candidate(id, w, false, jPerTh, trimmableW);
+    }
+
+    @Test
+    void theLastPickIsReplacedByATrimOfTheLeastEfficientMinerThatCanTakeTheRest() {
+        List<Candidate> fleet = List.of(trimmable("a", 3000, 40, 0), trimmable("b", 3000, 40, 0),
+                trimmable("c", 3000, 20, 1500), trimmable("d", 3000, 22, 1500));
+        // 7 kW: the two least efficient leave 1 kW; a third whole miner would overshoot by 2 kW.
+        List<Candidate> plan = ShedPlanner.plan(fleet, 7000);
+        ShedPlanner.Trimmed trimmed = ShedPlanner.trimLast(plan, fleet, 7000);
+
+        assertThat(ShedPlanner.reductionW(plan)).isEqualTo(9000);
+        assertThat(ShedPlanner.reductionW(trimmed.sleeps()) + trimmed.trimW()).isEqualTo(7000);
+        assertThat(trimmed.trimW()).isEqualTo(ShedPlanner.reductionW(plan) - 2000 - ShedPlanner.reductionW(
+                trimmed.sleeps()));
+        assertThat(trimmed.trim().endpoint()).as("least efficient first").isEqualTo("d");
+        assertThat(ids(trimmed.sleeps())).containsExactly("a", "b");
+    }
+
+    @Test
+    void withoutAMinerThatCanTakeTheRestByAPowerTargetThePlanStands() {
+        List<Candidate> plain = List.of(free("a", 3000), free("b", 3000), free("c", 3000));
+        List<Candidate> plan = ShedPlanner.plan(plain, 7000);
+        assertThat(ShedPlanner.trimLast(plan, plain, 7000)).isEqualTo(new ShedPlanner.Trimmed(plan, null, 0));
+
+        // A power target may take at most 500 W off: not the 1 kW left.
+        List<Candidate> shallow = List.of(free("a", 3000), free("b", 3000), trimmable("c", 3000, 30, 500));
+        List<Candidate> shallowPlan = ShedPlanner.plan(shallow, 7000);
+        assertThat(ShedPlanner.trimLast(shallowPlan, shallow, 7000).trim()).isNull();
+
+        // Whole miners that shed exactly the target need no trim.
+        List<Candidate> exact = ShedPlanner.plan(List.of(free("a", 3000), trimmable("b", 3000, 30, 1500)), 6000);
+        assertThat(ShedPlanner.trimLast(exact, List.of(free("a", 3000), trimmable("b", 3000, 30, 1500)), 6000)
+                .trim()).isNull();
+    }
 }

@@ -208,9 +208,9 @@ class SiteControllerTest {
                         tuple(Status.RESTORED, t.plusSeconds(20), 2.5));
         List<ScheduleAck> sheds = acks(Status.SHED);
         assertThat(sheds.get(0).shedKw()).isGreaterThanOrEqualTo(5.0);
-        assertThat(sheds.get(0).reason()).startsWith("2 miners stopped (2 held)");
+        assertThat(sheds.get(0).reason()).startsWith("2 miners stopped, 0 trimmed (2 held)");
         assertThat(sheds.get(1).shedKw()).isGreaterThanOrEqualTo(8.0);
-        assertThat(sheds.get(1).reason()).startsWith("1 miners stopped (3 held)");
+        assertThat(sheds.get(1).reason()).startsWith("1 miners stopped, 0 trimmed (3 held)");
         assertThat(sheds.get(1).eventIds()).containsExactly("ev-a", "ev-b");
         assertThat(sheds.get(2).reason()).startsWith("no miner stopped");
         assertThat(acks(Status.RESTORED).getFirst().shedKw()).isBetween(2.5, 3.0);
