@@ -119,6 +119,8 @@ public class StatusResource {
             state = "UNREACHABLE";
         } else if (held != null && !held.isAsleep()) {
             state = "WAKING";
+        } else if (held != null && held.trimmed() && status.hashing()) {
+            state = "TRIMMED";
         } else {
             state = status.hashing() ? "RUNNING" : "SLEEPING";
         }

@@ -29,8 +29,8 @@ public record StatusView(String siteId, double maxImportKw, double currentKw, in
     }
 
     /**
-     * @param state RUNNING, SLEEPING, WAKING (woken by the agent, not yet at full power), UNREACHABLE (its latest
-     *        reading failed) or UNKNOWN (never answered)
+     * @param state RUNNING, SLEEPING, TRIMMED (held by the agent at a power target), WAKING (woken by the agent, not yet
+     *        at full power), UNREACHABLE (its latest reading failed) or UNKNOWN (never answered)
      * @param held whether the agent stopped it and still answers for bringing it back
      */
     public record MinerView(String endpoint, String state, double powerW, double hashrateGhs, boolean held,
