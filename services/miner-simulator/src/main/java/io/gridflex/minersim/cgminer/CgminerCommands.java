@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridflex.minersim.fleet.Firmware;
 import io.gridflex.minersim.fleet.SimulatedMiner;
 import io.gridflex.minersim.net.Json;
+import io.gridflex.minersim.net.OneRequestApiServer;
 
 /**
  * The commands of the cgminer base API as a stock bmminer and a legacy bosminer answer them. Every answer has
@@ -33,7 +34,7 @@ import io.gridflex.minersim.net.Json;
  * quirky} miner writes consecutive objects of an array as {@code }{} (no comma) and ends the answer with {@code ,}}:
  * the bmminer habits tolerant parsers live with.
  */
-final class CgminerCommands {
+final class CgminerCommands implements OneRequestApiServer.Dialect {
 
     static final String BMMINER_VERSION = "1.0.0";
     static final String BOSMINER_VERSION = "0.9.0-gridflex-sim";
@@ -52,7 +53,8 @@ final class CgminerCommands {
         this.bosminer = miner.firmware() == Firmware.BOSMINER;
     }
 
-    String handle(String request) {
+    @Override
+    public String answer(String request) {
         JsonNode tree = Json.parseOrNull(request);
         if (tree == null || !tree.isObject() || !tree.path("command").isTextual()
                 || tree.get("command").asText().isBlank()) {
@@ -76,7 +78,8 @@ final class CgminerCommands {
         return write(single(name));
     }
 
-    String requestError(String detail) {
+    @Override
+    public String unreadable(String detail) {
         return write(status("E", 23, "Invalid JSON: " + detail));
     }
 
