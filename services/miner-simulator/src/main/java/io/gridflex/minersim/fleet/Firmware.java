@@ -14,6 +14,11 @@ public enum Firmware {
     BOSMINER(4028, "", ""),
     /** Whatsminer API v3: length-prefixed JSON frames over TCP, per-command tokens for account {@code super}. */
     WHATSMINER(4433, "super", "super"),
+    /**
+     * Whatsminer API v2 (older firmwares): cgminer-style JSON over TCP, privileged commands AES-256-ECB encrypted with
+     * a token from {@code get_token} for account {@code admin}.
+     */
+    WHATSMINER_V2(4028, "admin", "admin"),
     /** Stock Bitmain Antminer web CGI over HTTP with digest auth: sleep and low-power by config rewrite, no watts. */
     ANTMINER(80, "root", "root"),
     /** Stock cgminer/bmminer base API: cgminer JSON over TCP, read-only, no watts, no shed command. */

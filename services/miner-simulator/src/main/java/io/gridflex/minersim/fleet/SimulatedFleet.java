@@ -20,6 +20,7 @@ import io.gridflex.minersim.power.MinerModel;
 import io.gridflex.minersim.power.MinerPowerModel;
 import io.gridflex.minersim.power.PowerNoise;
 import io.gridflex.minersim.whatsminer.WhatsminerApiServer;
+import io.gridflex.minersim.whatsminer2.WhatsminerV2ApiServer;
 
 /**
  * The miners of one site, each behind its own API endpoint on loopback, each running one {@link Firmware}. Plain
@@ -275,7 +276,10 @@ public final class SimulatedFleet implements AutoCloseable {
             return this;
         }
 
-        /** The password of a firmware's account (Braiins {@code root}, Whatsminer {@code super}, Antminer {@code root}). */
+        /**
+         * The password of a firmware's account (Braiins {@code root}, Whatsminer {@code super}, Whatsminer API v2
+         * {@code admin}, Antminer {@code root}).
+         */
         public Builder password(Firmware firmware, String password) {
             passwords.put(firmware, Objects.requireNonNull(password));
             return this;
@@ -412,6 +416,7 @@ public final class SimulatedFleet implements AutoCloseable {
                 case BRAIINS -> new BraiinsRestServer(miner, bindHost, port, options);
                 case BOSMINER, CGMINER -> new CgminerApiServer(miner, bindHost, port, options);
                 case WHATSMINER -> new WhatsminerApiServer(miner, bindHost, port, options);
+                case WHATSMINER_V2 -> new WhatsminerV2ApiServer(miner, bindHost, port, options);
                 case ANTMINER -> new AntminerCgiServer(miner, bindHost, port, options);
             };
         }

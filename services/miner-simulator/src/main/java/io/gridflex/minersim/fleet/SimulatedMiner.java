@@ -27,6 +27,7 @@ public final class SimulatedMiner {
     private volatile Misbehaviour misbehaviour = Misbehaviour.NONE;
     private volatile Duration replyDelay = Duration.ofSeconds(2);
     private volatile boolean quirky;
+    private volatile boolean writeAccess = true;
 
     /** A LuxOS miner. */
     public SimulatedMiner(String id, MinerModel model, InstantSource clock, MinerPowerModel power) {
@@ -163,6 +164,19 @@ public final class SimulatedMiner {
 
     public void setQuirky(boolean quirky) {
         this.quirky = quirky;
+    }
+
+    /**
+     * Whether the miner's API accepts write commands. Whatsminer API v2 miners refuse them (code 45) until their owner
+     * enables API write access; the simulator's miners have it on unless a test turns it off. APIs without such a
+     * switch ignore it.
+     */
+    public boolean hasWriteAccess() {
+        return writeAccess;
+    }
+
+    public void setWriteAccess(boolean writeAccess) {
+        this.writeAccess = writeAccess;
     }
 
     /** Every curtail action the miner has carried out, oldest first. */

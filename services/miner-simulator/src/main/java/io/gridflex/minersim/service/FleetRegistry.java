@@ -107,7 +107,7 @@ public class FleetRegistry {
 
     private static Firmware firmware(String siteId, String name) {
         try {
-            return Firmware.valueOf(name.trim().toUpperCase(Locale.ROOT));
+            return Firmware.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("site " + siteId + ": unknown firmware '" + name + "'; one of "
                     + List.of(Firmware.values()), e);

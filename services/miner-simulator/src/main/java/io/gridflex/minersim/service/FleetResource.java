@@ -83,14 +83,16 @@ public class FleetResource {
      * @param replyDelayMs how long a SLOW miner waits before answering
      * @param apiOffline connections closed without a reply
      * @param quirky cgminer-family reply quirks
+     * @param writeAccess whether the API takes write commands (off: Whatsminer API v2 refuses them with code 45)
      */
-    public record MinerFaults(String misbehaviour, Long replyDelayMs, Boolean apiOffline, Boolean quirky) {
+    public record MinerFaults(String misbehaviour, Long replyDelayMs, Boolean apiOffline, Boolean quirky,
+            Boolean writeAccess) {
     }
 
     @PUT
     @Path("/{siteId}/miners/{minerId}/misbehaviour")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sets how one miner misbehaves (hang, garbage, refused credentials, slow, ignored sheds)")
+    @Operation(summary = "Sets how one miner misbehaves (hang, garbage, refused credentials, slow, ignored sheds, API write access)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FleetViews.MinerDetail.class)))
     @APIResponse(responseCode = "400", description = "Malformed id or unknown misbehaviour", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such site or miner", content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -134,6 +136,9 @@ public class FleetResource {
         }
         if (faults.quirky() != null) {
             miner.setQuirky(faults.quirky());
+        }
+        if (faults.writeAccess() != null) {
+            miner.setWriteAccess(faults.writeAccess());
         }
         return Response.ok(FleetViews.miner(fleet, index)).build();
     }

@@ -33,10 +33,11 @@ public final class FleetViews {
     /**
      * @param energyWh exact energy since the simulator started, the figure metering is checked against
      * @param misbehaviour the fault the miner shows (NONE, HANG, GARBAGE, REFUSE_CREDENTIALS, SLOW, IGNORE_SHED)
+     * @param writeAccess whether the miner's API takes write commands (Whatsminer API v2 refuses them when off)
      */
     public record MinerDetail(String id, String endpoint, String model, MinerState state, double powerW,
             double energyWh, double hashrateThs, String firmware, String host, int port, String misbehaviour,
-            long replyDelayMs, boolean apiOffline, boolean quirky) {
+            long replyDelayMs, boolean apiOffline, boolean quirky, boolean writeAccess) {
     }
 
     /** The site meter: where it listens, how its registers are laid out, and the exact truth they hold now. */
@@ -56,7 +57,8 @@ public final class FleetViews {
         MinerAddress a = fleet.address(i);
         return new MinerDetail(miner.id(), a.endpoint(), miner.model().name(), miner.state(), miner.powerW(),
                 miner.energyWh(), miner.hashrateThs(), miner.firmware().name(), a.host(), a.port(),
-                miner.misbehaviour().name(), miner.replyDelay().toMillis(), miner.isApiOffline(), miner.isQuirky());
+                miner.misbehaviour().name(), miner.replyDelay().toMillis(), miner.isApiOffline(), miner.isQuirky(),
+                miner.hasWriteAccess());
     }
 
     static MeterView meter(SiteMeter meter) {

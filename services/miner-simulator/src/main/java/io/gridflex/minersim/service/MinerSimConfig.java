@@ -66,8 +66,9 @@ public interface MinerSimConfig {
         int initiallySleeping();
 
         /**
-         * Miners per firmware ({@code LUXOS}, {@code BRAIINS}, {@code BOSMINER}, {@code WHATSMINER}, {@code ANTMINER},
-         * {@code CGMINER}), grouped in that order; when given it sets the count. Empty: {@code count} LuxOS miners.
+         * Miners per firmware ({@code LUXOS}, {@code BRAIINS}, {@code BOSMINER}, {@code WHATSMINER},
+         * {@code WHATSMINER_V2}, {@code ANTMINER}, {@code CGMINER}), grouped in that order; when given it sets the
+         * count. Empty: {@code count} LuxOS miners.
          */
         Map<String, Integer> firmwares();
 
@@ -77,7 +78,10 @@ public interface MinerSimConfig {
         /** In per-miner addressing, a port per firmware instead of its real one (e.g. 8080 where 80 is not allowed). */
         Map<String, Integer> firmwarePorts();
 
-        /** Passwords per firmware (Braiins and Antminer {@code root}, Whatsminer {@code super}); factory ones if absent. */
+        /**
+         * Passwords per firmware (Braiins and Antminer {@code root}, Whatsminer {@code super}, Whatsminer API v2
+         * {@code admin}); factory ones if absent.
+         */
         Map<String, String> passwords();
 
         /** Whether the miners' cgminer-family replies carry the quirks tolerant parsers must accept. */

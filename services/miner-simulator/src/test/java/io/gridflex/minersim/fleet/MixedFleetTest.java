@@ -33,10 +33,11 @@ class MixedFleetTest {
     @Test
     void twoHundredMinersOfEveryFirmwareAnswerOnTheirOwnAddresses() throws IOException {
         Map<Firmware, Integer> mix = new EnumMap<>(Firmware.class);
-        mix.put(Firmware.LUXOS, 40);
+        mix.put(Firmware.LUXOS, 20);
         mix.put(Firmware.BRAIINS, 40);
         mix.put(Firmware.BOSMINER, 30);
         mix.put(Firmware.WHATSMINER, 30);
+        mix.put(Firmware.WHATSMINER_V2, 20);
         mix.put(Firmware.ANTMINER, 30);
         mix.put(Firmware.CGMINER, 30);
         // A random /16 of 127/8, so parallel runs on a shared machine do not collide; HTTP on 18080 because a
@@ -75,6 +76,11 @@ class MixedFleetTest {
                         assertThat(whatsminerInfo(address).at("/msg/miner/type").asText())
                                 .isEqualTo("WhatsMiner M60S");
                     }
+                    case WHATSMINER_V2 -> {
+                        assertThat(address.port()).isEqualTo(4028);
+                        assertThat(MAPPER.readTree(cgminer(address, "summary")).at("/SUMMARY/0/Power").asLong())
+                                .isEqualTo(3010);
+                    }
                     case BRAIINS -> {
                         assertThat(address.port()).isEqualTo(18080);
                         assertThat(httpHead(address, "/api/v1/miner/details")).startsWith("HTTP/1.1 401");
@@ -86,7 +92,8 @@ class MixedFleetTest {
                     }
                 }
             }
-            double nominal = 40 * 3010.0 + 40 * 3010.0 + 30 * 3010.0 + 30 * 3422.0 + 30 * 3010.0 + 30 * 3010.0;
+            double nominal = 20 * 3010.0 + 40 * 3010.0 + 30 * 3010.0 + 30 * 3422.0 + 20 * 3010.0 + 30 * 3010.0
+                    + 30 * 3010.0;
             assertThat(fleet.powerW()).isEqualTo(nominal);
         }
     }

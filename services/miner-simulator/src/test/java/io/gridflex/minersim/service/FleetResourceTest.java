@@ -70,6 +70,14 @@ class FleetResourceTest {
         given().contentType("application/json").body("{\"misbehaviour\":\"NONE\"}")
                 .put("/api/fleets/site-m/miners/site-m-m07/misbehaviour").then().statusCode(200)
                 .body("misbehaviour", equalTo("NONE"));
+        given().contentType("application/json").body("{\"writeAccess\":false}")
+                .put("/api/fleets/site-m/miners/site-m-m07/misbehaviour").then().statusCode(200)
+                .body("writeAccess", is(false)).body("misbehaviour", equalTo("NONE"));
+        given().get("/api/fleets/site-m").then().body("miners[6].writeAccess", is(false))
+                .body("miners[0].writeAccess", is(true));
+        given().contentType("application/json").body("{\"writeAccess\":true}")
+                .put("/api/fleets/site-m/miners/site-m-m07/misbehaviour").then().statusCode(200)
+                .body("writeAccess", is(true));
         given().contentType("application/json").body("{\"misbehaviour\":\"explode\"}")
                 .put("/api/fleets/site-m/miners/site-m-m07/misbehaviour").then().statusCode(400)
                 .body("error", equalTo("invalid-misbehaviour"));
