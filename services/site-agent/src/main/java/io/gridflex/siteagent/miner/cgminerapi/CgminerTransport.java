@@ -55,7 +55,17 @@ public final class CgminerTransport {
         if (parameter != null) {
             request.put("parameter", parameter);
         }
-        String raw = roundTrip(miner, request.toString());
+        return exchange(miner, command, request.toString());
+    }
+
+    /**
+     * Sends a request the caller wrote (for dialects whose requests are not {@code {"command":...}}, such as
+     * Whatsminer API v2's {@code {"cmd":...}}) and returns the parsed answer without judging its status.
+     *
+     * @param command what the request asks, for messages (and the part names of a joined reply)
+     */
+    public JsonNode exchange(MinerEndpoint miner, String command, String request) throws MinerException {
+        String raw = roundTrip(miner, request);
         JsonNode reply;
         try {
             reply = CgminerJson.parse(raw, Arrays.asList(command.split("\\+")));

@@ -21,6 +21,7 @@ import io.gridflex.siteagent.miner.MinerDriver;
 import io.gridflex.siteagent.miner.MinerEndpoint;
 import io.gridflex.siteagent.miner.MinerException;
 import io.gridflex.siteagent.miner.MinerReading;
+import io.gridflex.siteagent.miner.PowerShares;
 import io.gridflex.siteagent.miner.cgminerapi.CgminerReplies;
 
 /**
@@ -58,7 +59,7 @@ public class WhatsminerDriver implements MinerDriver {
     private final ObjectMapper mapper = new ObjectMapper();
     private final WhatsminerTransport transport;
     private final Map<MinerEndpoint, String> salts = new ConcurrentHashMap<>();
-    private final Map<MinerEndpoint, Double> fullDrawW = new ConcurrentHashMap<>();
+    private final PowerShares shares = new PowerShares();
 
     public WhatsminerDriver(DriverSettings settings) {
         this.clock = settings.clock();
@@ -91,12 +92,7 @@ public class WhatsminerDriver implements MinerDriver {
         }
         double ghs = ths.orElseThrow(() -> new MinerException(miner + ": msg.summary lacks hash-realtime",
                 MinerException.NO_CODE)) * 1e3;
-        OptionalDouble limit = CgminerReplies.number(summary, "power-limit");
-        if (limit.isPresent() && limit.getAsDouble() > 0) {
-            fullDrawW.put(miner, limit.getAsDouble());
-        } else if (ghs > 0) {
-            fullDrawW.merge(miner, watts, Math::max);
-        }
+        shares.observe(miner, CgminerReplies.number(summary, "power-limit"), watts, ghs);
         return new MinerReading(watts, ghs, clock.instant());
     }
 
@@ -112,26 +108,13 @@ public class WhatsminerDriver implements MinerDriver {
 
     /** Sets a temporary power limit as a share (0–100 %) of the miner's full draw; no restart. */
     public void powerPercent(MinerEndpoint miner, int percent) throws MinerException {
-        if (percent < 0 || percent > 100) {
-            throw new MinerException(miner + ": a power share must be 0-100 %, got " + percent,
-                    MinerException.UNSUPPORTED);
-        }
+        PowerShares.requireShare(miner, percent);
         privileged(miner, "set.miner.power_percent", mapper.getNodeFactory().numberNode(percent));
     }
 
     @Override
     public void powerTarget(MinerEndpoint miner, int watts) throws MinerException {
-        Double full = fullDrawW.get(miner);
-        if (full == null) {
-            throw new MinerException(miner + ": its full draw is not known yet (read it while it hashes first)",
-                    MinerException.NO_CODE);
-        }
-        powerPercent(miner, percentOf(watts, full));
-    }
-
-    /** The share of {@code fullW} that holds at least {@code watts}, within 0-100. Visible for tests. */
-    static int percentOf(int watts, double fullW) {
-        return (int) Math.max(0, Math.min(100, Math.ceil(watts * 100.0 / fullW)));
+        powerPercent(miner, shares.percentFor(miner, watts));
     }
 
     @Override

@@ -33,6 +33,7 @@ import io.gridflex.siteagent.miner.MinerCredentials;
 import io.gridflex.siteagent.miner.MinerEndpoint;
 import io.gridflex.siteagent.miner.MinerException;
 import io.gridflex.siteagent.miner.MinerReading;
+import io.gridflex.siteagent.miner.PowerShares;
 
 /** Whatsminer API v3: token computation, framing, and the driver against a loopback server of canned frames. */
 class WhatsminerDriverTest {
@@ -190,8 +191,8 @@ class WhatsminerDriverTest {
         assertThat(requests.getLast().path("cmd").asText()).isEqualTo("set.miner.power_percent");
         assertThat(requests.getLast().path("param").isInt()).isTrue();
         assertThat(requests.getLast().path("param").asInt()).isEqualTo(51);
-        assertThat(WhatsminerDriver.percentOf(5000, 3600)).isEqualTo(100);
-        assertThat(WhatsminerDriver.percentOf(0, 3600)).isZero();
+        assertThat(PowerShares.percentOf(5000, 3600)).isEqualTo(100);
+        assertThat(PowerShares.percentOf(0, 3600)).isZero();
     }
 
     @Test
