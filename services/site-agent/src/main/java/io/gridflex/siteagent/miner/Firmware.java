@@ -16,6 +16,11 @@ public enum Firmware {
     BOSMINER(4028),
     /** Whatsminer API v3: length-prefixed JSON over TCP, per-command tokens, service stop/start. */
     WHATSMINER(4433),
+    /**
+     * Whatsminer API v2 (older firmwares): cgminer-style JSON over TCP, AES-encrypted privileged commands with a
+     * token, power off/on and power percent.
+     */
+    WHATSMINER_V2(4028),
     /** Stock Antminer (Bitmain): HTTP CGI with digest authentication, sleep mode; reports no power. */
     ANTMINER(80),
     /** Plain cgminer/bmminer API: readings only (no watts, no shed command). */
@@ -31,19 +36,23 @@ public enum Firmware {
         return defaultPort;
     }
 
-    /** The name used in inventories and credentials files: the constant in lower case. */
+    /**
+     * The name used in inventories and credentials files: the constant in lower case, '-' for '_'
+     * ({@code whatsminer-v2}).
+     */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Reads an inventory's firmware name, in any case. */
+    /** Reads an inventory's firmware name, in any case, with '-' or '_' ({@code whatsminer-v2}, {@code WHATSMINER_V2}). */
     public static Firmware ofKey(String key) {
+        String wanted = key == null ? "" : key.trim().replace('_', '-');
         for (Firmware firmware : values()) {
-            if (firmware.key().equalsIgnoreCase(key == null ? "" : key.trim())) {
+            if (firmware.key().equalsIgnoreCase(wanted)) {
                 return firmware;
             }
         }
         throw new IllegalArgumentException("unknown miner firmware '" + key + "'; known: luxos, braiins, bosminer, "
-                + "whatsminer, antminer, cgminer");
+                + "whatsminer, whatsminer-v2, antminer, cgminer");
     }
 }

@@ -29,6 +29,7 @@ import io.gridflex.siteagent.miner.braiins.BraiinsDriver;
 import io.gridflex.siteagent.miner.cgminer.CgminerDriver;
 import io.gridflex.siteagent.miner.luxos.LuxosDriver;
 import io.gridflex.siteagent.miner.whatsminer.WhatsminerDriver;
+import io.gridflex.siteagent.miner.whatsminer2.WhatsminerV2Driver;
 
 /**
  * Every driver against the simulator's independent implementation of its firmware: a mixed fleet, each miner on its
@@ -56,6 +57,7 @@ class DriversAgainstSimulatorTest {
                 .firmwarePort(io.gridflex.minersim.fleet.Firmware.ANTMINER, HTTP_PORT)
                 .password(io.gridflex.minersim.fleet.Firmware.BRAIINS, "braiins-site-secret")
                 .password(io.gridflex.minersim.fleet.Firmware.WHATSMINER, "whatsminer-site-secret")
+                .password(io.gridflex.minersim.fleet.Firmware.WHATSMINER_V2, "whatsminer-v2-site-secret")
                 .password(io.gridflex.minersim.fleet.Firmware.ANTMINER, "antminer-site-secret").noise(0)
                 .sleepRamp(Duration.ofMillis(200)).warmUp(Duration.ofMillis(300)).start();
         Properties logins = new Properties();
@@ -63,6 +65,8 @@ class DriversAgainstSimulatorTest {
         logins.setProperty("braiins.password", "braiins-site-secret");
         logins.setProperty("whatsminer.username", "super");
         logins.setProperty("whatsminer.password", "whatsminer-site-secret");
+        logins.setProperty("whatsminer-v2.username", "admin");
+        logins.setProperty("whatsminer-v2.password", "whatsminer-v2-site-secret");
         logins.setProperty("antminer.username", "root");
         logins.setProperty("antminer.password", "antminer-site-secret");
         settings = new DriverSettings(Duration.ofSeconds(2), Clock.systemUTC(), MinerCredentials.of(logins));
@@ -73,12 +77,12 @@ class DriversAgainstSimulatorTest {
         List<String> inventory = fleet.addresses().stream().map(DriversAgainstSimulatorTest::entry).toList();
         TestSiteConfig config = new TestSiteConfig("mixed", 1000, inventory, Path.of("unused.json"));
         return new MinerDrivers(config, List.of(new LuxosDriver(settings), new BraiinsDriver(settings),
-                new BosminerDriver(settings), new WhatsminerDriver(settings), new AntminerDriver(settings),
-                new CgminerDriver(settings)));
+                new BosminerDriver(settings), new WhatsminerDriver(settings), new WhatsminerV2Driver(settings),
+                new AntminerDriver(settings), new CgminerDriver(settings)));
     }
 
     private static String entry(MinerAddress address) {
-        return address.firmware().name().toLowerCase() + "://" + address.endpoint()
+        return Firmware.ofKey(address.firmware().name()).key() + "://" + address.endpoint()
                 + (address.firmware() == io.gridflex.minersim.fleet.Firmware.ANTMINER ? "?nominal-w=3010" : "");
     }
 
@@ -165,18 +169,49 @@ class DriversAgainstSimulatorTest {
     }
 
     @Test
+    void whatsminerV2TakesAPowerShareRoundedUp() throws MinerException {
+        int i = indexOf(io.gridflex.minersim.fleet.Firmware.WHATSMINER_V2);
+        MinerEndpoint miner = endpoint(i);
+        MinerDriver driver = drivers.driver(miner);
+        assertThat(driver.capabilities(miner).powerPercent()).isTrue();
+        driver.read(miner);
+        // 2200 W of the S19 XP's 3010 W is 73.1 %: 74 % holds at least that much.
+        driver.powerTarget(miner, 2200);
+        assertThat(fleet.miner(i).powerLevelW()).isCloseTo(3010 * 0.74, within(0.01));
+        driver.powerTarget(miner, 3010);
+        assertThat(fleet.miner(i).powerLevelW()).isEqualTo(3010);
+    }
+
+    @Test
+    void whatsminerV2WithWriteAccessDisabledSaysSoAndKeepsHashing() {
+        int i = indexOf(io.gridflex.minersim.fleet.Firmware.WHATSMINER_V2);
+        MinerEndpoint miner = endpoint(i);
+        fleet.miner(i).setWriteAccess(false);
+        try {
+            assertThatThrownBy(() -> drivers.driver(miner).sleep(miner)).isInstanceOf(MinerException.class)
+                    .hasMessageContaining("write access is disabled")
+                    .satisfies(e -> assertThat(((MinerException) e).code()).isEqualTo(45));
+            assertThat(fleet.miner(i).isAwake()).isTrue();
+        } finally {
+            fleet.miner(i).setWriteAccess(true);
+        }
+    }
+
+    @Test
     void refusedCredentialsAreAnAuthorizationFailureAndNeverShown() {
         Properties wrong = new Properties();
         wrong.setProperty("braiins.username", "root");
         wrong.setProperty("braiins.password", "not-the-password");
         wrong.setProperty("whatsminer.username", "super");
         wrong.setProperty("whatsminer.password", "not-the-password");
+        wrong.setProperty("whatsminer-v2.password", "not-the-password");
         wrong.setProperty("antminer.username", "root");
         wrong.setProperty("antminer.password", "not-the-password");
         MinerDrivers refused = drivers(
                 new DriverSettings(Duration.ofSeconds(2), Clock.systemUTC(), MinerCredentials.of(wrong)));
         for (io.gridflex.minersim.fleet.Firmware firmware : List.of(io.gridflex.minersim.fleet.Firmware.BRAIINS,
-                io.gridflex.minersim.fleet.Firmware.WHATSMINER, io.gridflex.minersim.fleet.Firmware.ANTMINER)) {
+                io.gridflex.minersim.fleet.Firmware.WHATSMINER, io.gridflex.minersim.fleet.Firmware.WHATSMINER_V2,
+                io.gridflex.minersim.fleet.Firmware.ANTMINER)) {
             int i = indexOf(firmware);
             MinerEndpoint miner = endpoint(i);
             assertThatThrownBy(() -> refused.driver(miner).sleep(miner)).isInstanceOf(MinerException.class)
@@ -204,6 +239,7 @@ class DriversAgainstSimulatorTest {
             case BRAIINS -> new BraiinsDriver(settings);
             case BOSMINER -> new BosminerDriver(settings);
             case WHATSMINER -> new WhatsminerDriver(settings);
+            case WHATSMINER_V2 -> new WhatsminerV2Driver(settings);
             case ANTMINER -> new AntminerDriver(settings);
             case CGMINER -> new CgminerDriver(settings);
         };

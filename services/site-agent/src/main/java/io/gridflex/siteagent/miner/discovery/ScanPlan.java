@@ -12,8 +12,8 @@ import io.gridflex.siteagent.miner.Firmware;
 
 /**
  * Which firmwares a scan looks for, on which ports, in which order. The order is the agent's preference: the most
- * specific dialect first, so that a port several firmwares share goes to the one that really answers (LuxOS and
- * bosminer before the plain cgminer API they all extend on 4028; Braiins OS's REST API before stock Antminer CGI on
+ * specific dialect first, so that a port several firmwares share goes to the one that really answers (LuxOS,
+ * Whatsminer API v2 and bosminer before the plain cgminer API they all extend on 4028; Braiins OS's REST API before stock Antminer CGI on
  * 80), and the most capable API first where one miner offers several (Braiins OS answers on 80 and as bosminer on
  * 4028: it is driven over REST, which takes exact power targets).
  *
@@ -23,7 +23,7 @@ public record ScanPlan(List<Probe> probes) {
 
     /** Preference order, most specific and most capable first; generic dialects last. */
     static final List<Firmware> PREFERENCE = List.of(Firmware.LUXOS, Firmware.BRAIINS, Firmware.WHATSMINER,
-            Firmware.BOSMINER, Firmware.ANTMINER, Firmware.CGMINER);
+            Firmware.WHATSMINER_V2, Firmware.BOSMINER, Firmware.ANTMINER, Firmware.CGMINER);
 
     /** One firmware to try and the port its API is expected on. */
     public record Probe(Firmware firmware, int port) {

@@ -38,12 +38,13 @@ import io.gridflex.siteagent.miner.cgminer.CgminerDriver;
 import io.gridflex.siteagent.miner.discovery.InventoryChange.Kind;
 import io.gridflex.siteagent.miner.luxos.LuxosDriver;
 import io.gridflex.siteagent.miner.whatsminer.WhatsminerDriver;
+import io.gridflex.siteagent.miner.whatsminer2.WhatsminerV2Driver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Scanning against the simulator's independent firmwares: a mixed fleet on per-miner loopback addresses inside a /22
- * of its own (LuxOS, bosminer and cgminer all on 4028; Braiins OS and Antminer on 18080, since port 80 needs root;
- * Whatsminer on 4433), and single miners whose firmware changes under the agent.
+ * of its own (LuxOS, Whatsminer API v2, bosminer and cgminer all on 4028; Braiins OS and Antminer on 18080, since
+ * port 80 needs root; Whatsminer API v3 on 4433), and single miners whose firmware changes under the agent.
  */
 class DiscoveryAgainstSimulatorTest {
 
@@ -57,6 +58,11 @@ class DiscoveryAgainstSimulatorTest {
     private static final String CHANGING = "127." + SECOND + "." + (THIRD + 4 + ThreadLocalRandom.current()
             .nextInt(0, 4)) + "." + ThreadLocalRandom.current().nextInt(1, 255);
 
+    /** Every firmware the simulator speaks, three miners each. */
+    private static final int FIRMWARES = io.gridflex.minersim.fleet.Firmware.values().length;
+    private static final int PER_FIRMWARE = 3;
+    private static final int MINERS = PER_FIRMWARE * FIRMWARES;
+
     private static SimulatedFleet fleet;
     private static DriverSettings settings;
     private final List<SimulatedFleet> single = new ArrayList<>();
@@ -65,7 +71,7 @@ class DiscoveryAgainstSimulatorTest {
     static void startFleet() {
         Map<io.gridflex.minersim.fleet.Firmware, Integer> mix = new LinkedHashMap<>();
         for (io.gridflex.minersim.fleet.Firmware firmware : io.gridflex.minersim.fleet.Firmware.values()) {
-            mix.put(firmware, 3);
+            mix.put(firmware, PER_FIRMWARE);
         }
         // Miners spread over the block, not only at its start: a gap, then the rest on the next /24 and beyond.
         fleet = simulated("mixed", mix, "127." + SECOND + "." + (THIRD + 1) + ".250");
@@ -74,6 +80,7 @@ class DiscoveryAgainstSimulatorTest {
         logins.setProperty("braiins.password", "braiins-secret");
         logins.setProperty("whatsminer.username", "super");
         logins.setProperty("whatsminer.password", "whatsminer-secret");
+        logins.setProperty("whatsminer-v2.password", "whatsminer-v2-secret");
         logins.setProperty("antminer.username", "root");
         logins.setProperty("antminer.password", "antminer-secret");
         settings = new DriverSettings(Duration.ofSeconds(2), Clock.systemUTC(), MinerCredentials.of(logins));
@@ -86,6 +93,7 @@ class DiscoveryAgainstSimulatorTest {
                 .firmwarePort(io.gridflex.minersim.fleet.Firmware.ANTMINER, HTTP_PORT)
                 .password(io.gridflex.minersim.fleet.Firmware.BRAIINS, "braiins-secret")
                 .password(io.gridflex.minersim.fleet.Firmware.WHATSMINER, "whatsminer-secret")
+                .password(io.gridflex.minersim.fleet.Firmware.WHATSMINER_V2, "whatsminer-v2-secret")
                 .password(io.gridflex.minersim.fleet.Firmware.ANTMINER, "antminer-secret").noise(0)
                 .warmUp(Duration.ofMillis(300)).sleepRamp(Duration.ofMillis(200)).start();
     }
@@ -108,8 +116,8 @@ class DiscoveryAgainstSimulatorTest {
         TestSiteConfig config = new TestSiteConfig("scan", 1000, staticMiners, TestSiteConfig.freshStateFile(),
                 TestSiteConfig.TestScan.of(ranges, PORTS));
         MinerDrivers drivers = new MinerDrivers(config, List.of(new LuxosDriver(settings), new BraiinsDriver(settings),
-                new BosminerDriver(settings), new WhatsminerDriver(settings), new AntminerDriver(settings),
-                new CgminerDriver(settings)));
+                new BosminerDriver(settings), new WhatsminerDriver(settings), new WhatsminerV2Driver(settings),
+                new AntminerDriver(settings), new CgminerDriver(settings)));
         FleetView view = new FleetView(config, drivers);
         return new Agent(drivers, view,
                 new Discovery(config, drivers, view, new AgentMetrics(new SimpleMeterRegistry()), settings));
@@ -138,17 +146,17 @@ class DiscoveryAgainstSimulatorTest {
         long started = System.nanoTime();
         List<InventoryChange> changes = agent.discovery().scanNow();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("scanned %s (1024 addresses, %d miners of 6 firmwares) in %d ms%n", BLOCK,
-                fleet.miners().size(), millis);
+        System.out.printf("scanned %s (1024 addresses, %d miners of %d firmwares) in %d ms%n", BLOCK,
+                fleet.miners().size(), FIRMWARES, millis);
 
         Map<MinerEndpoint, Firmware> expected = fleet.addresses().stream()
                 .collect(Collectors.toMap(a -> MinerEndpoint.parse(a.endpoint()),
                         DiscoveryAgainstSimulatorTest::firmware));
-        assertThat(expected).hasSize(18);
+        assertThat(expected).hasSize(MINERS);
         assertThat(inventory(agent.drivers())).isEqualTo(expected);
         expected.forEach((miner, firmware) -> assertThat(agent.drivers().driver(miner).firmware())
                 .as("driver of %s", miner).isEqualTo(firmware));
-        assertThat(changes).hasSize(18).allMatch(c -> c.kind() == Kind.NEW);
+        assertThat(changes).hasSize(MINERS).allMatch(c -> c.kind() == Kind.NEW);
         assertThat(agent.drivers().isStatic(expected.keySet().iterator().next())).isFalse();
 
         // Scanning again changes nothing.
@@ -165,9 +173,9 @@ class DiscoveryAgainstSimulatorTest {
 
         agent.discovery().scanNow();
 
-        assertThat(agent.view().snapshot()).hasSize(18).allSatisfy(s -> assertThat(s.last()).isNull());
+        assertThat(agent.view().snapshot()).hasSize(MINERS).allSatisfy(s -> assertThat(s.last()).isNull());
         List<MinerStatus> read = agent.view().sampleAll();
-        assertThat(read).hasSize(18).allSatisfy(s -> {
+        assertThat(read).hasSize(MINERS).allSatisfy(s -> {
             assertThat(s.reachable()).as("%s answers", s.endpoint()).isTrue();
             assertThat(s.hashing()).as("%s hashes", s.endpoint()).isTrue();
         });
@@ -186,7 +194,7 @@ class DiscoveryAgainstSimulatorTest {
                 // once a reading began after the first scan.
                 agent.view().sampleAll();
                 assertThat(agent.view().sampledOnce()).isTrue();
-                assertThat(agent.view().snapshot()).hasSize(18).allMatch(MinerStatus::reachable);
+                assertThat(agent.view().snapshot()).hasSize(MINERS).allMatch(MinerStatus::reachable);
             });
         } finally {
             agent.discovery().stop();
@@ -207,8 +215,8 @@ class DiscoveryAgainstSimulatorTest {
         assertThat(agent.drivers().isStatic(endpoint)).isTrue();
         assertThat(agent.drivers().driver(endpoint).firmware()).isEqualTo(Firmware.CGMINER);
         assertThat(agent.drivers().nominalW(endpoint)).isEqualTo(3000);
-        assertThat(agent.drivers().endpoints()).hasSize(18).startsWith(endpoint);
-        assertThat(changes).hasSize(17).noneMatch(c -> c.miner().equals(endpoint));
+        assertThat(agent.drivers().endpoints()).hasSize(MINERS).startsWith(endpoint);
+        assertThat(changes).hasSize(MINERS - 1).noneMatch(c -> c.miner().equals(endpoint));
     }
 
     @Test

@@ -43,7 +43,7 @@ class FirmwareProbeTest {
     @Test
     void thePlanTriesTheMostSpecificFirmwareFirstOnEveryPort() {
         assertThat(ALL.on(4028)).extracting(ScanPlan.Probe::firmware).containsExactly(Firmware.LUXOS,
-                Firmware.BOSMINER, Firmware.CGMINER);
+                Firmware.WHATSMINER_V2, Firmware.BOSMINER, Firmware.CGMINER);
         assertThat(ALL.on(80)).extracting(ScanPlan.Probe::firmware).containsExactly(Firmware.BRAIINS,
                 Firmware.ANTMINER);
         assertThat(ALL.on(4433)).extracting(ScanPlan.Probe::firmware).containsExactly(Firmware.WHATSMINER);
@@ -56,6 +56,8 @@ class FirmwareProbeTest {
         assertThat(plan.probes()).containsExactly(new ScanPlan.Probe(Firmware.LUXOS, 4028),
                 new ScanPlan.Probe(Firmware.BRAIINS, 18080), new ScanPlan.Probe(Firmware.CGMINER, 4028));
         assertThat(plan.portOf(Firmware.ANTMINER)).isEqualTo(-1);
+        assertThat(ScanPlan.fromConfig(List.of("whatsminer-v2"), Map.of("WHATSMINER_V2", 14028)).probes())
+                .containsExactly(new ScanPlan.Probe(Firmware.WHATSMINER_V2, 14028));
         assertThatThrownBy(() -> ScanPlan.fromConfig(List.of("bitaxe"), Map.of()))
                 .hasMessageContaining("unknown miner firmware 'bitaxe'");
         assertThatThrownBy(() -> ScanPlan.fromConfig(List.of(), Map.of("braiins", 0))).hasMessageContaining(
@@ -70,6 +72,13 @@ class FirmwareProbeTest {
                 .contains(new Detected(Firmware.LUXOS, new MinerEndpoint(HOST, 4028)));
         FakeHost bos = new FakeHost(Map.of(4028, Port.OPEN), Map.of(4028, Set.of(Firmware.BOSMINER, Firmware.CGMINER)));
         assertThat(bos.probe(ALL).probe(HOST, Optional.empty())).map(Detected::firmware).contains(Firmware.BOSMINER);
+        // A Whatsminer API v2 miner also answers the base API's reads, as a cgminer fork.
+        FakeHost whatsminerV2 = new FakeHost(Map.of(4028, Port.OPEN),
+                Map.of(4028, Set.of(Firmware.WHATSMINER_V2, Firmware.CGMINER)));
+        assertThat(whatsminerV2.probe(ALL).probe(HOST, Optional.empty()))
+                .contains(new Detected(Firmware.WHATSMINER_V2, new MinerEndpoint(HOST, 4028)));
+        assertThat(whatsminerV2.asked()).containsSubsequence("luxos 4028", "whatsminer-v2 4028")
+                .doesNotContain("bosminer 4028", "cgminer 4028");
         FakeHost cgminer = new FakeHost(Map.of(4028, Port.OPEN), Map.of(4028, Set.of(Firmware.CGMINER)));
         assertThat(cgminer.probe(ALL).probe(HOST, Optional.empty())).map(Detected::firmware)
                 .contains(Firmware.CGMINER);
