@@ -2,6 +2,7 @@ package io.gridflex.gateway.push;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,6 +62,33 @@ public interface PushConfig {
 
     default List<String> protocols() {
         return configuredProtocols().orElse(List.of("TLSv1.2"));
+    }
+
+    /**
+     * The longest a client may take to send one request (headers and body), and to read its answer; a slower
+     * connection is closed, so that a client trickling bytes cannot hold the listener's connections. Default 30 s.
+     */
+    @WithName("request-timeout")
+    Optional<Duration> configuredRequestTimeout();
+
+    default Duration requestTimeout() {
+        return configuredRequestTimeout().orElse(Duration.ofSeconds(30));
+    }
+
+    /** How long a connection may stay open with no request on it. Default 30 s. */
+    @WithName("idle-timeout")
+    Optional<Duration> configuredIdleTimeout();
+
+    default Duration idleTimeout() {
+        return configuredIdleTimeout().orElse(Duration.ofSeconds(30));
+    }
+
+    /** The most connections open at once; more are refused until one closes. Default 256. */
+    @WithName("max-connections")
+    Optional<Integer> configuredMaxConnections();
+
+    default int maxConnections() {
+        return configuredMaxConnections().orElse(256);
     }
 
     /** Larger request bodies are refused unread with HTTP 413. Default 1 MiB, as the codec's own cap. */

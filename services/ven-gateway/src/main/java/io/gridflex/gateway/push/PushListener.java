@@ -80,6 +80,7 @@ public final class PushListener implements AutoCloseable {
 
     /** Binds the port and serves. */
     public synchronized void start() {
+        limitServers(config);
         try {
             server = HttpsServer.create(new InetSocketAddress(config.host(), config.port()), 64);
         } catch (IOException e) {
@@ -100,6 +101,29 @@ public final class PushListener implements AutoCloseable {
         LOG.infof("push listener on %s:%d, certificate %s (SHA-256 %s), for program(s) %s", config.host(), port(),
                 tls.certificate().getSubjectX500Principal(), Fingerprint.sha256(tls.certificate()),
                 endpoints.keySet());
+    }
+
+    /**
+     * The JDK's HTTP server takes its limits from system properties, read once per JVM when its first server is made:
+     * the longest a request may take to arrive and its answer to be read, how long an idle connection stays, and how
+     * many connections may be open. Sets those the JVM was not started with (a {@code -D} wins, and is logged). The
+     * gateway makes no other server of this kind, so the listener's are the JVM's. Visible for tests.
+     */
+    static void limitServers(PushConfig config) {
+        String requestSeconds = Long.toString(Math.max(1, config.requestTimeout().toSeconds()));
+        limit("sun.net.httpserver.maxReqTime", requestSeconds);
+        limit("sun.net.httpserver.maxRspTime", requestSeconds);
+        limit("sun.net.httpserver.idleInterval", Long.toString(Math.max(1, config.idleTimeout().toSeconds())));
+        limit("jdk.httpserver.maxConnections", Integer.toString(config.maxConnections()));
+    }
+
+    private static void limit(String property, String value) {
+        String set = System.getProperty(property);
+        if (set == null) {
+            System.setProperty(property, value);
+        } else if (!set.equals(value)) {
+            LOG.warnf("push listener: %s=%s from the JVM's command line, not the configured %s", property, set, value);
+        }
     }
 
     /** The bound port (the configured one, or the one picked for port 0). */

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +25,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 import jakarta.inject.Inject;
 
@@ -211,6 +214,41 @@ class PushProgramTest {
         Api.asOperator().get("/api/events/{id}", registration.vtnId() + "/" + vtnEventId).then().statusCode(404);
     }
 
+    /**
+     * A client with a trusted certificate that sends a request's headers and then trickles (or withholds) its body
+     * holds a connection only for the listener's request timeout (2 s here): the listener closes it, and serves the
+     * next client as before.
+     */
+    @Test
+    void aClientThatTricklesItsRequestIsCutOffAtTheRequestTimeout() throws Exception {
+        registered(PUSH);
+        SSLContext vtn = PushVtn.pki.sslContext(PushVtn.vtn);
+        long begun = System.nanoTime();
+        try (SSLSocket socket = (SSLSocket) vtn.getSocketFactory().createSocket("127.0.0.1", PushVtn.port)) {
+            socket.setSoTimeout(15_000);
+            socket.startHandshake();
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /" + PUSH + "/OpenADR2/Simple/2.0b/EiEvent HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/xml\r\nContent-Length: 4000\r\n\r\n<oadrPayload").getBytes(
+                            StandardCharsets.US_ASCII));
+            out.flush();
+            int read;
+            try {
+                read = socket.getInputStream().read();
+            } catch (SocketTimeoutException stillOpen) {
+                throw new AssertionError("the listener still holds the connection after 15 s", stillOpen);
+            } catch (IOException reset) {
+                read = -1;
+            }
+            assertThat(read).as("the listener closed the connection without an answer").isEqualTo(-1);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - begun)).as("held until the request timeout, not refused")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+
+        HttpResponse<String> next = push(vtn, PUSH, "EiEvent", "not xml");
+        assertThat(next.statusCode()).isLessThan(500);
+    }
+
     @Test
     void brokenHostileOversizedAndMisaddressedPushesGetA4xxOrAnOpenAdrCodeAndChangeNothing() throws Exception {
         Registration registration = registered(PUSH);
@@ -366,7 +404,7 @@ class PushProgramTest {
         static Identity stranger;
         static Identity foreigner;
         private static Identity ven;
-        private static int port;
+        static int port;
         private static VtnSimulator simulator;
 
         static String publicUrl() {
@@ -394,6 +432,8 @@ class PushProgramTest {
             config.put("gridflex.gateway.push.public-url", publicUrl());
             config.put("gridflex.gateway.push.certificate", listener.certificate().toString());
             config.put("gridflex.gateway.push.key", listener.key().toString());
+            // As the surefire configuration sets the JDK server's limits for the whole test JVM (pom.xml).
+            config.put("gridflex.gateway.push.request-timeout", "2s");
             program(config, "default", null);
             program(config, PUSH, Fingerprint.sha256(vtn.leaf()).toString());
             config.put("gridflex.gateway.programs." + PUSH + ".transport", "push");
