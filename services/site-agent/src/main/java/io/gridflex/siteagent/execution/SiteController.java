@@ -3,10 +3,8 @@ package io.gridflex.siteagent.execution;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,14 +48,11 @@ public class SiteController {
     private final ScheduleBook book;
     private final OtherLoad otherLoad;
     private final FleetView fleet;
-    private final AgentMetrics metrics;
     private final double sleepW;
     private final Shedder shedder;
     private final Restorer restorer;
     private final Reconciler reconciler;
-    private final MeteredReduction metered;
-    /** When the shedder last became settled with nothing out, or null while commands or confirmations are out. */
-    private Instant settledAt;
+    private final Acknowledger acks;
     /** The start of the segment the miners were last got ready for. */
     private Instant preparedFor;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
@@ -70,12 +65,11 @@ public class SiteController {
         this.book = book;
         this.otherLoad = otherLoad;
         this.fleet = fleet;
-        this.metrics = metrics;
         this.sleepW = config.miner().sleepW();
         this.shedder = new Shedder(config, clock, book, fleet, commands);
         this.restorer = new Restorer(config, book, fleet, commands, metrics);
         this.reconciler = new Reconciler(book, fleet, sleepW, config.shed().confirmTimeout());
-        this.metered = new MeteredReduction(meter);
+        this.acks = new Acknowledger(clock, book, shedder, restorer, new MeteredReduction(meter), metrics, sleepW);
     }
 
     void start(@Observes StartupEvent event) {
@@ -105,7 +99,7 @@ public class SiteController {
         shedder.collect(now);
         restorer.collect(now);
         reconciler.settle(book.view().pending(), now);
-        calibrate(now);
+        acks.calibrate(now);
         ScheduleBook.View view = book.view();
         ScheduleSegment segment = view.segmentAt(now).orElse(null);
         // Headroom counts as load: mining stays that far under the cap, where the next spike lands.
@@ -114,7 +108,7 @@ public class SiteController {
                 config.maxImportKw() * 1000);
         // Held miners are counted by their own readings; where the meter saw less of a shed than they claimed, they
         // must hold that much more for the meter to see what is required.
-        double holdW = requiredW * metered.correction();
+        double holdW = requiredW * acks.correction();
         follow(view, segment, holdW, now);
 
         if (holdW > EPSILON_W) {
@@ -128,25 +122,7 @@ public class SiteController {
             restorer.stage(surplus, Requirement.importCapW(segment, config.maxImportKw() * 1000) - otherW, now);
         }
         restorer.confirmWoken(book.view().held(), now);
-        acknowledge(segment, requiredW, holdW, now);
-    }
-
-    /**
-     * Notes when the shedder settled (nothing commanded or unconfirmed) and, once per settled shed, lets the meter's
-     * figure correct how much the miners' own readings must show held.
-     */
-    private void calibrate(Instant now) {
-        if (!shedder.settled()) {
-            settledAt = null;
-            return;
-        }
-        settledAt = settledAt == null ? now : settledAt;
-        double before = metered.correction();
-        if (metered.calibrate(settledAt, shedder.removedW())) {
-            LOG.infof("the site meter saw %.0f %% of the reduction the held miners' own readings show; holding %.2f "
-                    + "times the target by their readings (was %.2f)", 100 / metered.correction(),
-                    metered.correction(), before);
-        }
+        acks.acknowledge(segment, requiredW, holdW, now);
     }
 
     /**
@@ -185,66 +161,6 @@ public class SiteController {
                         requiredW, now));
     }
 
-    private void acknowledge(ScheduleSegment segment, double requiredW, double holdW, Instant now) {
-        ScheduleBook.View view = book.view();
-        boolean settled = shedder.settled();
-        metered.observe(settled && view.held().isEmpty() && view.pending().isEmpty());
-        settledAt = !settled ? null : settledAt == null ? now : settledAt;
-        SegmentProgress present = view.present();
-        if (present != null && !present.shed() && settled) {
-            // The meter has the last word: wait (briefly) for its first reading after the miners settled.
-            Optional<MeteredReduction.Figure> figure = metered.after(settledAt);
-            if (figure.isPresent() || !metered.metered() || !now.isBefore(settledAt.plus(metered.patience()))) {
-                acknowledgeShed(present, segment, requiredW, figure);
-            }
-        }
-        boolean surplusBack = Requirement.surplus(view.asleep(), holdW, sleepW).isEmpty()
-                && view.held().stream().allMatch(HeldMiner::isAsleep);
-        if (!view.restoring().isEmpty() && surplusBack) {
-            List<String> notes = new ArrayList<>(restorer.takeIssues());
-            int stillHeld = view.asleep().size();
-            if (stillHeld > 0) {
-                notes.addFirst(String.format(Locale.ROOT,
-                        "%d miners stay asleep to keep the site under its import limit (%.1f kW required)", stillHeld,
-                        requiredW / 1000));
-            }
-            book.restored(notes.isEmpty() ? null : String.join("; ", notes));
-        }
-    }
-
-    private void acknowledgeShed(SegmentProgress present, ScheduleSegment segment, double requiredW,
-            Optional<MeteredReduction.Figure> figure) {
-        double claimedW = shedder.removedW();
-        double removedW = figure.map(MeteredReduction.Figure::removedW).orElse(claimedW);
-        int held = book.view().asleep().size();
-        StringBuilder reason = new StringBuilder();
-        if (shedder.stopped() + shedder.trimmed() > 0) {
-            Duration latency = Duration.between(present.since(), clock.instant());
-            metrics.shedLatency(latency);
-            reason.append(shedder.stopped()).append(" miners stopped, ").append(shedder.trimmed())
-                    .append(" trimmed (").append(held).append(" held), latency ")
-                    .append(Math.max(0, latency.toMillis())).append(" ms");
-        } else {
-            reason.append("no miner stopped: the ").append(held).append(" held already cover it");
-        }
-        if (segment != null && segment.importCapKw() != null) {
-            reason.append(String.format(Locale.ROOT, "; import cap %.1f kW", segment.importCapKw()));
-        }
-        if (removedW + EPSILON_W < requiredW) {
-            reason.append(String.format(Locale.ROOT, "; short of the target: %.1f of %.1f kW", removedW / 1000,
-                    requiredW / 1000));
-        }
-        if (figure.isPresent()) {
-            reason.append(String.format(Locale.ROOT, "; metered: %.1f kW less mining than at %s (the miners' own "
-                    + "readings say %.1f kW)", removedW / 1000, figure.get().referenceAt(), claimedW / 1000));
-        } else if (metered.metered()) {
-            reason.append("; the site meter gave no figure (no fresh reading since the miners settled, or none while "
-                    + "no miner was held): from the miners' own readings");
-        }
-        shedder.issues().forEach(issue -> reason.append("; ").append(issue));
-        book.shed(present, removedW / 1000, requiredW / 1000, reason.toString());
-    }
-
     private String restoringReason(SegmentProgress from, SegmentProgress next, ScheduleBook.View view,
             double requiredW, Instant now) {
         String why;
@@ -270,7 +186,7 @@ public class SiteController {
         for (ScheduleSegment next : view.schedule().segments()) {
             if (next.start().isAfter(now) && !next.start().isAfter(horizon) && !next.start().equals(preparedFor)) {
                 double nextW = Requirement.requiredW(next, fleet.snapshot(), view.held(), otherW,
-                        config.maxImportKw() * 1000) * metered.correction();
+                        config.maxImportKw() * 1000) * acks.correction();
                 if (nextW > requiredW + EPSILON_W) {
                     preparedFor = next.start();
                     shedder.prepare(nextW);
