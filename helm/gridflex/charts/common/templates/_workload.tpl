@@ -1,8 +1,9 @@
 {{/*
 A central service: Deployment, Service, PodDisruptionBudget, NetworkPolicy, ServiceMonitor and ServiceAccount.
 Each service chart defines gridflex.<chart>.principal (its Kafka principal), .database and .oidc ("true" when it
-uses them), .env, .javaOpts, .podAnnotations (a YAML map, e.g. checksums of its own ConfigMaps), .volumeMounts and
-.volumes (its own additions, possibly empty).
+uses them), .env, .javaOpts, .podAnnotations (a YAML map, e.g. checksums of its own ConfigMaps), .volumeMounts,
+.volumes, .ports (container ports besides http) and .networkPolicyIngress (NetworkPolicy ingress rules besides the
+HTTP port's): its own additions, possibly empty.
 */}}
 {{- define "gridflex.service" -}}
 {{- $principal := include (printf "gridflex.%s.principal" .Chart.Name) . -}}
@@ -80,6 +81,7 @@ spec:
             - name: http
               containerPort: 8080
               protocol: TCP
+            {{- include (printf "gridflex.%s.ports" .Chart.Name) . | nindent 12 }}
           env:
             - name: QUARKUS_HTTP_PORT
               value: "8080"
@@ -245,9 +247,9 @@ spec:
 {{- end }}
 {{- if .Values.global.networkPolicy.enabled }}
 ---
-# Ingress only to the HTTP port, from the namespaces and pods allowed to call the service and from Prometheus;
-# egress only to DNS, Kafka and PostgreSQL (on the ports their addresses name), Keycloak and what the service itself
-# names.
+# Ingress only to the HTTP port, from the namespaces and pods allowed to call the service and from Prometheus, and to
+# the ports the service itself names (the ven-gateway's push listener); egress only to DNS, Kafka and PostgreSQL (on
+# the ports their addresses name), Keycloak and what the service itself names.
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -273,6 +275,7 @@ spec:
         {{- with .Values.networkPolicy.ingressFrom }}
         {{- toYaml . | nindent 8 }}
         {{- end }}
+    {{- include (printf "gridflex.%s.networkPolicyIngress" .Chart.Name) . | nindent 4 }}
   egress:
     - ports:
         - port: 53

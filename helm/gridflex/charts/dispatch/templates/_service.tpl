@@ -5,6 +5,8 @@
 {{- define "gridflex.dispatch.podAnnotations" -}}{{- end -}}
 {{- define "gridflex.dispatch.volumeMounts" -}}{{- end -}}
 {{- define "gridflex.dispatch.volumes" -}}{{- end -}}
+{{- define "gridflex.dispatch.ports" -}}{{- end -}}
+{{- define "gridflex.dispatch.networkPolicyIngress" -}}{{- end -}}
 
 {{/*
 Sites' Kafka users and topics are declared as Strimzi objects by the umbrella chart (its `sites` list), so dispatch

@@ -5,6 +5,8 @@
 {{- define "gridflex.settlement.podAnnotations" -}}{{- end -}}
 {{- define "gridflex.settlement.volumeMounts" -}}{{- end -}}
 {{- define "gridflex.settlement.volumes" -}}{{- end -}}
+{{- define "gridflex.settlement.ports" -}}{{- end -}}
+{{- define "gridflex.settlement.networkPolicyIngress" -}}{{- end -}}
 
 {{/* The confidential client's secret, for the billing pages' code flow. */}}
 {{- define "gridflex.settlement.env" -}}

@@ -1,10 +1,12 @@
 {{/*
-Each program's OpenADR key material: which Secrets to mount where, and the tls.* / signature.* keys of
+Each program's OpenADR key material, and the push listener's: which Secrets to mount where, and the keys of
 programs.properties that name the mounted files. One plan, as JSON, so that the volumes, the mounts and the properties
 cannot disagree:
 
-  {"programs": [{"volumes": [{"name", "secretName", "keys", "mountPath"}], "properties": [[<key>, <value>], ...]}],
-   "rsaSuite": <whether any program may offer TLS_RSA_WITH_AES_128_CBC_SHA256>}
+  {"programs": [{"properties": [[<key>, <value>], ...]}],
+   "push": {"properties": [[<key>, <value>], ...]},   only when a program has transport: push
+   "volumes": [{"name", "secretName", "keys", "mountPath"}],
+   "rsaSuite": <whether any program or the push listener may offer TLS_RSA_WITH_AES_128_CBC_SHA256>}
 
 Program i's files are under /etc/gridflex/openadr/<i>/ (the index, not the id: any id the chart accepts, none
 colliding):
@@ -13,11 +15,18 @@ colliding):
   tls-trust/  tls.trustedCertificates.secretName, when another Secret
   signature/  signature.secretName, when another Secret than tls.secretName (tls.crt, tls.key)
   signers/    signature.trustedCertificates.secretName (its keys)
+The push listener's are under /etc/gridflex/openadr/push/: push.tls.secretName (tls.crt, tls.key).
 Only the keys named are projected, so a Secret without them fails the pod's start (the kubelet names the key)
 instead of the gateway's.
+
+A program with transport: push needs tls.trustedCertificates (the gateway checks its VTN's client certificate against
+them), and the listener needs push.tls.secretName and push.publicUrl: the render fails without them, naming the
+program.
 */}}
 {{- define "gridflex.ven-gateway.openadr" -}}
 {{- $programs := list -}}
+{{- $allVolumes := list -}}
+{{- $pushPrograms := list -}}
 {{- $rsa := false -}}
 {{- range $i, $p := .Values.programs -}}
 {{- $dir := printf "/etc/gridflex/openadr/%d" (int $i) -}}
@@ -25,6 +34,15 @@ instead of the gateway's.
 {{- $props := list -}}
 {{- $tls := $p.tls | default dict -}}
 {{- $tlsKeys := list -}}
+{{- if eq ($p.transport | default "pull") "push" -}}
+{{- $pushPrograms = append $pushPrograms (printf "programs[%d] (%q)" (int $i) (toString $p.id)) -}}
+{{- if not $tls.trustedCertificates -}}
+{{- fail (printf "ven-gateway: programs[%d] (%q) has transport: push, which needs tls.trustedCertificates: the gateway takes a push only from a client certificate that chains to them (and matches tls.pinnedFingerprints when set)" (int $i) (toString $p.id)) -}}
+{{- end -}}
+{{- if $p.pollInterval -}}
+{{- fail (printf "ven-gateway: programs[%d] (%q) has transport: push and a pollInterval, which only a pull program uses: leave it out" (int $i) (toString $p.id)) -}}
+{{- end -}}
+{{- end -}}
 {{- if $p.tls -}}
 {{- $tlsKeys = list "tls.crt" "tls.key" -}}
 {{- $props = append $props (list "tls.certificate" (printf "%s/tls/tls.crt" $dir)) -}}
@@ -47,8 +65,7 @@ instead of the gateway's.
 {{- with $tls.protocols -}}
 {{- $props = append $props (list "tls.protocols" (join "," .)) -}}
 {{- end -}}
-{{- /* The gateway's default suites include it. */ -}}
-{{- if or (not $tls.cipherSuites) (has "TLS_RSA_WITH_AES_128_CBC_SHA256" $tls.cipherSuites) -}}
+{{- if include "gridflex.ven-gateway.offersRsaSuite" $tls.cipherSuites -}}
 {{- $rsa = true -}}
 {{- end -}}
 {{- end -}}
@@ -83,9 +100,47 @@ instead of the gateway's.
 {{- if $tlsKeys -}}
 {{- $volumes = prepend $volumes (dict "name" (printf "openadr-%d-tls" (int $i)) "secretName" $tls.secretName "keys" $tlsKeys "mountPath" (printf "%s/tls" $dir)) -}}
 {{- end -}}
-{{- $programs = append $programs (dict "volumes" $volumes "properties" $props) -}}
+{{- $programs = append $programs (dict "properties" $props) -}}
+{{- $allVolumes = concat $allVolumes $volumes -}}
 {{- end -}}
-{{- dict "programs" $programs "rsaSuite" $rsa | toJson -}}
+{{- $plan := dict "programs" $programs -}}
+{{- if $pushPrograms -}}
+{{- $listener := .Values.push | default dict -}}
+{{- $listenerTls := $listener.tls | default dict -}}
+{{- $for := printf "ven-gateway: %s %s transport: push" (join ", " $pushPrograms) (ternary "has" "have" (eq (len $pushPrograms) 1)) -}}
+{{- if not $listenerTls.secretName -}}
+{{- fail (printf "%s, and the push listener has no certificate: set push.tls.secretName to a Secret with tls.crt and tls.key (push.tls.certificate has cert-manager issue it)" $for) -}}
+{{- end -}}
+{{- if not $listener.publicUrl -}}
+{{- fail (printf "%s, and push.publicUrl is not set: the https address at which the VTNs reach the push listener (the push Service's external name), which each push program registers as <publicUrl>/<program id>" $for) -}}
+{{- end -}}
+{{- $dir := "/etc/gridflex/openadr/push" -}}
+{{- $allVolumes = append $allVolumes (dict "name" "openadr-push-tls" "secretName" $listenerTls.secretName "keys" (list "tls.crt" "tls.key") "mountPath" $dir) -}}
+{{- $props := list (list "port" (toString (int $listener.port))) (list "public-url" $listener.publicUrl) -}}
+{{- $props = concat $props (list (list "certificate" (printf "%s/tls.crt" $dir)) (list "key" (printf "%s/tls.key" $dir))) -}}
+{{- with $listenerTls.cipherSuites -}}
+{{- $props = append $props (list "cipher-suites" (join "," .)) -}}
+{{- end -}}
+{{- with $listenerTls.protocols -}}
+{{- $props = append $props (list "protocols" (join "," .)) -}}
+{{- end -}}
+{{- with $listener.maxRequestBytes -}}
+{{- $props = append $props (list "max-request-bytes" (toString (int .))) -}}
+{{- end -}}
+{{- if include "gridflex.ven-gateway.offersRsaSuite" $listenerTls.cipherSuites -}}
+{{- $rsa = true -}}
+{{- end -}}
+{{- $_ := set $plan "push" (dict "properties" $props) -}}
+{{- end -}}
+{{- $_ := set $plan "volumes" $allVolumes -}}
+{{- $_ := set $plan "rsaSuite" $rsa -}}
+{{- $plan | toJson -}}
+{{- end -}}
+
+{{/* "true" when these cipherSuites may offer TLS_RSA_WITH_AES_128_CBC_SHA256: none listed (the gateway's default is
+both OpenADR suites), or that one listed. */}}
+{{- define "gridflex.ven-gateway.offersRsaSuite" -}}
+{{- if or (not .) (has "TLS_RSA_WITH_AES_128_CBC_SHA256" .) -}}true{{- end -}}
 {{- end -}}
 
 {{/* The java.security override (files/, a copy of the gateway's) and where the container finds it. */}}

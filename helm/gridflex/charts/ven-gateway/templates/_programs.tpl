@@ -6,12 +6,15 @@ by reading the rendered file back with SmallRye Config (helm module, VenGatewayP
   and `:` escaped). Ids SmallRye cannot read back as the same key are refused: with `"` (escaped, the key's
   defaults are not found), ending in `\` (it escapes the closing quote) or in `[<digits>]` (read as a list index);
 - the tls.* and signature.* keys name the files of the program's mounted Secrets (_openadr.tpl);
+- when a program has transport: push, the push listener's gridflex.gateway.push.* keys follow the programs
+  (_openadr.tpl);
 - a value: `$` as `\$` so that SmallRye expands no ${...} in it, then the properties format's (`\` doubled, a
   leading space kept).
 */}}
 {{- define "gridflex.ven-gateway.programsProperties" -}}
 {{- $seen := dict -}}
-{{- $openadr := (include "gridflex.ven-gateway.openadr" . | fromJson).programs -}}
+{{- $plan := include "gridflex.ven-gateway.openadr" . | fromJson -}}
+{{- $openadr := $plan.programs -}}
 # The ven-gateway's OpenADR programs, from the chart's `programs` values.
 {{- range $i, $program := .Values.programs }}
 {{- $id := $program.id | toString }}
@@ -43,11 +46,20 @@ by reading the rendered file back with SmallRye Config (helm module, VenGatewayP
 {{- with $program.acceptedGroups }}
 {{ $key }}.accepted-groups={{ include "gridflex.ven-gateway.propertiesValue" (join "," .) }}
 {{- end }}
+{{- with $program.transport }}
+{{ $key }}.transport={{ . }}
+{{- end }}
 {{- with $program.pollInterval }}
 {{ $key }}.poll.interval={{ . }}
 {{- end }}
 {{- range (index $openadr $i).properties }}
 {{ $key }}.{{ index . 0 }}={{ include "gridflex.ven-gateway.propertiesValue" (index . 1) }}
+{{- end }}
+{{- end }}
+{{- with $plan.push }}
+# The push listener the VTNs of the push programs call, from the chart's `push` values.
+{{- range .properties }}
+gridflex.gateway.push.{{ index . 0 }}={{ include "gridflex.ven-gateway.propertiesValue" (index . 1) }}
 {{- end }}
 {{- end }}
 {{- end -}}

@@ -43,12 +43,10 @@ checksum/java-security: {{ .Files.Get (printf "files/%s" (include "gridflex.ven-
   mountPath: {{ include "gridflex.ven-gateway.javaSecurityDir" . }}
   readOnly: true
 {{- end }}
-{{- range (include "gridflex.ven-gateway.openadr" . | fromJson).programs }}
-{{- range .volumes }}
+{{- range (include "gridflex.ven-gateway.openadr" . | fromJson).volumes }}
 - name: {{ .name }}
   mountPath: {{ .mountPath }}
   readOnly: true
-{{- end }}
 {{- end }}
 {{- end -}}
 
@@ -61,8 +59,7 @@ checksum/java-security: {{ .Files.Get (printf "files/%s" (include "gridflex.ven-
   configMap:
     name: {{ include "gridflex.name" . }}-java-security
 {{- end }}
-{{- range (include "gridflex.ven-gateway.openadr" . | fromJson).programs }}
-{{- range .volumes }}
+{{- range (include "gridflex.ven-gateway.openadr" . | fromJson).volumes }}
 # OpenADR key material: only the keys named, read-only for the owner and the pod's fsGroup (the gateway's group).
 - name: {{ .name }}
   secret:
@@ -74,5 +71,40 @@ checksum/java-security: {{ .Files.Get (printf "files/%s" (include "gridflex.ven-
         path: {{ . | quote }}
       {{- end }}
 {{- end }}
+{{- end -}}
+
+{{/*
+The push listener, when a program has transport: push (_openadr.tpl): its container port, and the NetworkPolicy
+rule that lets the VTNs reach it: from anywhere (they call from outside the cluster, through the Service
+ven-gateway-push), or only from push.allowedFrom (CIDRs, or NetworkPolicyPeer objects). The port name is what the
+Service targets.
+*/}}
+{{- define "gridflex.ven-gateway.pushPortName" -}}openadr-push{{- end -}}
+
+{{- define "gridflex.ven-gateway.ports" -}}
+{{- if (include "gridflex.ven-gateway.openadr" . | fromJson).push }}
+- name: {{ include "gridflex.ven-gateway.pushPortName" . }}
+  containerPort: {{ .Values.push.port }}
+  protocol: TCP
+{{- end }}
+{{- end -}}
+
+{{- define "gridflex.ven-gateway.networkPolicyIngress" -}}
+{{- if (include "gridflex.ven-gateway.openadr" . | fromJson).push }}
+# The push listener, for the VTNs of the push programs.
+- ports:
+    - port: {{ .Values.push.port }}
+      protocol: TCP
+  {{- with .Values.push.allowedFrom }}
+  from:
+    {{- range . }}
+    {{- if kindIs "string" . }}
+    - ipBlock:
+        cidr: {{ . }}
+    {{- else }}
+    - {{- toYaml . | nindent 6 }}
+    {{- end }}
+    {{- end }}
+  {{- end }}
 {{- end }}
 {{- end -}}

@@ -64,6 +64,11 @@ class ObjectSchemasTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("renderings")
     void everyRenderedObjectIsValidForItsKind(String rendering, List<JsonNode> objects) {
+        assertValid(rendering, objects);
+    }
+
+    /** Every object of {@code rendering} is valid against its kind's schema (also for renderings of other tests). */
+    static void assertValid(String rendering, List<JsonNode> objects) {
         for (JsonNode object : objects) {
             String kind = object.path("apiVersion").asText() + "/" + object.path("kind").asText();
             String name = rendering + ": " + kind + " " + object.at("/metadata/name").asText();

@@ -89,14 +89,19 @@ class VenGatewayOpenAdrSecurityTest {
 
     /** A values file of one program with the given YAML lines (indented as its keys) after id, vtnUrl and venName. */
     Path oneProgram(String lines) throws IOException {
-        return values("""
+        return values(oneProgramValues(lines));
+    }
+
+    /** The values of {@link #oneProgram}; more of the gateway's keys may follow, indented by two. */
+    static String oneProgramValues(String lines) {
+        return """
                 ven-gateway:
                   enabled: true
                   programs:
                     - id: p
                       vtnUrl: https://vtn.example.com
                       venName: ven
-                """ + lines.indent(6));
+                """ + lines.indent(6);
     }
 
     /** The gateway's tls and signature groups, as its TlsConfig and SignatureConfig name them. */
@@ -145,11 +150,16 @@ class VenGatewayOpenAdrSecurityTest {
     }
 
     static Secured readBack(String properties, Path dir) throws IOException {
+        return readBack(properties, dir, Secured.class);
+    }
+
+    /** The properties read with SmallRye Config through {@code mapping}, keys it does not name left alone. */
+    static <T> T readBack(String properties, Path dir, Class<T> mapping) throws IOException {
         Path file = Files.writeString(dir.resolve("programs.properties"), properties);
         SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(file.toUri().toURL(), 250))
-                .withMapping(Secured.class).withValidateUnknown(false).build();
-        return config.getConfigMapping(Secured.class);
+                .withMapping(mapping).withValidateUnknown(false).build();
+        return config.getConfigMapping(mapping);
     }
 
     static JsonNode container(List<JsonNode> objects) {
