@@ -127,6 +127,15 @@ program.
 {{- with $listener.maxRequestBytes -}}
 {{- $props = append $props (list "max-request-bytes" (toString (int .))) -}}
 {{- end -}}
+{{- with $listener.requestTimeout -}}
+{{- $props = append $props (list "request-timeout" .) -}}
+{{- end -}}
+{{- with $listener.idleTimeout -}}
+{{- $props = append $props (list "idle-timeout" .) -}}
+{{- end -}}
+{{- with $listener.maxConnections -}}
+{{- $props = append $props (list "max-connections" (toString (int .))) -}}
+{{- end -}}
 {{- if include "gridflex.ven-gateway.offersRsaSuite" $listenerTls.cipherSuites -}}
 {{- $rsa = true -}}
 {{- end -}}

@@ -61,6 +61,8 @@ class VenGatewayPushTest {
                     dnsNames: [ven.gridflex.example.com]
                     duration: 8760h
                 maxRequestBytes: 2097152
+                requestTimeout: 20s
+                maxConnections: 512
                 service:
                   annotations: {service.beta.kubernetes.io/aws-load-balancer-type: nlb}
                   loadBalancerSourceRanges: [203.0.113.0/24]
@@ -125,6 +127,16 @@ class VenGatewayPushTest {
             Optional<List<String>> protocols();
 
             Optional<Integer> maxRequestBytes();
+
+            /** As the gateway's Quarkus duration converter reads it (plain SmallRye takes ISO-8601 only). */
+            @WithName("request-timeout")
+            Optional<String> requestTimeout();
+
+            @WithName("idle-timeout")
+            Optional<String> idleTimeout();
+
+            @WithName("max-connections")
+            Optional<Integer> maxConnections();
         }
     }
 
@@ -163,6 +175,8 @@ class VenGatewayPushTest {
                 gridflex.gateway.push.certificate=/etc/gridflex/openadr/push/tls.crt
                 gridflex.gateway.push.key=/etc/gridflex/openadr/push/tls.key
                 gridflex.gateway.push.max-request-bytes=2097152
+                gridflex.gateway.push.request-timeout=20s
+                gridflex.gateway.push.max-connections=512
                 """.formatted(SHORT));
         Pushed read = readBack(objects);
         assertThat(read.programs().get("polled").transport()).isEqualTo(Pushed.Transport.PULL);
@@ -171,6 +185,9 @@ class VenGatewayPushTest {
         assertThat(read.push().port()).contains(8443);
         assertThat(read.push().publicUrl()).contains(URI.create("https://ven.gridflex.example.com"));
         assertThat(read.push().maxRequestBytes()).contains(2_097_152);
+        assertThat(read.push().requestTimeout()).contains("20s");
+        assertThat(read.push().idleTimeout()).isEmpty();
+        assertThat(read.push().maxConnections()).contains(512);
         assertThat(read.push().cipherSuites()).isEmpty();
 
         List<JsonNode> tunedObjects = Charts.render(Charts.GRIDFLEX, withListener("""
