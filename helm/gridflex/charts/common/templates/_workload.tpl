@@ -29,10 +29,15 @@ spec:
     matchLabels:
       {{- include "gridflex.selectorLabels" . | nindent 6 }}
   strategy:
+    {{- if .Values.singleInstance }}
+    # Never two at once, not even during an update: the old pod stops before the new one starts.
+    type: Recreate
+    {{- else }}
     type: RollingUpdate
     rollingUpdate:
       maxSurge: 1
       maxUnavailable: 0
+    {{- end }}
   template:
     metadata:
       labels:

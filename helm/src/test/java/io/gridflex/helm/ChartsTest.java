@@ -115,6 +115,18 @@ class ChartsTest {
     }
 
     @Test
+    void theGatewayIsNeverTwoPodsAtOnceWhileTheOtherServicesRollWithASurge() {
+        List<JsonNode> objects = Charts.render(Charts.GRIDFLEX);
+        JsonNode gateway = Charts.named(objects, "Deployment", "ven-gateway");
+        assertThat(gateway.at("/spec/replicas").asInt()).isEqualTo(1);
+        assertThat(gateway.at("/spec/strategy/type").asText()).isEqualTo("Recreate");
+        assertThat(gateway.at("/spec/strategy/rollingUpdate").isMissingNode()).isTrue();
+        JsonNode dispatch = Charts.named(objects, "Deployment", "dispatch");
+        assertThat(dispatch.at("/spec/strategy/type").asText()).isEqualTo("RollingUpdate");
+        assertThat(dispatch.at("/spec/strategy/rollingUpdate/maxSurge").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void theSiteAgentKeepsItsStateAndJournalOnAPersistentVolume() {
         List<JsonNode> objects = Charts.render(Charts.SITE_AGENT, List.of(), SITE);
         JsonNode agent = Charts.named(objects, "StatefulSet", "site-agent-site-x");

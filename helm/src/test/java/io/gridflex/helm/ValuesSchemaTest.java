@@ -92,6 +92,17 @@ class ValuesSchemaTest {
     }
 
     @Test
+    void aSecondGatewayIsRefused() throws IOException {
+        Path two = values("""
+                ven-gateway:
+                  replicas: 2
+                """);
+        assertThatThrownBy(() -> Charts.render(Charts.GRIDFLEX, two))
+                .hasMessageContaining("ven-gateway")
+                .hasMessageContaining("replicas");
+    }
+
+    @Test
     void aSiteAgentWithoutItsKafkaAddressIsRefused() {
         Map<String, Object> noKafka = Map.of("site.id", "site-x", "site.minersSecret", "m",
                 "kafka.credentialsSecret", "k", "statusPasswordSecret", "s");
