@@ -81,10 +81,38 @@ public final class KafkaProvisioning {
         revoke(KafkaPolicy.sitePrincipal(siteId));
     }
 
-    /** Sets (or replaces) a principal's password. */
+    /**
+     * Sets (or replaces) a principal's password, and returns once the broker shows the principal's credentials: the
+     * controller commits them first and the broker applies them a moment later, and a client that logs in between is
+     * refused as having invalid credentials.
+     */
     public void credentials(String user, String password) {
         await(admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
                 new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS), password))).all());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!hasCredentials(user)) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("Kafka did not show the credentials of " + user + " within " + timeout);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private boolean hasCredentials(String user) {
+        try {
+            return await(admin.describeUserScramCredentials(List.of(user)).description(user)).credentialInfos()
+                    .stream().anyMatch(info -> info.mechanism() == ScramMechanism.SCRAM_SHA_512);
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof ResourceNotFoundException) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**
