@@ -55,6 +55,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class ProgramsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final String ALPHA_VEN_ID = "ven-alpha-allocated";
+    static final String ALPHA_EXTRA_CONTEXT = "oadr://gridflex.io/programs/alpha-extra";
     private static TestKafka kafka;
 
     @Inject
@@ -92,6 +94,96 @@ class ProgramsTest {
         assertThat(betaEvent.program()).isEqualTo("beta");
         Api.asOperator().get("/api/events/{id}", alpha.vtnId() + "/" + forAlpha).then().statusCode(200)
                 .body("program", equalTo("alpha"));
+    }
+
+    @Test
+    void aVenIdAllocatedInAdvanceIsPresentedAndKept() {
+        Registration alpha = registered("alpha");
+
+        assertThat(alpha.venId()).isEqualTo(ALPHA_VEN_ID);
+        assertThat(vtn.registrationMessages()).anySatisfy(message -> assertThat(message)
+                .containsEntry("type", "oadrCreatePartyRegistration").containsEntry("venId", ALPHA_VEN_ID)
+                .containsEntry("registrationId", null).containsEntry("answerCode", 200));
+    }
+
+    @Test
+    void eventsOfEveryListedMarketContextAreTakenAndOthersDeclinedAndNeverPublished() {
+        Registration alpha = registered("alpha");
+        Instant start = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+        String foreign = vtn.createEvent(alpha.venId(), 200, start, 600, "oadr://gridflex.io/programs/elsewhere");
+        String extra = vtn.createEvent(alpha.venId(), 400, start, 600, ALPHA_EXTRA_CONTEXT);
+        String usual = vtn.createEvent(alpha.venId(), 500, start, 600);
+
+        assertThat(published(alpha.vtnId() + "/" + extra).marketContext()).isEqualTo(ALPHA_EXTRA_CONTEXT);
+        assertThat(published(alpha.vtnId() + "/" + usual).marketContext())
+                .isEqualTo("oadr://gridflex.io/programs/load-dispatch");
+        await("the VTN hears the optOut").atMost(PATIENCE)
+                .until(() -> vtn.delivery(foreign, alpha.venId()).get("optType") != null);
+        assertThat(vtn.delivery(foreign, alpha.venId())).containsEntry("optType", "optOut")
+                .containsEntry("responseCode", "200");
+        Api.asOperator().get("/api/events/{id}", alpha.vtnId() + "/" + foreign).then().statusCode(200)
+                .body("optType", equalTo("optOut"))
+                .body("reason", containsString("market context oadr://gridflex.io/programs/elsewhere is not one of"))
+                .body("publishedAt", equalTo(null));
+        // Published in order: the events after it are on Kafka, it is not.
+        assertThat(kafka.poll(Topics.DR_EVENTS, r -> (alpha.vtnId() + "/" + foreign).equals(r.key()),
+                Duration.ofSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void anOperatorEndsTheRegistrationAndItStaysEndedUntilAskedAgain() {
+        Registration before = registered("alpha");
+        String cancel = "/api/programs/{id}/registration/cancel";
+        Api.as("audrey").post(cancel, "alpha").then().statusCode(403);
+
+        Api.asOperator().post(cancel, "alpha").then().statusCode(200)
+                .body("registered", equalTo(false))
+                .body("registrationCancelled", equalTo(true));
+
+        assertThat(vtn.registeredVenIds()).doesNotContain(ALPHA_VEN_ID);
+        assertThat(vtn.registrationMessages().getLast()).containsEntry("type", "oadrCancelPartyRegistration")
+                .containsEntry("venId", ALPHA_VEN_ID).containsEntry("registrationId", before.registrationId())
+                .containsEntry("answerCode", 200);
+        Instant lastPoll = lastPoll("alpha");
+        int messages = vtn.registrationMessages().size();
+        // The VTN asks for a poll a second: three go by without one, and without a new registration.
+        await().pollDelay(Duration.ofSeconds(3)).atMost(PATIENCE).until(() -> true);
+        assertThat(lastPoll("alpha")).isEqualTo(lastPoll);
+        assertThat(vtn.registrationMessages()).hasSize(messages);
+        Api.asOperator().post(cancel, "alpha").then().statusCode(409).body("error", equalTo("not-registered"));
+        Api.asOperator().post("/api/programs/{id}/registration/query", "alpha").then().statusCode(409);
+
+        Api.asOperator().post("/api/programs/{id}/registration", "alpha").then().statusCode(202);
+
+        Registration after = registered("alpha");
+        assertThat(after.venId()).isEqualTo(ALPHA_VEN_ID);
+        assertThat(after.registrationId()).isNotEqualTo(before.registrationId());
+        await("alpha polls again").atMost(PATIENCE).until(() -> lastPoll("alpha").isAfter(lastPoll));
+        Api.asOperator().get("/api/programs/{id}", "alpha").then().statusCode(200)
+                .body("registrationCancelled", equalTo(false));
+    }
+
+    @Test
+    void aQueryWhileRegisteredKeepsTheRegistrationAndThePollInterval() {
+        Registration beta = registered("beta");
+        long queriesBefore = queries();
+
+        Api.asOperator().post("/api/programs/{id}/registration/query", "beta").then().statusCode(200)
+                .body("registered", equalTo(true))
+                .body("venId", equalTo(beta.venId()))
+                .body("registrationId", equalTo(beta.registrationId()))
+                .body("pollInterval", equalTo("PT1S"));
+
+        assertThat(queries()).isEqualTo(queriesBefore + 1);
+        assertThat(vtn.registeredVenIds()).contains(beta.venId());
+        Instant queriedAt = Instant.now();
+        await("beta polls on").atMost(PATIENCE).until(() -> lastPoll("beta").isAfter(queriedAt));
+        assertThat(programs.find("beta").orElseThrow().state().current()).contains(beta);
+    }
+
+    private long queries() {
+        return vtn.registrationMessages().stream()
+                .filter(message -> "oadrQueryRegistration".equals(message.get("type"))).count();
     }
 
     @Test
@@ -180,15 +272,18 @@ class ProgramsTest {
         public Map<String, String> start() {
             hanging = new HangingVtn();
             String simulator = VtnSimulator.shared().baseUrl();
-            return Map.of(
-                    "gridflex.gateway.programs.default.vtn.url", simulator,
-                    "gridflex.gateway.programs.alpha.vtn.url", simulator,
-                    "gridflex.gateway.programs.alpha.ven-name", "gridflex-alpha",
-                    "gridflex.gateway.programs.beta.vtn.url", simulator + "/OpenADR2/Simple/2.0b/",
-                    "gridflex.gateway.programs.beta.ven-name", "gridflex-beta",
-                    "gridflex.gateway.programs.hanging.vtn.url", hanging.url(),
-                    "gridflex.gateway.programs.hanging.ven-name", "gridflex-hanging",
-                    "gridflex.gateway.programs.hanging.vtn.request-timeout", "5m");
+            new VtnAdmin(simulator).preallocate(ALPHA_VEN_ID);
+            return Map.ofEntries(Map.entry("gridflex.gateway.programs.alpha.ven-id", ALPHA_VEN_ID),
+                    Map.entry("gridflex.gateway.programs.alpha.market-contexts",
+                            "oadr://gridflex.io/programs/load-dispatch," + ALPHA_EXTRA_CONTEXT),
+                    Map.entry("gridflex.gateway.programs.default.vtn.url", simulator),
+                    Map.entry("gridflex.gateway.programs.alpha.vtn.url", simulator),
+                    Map.entry("gridflex.gateway.programs.alpha.ven-name", "gridflex-alpha"),
+                    Map.entry("gridflex.gateway.programs.beta.vtn.url", simulator + "/OpenADR2/Simple/2.0b/"),
+                    Map.entry("gridflex.gateway.programs.beta.ven-name", "gridflex-beta"),
+                    Map.entry("gridflex.gateway.programs.hanging.vtn.url", hanging.url()),
+                    Map.entry("gridflex.gateway.programs.hanging.ven-name", "gridflex-hanging"),
+                    Map.entry("gridflex.gateway.programs.hanging.vtn.request-timeout", "5m"));
         }
 
         @Override
