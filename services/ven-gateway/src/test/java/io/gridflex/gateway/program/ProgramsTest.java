@@ -2,6 +2,7 @@ package io.gridflex.gateway.program;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -158,6 +159,12 @@ class ProgramsTest {
         Registration after = registered("alpha");
         assertThat(after.venId()).isEqualTo(ALPHA_VEN_ID);
         assertThat(after.registrationId()).isNotEqualTo(before.registrationId());
+        // A fresh registration: the query first, then the allocated venID without the old registrationID.
+        List<Map<String, Object>> sent = vtn.registrationMessages();
+        assertThat(sent.subList(messages, sent.size()))
+                .extracting(m -> m.get("type"), m -> m.get("venId"), m -> m.get("registrationId"))
+                .containsExactly(tuple("oadrQueryRegistration", null, null),
+                        tuple("oadrCreatePartyRegistration", ALPHA_VEN_ID, null));
         await("alpha polls again").atMost(PATIENCE).until(() -> lastPoll("alpha").isAfter(lastPoll));
         Api.asOperator().get("/api/programs/{id}", "alpha").then().statusCode(200)
                 .body("registrationCancelled", equalTo(false));
