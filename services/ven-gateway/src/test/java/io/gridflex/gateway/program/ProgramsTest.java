@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.inject.Inject;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.gridflex.gateway.registration.Registration;
+import io.gridflex.gateway.registration.RegistrationKeeper;
+import io.gridflex.gateway.registration.RegistrationRepository;
 import io.gridflex.gateway.registration.RegistrationState;
 import io.gridflex.gateway.support.Api;
 import io.gridflex.gateway.support.VtnAdmin;
@@ -34,6 +37,7 @@ import io.gridflex.gateway.support.VtnSimulator;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.Topics;
+import io.gridflex.support.db.Transactions;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
@@ -65,6 +69,12 @@ class ProgramsTest {
 
     @Inject
     MessageCodec codec;
+
+    @Inject
+    RegistrationRepository registrations;
+
+    @Inject
+    Transactions transactions;
 
     private final VtnAdmin vtn = new VtnAdmin(VtnSimulator.shared().baseUrl());
 
@@ -152,6 +162,12 @@ class ProgramsTest {
         assertThat(lastPoll("alpha")).isEqualTo(lastPoll);
         assertThat(vtn.registrationMessages()).hasSize(messages);
         Api.asOperator().post(cancel, "alpha").then().statusCode(409).body("error", equalTo("not-registered"));
+        // A restarted gateway finds the hold and keeps the program unregistered.
+        ProgramConnection alpha = programs.find("alpha").orElseThrow();
+        RegistrationState restarted = new RegistrationState(alpha.config().poll());
+        new RegistrationKeeper("alpha", null, registrations, restarted, transactions, alpha.vtn(), Optional.empty())
+                .restoreHold();
+        assertThat(restarted.held()).isTrue();
         Api.asOperator().post("/api/programs/{id}/registration/query", "alpha").then().statusCode(409);
 
         Api.asOperator().post("/api/programs/{id}/registration", "alpha").then().statusCode(202);
@@ -168,6 +184,10 @@ class ProgramsTest {
         await("alpha polls again").atMost(PATIENCE).until(() -> lastPoll("alpha").isAfter(lastPoll));
         Api.asOperator().get("/api/programs/{id}", "alpha").then().statusCode(200)
                 .body("registrationCancelled", equalTo(false));
+        RegistrationState restartedAgain = new RegistrationState(alpha.config().poll());
+        new RegistrationKeeper("alpha", null, registrations, restartedAgain, transactions, alpha.vtn(),
+                Optional.empty()).restoreHold();
+        assertThat(restartedAgain.held()).isFalse();
     }
 
     @Test
