@@ -103,11 +103,10 @@ public class ProgramResource {
         try {
             exchange.run();
         } catch (IllegalStateException e) {
+            // The registration ended between the check and the exchange.
             throw ApiException.conflict("not-registered", e.getMessage());
         } catch (RuntimeException e) {
-            if (e instanceof ApiException) {
-                throw e;
-            }
+            // Refused, unreachable, or a reply that does not read or verify.
             throw new ApiException(Response.Status.BAD_GATEWAY, "vtn-" + what + "-failed", e.getMessage());
         }
     }
