@@ -55,6 +55,26 @@ class ApiSecurityTest {
         assertThat(Api.as("audrey").get(path).statusCode()).as("auditor").isEqualTo(answered);
     }
 
+    /** Operations that change a program's registration: operators only; walked on a program that is not served. */
+    static Stream<String> changes() {
+        return Stream.of("/api/programs/no-such-program/registration",
+                "/api/programs/no-such-program/registration/cancel",
+                "/api/programs/no-such-program/registration/query");
+    }
+
+    @ParameterizedTest
+    @MethodSource("changes")
+    void onlyOperatorsChangeARegistration(String path) {
+        assertThat(given().post(path).statusCode()).as("no token").isEqualTo(401);
+        assertThat(given().auth().oauth2(KeycloakTestResource.forgedToken("olivia", "operator")).post(path)
+                .statusCode()).as("signed by another key").isEqualTo(401);
+        assertThat(given().auth().oauth2(KeycloakTestResource.clientToken("site-agent")).post(path).statusCode())
+                .as("a service account without a role").isEqualTo(403);
+        assertThat(Api.as("bill").post(path).statusCode()).as("billing-viewer").isEqualTo(403);
+        assertThat(Api.as("audrey").post(path).statusCode()).as("auditor").isEqualTo(403);
+        assertThat(Api.as("olivia").post(path).statusCode()).as("operator").isEqualTo(404);
+    }
+
     @Test
     void probesStayOpen() {
         for (String path : List.of("/q/health/live", "/q/metrics", "/q/openapi")) {
@@ -66,6 +86,8 @@ class ApiSecurityTest {
     void everyDocumentedOperationIsWalked() {
         assertThat(OpenApiOperations.documented()).containsExactlyInAnyOrder("GET /api/programs",
                 "GET /api/programs/{program}", "GET /api/programs/{program}/opts",
-                "GET /api/programs/{program}/opts/schedules", "GET /api/events", "GET /api/events/{eventId}");
+                "GET /api/programs/{program}/opts/schedules", "GET /api/events", "GET /api/events/{eventId}",
+                "POST /api/programs/{program}/registration", "POST /api/programs/{program}/registration/cancel",
+                "POST /api/programs/{program}/registration/query");
     }
 }

@@ -69,13 +69,14 @@ public class DistributionHandler {
      * @param xml the message exactly as received, kept when it changes anything
      * @param registration the registration of the program whose VTN sent it
      * @param acceptedGroups the eiTarget groups the program's VEN belongs to besides its venID
+     * @param marketContexts the market contexts the program takes events of; empty: every one
      */
     public DistributionResult handle(OadrDistributeEventType distribute, String xml, Registration registration,
-            Set<String> acceptedGroups) {
+            Set<String> acceptedGroups, Set<String> marketContexts) {
         Instant receivedAt = clock.instant();
         String vtnId = registration.vtnId();
         String program = registration.program();
-        EventValidator validator = new EventValidator(rules(registration, acceptedGroups));
+        EventValidator validator = new EventValidator(rules(registration, acceptedGroups, marketContexts));
         List<IncomingRevision> incoming = new ArrayList<>();
         List<EventReply> unstorable = new ArrayList<>();
         for (OadrEvent event : distribute.getOadrEvent()) {
@@ -194,8 +195,9 @@ public class DistributionHandler {
     }
 
     /** The one place the program id enters: every DrEvent of the program's VTN connection carries it. */
-    private ValidationRules rules(Registration registration, Set<String> acceptedGroups) {
-        return new ValidationRules(registration.program(), registration.venId(), acceptedGroups,
+    private ValidationRules rules(Registration registration, Set<String> acceptedGroups,
+            Set<String> marketContexts) {
+        return new ValidationRules(registration.program(), registration.venId(), acceptedGroups, marketContexts,
                 config.maxEventDuration(), config.openEndedDuration(), config.maxStartAhead());
     }
 

@@ -65,6 +65,11 @@ public final class EventValidator {
         if (marketContext.length() > MAX_MARKET_CONTEXT_LENGTH) {
             throw EventRefusal.invalid("marketContext is longer than " + MAX_MARKET_CONTEXT_LENGTH + " characters");
         }
+        if (!rules.acceptsMarketContext(marketContext)) {
+            // Not an error in the event: this VEN is not enrolled in that market, so it declines to take part.
+            throw new EventRefusal(OadrResponseCode.OK, "market context " + EventRefusal.printable(marketContext)
+                    + " is not one of this program's " + rules.marketContexts());
+        }
         DrEvent.Targets targets = EventTargets.of(ei.getEiTarget());
         ActivePeriod period = ActivePeriod.of(ei.getEiActivePeriod(), rules, receivedAt);
         List<DrInterval> intervals = IntervalLayout.lay(choice.signal().getIntervals().getInterval(), reading,

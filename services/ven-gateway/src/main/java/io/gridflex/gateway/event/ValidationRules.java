@@ -10,12 +10,13 @@ import java.util.regex.Pattern;
  * accepted groups), the GridFlex program of the VTN connection, and the bounds of a plausible event.
  *
  * @param program the GridFlex program every DrEvent of this VTN connection carries
+ * @param marketContexts the eiMarketContexts the program takes events of; empty: every one
  * @param maxEventDuration the longest finite event accepted
  * @param openEndedDuration how long an open-ended event (duration PT0S) is taken to last; at most the longest
  * @param maxStartAhead how far ahead an event may start
  */
-public record ValidationRules(String program, String venId, Set<String> acceptedGroups, Duration maxEventDuration,
-        Duration openEndedDuration, Duration maxStartAhead) {
+public record ValidationRules(String program, String venId, Set<String> acceptedGroups, Set<String> marketContexts,
+        Duration maxEventDuration, Duration openEndedDuration, Duration maxStartAhead) {
 
     /** The DrEvent schema's bounds for a program id. */
     private static final Pattern PROGRAM_ID = Pattern.compile("[\\x21-\\x7e]{1,128}");
@@ -24,10 +25,16 @@ public record ValidationRules(String program, String venId, Set<String> accepted
         requireProgramId(program);
         Objects.requireNonNull(venId, "venId");
         acceptedGroups = Set.copyOf(acceptedGroups);
+        marketContexts = Set.copyOf(marketContexts);
         if (!maxEventDuration.isPositive() || !maxStartAhead.isPositive() || !openEndedDuration.isPositive()
                 || openEndedDuration.compareTo(maxEventDuration) > 0) {
             throw new IllegalArgumentException("event bounds must be positive");
         }
+    }
+
+    /** Whether events of this market context are the program's: it names none, or this one. */
+    public boolean acceptsMarketContext(String marketContext) {
+        return marketContexts.isEmpty() || marketContexts.contains(marketContext);
     }
 
     /** @throws IllegalArgumentException when the id could not travel in a DrEvent */

@@ -114,7 +114,7 @@ final class OptSender {
                         : exchange(program, OadrOpts.createScheduleOpt(UUID.randomUUID().toString(),
                                 new OptDecision(opt.optId(), OptTypeType.OPT_OUT, opt.optReason(),
                                         registration.venId(), now),
-                                program.config().marketContext().orElse(null),
+                                program.config().marketContexts().map(List::getFirst).orElse(null),
                                 List.of(new AvailabilityWindow(opt.unavailableSince(), Duration.ZERO)),
                                 resources(List.of(opt.resourceId()))), OadrCreatedOptType.class);
                 if (response == null) {

@@ -82,6 +82,11 @@ public class PollLoop {
         while (stopped.getCount() > 0) {
             Duration wait;
             try {
+                if (state.held()) {
+                    // Deregistered at an operator's request: neither register nor poll until asked again.
+                    awaitRelease();
+                    continue;
+                }
                 Registration registration = state.current().orElse(null);
                 if (registration == null) {
                     registration = registrations.obtain();
@@ -136,6 +141,15 @@ public class PollLoop {
                 }
             }
             pause(wait);
+        }
+    }
+
+    private void awaitRelease() {
+        try {
+            state.awaitRelease(Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped.countDown();
         }
     }
 

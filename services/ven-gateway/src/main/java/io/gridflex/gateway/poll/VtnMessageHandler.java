@@ -45,12 +45,17 @@ public class VtnMessageHandler {
     private final GatewayMetrics metrics;
     private final ProgramReports reports;
     private final Set<String> acceptedGroups;
+    private final Set<String> marketContexts;
 
-    /** @param acceptedGroups the eiTarget groups the program's VEN belongs to besides its venID */
+    /**
+     * @param acceptedGroups the eiTarget groups the program's VEN belongs to besides its venID
+     * @param marketContexts the market contexts the program takes events of; empty: every one
+     */
     public VtnMessageHandler(VtnClient client, DistributionHandler distributions,
             RegistrationKeeper registrations, GatewayMetrics metrics, ProgramReports reports,
-            Set<String> acceptedGroups) {
+            Set<String> acceptedGroups, Set<String> marketContexts) {
         this.acceptedGroups = Set.copyOf(acceptedGroups);
+        this.marketContexts = Set.copyOf(marketContexts);
         this.client = client;
         this.distributions = distributions;
         this.registrations = registrations;
@@ -141,7 +146,8 @@ public class VtnMessageHandler {
             // A VTN refusing our oadrRequestEvent says why here, with no events.
             return response(status);
         }
-        DistributionResult result = distributions.handle(distribute, reply, registration, acceptedGroups);
+        DistributionResult result = distributions.handle(distribute, reply, registration, acceptedGroups,
+                marketContexts);
         // Stored before it is answered: the oadrCreatedEvent goes out only once the revisions are in the database.
         result.createdEvent().ifPresent(
                 answer -> answers.afterwards(() -> answerEvents(answer, distribute.getRequestID())));

@@ -22,8 +22,19 @@ public interface ProgramConfig {
     /** The name this VEN registers under (oadrVenName); the VTN shows it to its operators. */
     String venName();
 
-    /** The program's market context at the VTN, named on the VEN's opt schedules; none: left out. */
-    Optional<String> marketContext();
+    /**
+     * The venID the VTN allocated to this VEN in advance, presented in its first oadrCreatePartyRegistration; the VTN
+     * must register it under exactly this venID, else the registration is refused (and retried). None: the VTN
+     * assigns one.
+     */
+    Optional<String> venId();
+
+    /**
+     * The program's market contexts at the VTN (eiMarketContext, compared exactly), comma-separated: an event of any
+     * other context is declined (optOut, 200) and never published. The first is named on the VEN's opt schedules.
+     * None: every context is accepted and opt schedules name none.
+     */
+    Optional<List<String>> marketContexts();
 
     /** Target groups (eiTarget groupID) this VEN belongs to in this program, besides its own venID. */
     Optional<List<String>> acceptedGroups();

@@ -14,6 +14,7 @@ import io.gridflex.gateway.poll.VtnMessageHandler;
 import io.gridflex.gateway.push.PushListener;
 import io.gridflex.gateway.push.PushSession;
 import io.gridflex.gateway.registration.Registrar;
+import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.registration.RegistrationKeeper;
 import io.gridflex.gateway.registration.RegistrationRepository;
 import io.gridflex.gateway.registration.RegistrationState;
@@ -65,7 +66,8 @@ public final class ProgramConnection {
                 shared.transactions(), client, config.vtn().expectedId());
         this.reports = shared.reports().forProgram(id, config, client, state);
         this.messages = new VtnMessageHandler(client, shared.distributions(), keeper,
-                shared.metrics(), reports, Set.copyOf(config.acceptedGroups().orElse(List.of())));
+                shared.metrics(), reports, Set.copyOf(config.acceptedGroups().orElse(List.of())),
+                Set.copyOf(config.marketContexts().orElse(List.of())));
         if (push.isPresent()) {
             this.loop = null;
             this.session = new PushSession(id, keeper, state, client, messages, reports, shared.metrics(),
@@ -130,7 +132,26 @@ public final class ProgramConnection {
         return reports;
     }
 
+    /** oadrQueryRegistration while registered; the registration stays, a new poll frequency is adopted. */
+    public Registration queryRegistration() {
+        return keeper.query();
+    }
+
+    /** Ends the registration at the VTN (oadrCancelPartyRegistration); the program then holds until asked again. */
+    public void cancelRegistration() {
+        keeper.cancel();
+    }
+
+    /** Registers again after {@link #cancelRegistration()}. */
+    public void registerAgain() {
+        keeper.resume();
+        if (session != null) {
+            session.registrationAskedFor();
+        }
+    }
+
     void start() {
+        keeper.restoreHold();
         reports.start();
         if (loop != null) {
             loop.start();

@@ -12,10 +12,12 @@ import java.util.Locale;
  * @param problem the last reason registration or polling failed, null when all is well
  * @param transport {@code pull} or {@code push}
  * @param transportAddress the oadrTransportAddress a push program registers, null for a pull program
+ * @param registrationCancelled whether an operator ended the registration (POST .../registration/cancel): the program
+ *        then neither registers nor polls until asked to (POST .../registration)
  */
 public record ProgramView(String program, boolean registered, String vtnUrl, String venName, String vtnId,
         String venId, String registrationId, Instant registeredAt, Instant lastPollAt, String pollInterval,
-        String problem, String transport, String transportAddress) {
+        String problem, String transport, String transportAddress, boolean registrationCancelled) {
 
     static ProgramView of(ProgramConnection program) {
         var state = program.state();
@@ -27,8 +29,9 @@ public record ProgramView(String program, boolean registered, String vtnUrl, Str
         return state.current()
                 .map(r -> new ProgramView(program.id(), true, r.vtnUrl(), program.config().venName(), r.vtnId(),
                         r.venId(), r.registrationId(), r.registeredAt(), lastPoll, interval, problem, transport,
-                        address))
+                        address, state.held()))
                 .orElseGet(() -> new ProgramView(program.id(), false, program.vtnUrl(), program.config().venName(),
-                        null, null, null, null, lastPoll, interval, problem, transport, address));
+                        null, null, null, null, lastPoll, interval, problem, transport, address,
+                        state.held()));
     }
 }

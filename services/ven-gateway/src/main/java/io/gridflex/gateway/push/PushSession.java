@@ -84,6 +84,11 @@ public final class PushSession {
         signals.add(WAKE);
     }
 
+    /** An operator asked for a registration again after ending it: register afresh. */
+    public void registrationAskedFor() {
+        lost();
+    }
+
     /** The registration was cancelled or lost: register afresh. */
     void lost() {
         bootstrapped = false;
@@ -97,6 +102,12 @@ public final class PushSession {
         while (!stopped) {
             Duration wait;
             try {
+                if (state.held()) {
+                    // Deregistered at an operator's request: nothing until asked again (which signals).
+                    bootstrapped = false;
+                    await(null);
+                    continue;
+                }
                 Registration registration = state.current().orElse(null);
                 if (registration == null) {
                     registration = obtain(startedAt);

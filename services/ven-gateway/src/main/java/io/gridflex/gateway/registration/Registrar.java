@@ -15,6 +15,7 @@ import io.gridflex.openadr.OadrMessages;
 import io.gridflex.openadr.OadrResponseCode;
 import io.gridflex.openadr.VenExchange;
 import io.gridflex.openadr.model.ei.EiResponseType;
+import io.gridflex.openadr.model.oadr.OadrCanceledPartyRegistrationType;
 import io.gridflex.openadr.model.oadr.OadrCreatedPartyRegistrationType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.openadr.model.oadr.OadrResponseType;
@@ -46,8 +47,25 @@ public class Registrar {
         this.exchange = exchange;
     }
 
-    /** A first registration: the VTN assigns new IDs. */
+    /**
+     * A first registration: the VTN assigns new IDs, or registers the venID allocated in advance
+     * ({@code ven-id}), which it must then confirm.
+     */
     public Registration register() {
+        query();
+        Registration registration = create(null, config.venId().orElse(null));
+        checkVenId(config.venId(), registration.venId(), program);
+        return registration;
+    }
+
+    /**
+     * oadrQueryRegistration: who the VTN is, whether it offers 2.0b over simpleHttp, and the poll frequency it asks
+     * for now. Asked before every first registration and, while registered, on an operator's request; it changes no
+     * registration at the VTN.
+     *
+     * @return the poll frequency the VTN states, if any
+     */
+    public Optional<Duration> query() {
         OadrCreatedPartyRegistrationType query = created(
                 client.exchange(VtnService.REGISTER_PARTY, OadrMessages.queryRegistration(requestId())),
                 "oadrQueryRegistration");
@@ -55,7 +73,41 @@ public class Registrar {
         if (!offersSimpleHttp(query)) {
             throw new RegistrationRefusedException("VTN " + query.getVtnID() + " does not offer 2.0b over simpleHttp");
         }
-        return create(null, null);
+        return pollFrequency(query);
+    }
+
+    /**
+     * The VEN ends its registration: oadrCancelPartyRegistration with the IDs in force, which the VTN must confirm
+     * with oadrCanceledPartyRegistration 200.
+     */
+    public void cancel(Registration current) {
+        Object body = OadrMessages.body(client.exchange(VtnService.REGISTER_PARTY, OadrMessages
+                .cancelPartyRegistration(requestId(), current.registrationId(), current.venId())));
+        EiResponseType response = switch (body) {
+            case OadrCanceledPartyRegistrationType canceled -> canceled.getEiResponse();
+            case OadrResponseType refused -> refused.getEiResponse();
+            default -> throw new RegistrationRefusedException(
+                    "VTN answered oadrCancelPartyRegistration with " + body.getClass().getSimpleName());
+        };
+        if (!OadrResponseCode.OK.text().equals(response.getResponseCode().strip())) {
+            throw new RegistrationRefusedException("VTN refused oadrCancelPartyRegistration: "
+                    + response.getResponseCode() + " " + response.getResponseDescription());
+        }
+        LOG.infof("program %s: registration %s (venID %s) with VTN %s cancelled at our request", program,
+                current.registrationId(), current.venId(), current.vtnId());
+    }
+
+    /** Whether a stored registration is under the venID allocated in advance, when one is. */
+    boolean presentsTheAllocatedVenId(Registration stored) {
+        return config.venId().map(stored.venId()::equals).orElse(true);
+    }
+
+    /** A VTN that registered us under another venID than the one allocated in advance has not registered us. */
+    static void checkVenId(Optional<String> configured, String assigned, String program) {
+        configured.filter(expected -> !expected.equals(assigned)).ifPresent(expected -> {
+            throw new RegistrationRefusedException("VTN registered us as venID " + assigned + " but " + expected
+                    + " was allocated in advance (gridflex.gateway.programs." + program + ".ven-id)");
+        });
     }
 
     /** Registration again with the IDs we hold, as a VTN asks with oadrRequestReregistration. */
@@ -72,9 +124,7 @@ public class Registrar {
         if (blank(created.getVenID()) || blank(created.getRegistrationID())) {
             throw new RegistrationRefusedException("VTN registered us without a venID or registrationID");
         }
-        Optional<Duration> pollFrequency = Optional.ofNullable(created.getOadrRequestedOadrPollFreq())
-                .map(freq -> freq.getDuration())
-                .filter(Duration::isPositive);
+        Optional<Duration> pollFrequency = pollFrequency(created);
         Registration registration = new Registration(program, client.vtnUrl(), created.getVenID().strip(),
                 created.getRegistrationID().strip(), created.getVtnID().strip(), pollFrequency, clock.instant());
         LOG.infof("program %s: registered with VTN %s at %s as venID %s (registrationID %s, poll frequency %s)",
@@ -82,6 +132,12 @@ public class Registrar {
                 registration.registrationId(),
                 pollFrequency.map(Duration::toString).orElse("not stated"));
         return registration;
+    }
+
+    private static Optional<Duration> pollFrequency(OadrCreatedPartyRegistrationType created) {
+        return Optional.ofNullable(created.getOadrRequestedOadrPollFreq())
+                .map(freq -> freq.getDuration())
+                .filter(Duration::isPositive);
     }
 
     private static OadrCreatedPartyRegistrationType created(OadrPayload reply, String asked) {

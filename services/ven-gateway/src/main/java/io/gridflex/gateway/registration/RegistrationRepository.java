@@ -83,4 +83,34 @@ public class RegistrationRepository {
             delete.executeUpdate();
         }
     }
+
+    /** The program registers no more until {@link #release}: its registration was ended at our request. */
+    public void hold(Connection connection, String program, String reason) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO gateway.registration_hold (program, reason) VALUES (?, ?)
+                ON CONFLICT (program) DO UPDATE SET held_since = now(), reason = EXCLUDED.reason""")) {
+            insert.setString(1, program);
+            insert.setString(2, reason);
+            insert.executeUpdate();
+        }
+    }
+
+    public void release(Connection connection, String program) throws SQLException {
+        try (PreparedStatement delete = connection
+                .prepareStatement("DELETE FROM gateway.registration_hold WHERE program = ?")) {
+            delete.setString(1, program);
+            delete.executeUpdate();
+        }
+    }
+
+    /** @return why the program holds, when it does */
+    public Optional<String> hold(Connection connection, String program) throws SQLException {
+        try (PreparedStatement select = connection
+                .prepareStatement("SELECT reason FROM gateway.registration_hold WHERE program = ?")) {
+            select.setString(1, program);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString("reason")) : Optional.empty();
+            }
+        }
+    }
 }

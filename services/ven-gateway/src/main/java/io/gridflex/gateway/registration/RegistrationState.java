@@ -17,6 +17,9 @@ public class RegistrationState {
     private volatile Registration registration;
     private volatile Instant lastPollAt;
     private volatile String lastProblem;
+    /** Set while the registration is ended at our own request: nothing is registered until released. */
+    private volatile boolean held;
+    private final Object release = new Object();
 
     public RegistrationState(ProgramConfig.Poll pollConfig) {
         this.pollConfig = pollConfig;
@@ -35,6 +38,33 @@ public class RegistrationState {
     public void forget(String why) {
         this.registration = null;
         this.lastProblem = why;
+    }
+
+    /** Our registration is ended at an operator's request: no registration until {@link #release()}. */
+    public void hold(String why) {
+        this.held = true;
+        forget(why);
+    }
+
+    /** The operator asks for a registration again. */
+    public void release() {
+        synchronized (release) {
+            held = false;
+            release.notifyAll();
+        }
+    }
+
+    public boolean held() {
+        return held;
+    }
+
+    /** Waits while held, at most {@code atMost}. */
+    public void awaitRelease(Duration atMost) throws InterruptedException {
+        synchronized (release) {
+            if (held) {
+                release.wait(Math.max(1, atMost.toMillis()));
+            }
+        }
     }
 
     public void polled(Instant at) {

@@ -57,7 +57,12 @@ final class EventFixtures {
     }
 
     static ValidationRules rules(Set<String> acceptedGroups) {
-        return new ValidationRules(PROGRAM, VEN, acceptedGroups, Duration.ofHours(4), Duration.ofHours(4),
+        return rules(acceptedGroups, Set.of());
+    }
+
+    static ValidationRules rules(Set<String> acceptedGroups, Set<String> marketContexts) {
+        return new ValidationRules(PROGRAM, VEN, acceptedGroups, marketContexts, Duration.ofHours(4),
+                Duration.ofHours(4),
                 Duration.ofDays(30));
     }
 

@@ -80,8 +80,9 @@ class EventValidatorTest {
         DispatchInterval[] hours = new DispatchInterval[24];
         java.util.Arrays.fill(hours, mw(Duration.ofHours(1), -0.5));
         OadrEvent event = dispatch("evt-day", 0, hours);
-        EventValidator defaults = new EventValidator(new ValidationRules(PROGRAM, VEN, java.util.Set.of(),
-                Duration.ofHours(48), Duration.ofHours(4), Duration.ofDays(30)));
+        EventValidator defaults = new EventValidator(
+                new ValidationRules(PROGRAM, VEN, java.util.Set.of(), java.util.Set.of(),
+                        Duration.ofHours(48), Duration.ofHours(4), Duration.ofDays(30)));
 
         Verdict verdict = defaults.validate(VTN, event, NOW);
 
@@ -125,6 +126,28 @@ class EventValidatorTest {
         assertThat(withGroup.validate(VTN, event, NOW)).isInstanceOfSatisfying(Verdict.Accepted.class,
                 accepted -> assertThat(accepted.event().targets().groupIds()).containsExactly("north-miners"));
         assertThat(validator.validate(VTN, event, NOW)).isInstanceOf(Verdict.Refused.class);
+    }
+
+    @Test
+    void eventsOfEveryListedMarketContextAreTakenAndOthersDeclinedWithoutAnError() {
+        EventValidator enrolled = new EventValidator(
+                rules(Set.of(), Set.of("oadr://gridflex.io/test", "oadr://gridflex.io/other")));
+        OadrEvent ours = dispatch("evt-ours", 0, mw(Duration.ofMinutes(10), -1));
+        OadrEvent other = dispatch("evt-other-market", 0, mw(Duration.ofMinutes(10), -1));
+        other.getEiEvent().getEventDescriptor().getEiMarketContext().setMarketContext(" oadr://gridflex.io/other ");
+        OadrEvent foreign = dispatch("evt-foreign-market", 0, mw(Duration.ofMinutes(10), -1));
+        foreign.getEiEvent().getEventDescriptor().getEiMarketContext().setMarketContext("oadr://gridflex.io/TEST");
+
+        assertThat(enrolled.validate(VTN, ours, NOW)).isInstanceOfSatisfying(Verdict.Accepted.class,
+                accepted -> assertThat(accepted.event().marketContext()).isEqualTo("oadr://gridflex.io/test"));
+        assertThat(enrolled.validate(VTN, other, NOW)).isInstanceOfSatisfying(Verdict.Accepted.class,
+                accepted -> assertThat(accepted.event().marketContext()).isEqualTo("oadr://gridflex.io/other"));
+        assertThat(enrolled.validate(VTN, foreign, NOW)).isInstanceOfSatisfying(Verdict.Refused.class, refused -> {
+            assertThat(refused.code()).isEqualTo(OadrResponseCode.OK);
+            assertThat(refused.reason()).contains("market context oadr://gridflex.io/TEST is not one of");
+        });
+        // No list: every market context is the program's.
+        assertThat(validator.validate(VTN, foreign, NOW)).isInstanceOf(Verdict.Accepted.class);
     }
 
     @Test

@@ -20,9 +20,19 @@ public final class VtnAdmin {
 
     /** @return the VTN's eventID */
     public String createEvent(String venId, double reductionKw, Instant start, int durationSeconds) {
-        return given().baseUri(baseUrl).contentType(ContentType.JSON)
-                .body(Map.of("reductionKw", reductionKw, "start", start.toString(), "durationSeconds",
-                        durationSeconds, "venId", venId))
+        return createEvent(Map.of("reductionKw", reductionKw, "start", start.toString(), "durationSeconds",
+                durationSeconds, "venId", venId));
+    }
+
+    /** An event of the given eiMarketContext; @return the VTN's eventID */
+    public String createEvent(String venId, double reductionKw, Instant start, int durationSeconds,
+            String marketContext) {
+        return createEvent(Map.of("reductionKw", reductionKw, "start", start.toString(), "durationSeconds",
+                durationSeconds, "venId", venId, "marketContext", marketContext));
+    }
+
+    private String createEvent(Map<String, Object> body) {
+        return given().baseUri(baseUrl).contentType(ContentType.JSON).body(body)
                 .post("/admin/events")
                 .then().statusCode(201)
                 .extract().path("eventId");
@@ -87,6 +97,22 @@ public final class VtnAdmin {
     public JsonPath reports(String venId) {
         return given().baseUri(baseUrl).get("/admin/reports/vens/{venId}", venId).then().statusCode(200).extract()
                 .jsonPath();
+    }
+
+    /** Allocates a venID in advance: a VEN presenting it is registered under it. */
+    public void preallocate(String venId) {
+        given().baseUri(baseUrl).put("/admin/vens/preallocated/{venId}", venId).then().statusCode(204);
+    }
+
+    /** Every registration message the VTN received (type, venId, registrationId, answerCode), oldest first. */
+    public List<Map<String, Object>> registrationMessages() {
+        return given().baseUri(baseUrl).get("/admin/vens/registration-messages").then().statusCode(200).extract()
+                .jsonPath().getList("$");
+    }
+
+    public List<String> registeredVenIds() {
+        return given().baseUri(baseUrl).get("/admin/vens").then().statusCode(200).extract().jsonPath()
+                .getList("venId");
     }
 
     public int registeredVens() {

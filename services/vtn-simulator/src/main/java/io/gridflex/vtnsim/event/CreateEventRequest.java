@@ -8,5 +8,6 @@ public record CreateEventRequest(
         @Schema(description = "ISO-8601 UTC instant; default now", examples = "2026-01-31T18:00:00Z") String start,
         @Schema(description = "Length of the event in whole seconds", required = true, examples = "900") Integer durationSeconds,
         @Schema(description = "The one VEN targeted; default every registered VEN") String venId,
-        @Schema(description = "Marks the event as a test in its descriptor; default false") Boolean testEvent) {
+        @Schema(description = "Marks the event as a test in its descriptor; default false") Boolean testEvent,
+        @Schema(description = "The event's eiMarketContext, an absolute URI; default the VTN's configured one") String marketContext) {
 }

@@ -14,7 +14,8 @@ import io.gridflex.openadr.model.ei.EventStatusEnumeratedType;
  * @param venIds the VENs targeted, fixed when the event is created
  */
 public record DrEvent(String eventId, long modificationNumber, Instant createdAt, Instant modifiedAt, Instant start,
-        Duration duration, double reductionKw, List<String> venIds, boolean testEvent, boolean cancelled) {
+        Duration duration, double reductionKw, List<String> venIds, boolean testEvent, boolean cancelled,
+        String marketContext) {
 
     public DrEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -33,7 +34,14 @@ public record DrEvent(String eventId, long modificationNumber, Instant createdAt
 
     public static DrEvent create(String eventId, Instant now, Instant start, Duration duration, double reductionKw,
             List<String> venIds, boolean testEvent) {
-        return new DrEvent(eventId, 0, now, now, start, duration, reductionKw, venIds, testEvent, false);
+        return create(eventId, now, start, duration, reductionKw, venIds, testEvent, null);
+    }
+
+    /** @param marketContext its eiMarketContext; null for the VTN's configured one */
+    public static DrEvent create(String eventId, Instant now, Instant start, Duration duration, double reductionKw,
+            List<String> venIds, boolean testEvent, String marketContext) {
+        return new DrEvent(eventId, 0, now, now, start, duration, reductionKw, venIds, testEvent, false,
+                marketContext);
     }
 
     public Instant end() {
@@ -73,11 +81,11 @@ public record DrEvent(String eventId, long modificationNumber, Instant createdAt
     public DrEvent modified(Double newReductionKw, Duration newDuration, Instant at) {
         return new DrEvent(eventId, modificationNumber + 1, createdAt, at, start,
                 newDuration == null ? duration : newDuration, newReductionKw == null ? reductionKw : newReductionKw,
-                venIds, testEvent, false);
+                venIds, testEvent, false, marketContext);
     }
 
     public DrEvent cancelledAt(Instant at) {
         return new DrEvent(eventId, modificationNumber + 1, createdAt, at, start, duration, reductionKw, venIds,
-                testEvent, true);
+                testEvent, true, marketContext);
     }
 }

@@ -53,7 +53,7 @@ public class EventAdmin {
         }
         List<String> targets = targets(request.venId());
         DrEvent event = DrEvent.create("evt-" + UUID.randomUUID(), now, start, duration, reductionKw, targets,
-                Boolean.TRUE.equals(request.testEvent()));
+                Boolean.TRUE.equals(request.testEvent()), marketContext(request.marketContext()));
         book.add(event);
         LOG.infof("Created event %s: %.3f kW from %s for %s, for %s", event.eventId(), reductionKw, start, duration,
                 targets);
@@ -146,5 +146,20 @@ public class EventAdmin {
             throw ApiException.badRequest("invalid-event",
                     "start must be an ISO-8601 UTC instant like 2026-01-31T18:00:00Z, got '" + text + "'");
         }
+    }
+
+    /** null stays null (the configured context); anything else must be an absolute URI. */
+    private static String marketContext(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (new java.net.URI(text).getScheme() != null) {
+                return text;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // refused below
+        }
+        throw ApiException.badRequest("invalid-event", "marketContext must be an absolute URI, got '" + text + "'");
     }
 }

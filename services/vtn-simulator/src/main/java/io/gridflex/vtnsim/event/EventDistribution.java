@@ -48,7 +48,8 @@ public class EventDistribution {
         // A reduction is a negative change in consumption.
         DispatchInterval interval = new DispatchInterval(event.duration(), -event.reductionKw() / KW_PER_MW);
         LoadDispatchEvent dispatch = new LoadDispatchEvent(event.eventId(), event.modificationNumber(),
-                config.marketContext(), event.createdAt(), event.status(now, config.nearWindow()), event.start(),
+                event.marketContext() == null ? config.marketContext() : event.marketContext(), event.createdAt(),
+                event.status(now, config.nearWindow()), event.start(),
                 List.of(interval), List.of(venId), true);
         OadrDistributeEventType.OadrEvent oadrEvent = OadrMessages.loadDispatchEvent(dispatch);
         EventDescriptorType descriptor = oadrEvent.getEiEvent().getEventDescriptor();

@@ -3,10 +3,12 @@ package io.gridflex.vtnsim.ven;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +21,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class VenRegistry {
 
     private final Map<String, Ven> byVenId = new LinkedHashMap<>();
+    private final Set<String> preallocated = new HashSet<>();
+    private final List<RegistrationMessage> messages = new ArrayList<>();
 
     /**
-     * Registers a VEN. A VEN that presents a venID this VTN issued keeps it and its registrationID; any other venID
-     * (none, or one from a VTN that has since restarted) gets fresh IDs, which the VEN must adopt.
+     * Registers a VEN. A VEN that presents a venID this VTN issued keeps it and its registrationID; one that presents
+     * a venID allocated to it in advance ({@link #preallocate}) gets that venID and a fresh registrationID; any other
+     * venID (none, or one from a VTN that has since restarted) gets fresh IDs, which the VEN must adopt.
      */
     public synchronized Ven register(String presentedVenId, String venName, Instant now) {
         return register(presentedVenId, venName, null, now);
@@ -35,11 +40,28 @@ public class VenRegistry {
      */
     public synchronized Ven register(String presentedVenId, String venName, String transportAddress, Instant now) {
         Ven known = presentedVenId == null ? null : byVenId.get(presentedVenId);
+        String venId = presentedVenId != null && preallocated.contains(presentedVenId)
+                ? presentedVenId
+                : newId("ven-");
         Ven ven = known != null
                 ? known.reregistered(venName, transportAddress, now)
-                : new Ven(newId("ven-"), venName, newId("reg-"), now, null, transportAddress);
+                : new Ven(venId, venName, newId("reg-"), now, null, transportAddress);
         byVenId.put(ven.venId(), ven);
         return ven;
+    }
+
+    /** Allocates a venID in advance: a VEN presenting it at registration is registered under it. */
+    public synchronized void preallocate(String venId) {
+        preallocated.add(venId);
+    }
+
+    public synchronized void record(RegistrationMessage message) {
+        messages.add(message);
+    }
+
+    /** Every EiRegisterParty message received, oldest first. */
+    public synchronized List<RegistrationMessage> messages() {
+        return List.copyOf(messages);
     }
 
     public synchronized Optional<Ven> find(String venId) {

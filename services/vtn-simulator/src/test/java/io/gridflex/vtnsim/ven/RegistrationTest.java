@@ -7,9 +7,12 @@ import static io.gridflex.vtnsim.VtnTestClient.register;
 import static io.gridflex.vtnsim.VtnTestClient.requestId;
 import static io.gridflex.vtnsim.VtnTestClient.response;
 import static io.gridflex.vtnsim.VtnTestClient.vens;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -85,6 +88,14 @@ class RegistrationTest {
 
         // A cancelled VEN is a stranger again.
         assertThat(code(response(poll(venId)).getEiResponse())).isEqualTo("452");
+
+        // Every registration message is on record with the IDs it carried and the code answered.
+        List<Map<String, Object>> messages = given().get("/admin/vens/registration-messages").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.venId == '" + venId + "' }");
+        assertThat(messages).extracting(m -> m.get("type"), m -> m.get("registrationId"), m -> m.get("answerCode"))
+                .containsExactly(
+                        tuple("oadrCreatePartyRegistration", created.getRegistrationID(), 200),
+                        tuple("oadrCancelPartyRegistration", created.getRegistrationID(), 200));
     }
 
     @Test

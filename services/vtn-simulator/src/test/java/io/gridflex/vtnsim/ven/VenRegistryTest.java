@@ -41,6 +41,18 @@ class VenRegistryTest {
     }
 
     @Test
+    void aVenIdAllocatedInAdvanceIsRegisteredAsPresented() {
+        registry.preallocate("ven-site-a");
+
+        Ven ven = registry.register("ven-site-a", "site-a", T0);
+        Ven again = registry.register("ven-site-a", "site-a", T0.plusSeconds(60));
+
+        assertThat(ven.venId()).isEqualTo("ven-site-a");
+        assertThat(again.registrationId()).isEqualTo(ven.registrationId());
+        assertThat(registry.register("ven-site-b", "site-b", T0).venId()).isNotEqualTo("ven-site-b");
+    }
+
+    @Test
     void pollsAreRecordedForRegisteredVensOnly() {
         Ven ven = registry.register(null, "site-a", T0);
 
