@@ -49,6 +49,16 @@ by reading the rendered file back with SmallRye Config (helm module, VenGatewayP
 {{- with $program.transport }}
 {{ $key }}.transport={{ . }}
 {{- end }}
+{{- with $program.venId }}
+{{ $key }}.ven-id={{ include "gridflex.ven-gateway.propertiesValue" . }}
+{{- end }}
+{{- with $program.marketContexts }}
+{{- $contexts := list }}
+{{- range . }}
+{{- $contexts = append $contexts (. | replace "\\" "\\\\" | replace "," "\\,") }}
+{{- end }}
+{{ $key }}.market-contexts={{ include "gridflex.ven-gateway.propertiesValue" (join "," $contexts) }}
+{{- end }}
 {{- with $program.pollInterval }}
 {{ $key }}.poll.interval={{ . }}
 {{- end }}

@@ -54,6 +54,10 @@ class VenGatewayProgramsTest {
 
             Optional<List<String>> acceptedGroups();
 
+            Optional<String> venId();
+
+            Optional<List<String>> marketContexts();
+
             Poll poll();
 
             Optional<VenGatewayOpenAdrSecurityTest.Secured.Tls> tls();
@@ -85,13 +89,18 @@ class VenGatewayProgramsTest {
             Optional<List<String>> acceptedGroups, Optional<String> pollInterval) {
     }
 
-    static Map<String, Read> readBack(String properties, Path dir) throws IOException {
+    /** The programs as the gateway's configuration reads {@code properties}. */
+    static GatewayPrograms mapping(String properties, Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("programs.properties"), properties);
         SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(file.toUri().toURL(), 250))
                 .withMapping(GatewayPrograms.class).build();
+        return config.getConfigMapping(GatewayPrograms.class);
+    }
+
+    static Map<String, Read> readBack(String properties, Path dir) throws IOException {
         Map<String, Read> programs = new LinkedHashMap<>();
-        config.getConfigMapping(GatewayPrograms.class).programs().forEach((id, p) -> programs.put(id,
+        mapping(properties, dir).programs().forEach((id, p) -> programs.put(id,
                 new Read(p.vtn().url(), p.venName(), p.vtn().expectedId(), p.vtn().connectTimeout(),
                         p.vtn().requestTimeout(), p.acceptedGroups(), p.poll().interval())));
         return programs;
@@ -123,6 +132,20 @@ class VenGatewayProgramsTest {
         program.put("vtnUrl", vtnUrl);
         program.put("venName", venName);
         return program;
+    }
+
+    @Test
+    void aVenIdAllocatedInAdvanceAndTheMarketContextsAreReadBackAsWritten() throws IOException {
+        Map<String, Object> program = program("utility-a", "https://vtn.a.example.com", "ven-a");
+        program.put("venId", "VEN-0042");
+        program.put("marketContexts", List.of("http://MarketContext1", "urn:ctx:a,b", "back\\slash"));
+        String properties = programsProperties(Charts.render(Charts.GRIDFLEX, values(List.of(program))));
+
+        GatewayPrograms.Program read = mapping(properties, dir).programs().get("utility-a");
+        assertThat(read.venId()).contains("VEN-0042");
+        assertThat(read.marketContexts()).contains(List.of("http://MarketContext1", "urn:ctx:a,b", "back\\slash"));
+        assertThat(mapping(programsProperties(Charts.render(Charts.GRIDFLEX)), dir).programs().values())
+                .allSatisfy(p -> assertThat(p.marketContexts()).isEmpty());
     }
 
     @Test
@@ -262,7 +285,7 @@ class VenGatewayProgramsTest {
         Path unrelated = values("""
                 ven-gateway:
                   enabled: true
-                  replicas: 2
+                  replicas: 0
                   podAnnotations:
                     team: grid
                 """);
