@@ -135,6 +135,8 @@ class ChartsTest {
         JsonNode container = agent.at("/spec/template/spec/containers/0");
         assertThat(container.path("volumeMounts").toString()).contains("/var/lib/gridflex");
         assertThat(env(container, "GRIDFLEX_SITE_STATE_FILE")).startsWith("/var/lib/gridflex/");
+        assertThat(env(container, "GRIDFLEX_SITE_IMPORT_HEADROOM_KW")).isEqualTo("0");
+        assertThat(env(container, "GRIDFLEX_SITE_SHED_POWER_TARGET_FLOOR")).isEqualTo("0.5");
         assertThat(env(container, "GRIDFLEX_SITE_LINK_DIRECTORY")).startsWith("/var/lib/gridflex/");
     }
 
