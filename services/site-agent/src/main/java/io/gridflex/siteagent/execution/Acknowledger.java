@@ -63,7 +63,7 @@ final class Acknowledger {
         }
         settledAt = settledAt == null ? now : settledAt;
         double before = metered.correction();
-        if (metered.calibrate(settledAt, shedder.removedW())) {
+        if (metered.calibrate(settledAt, shedder::removedW)) {
             LOG.infof("the site meter saw %.0f %% of the reduction the held miners' own readings show; holding %.2f "
                     + "times the target by their readings (was %.2f)", 100 / metered.correction(),
                     metered.correction(), before);

@@ -3,6 +3,7 @@ package io.gridflex.siteagent.execution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 
 import io.gridflex.siteagent.meter.MeterPoller;
 import io.gridflex.siteagent.meter.MeterReading;
@@ -91,17 +92,22 @@ final class MeteredReduction {
     }
 
     /**
-     * Once per settled shed ({@code settledAt}), compares the meter's figure with {@code claimedW}, the reduction the
+     * Once per settled shed ({@code settledAt}), compares the meter's figure with {@code claimed}, the reduction the
      * held miners' own readings show, and keeps their ratio for {@link #correction()}.
      *
      * @return whether the correction changed
      */
-    boolean calibrate(Instant settledAt, double claimedW) {
-        if (claimedW < LEAST_CLAIM_W || settledAt.equals(calibratedFor)) {
+    boolean calibrate(Instant settledAt, DoubleSupplier claimed) {
+        if (settledAt.equals(calibratedFor)) {
             return false;
         }
         Optional<Figure> figure = after(settledAt);
         if (figure.isEmpty()) {
+            return false;
+        }
+        // Only now, once per settled shed of a metered site: the miners' figure walks every held miner.
+        double claimedW = claimed.getAsDouble();
+        if (claimedW < LEAST_CLAIM_W) {
             return false;
         }
         calibratedFor = settledAt;
