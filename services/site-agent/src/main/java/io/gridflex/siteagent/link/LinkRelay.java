@@ -171,7 +171,13 @@ public final class LinkRelay {
         List<CompletableFuture<Void>> sends = new ArrayList<>(batch.size());
         for (JournalRecord record : batch) {
             try {
-                sends.add(senders.get(record.channel()).send(record.key(), record.value()));
+                CompletableFuture<Void> sent = senders.get(record.channel()).send(record.key(), record.value());
+                sends.add(sent);
+                if (sent.isCompletedExceptionally()) {
+                    // Refused at once (a producer that already knows the broker is away): records after it must not
+                    // overtake it should the broker come back while this loop still runs.
+                    break;
+                }
             } catch (RuntimeException e) {
                 // Refused outright (no metadata within max.block.ms, a closed producer): the records after it would
                 // only wait as long again, and are sent with it on the next round.

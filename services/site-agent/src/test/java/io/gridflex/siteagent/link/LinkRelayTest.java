@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -143,10 +144,13 @@ class LinkRelayTest {
         List<String> expected = append(journal, 0, 50);
         AtomicInteger telemetrySends = new AtomicInteger();
         RecordSender telemetry = sender(LinkChannel.SITE_TELEMETRY);
-        // The 20th telemetry send fails once: records before it are acknowledged, and it and everything after it
-        // (acks included) are sent again.
+        // The 20th telemetry send fails once, later (as a producer's delivery timeout does, while the records after it
+        // are being sent): records before it are acknowledged, and it and everything after it (acks included) are sent
+        // again.
         RecordSender failingOnce = (key, value) -> telemetrySends.incrementAndGet() == 20
-                ? CompletableFuture.failedFuture(new IllegalStateException("timed out"))
+                ? CompletableFuture.runAsync(() -> {
+                    throw new IllegalStateException("timed out");
+                }, CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS))
                 : telemetry.send(key, value);
 
         startRelay(Map.of(LinkChannel.SCHEDULE_ACKS, sender(LinkChannel.SCHEDULE_ACKS), LinkChannel.SITE_TELEMETRY,
@@ -163,6 +167,24 @@ class LinkRelayTest {
         sent.addAll(expected.subList(failedAt, expected.size()));
         assertThat(broker).containsExactlyElementsOf(sent);
         assertThat(journal.unsent(100)).isEmpty();
+    }
+
+    @Test
+    void aRecordRefusedAtOnceEndsTheBatchSoThatNoLaterRecordOvertakesIt() {
+        openJournal();
+        List<String> expected = append(journal, 1, 10);
+        AtomicInteger sends = new AtomicInteger();
+        RecordSender telemetry = sender(LinkChannel.SITE_TELEMETRY);
+        // The third send is refused at once and the broker is back for the fourth, as when it returns mid-batch.
+        RecordSender refusingOnce = (key, value) -> sends.incrementAndGet() == 3
+                ? CompletableFuture.failedFuture(new IllegalStateException("broker away"))
+                : telemetry.send(key, value);
+
+        startRelay(Map.of(LinkChannel.SITE_TELEMETRY, refusingOnce));
+
+        await().atMost(PATIENCE).until(() -> journal.backlog().records() == 0);
+        assertThat(broker).containsExactlyElementsOf(expected);
+        assertThat(sends).hasValue(10);
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.gridflex.siteagent.miner.cgminerapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -89,12 +92,14 @@ class CgminerTransportTest {
 
     @Test
     void nothingListeningIsATransportFailure() throws Exception {
-        MinerEndpoint gone;
-        try (CannedCgminerServer miner = CannedCgminerServer.start(request -> "{}")) {
-            gone = miner.endpoint();
+        // A socket bound to the port but not listening: connecting is refused, and no other test can take the port
+        // in the meantime (as it could once a closed server's port is free again).
+        try (Socket bound = new Socket()) {
+            bound.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            MinerEndpoint gone = new MinerEndpoint(bound.getLocalAddress().getHostAddress(), bound.getLocalPort());
+            assertThatThrownBy(() -> transport.command(gone, "summary", null)).isInstanceOf(MinerException.class)
+                    .satisfies(e -> assertThat(CgminerTransport.isTransportFailure((MinerException) e)).isTrue());
         }
-        assertThatThrownBy(() -> transport.command(gone, "summary", null)).isInstanceOf(MinerException.class)
-                .satisfies(e -> assertThat(CgminerTransport.isTransportFailure((MinerException) e)).isTrue());
     }
 
     @Test
