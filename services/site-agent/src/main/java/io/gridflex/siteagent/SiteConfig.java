@@ -111,6 +111,14 @@ public interface SiteConfig {
         @WithDefault("30s")
         Duration failureCooldown();
 
+        /** Most miner readings under way at once; commands are not limited. */
+        @WithDefault("256")
+        int readConcurrency();
+
+        /** Longest a reading waits for sleep, wake and power-target commands out to be answered before it starts. */
+        @WithDefault("1s")
+        Duration readYield();
+
         /** Expected draw of a sleeping miner (control board), in W: a stopped miner removes its draw minus this. */
         @WithDefault("20")
         double sleepW();

@@ -130,6 +130,16 @@ public record TestSiteConfig(String id, double maxImportKw, List<String> invento
             }
 
             @Override
+            public int readConcurrency() {
+                return 256;
+            }
+
+            @Override
+            public Duration readYield() {
+                return Duration.ofSeconds(1);
+            }
+
+            @Override
             public double sleepW() {
                 return 20;
             }

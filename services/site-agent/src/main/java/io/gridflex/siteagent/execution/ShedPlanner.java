@@ -69,19 +69,21 @@ public final class ShedPlanner {
                     .toList();
             // Biggest first within a band until one candidate of the band alone covers the rest; that last pick is
             // the band's smallest that does. Within a band the covering candidates are a prefix of what is left, so
-            // a binary search finds it: O(n log n) in all.
+            // a binary search finds it; each band's end is found once: O(n log n) in all.
+            int[] bands = pool.stream().mapToInt(Candidate::band).toArray();
             int next = 0;
-            while (remaining > EPSILON_W && next < pool.size()) {
+            boolean covered = false;
+            while (!covered && remaining > EPSILON_W && next < pool.size()) {
                 int bandEnd = next;
-                while (bandEnd < pool.size() && pool.get(bandEnd).band() == pool.get(next).band()) {
+                while (bandEnd < pool.size() && bands[bandEnd] == bands[next]) {
                     bandEnd++;
                 }
-                int covering = lastCovering(pool, next, bandEnd, remaining);
-                Candidate pick = covering < 0 ? pool.get(next++) : pool.get(covering);
-                chosen.add(pick);
-                remaining -= pick.reductionW();
-                if (covering >= 0) {
-                    break;
+                while (!covered && remaining > EPSILON_W && next < bandEnd) {
+                    int covering = lastCovering(pool, next, bandEnd, remaining);
+                    Candidate pick = covering < 0 ? pool.get(next++) : pool.get(covering);
+                    chosen.add(pick);
+                    remaining -= pick.reductionW();
+                    covered = covering >= 0;
                 }
             }
         }

@@ -23,6 +23,7 @@ import io.gridflex.siteagent.miner.FleetView;
 import io.gridflex.siteagent.miner.MinerAction;
 import io.gridflex.siteagent.miner.MinerCommands;
 import io.gridflex.siteagent.miner.MinerEndpoint;
+import io.gridflex.siteagent.miner.MinerReading;
 import io.gridflex.siteagent.miner.MinerStatus;
 import io.gridflex.siteagent.schedule.HeldMiner;
 import io.gridflex.siteagent.schedule.HoldRecord;
@@ -49,6 +50,9 @@ final class Shedder {
             Optional<String> failure) {
     }
 
+    /** Miners whose intents are written (one append and sync) before their commands go out. */
+    private static final int INTENT_CHUNK = 250;
+
     /** Room above a power target a trimmed miner's reading may show and still count as holding it. */
     private static final double TARGET_TOLERANCE = 0.05;
 
@@ -65,6 +69,8 @@ final class Shedder {
     private final Map<String, Double> inFlight = new HashMap<>();
     /** Miners that accepted a sleep command and have not shown their lower draw yet, with the deadline for it. */
     private final Map<MinerEndpoint, Instant> confirming = new HashMap<>();
+    /** The first low reading of a confirming miner that was not yet at its sleep draw. */
+    private final Map<MinerEndpoint, MinerReading> lowSeen = new HashMap<>();
     private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private Instant nextConfirmRead = Instant.MIN;
     private int stopped;
@@ -161,20 +167,24 @@ final class Shedder {
                 MinerLists.first(chosen.sleeps().stream().map(ShedPlanner.Candidate::endpoint).toList()));
         Instant sentAt = clock.instant();
         List<PendingSleep> intents = new ArrayList<>();
-        chosen.sleeps().forEach(c -> intents.add(new PendingSleep(c.endpoint(), byEndpoint.get(c.endpoint()).powerW(),
-                sentAt)));
-        MinerStatus trim = chosen.trim() == null ? null : byEndpoint.get(chosen.trim().endpoint());
-        int trimTo = trim == null ? 0 : targetW(trim, chosen.trimW());
-        if (trim != null) {
-            intents.add(new PendingSleep(trim.endpoint().toString(), trim.powerW(), sentAt, (double) trimTo));
-        }
-        // Intent first: if the agent dies while the commands are out, its successor knows which miners to check.
-        book.intendSleep(intents);
+        List<Runnable> orders = new ArrayList<>();
         for (ShedPlanner.Candidate c : chosen.sleeps()) {
-            send(byEndpoint.get(c.endpoint()), c.reductionW(), MinerAction.SLEEP, null, sentAt);
+            MinerStatus miner = byEndpoint.get(c.endpoint());
+            intents.add(new PendingSleep(c.endpoint(), miner.powerW(), sentAt));
+            orders.add(() -> send(miner, c.reductionW(), MinerAction.SLEEP, null, sentAt));
         }
+        MinerStatus trim = chosen.trim() == null ? null : byEndpoint.get(chosen.trim().endpoint());
         if (trim != null) {
-            send(trim, chosen.trimW(), MinerAction.powerTarget(trimTo), (double) trimTo, sentAt);
+            int trimTo = targetW(trim, chosen.trimW());
+            intents.add(new PendingSleep(trim.endpoint().toString(), trim.powerW(), sentAt, (double) trimTo));
+            orders.add(() -> send(trim, chosen.trimW(), MinerAction.powerTarget(trimTo), (double) trimTo, sentAt));
+        }
+        // Intent first: if the agent dies while the commands are out, its successor knows which miners to check. In
+        // chunks, so the first commands leave while the intents of the rest are still being written.
+        for (int from = 0; from < intents.size(); from += INTENT_CHUNK) {
+            int to = Math.min(intents.size(), from + INTENT_CHUNK);
+            book.intendSleep(intents.subList(from, to));
+            orders.subList(from, to).forEach(Runnable::run);
         }
     }
 
@@ -211,6 +221,9 @@ final class Shedder {
         List<ShedPlanner.Candidate> chosen = ShedPlanner.plan(candidates(view, byEndpoint), neededW * 1.1);
         LOG.debugf("preparing %s miners for a shed of %.1f kW", (Object) chosen.size(), neededW / 1000);
         chosen.forEach(c -> commands.prepare(byEndpoint.get(c.endpoint()).endpoint()));
+        Instant now = clock.instant();
+        book.rehearseIntents(chosen.stream()
+                .map(c -> new PendingSleep(c.endpoint(), byEndpoint.get(c.endpoint()).powerW(), now)).toList());
     }
 
     /** The hashing miners not held, pending, commanded or cooling down; {@code byEndpoint} gets their status. */
@@ -290,6 +303,26 @@ final class Shedder {
         }
     }
 
+    /**
+     * Whether a stopped miner's low reading is where its draw ends rather than a point on its ramp down: at its sleep
+     * draw, or no longer falling since its previous low reading. A miner that sleeps above its expected sleep draw is
+     * thus confirmed too, and the SHED ack does not count a ramp's last watts as shed.
+     */
+    private boolean downForGood(MinerEndpoint miner, MinerReading reading, double runningW) {
+        if (reading.powerW() <= 3 * sleepW) {
+            return true;
+        }
+        MinerReading before = lowSeen.get(miner);
+        if (before != null && !reading.at().isAfter(before.at())) {
+            return false;
+        }
+        if (before != null && before.powerW() - reading.powerW() <= Math.max(sleepW, 0.01 * runningW)) {
+            return true;
+        }
+        lowSeen.put(miner, reading);
+        return false;
+    }
+
     /** Drops the miners whose lower draw is seen, reports those out of time, and reads the rest again soon. */
     private void confirmPowerDown(Instant now) {
         if (confirming.isEmpty()) {
@@ -324,7 +357,10 @@ final class Shedder {
                 }
             } else if (status != null && status.reachable() && !status.hashing()
                     && status.powerW() <= Math.max(3 * sleepW, 0.05 * running)) {
-                it.remove();
+                if (downForGood(miner, status.last(), running)) {
+                    it.remove();
+                    lowSeen.remove(miner);
+                }
             } else if (!now.isBefore(entry.getValue())) {
                 issues.add(miner + " still drew " + Math.round(status == null ? 0 : status.powerW()) + " W after "
                         + config.shed().confirmTimeout().toSeconds() + " s");
@@ -338,6 +374,7 @@ final class Shedder {
                 }
             }
         }
+        lowSeen.keySet().retainAll(confirming.keySet());
         // An intent replaces the hold (one change per miner), so a restart still knows to check the miner.
         List<HoldRecord> changes = new ArrayList<>(untrimmed);
         doubted.forEach(d -> {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -42,6 +43,8 @@ public class SiteController {
     private static final double EPSILON_W = 0.5;
     /** How far ahead of a segment's start its miners are got ready: more than a login, less than a session lasts. */
     private static final Duration PREPARE_AHEAD = Duration.ofSeconds(10);
+    /** How long after a segment boundary the step for it runs: enough for the boundary to have passed on any clock. */
+    private static final Duration BOUNDARY_MARGIN = Duration.ofMillis(1);
 
     private final SiteConfig config;
     private final Clock clock;
@@ -73,8 +76,7 @@ public class SiteController {
     }
 
     void start(@Observes StartupEvent event) {
-        long period = config.controlInterval().toMillis();
-        loop.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
+        schedule(config.controlInterval());
     }
 
     @PreDestroy
@@ -83,18 +85,34 @@ public class SiteController {
     }
 
     private void tick() {
+        Duration next = config.controlInterval();
         try {
-            step(clock.instant());
+            next = step(clock.instant());
         } catch (RuntimeException e) {
             LOG.error("control step failed; retrying at the next step", e);
         }
+        schedule(next);
     }
 
-    void step(Instant now) {
+    private void schedule(Duration delay) {
+        try {
+            loop.schedule(this::tick, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // Stopping.
+        }
+    }
+
+    /**
+     * One control step at {@code now}.
+     *
+     * @return when the next step is due: after the control interval, or just after the schedule's next segment start
+     *         or end if that comes sooner, so a shed begins at its instant rather than up to an interval later
+     */
+    Duration step(Instant now) {
         if (!fleet.sampledOnce()) {
             // After a (re)start the miners' real state comes first: acting on the state file alone could stop miners
             // already asleep or wake ones a schedule still needs.
-            return;
+            return config.controlInterval();
         }
         shedder.collect(now);
         restorer.collect(now);
@@ -123,6 +141,25 @@ public class SiteController {
         }
         restorer.confirmWoken(book.view().held(), now);
         acks.acknowledge(segment, requiredW, holdW, now);
+        return untilNextStep(book.view(), clock.instant());
+    }
+
+    private Duration untilNextStep(ScheduleBook.View view, Instant at) {
+        Duration next = config.controlInterval();
+        if (view.schedule() == null) {
+            return next;
+        }
+        for (ScheduleSegment segment : view.schedule().segments()) {
+            for (Instant boundary : List.of(segment.start(), segment.end())) {
+                if (boundary.isAfter(at)) {
+                    Duration until = Duration.between(at, boundary).plus(BOUNDARY_MARGIN);
+                    if (until.compareTo(next) < 0) {
+                        next = until;
+                    }
+                }
+            }
+        }
+        return next;
     }
 
     /**

@@ -101,9 +101,15 @@ public class FleetView {
      * Reads one miner through its firmware's driver. A firmware that reports no power is taken to draw its nominal
      * draw while it hashes and a sleeping miner's draw otherwise: an estimate, and the reading says so.
      */
-    private MinerReading readOne(MinerEndpoint miner) throws MinerException {
-        MinerReading reading = drivers.driver(miner).read(miner);
-        return reading.estimated(reading.hashing() ? drivers.nominalW(miner) : sleepW);
+    private MinerReading readOne(MinerEndpoint miner) throws MinerException, InterruptedException {
+        MinerTraffic traffic = drivers.traffic();
+        traffic.beginRead();
+        try {
+            MinerReading reading = drivers.driver(miner).read(miner);
+            return reading.estimated(reading.hashing() ? drivers.nominalW(miner) : sleepW);
+        } finally {
+            traffic.endRead();
+        }
     }
 
     /**
@@ -160,6 +166,8 @@ public class FleetView {
             recorded(miner, readOne(miner));
         } catch (MinerException | RuntimeException e) {
             failed(miner, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

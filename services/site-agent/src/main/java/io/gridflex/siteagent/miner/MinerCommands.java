@@ -20,7 +20,8 @@ import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.SiteConfig;
 
 /**
- * Sends sleep, wake and power-target commands to many miners at once, one virtual thread each, retrying a miner that does not answer. A
+ * Sends sleep, wake and power-target commands to many miners at once, one virtual thread each, retrying a miner that
+ * does not answer; readings make way for them ({@link MinerTraffic}). A
  * miner that still fails is reported and left out of new plans for a cool-down, so one dead miner neither blocks
  * the others nor gets picked again and again.
  */
@@ -56,6 +57,8 @@ public class MinerCommands {
      */
     public CompletableFuture<Optional<String>> submit(MinerEndpoint miner, MinerAction action) {
         CompletableFuture<Optional<String>> outcome = new CompletableFuture<>();
+        MinerTraffic traffic = drivers.traffic();
+        traffic.commandStarted();
         try {
             senders.execute(() -> {
                 try {
@@ -65,9 +68,12 @@ public class MinerCommands {
                     outcome.complete(Optional.of("interrupted"));
                 } catch (RuntimeException e) {
                     outcome.complete(Optional.of(String.valueOf(e)));
+                } finally {
+                    traffic.commandEnded();
                 }
             });
         } catch (RejectedExecutionException e) {
+            traffic.commandEnded();
             outcome.complete(Optional.of("the agent is stopping"));
         }
         return outcome;

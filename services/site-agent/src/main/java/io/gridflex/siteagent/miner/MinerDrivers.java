@@ -47,6 +47,7 @@ public class MinerDrivers {
     private volatile long generation;
     private volatile boolean complete;
     private final Path scannedFile;
+    private final MinerTraffic traffic;
 
     public MinerDrivers(SiteConfig config, @All List<MinerDriver> drivers) {
         for (MinerDriver driver : drivers) {
@@ -78,6 +79,7 @@ public class MinerDrivers {
         }
         this.inventory = Collections.unmodifiableMap(entries);
         this.defaultNominalW = config.miner().nominalW();
+        this.traffic = new MinerTraffic(config.miner().readConcurrency(), config.miner().readYield());
         this.complete = !config.scan().enabled();
     }
 
@@ -115,6 +117,11 @@ public class MinerDrivers {
 
     public Optional<InventoryEntry> find(MinerEndpoint miner) {
         return Optional.ofNullable(inventory.get(miner));
+    }
+
+    /** Who goes first when commands and readings meet: shared by everything that talks to the miners. */
+    public MinerTraffic traffic() {
+        return traffic;
     }
 
     public MinerDriver driver(MinerEndpoint miner) {

@@ -86,13 +86,9 @@ public final class HoldJournal implements AutoCloseable {
         if (changes.isEmpty()) {
             return;
         }
-        StringBuilder lines = new StringBuilder(changes.size() * 120);
         try {
-            for (HoldRecord change : changes) {
-                lines.append(mapper.writeValueAsString(change)).append('\n');
-            }
             FileChannel out = channel();
-            ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+            ByteBuffer bytes = ByteBuffer.wrap(encode(changes));
             while (bytes.hasRemaining()) {
                 out.write(bytes);
             }
@@ -101,6 +97,26 @@ public final class HoldJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the hold journal " + path, e);
         }
+    }
+
+    /**
+     * Encodes the changes as they would be appended, and drops them: run ahead of a big shed, so that the encoding of
+     * thousands of intents at its start runs as compiled code rather than cold.
+     */
+    public void rehearse(Collection<HoldRecord> changes) {
+        try {
+            encode(changes);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot encode hold changes", e);
+        }
+    }
+
+    private byte[] encode(Collection<HoldRecord> changes) throws JsonProcessingException {
+        StringBuilder lines = new StringBuilder(changes.size() * 120);
+        for (HoldRecord change : changes) {
+            lines.append(mapper.writeValueAsString(change)).append('\n');
+        }
+        return lines.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Changes in the journal now. */

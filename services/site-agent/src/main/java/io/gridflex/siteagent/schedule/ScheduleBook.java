@@ -186,6 +186,14 @@ public class ScheduleBook {
         change(miners.stream().map(HoldRecord::intend).toList());
     }
 
+    /**
+     * Prepares for recording these intents soon (ahead of a segment's start) without recording anything: the journal
+     * encodes them once, so that at the start its code is compiled and the first commands leave sooner.
+     */
+    public void rehearseIntents(List<PendingSleep> miners) {
+        holdJournal.rehearse(miners.stream().map(HoldRecord::intend).toList());
+    }
+
     public void hold(HeldMiner miner) {
         change(List.of(HoldRecord.hold(miner)));
     }

@@ -3,7 +3,9 @@ package io.gridflex.siteagent.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.gridflex.messages.SiteSchedule;
@@ -26,8 +28,9 @@ public final class ScheduleLedger {
     private SiteSchedule schedule;
     private Instant acceptedAt;
     private long lastRevision;
-    private final List<HeldMiner> held = new ArrayList<>();
-    private final List<PendingSleep> pending = new ArrayList<>();
+    /** By endpoint, in the order they were held: one lookup per change, whatever the fleet's size. */
+    private final Map<String, HeldMiner> held = new LinkedHashMap<>();
+    private final Map<String, PendingSleep> pending = new LinkedHashMap<>();
     private SegmentProgress present;
     private final List<SegmentProgress> restoring = new ArrayList<>();
 
@@ -42,10 +45,10 @@ public final class ScheduleLedger {
         ledger.schedule = state.schedule();
         ledger.acceptedAt = state.acceptedAt();
         ledger.lastRevision = state.lastRevision();
-        ledger.held.addAll(state.held());
+        state.held().forEach(h -> ledger.held.put(h.endpoint(), h));
         ledger.present = state.present();
         ledger.restoring.addAll(state.restoring());
-        ledger.pending.addAll(state.pending());
+        state.pending().forEach(p -> ledger.pending.put(p.endpoint(), p));
         return ledger;
     }
 
@@ -82,11 +85,11 @@ public final class ScheduleLedger {
     }
 
     public List<HeldMiner> held() {
-        return List.copyOf(held);
+        return List.copyOf(held.values());
     }
 
     public List<PendingSleep> pending() {
-        return List.copyOf(pending);
+        return List.copyOf(pending.values());
     }
 
     public Optional<SegmentProgress> present() {
@@ -134,18 +137,19 @@ public final class ScheduleLedger {
         String endpoint = change.endpoint();
         switch (change.op()) {
             case INTEND -> {
-                pending.removeIf(p -> p.endpoint().equals(endpoint));
-                pending.add(new PendingSleep(endpoint, change.runningW(), change.at(), change.targetW()));
+                // Removed first, so that a miner intended again goes last, as a newly appended one.
+                pending.remove(endpoint);
+                pending.put(endpoint, new PendingSleep(endpoint, change.runningW(), change.at(), change.targetW()));
             }
             case HOLD -> {
-                pending.removeIf(p -> p.endpoint().equals(endpoint));
-                held.removeIf(h -> h.endpoint().equals(endpoint));
-                held.add(new HeldMiner(endpoint, change.runningW(), change.at(), null, change.targetW()));
+                pending.remove(endpoint);
+                held.remove(endpoint);
+                held.put(endpoint, new HeldMiner(endpoint, change.runningW(), change.at(), null, change.targetW()));
             }
-            case DROP -> pending.removeIf(p -> p.endpoint().equals(endpoint));
+            case DROP -> pending.remove(endpoint);
             // Records that a held miner was told to wake up; it stays held until RELEASE confirms it back.
-            case WAKE -> held.replaceAll(h -> h.endpoint().equals(endpoint) ? h.wokenAt(change.at()) : h);
-            case RELEASE -> held.removeIf(h -> h.endpoint().equals(endpoint));
+            case WAKE -> held.computeIfPresent(endpoint, (e, h) -> h.wokenAt(change.at()));
+            case RELEASE -> held.remove(endpoint);
         }
     }
 
@@ -162,6 +166,7 @@ public final class ScheduleLedger {
     }
 
     public AgentState snapshot() {
-        return new AgentState(schedule, acceptedAt, lastRevision, held, present, restoring, pending);
+        return new AgentState(schedule, acceptedAt, lastRevision, List.copyOf(held.values()), present, restoring,
+                List.copyOf(pending.values()));
     }
 }

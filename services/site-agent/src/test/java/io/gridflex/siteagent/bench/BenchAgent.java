@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -73,14 +74,15 @@ public final class BenchAgent {
         while (true) {
             long began = System.nanoTime();
             long cpuBefore = threads.getCurrentThreadCpuTime();
-            controller.step(clock.instant());
+            Duration next = controller.step(clock.instant());
             stepCpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpuBefore);
             long tookMs = (System.nanoTime() - began) / 1_000_000;
             if (tookMs >= 50) {
                 print("slow-step " + System.currentTimeMillis() + " " + tookMs);
             }
             cycles.incrementAndGet();
-            pause(250);
+            // As the service's loop does: the control interval, or just after a segment boundary when sooner.
+            pause(next.toMillis());
         }
     }
 

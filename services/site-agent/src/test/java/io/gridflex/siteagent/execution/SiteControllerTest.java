@@ -145,6 +145,28 @@ class SiteControllerTest {
     }
 
     @Test
+    void theStepBeforeASegmentAsksForTheNextJustAfterItsStartAndItsEnd() {
+        startAgent();
+        assertThat(controller.step(clock.instant())).as("no schedule: the control interval")
+                .isEqualTo(config.controlInterval());
+        Instant t = clock.instant().plusSeconds(600);
+        send(segment(t, t.plusSeconds(10), event("ev-a", 5)));
+        clock.jumpTo(t.minusMillis(100));
+
+        Duration next = controller.step(clock.instant());
+        assertThat(next).as("just after the start, not a whole interval later")
+                .isLessThanOrEqualTo(Duration.ofMillis(101)).isPositive();
+        assertThat(curtails("sleep")).isZero();
+        clock.jumpTo(t.plusMillis(1));
+        controller.step(clock.instant());
+        await().atMost(PATIENCE).until(() -> curtails("sleep") > 0);
+
+        clock.jumpTo(t.plusMillis(9_950));
+        assertThat(controller.step(clock.instant())).as("just after the end")
+                .isLessThanOrEqualTo(Duration.ofMillis(51));
+    }
+
+    @Test
     void aRestoreWaitsItsSitesOwnDelayBeforeTheFirstStage() {
         config = ConfigOverrides.override(SiteConfig.class, config, Map.of("restore", ConfigOverrides.override(
                 SiteConfig.Restore.class, config.restore(), Map.of("startJitter", Duration.ofSeconds(60)))));

@@ -1,6 +1,7 @@
 package io.gridflex.siteagent.execution;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import io.gridflex.siteagent.AgentMetrics;
@@ -17,7 +18,8 @@ public final class SiteControllers {
     /** One control step at a time. */
     public interface Stepper {
 
-        void step(Instant now);
+        /** Runs one step; returns when the next is due (the controller's own loop waits that long). */
+        Duration step(Instant now);
     }
 
     private SiteControllers() {
