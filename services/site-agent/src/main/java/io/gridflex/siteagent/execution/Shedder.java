@@ -50,6 +50,9 @@ final class Shedder {
             Optional<String> failure) {
     }
 
+    /** Least time between two low readings of a stopped miner for telling whether its draw still falls. */
+    private static final Duration FALL_WINDOW = Duration.ofMillis(150);
+
     /** Miners whose intents are written (one append and sync) before their commands go out. */
     private static final int INTENT_CHUNK = 250;
 
@@ -305,7 +308,8 @@ final class Shedder {
 
     /**
      * Whether a stopped miner's low reading is where its draw ends rather than a point on its ramp down: at its sleep
-     * draw, or no longer falling since its previous low reading. A miner that sleeps above its expected sleep draw is
+     * draw, or falling by less than the larger of its sleep draw and 1 % of its running draw per second since its
+     * previous low reading (at least {@link #FALL_WINDOW} before). A miner that sleeps above its expected sleep draw is
      * thus confirmed too, and the SHED ack does not count a ramp's last watts as shed.
      */
     private boolean downForGood(MinerEndpoint miner, MinerReading reading, double runningW) {
@@ -313,10 +317,16 @@ final class Shedder {
             return true;
         }
         MinerReading before = lowSeen.get(miner);
-        if (before != null && !reading.at().isAfter(before.at())) {
+        if (before == null) {
+            lowSeen.put(miner, reading);
             return false;
         }
-        if (before != null && before.powerW() - reading.powerW() <= Math.max(sleepW, 0.01 * runningW)) {
+        double seconds = Duration.between(before.at(), reading.at()).toNanos() / 1e9;
+        if (seconds < FALL_WINDOW.toNanos() / 1e9) {
+            // Too close together to tell a ramp's tail from a miner at rest.
+            return false;
+        }
+        if ((before.powerW() - reading.powerW()) / seconds <= Math.max(sleepW, 0.01 * runningW)) {
             return true;
         }
         lowSeen.put(miner, reading);

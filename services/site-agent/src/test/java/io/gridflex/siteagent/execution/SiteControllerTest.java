@@ -167,6 +167,31 @@ class SiteControllerTest {
     }
 
     @Test
+    void aStoppedMinerSleepingAboveItsExpectedDrawCountsOnceItsDrawNoLongerFallsAndTheAckStatesWhereItEnded() {
+        // The agent expects 2 W asleep; the miners keep 18 W and take 3 s to get there: they are confirmed when their
+        // draw stops falling, not at the first reading under 5 % of their draw (a point on the ramp down), nor never.
+        fleet.close();
+        fleet = SimulatedFleet.builder(SITE).model(MinerModel.S19XP).count(4).noise(0).sleepRamp(Duration.ofSeconds(3))
+                .warmUp(Duration.ofMillis(300)).start();
+        config = ConfigOverrides.override(SiteConfig.class,
+                new TestSiteConfig(SITE, 100, fleet.endpoints(), dir.resolve("state.json")),
+                Map.of("miner", ConfigOverrides.override(SiteConfig.Miner.class, config.miner(),
+                        Map.of("sleepW", 2.0))));
+        startAgent();
+        Instant t = clock.instant().plusSeconds(600);
+        send(segment(t, t.plusSeconds(60), event("ev-a", 5)));
+        clock.jumpTo(t.plusSeconds(1));
+
+        stepUntil(() -> acked(Status.SHED, t));
+
+        ScheduleAck shed = acks(Status.SHED).getFirst();
+        assertThat(shed.reason()).startsWith("2 miners stopped").doesNotContain("still drew");
+        double perMinerKw = (MinerModel.S19XP.runningWatts() - MinerModel.SLEEP_WATTS) / 1000;
+        assertThat(shed.shedKw()).as("both miners' whole ramp down: %s", shed.reason()).isCloseTo(2 * perMinerKw,
+                within(0.001));
+    }
+
+    @Test
     void aRestoreWaitsItsSitesOwnDelayBeforeTheFirstStage() {
         config = ConfigOverrides.override(SiteConfig.class, config, Map.of("restore", ConfigOverrides.override(
                 SiteConfig.Restore.class, config.restore(), Map.of("startJitter", Duration.ofSeconds(60)))));
