@@ -10,6 +10,13 @@
 #                                              -Dgridflex.bench.events=100 -Dgridflex.bench.telemetry-every=2s
 #                                              -Dgridflex.bench.jfr=target/bench.jfr, or any dispatch setting
 #                                              (-Dquarkus.datasource.jdbc.additional-jdbc-properties.reWriteBatchedInserts=true)
+#   deploy/local/bench.sh --gateway [-D...]    ven-gateway: the VTN hands over an event -> its DrEvent appended on
+#                                              Kafka, push and pull, through the real VTN simulator (mutual TLS),
+#                                              PostgreSQL and Kafka (GatewayLatencyBenchmark); then push -> every
+#                                              site's schedule on Kafka with dispatch's jar and 100 sites
+#                                              (PushToSchedulesBenchmark); about 6 min with the build. E.g.
+#                                              -Dgridflex.bench.sites=1000 -Dgridflex.bench.push-events=100
+#                                              -Dgridflex.bench.pull-events=50, or -Dtest=GatewayLatencyBenchmark alone
 #   deploy/local/bench.sh --settlement-ingest [-D...]
 #                                              telemetry from Kafka into PostgreSQL through settlement, sustained, and a
 #                                              raw COPY of the same rows (IngestBenchmark, about 2 min);
@@ -67,6 +74,14 @@ case "${1:-}" in
     gridflex_mvn -q -pl deploy/local -am package -DskipTests
     gridflex_java -cp "$GRIDFLEX_ROOT/deploy/local/target/gridflex-local-stack.jar" io.gridflex.stack.SiteLinkBenchmark "$@"
     exit
+    ;;
+  --gateway)
+    shift
+    # The benchmarks run the VTN simulator's and dispatch's packaged jars, and the gateway's modules from source (-am),
+    # so the figures are of this checkout rather than of whatever snapshots are installed.
+    echo "Packaging the VTN simulator and dispatch..." >&2
+    gridflex_mvn -q -pl services/vtn-simulator,services/dispatch -am package -DskipTests
+    harness ven-gateway GatewayLatencyBenchmark,PushToSchedulesBenchmark gateway-benchmark -am "$@"
     ;;
   --site-agent) shift; harness site-agent ShedBenchmark shed-benchmark "$@" ;;
   --data-centre) shift; harness site-agent DataCentreBenchmark data-centre-benchmark "$@" ;;
