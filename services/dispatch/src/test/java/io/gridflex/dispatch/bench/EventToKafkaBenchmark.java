@@ -53,6 +53,7 @@ import io.gridflex.messages.Topics;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
+import io.gridflex.testsupport.ScheduleRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
@@ -130,7 +131,7 @@ class EventToKafkaBenchmark {
         // Each site's own schedules topic (created when it was registered) stamps records with the broker's clock.
         BenchTopics.create(bootstrap, sites.stream().map(Topics::siteSchedules).toList());
         try (KafkaProducer<String, String> producer = producer(bootstrap);
-                ScheduleRecords schedules = new ScheduleRecords(bootstrap, sites)) {
+                ScheduleRecords schedules = new ScheduleRecords(bootstrap, sites, "dispatch-bench-")) {
             // Each site mines 600 kW and could stop more than it is enrolled for: it is counted on for its enrollment.
             long reporting = System.nanoTime();
             report(producer, enrolled);

@@ -59,6 +59,7 @@ import io.gridflex.messages.Topics;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
+import io.gridflex.testsupport.ScheduleRecords;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -113,7 +114,7 @@ class PushToSchedulesBenchmark {
         logAppendTime(admin, sites.stream().map(Topics::siteSchedules).toList());
 
         try (KafkaProducer<String, String> producer = producer(admin);
-                SiteScheduleRecords schedules = new SiteScheduleRecords(admin, sites);
+                ScheduleRecords schedules = new ScheduleRecords(admin, sites, "gateway-bench-schedules-");
                 DrEventRecords drEvents = new DrEventRecords(admin)) {
             long reporting = System.nanoTime();
             // Each site mines 600 kW and could stop more than it is enrolled for: it is counted on for its enrollment.
@@ -258,9 +259,9 @@ class PushToSchedulesBenchmark {
     }
 
     /** Waits until every site has a record matching {@code belongs}, read from {@code cursor} on. */
-    private static Phase awaitEverySite(SiteScheduleRecords schedules, int cursor, Set<String> sites,
-            Predicate<SiteScheduleRecords.Received> belongs) throws InterruptedException {
-        Map<String, SiteScheduleRecords.Received> found = new HashMap<>();
+    private static Phase awaitEverySite(ScheduleRecords schedules, int cursor, Set<String> sites,
+            Predicate<ScheduleRecords.Received> belongs) throws InterruptedException {
+        Map<String, ScheduleRecords.Received> found = new HashMap<>();
         long deadline = System.nanoTime() + WAIT.toNanos();
         int next = cursor;
         while (found.size() < sites.size()) {
@@ -270,9 +271,9 @@ class PushToSchedulesBenchmark {
                 throw new AssertionError(missing.size() + " sites got no schedule within " + WAIT + ", e.g. "
                         + missing.first());
             }
-            List<SiteScheduleRecords.Received> batch = schedules.since(next, Duration.ofMillis(200));
+            List<ScheduleRecords.Received> batch = schedules.since(next, Duration.ofMillis(200));
             next += batch.size();
-            for (SiteScheduleRecords.Received record : batch) {
+            for (ScheduleRecords.Received record : batch) {
                 if (sites.contains(record.siteId()) && belongs.test(record)) {
                     found.putIfAbsent(record.siteId(), record);
                 }
@@ -310,7 +311,7 @@ class PushToSchedulesBenchmark {
      *
      * @param cursor index of the next record to read
      */
-    private record Phase(int cursor, Map<String, SiteScheduleRecords.Received> records) {
+    private record Phase(int cursor, Map<String, ScheduleRecords.Received> records) {
 
         Map<String, Long> revisions() {
             Map<String, Long> revisions = new HashMap<>();
@@ -331,8 +332,8 @@ class PushToSchedulesBenchmark {
 
         static Round of(String kind, Instant pushed, DrEventRecords.Received drEvent, Phase phase) {
             var records = phase.records().values();
-            long first = records.stream().mapToLong(SiteScheduleRecords.Received::appendedAt).min().orElseThrow();
-            long last = records.stream().mapToLong(SiteScheduleRecords.Received::appendedAt).max().orElseThrow();
+            long first = records.stream().mapToLong(ScheduleRecords.Received::appendedAt).min().orElseThrow();
+            long last = records.stream().mapToLong(ScheduleRecords.Received::appendedAt).max().orElseThrow();
             return new Round(kind, pushed, drEvent.appendedAt(), Instant.ofEpochMilli(first),
                     Instant.ofEpochMilli(last));
         }

@@ -1,4 +1,4 @@
-package io.gridflex.gateway.bench;
+package io.gridflex.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,10 +21,11 @@ import io.gridflex.messages.Topics;
 
 /**
  * Reads the sites' schedule topics from the beginning on a thread of its own and keeps every record as it came: key,
- * JSON, broker append time and size, as dispatch's own benchmark does. It only reads the revision out of the JSON, so
+ * JSON, broker append time and size, for the benchmarks that time schedules (dispatch's, the gateway's push to
+ * schedules). It only reads the revision out of the JSON; decoding and schema checks happen after the measurement, so
  * the reader takes as little CPU as it can from the services it measures.
  */
-final class SiteScheduleRecords implements AutoCloseable {
+public final class ScheduleRecords implements AutoCloseable {
 
     private static final Pattern REVISION = Pattern.compile("\"revision\":(\\d+)");
 
@@ -35,10 +36,11 @@ final class SiteScheduleRecords implements AutoCloseable {
     private volatile RuntimeException failure;
 
     /** Reads the schedules topics of {@code sites} from their beginning. */
-    SiteScheduleRecords(Map<String, Object> clientConfig, Collection<String> sites) {
+    /** @param groupPrefix the start of the consumer group's name, which names the benchmark reading */
+    public ScheduleRecords(Map<String, Object> clientConfig, Collection<String> sites, String groupPrefix) {
         Properties props = new Properties();
         props.putAll(clientConfig);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "gateway-bench-schedules-" + UUID.randomUUID());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -80,7 +82,7 @@ final class SiteScheduleRecords implements AutoCloseable {
     }
 
     /** Records from index {@code from} on; waits up to {@code wait} for at least one when there is none yet. */
-    synchronized List<Received> since(int from, Duration wait) throws InterruptedException {
+    public synchronized List<Received> since(int from, Duration wait) throws InterruptedException {
         if (failure != null) {
             throw failure;
         }
@@ -90,7 +92,7 @@ final class SiteScheduleRecords implements AutoCloseable {
         return List.copyOf(received.subList(Math.min(from, received.size()), received.size()));
     }
 
-    synchronized List<Received> all() {
+    public synchronized List<Received> all() {
         return List.copyOf(received);
     }
 
@@ -118,6 +120,6 @@ final class SiteScheduleRecords implements AutoCloseable {
      * @param bytes the size of the JSON
      * @param revision the schedule's revision
      */
-    record Received(String siteId, String json, long appendedAt, int bytes, long revision) {
+    public record Received(String siteId, String json, long appendedAt, int bytes, long revision) {
     }
 }
