@@ -128,6 +128,8 @@ public final class KafkaBroker implements AutoCloseable {
         }
         ChildProcess process = ChildProcess.start("kafka",
                 List.of(JavaRuntime.java(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+                        "-Xlog:gc:file=" + workDir.resolve("gc.log").toAbsolutePath()
+                                + ":uptime,level:filecount=2,filesize=5m",
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath, "kafka.Kafka",
                         config.toString()),
                 workDir, Map.of(), workDir.resolve("kafka.log"), "TERM");

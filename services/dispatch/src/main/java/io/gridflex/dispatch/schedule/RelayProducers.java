@@ -13,7 +13,6 @@ import io.gridflex.dispatch.DispatchConfig;
 import io.gridflex.dispatch.DispatchMetrics;
 import io.gridflex.dispatch.status.PendingStatus;
 import io.gridflex.dispatch.status.StatusOutbox;
-import io.gridflex.messages.Topics;
 import io.gridflex.support.db.Transactions;
 import io.gridflex.support.outbox.BatchPublisher;
 import io.gridflex.support.outbox.OutboxRelay;
@@ -36,13 +35,10 @@ public class RelayProducers {
     @Produces
     @Singleton
     OutboxRelay<PendingSchedule> scheduleRelay(ScheduleRepository schedules,
-            @Channel("site-schedules") MutinyEmitter<String> emitter, Config settings, Transactions transactions,
-            DispatchMetrics metrics, DispatchConfig config, Clock clock) {
-        String topic = settings.getValue("mp.messaging.outgoing.site-schedules.topic", String.class);
-        return new OutboxRelay<>("schedules", schedules,
-                new BatchPublisher(
-                        RenewingSender.forChannel(settings, "site-schedules", site -> Topics.ofSite(topic, site))),
-                transactions, metrics.relayMeters("schedules"), config.relay(), clock);
+            @Channel("site-schedules") MutinyEmitter<String> emitter, ScheduleSender sender,
+            Transactions transactions, DispatchMetrics metrics, DispatchConfig config, Clock clock) {
+        return new OutboxRelay<>("schedules", schedules, new BatchPublisher(sender.sender()), transactions,
+                metrics.relayMeters("schedules"), config.relay(), clock);
     }
 
     @Produces

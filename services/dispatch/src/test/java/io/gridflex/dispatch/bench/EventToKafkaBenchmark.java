@@ -164,6 +164,13 @@ class EventToKafkaBenchmark {
                         r -> r.revision() > revisions.get(r.siteId()) && !r.json().contains(marker));
                 cursor = withdrawn.cursor();
 
+                if (round == 0) {
+                    // The first schedules ever written to the sites' topics: the broker creates each partition's
+                    // files on its first append.
+                    Round first = Round.of(sent, allocated);
+                    System.out.printf(Locale.ROOT, "[bench] first event after registration (fresh topics): event ->"
+                            + " first schedule %d ms, -> last %d ms%n", first.firstMillis(), first.lastMillis());
+                }
                 if (round >= WARM_UP) {
                     events.add(Round.of(sent, allocated));
                     cancels.add(Round.of(cancelSent, withdrawn));

@@ -1,9 +1,15 @@
 package io.gridflex.support.outbox;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -24,17 +30,25 @@ import org.jboss.logging.Logger;
  * request met an authentication failure (a broker that came back before its credentials did) lets every later batch
  * expire, so an outbox would wait until the service restarts. The fresh producer gets a new producer id, so a record
  * the old one had in flight may arrive twice; consumers already recognise a re-sent record by its ids.
+ * <p>
+ * A producer looks a topic up on its first record to it, and that send waits for the broker's answer: one round trip
+ * per topic, one after another, about 1.4 ms each on the benchmark machine, so a fresh producer's first records to
+ * 1,000 sites' topics left 1.4 s late. {@link #warm} looks topics up ahead, many at once (the producer folds lookups
+ * made together into one request), and a renewed producer is warmed again with every topic the sender knows.
  */
 public final class RenewingSender implements RecordSender, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RenewingSender.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** Topic lookups in flight at once while warming; each waits on the same metadata requests. */
+    private static final int LOOKUPS_AT_ONCE = 16;
 
     private final String name;
     private final Function<String, Producer<String, String>> factory;
     private final UnaryOperator<String> topicOfKey;
     private final AtomicReference<Producer<String, String>> producer = new AtomicReference<>();
     private final AtomicReference<Producer<String, String>> failed = new AtomicReference<>();
+    private final Set<String> topics = ConcurrentHashMap.newKeySet();
     private int generation;
 
     /**
@@ -84,8 +98,10 @@ public final class RenewingSender implements RecordSender, AutoCloseable {
     public CompletableFuture<Void> send(String key, String payload) {
         Producer<String, String> current = current();
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        String topic = topicOfKey.apply(key);
+        topics.add(topic);
         try {
-            current.send(new ProducerRecord<>(topicOfKey.apply(key), key, payload), (metadata, failure) -> {
+            current.send(new ProducerRecord<>(topic, key, payload), (metadata, failure) -> {
                 if (failure == null) {
                     acknowledged.complete(null);
                 } else {
@@ -110,10 +126,46 @@ public final class RenewingSender implements RecordSender, AutoCloseable {
             current = null;
         }
         if (current == null) {
+            boolean renewal = generation > 0;
             current = factory.apply("gridflex-" + name + "-" + INSTANCES.incrementAndGet() + "-" + generation++);
             producer.set(current);
+            if (renewal) {
+                lookUp(current, List.copyOf(topics));
+            }
         }
         return current;
+    }
+
+    /**
+     * Looks up the topics of these keys now, in the background, so that the first records to them need not wait for
+     * it; the topics are remembered for a renewed producer. A topic that cannot be looked up (not yet created, a
+     * broker away) is left to the first record to it, which waits as it would have.
+     *
+     * @return completes, once every lookup ended, with how many topics the producer now knows
+     */
+    public CompletableFuture<Integer> warm(Collection<String> keys) {
+        List<String> named = keys.stream().map(topicOfKey).distinct().toList();
+        topics.addAll(named);
+        return lookUp(current(), named);
+    }
+
+    private CompletableFuture<Integer> lookUp(Producer<String, String> target, List<String> names) {
+        if (names.isEmpty()) {
+            return CompletableFuture.completedFuture(0);
+        }
+        ExecutorService lookups = Executors.newFixedThreadPool(Math.min(LOOKUPS_AT_ONCE, names.size()),
+                Thread.ofPlatform().name("kafka-metadata-" + name + "-", 0).daemon().factory());
+        AtomicInteger known = new AtomicInteger();
+        CompletableFuture<?>[] each = names.stream().map(topic -> CompletableFuture.runAsync(() -> {
+            try {
+                target.partitionsFor(topic);
+                known.incrementAndGet();
+            } catch (RuntimeException e) {
+                LOG.debugf("topic %s not looked up ahead: %s", topic, e.toString());
+            }
+        }, lookups)).toArray(CompletableFuture[]::new);
+        lookups.shutdown();
+        return CompletableFuture.allOf(each).thenApply(done -> known.get());
     }
 
     @Override
