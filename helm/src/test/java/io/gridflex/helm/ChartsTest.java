@@ -229,6 +229,19 @@ class ChartsTest {
         assertThat(env(gateway.at("/containers/0"), "JDK_JAVA_OPTIONS")).doesNotContain("javax.net.ssl");
     }
 
+    /** Consumer lag comes from the brokers' side: dispatch and settlement keep no Kafka client metrics. */
+    @Test
+    void theKafkaClusterRunsTheExporterForThePlatformsGroupsUnlessTurnedOff() {
+        JsonNode kafka = Charts.named(Charts.render(Charts.GRIDFLEX), "Kafka", "gridflex");
+        assertThat(kafka.at("/spec/kafkaExporter/groupRegex").asText()).isEqualTo("gridflex-.*");
+        assertThat("gridflex.site-schedules.v1.site-a").matches(kafka.at("/spec/kafkaExporter/topicRegex").asText());
+        assertThat("other.topic").doesNotMatch(kafka.at("/spec/kafkaExporter/topicRegex").asText());
+
+        JsonNode without = Charts.named(Charts.render(Charts.GRIDFLEX, List.of(),
+                Map.of("strimzi.kafka.exporter.enabled", false)), "Kafka", "gridflex");
+        assertThat(without.at("/spec").has("kafkaExporter")).isFalse();
+    }
+
     @Test
     void theGrafanaDashboardIsValidJsonWithTheAskedPanels() throws Exception {
         JsonNode configMap = Charts.named(Charts.render(Charts.GRIDFLEX), "ConfigMap", "gridflex-dashboard");
