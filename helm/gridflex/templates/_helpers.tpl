@@ -14,6 +14,7 @@ strimzi.io/cluster: {{ .Values.global.kafka.cluster }}
 {{/* A KafkaTopic; its object name is the topic name made a Kubernetes name, as the platform's StrimziObjects does. */}}
 {{- define "gridflex.kafkaTopic" -}}
 {{- $root := index . 0 -}}{{- $topic := index . 1 -}}{{- $partitions := index . 2 -}}
+{{- $extra := dict -}}{{- if gt (len .) 3 -}}{{- $extra = index . 3 -}}{{- end -}}
 apiVersion: kafka.strimzi.io/v1beta2
 kind: KafkaTopic
 metadata:
@@ -27,6 +28,9 @@ spec:
   config:
     retention.ms: {{ $root.Values.strimzi.topics.retention | int64 }}
     min.insync.replicas: {{ if gt (int $root.Values.global.kafka.replicas) 1 }}2{{ else }}1{{ end }}
+    {{- range $key, $value := $extra }}
+    {{ $key }}: {{ $value }}
+    {{- end }}
 {{- end -}}
 
 {{/* One ACL rule of a KafkaUser: resource type, name, pattern type, operation. */}}

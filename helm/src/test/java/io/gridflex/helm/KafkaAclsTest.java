@@ -63,6 +63,19 @@ class KafkaAclsTest {
         assertThat(config.path("retention.ms").asLong()).isEqualTo(604_800_000L);
     }
 
+    /** The chart gives each site topic the settings dispatch's onboarding creates it with (the schedules' own). */
+    @Test
+    void siteTopicsHaveTheSettingsOnboardingGivesThem() {
+        for (String topic : KafkaPolicy.siteTopics("site-a")) {
+            JsonNode config = Charts.named(objects, "KafkaTopic", topic).at("/spec/config");
+            KafkaPolicy.siteTopicConfig(topic).forEach((key, value) -> assertThat(config.path(key).asText())
+                    .as(topic + " " + key).isEqualTo(value));
+            assertThat(config.size()).as(topic + ": " + config)
+                    .isEqualTo(2 + KafkaPolicy.siteTopicConfig(topic).size());
+        }
+        assertThat(KafkaPolicy.siteTopicConfig(Topics.siteSchedules("site-a"))).containsKey("index.interval.bytes");
+    }
+
     @Test
     void thereAreNoOtherUsersNorTopics() {
         assertThat(Charts.ofKind(objects, "KafkaUser")).extracting(u -> u.at("/metadata/name").asText())

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -69,7 +70,7 @@ public final class KafkaProvisioning {
      * Its agent can log in once {@link #credentials} gave it a password.
      */
     public void onboard(String siteId) {
-        topics(KafkaPolicy.siteTopics(siteId), 1, Map.of());
+        topics(KafkaPolicy.siteTopics(siteId), 1, KafkaPolicy::siteTopicConfig);
         site(siteId);
     }
 
@@ -152,9 +153,14 @@ public final class KafkaProvisioning {
 
     /** Creates the topics that do not exist yet. */
     public void topics(Collection<String> names, int partitions, Map<String, String> config) {
+        topics(names, partitions, name -> config);
+    }
+
+    /** Creates the topics that do not exist yet, each with its own settings. */
+    public void topics(Collection<String> names, int partitions, Function<String, Map<String, String>> config) {
         Set<String> existing = await(admin.listTopics().names());
         List<NewTopic> missing = names.stream().filter(name -> !existing.contains(name))
-                .map(name -> new NewTopic(name, partitions, (short) -1).configs(config)).toList();
+                .map(name -> new NewTopic(name, partitions, (short) -1).configs(config.apply(name))).toList();
         if (missing.isEmpty()) {
             return;
         }

@@ -9,14 +9,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,10 @@ class SiteLinkTest {
             assertThat(broker.topicNames()).containsAll(KafkaPolicy.siteTopics(site));
             assertThat(broker.acls(KafkaPolicy.sitePrincipal(site))).containsExactlyInAnyOrderElementsOf(
                     KafkaPolicy.site(site));
+            var schedules = new ConfigResource(ConfigResource.Type.TOPIC, Topics.siteSchedules(site));
+            var config = admin.describeConfigs(List.of(schedules)).all().get(30, TimeUnit.SECONDS).get(schedules);
+            KafkaPolicy.SCHEDULES_TOPIC_CONFIG.forEach((key, value) -> assertThat(config.get(key).value())
+                    .as(key).isEqualTo(value));
         }
 
         JsonPath objects = auditor().get("/api/sites/{id}/kafka-objects", site).then().statusCode(200).extract()
