@@ -155,9 +155,9 @@ public final class KafkaPolicy {
      * Topic settings of each site's schedules topic. Every site's schedules topic takes the same records at the same
      * moment (one produce request carries a schedule for each site), so with the broker's defaults every partition
      * needs its first offset-index entry (after 4 KiB) in the same request, and its next segment (after
-     * {@code segment.ms}) too; the broker creates those files one partition after another, and at 1,000 sites that
+     * {@code segment.ms}) too; the broker does that work one partition after another, and at 1,000 sites that
      * request outlived the producer's timeout (a 1.2 s stall for 500 topics on the build machine, none with this
-     * setting). A schedules topic holds a few KiB a day, so an index entry per MiB costs readers nothing, and up to a
+     * setting; docs/benchmarks.md). A schedules topic holds a few KiB a day, so an index entry per MiB costs readers nothing, and up to a
      * day of jitter spreads the weekly segment roll.
      */
     public static final Map<String, String> SCHEDULES_TOPIC_CONFIG = Map.of("index.interval.bytes", "1048576",

@@ -151,11 +151,6 @@ public final class KafkaProvisioning {
         return await(admin.listTopics().names());
     }
 
-    /** Creates the topics that do not exist yet. */
-    public void topics(Collection<String> names, int partitions, Map<String, String> config) {
-        topics(names, partitions, name -> config);
-    }
-
     /** Creates the topics that do not exist yet, each with its own settings. */
     public void topics(Collection<String> names, int partitions, Function<String, Map<String, String>> config) {
         Set<String> existing = await(admin.listTopics().names());
