@@ -38,6 +38,13 @@ public final class RevisionDecider {
             return cancellation(incoming, lastPublished);
         }
         return switch (incoming.verdict()) {
+            // An event that was over before it first arrived (a VTN re-sending a completed event beside current ones)
+            // is acknowledged and kept, but nothing is left for dispatch to execute.
+            case Verdict.Accepted accepted when lastPublished.isEmpty()
+                    && !accepted.event().end().isAfter(incoming.receivedAt()) ->
+                new Decision(Decision.Kind.NEW_REVISION, OptTypeType.OPT_IN, OadrResponseCode.OK,
+                        "ended at " + accepted.event().end() + ", before it arrived: nothing to execute",
+                        Optional.empty(), reply(incoming, OptTypeType.OPT_IN, OadrResponseCode.OK));
             case Verdict.Accepted accepted -> new Decision(Decision.Kind.NEW_REVISION, OptTypeType.OPT_IN,
                     OadrResponseCode.OK, "accepted", Optional.of(accepted.event()),
                     reply(incoming, OptTypeType.OPT_IN, OadrResponseCode.OK));
@@ -50,15 +57,17 @@ public final class RevisionDecider {
     }
 
     /**
-     * A cancellation is acknowledged with optIn. What is published is this revision's own content when it could be
-     * read, else the last revision published (dispatch needs the intervals to know what to stop); an event never
-     * passed on and unreadable needs no cancellation.
+     * A cancellation is acknowledged with optIn. It withdraws what was passed on: what is published is this
+     * revision's own content when it could be read, else the last revision published (dispatch needs the intervals
+     * to know what to stop). A cancellation of an event never passed on (first seen cancelled, or only ever declined)
+     * is kept and publishes nothing: dispatch has nothing to stop.
      */
     private static Decision cancellation(IncomingRevision incoming, Optional<DrEvent> lastPublished) {
-        Optional<DrEvent> cancelled = incoming.verdict() instanceof Verdict.Accepted accepted
-                ? Optional.of(accepted.event())
-                : lastPublished.map(last -> withdrawn(last, incoming));
-        return new Decision(Decision.Kind.NEW_REVISION, OptTypeType.OPT_IN, OadrResponseCode.OK, "cancelled by the VTN",
+        Optional<DrEvent> cancelled = lastPublished.map(last -> incoming.verdict() instanceof Verdict.Accepted accepted
+                ? accepted.event()
+                : withdrawn(last, incoming));
+        return new Decision(Decision.Kind.NEW_REVISION, OptTypeType.OPT_IN, OadrResponseCode.OK,
+                lastPublished.isPresent() ? "cancelled by the VTN" : "cancelled by the VTN before it was passed on",
                 cancelled.map(event -> withStatus(event, DrEvent.EventStatus.CANCELLED)),
                 reply(incoming, OptTypeType.OPT_IN, OadrResponseCode.OK));
     }

@@ -130,6 +130,46 @@ class RevisionDeciderTest {
     }
 
     @Test
+    void aCancellationOfAnEventNeverPassedOnIsAcknowledgedAndPublishesNothing() {
+        Decision firstSeen = RevisionDecider.decide(incoming(1, true, true, accepted(event(1, 400))),
+                Optional.empty());
+        StoredRevision declined = new StoredRevision(0, OptTypeType.OPT_OUT, OadrResponseCode.SIGNAL_NOT_SUPPORTED,
+                Optional.empty());
+        Decision afterDeclining = RevisionDecider.decide(incoming(1, true, true, accepted(event(1, 400))),
+                Optional.of(declined));
+
+        for (Decision decision : List.of(firstSeen, afterDeclining)) {
+            assertThat(decision.kind()).isEqualTo(Decision.Kind.NEW_REVISION);
+            assertThat(decision.stores()).isTrue();
+            assertThat(decision.publish()).isEmpty();
+            assertThat(decision.reply()).contains(EventReply.optIn("e1", 1));
+        }
+    }
+
+    @Test
+    void anEventOverBeforeItFirstArrivedIsAcknowledgedAndNotPublished() {
+        Instant afterTheEnd = T0.plusSeconds(601);
+        IncomingRevision late = new IncomingRevision("VTN/e1", "e1", 0, false, true, afterTheEnd,
+                accepted(event(0, 500)));
+
+        Decision decision = RevisionDecider.decide(late, Optional.empty());
+
+        assertThat(decision.kind()).isEqualTo(Decision.Kind.NEW_REVISION);
+        assertThat(decision.publish()).isEmpty();
+        assertThat(decision.reason()).startsWith("ended at " + T0.plusSeconds(600));
+        assertThat(decision.reply()).contains(EventReply.optIn("e1", 0));
+    }
+
+    @Test
+    void aLateRevisionOfAnEventAlreadyPassedOnIsStillPublished() {
+        StoredRevision held = new StoredRevision(0, OptTypeType.OPT_IN, OadrResponseCode.OK, Optional.of(event(0, 1)));
+        IncomingRevision late = new IncomingRevision("VTN/e1", "e1", 1, false, true, T0.plusSeconds(900),
+                accepted(event(1, 500)));
+
+        assertThat(RevisionDecider.decide(late, Optional.of(held)).publish()).contains(event(1, 500));
+    }
+
+    @Test
     void noAnswerWhenTheVtnAsksForNone() {
         Decision decision = RevisionDecider.decide(incoming(0, false, false, accepted(event(0, 1))),
                 Optional.empty());

@@ -3,7 +3,6 @@ package io.gridflex.gateway.report;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.xml.XMLConstants;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-
 import org.xml.sax.SAXException;
 
 import io.gridflex.gateway.registration.Registration;
+import io.gridflex.gateway.support.OfficialSchema;
 import io.gridflex.openadr.OpenAdrXml;
 import io.gridflex.openadr.SamplingRate;
 
@@ -35,8 +30,6 @@ final class ReportFixtures {
     static final Registration REGISTRATION = new Registration("summer-peak", "http://vtn", "VEN-PEER-1", "REG-1",
             "UTILITY-VTN-1", Optional.empty(), NOW.minusSeconds(60));
 
-    private static Schema schema;
-
     private ReportFixtures() {
     }
 
@@ -47,9 +40,7 @@ final class ReportFixtures {
     }
 
     static Path shared() {
-        String root = System.getProperty("gridflex.root");
-        Path repository = root == null ? Path.of("").toAbsolutePath().resolve("../..") : Path.of(root);
-        return repository.resolve("../shared").normalize().toAbsolutePath();
+        return OfficialSchema.shared();
     }
 
     /** A message of OpenLEADR's session, as captured. */
@@ -66,16 +57,7 @@ final class ReportFixtures {
     }
 
     /** Throws with the validator's words when the XML is not valid against the official 2.0b schema. */
-    static synchronized void validateOfficially(String xml) throws SAXException, IOException {
-        if (schema == null) {
-            Path xsd = shared().resolve("openadr-2.0b-schema/oadr_20b.xsd");
-            if (!Files.isRegularFile(xsd)) {
-                fail("The official OpenADR 2.0b schema is missing: " + xsd);
-            }
-            SchemaFactory factory = SchemaFactory.newDefaultInstance();
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
-            schema = factory.newSchema(xsd.toFile());
-        }
-        schema.newValidator().validate(new StreamSource(new StringReader(xml)));
+    static void validateOfficially(String xml) throws SAXException, IOException {
+        OfficialSchema.validate(xml);
     }
 }

@@ -73,6 +73,7 @@ public final class VtnXml {
         private Duration startAfter;
         private boolean test;
         private String responseRequired = "always";
+        private boolean optionalElements;
 
         private Event(String eventId, Instant start) {
             this.eventId = eventId;
@@ -128,6 +129,16 @@ public final class VtnXml {
             return this;
         }
 
+        /**
+         * Writes every optional element the 2.0b schema allows in an event and GridFlex does not act on:
+         * modificationReason, vtnComment, x-eiRampUp and x-eiRecovery, the signal's device-class target and
+         * currentValue, and an eiEventBaseline.
+         */
+        public Event withEveryOptionalElement() {
+            this.optionalElements = true;
+            return this;
+        }
+
         /** {@code always} (the default) or {@code never}. */
         public Event responseRequired(String when) {
             this.responseRequired = when;
@@ -143,12 +154,14 @@ public final class VtnXml {
                     .append(element("ei:eventID", eventId))
                     .append(element("ei:modificationNumber", Long.toString(modification)))
                     .append(element("ei:modificationDateTime", "2026-12-02T05:22:44.929767Z"))
-                    .append(element("ei:priority", "0"))
+                    .append(optionalElements ? element("ei:modificationReason", "rescheduled by the operator") : "")
+                    .append(element("ei:priority", optionalElements ? "4294967295" : "0"))
                     .append("<ei:eiMarketContext><marketContext xmlns=\"http://docs.oasis-open.org/ns/emix/2011/06\">")
                     .append(marketContext).append("</marketContext></ei:eiMarketContext>")
                     .append(element("ei:createdDateTime", "2026-12-02T05:22:44.000000Z"))
                     .append(element("ei:eventStatus", status))
                     .append(element("ei:testEvent", Boolean.toString(test)))
+                    .append(optionalElements ? element("ei:vtnComment", "peak on feeder 12 &amp; 14") : "")
                     .append("</ei:eventDescriptor><ei:eiActivePeriod>")
                     .append("<properties xmlns=\"urn:ietf:params:xml:ns:icalendar-2.0\">")
                     .append("<dtstart><date-time>").append(XcalTime.toDateTime(start)).append("</date-time></dtstart>")
@@ -158,11 +171,19 @@ public final class VtnXml {
                 out.append("<tolerance><tolerate><startafter>").append(XcalTime.formatDuration(startAfter))
                         .append("</startafter></tolerate></tolerance>");
             }
-            out.append("<ei:x-eiNotification><duration>PT1H</duration></ei:x-eiNotification></properties>")
+            out.append("<ei:x-eiNotification><duration>PT1H</duration></ei:x-eiNotification>");
+            if (optionalElements) {
+                out.append("<ei:x-eiRampUp><duration>PT5M</duration></ei:x-eiRampUp>")
+                        .append("<ei:x-eiRecovery><duration>PT10M</duration></ei:x-eiRecovery>");
+            }
+            out.append("</properties>")
                     .append("<components xmlns=\"urn:ietf:params:xml:ns:icalendar-2.0\" /></ei:eiActivePeriod>")
                     .append("        <ei:eiEventSignals>");
             for (int s = 0; s < signals.size(); s++) {
                 out.append(signalXml(signals.get(s), s));
+            }
+            if (optionalElements) {
+                out.append(baselineXml(total));
             }
             out.append("        </ei:eiEventSignals><ei:eiTarget>");
             groupIds.forEach(id -> out.append(element("ei:groupID", id)));
@@ -189,12 +210,37 @@ public final class VtnXml {
                         .append("</ei:value></ei:payloadFloat></ei:signalPayload></ei:interval>");
                 at = at.plus(signal.each());
             }
-            return out.append("</strm:intervals>")
-                    .append(element("ei:signalName", signal.name()))
+            out.append("</strm:intervals>");
+            if (optionalElements) {
+                out.append("<ei:eiTarget><power:endDeviceAsset ")
+                        .append("xmlns:power=\"http://docs.oasis-open.org/ns/emix/2011/06/power\">")
+                        .append("<power:mrid>Exterior_Lighting</power:mrid></power:endDeviceAsset></ei:eiTarget>");
+            }
+            return out.append(element("ei:signalName", signal.name()))
                     .append(element("ei:signalType", signal.type()))
                     .append(element("ei:signalID", "SIG-" + eventId + "-" + index))
                     .append(signal.item())
+                    .append(optionalElements
+                            ? "<ei:currentValue><ei:payloadFloat><ei:value>0.0</ei:value>"
+                                    + "</ei:payloadFloat></ei:currentValue>"
+                            : "")
                     .append("</ei:eiEventSignal>").toString();
+        }
+
+        /** A baseline of the site's usual draw over the event, in kW; GridFlex computes its own. */
+        private String baselineXml(Duration total) {
+            return "<ei:eiEventBaseline><xcal:dtstart xmlns:xcal=\"urn:ietf:params:xml:ns:icalendar-2.0\">"
+                    + "<xcal:date-time>" + XcalTime.toDateTime(start) + "</xcal:date-time></xcal:dtstart>"
+                    + "<xcal:duration xmlns:xcal=\"urn:ietf:params:xml:ns:icalendar-2.0\"><xcal:duration>"
+                    + XcalTime.formatDuration(total) + "</xcal:duration></xcal:duration>"
+                    + "<strm:intervals xmlns:strm=\"urn:ietf:params:xml:ns:icalendar-2.0:stream\" "
+                    + "xmlns:xcal=\"urn:ietf:params:xml:ns:icalendar-2.0\"><ei:interval><xcal:duration>"
+                    + "<xcal:duration>" + XcalTime.formatDuration(total) + "</xcal:duration></xcal:duration>"
+                    + "<ei:signalPayload><ei:payloadFloat><ei:value>1800.5</ei:value></ei:payloadFloat>"
+                    + "</ei:signalPayload></ei:interval></strm:intervals>"
+                    + element("ei:baselineID", "BL-" + eventId) + element("ei:resourceID", "meter-1")
+                    + element("ei:baselineName", "10 of 10 weekdays")
+                    + powerReal("W", "k") + "</ei:eiEventBaseline>";
         }
     }
 
