@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.gridflex.gateway.event.Decision;
@@ -251,6 +253,9 @@ class VtnMessageHandlingTest {
 
     @Test
     void aReregistrationRequestRegistersAgainWithTheVtn() {
+        VtnAdmin vtn = new VtnAdmin(VtnSimulator.shared().baseUrl());
+        long before = vtn.lastMessage();
+
         VtnOutcome outcome = TestProgram.connection(programs).messages().handle(
                 XML.marshal(OadrMessages.requestReregistration(registration.venId())),
                 registration);
@@ -259,10 +264,83 @@ class VtnMessageHandlingTest {
         Registration renewed = TestProgram.state(programs).current().orElseThrow();
         assertThat(renewed.vtnId()).isEqualTo(registration.vtnId());
         assertThat(renewed.registeredAt()).isAfter(registration.registeredAt());
+        // On the wire: the request acknowledged with oadrResponse 200, then oadrCreatePartyRegistration carrying the
+        // IDs in force.
+        List<Map<String, Object>> sent = ours(vtn.messagesAfter(before), registration.venId());
+        int ack = indexOf(sent, 0, "oadrResponse");
+        assertThat(ack).as("oadrResponse to the request").isNotNegative();
+        assertThat(sent.get(ack)).containsEntry("service", "EiRegisterParty").containsEntry("responseCode", "200");
+        int create = indexOf(sent, ack, "oadrCreatePartyRegistration");
+        assertThat(create).as("oadrCreatePartyRegistration after the acknowledgement").isGreaterThan(ack);
+        assertThat(sent.get(create)).containsEntry("registrationId", registration.registrationId())
+                .containsEntry("answerCode", "200");
+    }
+
+    /**
+     * N1_0050, N1_0065, E1_1050, N1_0020: the VTN asks for a new registration in a poll reply; the VEN acknowledges,
+     * registers with the IDs in force, and starts over in the bootstrap order: its report metadata, then its events,
+     * then polling.
+     */
+    @Test
+    void aVtnAskingInAPollForANewRegistrationGetsOneAndTheStartUpInOrder() {
+        VtnAdmin vtn = new VtnAdmin(VtnSimulator.shared().baseUrl());
+        long before = vtn.lastMessage();
+
+        vtn.requestReregistration(registration.venId());
+
+        List<Map<String, Object>> sent = await("the start-up after registering again").atMost(REGISTERING)
+                .until(() -> ours(vtn.messagesAfter(before), registration.venId()),
+                        messages -> indexOf(messages, indexOf(messages, 0, "oadrRequestEvent") + 1, "oadrPoll") > 0
+                                && indexOf(messages, 0, "oadrRequestEvent") > 0);
+        int asked = -1;
+        for (int i = 0; i < sent.size() && asked < 0; i++) {
+            asked = "oadrRequestReregistration".equals(sent.get(i).get("answer")) ? i : -1;
+        }
+        assertThat(asked).as("a poll answered with oadrRequestReregistration").isNotNegative();
+        int ack = indexOf(sent, asked, "oadrResponse");
+        assertThat(ack).as("the oadrResponse acknowledging it").isEqualTo(asked + 1);
+        assertThat(sent.get(ack)).containsEntry("service", "EiRegisterParty").containsEntry("responseCode", "200");
+        int create = indexOf(sent, ack, "oadrCreatePartyRegistration");
+        assertThat(create).isEqualTo(ack + 1);
+        assertThat(sent.get(create)).containsEntry("registrationId", registration.registrationId())
+                .containsEntry("answerCode", "200");
+        int reports = indexOf(sent, create, "oadrRegisterReport");
+        int events = indexOf(sent, create, "oadrRequestEvent");
+        assertThat(reports).as("oadrRegisterReport after registering").isGreaterThan(create);
+        assertThat(events).as("oadrRequestEvent after oadrRegisterReport").isGreaterThan(reports);
+        assertThat(indexOf(sent, create, "oadrPoll")).as("polling after oadrRequestEvent").isGreaterThan(events);
+        assertThat(TestProgram.state(programs).current()).get().extracting(Registration::registrationId)
+                .isEqualTo(registration.registrationId());
+    }
+
+    /** N1_0040: the VTN ends the registration in a poll reply; the VEN confirms with the IDs and starts afresh. */
+    @Test
+    void aVtnEndingTheRegistrationInAPollIsConfirmedAndAFreshRegistrationFollows() {
+        VtnAdmin vtn = new VtnAdmin(VtnSimulator.shared().baseUrl());
+        long before = vtn.lastMessage();
+
+        vtn.cancelRegistration(registration.venId());
+
+        Registration fresh = await("a new registration").atMost(REGISTERING)
+                .until(() -> TestProgram.state(programs).current().orElse(null),
+                        r -> r != null && !r.registrationId().equals(registration.registrationId()));
+        List<Map<String, Object>> sent = ours(vtn.messagesAfter(before), registration.venId());
+        int cancelled = -1;
+        for (int i = 0; i < sent.size() && cancelled < 0; i++) {
+            cancelled = "oadrCancelPartyRegistration".equals(sent.get(i).get("answer")) ? i : -1;
+        }
+        assertThat(cancelled).as("a poll answered with oadrCancelPartyRegistration").isNotNegative();
+        assertThat(sent.get(cancelled + 1)).containsEntry("message", "oadrCanceledPartyRegistration")
+                .containsEntry("registrationId", registration.registrationId()).containsEntry("responseCode", "200")
+                .containsEntry("answerCode", "200");
+        assertThat(fresh.venId()).isNotEqualTo(registration.venId());
     }
 
     @Test
     void aCancelledRegistrationIsForgottenAndReplacedByANewOne() {
+        VtnAdmin vtn = new VtnAdmin(VtnSimulator.shared().baseUrl());
+        long before = vtn.lastMessage();
+
         VtnOutcome outcome = TestProgram.connection(programs).messages()
                 .handle(XML.marshal(OadrMessages.cancelPartyRegistration("cancel-1",
                         registration.registrationId(), registration.venId())), registration);
@@ -272,13 +350,67 @@ class VtnMessageHandlingTest {
                 .until(() -> TestProgram.state(programs).current().orElse(null),
                         r -> r != null && !r.registrationId().equals(registration.registrationId()));
         assertThat(fresh.vtnId()).isEqualTo(registration.vtnId());
+        // The confirmation carries the cancelled registration's IDs and quotes the VTN's request.
+        List<Map<String, Object>> sent = vtn.messagesAfter(before);
+        assertThat(ours(sent, registration.venId())).filteredOn(m -> "cancel-1".equals(m.get("requestId")))
+                .singleElement().satisfies(m -> assertThat(m)
+                        .containsEntry("message", "oadrCanceledPartyRegistration")
+                        .containsEntry("registrationId", registration.registrationId())
+                        .containsEntry("responseCode", "200"));
+        // The new registration does not present the cancelled registrationID, and starts up in order: metadata
+        // reports registered, then events asked for, then polling.
+        List<Map<String, Object>> startUp = await("the new registration's start-up").atMost(REGISTERING)
+                .until(() -> startUp(vtn.messagesAfter(before), fresh.venId()),
+                        messages -> indexOf(messages, 0, "oadrPoll") > 0);
+        assertThat(startUp.getFirst()).containsEntry("message", "oadrCreatePartyRegistration")
+                .doesNotContainEntry("registrationId", registration.registrationId());
+        int reports = indexOf(startUp, 0, "oadrRegisterReport");
+        int events = indexOf(startUp, 0, "oadrRequestEvent");
+        assertThat(reports).as("oadrRegisterReport").isPositive();
+        assertThat(events).as("oadrRequestEvent after oadrRegisterReport").isGreaterThan(reports);
+        assertThat(indexOf(startUp, 0, "oadrPoll")).as("the first oadrPoll after oadrRequestEvent")
+                .isGreaterThan(events);
     }
 
-    @Test
-    void aVtnThatNoLongerKnowsUsLeadsToANewRegistration() {
+    /** The index of the first {@code message} after index {@code from}, -1 when none. */
+    private static int indexOf(List<Map<String, Object>> messages, int from, String message) {
+        for (int i = from; i < messages.size(); i++) {
+            if (message.equals(messages.get(i).get("message"))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** What {@code venId} sent. */
+    private static List<Map<String, Object>> ours(List<Map<String, Object>> messages, String venId) {
+        return messages.stream().filter(m -> venId.equals(m.get("venId"))).toList();
+    }
+
+    /** A fresh registration (which names no venID yet) and what the VEN it made sent afterwards. */
+    private static List<Map<String, Object>> startUp(List<Map<String, Object>> messages, String venId) {
+        int create = -1;
+        for (int i = 0; i < messages.size(); i++) {
+            if ("oadrCreatePartyRegistration".equals(messages.get(i).get("message"))
+                    && "200".equals(messages.get(i).get("answerCode"))) {
+                create = i;
+            }
+        }
+        if (create < 0) {
+            return List.of();
+        }
+        List<Map<String, Object>> startUp = new ArrayList<>(List.of(messages.get(create)));
+        startUp.addAll(ours(messages.subList(create + 1, messages.size()), venId));
+        return startUp;
+    }
+
+    /** 452 from a VTN whose state was reset; 463 (not registered or authorized) is N1_0080's "payload while unregistered". */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = OadrResponseCode.class, names = {"INVALID_ID", "NOT_REGISTERED_OR_AUTHORIZED"})
+    void aVtnThatNoLongerKnowsUsLeadsToANewRegistration(OadrResponseCode code) {
         VtnOutcome outcome = TestProgram.connection(programs).messages()
-                .handle(XML.marshal(OadrMessages.response(OadrResponseCode.INVALID_ID,
-                        "VEN is not registered", null, registration.venId())), registration);
+                .handle(XML.marshal(OadrMessages.response(code, "VEN is not registered", null,
+                        registration.venId())), registration);
 
         assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REGISTRATION_LOST);
         Registration fresh = await("a new registration").atMost(REGISTERING)

@@ -110,6 +110,31 @@ public final class VtnAdmin {
                 .jsonPath().getList("$");
     }
 
+    /**
+     * Every message VENs sent to the VTN after sequence number {@code after}, oldest first: sequence, service, message,
+     * venId, registrationId, requestId, responseCode (the VEN's own), answer and answerCode (the VTN's).
+     */
+    public List<Map<String, Object>> messagesAfter(long after) {
+        return given().baseUri(baseUrl).queryParam("after", after).get("/admin/messages").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+    }
+
+    /** The sequence number of the last message the VTN received; 0 when none. */
+    public long lastMessage() {
+        List<Map<String, Object>> all = messagesAfter(0);
+        return all.isEmpty() ? 0 : ((Number) all.getLast().get("sequence")).longValue();
+    }
+
+    /** The VTN asks the VEN to register again: oadrRequestReregistration in its next poll. */
+    public void requestReregistration(String venId) {
+        given().baseUri(baseUrl).post("/admin/vens/{venId}/reregistration", venId).then().statusCode(202);
+    }
+
+    /** The VTN ends the VEN's registration: oadrCancelPartyRegistration in its next poll. */
+    public void cancelRegistration(String venId) {
+        given().baseUri(baseUrl).post("/admin/vens/{venId}/cancellation", venId).then().statusCode(202);
+    }
+
     public List<String> registeredVenIds() {
         return given().baseUri(baseUrl).get("/admin/vens").then().statusCode(200).extract().jsonPath()
                 .getList("venId");

@@ -14,6 +14,7 @@ import io.gridflex.openadr.OpenAdrXml;
 import io.gridflex.openadr.OpenAdrXmlException;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.vtnsim.api.ApiError;
+import io.gridflex.vtnsim.log.MessageLog;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -35,11 +36,13 @@ public class OpenAdrExchange {
     private final OpenAdrXml codec;
     private final Signatures signatures;
     private final MeterRegistry meters;
+    private final MessageLog log;
 
-    public OpenAdrExchange(OpenAdrXml codec, Signatures signatures, MeterRegistry meters) {
+    public OpenAdrExchange(OpenAdrXml codec, Signatures signatures, MeterRegistry meters, MessageLog log) {
         this.codec = codec;
         this.signatures = signatures;
         this.meters = meters;
+        this.log = log;
     }
 
     public Response exchange(String service, byte[] body, MessageHandler handler) {
@@ -67,9 +70,10 @@ public class OpenAdrExchange {
             reply = handler.handle(message);
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s failed on %s", service, name);
-            return xml(OadrReplies.response(OadrResponseCode.DEPLOYMENT_ERROR_OR_OTHER,
+            reply = Optional.of(OadrReplies.response(OadrResponseCode.DEPLOYMENT_ERROR_OR_OTHER,
                     "The VTN failed to process " + name, null, null));
         }
+        log.record(service, message, reply);
         return reply.map(this::xml).orElseGet(() -> Response.ok().build());
     }
 

@@ -16,11 +16,13 @@ import io.gridflex.vtnsim.event.EventDistribution;
 import io.gridflex.vtnsim.openadr.MessageHandler;
 import io.gridflex.vtnsim.openadr.OadrReplies;
 import io.gridflex.vtnsim.report.ReportBook;
+import io.gridflex.vtnsim.ven.RegistrationRequests;
 import io.gridflex.vtnsim.ven.VenRegistry;
 
 /**
- * OadrPoll: how a pull VEN learns of events and report requests. A report request or cancellation queued for the VEN
- * (admin API) comes first, one per poll; then the VEN gets its events when one of them is new or changed since it
+ * OadrPoll: how a pull VEN learns of events and report requests. A registration message this VTN starts
+ * ({@link RegistrationRequests}) comes first, then a report request or cancellation queued for the VEN (admin API),
+ * one per poll; then the VEN gets its events when one of them is new or changed since it
  * last received them; otherwise an oadrResponse 200 says there is nothing to do.
  */
 @ApplicationScoped
@@ -32,11 +34,13 @@ public class PollHandler implements MessageHandler {
     private final EventBook book;
     private final EventDistribution distribution;
     private final ReportBook reports;
+    private final RegistrationRequests registrations;
     private final Clock clock;
 
     public PollHandler(VenRegistry registry, EventBook book, EventDistribution distribution, ReportBook reports,
-            Clock clock) {
+            RegistrationRequests registrations, Clock clock) {
         this.registry = registry;
+        this.registrations = registrations;
         this.book = book;
         this.distribution = distribution;
         this.reports = reports;
@@ -53,6 +57,11 @@ public class PollHandler implements MessageHandler {
         if (!registry.recordPoll(venId, now)) {
             return Optional.of(OadrReplies.response(OadrResponseCode.INVALID_ID,
                     "VEN " + venId + " is not registered with this VTN", null, venId));
+        }
+        Optional<OadrPayload> registration = registrations.nextFor(venId);
+        if (registration.isPresent()) {
+            // This VTN asks the VEN to register again, or ends its registration: before anything else.
+            return registration;
         }
         Optional<OadrPayload> queued = reports.nextFor(venId, now);
         if (queued.isPresent()) {

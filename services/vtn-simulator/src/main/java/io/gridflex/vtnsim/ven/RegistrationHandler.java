@@ -16,7 +16,6 @@ import io.gridflex.openadr.model.ei.EiResponseType;
 import io.gridflex.openadr.model.oadr.OadrCancelPartyRegistrationType;
 import io.gridflex.openadr.model.oadr.OadrCanceledPartyRegistrationType;
 import io.gridflex.openadr.model.oadr.OadrCreatePartyRegistrationType;
-import io.gridflex.openadr.model.oadr.OadrCreatedPartyRegistrationType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.openadr.model.oadr.OadrQueryRegistrationType;
 import io.gridflex.openadr.model.oadr.OadrResponseType;
@@ -49,29 +48,16 @@ public class RegistrationHandler implements MessageHandler {
     @Override
     public Optional<OadrPayload> handle(Object message) {
         return switch (message) {
-            case OadrQueryRegistrationType query -> Optional.of(recorded("oadrQueryRegistration", null, null,
-                    created(OadrReplies.ok(query.getRequestID()), null)));
-            case OadrCreatePartyRegistrationType create -> Optional.of(recorded("oadrCreatePartyRegistration",
-                    create.getVenID(), create.getRegistrationID(), register(create)));
-            case OadrCancelPartyRegistrationType cancel -> Optional.of(recorded("oadrCancelPartyRegistration",
-                    cancel.getVenID(), cancel.getRegistrationID(), cancel(cancel)));
+            case OadrQueryRegistrationType query -> Optional.of(created(OadrReplies.ok(query.getRequestID()), null));
+            case OadrCreatePartyRegistrationType create -> Optional.of(register(create));
+            case OadrCancelPartyRegistrationType cancel -> Optional.of(cancel(cancel));
+            // The VEN confirming a cancellation this VTN sent it (pull: its own request): acknowledged.
+            case OadrCanceledPartyRegistrationType canceled -> Optional.of(OadrReplies.response(OadrResponseCode.OK,
+                    "OK", canceled.getEiResponse().getRequestID(), canceled.getVenID()));
             // A VEN's acknowledgement needs no answer.
             case OadrResponseType response -> Optional.empty();
             default -> OadrReplies.notRecognized(SERVICE, message);
         };
-    }
-
-    /** Keeps the message and this VTN's answer code for the admin API; returns the answer. */
-    private OadrPayload recorded(String type, String venId, String registrationId, OadrPayload answer) {
-        Object body = OadrMessages.body(answer);
-        EiResponseType response = switch (body) {
-            case OadrCreatedPartyRegistrationType created -> created.getEiResponse();
-            case OadrCanceledPartyRegistrationType canceled -> canceled.getEiResponse();
-            default -> null;
-        };
-        int code = response == null ? 0 : Integer.parseInt(response.getResponseCode().strip());
-        registry.record(new RegistrationMessage(type, venId, registrationId, code, clock.instant()));
-        return answer;
     }
 
     private OadrPayload register(OadrCreatePartyRegistrationType create) {

@@ -1,8 +1,10 @@
 package io.gridflex.vtnsim.ven;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,15 +15,25 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.gridflex.vtnsim.api.ApiError;
+import io.gridflex.vtnsim.log.MessageLog;
+
 @Path("/admin/vens")
 @Tag(name = "VENs", description = "VENs registered with this VTN")
 @Produces(MediaType.APPLICATION_JSON)
 public class VenAdminResource {
 
-    private final VenRegistry registry;
+    private static final Set<String> REGISTRATION_REQUESTS = Set.of("oadrQueryRegistration",
+            "oadrCreatePartyRegistration", "oadrCancelPartyRegistration");
 
-    public VenAdminResource(VenRegistry registry) {
+    private final VenRegistry registry;
+    private final MessageLog log;
+    private final RegistrationRequests requests;
+
+    public VenAdminResource(VenRegistry registry, MessageLog log, RegistrationRequests requests) {
         this.registry = registry;
+        this.log = log;
+        this.requests = requests;
     }
 
     @GET
@@ -35,7 +47,10 @@ public class VenAdminResource {
     @Operation(summary = "Every oadrQueryRegistration, oadrCreatePartyRegistration and oadrCancelPartyRegistration"
             + " received, oldest first, with the IDs each carried and the code answered")
     public List<RegistrationMessage> registrationMessages() {
-        return registry.messages();
+        return log.find(m -> REGISTRATION_REQUESTS.contains(m.message())).stream()
+                .map(m -> new RegistrationMessage(m.message(), m.venId(), m.registrationId(),
+                        m.answerCode() == null ? 0 : Integer.parseInt(m.answerCode()), m.receivedAt()))
+                .toList();
     }
 
     @PUT
@@ -45,5 +60,25 @@ public class VenAdminResource {
     public Response preallocate(@PathParam("venId") String venId) {
         registry.preallocate(venId);
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{venId}/reregistration")
+    @Operation(summary = "Asks the VEN to register again (oadrRequestReregistration): in its next poll, or pushed")
+    public Response requestReregistration(@PathParam("venId") String venId) {
+        return requests.requestReregistration(venId) ? Response.accepted().build() : unknown(venId);
+    }
+
+    @POST
+    @Path("/{venId}/cancellation")
+    @Operation(summary = "Ends the VEN's registration (oadrCancelPartyRegistration): in its next poll, or pushed;"
+            + " the registration ends as the message goes out")
+    public Response cancel(@PathParam("venId") String venId) {
+        return requests.cancel(venId) ? Response.accepted().build() : unknown(venId);
+    }
+
+    private static Response unknown(String venId) {
+        return Response.status(Response.Status.NOT_FOUND)
+                .entity(new ApiError("unknown-ven", "No VEN " + venId + " is registered")).build();
     }
 }

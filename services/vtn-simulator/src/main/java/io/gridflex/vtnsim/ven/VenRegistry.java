@@ -22,7 +22,6 @@ public class VenRegistry {
 
     private final Map<String, Ven> byVenId = new LinkedHashMap<>();
     private final Set<String> preallocated = new HashSet<>();
-    private final List<RegistrationMessage> messages = new ArrayList<>();
 
     /**
      * Registers a VEN. A VEN that presents a venID this VTN issued keeps it and its registrationID; one that presents
@@ -53,15 +52,6 @@ public class VenRegistry {
     /** Allocates a venID in advance: a VEN presenting it at registration is registered under it. */
     public synchronized void preallocate(String venId) {
         preallocated.add(venId);
-    }
-
-    public synchronized void record(RegistrationMessage message) {
-        messages.add(message);
-    }
-
-    /** Every EiRegisterParty message received, oldest first. */
-    public synchronized List<RegistrationMessage> messages() {
-        return List.copyOf(messages);
     }
 
     public synchronized Optional<Ven> find(String venId) {

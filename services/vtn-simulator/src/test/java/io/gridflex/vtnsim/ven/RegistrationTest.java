@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.gridflex.openadr.OadrMessages;
+import io.gridflex.openadr.OadrResponseCode;
 import io.gridflex.openadr.VenExchange;
 import io.gridflex.openadr.model.oadr.OadrCanceledPartyRegistrationType;
 import io.gridflex.openadr.model.oadr.OadrCreatedPartyRegistrationType;
@@ -96,6 +97,39 @@ class RegistrationTest {
                 .containsExactly(
                         tuple("oadrCreatePartyRegistration", created.getRegistrationID(), 200),
                         tuple("oadrCancelPartyRegistration", created.getRegistrationID(), 200));
+    }
+
+    @Test
+    void thisVtnAsksAPullVenToRegisterAgainAndEndsItsRegistrationInItsPolls() {
+        Registration ven = register("site-vtn-initiated");
+
+        given().post("/admin/vens/{venId}/reregistration", ven.venId()).then().statusCode(202);
+        var request = poll(ven.venId()).getOadrSignedObject().getOadrRequestReregistration();
+        assertThat(request).isNotNull();
+        assertThat(request.getVenID()).isEqualTo(ven.venId());
+        // Delivered once: the next poll has nothing.
+        assertThat(code(response(poll(ven.venId())).getEiResponse())).isEqualTo("200");
+
+        given().post("/admin/vens/{venId}/cancellation", ven.venId()).then().statusCode(202);
+        var cancel = poll(ven.venId()).getOadrSignedObject().getOadrCancelPartyRegistration();
+        assertThat(cancel.getRegistrationID()).isEqualTo(ven.registrationId());
+        assertThat(cancel.getVenID()).isEqualTo(ven.venId());
+        // The registration ended as the cancellation went out; the VEN's confirmation is acknowledged.
+        assertThat(vens()).noneMatch(row -> ven.venId().equals(row.get("venId")));
+        var confirmed = response(post("EiRegisterParty", OadrMessages.canceledPartyRegistration(
+                OadrMessages.eiResponse(OadrResponseCode.OK, "OK", cancel.getRequestID()),
+                ven.registrationId(), ven.venId())));
+        assertThat(code(confirmed.getEiResponse())).isEqualTo("200");
+        assertThat(code(response(poll(ven.venId())).getEiResponse())).isEqualTo("452");
+        List<Map<String, Object>> logged = given().queryParam("venId", ven.venId()).get("/admin/messages").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        assertThat(logged).extracting(m -> m.get("message"), m -> m.get("answer"))
+                .containsSubsequence(tuple("oadrPoll", "oadrRequestReregistration"),
+                        tuple("oadrPoll", "oadrCancelPartyRegistration"),
+                        tuple("oadrCanceledPartyRegistration", "oadrResponse"), tuple("oadrPoll", "oadrResponse"));
+
+        given().post("/admin/vens/{venId}/reregistration", "ven-nobody").then().statusCode(404);
+        given().post("/admin/vens/{venId}/cancellation", ven.venId()).then().statusCode(404);
     }
 
     @Test
