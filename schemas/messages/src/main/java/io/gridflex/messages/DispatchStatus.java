@@ -1,6 +1,7 @@
 package io.gridflex.messages;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What the fleet can do for one event, as dispatch last judged it: published whenever the event is allocated or
@@ -18,6 +19,8 @@ import java.time.Instant;
  * @param canMeet whether the fleet can meet the event in full
  * @param reason for people: why it cannot, when it cannot
  * @param at when dispatch judged it
+ * @param resources for an event that names OpenADR resources of its program: each of them, with what its sites hold
+ *        for the event; empty when the event names none (absent on the wire from producers that predate it)
  */
 public record DispatchStatus(
         String eventId,
@@ -30,7 +33,30 @@ public record DispatchStatus(
         double shortfallKw,
         boolean canMeet,
         String reason,
-        Instant at) {
+        Instant at,
+        List<ResourceShare> resources) {
+
+    public DispatchStatus {
+        resources = resources == null ? List.of() : List.copyOf(resources);
+    }
+
+    /** A status without per-resource figures: the event names no resource. */
+    public DispatchStatus(String eventId, String program, long modificationNumber, State state, double requestedKw,
+            double committedKw, Double deliveredKw, double shortfallKw, boolean canMeet, String reason, Instant at) {
+        this(eventId, program, modificationNumber, state, requestedKw, committedKw, deliveredKw, shortfallKw, canMeet,
+                reason, at, List.of());
+    }
+
+    /**
+     * One resource the event names and its part in it.
+     *
+     * @param resourceId the OpenADR resourceID, as the program defines it
+     * @param sites how many of the resource's sites hold a part of the event; 0: the resource takes no part (none of
+     *        its sites could be given any, or the program does not define the resource)
+     * @param committedKw the sum, over those sites, of the largest reduction each holds for the event, in kW
+     */
+    public record ResourceShare(String resourceId, int sites, double committedKw) {
+    }
 
     /** An event's lifecycle in dispatch. */
     public enum State {

@@ -58,7 +58,20 @@ class MessageCodecTest {
                         new SiteTelemetry.MinerCounts(10, 0, 10, 0, 0), null, null, null, SiteTelemetry.Source.MINERS,
                         1)),
                 Arguments.of(new DispatchStatus("vtn-1/ev-7", "utility-a", 3, DispatchStatus.State.ACTIVE, 1500,
-                        1200, 1180.5, 300, false, "only 1200 kW of sites can shed", T1)));
+                        1200, 1180.5, 300, false, "only 1200 kW of sites can shed", T1)),
+                Arguments.of(new DispatchStatus("vtn-1/ev-8", "utility-a", 0, DispatchStatus.State.SCHEDULED, 1500,
+                        900, null, 600, false, "plant-b has no site that can shed", T1,
+                        List.of(new DispatchStatus.ResourceShare("plant-a", 3, 900),
+                                new DispatchStatus.ResourceShare("plant-b", 0, 0)))));
+    }
+
+    @Test
+    void aStatusFromAProducerThatPredatesResourcesReadsAsNamingNone() {
+        String json = codec.encode(new DispatchStatus("vtn-1/ev-9", "utility-a", 0, DispatchStatus.State.SCHEDULED,
+                100, 100, null, 0, true, null, T1)).replace(",\"resources\":[]", "");
+        assertThat(json).doesNotContain("resources");
+
+        assertThat(codec.decode(DispatchStatus.class, json).resources()).isEmpty();
     }
 
     @ParameterizedTest

@@ -28,6 +28,7 @@ import io.gridflex.gateway.support.TestProgram;
 import io.gridflex.gateway.support.VtnAdmin;
 import io.gridflex.gateway.support.VtnSimulator;
 import io.gridflex.gateway.support.VtnSimulatorTestResource;
+import io.gridflex.gateway.support.VtnXml;
 import io.gridflex.messages.DispatchStatus;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.MessageCodec;
@@ -186,6 +187,89 @@ class EventFlowTest {
             assertThat((String) opt.get("detail")).contains("short by 1000.0 of 1000.0 kW");
         });
         assertThat(vtn.opts(vtnEventId)).hasSize(1);
+    }
+
+    /**
+     * E1_1060: an event for two resources, opted in; dispatch says the fleet falls short and one resource takes no
+     * part: that resource alone is opted out, once, and the event stays opted in for the other.
+     */
+    @Test
+    void aResourceTakingNoPartInAnEventTheFleetFallsShortOfIsOptedOutAlone() {
+        Instant start = Instant.now().plus(Duration.ofMinutes(50)).truncatedTo(ChronoUnit.SECONDS);
+        String vtnEventId = vtn.createEvent(registration.venId(), 1000, start, 600,
+                List.of("plant-east", "plant-west"));
+        String eventId = registration.vtnId() + "/" + vtnEventId;
+        DrEvent published = awaitRevision(eventId, 0);
+        assertThat(published.targets().resourceIds()).containsExactly("plant-east", "plant-west");
+        awaitVtnRecorded(vtnEventId, "optIn", 0);
+
+        // Both take part, yet short: nothing to opt out (the reports tell what is delivered).
+        kafka.send(Topics.DISPATCH_STATUS, eventId, codec.encode(withResources(status(eventId, 0, 700, 300),
+                new DispatchStatus.ResourceShare("plant-east", 2, 400),
+                new DispatchStatus.ResourceShare("plant-west", 1, 300))));
+        // plant-west takes no part and the fleet is short: plant-west alone, said twice.
+        DispatchStatus westOut = withResources(status(eventId, 0, 400, 600),
+                new DispatchStatus.ResourceShare("plant-east", 2, 400),
+                new DispatchStatus.ResourceShare("plant-west", 0, 0));
+        kafka.send(Topics.DISPATCH_STATUS, eventId, codec.encode(westOut));
+        statuses.consume(new ConsumerRecord<>(Topics.DISPATCH_STATUS, 0, 0, eventId, codec.encode(westOut)));
+
+        await("the VTN's record of the resource's opt-out").atMost(DELIVERY)
+                .untilAsserted(() -> assertThat(vtn.opts(vtnEventId)).singleElement().satisfies(opt -> {
+                    assertThat(opt).containsEntry("optType", "optOut").containsEntry("optReason", "notParticipating");
+                    assertThat(opt.get("resourceIds")).isEqualTo(List.of("plant-west"));
+                    assertThat(((Number) opt.get("modificationNumber")).longValue()).isZero();
+                }));
+        statuses.consume(new ConsumerRecord<>(Topics.DISPATCH_STATUS, 0, 1, eventId, codec.encode(westOut)));
+        assertThat(vtn.opts(vtnEventId)).hasSize(1);
+        assertThat(vtn.delivery(vtnEventId, registration.venId())).containsEntry("optType", "optIn");
+        List<Map<String, Object>> opts = Api.asOperator().get("/api/programs/{id}/opts", TestProgram.ID).then()
+                .statusCode(200).extract().jsonPath().getList("findAll { it.eventId == '" + eventId + "' }");
+        assertThat(opts).singleElement().satisfies(opt -> {
+            assertThat(opt).containsEntry("resourceIds", List.of("plant-west")).containsEntry("responseCode", 200);
+            assertThat((String) opt.get("detail")).startsWith("resource plant-west takes no part");
+        });
+    }
+
+    /**
+     * P1_2050: the VTN refuses our opt (the simulator answers 452 for an event it never sent): the refusal is kept
+     * with its code and words, and the opt is never sent again.
+     */
+    @Test
+    void anOptTheVtnRefusesIsKeptWithItsAnswerAndNotSentAgain() throws InterruptedException {
+        String vtnEventId = "never-sent-" + System.nanoTime();
+        String eventId = registration.vtnId() + "/" + vtnEventId;
+        Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        String xml = VtnXml.distribute("REQ-" + vtnEventId, registration.vtnId(), VtnXml.event(vtnEventId, start)
+                .ven(registration.venId()).responseRequired("never")
+                .signal(VtnXml.signal("LOAD_DISPATCH", "delta", Duration.ofMinutes(15), "-0.5")
+                        .withItem(VtnXml.powerReal("W", "M"))));
+        assertThat(TestProgram.connection(programs).messages().handle(xml, registration).kind())
+                .isEqualTo(io.gridflex.gateway.poll.VtnOutcome.Kind.EVENTS);
+
+        statuses.consume(new ConsumerRecord<>(Topics.DISPATCH_STATUS, 0, 0, eventId,
+                codec.encode(status(eventId, 0, 0, 500))));
+
+        Map<String, Object> refused = await("the VTN's answer to the opt").atMost(DELIVERY).until(
+                () -> ourOpts(eventId), opts -> !opts.isEmpty() && opts.getFirst().get("responseCode") != null)
+                .getFirst();
+        assertThat(refused).containsEntry("responseCode", 452).containsEntry("attempts", 1);
+        assertThat((String) refused.get("responseDescription")).contains(vtnEventId);
+        // The retry interval is 1 s in tests: three of them go by without a second attempt.
+        Thread.sleep(3_000);
+        assertThat(ourOpts(eventId)).singleElement().satisfies(opt -> assertThat(opt).containsEntry("attempts", 1));
+        assertThat(vtn.opts(vtnEventId)).isEmpty();
+    }
+
+    private static List<Map<String, Object>> ourOpts(String eventId) {
+        return Api.asOperator().get("/api/programs/{id}/opts", TestProgram.ID).then().statusCode(200).extract()
+                .jsonPath().getList("findAll { it.eventId == '" + eventId + "' }");
+    }
+
+    private static DispatchStatus withResources(DispatchStatus status, DispatchStatus.ResourceShare... shares) {
+        return new DispatchStatus(status.eventId(), status.program(), status.modificationNumber(), status.state(),
+                status.requestedKw(), status.committedKw(), status.deliveredKw(), status.shortfallKw(),
+                status.canMeet(), status.reason(), status.at(), List.of(shares));
     }
 
     private static DispatchStatus status(String eventId, long modificationNumber, double committedKw,

@@ -21,9 +21,11 @@ public class StatusReporter {
     static final String NO_PROGRAM = "operator";
 
     private final StatusOutbox outbox;
+    private final ResourceShares resources;
 
-    public StatusReporter(StatusOutbox outbox) {
+    public StatusReporter(StatusOutbox outbox, ResourceShares resources) {
         this.outbox = outbox;
+        this.resources = resources;
     }
 
     /**
@@ -46,6 +48,7 @@ public class StatusReporter {
                         ? event.allocatedKw().doubleValue()
                         : 0,
                 deliveredKw, Math.max(0, shortfall), canMeet,
-                reason == null ? null : reason.substring(0, Math.min(reason.length(), 1024)), now));
+                reason == null ? null : reason.substring(0, Math.min(reason.length(), 1024)), now,
+                resources.of(connection, event.eventId())));
     }
 }

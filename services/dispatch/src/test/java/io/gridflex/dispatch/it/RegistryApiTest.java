@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.gridflex.messages.DispatchStatus;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.Topics;
 import io.gridflex.testsupport.KafkaTestResource;
@@ -157,6 +158,35 @@ class RegistryApiTest {
         assertThat(channels.schedules().latest(north)).isEmpty();
         operator().get("/api/events/" + targeted.eventId()).then()
                 .body("event.outcomeDetail", containsString("unknown resource unknown-meter"));
+    }
+
+    /** What the gateway needs to opt out one resource of an event: each named resource with its part in it. */
+    @Test
+    void theStatusOfAnEventNamingResourcesSaysWhatEachResourceHolds() {
+        TwoSites fleet = TwoSites.register(500, 400, 400, channels.kafka());
+        String program = fleet.program();
+        operator().body(Map.of("siteIds", List.of(fleet.first()))).put("/api/programs/" + program
+                + "/targets/resource/plant-north").then().statusCode(200);
+        operator().body(Map.of("siteIds", List.of(fleet.second()))).put("/api/programs/" + program
+                + "/targets/resource/plant-south").then().statusCode(200);
+        DrEvent base = reduction(uniqueEventId(), program, 0, now().plusSeconds(3600), 30, 700);
+        DrEvent named = new DrEvent(base.eventId(), base.vtnId(), base.vtnEventId(), 0, program,
+                base.marketContext(), base.status(), base.start(), base.end(), base.signal(), null, base.intervals(),
+                new DrEvent.Targets(List.of("plant-north", "plant-south", "plant-nowhere"), List.of()), 0, 0, false,
+                base.receivedAt());
+
+        channels.kafka().send(Topics.DR_EVENTS, named.eventId(), json(named));
+
+        DispatchStatus status = Schedules.awaitStatus(channels.kafka(), named.eventId(),
+                s -> s.state() == DispatchStatus.State.SCHEDULED);
+        assertThat(status.resources()).extracting(DispatchStatus.ResourceShare::resourceId,
+                DispatchStatus.ResourceShare::sites).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("plant-north", 1),
+                        org.assertj.core.groups.Tuple.tuple("plant-nowhere", 0),
+                        org.assertj.core.groups.Tuple.tuple("plant-south", 1));
+        assertThat(status.resources()).allSatisfy(r -> assertThat(r.committedKw() > 0).isEqualTo(r.sites() > 0));
+        assertThat(status.resources().stream().mapToDouble(DispatchStatus.ResourceShare::committedKw).sum())
+                .isEqualTo(status.committedKw());
     }
 
     @Test

@@ -25,9 +25,10 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Reads dispatch's word on each event ({@code gridflex.dispatch-status.v1}) and, when a program's {@link OptOutRule}
- * says so, records an opt-out of the event for the resources it names and hands it to the {@link OptDesk}. The
+ * says so, records an opt-out of the event for the resources it names (or of one resource that takes no part) and
+ * hands it to the {@link OptDesk}. The
  * decision is stored before the record is acknowledged (held and retried while the database is away), and once per
- * program, event and modification, so a status read twice opts out once. Statuses of events that are not a
+ * program, event, modification and resource, so a status read twice opts out once. Statuses of events that are not a
  * program's of this gateway (manual events, another gateway's programs) are passed over.
  */
 @ApplicationScoped
@@ -82,24 +83,37 @@ public class DispatchStatusConsumer {
             return;
         }
         OptOutRule rule = new OptOutRule(program.config().optOut().shortfallFraction());
-        boolean decided = untilStored.run("dispatch-status", () -> transactions.inTransaction(connection -> {
+        int decided = untilStored.run("dispatch-status", () -> transactions.inTransaction(connection -> {
             Optional<EventStanding> event = opts.standing(connection, status.eventId())
                     .filter(e -> program.id().equals(e.program()));
             if (event.isEmpty()) {
-                return false;
+                return 0;
             }
             Optional<String> why = rule.judge(status, event.get());
-            if (why.isEmpty()) {
-                return false;
+            if (why.isPresent()) {
+                return opts.add(connection, PendingOpt.decided(UUID.randomUUID().toString(), event.get(),
+                        OPT_REASON, BigDecimal.valueOf(status.requestedKw()),
+                        BigDecimal.valueOf(status.shortfallKw()), why.get(), clock.instant()), OptRepository.WHOLE)
+                                ? 1
+                                : 0;
             }
-            return opts.add(connection, PendingOpt.decided(UUID.randomUUID().toString(), event.get(), OPT_REASON,
-                    BigDecimal.valueOf(status.requestedKw()), BigDecimal.valueOf(status.shortfallKw()), why.get(),
-                    clock.instant()));
+            int added = 0;
+            for (String resource : rule.resourcesTakingNoPart(status, event.get())) {
+                PendingOpt opt = PendingOpt.decided(UUID.randomUUID().toString(), event.get(), OPT_REASON,
+                        BigDecimal.valueOf(status.requestedKw()), BigDecimal.valueOf(status.shortfallKw()),
+                        OptOutRule.resourceReason(status, resource), clock.instant()).forResource(resource);
+                added += opts.add(connection, opt, resource) ? 1 : 0;
+            }
+            return added;
         }));
-        if (decided) {
+        if (decided > 0) {
             metrics.optDecided(program.id());
-            LOG.infof("program %s: opting out of event %s (modification %d): %s", program.id(), status.eventId(),
-                    status.modificationNumber(), status.reason());
+            LOG.infof("program %s: opting out of event %s (modification %d)%s: %s", program.id(), status.eventId(),
+                    status.modificationNumber(), decided > 1 || status.resources().isEmpty()
+                            ? ""
+                            : " for some of"
+                                    + " its resources",
+                    status.reason());
             desk.send(program.id());
         }
     }

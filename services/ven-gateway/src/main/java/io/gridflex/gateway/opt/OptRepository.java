@@ -48,13 +48,23 @@ public class OptRepository {
         }
     }
 
-    /** Records a decision; false when this program, event and modification already has one. */
-    public boolean add(Connection connection, PendingOpt opt) throws SQLException {
+    /** The scope of an opt-out of the whole event (the resources it names, else the VEN). */
+    public static final String WHOLE = "";
+
+    /**
+     * Records a decision; false when this program, event, modification and scope already has one, and for one
+     * resource also when the whole event revision is already opted out.
+     *
+     * @param scope {@link #WHOLE}, or the one resource opted out
+     */
+    public boolean add(Connection connection, PendingOpt opt, String scope) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO gateway.event_opt (opt_id, program, event_id, vtn_event_id, modification_number,
-                    opt_type, opt_reason, resource_ids, requested_kw, shortfall_kw, detail, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (program, event_id, modification_number) DO NOTHING""")) {
+                    opt_type, opt_reason, resource_ids, requested_kw, shortfall_kw, detail, decided_at, opt_scope)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                WHERE ? = '' OR NOT EXISTS (SELECT 1 FROM gateway.event_opt w WHERE w.program = ?
+                    AND w.event_id = ? AND w.modification_number = ? AND w.opt_scope = '')
+                ON CONFLICT (program, event_id, modification_number, opt_scope) DO NOTHING""")) {
             insert.setString(1, opt.optId());
             insert.setString(2, opt.program());
             insert.setString(3, opt.eventId());
@@ -67,6 +77,11 @@ public class OptRepository {
             insert.setBigDecimal(10, opt.shortfallKw());
             insert.setString(11, opt.detail());
             Sql.setInstant(insert, 12, opt.decidedAt());
+            insert.setString(13, scope);
+            insert.setString(14, scope);
+            insert.setString(15, opt.program());
+            insert.setString(16, opt.eventId());
+            insert.setLong(17, opt.modificationNumber());
             return insert.executeUpdate() == 1;
         }
     }

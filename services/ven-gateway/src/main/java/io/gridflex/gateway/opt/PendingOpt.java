@@ -34,4 +34,11 @@ public record PendingOpt(String optId, String program, String eventId, String vt
                 event.modificationNumber(), "optOut", optReason, event.resourceIds(), requestedKw, shortfallKw,
                 detail, at, 0, null, null, null, null);
     }
+
+    /** The same decision for one resource of those the event names. */
+    PendingOpt forResource(String resourceId) {
+        return new PendingOpt(optId, program, eventId, vtnEventId, modificationNumber, optType, optReason,
+                List.of(resourceId), requestedKw, shortfallKw, detail, decidedAt, attempts, venId, answeredAt,
+                responseCode, responseDescription);
+    }
 }

@@ -244,6 +244,12 @@ class TelemetryReportsTest {
         assertThat((List<?>) opt.get("periods")).singleElement().asString().endsWith("/PT0S");
         // Sites that report with load to shed keep their resource in: no schedule for plant-a.
         assertThat(schedule("plant-a")).isNull();
+        // Several schedules at once, each targeted at its own resource only (P1_2030): the silent plant-b has one.
+        Map<String, Object> plantB = await("plant-b's opt schedule").atMost(PATIENCE)
+                .until(() -> schedule("plant-b"), Objects::nonNull);
+        assertThat(plantB.get("resourceIds")).isEqualTo(List.of("plant-b"));
+        assertThat(opt.get("resourceIds")).isEqualTo(List.of("plant-c"));
+        assertThat(plantB.get("optId")).isNotEqualTo(opt.get("optId"));
 
         // plant-c's site reports, with load to shed (every second, as agents do: the gateway finds a new site's
         // topic within a second and reads it from its end): the schedule is withdrawn.
@@ -260,6 +266,8 @@ class TelemetryReportsTest {
         assertThat(ours).singleElement().satisfies(s -> assertThat(s).containsEntry("state", "CLOSED")
                 .containsEntry("createCode", 200).containsEntry("cancelCode", 200)
                 .containsEntry("optId", opt.get("optId")));
+        // One withdrawn, the other stands (P1_2040): plant-b is still silent, its schedule still open at the VTN.
+        assertThat(schedule("plant-b")).containsEntry("optId", plantB.get("optId")).containsEntry("cancelled", false);
     }
 
     /** The VTN's record of the latest opt schedule for one resource, or null. */

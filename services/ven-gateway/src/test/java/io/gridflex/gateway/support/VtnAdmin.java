@@ -31,6 +31,13 @@ public final class VtnAdmin {
                 durationSeconds, "venId", venId, "marketContext", marketContext));
     }
 
+    /** An event naming {@code resourceIds} beside the venID; @return the VTN's eventID */
+    public String createEvent(String venId, double reductionKw, Instant start, int durationSeconds,
+            List<String> resourceIds) {
+        return createEvent(Map.of("reductionKw", reductionKw, "start", start.toString(), "durationSeconds",
+                durationSeconds, "venId", venId, "resourceIds", resourceIds));
+    }
+
     private String createEvent(Map<String, Object> body) {
         return given().baseUri(baseUrl).contentType(ContentType.JSON).body(body)
                 .post("/admin/events")

@@ -1,5 +1,7 @@
 package io.gridflex.vtnsim.event;
 
+import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /admin/events}. Boxed types so a missing field is told apart from a zero. */
@@ -9,5 +11,6 @@ public record CreateEventRequest(
         @Schema(description = "Length of the event in whole seconds", required = true, examples = "900") Integer durationSeconds,
         @Schema(description = "The one VEN targeted; default every registered VEN") String venId,
         @Schema(description = "Marks the event as a test in its descriptor; default false") Boolean testEvent,
-        @Schema(description = "The event's eiMarketContext, an absolute URI; default the VTN's configured one") String marketContext) {
+        @Schema(description = "The event's eiMarketContext, an absolute URI; default the VTN's configured one") String marketContext,
+        @Schema(description = "resourceIDs named in the eiTarget beside the venID, e.g. the VEN's plants; default none") List<String> resourceIds) {
 }

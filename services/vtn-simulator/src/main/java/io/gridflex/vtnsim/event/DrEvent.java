@@ -12,10 +12,11 @@ import io.gridflex.openadr.model.ei.EventStatusEnumeratedType;
  * modification or cancellation is a new value with the next modificationNumber, as OpenADR requires.
  *
  * @param venIds the VENs targeted, fixed when the event is created
+ * @param resourceIds resourceIDs named in the eiTarget beside each VEN's venID, fixed when the event is created
  */
 public record DrEvent(String eventId, long modificationNumber, Instant createdAt, Instant modifiedAt, Instant start,
         Duration duration, double reductionKw, List<String> venIds, boolean testEvent, boolean cancelled,
-        String marketContext) {
+        String marketContext, List<String> resourceIds) {
 
     public DrEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -24,6 +25,7 @@ public record DrEvent(String eventId, long modificationNumber, Instant createdAt
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(duration, "duration");
         venIds = List.copyOf(venIds);
+        resourceIds = List.copyOf(resourceIds);
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("an event lasts a positive time, got " + duration);
         }
@@ -40,8 +42,14 @@ public record DrEvent(String eventId, long modificationNumber, Instant createdAt
     /** @param marketContext its eiMarketContext; null for the VTN's configured one */
     public static DrEvent create(String eventId, Instant now, Instant start, Duration duration, double reductionKw,
             List<String> venIds, boolean testEvent, String marketContext) {
+        return create(eventId, now, start, duration, reductionKw, venIds, testEvent, marketContext, List.of());
+    }
+
+    /** @param resourceIds resourceIDs to name beside the venIDs; empty for none */
+    public static DrEvent create(String eventId, Instant now, Instant start, Duration duration, double reductionKw,
+            List<String> venIds, boolean testEvent, String marketContext, List<String> resourceIds) {
         return new DrEvent(eventId, 0, now, now, start, duration, reductionKw, venIds, testEvent, false,
-                marketContext);
+                marketContext, resourceIds);
     }
 
     public Instant end() {
@@ -81,11 +89,11 @@ public record DrEvent(String eventId, long modificationNumber, Instant createdAt
     public DrEvent modified(Double newReductionKw, Duration newDuration, Instant at) {
         return new DrEvent(eventId, modificationNumber + 1, createdAt, at, start,
                 newDuration == null ? duration : newDuration, newReductionKw == null ? reductionKw : newReductionKw,
-                venIds, testEvent, false, marketContext);
+                venIds, testEvent, false, marketContext, resourceIds);
     }
 
     public DrEvent cancelledAt(Instant at) {
         return new DrEvent(eventId, modificationNumber + 1, createdAt, at, start, duration, reductionKw, venIds,
-                testEvent, true, marketContext);
+                testEvent, true, marketContext, resourceIds);
     }
 }

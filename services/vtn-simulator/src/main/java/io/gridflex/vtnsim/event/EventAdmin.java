@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,7 +54,8 @@ public class EventAdmin {
         }
         List<String> targets = targets(request.venId());
         DrEvent event = DrEvent.create("evt-" + UUID.randomUUID(), now, start, duration, reductionKw, targets,
-                Boolean.TRUE.equals(request.testEvent()), marketContext(request.marketContext()));
+                Boolean.TRUE.equals(request.testEvent()), marketContext(request.marketContext()),
+                resourceIds(request.resourceIds()));
         book.add(event);
         LOG.infof("Created event %s: %.3f kW from %s for %s, for %s", event.eventId(), reductionKw, start, duration,
                 targets);
@@ -116,6 +118,19 @@ public class EventAdmin {
                     "No VEN is registered: an event without venId goes to every registered VEN");
         }
         return all;
+    }
+
+    private static List<String> resourceIds(List<String> ids) {
+        if (ids == null) {
+            return List.of();
+        }
+        for (String id : ids) {
+            if (id == null || !id.matches("[\\x21-\\x7e]{1,256}")) {
+                throw ApiException.badRequest("invalid-event",
+                        "each resourceId is 1 to 256 printable ASCII characters without spaces, got " + id);
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(ids));
     }
 
     private static double reduction(Double value, boolean required) {

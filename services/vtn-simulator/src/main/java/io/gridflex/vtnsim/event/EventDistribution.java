@@ -52,6 +52,7 @@ public class EventDistribution {
                 event.status(now, config.nearWindow()), event.start(),
                 List.of(interval), List.of(venId), true);
         OadrDistributeEventType.OadrEvent oadrEvent = OadrMessages.loadDispatchEvent(dispatch);
+        oadrEvent.getEiEvent().getEiTarget().getResourceID().addAll(event.resourceIds());
         EventDescriptorType descriptor = oadrEvent.getEiEvent().getEventDescriptor();
         descriptor.setModificationDateTime(event.modifiedAt());
         descriptor.setTestEvent(Boolean.toString(event.testEvent()));

@@ -83,6 +83,26 @@ class EventFlowTest {
     }
 
     @Test
+    void anEventNamingResourcesCarriesThemBesideTheVenId() {
+        Registration ven = register("site-resources");
+        String eventId = given().contentType(ContentType.JSON)
+                .body(Map.of("reductionKw", 900, "durationSeconds", 600, "venId", ven.venId(), "resourceIds",
+                        List.of("plant-a", "plant-b", "plant-a")))
+                .when().post("/admin/events").then().statusCode(201).extract().path("eventId");
+
+        OadrDistributeEventType distributed = distribution(poll(ven.venId()));
+
+        assertThat(distributed.getOadrEvent()).singleElement().satisfies(event -> {
+            assertThat(event.getEiEvent().getEventDescriptor().getEventID()).isEqualTo(eventId);
+            assertThat(event.getEiEvent().getEiTarget().getVenID()).containsExactly(ven.venId());
+            assertThat(event.getEiEvent().getEiTarget().getResourceID()).containsExactly("plant-a", "plant-b");
+        });
+        given().contentType(ContentType.JSON)
+                .body(Map.of("reductionKw", 900, "durationSeconds", 600, "resourceIds", List.of("has space")))
+                .when().post("/admin/events").then().statusCode(400);
+    }
+
+    @Test
     void anOptInIsRecordedPerVen() {
         Registration ven = register("site-optin");
         String eventId = createEvent(ven.venId(), 800, 600);
