@@ -35,11 +35,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import io.gridflex.messages.access.KafkaProvisioning;
 import io.gridflex.messages.access.Passwords;
 
-/** Each launcher starts the real server, which then does real work, and stops it again. */
+/**
+ * Each launcher starts the real server, which then does real work, and stops it again. The tests run side by side
+ * (each has its own directory and free ports): Keycloak's first start, which builds it, overlaps the others.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class RealInfrastructureTest {
 
     @TempDir

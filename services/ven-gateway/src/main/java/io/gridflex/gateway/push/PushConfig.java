@@ -47,6 +47,17 @@ public interface PushConfig {
     /** Its private key (unencrypted PEM: PKCS#8, SEC1 or PKCS#1). */
     Optional<Path> key();
 
+    /**
+     * As {@link io.gridflex.gateway.tls.TlsConfig#certificateCheckInterval()}: how often the listener's certificate
+     * and key files are looked at for a renewed pair, presented from the next handshake on. Default 1 minute.
+     */
+    @WithName("certificate-check-interval")
+    Optional<Duration> configuredCertificateCheckInterval();
+
+    default Duration certificateCheckInterval() {
+        return configuredCertificateCheckInterval().orElse(Duration.ofMinutes(1));
+    }
+
     /** As {@link io.gridflex.gateway.tls.TlsConfig#cipherSuites()}: the two OpenADR 2.0b suites by default. */
     @WithName("cipher-suites")
     Optional<List<String>> configuredCipherSuites();

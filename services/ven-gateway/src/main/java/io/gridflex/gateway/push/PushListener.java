@@ -69,7 +69,7 @@ public final class PushListener implements AutoCloseable {
     public PushListener(PushConfig config, List<X509Certificate> clientAuthorities) {
         this.config = config;
         this.tls = ListenerTls.load("gridflex.gateway.push", config.certificate(), config.key(), clientAuthorities,
-                config.protocols(), config.cipherSuites());
+                config.protocols(), config.cipherSuites(), config.certificateCheckInterval());
     }
 
     /** Serves {@code program}'s services from now on, to clients its {@code trust} accepts. */

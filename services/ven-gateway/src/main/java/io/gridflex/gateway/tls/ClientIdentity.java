@@ -7,8 +7,6 @@ import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
-import javax.net.ssl.KeyManager;
-
 import io.gridflex.openadr.pki.CertificateKeys;
 
 /**
@@ -54,14 +52,5 @@ record ClientIdentity(List<X509Certificate> chain, PrivateKey privateKey) {
     @Override
     public String toString() {
         return "ClientIdentity[" + leaf().getSubjectX500Principal() + "]";
-    }
-
-    /**
-     * A key manager that always presents this identity, whatever CA names the VTN lists in its certificate request,
-     * as OpenSSL-based clients do. The JDK's own one sends no certificate when our issuer is not in that list, which a
-     * VTN then reports as "no client certificate" instead of naming the certificate it refused.
-     */
-    KeyManager[] keyManagers() {
-        return new KeyManager[]{new SingleIdentityKeyManager(this)};
     }
 }

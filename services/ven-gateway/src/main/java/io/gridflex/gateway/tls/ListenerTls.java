@@ -5,13 +5,16 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * The TLS of the push listener, the VEN's own HTTPS server: its certificate and key (PEM), client certificates
@@ -23,61 +26,80 @@ public final class ListenerTls {
 
     private final SSLContext context;
     private final SSLParameters parameters;
-    private final X509Certificate certificate;
+    private final RotatingIdentity identity;
 
-    private ListenerTls(SSLContext context, SSLParameters parameters, X509Certificate certificate) {
+    private ListenerTls(SSLContext context, SSLParameters parameters, RotatingIdentity identity) {
         this.context = context;
         this.parameters = parameters;
-        this.certificate = certificate;
+        this.identity = identity;
     }
 
     /**
      * @param key the configuration prefix, e.g. {@code gridflex.gateway.push}, named in every error
      * @param clientAuthorities the CAs a VTN's client certificate may chain to (the push programs' together)
+     * @param checkEvery how often the certificate and key files are looked at for a renewed pair
      * @throws TlsSetupException naming the key (and file) at fault
      */
     public static ListenerTls load(String key, Optional<Path> certificate, Optional<Path> privateKey,
-            List<X509Certificate> clientAuthorities, List<String> protocols, List<String> suites) {
+            List<X509Certificate> clientAuthorities, List<String> protocols, List<String> suites,
+            Duration checkEvery) {
         if (certificate.isEmpty() || privateKey.isEmpty()) {
             throw new TlsSetupException(key + ".certificate and " + key + ".key must be set when a program uses"
                     + " transport=push");
         }
-        ClientIdentity identity = ClientIdentity.load(key + ".certificate", certificate.get(), key + ".key",
-                privateKey.get());
+        RotatingIdentity identity = RotatingIdentity.load(key + ".certificate", certificate.get(), key + ".key",
+                privateKey.get(), checkEvery);
         SSLContext context;
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            char[] password = new char[0];
-            store.setKeyEntry("ven", identity.privateKey(), password,
-                    identity.chain().toArray(X509Certificate[]::new));
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password);
             context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), new TrustManager[]{ClientTrust.pkix(clientAuthorities)}, null);
-        } catch (GeneralSecurityException | IOException e) {
+            context.init(new KeyManager[]{new RotatingKeyManager(identity, pair -> serverKeyManager(key, pair))},
+                    new TrustManager[]{ClientTrust.pkix(clientAuthorities)}, null);
+        } catch (GeneralSecurityException e) {
             throw new TlsSetupException(key + ": the JDK cannot set up TLS: " + e.getMessage(), e);
         }
+        SSLContext server = context;
+        // A renewed certificate is presented from the next full handshake: sessions made with the old one are dropped.
+        identity.onRenewal(() -> Sessions.forget(server.getServerSessionContext()));
         JdkTlsPolicy.checkProtocols(key, protocols, context);
         JdkTlsPolicy.checkCipherSuites(key, suites, protocols, context);
         SSLParameters parameters = new SSLParameters(suites.toArray(String[]::new), protocols.toArray(String[]::new));
         parameters.setNeedClientAuth(true);
-        return new ListenerTls(context, parameters, identity.leaf());
+        return new ListenerTls(context, parameters, identity);
+    }
+
+    /** The JDK's own server key manager for one pair: it matches the pair's key to each suite's key exchange. */
+    private static X509ExtendedKeyManager serverKeyManager(String key, ClientIdentity pair) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            char[] password = new char[0];
+            store.setKeyEntry("ven", pair.privateKey(), password, pair.chain().toArray(X509Certificate[]::new));
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            return (X509ExtendedKeyManager) keys.getKeyManagers()[0];
+        } catch (GeneralSecurityException | IOException e) {
+            throw new TlsSetupException(key + ": the JDK cannot set up TLS: " + e.getMessage(), e);
+        }
     }
 
     public SSLContext sslContext() {
         return context;
     }
 
-    /** A copy: client certificates required, the configured protocols and suites. */
+    /**
+     * A copy: client certificates required, the configured protocols and suites. Asked for each new connection, it
+     * first looks at the certificate files (at most every check interval), since a connection that resumes a TLS
+     * session never asks the key manager; a renewal drops the cached sessions.
+     */
     public SSLParameters sslParameters() {
+        identity.current();
         SSLParameters copy = new SSLParameters(parameters.getCipherSuites(), parameters.getProtocols());
         copy.setNeedClientAuth(true);
         return copy;
     }
 
-    /** The listener's certificate, logged at startup: VTN operators may pin it. */
+    /** The listener's certificate in use (the renewed one once its files changed): VTN operators may pin it. */
     public X509Certificate certificate() {
-        return certificate;
+        return identity.current().identity().leaf();
     }
 }

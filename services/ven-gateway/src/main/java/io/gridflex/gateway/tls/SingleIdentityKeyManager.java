@@ -9,7 +9,12 @@ import java.util.Arrays;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
-/** Presents the one {@link ClientIdentity} of a VTN connection as client certificate; never acts as a server. */
+/**
+ * Presents the one {@link ClientIdentity} of a VTN connection as client certificate; never acts as a server. It
+ * presents it whatever CA names the VTN lists in its certificate request, as OpenSSL-based clients do: the JDK's own key
+ * manager sends no certificate when our issuer is not in that list, which a VTN then reports as "no client
+ * certificate" instead of naming the certificate it refused.
+ */
 final class SingleIdentityKeyManager extends X509ExtendedKeyManager {
 
     private static final String ALIAS = "ven";
@@ -20,7 +25,7 @@ final class SingleIdentityKeyManager extends X509ExtendedKeyManager {
         this.identity = identity;
     }
 
-    /** Our identity for any key type it has, whatever the issuers (see {@link ClientIdentity#keyManagers()}). */
+    /** Our identity for any key type it has, whatever the issuers. */
     @Override
     public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
         return fits(keyTypes) ? ALIAS : null;

@@ -1,6 +1,7 @@
 package io.gridflex.gateway.tls;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,5 +79,19 @@ public interface TlsConfig {
     /** {@link #configuredProtocols()}, else TLS 1.2 only. */
     default List<String> protocols() {
         return configuredProtocols().orElse(List.of("TLSv1.2"));
+    }
+
+    /**
+     * How often the {@link #certificate()} and {@link #key()} files are looked at for a renewed pair (cert-manager
+     * renews certificates before they expire and Kubernetes replaces the mounted files in place). A renewed pair is
+     * presented from the next handshake on, without a restart; one that is broken or does not match is logged and
+     * the pair in use kept. Default 1 minute.
+     */
+    @WithName("certificate-check-interval")
+    Optional<Duration> configuredCertificateCheckInterval();
+
+    /** {@link #configuredCertificateCheckInterval()}, else 1 minute. */
+    default Duration certificateCheckInterval() {
+        return configuredCertificateCheckInterval().orElse(Duration.ofMinutes(1));
     }
 }

@@ -32,14 +32,14 @@ public final class VtnTls {
 
     private final SSLContext context;
     private final SSLParameters parameters;
-    private final Optional<X509Certificate> clientCertificate;
     private final List<Fingerprint> pins;
+    private final Optional<RotatingIdentity> identity;
 
-    private VtnTls(SSLContext context, SSLParameters parameters, Optional<X509Certificate> clientCertificate,
+    private VtnTls(SSLContext context, SSLParameters parameters, Optional<RotatingIdentity> identity,
             List<Fingerprint> pins) {
         this.context = context;
         this.parameters = parameters;
-        this.clientCertificate = clientCertificate;
+        this.identity = identity;
         this.pins = pins;
     }
 
@@ -51,7 +51,7 @@ public final class VtnTls {
      * @throws TlsSetupException naming the key (and file) at fault
      */
     public static VtnTls load(String key, TlsConfig config) {
-        Optional<ClientIdentity> identity = clientIdentity(key, config);
+        Optional<RotatingIdentity> identity = clientIdentity(key, config);
         Optional<List<X509Certificate>> trusted = config.trustedCertificates()
                 .map(file -> TlsFiles.certificates(key + ".trusted-certificates", file));
         List<Fingerprint> pins = pins(key, config.pinnedFingerprints().orElse(List.of()));
@@ -59,7 +59,11 @@ public final class VtnTls {
         SSLContext context;
         try {
             context = SSLContext.getInstance("TLS");
-            KeyManager[] keyManagers = identity.map(ClientIdentity::keyManagers).orElse(null);
+            // Our identity whatever CA names the VTN lists in its certificate request, as OpenSSL-based clients do
+            // (see SingleIdentityKeyManager), and the renewed one as soon as its files change.
+            KeyManager[] keyManagers = identity
+                    .map(rotating -> new KeyManager[]{new RotatingKeyManager(rotating, SingleIdentityKeyManager::new)})
+                    .orElse(null);
             context.init(keyManagers, new TrustManager[]{PinningTrustManager.create(trusted, pins)}, null);
         } catch (GeneralSecurityException e) {
             throw new TlsSetupException(key + ": the JDK cannot set up TLS: " + e.getMessage(), e);
@@ -72,7 +76,9 @@ public final class VtnTls {
         SSLParameters parameters = new SSLParameters(suites.toArray(String[]::new), protocols.toArray(String[]::new));
         // HttpClient turns it on by itself too; set here so any other user of these parameters keeps it.
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        return new VtnTls(context, parameters, identity.map(ClientIdentity::leaf), pins);
+        // A renewed certificate is presented from the next full handshake: sessions made with the old one are dropped.
+        identity.ifPresent(rotating -> rotating.onRenewal(() -> Sessions.forget(context.getClientSessionContext())));
+        return new VtnTls(context, parameters, identity, pins);
     }
 
     public SSLContext sslContext() {
@@ -91,16 +97,25 @@ public final class VtnTls {
         return builder.sslContext(context).sslParameters(sslParameters());
     }
 
-    /** The VEN's certificate, to log at startup with its fingerprint: VTN operators register a VEN by it. */
+    /** The VEN's certificate in use, to log with its fingerprint: VTN operators register a VEN by it. */
     public Optional<X509Certificate> clientCertificate() {
-        return clientCertificate;
+        return identity.map(rotating -> rotating.current().identity().leaf());
+    }
+
+    /**
+     * Looks at the certificate files (at most every {@link TlsConfig#certificateCheckInterval()}) and takes a renewed
+     * pair: the client calls it before each request, since a connection that resumes a TLS session never asks the
+     * key manager. A renewal drops the cached sessions, so the next connection presents the renewed certificate.
+     */
+    public void refresh() {
+        identity.ifPresent(RotatingIdentity::current);
     }
 
     public List<Fingerprint> pinnedFingerprints() {
         return pins;
     }
 
-    private static Optional<ClientIdentity> clientIdentity(String key, TlsConfig config) {
+    private static Optional<RotatingIdentity> clientIdentity(String key, TlsConfig config) {
         Optional<Path> certificate = config.certificate();
         Optional<Path> privateKey = config.key();
         if (certificate.isEmpty() && privateKey.isEmpty()) {
@@ -111,8 +126,8 @@ public final class VtnTls {
             throw new TlsSetupException(key + ".certificate and " + key + ".key go together: " + missing
                     + " is not set");
         }
-        return Optional.of(
-                ClientIdentity.load(key + ".certificate", certificate.get(), key + ".key", privateKey.get()));
+        return Optional.of(RotatingIdentity.load(key + ".certificate", certificate.get(), key + ".key",
+                privateKey.get(), config.certificateCheckInterval()));
     }
 
     private static List<Fingerprint> pins(String key, List<String> texts) {

@@ -39,6 +39,7 @@ public class VtnClient {
      * could let a report overtake the oadrCreatedReport that announced it.
      */
     private final ReentrantLock exchanges = new ReentrantLock(true);
+    private final Optional<VtnTls> tls;
 
     /**
      * @param signatures how payloads are signed and verified on this connection
@@ -48,6 +49,7 @@ public class VtnClient {
         this.signatures = signatures;
         this.config = config;
         this.baseUrl = baseUrl(config.url());
+        this.tls = tls;
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())
@@ -105,6 +107,8 @@ public class VtnClient {
     }
 
     private String exchange(VtnService service, String body) {
+        // A renewed client certificate is taken before the request that may open a connection with it.
+        tls.ifPresent(VtnTls::refresh);
         URI uri = URI.create(baseUrl + BASE_PATH + service.path());
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(config.requestTimeout())

@@ -116,6 +116,11 @@ class PushListenerLimitsTest {
             public Optional<Integer> configuredMaxConnections() {
                 return Optional.ofNullable(connections);
             }
+
+            @Override
+            public Optional<Duration> configuredCertificateCheckInterval() {
+                return Optional.empty();
+            }
         };
     }
 }

@@ -1,6 +1,7 @@
 package io.gridflex.gateway.tls;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,12 @@ record TestTlsConfig(Optional<Path> certificate, Optional<Path> key, Optional<Pa
     @Override
     public Optional<List<String>> configuredCipherSuites() {
         return Optional.of(cipherSuites);
+    }
+
+    /** Looked at on every handshake in a test, so a test can renew the files and connect again at once. */
+    @Override
+    public Optional<Duration> configuredCertificateCheckInterval() {
+        return Optional.of(Duration.ZERO);
     }
 
     /** Always set in a test: {@link #protocols()} overrides the mapping's default. */

@@ -1,0 +1,234 @@
+package io.gridflex.gateway.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+
+import io.gridflex.testsupport.TestPki;
+import io.gridflex.testsupport.TestPki.Identity;
+import io.gridflex.testsupport.TestPki.KeyType;
+
+/**
+ * A renewed certificate, as cert-manager writes it over the mounted files, is presented from the next handshake on,
+ * by a VTN connection and by the push listener, without a restart; a broken or mismatched pair is not taken.
+ */
+class CertificateRenewalTest {
+
+    private static final String KEY = "gridflex.gateway.programs.test.tls";
+
+    private static TestPki pki;
+    private static Identity vtn;
+    private static Identity venFirst;
+    private static Identity venRenewed;
+    private static Identity listenerFirst;
+    private static Identity listenerRenewed;
+
+    @BeforeAll
+    static void issueCertificates() {
+        pki = TestPki.create(TestPki.inTarget("renewal"), "OpenADR Renewal Test", KeyType.EC);
+        vtn = pki.server("vtn", KeyType.EC);
+        venFirst = pki.client("ven-first", KeyType.EC);
+        venRenewed = pki.client("ven-renewed", KeyType.EC);
+        listenerFirst = pki.server("listener-first", KeyType.EC);
+        listenerRenewed = pki.server("listener-renewed", KeyType.EC);
+    }
+
+    @Test
+    void aRenewedPairIsTakenWhenItsFilesChangeAndOnlyThen() throws IOException {
+        Mounted mounted = Mounted.of("identity-unit", venFirst);
+        AtomicLong nanos = new AtomicLong();
+        RotatingIdentity identity = RotatingIdentity.load(KEY + ".certificate", mounted.certificate(),
+                KEY + ".key", mounted.key(), Duration.ofSeconds(60), nanos::get);
+        int[] renewals = {0};
+        identity.onRenewal(() -> renewals[0]++);
+        assertThat(identity.current().identity().leaf()).isEqualTo(venFirst.leaf());
+
+        mounted.renewWith(venRenewed);
+        nanos.addAndGet(Duration.ofSeconds(59).toNanos());
+        assertThat(identity.current().identity().leaf()).as("not looked at before the interval")
+                .isEqualTo(venFirst.leaf());
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        RotatingIdentity.Generation renewed = identity.current();
+
+        assertThat(renewed.identity().leaf()).isEqualTo(venRenewed.leaf());
+        assertThat(renewed.number()).isEqualTo(2);
+        assertThat(renewals[0]).isOne();
+        // The pair it replaced is still known, for a handshake that chose it just before.
+        assertThat(identity.generation(1)).get().extracting(ClientIdentity::leaf).isEqualTo(venFirst.leaf());
+        nanos.addAndGet(Duration.ofSeconds(60).toNanos());
+        assertThat(identity.current().number()).as("unchanged files: no new generation").isEqualTo(2);
+        assertThat(renewals[0]).isOne();
+    }
+
+    @Test
+    void aBrokenOrMismatchedRenewalIsNotTakenAndTheNextGoodOneIs() throws IOException {
+        Mounted mounted = Mounted.of("identity-broken", venFirst);
+        AtomicLong nanos = new AtomicLong();
+        RotatingIdentity identity = RotatingIdentity.load(KEY + ".certificate", mounted.certificate(),
+                KEY + ".key", mounted.key(), Duration.ofSeconds(1), nanos::get);
+
+        // The certificate renewed but the key still the old one (a half-written secret): kept as it was.
+        mounted.write(venRenewed.certificate(), venFirst.key());
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(identity.current().identity().leaf()).isEqualTo(venFirst.leaf());
+        // Not PEM at all, then missing: kept as it was.
+        Files.writeString(mounted.certificate(), "not a certificate", StandardCharsets.US_ASCII);
+        mounted.touch();
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(identity.current().identity().leaf()).isEqualTo(venFirst.leaf());
+        Files.delete(mounted.certificate());
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(identity.current().identity().leaf()).isEqualTo(venFirst.leaf());
+        // The whole pair arrives: taken.
+        mounted.renewWith(venRenewed);
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(identity.current().identity().leaf()).isEqualTo(venRenewed.leaf());
+        assertThat(identity.current().number()).isEqualTo(2);
+    }
+
+    @Test
+    void aVtnConnectionPresentsTheRenewedCertificateWithoutARestart() throws Exception {
+        Mounted mounted = Mounted.of("client", venFirst);
+        TestTlsConfig config = TestTlsConfig.of(venFirst, pki.caCertificate())
+                .withCertificate(mounted.certificate()).withKey(mounted.key());
+        VtnTls tls = VtnTls.load(KEY, config);
+        try (TestVtn server = TestVtn.start(vtn, pki)) {
+            call(tls, server.uri());
+            mounted.renewWith(venRenewed);
+            call(tls, server.uri());
+
+            assertThat(server.clients()).containsExactly(venFirst.leaf(), venRenewed.leaf());
+        }
+    }
+
+    @Test
+    void thePushListenerPresentsTheRenewedCertificateWithoutARestart() throws Exception {
+        Mounted mounted = Mounted.of("listener", listenerFirst);
+        ListenerTls tls = ListenerTls.load("gridflex.gateway.push", java.util.Optional.of(mounted.certificate()),
+                java.util.Optional.of(mounted.key()), List.of(pki.root()), List.of("TLSv1.2"),
+                List.of(TestTlsConfig.ECDSA_SUITE), Duration.ZERO);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls.sslContext()) {
+
+            @Override
+            public void configure(HttpsParameters parameters) {
+                parameters.setSSLParameters(tls.sslParameters());
+            }
+        });
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, 2);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write("ok".getBytes(StandardCharsets.US_ASCII));
+            }
+        });
+        server.start();
+        try {
+            URI uri = URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/");
+            // One client context for both: it would resume its session with the first certificate if it could.
+            SSLContext client = pki.sslContext(vtn);
+            assertThat(serverCertificate(client, uri)).isEqualTo(listenerFirst.leaf());
+
+            mounted.renewWith(listenerRenewed);
+
+            assertThat(serverCertificate(client, uri)).isEqualTo(listenerRenewed.leaf());
+            assertThat(tls.certificate()).isEqualTo(listenerRenewed.leaf());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aMissingFileStillFailsAtStartup() throws IOException {
+        Mounted mounted = Mounted.of("startup", venFirst);
+        Files.delete(mounted.key());
+
+        assertThatThrownBy(() -> RotatingIdentity.load(KEY + ".certificate", mounted.certificate(), KEY + ".key",
+                mounted.key(), Duration.ofMinutes(1))).isInstanceOf(TlsSetupException.class)
+                .hasMessageContaining(KEY + ".key");
+    }
+
+    /** A request as VtnClient makes it: the files looked at first, then a connection of a new client. */
+    private static void call(VtnTls tls, URI uri) throws Exception {
+        tls.refresh();
+        try (HttpClient http = tls.applyTo(HttpClient.newBuilder()).version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
+                    .POST(HttpRequest.BodyPublishers.ofString("<oadrPayload/>")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+
+    /** The certificate a new connection of {@code context} (a VTN's, trusting the test CA) is shown. */
+    private static X509Certificate serverCertificate(SSLContext context, URI uri) throws Exception {
+        SSLParameters parameters = new SSLParameters(new String[]{TestTlsConfig.ECDSA_SUITE},
+                new String[]{"TLSv1.2"});
+        try (HttpClient http = HttpClient.newBuilder().sslContext(context).sslParameters(parameters)
+                .version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.body()).isEqualTo("ok");
+            return (X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0];
+        }
+    }
+
+    /** A certificate and key at fixed paths, as a mounted secret; renewal writes new files over them. */
+    private record Mounted(Path certificate, Path key) {
+
+        static Mounted of(String name, Identity first) throws IOException {
+            Path directory = Files.createDirectories(TestPki.inTarget("renewal-mounts").resolve(name));
+            Mounted mounted = new Mounted(directory.resolve("tls.crt"), directory.resolve("tls.key"));
+            mounted.write(first.certificate(), first.key());
+            return mounted;
+        }
+
+        void renewWith(Identity renewed) throws IOException {
+            write(renewed.certificate(), renewed.key());
+        }
+
+        void write(Path certificateSource, Path keySource) throws IOException {
+            Files.copy(certificateSource, certificate, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(keySource, key, StandardCopyOption.REPLACE_EXISTING);
+            touch();
+        }
+
+        /** A later modification time than any before, whatever the file system's clock granularity. */
+        void touch() throws IOException {
+            FileTime later = FileTime.from(Instant.now().plusSeconds(STAMPS.incrementAndGet()));
+            for (Path file : List.of(certificate, key)) {
+                if (Files.exists(file)) {
+                    Files.setLastModifiedTime(file, later);
+                }
+            }
+        }
+    }
+
+    private static final AtomicLong STAMPS = new AtomicLong();
+}
