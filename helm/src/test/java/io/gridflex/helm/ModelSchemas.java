@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.Temporal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -256,13 +257,29 @@ final class ModelSchemas {
         return NODES.objectNode().put("$ref", "#/definitions/" + name);
     }
 
+    /**
+     * Jackson lists a bean's field-backed properties in declaration order, which is stable, and the others (getter or
+     * setter only) in the order the JVM lists methods, which is not: two runs may derive the same model with two
+     * orders. Those go last, by name, so the derived schema is the same on every run.
+     */
+    private static List<BeanPropertyDefinition> stableOrder(List<BeanPropertyDefinition> properties) {
+        List<BeanPropertyDefinition> ordered = new ArrayList<>(properties);
+        ordered.sort((a, b) -> {
+            if (a.hasField() != b.hasField()) {
+                return a.hasField() ? -1 : 1;
+            }
+            return a.hasField() ? 0 : a.getName().compareTo(b.getName());
+        });
+        return ordered;
+    }
+
     /** An object with the bean's properties, nothing else; the properties Jackson requires are required. */
     private ObjectNode bean(JavaType type) {
         BeanDescription description = mapper.getDeserializationConfig().introspect(type);
         ObjectNode schema = NODES.objectNode().put("type", "object");
         ObjectNode properties = schema.putObject("properties");
         ArrayNode required = NODES.arrayNode();
-        for (BeanPropertyDefinition property : description.findProperties()) {
+        for (BeanPropertyDefinition property : stableOrder(description.findProperties())) {
             if (property.getPrimaryType() == null || property.getName().equals("additionalProperties")) {
                 continue;
             }
