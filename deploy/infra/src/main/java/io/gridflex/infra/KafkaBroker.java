@@ -224,7 +224,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates the topics that do not exist yet, each with the given partition count. */
     public void createTopics(Collection<String> names, int partitions) {
-        try (Admin admin = Admin.create(adminProperties())) {
+        try (Admin admin = admin()) {
             var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n))
                     .map(n -> new NewTopic(n, partitions, (short) 1)).toList();
@@ -246,10 +246,26 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private boolean answers() {
-        try (Admin admin = Admin.create(adminProperties())) {
+        try (Admin admin = admin()) {
             return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    /**
+     * An admin client. Kafka's clients load their plug-ins (metrics reporters, login modules) by name through the
+     * thread's context class loader, which in a Quarkus test is the application's, not the one this class and its Kafka
+     * client came from (this artifact is loaded once per test JVM, see OncePerJvm): the client is made with its own.
+     */
+    private Admin admin() {
+        Thread thread = Thread.currentThread();
+        ClassLoader caller = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaBroker.class.getClassLoader());
+        try {
+            return Admin.create(adminProperties());
+        } finally {
+            thread.setContextClassLoader(caller);
         }
     }
 

@@ -5,13 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.security.auth.module.UnixSystem;
@@ -84,7 +84,7 @@ public final class PostgresServer implements AutoCloseable {
         if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
+        try (Connection connection = connect();
                 Statement statement = connection.createStatement()) {
             try (var rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
                 if (rs.next()) {
@@ -102,8 +102,24 @@ public final class PostgresServer implements AutoCloseable {
         process.stop(Duration.ofSeconds(30));
     }
 
+    /**
+     * A connection to the maintenance database, made by the driver this class sees: DriverManager would pick drivers by
+     * the caller's class loader, and in a Quarkus test this artifact (loaded once per JVM, see OncePerJvm) and the
+     * application each have their own copy of the driver.
+     */
+    private Connection connect() throws SQLException {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", USER);
+        credentials.setProperty("password", PASSWORD);
+        Connection connection = new org.postgresql.Driver().connect(jdbcUrl("postgres"), credentials);
+        if (connection == null) {
+            throw new SQLException("the PostgreSQL driver does not take " + jdbcUrl("postgres"));
+        }
+        return connection;
+    }
+
     private boolean acceptsConnections() {
-        try (Connection ignored = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD)) {
+        try (Connection ignored = connect()) {
             return true;
         } catch (SQLException e) {
             return false;

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.admin.Admin;
 
 import io.gridflex.infra.KafkaBroker;
+import io.gridflex.infra.OncePerJvm;
 import io.gridflex.messages.access.KafkaPolicy;
 import io.gridflex.messages.access.KafkaPolicy.Service;
 import io.gridflex.messages.access.KafkaProvisioning;
@@ -21,7 +21,6 @@ import io.gridflex.messages.access.Passwords;
  */
 public final class KafkaPrincipals {
 
-    private static final Map<String, String> PASSWORDS = new ConcurrentHashMap<>();
     private static final Set<String> PROVISIONED = new HashSet<>();
 
     private KafkaPrincipals() {
@@ -34,7 +33,8 @@ public final class KafkaPrincipals {
 
     /** The principal's password in this JVM (the same on every broker). */
     public static String password(String principal) {
-        return PASSWORDS.computeIfAbsent(principal, p -> Passwords.generate());
+        // JVM-wide: a Quarkus application started later (another class loader) meets the broker as provisioned.
+        return OncePerJvm.get("kafka-password/" + principal, Passwords::generate);
     }
 
     /** The principal's password, after making sure {@code broker} knows it with its ACLs. */

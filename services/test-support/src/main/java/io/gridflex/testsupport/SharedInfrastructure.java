@@ -5,44 +5,57 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.function.Supplier;
 
 import io.gridflex.infra.KafkaBroker;
 import io.gridflex.infra.KeycloakServer;
+import io.gridflex.infra.OncePerJvm;
 import io.gridflex.infra.PostgresServer;
 import io.gridflex.messages.Topics;
 
 /**
- * One real server of each kind per test JVM, started on first use and stopped when the JVM exits. Starting them
- * costs seconds (Keycloak tens of seconds), so test classes share them; each test owns its data by using its own
- * ids, topics or schema.
+ * One real server of each kind per test JVM, started on first use (or ahead of it, see {@link #prestart}) and stopped
+ * when the JVM exits. Starting them costs seconds (Keycloak tens of seconds), so test classes share them; each test
+ * owns its data by using its own ids, topics or schema.
  */
 public final class SharedInfrastructure {
 
     public static final String DATABASE = "gridflex";
 
-    private static final Path WORK = workDirectory();
+    /**
+     * The system property listing the servers a module's tests need ({@code postgres}, {@code kafka},
+     * {@code keycloak}, comma-separated): {@link InfrastructurePrestart} starts them side by side as the test JVM
+     * opens, while JUnit and Quarkus are still getting ready, instead of one after another when the first test asks.
+     */
+    public static final String PRESTART = "gridflex.test.infra.prestart";
 
-    private static PostgresServer postgres;
-    private static KafkaBroker kafka;
-    private static KeycloakServer keycloak;
+    private static final Supplier<PostgresServer> POSTGRES = () -> {
+        PostgresServer server = stopAtExit(PostgresServer.start(work().resolve("postgres"), 0));
+        server.createDatabase(DATABASE);
+        return server;
+    };
+    private static final Supplier<KafkaBroker> KAFKA = () -> {
+        KafkaBroker broker = stopAtExit(KafkaBroker.start(work().resolve("kafka"), 0));
+        createPlatformTopics(broker);
+        return broker;
+    };
+    private static final Supplier<KeycloakServer> KEYCLOAK = () -> stopAtExit(
+            KeycloakServer.start(work().resolve("keycloak"), 0));
+
+    static {
+        OncePerJvm.requireJvmWide();
+    }
 
     private SharedInfrastructure() {
     }
 
-    public static synchronized PostgresServer postgres() {
-        if (postgres == null) {
-            postgres = stopAtExit(PostgresServer.start(WORK.resolve("postgres"), 0));
-            postgres.createDatabase(DATABASE);
-        }
-        return postgres;
+    public static PostgresServer postgres() {
+        return OncePerJvm.get("postgres", POSTGRES);
     }
 
-    public static synchronized KafkaBroker kafka() {
-        if (kafka == null) {
-            kafka = stopAtExit(KafkaBroker.start(WORK.resolve("kafka"), 0));
-            createPlatformTopics(kafka);
-        }
-        return kafka;
+    public static KafkaBroker kafka() {
+        return OncePerJvm.get("kafka", KAFKA);
     }
 
     /** The platform's topics, as the deployment creates them (nothing is auto-created). */
@@ -50,11 +63,24 @@ public final class SharedInfrastructure {
         broker.createTopics(Topics.platform(), 3);
     }
 
-    public static synchronized KeycloakServer keycloak() {
-        if (keycloak == null) {
-            keycloak = stopAtExit(KeycloakServer.start(WORK.resolve("keycloak"), 0));
+    public static KeycloakServer keycloak() {
+        return OncePerJvm.get("keycloak", KEYCLOAK);
+    }
+
+    /**
+     * Starts the named servers in the background, each on its own thread; the getters then wait for them. A server that
+     * fails to start fails every test that asks for it, with the start's own error.
+     */
+    public static void prestart(Collection<String> names) {
+        for (String name : names) {
+            switch (name) {
+                case "postgres" -> OncePerJvm.startInBackground(name, POSTGRES);
+                case "kafka" -> OncePerJvm.startInBackground(name, KAFKA);
+                case "keycloak" -> OncePerJvm.startInBackground(name, KEYCLOAK);
+                default -> throw new IllegalArgumentException(
+                        PRESTART + ": unknown server '" + name + "' (postgres, kafka or keycloak)");
+            }
         }
-        return keycloak;
     }
 
     private static <T extends AutoCloseable> T stopAtExit(T server) {
@@ -68,7 +94,11 @@ public final class SharedInfrastructure {
         return server;
     }
 
-    /** Under the module's target/, so a failed run leaves its server logs where CI keeps them. */
+    /** One directory per JVM, under the module's target/, so a failed run leaves its server logs where CI keeps them. */
+    private static Path work() {
+        return OncePerJvm.get("work-directory", SharedInfrastructure::workDirectory);
+    }
+
     private static Path workDirectory() {
         try {
             Path base = Path.of("target", "gridflex-infra").toAbsolutePath();

@@ -2,6 +2,8 @@ package io.gridflex.gateway.opt;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -83,38 +85,47 @@ public class DispatchStatusConsumer {
             return;
         }
         OptOutRule rule = new OptOutRule(program.config().optOut().shortfallFraction());
-        int decided = untilStored.run("dispatch-status", () -> transactions.inTransaction(connection -> {
+        Decided decided = untilStored.run("dispatch-status", () -> transactions.inTransaction(connection -> {
             Optional<EventStanding> event = opts.standing(connection, status.eventId())
                     .filter(e -> program.id().equals(e.program()));
             if (event.isEmpty()) {
-                return 0;
+                return Decided.NOTHING;
             }
             Optional<String> why = rule.judge(status, event.get());
             if (why.isPresent()) {
-                return opts.add(connection, PendingOpt.decided(UUID.randomUUID().toString(), event.get(),
+                boolean added = opts.add(connection, PendingOpt.decided(UUID.randomUUID().toString(), event.get(),
                         OPT_REASON, BigDecimal.valueOf(status.requestedKw()),
-                        BigDecimal.valueOf(status.shortfallKw()), why.get(), clock.instant()), OptRepository.WHOLE)
-                                ? 1
-                                : 0;
+                        BigDecimal.valueOf(status.shortfallKw()), why.get(), clock.instant()), OptRepository.WHOLE);
+                return added ? new Decided(true, List.of()) : Decided.NOTHING;
             }
-            int added = 0;
+            List<String> resources = new ArrayList<>();
             for (String resource : rule.resourcesTakingNoPart(status, event.get())) {
                 PendingOpt opt = PendingOpt.decided(UUID.randomUUID().toString(), event.get(), OPT_REASON,
                         BigDecimal.valueOf(status.requestedKw()), BigDecimal.valueOf(status.shortfallKw()),
                         OptOutRule.resourceReason(status, resource), clock.instant()).forResource(resource);
-                added += opts.add(connection, opt, resource) ? 1 : 0;
+                if (opts.add(connection, opt, resource)) {
+                    resources.add(resource);
+                }
             }
-            return added;
+            return new Decided(false, List.copyOf(resources));
         }));
-        if (decided > 0) {
+        if (decided.wholeEvent()) {
+            LOG.infof("program %s: opting out of event %s (modification %d): %s", program.id(), status.eventId(),
+                    status.modificationNumber(), status.reason());
+        } else if (!decided.resources().isEmpty()) {
+            LOG.infof("program %s: opting resource(s) %s out of event %s (modification %d): none of their sites "
+                    + "takes part", program.id(), String.join(", ", decided.resources()), status.eventId(),
+                    status.modificationNumber());
+        }
+        if (decided.wholeEvent() || !decided.resources().isEmpty()) {
             metrics.optDecided(program.id());
-            LOG.infof("program %s: opting out of event %s (modification %d)%s: %s", program.id(), status.eventId(),
-                    status.modificationNumber(), decided > 1 || status.resources().isEmpty()
-                            ? ""
-                            : " for some of"
-                                    + " its resources",
-                    status.reason());
             desk.send(program.id());
         }
+    }
+
+    /** What one dispatch status led to: an opt-out of the whole event, or of these resources, or nothing new. */
+    private record Decided(boolean wholeEvent, List<String> resources) {
+
+        static final Decided NOTHING = new Decided(false, List.of());
     }
 }

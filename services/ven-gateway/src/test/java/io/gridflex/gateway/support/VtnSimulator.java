@@ -20,14 +20,13 @@ import org.awaitility.core.ConditionTimeoutException;
 import io.gridflex.infra.ChildProcess;
 import io.gridflex.infra.FreePort;
 import io.gridflex.infra.JavaRuntime;
+import io.gridflex.infra.OncePerJvm;
 
 /**
  * The real VTN simulator, started once per test JVM from its packaged jar as a child process on a free port, and
  * stopped when the JVM exits. It polls at 1 s so events reach the gateway quickly.
  */
 public final class VtnSimulator implements AutoCloseable {
-
-    private static VtnSimulator instance;
 
     private final ChildProcess process;
     private final String baseUrl;
@@ -37,14 +36,17 @@ public final class VtnSimulator implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    public static synchronized VtnSimulator shared() {
-        if (instance == null) {
-            instance = start();
-            VtnSimulator started = instance;
+    /**
+     * The simulator every test class of this JVM shares (whichever Quarkus application, hence class loader, asks);
+     * not to be closed.
+     */
+    public static VtnSimulator shared() {
+        return new VtnSimulator(null, OncePerJvm.get("vtn-simulator", () -> {
+            VtnSimulator started = start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> started.process.stop(Duration.ofSeconds(10)),
                     "stop-vtn-simulator"));
-        }
-        return instance;
+            return started.baseUrl;
+        }));
     }
 
     public String baseUrl() {
@@ -83,6 +85,9 @@ public final class VtnSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        if (process == null) {
+            throw new IllegalStateException("the shared VTN simulator is stopped when the JVM exits");
+        }
         process.stop(Duration.ofSeconds(10));
     }
 
