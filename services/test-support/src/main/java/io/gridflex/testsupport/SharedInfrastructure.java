@@ -25,8 +25,9 @@ public final class SharedInfrastructure {
 
     /**
      * The system property listing the servers a module's tests need ({@code postgres}, {@code kafka},
-     * {@code keycloak}, comma-separated): {@link InfrastructurePrestart} starts them side by side as the test JVM
-     * opens, while JUnit and Quarkus are still getting ready, instead of one after another when the first test asks.
+     * {@code keycloak}, comma-separated): {@link InfrastructurePrestart} starts them side by side once the test JVM
+     * knows it will run a Quarkus test, while the first Quarkus build is under way, instead of one after another when
+     * the first test asks.
      */
     public static final String PRESTART = "gridflex.test.infra.prestart";
 

@@ -68,15 +68,15 @@ public class DistributionHandler {
      * @param distribute a message already validated by the codec and checked to come from the registered VTN
      * @param xml the message exactly as received, kept when it changes anything
      * @param registration the registration of the program whose VTN sent it
-     * @param acceptedGroups the eiTarget groups the program's VEN belongs to besides its venID
+     * @param audience the eiTarget groups and resources that make an event the program's besides its venID
      * @param marketContexts the market contexts the program takes events of; empty: every one
      */
     public DistributionResult handle(OadrDistributeEventType distribute, String xml, Registration registration,
-            Set<String> acceptedGroups, Set<String> marketContexts) {
+            Audience audience, Set<String> marketContexts) {
         Instant receivedAt = clock.instant();
         String vtnId = registration.vtnId();
         String program = registration.program();
-        EventValidator validator = new EventValidator(rules(registration, acceptedGroups, marketContexts));
+        EventValidator validator = new EventValidator(rules(registration, audience, marketContexts));
         List<IncomingRevision> incoming = new ArrayList<>();
         List<EventReply> unstorable = new ArrayList<>();
         for (OadrEvent event : distribute.getOadrEvent()) {
@@ -195,9 +195,9 @@ public class DistributionHandler {
     }
 
     /** The one place the program id enters: every DrEvent of the program's VTN connection carries it. */
-    private ValidationRules rules(Registration registration, Set<String> acceptedGroups,
+    private ValidationRules rules(Registration registration, Audience audience,
             Set<String> marketContexts) {
-        return new ValidationRules(registration.program(), registration.venId(), acceptedGroups, marketContexts,
+        return new ValidationRules(registration.program(), registration.venId(), audience, marketContexts,
                 config.maxEventDuration(), config.openEndedDuration(), config.maxStartAhead());
     }
 

@@ -51,9 +51,9 @@ public final class EventValidator {
         EventDescriptorType descriptor = ei.getEventDescriptor();
         String vtnEventId = descriptor.getEventID().strip();
         String eventId = eventId(vtnId, vtnEventId);
-        if (!TargetMatcher.matches(ei.getEiTarget(), rules.venId(), rules.acceptedGroups())) {
+        if (!TargetMatcher.matches(ei.getEiTarget(), rules.venId(), rules.audience())) {
             throw new EventRefusal(OadrResponseCode.TARGET_MISMATCH, "event " + vtnEventId + " does not target venID "
-                    + rules.venId() + (rules.acceptedGroups().isEmpty() ? "" : " or groups " + rules.acceptedGroups()));
+                    + rules.venId() + rules.audience().describe());
         }
         SignalChoice choice = SignalChoice.of(ei.getEiEventSignals().getEiEventSignal());
         SignalReading reading = SignalReading.of(choice);

@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What an event must satisfy to be executed by this VEN, and what it is published under: who the VEN is (venID and
- * accepted groups), the GridFlex program of the VTN connection, and the bounds of a plausible event.
+ * What an event must satisfy to be executed by this VEN, and what it is published under: who the VEN is (venID, and
+ * the groups and resources it answers to), the GridFlex program of the VTN connection, and the bounds of a plausible event.
  *
  * @param program the GridFlex program every DrEvent of this VTN connection carries
  * @param marketContexts the eiMarketContexts the program takes events of; empty: every one
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * @param openEndedDuration how long an open-ended event (duration PT0S) is taken to last; at most the longest
  * @param maxStartAhead how far ahead an event may start
  */
-public record ValidationRules(String program, String venId, Set<String> acceptedGroups, Set<String> marketContexts,
+public record ValidationRules(String program, String venId, Audience audience, Set<String> marketContexts,
         Duration maxEventDuration, Duration openEndedDuration, Duration maxStartAhead) {
 
     /** The DrEvent schema's bounds for a program id. */
@@ -24,7 +24,7 @@ public record ValidationRules(String program, String venId, Set<String> accepted
     public ValidationRules {
         requireProgramId(program);
         Objects.requireNonNull(venId, "venId");
-        acceptedGroups = Set.copyOf(acceptedGroups);
+        Objects.requireNonNull(audience, "audience");
         marketContexts = Set.copyOf(marketContexts);
         if (!maxEventDuration.isPositive() || !maxStartAhead.isPositive() || !openEndedDuration.isPositive()
                 || openEndedDuration.compareTo(maxEventDuration) > 0) {

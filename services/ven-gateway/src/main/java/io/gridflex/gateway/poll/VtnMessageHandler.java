@@ -7,6 +7,7 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 import io.gridflex.gateway.GatewayMetrics;
+import io.gridflex.gateway.event.Audience;
 import io.gridflex.gateway.event.DistributionHandler;
 import io.gridflex.gateway.event.DistributionResult;
 import io.gridflex.gateway.registration.Registration;
@@ -44,17 +45,17 @@ public class VtnMessageHandler {
     private final RegistrationKeeper registrations;
     private final GatewayMetrics metrics;
     private final ProgramReports reports;
-    private final Set<String> acceptedGroups;
+    private final Audience audience;
     private final Set<String> marketContexts;
 
     /**
-     * @param acceptedGroups the eiTarget groups the program's VEN belongs to besides its venID
+     * @param audience the eiTarget groups and resources that make an event the program's besides its venID
      * @param marketContexts the market contexts the program takes events of; empty: every one
      */
     public VtnMessageHandler(VtnClient client, DistributionHandler distributions,
             RegistrationKeeper registrations, GatewayMetrics metrics, ProgramReports reports,
-            Set<String> acceptedGroups, Set<String> marketContexts) {
-        this.acceptedGroups = Set.copyOf(acceptedGroups);
+            Audience audience, Set<String> marketContexts) {
+        this.audience = audience;
         this.marketContexts = Set.copyOf(marketContexts);
         this.client = client;
         this.distributions = distributions;
@@ -146,7 +147,7 @@ public class VtnMessageHandler {
             // A VTN refusing our oadrRequestEvent says why here, with no events.
             return response(status);
         }
-        DistributionResult result = distributions.handle(distribute, reply, registration, acceptedGroups,
+        DistributionResult result = distributions.handle(distribute, reply, registration, audience,
                 marketContexts);
         // Stored before it is answered: the oadrCreatedEvent goes out only once the revisions are in the database.
         result.createdEvent().ifPresent(

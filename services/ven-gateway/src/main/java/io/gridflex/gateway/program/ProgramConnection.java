@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import io.gridflex.gateway.GatewayConfig;
 import io.gridflex.gateway.GatewayMetrics;
+import io.gridflex.gateway.event.Audience;
 import io.gridflex.gateway.event.DistributionHandler;
 import io.gridflex.gateway.poll.PollLoop;
 import io.gridflex.gateway.poll.VtnMessageHandler;
@@ -66,7 +67,8 @@ public final class ProgramConnection {
                 shared.transactions(), client, config.vtn().expectedId());
         this.reports = shared.reports().forProgram(id, config, client, state);
         this.messages = new VtnMessageHandler(client, shared.distributions(), keeper,
-                shared.metrics(), reports, Set.copyOf(config.acceptedGroups().orElse(List.of())),
+                shared.metrics(), reports, new Audience(Set.copyOf(config.acceptedGroups().orElse(List.of())),
+                        config.resources().keySet()),
                 Set.copyOf(config.marketContexts().orElse(List.of())));
         if (push.isPresent()) {
             this.loop = null;

@@ -151,7 +151,7 @@ class CapturedSamplesTest {
 
     private static EventValidator validator(String venId) {
         return new EventValidator(
-                new ValidationRules(EventFixtures.PROGRAM, venId, Set.of(), Set.of(), Duration.ofHours(4),
+                new ValidationRules(EventFixtures.PROGRAM, venId, Audience.VEN_ONLY, Set.of(), Duration.ofHours(4),
                         Duration.ofHours(4),
                         Duration.ofDays(30)));
     }

@@ -61,7 +61,11 @@ final class EventFixtures {
     }
 
     static ValidationRules rules(Set<String> acceptedGroups, Set<String> marketContexts) {
-        return new ValidationRules(PROGRAM, VEN, acceptedGroups, marketContexts, Duration.ofHours(4),
+        return rules(new Audience(acceptedGroups, Set.of()), marketContexts);
+    }
+
+    static ValidationRules rules(Audience audience, Set<String> marketContexts) {
+        return new ValidationRules(PROGRAM, VEN, audience, marketContexts, Duration.ofHours(4),
                 Duration.ofHours(4),
                 Duration.ofDays(30));
     }

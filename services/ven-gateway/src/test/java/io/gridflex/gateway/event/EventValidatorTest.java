@@ -81,7 +81,7 @@ class EventValidatorTest {
         java.util.Arrays.fill(hours, mw(Duration.ofHours(1), -0.5));
         OadrEvent event = dispatch("evt-day", 0, hours);
         EventValidator defaults = new EventValidator(
-                new ValidationRules(PROGRAM, VEN, java.util.Set.of(), java.util.Set.of(),
+                new ValidationRules(PROGRAM, VEN, Audience.VEN_ONLY, java.util.Set.of(),
                         Duration.ofHours(48), Duration.ofHours(4), Duration.ofDays(30)));
 
         Verdict verdict = defaults.validate(VTN, event, NOW);

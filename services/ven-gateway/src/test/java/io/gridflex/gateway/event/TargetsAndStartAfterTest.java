@@ -61,6 +61,34 @@ class TargetsAndStartAfterTest {
     }
 
     @Test
+    void aResourceWeRegisteredIsEnoughToMakeTheEventOursAndOnlyItTravels() {
+        EventValidator ours = new EventValidator(rules(new Audience(Set.of(), Set.of("plant-1", "plant-2")),
+                Set.of()));
+
+        DrEvent event = ours.validate(VTN, fromVtn(event().resource(" plant-2 ").resource("someone-elses")),
+                NOW) instanceof Verdict.Accepted accepted ? accepted.event() : null;
+
+        assertThat(event).isNotNull();
+        // Dispatch gives the event to the sites of the resources it knows and notes the others as unknown.
+        assertThat(event.targets()).isEqualTo(new DrEvent.Targets(List.of("plant-2", "someone-elses"), List.of()));
+    }
+
+    @Test
+    void aPartyOrAResourceNotOursAloneIsNotOursAndTheRefusalSaysWhatIs() {
+        EventValidator ours = new EventValidator(rules(new Audience(Set.of("north-miners"), Set.of("plant-1")),
+                Set.of()));
+        OadrEvent party = fromVtn(event().resource("plant-9"));
+        party.getEiEvent().getEiTarget().getResourceID().clear();
+        party.getEiEvent().getEiTarget().getPartyID().add("plant-1");
+
+        for (OadrEvent event : List.of(fromVtn(event().resource("plant-9")), party)) {
+            assertThat(ours.validate(VTN, event, NOW)).isInstanceOfSatisfying(Verdict.Refused.class,
+                    refused -> assertThat(refused.reason()).contains("does not target venID " + VEN
+                            + " or groups [north-miners] or resources [plant-1]"));
+        }
+    }
+
+    @Test
     void aTargetIdThatCannotTravelIsInvalidRatherThanDropped() {
         OadrEvent blank = fromVtn(event().ven(VEN).resource("site-a").resource("x"));
         blank.getEiEvent().getEiTarget().getResourceID().set(1, "   ");

@@ -30,7 +30,7 @@ class ValidationRulesTest {
     void aProgramIdIsAtMost128Characters() {
         assertThat(ValidationRules.requireProgramId("p".repeat(128))).hasSize(128);
         assertThatThrownBy(
-                () -> new ValidationRules("p".repeat(129), "ven", Set.of(), Set.of(), Duration.ofHours(1),
+                () -> new ValidationRules("p".repeat(129), "ven", Audience.VEN_ONLY, Set.of(), Duration.ofHours(1),
                         Duration.ofHours(1),
                         Duration.ofDays(1)))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -39,7 +39,8 @@ class ValidationRulesTest {
     @Test
     void anOpenEndedEventIsNeverTakenLongerThanTheLongestEvent() {
         assertThatThrownBy(
-                () -> new ValidationRules("p", "ven", Set.of(), Set.of(), Duration.ofHours(4), Duration.ofHours(5),
+                () -> new ValidationRules("p", "ven", Audience.VEN_ONLY, Set.of(), Duration.ofHours(4),
+                        Duration.ofHours(5),
                         Duration.ofDays(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
