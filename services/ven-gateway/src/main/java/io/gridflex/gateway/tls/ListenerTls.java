@@ -100,6 +100,6 @@ public final class ListenerTls {
 
     /** The listener's certificate in use (the renewed one once its files changed): VTN operators may pin it. */
     public X509Certificate certificate() {
-        return identity.current().identity().leaf();
+        return identity.current().value().leaf();
     }
 }

@@ -30,37 +30,37 @@ final class RotatingKeyManager extends X509ExtendedKeyManager {
 
     @Override
     public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
-        RotatingIdentity.Generation now = identity.current();
+        WatchedFiles.Generation<ClientIdentity> now = identity.current();
         return tag(manager(now).chooseClientAlias(keyTypes, issuers, socket), now);
     }
 
     @Override
     public String chooseEngineClientAlias(String[] keyTypes, Principal[] issuers, SSLEngine engine) {
-        RotatingIdentity.Generation now = identity.current();
+        WatchedFiles.Generation<ClientIdentity> now = identity.current();
         return tag(manager(now).chooseEngineClientAlias(keyTypes, issuers, engine), now);
     }
 
     @Override
     public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-        RotatingIdentity.Generation now = identity.current();
+        WatchedFiles.Generation<ClientIdentity> now = identity.current();
         return tag(manager(now).chooseServerAlias(keyType, issuers, socket), now);
     }
 
     @Override
     public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-        RotatingIdentity.Generation now = identity.current();
+        WatchedFiles.Generation<ClientIdentity> now = identity.current();
         return tag(manager(now).chooseEngineServerAlias(keyType, issuers, engine), now);
     }
 
     @Override
     public String[] getClientAliases(String keyType, Principal[] issuers) {
-        RotatingIdentity.Generation now = identity.current();
+        WatchedFiles.Generation<ClientIdentity> now = identity.current();
         return tag(manager(now).getClientAliases(keyType, issuers), now);
     }
 
     @Override
     public String[] getServerAliases(String keyType, Principal[] issuers) {
-        RotatingIdentity.Generation now = identity.current();
+        WatchedFiles.Generation<ClientIdentity> now = identity.current();
         return tag(manager(now).getServerAliases(keyType, issuers), now);
     }
 
@@ -78,9 +78,9 @@ final class RotatingKeyManager extends X509ExtendedKeyManager {
         return manager == null ? null : manager.getPrivateKey(tagged.alias());
     }
 
-    private X509ExtendedKeyManager manager(RotatingIdentity.Generation generation) {
+    private X509ExtendedKeyManager manager(WatchedFiles.Generation<ClientIdentity> generation) {
         byGeneration.keySet().removeIf(number -> number < generation.number() - 1);
-        return byGeneration.computeIfAbsent(generation.number(), number -> factory.apply(generation.identity()));
+        return byGeneration.computeIfAbsent(generation.number(), number -> factory.apply(generation.value()));
     }
 
     /** The key manager of an earlier generation still known (the current one or the one it replaced), else null. */
@@ -93,11 +93,11 @@ final class RotatingKeyManager extends X509ExtendedKeyManager {
                 .map(pair -> byGeneration.computeIfAbsent(generation, number -> factory.apply(pair))).orElse(null);
     }
 
-    private static String tag(String alias, RotatingIdentity.Generation generation) {
+    private static String tag(String alias, WatchedFiles.Generation<?> generation) {
         return alias == null ? null : alias + "#" + generation.number();
     }
 
-    private static String[] tag(String[] aliases, RotatingIdentity.Generation generation) {
+    private static String[] tag(String[] aliases, WatchedFiles.Generation<?> generation) {
         if (aliases == null) {
             return null;
         }

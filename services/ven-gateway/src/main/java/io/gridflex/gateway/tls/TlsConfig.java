@@ -83,9 +83,10 @@ public interface TlsConfig {
 
     /**
      * How often the {@link #certificate()} and {@link #key()} files are looked at for a renewed pair (cert-manager
-     * renews certificates before they expire and Kubernetes replaces the mounted files in place). A renewed pair is
-     * presented from the next handshake on, without a restart; one that is broken or does not match is logged and
-     * the pair in use kept. Default 1 minute.
+     * renews certificates before they expire and Kubernetes replaces the mounted files in place), and the
+     * {@link #trustedCertificates()} file for a changed CA bundle (a VTN's CA being rotated). A renewed pair is
+     * presented, and changed trust applied, from the next handshake on, without a restart; files that are broken or do
+     * not match are logged and what is in use kept. Default 1 minute.
      */
     @WithName("certificate-check-interval")
     Optional<Duration> configuredCertificateCheckInterval();

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.net.ssl.KeyManager;
@@ -34,12 +35,27 @@ public final class VtnTls {
     private final SSLParameters parameters;
     private final List<Fingerprint> pins;
     private final Optional<RotatingIdentity> identity;
+    private final Optional<WatchedFiles<Trust>> trust;
+
+    private static final WatchedFiles.Words TRUST_WORDS = new WatchedFiles.Words("trusted CA certificates",
+            "the trusted certificates in use stay", "changed trusted CA certificates");
+
+    /** The CA certificates a VTN's chain must lead to, as read, and the trust manager made of them. */
+    private record Trust(List<X509Certificate> anchors, PinningTrustManager manager) {
+
+        String describe() {
+            return anchors.size() + " certificate(s): " + anchors.stream().map(anchor -> anchor
+                    .getSubjectX500Principal() + " (SHA-256 " + Fingerprint.sha256(anchor) + ", valid until "
+                    + anchor.getNotAfter().toInstant() + ")").toList();
+        }
+    }
 
     private VtnTls(SSLContext context, SSLParameters parameters, Optional<RotatingIdentity> identity,
-            List<Fingerprint> pins) {
+            Optional<WatchedFiles<Trust>> trust, List<Fingerprint> pins) {
         this.context = context;
         this.parameters = parameters;
         this.identity = identity;
+        this.trust = trust;
         this.pins = pins;
     }
 
@@ -52,9 +68,15 @@ public final class VtnTls {
      */
     public static VtnTls load(String key, TlsConfig config) {
         Optional<RotatingIdentity> identity = clientIdentity(key, config);
-        Optional<List<X509Certificate>> trusted = config.trustedCertificates()
-                .map(file -> TlsFiles.certificates(key + ".trusted-certificates", file));
         List<Fingerprint> pins = pins(key, config.pinnedFingerprints().orElse(List.of()));
+        // A VTN's CA bundle is rotated like a certificate (the new CA added before the VTN switches to it): the file
+        // is watched like our certificate's, and a changed one checks the next handshake on.
+        String trustedKey = key + ".trusted-certificates";
+        Optional<WatchedFiles<Trust>> trust = config.trustedCertificates().map(file -> WatchedFiles.load(trustedKey,
+                Map.of(file, trustedKey), () -> {
+                    List<X509Certificate> anchors = TlsFiles.certificates(trustedKey, file);
+                    return new Trust(anchors, PinningTrustManager.create(Optional.of(anchors), pins));
+                }, Trust::describe, TRUST_WORDS, config.certificateCheckInterval(), System::nanoTime));
 
         SSLContext context;
         try {
@@ -64,7 +86,10 @@ public final class VtnTls {
             KeyManager[] keyManagers = identity
                     .map(rotating -> new KeyManager[]{new RotatingKeyManager(rotating, SingleIdentityKeyManager::new)})
                     .orElse(null);
-            context.init(keyManagers, new TrustManager[]{PinningTrustManager.create(trusted, pins)}, null);
+            TrustManager trustManager = trust
+                    .<TrustManager>map(watched -> new ReloadingTrustManager(() -> watched.current().value().manager()))
+                    .orElseGet(() -> PinningTrustManager.create(Optional.empty(), pins));
+            context.init(keyManagers, new TrustManager[]{trustManager}, null);
         } catch (GeneralSecurityException e) {
             throw new TlsSetupException(key + ": the JDK cannot set up TLS: " + e.getMessage(), e);
         }
@@ -77,8 +102,10 @@ public final class VtnTls {
         // HttpClient turns it on by itself too; set here so any other user of these parameters keeps it.
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         // A renewed certificate is presented from the next full handshake: sessions made with the old one are dropped.
+        // So are sessions made under trust that has changed since: the next connection is checked afresh.
         identity.ifPresent(rotating -> rotating.onRenewal(() -> Sessions.forget(context.getClientSessionContext())));
-        return new VtnTls(context, parameters, identity, pins);
+        trust.ifPresent(watched -> watched.onChange(() -> Sessions.forget(context.getClientSessionContext())));
+        return new VtnTls(context, parameters, identity, trust, pins);
     }
 
     public SSLContext sslContext() {
@@ -99,16 +126,18 @@ public final class VtnTls {
 
     /** The VEN's certificate in use, to log with its fingerprint: VTN operators register a VEN by it. */
     public Optional<X509Certificate> clientCertificate() {
-        return identity.map(rotating -> rotating.current().identity().leaf());
+        return identity.map(rotating -> rotating.current().value().leaf());
     }
 
     /**
-     * Looks at the certificate files (at most every {@link TlsConfig#certificateCheckInterval()}) and takes a renewed
-     * pair: the client calls it before each request, since a connection that resumes a TLS session never asks the
-     * key manager. A renewal drops the cached sessions, so the next connection presents the renewed certificate.
+     * Looks at the certificate files and the trusted CA certificates (at most every
+     * {@link TlsConfig#certificateCheckInterval()}) and takes what changed: the client calls it before each request,
+     * since a connection that resumes a TLS session asks neither the key manager nor the trust manager. A change drops
+     * the cached sessions, so the next connection presents the renewed certificate and checks the VTN afresh.
      */
     public void refresh() {
         identity.ifPresent(RotatingIdentity::current);
+        trust.ifPresent(WatchedFiles::current);
     }
 
     public List<Fingerprint> pinnedFingerprints() {

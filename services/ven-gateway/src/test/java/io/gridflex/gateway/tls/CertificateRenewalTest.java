@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -69,16 +70,16 @@ class CertificateRenewalTest {
                 KEY + ".key", mounted.key(), Duration.ofSeconds(60), nanos::get);
         int[] renewals = {0};
         identity.onRenewal(() -> renewals[0]++);
-        assertThat(identity.current().identity().leaf()).isEqualTo(venFirst.leaf());
+        assertThat(identity.current().value().leaf()).isEqualTo(venFirst.leaf());
 
         mounted.renewWith(venRenewed);
         nanos.addAndGet(Duration.ofSeconds(59).toNanos());
-        assertThat(identity.current().identity().leaf()).as("not looked at before the interval")
+        assertThat(identity.current().value().leaf()).as("not looked at before the interval")
                 .isEqualTo(venFirst.leaf());
         nanos.addAndGet(Duration.ofSeconds(1).toNanos());
-        RotatingIdentity.Generation renewed = identity.current();
+        WatchedFiles.Generation<ClientIdentity> renewed = identity.current();
 
-        assertThat(renewed.identity().leaf()).isEqualTo(venRenewed.leaf());
+        assertThat(renewed.value().leaf()).isEqualTo(venRenewed.leaf());
         assertThat(renewed.number()).isEqualTo(2);
         assertThat(renewals[0]).isOne();
         // The pair it replaced is still known, for a handshake that chose it just before.
@@ -98,19 +99,19 @@ class CertificateRenewalTest {
         // The certificate renewed but the key still the old one (a half-written secret): kept as it was.
         mounted.write(venRenewed.certificate(), venFirst.key());
         nanos.addAndGet(Duration.ofSeconds(1).toNanos());
-        assertThat(identity.current().identity().leaf()).isEqualTo(venFirst.leaf());
+        assertThat(identity.current().value().leaf()).isEqualTo(venFirst.leaf());
         // Not PEM at all, then missing: kept as it was.
         Files.writeString(mounted.certificate(), "not a certificate", StandardCharsets.US_ASCII);
         mounted.touch();
         nanos.addAndGet(Duration.ofSeconds(1).toNanos());
-        assertThat(identity.current().identity().leaf()).isEqualTo(venFirst.leaf());
+        assertThat(identity.current().value().leaf()).isEqualTo(venFirst.leaf());
         Files.delete(mounted.certificate());
         nanos.addAndGet(Duration.ofSeconds(1).toNanos());
-        assertThat(identity.current().identity().leaf()).isEqualTo(venFirst.leaf());
+        assertThat(identity.current().value().leaf()).isEqualTo(venFirst.leaf());
         // The whole pair arrives: taken.
         mounted.renewWith(venRenewed);
         nanos.addAndGet(Duration.ofSeconds(1).toNanos());
-        assertThat(identity.current().identity().leaf()).isEqualTo(venRenewed.leaf());
+        assertThat(identity.current().value().leaf()).isEqualTo(venRenewed.leaf());
         assertThat(identity.current().number()).isEqualTo(2);
     }
 
@@ -127,6 +128,49 @@ class CertificateRenewalTest {
 
             assertThat(server.clients()).containsExactly(venFirst.leaf(), venRenewed.leaf());
         }
+    }
+
+    @Test
+    void aVtnsRotatedCaIsTrustedOnceTheBundleChangesAndARetiredOneNoLonger() throws Exception {
+        TestPki rotated = TestPki.create(TestPki.inTarget("renewal-rotated-ca"), "OpenADR Rotated CA", KeyType.EC);
+        Identity vtnUnderNewCa = rotated.server("vtn", KeyType.EC);
+        Path bundle = Files.createDirectories(TestPki.inTarget("renewal-mounts").resolve("trust")).resolve("ca.crt");
+        writeBundle(bundle, pki.caCertificate());
+        VtnTls tls = VtnTls.load(KEY, TestTlsConfig.of(venFirst, bundle));
+        try (TestVtn before = TestVtn.start(vtn, pki); TestVtn after = TestVtn.start(vtnUnderNewCa, pki)) {
+            call(tls, before.uri());
+            assertThatThrownBy(() -> call(tls, after.uri())).as("a CA not in the bundle yet")
+                    .isInstanceOf(SSLHandshakeException.class);
+
+            // The operator adds the VTN's new CA next to the old one, as a rotation begins.
+            writeBundle(bundle, pki.caCertificate(), rotated.caCertificate());
+            call(tls, after.uri());
+            call(tls, before.uri());
+
+            // A garbled bundle is not taken: the trust in use stays.
+            Files.writeString(bundle, "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
+            touch(bundle);
+            call(tls, after.uri());
+
+            // The rotation ends: the old CA is retired, and a session made under it is not resumed past the change.
+            writeBundle(bundle, rotated.caCertificate());
+            call(tls, after.uri());
+            assertThatThrownBy(() -> call(tls, before.uri())).as("the retired CA")
+                    .isInstanceOf(SSLHandshakeException.class);
+        }
+    }
+
+    private static void writeBundle(Path bundle, Path... certificates) throws IOException {
+        StringBuilder pem = new StringBuilder();
+        for (Path certificate : certificates) {
+            pem.append(Files.readString(certificate));
+        }
+        Files.writeString(bundle, pem);
+        touch(bundle);
+    }
+
+    private static void touch(Path file) throws IOException {
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(STAMPS.incrementAndGet())));
     }
 
     @Test
