@@ -117,7 +117,7 @@ public class DispatchStatusConsumer {
                     + "takes part", program.id(), String.join(", ", decided.resources()), status.eventId(),
                     status.modificationNumber());
         }
-        if (decided.wholeEvent() || !decided.resources().isEmpty()) {
+        if (decided.anything()) {
             metrics.optDecided(program.id());
             desk.send(program.id());
         }
@@ -127,5 +127,9 @@ public class DispatchStatusConsumer {
     private record Decided(boolean wholeEvent, List<String> resources) {
 
         static final Decided NOTHING = new Decided(false, List.of());
+
+        boolean anything() {
+            return wholeEvent || !resources.isEmpty();
+        }
     }
 }

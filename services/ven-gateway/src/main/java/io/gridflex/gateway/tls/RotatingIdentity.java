@@ -41,7 +41,7 @@ final class RotatingIdentity {
     static RotatingIdentity load(String certificateKey, Path certificate, String keyKey, Path key,
             Duration checkEvery, LongSupplier nanoTime) {
         return new RotatingIdentity(WatchedFiles.load(certificateKey,
-                WatchedFiles.inOrder(List.of(Map.entry(certificate, certificateKey), Map.entry(key, keyKey))),
+                List.of(Map.entry(certificate, certificateKey), Map.entry(key, keyKey)),
                 () -> ClientIdentity.load(certificateKey, certificate, keyKey, key), RotatingIdentity::describe,
                 WORDS, checkEvery, nanoTime));
     }

@@ -31,14 +31,14 @@ import io.gridflex.openadr.pki.Fingerprint;
  */
 public final class VtnTls {
 
+    private static final WatchedFiles.Words TRUST_WORDS = new WatchedFiles.Words("trusted CA certificates",
+            "the trusted certificates in use stay", "changed trusted CA certificates");
+
     private final SSLContext context;
     private final SSLParameters parameters;
     private final List<Fingerprint> pins;
     private final Optional<RotatingIdentity> identity;
     private final Optional<WatchedFiles<Trust>> trust;
-
-    private static final WatchedFiles.Words TRUST_WORDS = new WatchedFiles.Words("trusted CA certificates",
-            "the trusted certificates in use stay", "changed trusted CA certificates");
 
     /** The CA certificates a VTN's chain must lead to, as read, and the trust manager made of them. */
     private record Trust(List<X509Certificate> anchors, PinningTrustManager manager) {
@@ -73,7 +73,7 @@ public final class VtnTls {
         // is watched like our certificate's, and a changed one checks the next handshake on.
         String trustedKey = key + ".trusted-certificates";
         Optional<WatchedFiles<Trust>> trust = config.trustedCertificates().map(file -> WatchedFiles.load(trustedKey,
-                Map.of(file, trustedKey), () -> {
+                List.of(Map.entry(file, trustedKey)), () -> {
                     List<X509Certificate> anchors = TlsFiles.certificates(trustedKey, file);
                     return new Trust(anchors, PinningTrustManager.create(Optional.of(anchors), pins));
                 }, Trust::describe, TRUST_WORDS, config.certificateCheckInterval(), System::nanoTime));

@@ -42,7 +42,7 @@ final class WatchedFiles<T> {
     }
 
     private final String settingKey;
-    private final Map<Path, String> files;
+    private final List<Map.Entry<Path, String>> files;
     private final Supplier<T> read;
     private final Function<T, String> describe;
     private final Words words;
@@ -56,7 +56,8 @@ final class WatchedFiles<T> {
     private String refusedStamp;
     private boolean unreadable;
 
-    private WatchedFiles(String settingKey, Map<Path, String> files, Supplier<T> read, Function<T, String> describe,
+    private WatchedFiles(String settingKey, List<Map.Entry<Path, String>> files, Supplier<T> read,
+            Function<T, String> describe,
             Words words, Duration checkEvery, LongSupplier nanoTime) {
         this.settingKey = settingKey;
         this.files = files;
@@ -71,11 +72,11 @@ final class WatchedFiles<T> {
      * Reads the files now: one that is missing or wrong fails here, at startup.
      *
      * @param settingKey the setting named first in log lines
-     * @param files each file with the setting that names it (for read errors), in a stable order
+     * @param files each file with the setting that names it (for read errors)
      * @param read reads and checks every file, throwing {@link TlsSetupException} naming the setting and file at fault
      * @param describe how the log names one reading (subject, fingerprint, validity)
      */
-    static <T> WatchedFiles<T> load(String settingKey, Map<Path, String> files, Supplier<T> read,
+    static <T> WatchedFiles<T> load(String settingKey, List<Map.Entry<Path, String>> files, Supplier<T> read,
             Function<T, String> describe, Words words, Duration checkEvery, LongSupplier nanoTime) {
         WatchedFiles<T> watched = new WatchedFiles<>(settingKey, files, read, describe, words, checkEvery, nanoTime);
         // Read first: its errors name the file and what is wrong with it.
@@ -149,7 +150,7 @@ final class WatchedFiles<T> {
     /** Modification times and sizes of the files, following symbolic links (Kubernetes secret volumes use them). */
     private String stamp() {
         StringBuilder stamp = new StringBuilder();
-        for (Map.Entry<Path, String> file : files.entrySet()) {
+        for (Map.Entry<Path, String> file : files) {
             try {
                 BasicFileAttributes attributes = Files.readAttributes(file.getKey(), BasicFileAttributes.class);
                 stamp.append(attributes.lastModifiedTime().toMillis()).append('/').append(attributes.size())
@@ -160,12 +161,5 @@ final class WatchedFiles<T> {
             }
         }
         return stamp.toString();
-    }
-
-    /** The files in the order given: a certificate before its key. */
-    static Map<Path, String> inOrder(List<Map.Entry<Path, String>> entries) {
-        Map<Path, String> ordered = new java.util.LinkedHashMap<>();
-        entries.forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
-        return ordered;
     }
 }
