@@ -100,7 +100,7 @@ public final class AntminerCgiServer implements MinerApi {
         r.put("minertype", miner.model().displayName());
         r.put("nettype", "DHCP");
         r.put("netdevice", "eth0");
-        r.put("macaddr", mac());
+        r.put("macaddr", miner.mac());
         r.put("hostname", "Antminer");
         r.put("system_mode", "GNU/Linux");
         r.put("system_kernel_version", "Linux 4.9.113 #1 SMP PREEMPT");
@@ -109,11 +109,6 @@ public final class AntminerCgiServer implements MinerApi {
         r.put("firmware_type", "Release");
         r.put("serinum", miner.id());
         return r;
-    }
-
-    private String mac() {
-        int h = miner.id().hashCode();
-        return "02:47:46:%02X:%02X:%02X".formatted((h >>> 16) & 0xFF, (h >>> 8) & 0xFF, h & 0xFF);
     }
 
     private ObjectNode config() {

@@ -41,7 +41,7 @@ import io.gridflex.minersim.net.Json;
  * "efficiency":{"joule_per_terahash"}}}}.</li>
  * <li>{@code GET /api/v1/version} (no login) → {@code {"major","minor","patch","pre","build"}}: the REST API's
  * version.</li>
- * <li>{@code GET /api/v1/miner/details} → {@code {"uid","hostname","miner_identity":{"brand","model","name"},
+ * <li>{@code GET /api/v1/miner/details} → {@code {"uid","hostname","mac_address","miner_identity":{"brand","model","name"},
  * "bos_mode":"BOS_MODE_NAND","bos_version":{"current","major","bos_plus"},"status":"MINER_STATUS_NORMAL"
  * | "MINER_STATUS_PAUSED","system_uptime_s","sticker_hashrate":{"gigahash_per_second"}}}}: {@code bos_version} is how
  * an agent recognises Braiins OS.</li>
@@ -218,6 +218,7 @@ public final class BraiinsRestServer implements MinerApi {
         ObjectNode root = Json.object();
         root.put("uid", miner.id());
         root.put("hostname", miner.id());
+        root.put("mac_address", miner.mac());
         ObjectNode identity = root.putObject("miner_identity");
         identity.put("brand", miner.model().brand());
         identity.put("model", miner.model().displayName());

@@ -1,10 +1,13 @@
 package io.gridflex.minersim.fleet;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 
 import io.gridflex.minersim.power.MinerModel;
 import io.gridflex.minersim.power.MinerPowerModel;
@@ -50,6 +53,20 @@ public final class SimulatedMiner {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * The unit's MAC address, upper case with colons as most firmwares print it: locally administered, derived from
+     * its id, so a miner started again under the same id (at another address, say) is the same unit.
+     */
+    public String mac() {
+        String hex = UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "")
+                .toUpperCase(Locale.ROOT);
+        StringBuilder mac = new StringBuilder("02");
+        for (int i = 0; i < 10; i += 2) {
+            mac.append(':').append(hex, i, i + 2);
+        }
+        return mac.toString();
     }
 
     public MinerModel model() {

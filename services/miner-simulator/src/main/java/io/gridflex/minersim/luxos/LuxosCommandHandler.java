@@ -232,6 +232,9 @@ public final class LuxosCommandHandler {
         c.put("Profile", "default");
         c.put("IsAtmEnabled", false);
         c.put("Model", miner.model().displayName());
+        c.put("Hostname", miner.id());
+        // LuxOS prints its MAC address in lower case.
+        c.put("MACAddr", miner.mac().toLowerCase(java.util.Locale.ROOT));
         return response;
     }
 

@@ -48,7 +48,7 @@ import io.gridflex.minersim.net.TcpListener;
  * {@code ts}, -6 request too large.
  * <ul>
  * <li>{@code get.device.info} → {@code msg: {"salt","miner":{"type","working"},"system":{"api":"3.0.1",
- * "fwversion","platform"},"network":{"hostname"}}}.</li>
+ * "fwversion","platform"},"network":{"hostname","mac"}}}.</li>
  * <li>{@code get.miner.status} param {@code summary} → {@code msg.summary: {"elapsed","hash-realtime" (TH/s),
  * "hash-average","factory-hash","power-realtime" (W),"power-limit" (W),"power-percent","working"}}.</li>
  * <li>{@code set.miner.service} param {@code stop} (shed: ramps to the sleep draw) | {@code start} (restore) |
@@ -238,7 +238,9 @@ public final class WhatsminerApiServer implements MinerApi {
         system.put("api", "3.0.1");
         system.put("fwversion", FIRMWARE_VERSION);
         system.put("platform", "H6OS");
-        msg.putObject("network").put("hostname", miner.id());
+        ObjectNode network = msg.putObject("network");
+        network.put("hostname", miner.id());
+        network.put("mac", miner.mac());
         return msg;
     }
 

@@ -17,6 +17,8 @@ import io.gridflex.minersim.net.OneRequestApiServer;
  * <li>{@code get_token} → {@code {"STATUS":"S","When":<s>,"Code":134,"Msg":{"time":"<last 4 digits of When>",
  * "salt":"<the admin password's salt, fixed>","newsalt":"<8 random characters>"},"Description":""}}; the token is
  * honoured for 30 minutes; with 32 unexpired tokens out, {@code get_token} answers code 136</li>
+ * <li>{@code get_miner_info} → {@code {"STATUS":"S","When":<s>,"Code":131,"Msg":{"proto","hostname","mac",
+ * "ledstat"}}}: the MAC address in upper case with colons</li>
  * </ul>
  * Privileged requests {@code {"enc":1,"data":"<base64>"}}: data is AES-256-ECB of the NUL-padded UTF-8 JSON
  * {@code {"cmd":...,"token":"<sign>",...}}, the key sha256 of the hash part of md5-crypt(admin password, salt), sign

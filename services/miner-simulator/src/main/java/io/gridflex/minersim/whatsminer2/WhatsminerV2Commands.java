@@ -79,6 +79,7 @@ final class WhatsminerV2Commands implements OneRequestApiServer.Dialect {
         return switch (name) {
             case "summary" -> write(summary());
             case "get_token" -> write(getToken());
+            case "get_miner_info" -> write(minerInfo());
             default -> write(PRIVILEGED.contains(name)
                     ? status("E", 45, "Permission denied")
                     : status("E", 14, "invalid cmd"));
@@ -113,6 +114,20 @@ final class WhatsminerV2Commands implements OneRequestApiServer.Dialect {
         s.put("Factory GHS", Math.round(miner.model().hashrateThs() * 1000));
         s.put("Power Mode", "Normal");
         s.put("Firmware Version", FIRMWARE_VERSION);
+        return r;
+    }
+
+    /** The miner's network facts: {@code Msg} is an object here, not a string. */
+    private ObjectNode minerInfo() {
+        ObjectNode r = Json.object();
+        r.put("STATUS", "S");
+        r.put("When", now().getEpochSecond());
+        r.put("Code", 131);
+        ObjectNode msg = r.putObject("Msg");
+        msg.put("proto", "dhcp");
+        msg.put("hostname", miner.id());
+        msg.put("mac", miner.mac());
+        msg.put("ledstat", "auto");
         return r;
     }
 

@@ -1,6 +1,7 @@
 package io.gridflex.siteagent.miner;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,9 @@ import io.gridflex.siteagent.SiteConfig;
  * The agent's picture of its miners, refreshed by reading them all in parallel (one virtual thread each) so a miner
  * that does not answer delays nobody but itself, and for no longer than the client timeout.
  * <p>
- * It follows the inventory as scanning grows it: a miner added to {@link MinerDrivers} is tracked (status unknown,
- * then read) from the next call that looks at the fleet. Miners are never dropped, as the inventory never drops them.
+ * It follows the inventory as scanning changes it: a miner added to {@link MinerDrivers} is tracked (status unknown,
+ * then read) from the next call that looks at the fleet; one the inventory let go (a unit found at another address)
+ * is dropped, and a reading of it still under way is discarded.
  */
 @ApplicationScoped
 public class FleetView {
@@ -61,6 +63,7 @@ public class FleetView {
             return;
         }
         List<MinerEndpoint> current = drivers.endpoints();
+        statuses.keySet().retainAll(new HashSet<>(current));
         for (MinerEndpoint miner : current) {
             statuses.computeIfAbsent(miner, e -> MinerStatus.unknown(e, drivers.nominalW(e)));
         }
@@ -173,7 +176,12 @@ public class FleetView {
 
     private synchronized MinerStatus recorded(MinerEndpoint miner, MinerReading reading) {
         track();
-        MinerStatus status = statuses.get(miner).read(reading);
+        MinerStatus before = statuses.get(miner);
+        if (before == null) {
+            // Let go while it was being read: what it said is not the inventory's any more.
+            return MinerStatus.unknown(miner, 0).read(reading);
+        }
+        MinerStatus status = before.read(reading);
         statuses.put(miner, status);
         return status;
     }
@@ -182,7 +190,11 @@ public class FleetView {
         MinerStatus status;
         synchronized (this) {
             track();
-            status = statuses.get(miner).failed(error);
+            MinerStatus before = statuses.get(miner);
+            if (before == null) {
+                return MinerStatus.unknown(miner, 0).failed(error);
+            }
+            status = before.failed(error);
             statuses.put(miner, status);
         }
         if (status.failures() == 1) {

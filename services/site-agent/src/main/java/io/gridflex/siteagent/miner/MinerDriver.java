@@ -1,5 +1,7 @@
 package io.gridflex.siteagent.miner;
 
+import java.util.Optional;
+
 /**
  * Speaks one firmware's control API. One driver instance serves every miner of its firmware at the site: it keeps
  * per-miner protocol state (sessions, tokens, what each miner's version supports) itself, thread-safely, since the
@@ -51,4 +53,13 @@ public interface MinerDriver {
      * noticing that a miner changed firmware. Never throws; false when nothing or something else answers.
      */
     boolean identifies(MinerEndpoint miner);
+
+    /**
+     * The unit's hardware identity ({@link HardwareId}: its MAC address) as its firmware reports it, so that a miner
+     * found at another address is known as the same unit. One request, made when scanning finds the miner. Never
+     * throws; empty where the firmware reports none, or the miner does not answer.
+     */
+    default Optional<String> hardwareId(MinerEndpoint miner) {
+        return Optional.empty();
+    }
 }

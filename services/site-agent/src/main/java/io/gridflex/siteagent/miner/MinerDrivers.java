@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -30,8 +31,8 @@ import io.quarkus.arc.All;
  * driver bean; a miner is driven by the driver of the firmware its inventory entry names.
  * <p>
  * The inventory is the static list ({@code gridflex.site.miners}) plus what scanning finds
- * ({@link io.gridflex.siteagent.miner.discovery.Discovery}). It only grows, and a scanned miner's entry may be replaced
- * when it changes firmware; a static entry never changes. Readers (the controller, the fleet view, many virtual
+ * ({@link io.gridflex.siteagent.miner.discovery.Discovery}). A scanned miner's entry may be replaced when it changes
+ * firmware, and is let go only when its unit is found at another address; a static entry never changes. Readers (the controller, the fleet view, many virtual
  * threads) see an immutable snapshot through one volatile field and never wait; the scanner's writes are serialised
  * and publish a new snapshot and a new {@link #generation()}.
  */
@@ -149,26 +150,60 @@ public class MinerDrivers {
     }
 
     /**
-     * Adds a scanned miner, or gives a scanned miner its new firmware. A static entry is never replaced.
+     * Adds a scanned miner, or gives a scanned miner its new firmware or hardware identity. A static entry is never
+     * replaced.
      *
      * @return the entry it replaced, if any
      */
-    public synchronized Optional<InventoryEntry> putScanned(InventoryEntry entry) {
-        if (isStatic(entry.endpoint())) {
-            throw new IllegalArgumentException(
-                    entry.endpoint() + " is in gridflex.site.miners: a scan never changes it");
-        }
-        if (!byFirmware.containsKey(entry.firmware())) {
-            throw new IllegalArgumentException("no driver for " + entry.firmware().key());
+    public Optional<InventoryEntry> putScanned(InventoryEntry entry) {
+        Optional<InventoryEntry> previous = find(entry.endpoint());
+        putScanned(List.of(entry));
+        return previous;
+    }
+
+    /** {@link #putScanned(InventoryEntry)} for several entries: one write of the scanned inventory. */
+    public synchronized void putScanned(Collection<InventoryEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
         }
         Map<MinerEndpoint, InventoryEntry> next = new LinkedHashMap<>(inventory);
-        InventoryEntry previous = next.put(entry.endpoint(), entry);
+        for (InventoryEntry entry : entries) {
+            if (isStatic(entry.endpoint())) {
+                throw new IllegalArgumentException(
+                        entry.endpoint() + " is in gridflex.site.miners: a scan never changes it");
+            }
+            if (!byFirmware.containsKey(entry.firmware())) {
+                throw new IllegalArgumentException("no driver for " + entry.firmware().key());
+            }
+            next.put(entry.endpoint(), entry);
+        }
+        publish(next);
+    }
+
+    /**
+     * Lets scanned miners go: units found at another address, whose old endpoint no longer names them. The agent must
+     * hold nothing of them any more ({@code ScheduleBook#relocate} first).
+     */
+    public synchronized void removeScanned(Collection<MinerEndpoint> miners) {
+        Map<MinerEndpoint, InventoryEntry> next = new LinkedHashMap<>(inventory);
+        boolean changed = false;
+        for (MinerEndpoint miner : miners) {
+            if (isStatic(miner)) {
+                throw new IllegalArgumentException(miner + " is in gridflex.site.miners: a scan never removes it");
+            }
+            changed |= next.remove(miner) != null;
+        }
+        if (changed) {
+            publish(next);
+        }
+    }
+
+    private void publish(Map<MinerEndpoint, InventoryEntry> next) {
         // On disk first: a restarted agent knows every miner it may have put to sleep.
         AtomicFile.write(scannedFile, next.values().stream().filter(e -> !isStatic(e.endpoint()))
                 .map(e -> e.text() + "\n").collect(Collectors.joining()));
         inventory = Collections.unmodifiableMap(next);
         generation++;
-        return Optional.ofNullable(previous);
     }
 
     private void restoreScanned(Map<MinerEndpoint, InventoryEntry> entries) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -179,6 +180,18 @@ public class ScheduleBook {
         if (holdJournal.records() >= COMPACT_AFTER) {
             persist();
         }
+    }
+
+    /**
+     * Carries what the agent holds or intends of each moved miner (old endpoint to new) to its new endpoint, in one
+     * journal append ({@link ScheduleLedger#relocation}).
+     *
+     * @return the changes made; none when the moved miners had nothing held or intended
+     */
+    public synchronized List<HoldRecord> relocate(Map<String, String> moves) {
+        List<HoldRecord> changes = ledger.relocation(moves);
+        change(changes);
+        return changes;
     }
 
     /** Records, before the commands are sent, that these miners are about to be told to sleep. */

@@ -3,10 +3,14 @@ package io.gridflex.siteagent.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import io.gridflex.messages.SiteSchedule;
 
@@ -151,6 +155,59 @@ public final class ScheduleLedger {
             case WAKE -> held.computeIfPresent(endpoint, (e, h) -> h.wokenAt(change.at()));
             case RELEASE -> held.remove(endpoint);
         }
+    }
+
+    /**
+     * The changes that carry what the agent holds or intends of each miner in {@code moves} (its old endpoint to its
+     * new one: the same unit, found at another address) to its new endpoint. The moves are taken together, so units
+     * that swapped addresses swap their entries. An old endpoint keeps nothing; a new endpoint gets the entries of the
+     * unit that moved there, and keeps its own where that unit had none and it is not itself an old endpoint (so a
+     * relocation made again after a crash changes nothing). Additions come before removals: a journal cut short
+     * between them holds a unit twice, never not at all.
+     */
+    public List<HoldRecord> relocation(Map<String, String> moves) {
+        Set<String> touched = new LinkedHashSet<>(moves.keySet());
+        touched.addAll(moves.values());
+        Map<String, HeldMiner> heldAfter = new HashMap<>();
+        Map<String, PendingSleep> pendingAfter = new HashMap<>();
+        for (String endpoint : touched) {
+            boolean source = moves.containsKey(endpoint);
+            heldAfter.put(endpoint, source ? null : held.get(endpoint));
+            pendingAfter.put(endpoint, source ? null : pending.get(endpoint));
+        }
+        moves.forEach((from, to) -> {
+            HeldMiner h = held.get(from);
+            if (h != null) {
+                heldAfter.put(to, new HeldMiner(to, h.runningW(), h.heldSince(), h.wokenAt(), h.targetW()));
+            }
+            PendingSleep p = pending.get(from);
+            if (p != null) {
+                pendingAfter.put(to, new PendingSleep(to, p.runningW(), p.at(), p.targetW()));
+            }
+        });
+        List<HoldRecord> additions = new ArrayList<>();
+        List<HoldRecord> removals = new ArrayList<>();
+        for (String endpoint : touched) {
+            HeldMiner h = heldAfter.get(endpoint);
+            PendingSleep p = pendingAfter.get(endpoint);
+            boolean heldChanges = !Objects.equals(h, held.get(endpoint));
+            if (heldChanges && h != null) {
+                additions.add(HoldRecord.hold(h));
+                if (h.wokenAt() != null) {
+                    additions.add(HoldRecord.wake(endpoint, h.wokenAt()));
+                }
+            } else if (heldChanges) {
+                removals.add(HoldRecord.release(endpoint));
+            }
+            // A hold clears the endpoint's intent, so an intent that stays is recorded again after it.
+            if (p != null && (heldChanges && h != null || !p.equals(pending.get(endpoint)))) {
+                additions.add(HoldRecord.intend(p));
+            } else if (p == null && pending.containsKey(endpoint)) {
+                removals.add(HoldRecord.drop(endpoint));
+            }
+        }
+        additions.addAll(removals);
+        return additions;
     }
 
     public void hold(HeldMiner miner) {

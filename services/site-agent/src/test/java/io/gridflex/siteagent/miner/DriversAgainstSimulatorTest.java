@@ -134,6 +134,23 @@ class DriversAgainstSimulatorTest {
     }
 
     @Test
+    void everyFirmwareThatReportsItsMacAddressGivesTheUnitsOwnNormalised() {
+        List<Firmware> withoutMac = List.of(Firmware.CGMINER, Firmware.BOSMINER);
+        for (int i = 0; i < fleet.miners().size(); i++) {
+            MinerEndpoint miner = endpoint(i);
+            MinerDriver driver = drivers.driver(miner);
+            if (withoutMac.contains(driver.firmware())) {
+                assertThat(driver.hardwareId(miner)).as("%s has no MAC in its API", driver.firmware()).isEmpty();
+            } else {
+                // The simulator prints it in upper case (LuxOS in lower case); the agent keeps one form.
+                assertThat(driver.hardwareId(miner)).as("%s %s", driver.firmware(), miner)
+                        .contains(fleet.miner(i).mac().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        assertThat(fleet.miners()).extracting(SimulatedMiner::mac).doesNotHaveDuplicates();
+    }
+
+    @Test
     void everyFirmwareThatCanShedSleepsAndWakes() throws MinerException {
         for (int i = 0; i < fleet.miners().size(); i++) {
             MinerEndpoint miner = endpoint(i);

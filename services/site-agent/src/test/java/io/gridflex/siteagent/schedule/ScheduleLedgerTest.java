@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -239,5 +240,86 @@ class ScheduleLedgerTest {
         assertThat(decision).isInstanceOfSatisfying(Decision.Rejected.class,
                 d -> assertThat(d.reason()).contains(reason));
         assertThat(ledger.schedule().orElse(null)).isEqualTo(held);
+    }
+
+    private static HeldMiner asleep(String endpoint, double runningW) {
+        return new HeldMiner(endpoint, runningW, NOW, null);
+    }
+
+    private void applyAll(List<HoldRecord> changes) {
+        changes.forEach(ledger::apply);
+    }
+
+    @Test
+    void aMovedMinersHoldAndIntentFollowItToItsNewEndpoint() {
+        ledger.hold(asleep("10.0.0.1:4028", 3000));
+        ledger.hold(asleep("10.0.0.2:4028", 3100));
+        ledger.markWoken("10.0.0.2:4028", NOW.plusSeconds(5));
+        ledger.apply(HoldRecord.intend(new PendingSleep("10.0.0.3:4028", 2900, NOW, null)));
+        ledger.hold(asleep("10.0.0.9:4028", 2800));
+
+        List<HoldRecord> changes = ledger.relocation(
+                Map.of("10.0.0.1:4028", "10.0.1.1:4028", "10.0.0.2:4028", "10.0.1.2:4028", "10.0.0.3:4028",
+                        "10.0.1.3:4028"));
+        applyAll(changes);
+
+        assertThat(ledger.held()).extracting(HeldMiner::endpoint).containsExactlyInAnyOrder("10.0.0.9:4028",
+                "10.0.1.1:4028", "10.0.1.2:4028");
+        assertThat(ledger.held()).filteredOn(h -> h.endpoint().equals("10.0.1.1:4028")).singleElement()
+                .isEqualTo(asleep("10.0.1.1:4028", 3000));
+        // Told to wake before it moved: still waking, from the same instant.
+        assertThat(ledger.held()).filteredOn(h -> h.endpoint().equals("10.0.1.2:4028")).singleElement()
+                .isEqualTo(new HeldMiner("10.0.1.2:4028", 3100, NOW, NOW.plusSeconds(5)));
+        assertThat(ledger.pending()).containsExactly(new PendingSleep("10.0.1.3:4028", 2900, NOW, null));
+        // Additions first: a journal cut short holds a unit twice, never not at all.
+        int firstRemoval = changes.indexOf(changes.stream()
+                .filter(c -> c.op() == HoldRecord.Op.RELEASE || c.op() == HoldRecord.Op.DROP).findFirst()
+                .orElseThrow());
+        assertThat(changes.subList(0, firstRemoval)).extracting(HoldRecord::op).doesNotContain(HoldRecord.Op.RELEASE,
+                HoldRecord.Op.DROP);
+        assertThat(changes.subList(firstRemoval, changes.size())).extracting(HoldRecord::op)
+                .containsOnly(HoldRecord.Op.RELEASE, HoldRecord.Op.DROP);
+    }
+
+    @Test
+    void unitsThatSwappedAddressesSwapTheirEntries() {
+        ledger.hold(asleep("10.0.0.1:4028", 3000));
+        ledger.hold(new HeldMiner("10.0.0.2:4028", 3300, NOW, null, 2000.0));
+        ledger.hold(asleep("10.0.0.3:4028", 3500));
+
+        // 1 and 2 swapped; 3's unit went to 4, and the unit now at 3 came from nowhere the agent held.
+        applyAll(ledger.relocation(Map.of("10.0.0.1:4028", "10.0.0.2:4028", "10.0.0.2:4028", "10.0.0.1:4028",
+                "10.0.0.3:4028", "10.0.0.4:4028")));
+
+        assertThat(ledger.held()).containsExactlyInAnyOrder(asleep("10.0.0.2:4028", 3000),
+                new HeldMiner("10.0.0.1:4028", 3300, NOW, null, 2000.0), asleep("10.0.0.4:4028", 3500));
+    }
+
+    @Test
+    void aRelocationMadeAgainAfterACrashChangesNothing() {
+        ledger.hold(asleep("10.0.0.1:4028", 3000));
+        applyAll(ledger.relocation(Map.of("10.0.0.1:4028", "10.0.1.1:4028")));
+        List<HeldMiner> after = ledger.held();
+
+        // A restart before the old endpoint left the inventory finds the unit at both and moves it again.
+        assertThat(ledger.relocation(Map.of("10.0.0.1:4028", "10.0.1.1:4028"))).isEmpty();
+        assertThat(ledger.held()).isEqualTo(after).containsExactly(asleep("10.0.1.1:4028", 3000));
+    }
+
+    @Test
+    void aJournalOfARelocationReplaysToTheSameState() {
+        ledger.hold(asleep("10.0.0.1:4028", 3000));
+        ledger.hold(asleep("10.0.0.2:4028", 3100));
+        AgentState before = ledger.snapshot();
+        List<HoldRecord> changes = ledger.relocation(Map.of("10.0.0.1:4028", "10.0.0.2:4028", "10.0.0.2:4028",
+                "10.0.0.1:4028"));
+        applyAll(changes);
+
+        ScheduleLedger replayed = ScheduleLedger.restore(SITE, Duration.ofSeconds(5), before);
+        changes.forEach(replayed::apply);
+        changes.forEach(replayed::apply);
+
+        assertThat(replayed.held()).containsExactlyInAnyOrderElementsOf(ledger.held())
+                .containsExactlyInAnyOrder(asleep("10.0.0.2:4028", 3000), asleep("10.0.0.1:4028", 3100));
     }
 }

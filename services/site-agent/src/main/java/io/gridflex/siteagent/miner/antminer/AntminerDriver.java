@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridflex.siteagent.miner.Capabilities;
 import io.gridflex.siteagent.miner.DriverSettings;
 import io.gridflex.siteagent.miner.Firmware;
+import io.gridflex.siteagent.miner.HardwareId;
 import io.gridflex.siteagent.miner.MinerCredentials;
 import io.gridflex.siteagent.miner.MinerCredentials.Credential;
 import io.gridflex.siteagent.miner.MinerDriver;
@@ -158,6 +159,20 @@ public class AntminerDriver implements MinerDriver {
             throw new MinerException(miner + ": set_miner_conf.cgi refused miner-mode " + mode + ": "
                     + result.path("msg").asText(stats) + " (" + result.path("code").asText("no code") + ")",
                     MinerException.NO_CODE);
+        }
+    }
+
+    /** {@code GET /cgi-bin/get_system_info.cgi} → {@code macaddr}. */
+    @Override
+    public Optional<String> hardwareId(MinerEndpoint miner) {
+        try {
+            HttpResponse<String> response = exchange(miner, "GET", "/cgi-bin/get_system_info.cgi", null);
+            if (response.statusCode() != 200) {
+                return Optional.empty();
+            }
+            return HardwareId.ofMac(json(miner, "get_system_info.cgi", response).path("macaddr").asText(null));
+        } catch (MinerException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridflex.siteagent.miner.Capabilities;
 import io.gridflex.siteagent.miner.DriverSettings;
 import io.gridflex.siteagent.miner.Firmware;
+import io.gridflex.siteagent.miner.HardwareId;
 import io.gridflex.siteagent.miner.MinerCredentials;
 import io.gridflex.siteagent.miner.MinerCredentials.Credential;
 import io.gridflex.siteagent.miner.MinerDriver;
@@ -118,6 +120,18 @@ public class BraiinsDriver implements MinerDriver {
             token(miner);
         } catch (MinerException e) {
             // The command will log in itself.
+        }
+    }
+
+    /** {@code GET /api/v1/miner/details} → {@code mac_address}. */
+    @Override
+    public Optional<String> hardwareId(MinerEndpoint miner) {
+        try {
+            JsonNode details = json(miner, "GET /api/v1/miner/details",
+                    authorized(miner, "GET", "/api/v1/miner/details", null));
+            return HardwareId.ofMac(details.path("mac_address").asText(null));
+        } catch (MinerException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

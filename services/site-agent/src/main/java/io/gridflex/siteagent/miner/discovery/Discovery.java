@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,13 +37,17 @@ import io.gridflex.siteagent.miner.MinerDriver;
 import io.gridflex.siteagent.miner.MinerDrivers;
 import io.gridflex.siteagent.miner.MinerEndpoint;
 import io.gridflex.siteagent.miner.MinerStatus;
+import io.gridflex.siteagent.schedule.ScheduleBook;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Keeps the inventory up to date by scanning the configured address ranges: at start-up, every
  * {@code gridflex.site.scan.interval}, and for a scanned miner whose readings keep failing, sooner. A miner found
  * where there was none is added; one that another firmware's driver identifies gets that driver; one that no longer
- * identifies is kept, since the agent may hold it asleep, and reported gone. Every change is logged once, counted in
+ * identifies is kept, since the agent may hold it asleep, and reported gone. A unit found at another address (by the
+ * hardware identity its firmware reports: {@link io.gridflex.siteagent.miner.HardwareId}) is moved there, and what the
+ * agent holds of it moves with it ({@link ScheduleBook#relocate}): a miner the agent put to sleep is woken at its new
+ * address when no schedule needs it. Every change is logged once, counted in
  * {@code gridflex.site.inventory.changes} and listed by {@link #changes()}.
  * <p>
  * Scans and rechecks run one at a time on the scanner's own thread (probes on virtual threads); they change the
@@ -57,6 +63,7 @@ public class Discovery {
     private final SiteConfig.Scan config;
     private final MinerDrivers drivers;
     private final FleetView fleet;
+    private final ScheduleBook book;
     private final AgentMetrics metrics;
     private final Clock clock;
     private final List<AddressRange> ranges;
@@ -64,14 +71,17 @@ public class Discovery {
     private final FirmwareProbe probe;
     private final Set<MinerEndpoint> gone = ConcurrentHashMap.newKeySet();
     private final Set<MinerEndpoint> recheckedSinceAnswer = ConcurrentHashMap.newKeySet();
+    /** Known endpoints where another unit answers, and which: reported once per unit. */
+    private final Map<MinerEndpoint, String> replaced = new HashMap<>();
     private final Deque<InventoryChange> recent = new ArrayDeque<>();
     private volatile ScheduledExecutorService executor;
 
-    public Discovery(SiteConfig site, MinerDrivers drivers, FleetView fleet, AgentMetrics metrics,
+    public Discovery(SiteConfig site, MinerDrivers drivers, FleetView fleet, ScheduleBook book, AgentMetrics metrics,
             DriverSettings settings) {
         this.config = site.scan();
         this.drivers = drivers;
         this.fleet = fleet;
+        this.book = book;
         this.metrics = metrics;
         this.clock = settings.clock();
         if (config.enabled()) {
@@ -88,7 +98,8 @@ public class Discovery {
             }
             this.probe = new FirmwareProbe(plan, new TcpPortCheck(settings.timeoutMillis()),
                     (firmware, endpoint) -> drivers.driverOf(firmware).map(d -> d.identifies(endpoint))
-                            .orElse(false));
+                            .orElse(false),
+                    (firmware, endpoint) -> drivers.driverOf(firmware).flatMap(d -> d.hardwareId(endpoint)));
             this.scanner = new RangeScanner(probe, config.concurrency());
         } else {
             this.ranges = List.of();
@@ -199,32 +210,75 @@ public class Discovery {
                         .add(entry.endpoint());
             }
         }
+        Map<MinerEndpoint, Detected> moves = moves(found.values());
+        Map<MinerEndpoint, MinerEndpoint> movedTo = new LinkedHashMap<>();
+        moves.forEach((from, to) -> movedTo.put(to.endpoint(), from));
         List<InventoryChange> changes = new ArrayList<>();
+        List<InventoryEntry> puts = new ArrayList<>();
+        Set<MinerEndpoint> removals = new LinkedHashSet<>(moves.keySet());
         for (Detected detected : found.values()) {
             MinerEndpoint endpoint = detected.endpoint();
             if (drivers.isStatic(endpoint)) {
                 continue;
             }
+            MinerEndpoint from = movedTo.get(endpoint);
+            if (from != null) {
+                replaced.remove(endpoint);
+                InventoryEntry before = drivers.entry(from);
+                puts.add(before.at(endpoint, detected.firmware()));
+                gone.remove(from);
+                gone.remove(endpoint);
+                changes.add(change(InventoryChange.Kind.MOVED, endpoint, before.firmware(), detected.firmware(),
+                        "the unit " + before.hardwareId().orElseThrow() + " was at " + from
+                                + "; what the agent holds of it follows it"));
+                continue;
+            }
             Optional<InventoryEntry> before = drivers.find(endpoint);
-            if (before.isEmpty()) {
-                drivers.putScanned(new InventoryEntry(detected.firmware(), endpoint, OptionalDouble.empty()));
-                changes.add(change(InventoryChange.Kind.NEW, endpoint, null, detected.firmware(),
-                        "found by scanning" + elsewhereOnHost(scannedByHost, endpoint)));
+            if (before.isEmpty() || moves.containsKey(endpoint)) {
+                puts.add(new InventoryEntry(detected.firmware(), endpoint, OptionalDouble.empty(),
+                        detected.hardwareId()));
+                removals.remove(endpoint);
+                gone.remove(endpoint);
+                replaced.remove(endpoint);
+                changes.add(change(InventoryChange.Kind.NEW, endpoint, null, detected.firmware(), before.isEmpty()
+                        ? "found by scanning" + elsewhereOnHost(scannedByHost, endpoint)
+                        : "another unit answers where " + before.get().hardwareId().orElseThrow() + " was"));
                 continue;
             }
             if (gone.remove(endpoint)) {
                 changes.add(change(InventoryChange.Kind.RETURNED, endpoint, before.get().firmware(),
                         detected.firmware(), "answers again"));
             }
-            if (before.get().firmware() != detected.firmware()) {
-                drivers.putScanned(new InventoryEntry(detected.firmware(), endpoint, before.get().nominalW()));
+            InventoryEntry entry = before.get();
+            if (entry.firmware() != detected.firmware()) {
+                entry = new InventoryEntry(detected.firmware(), endpoint, entry.nominalW(), entry.hardwareId());
                 changes.add(change(InventoryChange.Kind.FIRMWARE_CHANGED, endpoint, before.get().firmware(),
                         detected.firmware(), "now driven by the " + detected.firmware().key() + " driver"));
             }
+            if (detected.hardwareId().isPresent() && entry.hardwareId().isEmpty()) {
+                entry = entry.withHardwareId(detected.hardwareId());
+            } else if (detected.hardwareId().isPresent() && !detected.hardwareId().equals(entry.hardwareId())) {
+                // The entry keeps the unit it had, so that the scan that finds that unit moves its holds there.
+                if (!detected.hardwareId().get().equals(replaced.put(endpoint, detected.hardwareId().get()))) {
+                    changes.add(change(InventoryChange.Kind.REPLACED, endpoint, entry.firmware(),
+                            detected.firmware(), "the unit " + detected.hardwareId().get() + " answers where "
+                                    + entry.hardwareId().get() + " was, and that unit is found nowhere yet; what the "
+                                    + "agent holds here stays with the address until it is"));
+                }
+            } else {
+                replaced.remove(endpoint);
+            }
+            if (!entry.equals(before.get())) {
+                puts.add(entry);
+            }
         }
+        relocate(moves, puts, removals);
         for (String host : probed) {
             Detected detected = found.get(host);
             for (MinerEndpoint miner : scannedByHost.getOrDefault(host, List.of())) {
+                if (moves.containsKey(miner) || movedTo.containsKey(miner)) {
+                    continue;
+                }
                 if ((detected == null || !detected.endpoint().equals(miner)) && gone.add(miner)) {
                     changes.add(change(InventoryChange.Kind.GONE, miner, drivers.entry(miner).firmware(), null,
                             detected == null
@@ -235,6 +289,55 @@ public class Discovery {
             }
         }
         return changes;
+    }
+
+    /**
+     * The scanned miners found at another endpoint than the inventory's, by their hardware identity: old endpoint to
+     * where the unit answers now. A unit that answers at two endpoints at once is not moved, and said so.
+     */
+    private Map<MinerEndpoint, Detected> moves(Collection<Detected> found) {
+        Map<String, Detected> byId = new HashMap<>();
+        Set<String> twice = new HashSet<>();
+        for (Detected detected : found) {
+            if (detected.hardwareId().isPresent() && !drivers.isStatic(detected.endpoint())
+                    && byId.putIfAbsent(detected.hardwareId().get(), detected) != null) {
+                twice.add(detected.hardwareId().get());
+            }
+        }
+        for (String id : twice) {
+            byId.remove(id);
+            LOG.warnf("the unit %s answers at more than one address; it is not followed to either", id);
+        }
+        Map<MinerEndpoint, Detected> moves = new LinkedHashMap<>();
+        for (InventoryEntry entry : drivers.entries()) {
+            if (drivers.isStatic(entry.endpoint()) || entry.hardwareId().isEmpty()) {
+                continue;
+            }
+            Detected now = byId.get(entry.hardwareId().get());
+            if (now != null && !now.endpoint().equals(entry.endpoint())) {
+                moves.put(entry.endpoint(), now);
+            }
+        }
+        return moves;
+    }
+
+    /**
+     * Makes the inventory and the agent's holds follow moved units, in an order a crash at any point leaves safe: the
+     * new endpoints are written first (old ones kept), then the holds move in one journal append, then the old
+     * endpoints go. A restart after the first step finds the unit at both and moves it again.
+     */
+    private void relocate(Map<MinerEndpoint, Detected> moves, List<InventoryEntry> puts,
+            Set<MinerEndpoint> removals) {
+        drivers.putScanned(puts);
+        if (moves.isEmpty()) {
+            return;
+        }
+        Map<String, String> byText = new LinkedHashMap<>();
+        moves.forEach((from, to) -> byText.put(from.toString(), to.endpoint().toString()));
+        int carried = book.relocate(byText).size();
+        drivers.removeScanned(removals);
+        LOG.infof("%d miners found at another address; %d changes to what the agent holds of them", moves.size(),
+                carried);
     }
 
     private static String elsewhereOnHost(Map<String, List<MinerEndpoint>> scannedByHost, MinerEndpoint endpoint) {
@@ -250,6 +353,7 @@ public class Discovery {
             case FIRMWARE_CHANGED -> LOG.warnf("miner %s changed firmware from %s to %s: %s", miner, before.key(),
                     after.key(), detail);
             case NEW -> LOG.infof("miner %s (%s) added: %s", miner, after.key(), detail);
+            case MOVED, REPLACED -> LOG.warnf("miner %s (%s): %s", miner, after.key(), detail);
             case RETURNED -> LOG.infof("miner %s (%s) %s", miner, after.key(), detail);
         }
         metrics.inventoryChange(kind.tag());

@@ -3,6 +3,7 @@ package io.gridflex.siteagent.miner.discovery;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import io.gridflex.siteagent.miner.Firmware;
 import io.gridflex.siteagent.miner.MinerEndpoint;
@@ -10,7 +11,7 @@ import io.gridflex.siteagent.miner.MinerEndpoint;
 /**
  * Decides what answers at one address: a cheap TCP connect to each port of the {@link ScanPlan} (once per port),
  * then the drivers' identifying requests on the open ports, in the plan's preference order, the first to identify
- * winning. The network
+ * winning, whose driver is then asked for the unit's hardware identity. The network
  * is behind two small interfaces so that the decision is tested without one.
  */
 public final class FirmwareProbe {
@@ -42,11 +43,23 @@ public final class FirmwareProbe {
     private final ScanPlan plan;
     private final PortCheck ports;
     private final Identifier identifier;
+    private final BiFunction<Firmware, MinerEndpoint, Optional<String>> hardwareIds;
 
+    /** A probe that does not ask for hardware identities. */
     public FirmwareProbe(ScanPlan plan, PortCheck ports, Identifier identifier) {
+        this(plan, ports, identifier, (firmware, endpoint) -> Optional.empty());
+    }
+
+    /**
+     * @param hardwareIds asks the identifying firmware's driver for the unit's hardware identity
+     *        ({@code MinerDriver#hardwareId})
+     */
+    public FirmwareProbe(ScanPlan plan, PortCheck ports, Identifier identifier,
+            BiFunction<Firmware, MinerEndpoint, Optional<String>> hardwareIds) {
         this.plan = plan;
         this.ports = ports;
         this.identifier = identifier;
+        this.hardwareIds = hardwareIds;
     }
 
     public ScanPlan plan() {
@@ -74,7 +87,7 @@ public final class FirmwareProbe {
             }
             MinerEndpoint endpoint = new MinerEndpoint(host, probe.port());
             if (state == Port.OPEN && identifier.identifies(probe.firmware(), endpoint)) {
-                return Optional.of(new Detected(probe.firmware(), endpoint));
+                return Optional.of(detected(probe.firmware(), endpoint));
             }
         }
         return Optional.empty();
@@ -92,9 +105,13 @@ public final class FirmwareProbe {
         MinerEndpoint endpoint = new MinerEndpoint(host, port);
         for (ScanPlan.Probe probe : plan.on(port)) {
             if (identifier.identifies(probe.firmware(), endpoint)) {
-                return Optional.of(new Detected(probe.firmware(), endpoint));
+                return Optional.of(detected(probe.firmware(), endpoint));
             }
         }
         return Optional.empty();
+    }
+
+    private Detected detected(Firmware firmware, MinerEndpoint endpoint) {
+        return new Detected(firmware, endpoint, hardwareIds.apply(firmware, endpoint));
     }
 }

@@ -28,7 +28,11 @@ public record InventoryChange(Instant at, Kind kind, MinerEndpoint miner, Firmwa
         /** A scanned miner no longer identifies as anything; kept (it may be held asleep), reported. */
         GONE,
         /** A gone miner answers again. */
-        RETURNED;
+        RETURNED,
+        /** A known unit (by its hardware identity) answers at another address; its entry and holds follow it. */
+        MOVED,
+        /** Another unit answers at a known address while the one that was there is found nowhere; reported. */
+        REPLACED;
 
         /** The metric tag: lower case, hyphenated. */
         public String tag() {

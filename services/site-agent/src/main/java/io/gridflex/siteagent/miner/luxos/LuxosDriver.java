@@ -1,14 +1,20 @@
 package io.gridflex.siteagent.miner.luxos;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.gridflex.siteagent.miner.Capabilities;
 import io.gridflex.siteagent.miner.DriverSettings;
 import io.gridflex.siteagent.miner.Firmware;
+import io.gridflex.siteagent.miner.HardwareId;
 import io.gridflex.siteagent.miner.MinerDriver;
 import io.gridflex.siteagent.miner.MinerEndpoint;
 import io.gridflex.siteagent.miner.MinerException;
 import io.gridflex.siteagent.miner.MinerReading;
+import io.gridflex.siteagent.miner.cgminerapi.CgminerReplies;
 
 /**
  * LuxOS miners: curtail sleep/wakeup through the miner's one session (kept open between commands), draw from
@@ -57,6 +63,17 @@ public class LuxosDriver implements MinerDriver {
             client.prepare(miner);
         } catch (MinerException e) {
             // The command will open a session itself.
+        }
+    }
+
+    /** {@code config} → {@code CONFIG[0].MACAddr}. */
+    @Override
+    public Optional<String> hardwareId(MinerEndpoint miner) {
+        try {
+            JsonNode config = CgminerReplies.section(miner, client.request(miner, "config", null), "config", "CONFIG");
+            return HardwareId.ofMac(config.path("MACAddr").asText(null));
+        } catch (MinerException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package io.gridflex.siteagent.miner.whatsminer;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridflex.siteagent.miner.Capabilities;
 import io.gridflex.siteagent.miner.DriverSettings;
 import io.gridflex.siteagent.miner.Firmware;
+import io.gridflex.siteagent.miner.HardwareId;
 import io.gridflex.siteagent.miner.MinerCredentials;
 import io.gridflex.siteagent.miner.MinerCredentials.Credential;
 import io.gridflex.siteagent.miner.MinerDriver;
@@ -123,6 +125,18 @@ public class WhatsminerDriver implements MinerDriver {
             salt(miner, false);
         } catch (MinerException e) {
             // The command will fetch it itself.
+        }
+    }
+
+    /** {@code get.device.info} param {@code network} → {@code msg.network.mac}. */
+    @Override
+    public Optional<String> hardwareId(MinerEndpoint miner) {
+        try {
+            JsonNode msg = checked(miner, "get.device.info", call(miner, "get.device.info", "network"));
+            JsonNode network = msg.has("network") ? msg.get("network") : msg;
+            return HardwareId.ofMac(network.path("mac").asText(null));
+        } catch (MinerException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

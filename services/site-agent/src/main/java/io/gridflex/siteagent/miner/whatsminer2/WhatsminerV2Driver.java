@@ -3,6 +3,7 @@ package io.gridflex.siteagent.miner.whatsminer2;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridflex.siteagent.miner.Capabilities;
 import io.gridflex.siteagent.miner.DriverSettings;
 import io.gridflex.siteagent.miner.Firmware;
+import io.gridflex.siteagent.miner.HardwareId;
 import io.gridflex.siteagent.miner.MinerCredentials;
 import io.gridflex.siteagent.miner.MinerCredentials.Credential;
 import io.gridflex.siteagent.miner.MinerDriver;
@@ -133,6 +135,22 @@ public class WhatsminerV2Driver implements MinerDriver {
             token(miner, true);
         } catch (MinerException | RuntimeException e) {
             // The command will fetch one itself.
+        }
+    }
+
+    /**
+     * {@code get_miner_info} with the fields named ({@code info}: some versions write a trailing comma without) →
+     * {@code Msg.mac}.
+     */
+    @Override
+    public Optional<String> hardwareId(MinerEndpoint miner) {
+        try {
+            String request = CgminerJson.mapper().createObjectNode().put("cmd", "get_miner_info")
+                    .put("info", "ip,proto,hostname,mac").toString();
+            JsonNode reply = transport.exchange(miner, "get_miner_info", request);
+            return HardwareId.ofMac(reply.path("Msg").path("mac").asText(null));
+        } catch (MinerException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -3,11 +3,14 @@ package io.gridflex.siteagent.miner.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,10 +21,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.gridflex.messages.MessageCodec;
 import io.gridflex.minersim.fleet.MinerAddress;
 import io.gridflex.minersim.fleet.SimulatedFleet;
 import io.gridflex.minersim.power.MinerModel;
 import io.gridflex.siteagent.AgentMetrics;
+import io.gridflex.siteagent.RecordingLink;
 import io.gridflex.siteagent.TestSiteConfig;
 import io.gridflex.siteagent.miner.DriverSettings;
 import io.gridflex.siteagent.miner.Firmware;
@@ -39,6 +44,9 @@ import io.gridflex.siteagent.miner.discovery.InventoryChange.Kind;
 import io.gridflex.siteagent.miner.luxos.LuxosDriver;
 import io.gridflex.siteagent.miner.whatsminer.WhatsminerDriver;
 import io.gridflex.siteagent.miner.whatsminer2.WhatsminerV2Driver;
+import io.gridflex.siteagent.schedule.AckPublisher;
+import io.gridflex.siteagent.schedule.HeldMiner;
+import io.gridflex.siteagent.schedule.ScheduleBook;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -57,6 +65,9 @@ class DiscoveryAgainstSimulatorTest {
     private static final String BLOCK = "127." + SECOND + "." + THIRD + ".0/22";
     private static final String CHANGING = "127." + SECOND + "." + (THIRD + 4 + ThreadLocalRandom.current()
             .nextInt(0, 4)) + "." + ThreadLocalRandom.current().nextInt(1, 255);
+    /** Where a miner that changes address goes: the /24 after the changing miner's block. */
+    private static final String MOVED_TO = "127." + SECOND + "." + (THIRD + 8) + "."
+            + ThreadLocalRandom.current().nextInt(1, 255);
 
     /** Every firmware the simulator speaks, three miners each. */
     private static final int FIRMWARES = io.gridflex.minersim.fleet.Firmware.values().length;
@@ -108,19 +119,26 @@ class DiscoveryAgainstSimulatorTest {
         single.forEach(SimulatedFleet::close);
     }
 
-    /** The agent's parts as it wires them: drivers, the fleet view, and discovery over the given ranges. */
-    private record Agent(MinerDrivers drivers, FleetView view, Discovery discovery) {
+    /** The agent's parts as it wires them: drivers, the fleet view, its book, and discovery over the given ranges. */
+    private record Agent(MinerDrivers drivers, FleetView view, ScheduleBook book, Discovery discovery) {
     }
 
     private static Agent agent(List<String> staticMiners, List<String> ranges) {
-        TestSiteConfig config = new TestSiteConfig("scan", 1000, staticMiners, TestSiteConfig.freshStateFile(),
+        return agent(staticMiners, ranges, TestSiteConfig.freshStateFile());
+    }
+
+    /** An agent on {@code stateFile}: a restarted one knows what its predecessor scanned and held. */
+    private static Agent agent(List<String> staticMiners, List<String> ranges, Path stateFile) {
+        TestSiteConfig config = new TestSiteConfig("scan", 1000, staticMiners, stateFile,
                 TestSiteConfig.TestScan.of(ranges, PORTS));
+        AgentMetrics metrics = new AgentMetrics(new SimpleMeterRegistry());
+        ScheduleBook book = new ScheduleBook(config, Clock.systemUTC(),
+                new AckPublisher(new RecordingLink(), new MessageCodec(), metrics), metrics);
         MinerDrivers drivers = new MinerDrivers(config, List.of(new LuxosDriver(settings), new BraiinsDriver(settings),
                 new BosminerDriver(settings), new WhatsminerDriver(settings), new WhatsminerV2Driver(settings),
                 new AntminerDriver(settings), new CgminerDriver(settings)));
         FleetView view = new FleetView(config, drivers);
-        return new Agent(drivers, view,
-                new Discovery(config, drivers, view, new AgentMetrics(new SimpleMeterRegistry()), settings));
+        return new Agent(drivers, view, book, new Discovery(config, drivers, view, book, metrics, settings));
     }
 
     private static Firmware firmware(MinerAddress address) {
@@ -133,7 +151,12 @@ class DiscoveryAgainstSimulatorTest {
     }
 
     private SimulatedFleet startSingle(io.gridflex.minersim.fleet.Firmware firmware) {
-        SimulatedFleet miner = simulated("changing-" + firmware.name().toLowerCase(), Map.of(firmware, 1), CHANGING);
+        return startSingle(firmware, CHANGING);
+    }
+
+    /** One miner at {@code address}: the same unit (id, MAC address) whatever the address. */
+    private SimulatedFleet startSingle(io.gridflex.minersim.fleet.Firmware firmware, String address) {
+        SimulatedFleet miner = simulated("changing-" + firmware.name().toLowerCase(), Map.of(firmware, 1), address);
         single.add(miner);
         return miner;
     }
@@ -279,5 +302,111 @@ class DiscoveryAgainstSimulatorTest {
                 .containsExactly(Kind.FIRMWARE_CHANGED);
         assertThat(agent.drivers().driver(miner).firmware()).isEqualTo(Firmware.BOSMINER);
         assertThat(agent.view().sampleAll()).singleElement().satisfies(s -> assertThat(s.reachable()).isTrue());
+    }
+
+    @Test
+    void aUnitFoundAtAnotherAddressIsMovedThereWithWhatTheAgentHoldsOfIt() throws Exception {
+        for (io.gridflex.minersim.fleet.Firmware firmware : List.of(io.gridflex.minersim.fleet.Firmware.LUXOS,
+                io.gridflex.minersim.fleet.Firmware.BRAIINS, io.gridflex.minersim.fleet.Firmware.WHATSMINER,
+                io.gridflex.minersim.fleet.Firmware.WHATSMINER_V2, io.gridflex.minersim.fleet.Firmware.ANTMINER)) {
+            Path stateFile = TestSiteConfig.freshStateFile();
+            SimulatedFleet before = startSingle(firmware);
+            Agent agent = agent(List.of(), List.of(CHANGING, MOVED_TO), stateFile);
+            agent.discovery().scanNow();
+            MinerEndpoint old = MinerEndpoint.parse(before.address(0).endpoint());
+            String mac = before.miner(0).mac().toLowerCase(Locale.ROOT);
+            assertThat(agent.drivers().entry(old).hardwareId()).as(firmware.name()).contains(mac);
+            // The agent put it to sleep.
+            agent.book().hold(new HeldMiner(old.toString(), 3250, Instant.now(), null));
+
+            // Its lease changed: the same unit (same id, same MAC) answers at another address.
+            single.remove(before);
+            before.close();
+            SimulatedFleet after = startSingle(firmware, MOVED_TO);
+            MinerEndpoint moved = MinerEndpoint.parse(after.address(0).endpoint());
+            List<InventoryChange> changes = agent.discovery().scanNow();
+
+            assertThat(changes).as(firmware.name()).singleElement().satisfies(c -> {
+                assertThat(c.kind()).isEqualTo(Kind.MOVED);
+                assertThat(c.miner()).isEqualTo(moved);
+                assertThat(c.detail()).contains(mac, old.toString());
+            });
+            assertThat(agent.drivers().endpoints()).containsExactly(moved);
+            assertThat(agent.drivers().entry(moved).hardwareId()).contains(mac);
+            assertThat(agent.view().snapshot()).extracting(MinerStatus::endpoint).containsExactly(moved);
+            assertThat(agent.book().view().held()).extracting(HeldMiner::endpoint).containsExactly(moved.toString());
+            assertThat(agent.discovery().gone()).isEmpty();
+            // Known as moved after a restart: the scanned inventory has it at its new address only.
+            assertThat(agent(List.of(), List.of(CHANGING, MOVED_TO), stateFile).drivers().endpoints())
+                    .containsExactly(moved);
+            assertThat(agent.discovery().scanNow()).isEmpty();
+            single.remove(after);
+            after.close();
+        }
+    }
+
+    @Test
+    void anAgentRestartedBetweenWritingTheNewAddressAndMovingTheHoldMovesItAgain() throws Exception {
+        Path stateFile = TestSiteConfig.freshStateFile();
+        SimulatedFleet before = startSingle(io.gridflex.minersim.fleet.Firmware.LUXOS);
+        Agent first = agent(List.of(), List.of(CHANGING, MOVED_TO), stateFile);
+        first.discovery().scanNow();
+        MinerEndpoint old = MinerEndpoint.parse(before.address(0).endpoint());
+        first.book().hold(new HeldMiner(old.toString(), 3250, Instant.now(), null));
+        single.remove(before);
+        before.close();
+        SimulatedFleet after = startSingle(io.gridflex.minersim.fleet.Firmware.LUXOS, MOVED_TO);
+        MinerEndpoint moved = MinerEndpoint.parse(after.address(0).endpoint());
+        // The crash: the new address was written (the unit known at both), the hold not yet moved.
+        first.drivers().putScanned(first.drivers().entry(old).at(moved,
+                io.gridflex.siteagent.miner.Firmware.LUXOS));
+
+        Agent restarted = agent(List.of(), List.of(CHANGING, MOVED_TO), stateFile);
+        assertThat(restarted.drivers().endpoints()).containsExactlyInAnyOrder(old, moved);
+        assertThat(restarted.book().view().held()).extracting(HeldMiner::endpoint).containsExactly(old.toString());
+        restarted.discovery().scanNow();
+
+        assertThat(restarted.drivers().endpoints()).containsExactly(moved);
+        assertThat(restarted.book().view().held()).extracting(HeldMiner::endpoint)
+                .containsExactly(moved.toString());
+    }
+
+    @Test
+    void anotherUnitAtAKnownAddressIsReportedAndTheOneThatLeftIsFollowedWhenFound() throws Exception {
+        SimulatedFleet before = startSingle(io.gridflex.minersim.fleet.Firmware.LUXOS);
+        Agent agent = agent(List.of(), List.of(CHANGING, MOVED_TO));
+        agent.discovery().scanNow();
+        MinerEndpoint address = MinerEndpoint.parse(before.address(0).endpoint());
+        String mac = before.miner(0).mac().toLowerCase(Locale.ROOT);
+        agent.book().hold(new HeldMiner(address.toString(), 3250, Instant.now(), null));
+        single.remove(before);
+        before.close();
+        // A different unit takes the address; the one that was there is nowhere yet.
+        SimulatedFleet stranger = simulated("stranger", Map.of(io.gridflex.minersim.fleet.Firmware.LUXOS, 1),
+                CHANGING);
+        single.add(stranger);
+
+        assertThat(agent.discovery().scanNow()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(Kind.REPLACED);
+            assertThat(c.miner()).isEqualTo(address);
+            assertThat(c.detail()).contains(mac, stranger.miner(0).mac().toLowerCase(Locale.ROOT));
+        });
+        assertThat(agent.discovery().scanNow()).as("reported once").isEmpty();
+        assertThat(agent.drivers().entry(address).hardwareId()).contains(mac);
+        assertThat(agent.book().view().held()).extracting(HeldMiner::endpoint).containsExactly(address.toString());
+
+        // The unit that left turns up elsewhere: its hold follows it, and the stranger is a new miner.
+        SimulatedFleet moved = startSingle(io.gridflex.minersim.fleet.Firmware.LUXOS, MOVED_TO);
+        List<InventoryChange> changes = agent.discovery().scanNow();
+
+        MinerEndpoint movedTo = MinerEndpoint.parse(moved.address(0).endpoint());
+        assertThat(changes).extracting(InventoryChange::kind, InventoryChange::miner)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Kind.MOVED, movedTo),
+                        org.assertj.core.groups.Tuple.tuple(Kind.NEW, address));
+        assertThat(agent.drivers().entry(address).hardwareId())
+                .contains(stranger.miner(0).mac().toLowerCase(Locale.ROOT));
+        assertThat(agent.drivers().entry(movedTo).hardwareId()).contains(mac);
+        assertThat(agent.book().view().held()).extracting(HeldMiner::endpoint)
+                .containsExactly(movedTo.toString());
     }
 }
