@@ -51,8 +51,7 @@ public class Programs {
         });
         this.listener = pushTrust.isEmpty()
                 ? Optional.empty()
-                : Optional.of(new PushListener(config.push(),
-                        pushTrust.values().stream().flatMap(trust -> trust.authorities().stream()).toList()));
+                : Optional.of(new PushListener(config.push(), List.copyOf(pushTrust.values())));
         Map<String, ProgramConnection> built = new TreeMap<>();
         config.programs().forEach((id, program) -> built.put(id, new ProgramConnection(id, program, shared,
                 Optional.ofNullable(pushTrust.get(id))

@@ -63,12 +63,12 @@ public final class PushListener implements AutoCloseable {
     /**
      * Reads and checks the TLS files at once, so a wrong file stops the gateway at startup.
      *
-     * @param clientAuthorities every push program's trusted CAs: a client certificate chaining to none fails the
+     * @param programs every push program's trust: a client certificate chaining to none of their CAs fails the
      *        handshake
      */
-    public PushListener(PushConfig config, List<X509Certificate> clientAuthorities) {
+    public PushListener(PushConfig config, List<ClientTrust> programs) {
         this.config = config;
-        this.tls = ListenerTls.load("gridflex.gateway.push", config.certificate(), config.key(), clientAuthorities,
+        this.tls = ListenerTls.load("gridflex.gateway.push", config.certificate(), config.key(), programs,
                 config.protocols(), config.cipherSuites(), config.certificateCheckInterval());
     }
 

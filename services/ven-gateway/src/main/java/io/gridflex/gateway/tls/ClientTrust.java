@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 import io.gridflex.openadr.pki.Fingerprint;
 
@@ -23,17 +23,22 @@ import io.gridflex.openadr.pki.Fingerprint;
  */
 public final class ClientTrust {
 
-    private final List<X509Certificate> authorities;
-    private final X509TrustManager pkix;
+    /** The CAs as read, and the PKIX trust manager made of them. */
+    private record Anchors(List<X509Certificate> authorities, X509ExtendedTrustManager pkix) {
+    }
+
+    private final WatchedFiles<Anchors> anchors;
     private final List<Fingerprint> pins;
 
-    private ClientTrust(List<X509Certificate> authorities, X509TrustManager pkix, List<Fingerprint> pins) {
-        this.authorities = List.copyOf(authorities);
-        this.pkix = pkix;
+    private ClientTrust(WatchedFiles<Anchors> anchors, List<Fingerprint> pins) {
+        this.anchors = anchors;
         this.pins = List.copyOf(pins);
     }
 
     /**
+     * Reads the program's trusted certificates now, and again whenever the file changes (looked at every
+     * {@code certificate-check-interval} at most), so a VTN's CA can be rotated without a restart.
+     *
      * @param key the program's tls prefix, e.g. {@code gridflex.gateway.programs.p1.tls}
      * @throws TlsSetupException when trusted-certificates is not set or unreadable, or a pin is malformed
      */
@@ -42,8 +47,6 @@ public final class ClientTrust {
             throw new TlsSetupException(key + ".trusted-certificates must be set for a push program: the VTN's client"
                     + " certificate is checked against it");
         }
-        List<X509Certificate> authorities = TlsFiles.certificates(key + ".trusted-certificates",
-                config.trustedCertificates().get());
         List<Fingerprint> pins = new ArrayList<>();
         for (String text : config.pinnedFingerprints().orElse(List.of())) {
             try {
@@ -52,12 +55,23 @@ public final class ClientTrust {
                 throw new TlsSetupException(key + ".pinned-fingerprints: " + e.getMessage(), e);
             }
         }
-        return new ClientTrust(authorities, pkix(authorities), pins);
+        WatchedFiles<Anchors> anchors = TrustedCertificates.watch(key + ".trusted-certificates",
+                config.trustedCertificates().get(), read -> new Anchors(List.copyOf(read), pkix(read)),
+                Anchors::authorities, config.certificateCheckInterval());
+        return new ClientTrust(anchors, pins);
     }
 
-    /** The CAs, which the listener's handshake accepts (together with every other push program's). */
+    /**
+     * The CAs in use, which the listener's handshake accepts (together with every other push program's); looking
+     * first at the file, at most every check interval.
+     */
     public List<X509Certificate> authorities() {
-        return authorities;
+        return anchors.current().value().authorities();
+    }
+
+    /** Runs after a changed bundle is taken: the listener drops TLS sessions made under the old one. */
+    void onChange(Runnable action) {
+        anchors.onChange(action);
     }
 
     /** @return why {@code chain} is refused, or empty when this program trusts it */
@@ -67,7 +81,7 @@ public final class ClientTrust {
         }
         X509Certificate leaf = chain[0];
         try {
-            pkix.checkClientTrusted(chain, leaf.getPublicKey().getAlgorithm());
+            anchors.current().value().pkix().checkClientTrusted(chain, leaf.getPublicKey().getAlgorithm());
         } catch (CertificateException | IllegalArgumentException e) {
             return Optional.of("certificate " + leaf.getSubjectX500Principal() + " does not chain to the program's"
                     + " trusted certificates: " + e.getMessage());
@@ -80,7 +94,7 @@ public final class ClientTrust {
     }
 
     /** A PKIX trust manager for exactly these CAs. */
-    static X509TrustManager pkix(List<X509Certificate> authorities) {
+    static X509ExtendedTrustManager pkix(List<X509Certificate> authorities) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -89,8 +103,8 @@ public final class ClientTrust {
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
             factory.init(store);
-            return Arrays.stream(factory.getTrustManagers()).filter(X509TrustManager.class::isInstance)
-                    .map(X509TrustManager.class::cast).findFirst()
+            return Arrays.stream(factory.getTrustManagers()).filter(X509ExtendedTrustManager.class::isInstance)
+                    .map(X509ExtendedTrustManager.class::cast).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the JDK's PKIX factory gave no trust manager"));
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("the JDK's PKIX trust manager cannot be set up", e);

@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import javax.net.ssl.KeyManager;
@@ -31,9 +30,6 @@ import io.gridflex.openadr.pki.Fingerprint;
  */
 public final class VtnTls {
 
-    private static final WatchedFiles.Words TRUST_WORDS = new WatchedFiles.Words("trusted CA certificates",
-            "the trusted certificates in use stay", "changed trusted CA certificates");
-
     private final SSLContext context;
     private final SSLParameters parameters;
     private final List<Fingerprint> pins;
@@ -42,12 +38,6 @@ public final class VtnTls {
 
     /** The CA certificates a VTN's chain must lead to, as read, and the trust manager made of them. */
     private record Trust(List<X509Certificate> anchors, PinningTrustManager manager) {
-
-        String describe() {
-            return anchors.size() + " certificate(s): " + anchors.stream().map(anchor -> anchor
-                    .getSubjectX500Principal() + " (SHA-256 " + Fingerprint.sha256(anchor) + ", valid until "
-                    + anchor.getNotAfter().toInstant() + ")").toList();
-        }
     }
 
     private VtnTls(SSLContext context, SSLParameters parameters, Optional<RotatingIdentity> identity,
@@ -72,11 +62,9 @@ public final class VtnTls {
         // A VTN's CA bundle is rotated like a certificate (the new CA added before the VTN switches to it): the file
         // is watched like our certificate's, and a changed one checks the next handshake on.
         String trustedKey = key + ".trusted-certificates";
-        Optional<WatchedFiles<Trust>> trust = config.trustedCertificates().map(file -> WatchedFiles.load(trustedKey,
-                List.of(Map.entry(file, trustedKey)), () -> {
-                    List<X509Certificate> anchors = TlsFiles.certificates(trustedKey, file);
-                    return new Trust(anchors, PinningTrustManager.create(Optional.of(anchors), pins));
-                }, Trust::describe, TRUST_WORDS, config.certificateCheckInterval(), System::nanoTime));
+        Optional<WatchedFiles<Trust>> trust = config.trustedCertificates().map(file -> TrustedCertificates.watch(
+                trustedKey, file, anchors -> new Trust(anchors, PinningTrustManager.create(Optional.of(anchors), pins)),
+                Trust::anchors, config.certificateCheckInterval()));
 
         SSLContext context;
         try {

@@ -39,7 +39,8 @@ import io.gridflex.testsupport.TestPki.KeyType;
 
 /**
  * A renewed certificate, as cert-manager writes it over the mounted files, is presented from the next handshake on,
- * by a VTN connection and by the push listener, without a restart; a broken or mismatched pair is not taken.
+ * by a VTN connection and by the push listener, without a restart; a broken or mismatched pair is not taken. A VTN's
+ * rotated CA bundle is trusted the same way, by VTN connections and by the push listener.
  */
 class CertificateRenewalTest {
 
@@ -176,9 +177,78 @@ class CertificateRenewalTest {
     @Test
     void thePushListenerPresentsTheRenewedCertificateWithoutARestart() throws Exception {
         Mounted mounted = Mounted.of("listener", listenerFirst);
-        ListenerTls tls = ListenerTls.load("gridflex.gateway.push", java.util.Optional.of(mounted.certificate()),
-                java.util.Optional.of(mounted.key()), List.of(pki.root()), List.of("TLSv1.2"),
+        Path bundle = Files.createDirectories(TestPki.inTarget("renewal-mounts").resolve("push-ca")).resolve("ca.crt");
+        writeBundle(bundle, pki.caCertificate());
+        ListenerTls tls = listener(mounted, ClientTrust.load(KEY, TestTlsConfig.of(venFirst, bundle)));
+        HttpsServer server = serve(tls);
+        try {
+            URI uri = URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/");
+            // One client context for both: it would resume its session with the first certificate if it could.
+            SSLContext client = pki.sslContext(vtn);
+            assertThat(serverCertificate(client, uri)).isEqualTo(listenerFirst.leaf());
+
+            mounted.renewWith(listenerRenewed);
+
+            assertThat(serverCertificate(client, uri)).isEqualTo(listenerRenewed.leaf());
+            assertThat(tls.certificate()).isEqualTo(listenerRenewed.leaf());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void thePushListenerTrustsAVtnUnderARotatedCaOnceTheBundleChangesAndARetiredOneNoLonger() throws Exception {
+        TestPki rotated = TestPki.create(TestPki.inTarget("renewal-push-rotated-ca"), "OpenADR Rotated Push CA",
+                KeyType.EC);
+        Identity vtnUnderNewCa = rotated.client("vtn", KeyType.EC);
+        Path bundle = Files.createDirectories(TestPki.inTarget("renewal-mounts").resolve("push-rotation"))
+                .resolve("ca.crt");
+        writeBundle(bundle, pki.caCertificate());
+        ClientTrust program = ClientTrust.load(KEY, TestTlsConfig.of(venFirst, bundle));
+        HttpsServer server = serve(listener(Mounted.of("listener-rotation", listenerFirst), program));
+        try {
+            URI uri = URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/");
+            // Each VTN keeps its client context, so it resumes its TLS session whenever the listener lets it.
+            SSLContext before = pki.sslContext(vtn);
+            SSLContext after = pki.sslContext(vtnUnderNewCa);
+            serverCertificate(before, uri);
+            assertThatThrownBy(() -> serverCertificate(after, uri)).as("a CA not in the bundle yet")
+                    .isInstanceOf(IOException.class);
+            assertThat(program.refusal(vtnUnderNewCa.chain().toArray(X509Certificate[]::new))).isPresent();
+
+            // The operator adds the VTN's new CA next to the old one, as a rotation begins.
+            writeBundle(bundle, pki.caCertificate(), rotated.caCertificate());
+            serverCertificate(after, uri);
+            serverCertificate(before, uri);
+            assertThat(program.refusal(vtnUnderNewCa.chain().toArray(X509Certificate[]::new))).isEmpty();
+
+            // A garbled bundle is not taken: the trust in use stays.
+            Files.writeString(bundle, "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
+            touch(bundle);
+            serverCertificate(after, uri);
+
+            // The rotation ends: the old CA is retired. A new connection under it fails its handshake; one that
+            // resumes an earlier TLS session (the JDK resumes from a stateless ticket, whatever the server's cache)
+            // reaches the listener, whose check of every request (PushEndpoint) refuses it with 403.
+            writeBundle(bundle, rotated.caCertificate());
+            serverCertificate(after, uri);
+            assertThatThrownBy(() -> serverCertificate(pki.sslContext(vtn), uri)).as("the retired CA")
+                    .isInstanceOf(IOException.class);
+            assertThat(program.refusal(vtn.chain().toArray(X509Certificate[]::new))).isPresent();
+            assertThat(program.refusal(vtnUnderNewCa.chain().toArray(X509Certificate[]::new))).isEmpty();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static ListenerTls listener(Mounted mounted, ClientTrust program) {
+        return ListenerTls.load("gridflex.gateway.push", java.util.Optional.of(mounted.certificate()),
+                java.util.Optional.of(mounted.key()), List.of(program), List.of("TLSv1.2"),
                 List.of(TestTlsConfig.ECDSA_SUITE), Duration.ZERO);
+    }
+
+    /** An HTTPS server on the listener's TLS answering "ok", as the push listener sets it up. */
+    private static HttpsServer serve(ListenerTls tls) throws IOException {
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(tls.sslContext()) {
 
@@ -194,19 +264,7 @@ class CertificateRenewalTest {
             }
         });
         server.start();
-        try {
-            URI uri = URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/");
-            // One client context for both: it would resume its session with the first certificate if it could.
-            SSLContext client = pki.sslContext(vtn);
-            assertThat(serverCertificate(client, uri)).isEqualTo(listenerFirst.leaf());
-
-            mounted.renewWith(listenerRenewed);
-
-            assertThat(serverCertificate(client, uri)).isEqualTo(listenerRenewed.leaf());
-            assertThat(tls.certificate()).isEqualTo(listenerRenewed.leaf());
-        } finally {
-            server.stop(0);
-        }
+        return server;
     }
 
     @Test
