@@ -19,7 +19,8 @@ import io.gridflex.stack.ScenarioSteps.Issued;
  * dispatch adds it to the sites' schedules without disturbing what they are doing, within what each can shed. When
  * both end the sites restore in stages, and settlement states each event's share of the delivered energy, which is
  * compared with what the miners' own counters say, shared by the same kW. Then a third event runs while the sites'
- * link to the platform is down throughout ({@link OfflineEvent}).
+ * link to the platform is down throughout ({@link OfflineEvent}), and a fourth is lowered before it starts, raised
+ * while it runs and cancelled long before its end ({@link ChangedEvent}).
  */
 public final class DemoScenario {
 
@@ -107,6 +108,7 @@ public final class DemoScenario {
                     ScenarioSteps.SETTLE_WAIT));
 
             figures.add(new OfflineEvent(stack, narrator, steps, http).run(sampler, vtnId, reductionKw, duration));
+            new ChangedEvent(stack, narrator, steps, http).run(sampler, vtnId, reductionKw);
         } catch (RuntimeException e) {
             narrator.fail("demo stopped: %s", e.getMessage());
         }

@@ -66,22 +66,31 @@ final class JsonHttp {
 
     /** POST with a bearer token; a non-2xx answer is an error naming the status and body. */
     JsonNode post(String url, String bearer, Object body) {
+        return send("POST", url, bearer, body);
+    }
+
+    /** PUT; a non-2xx answer is an error naming the status and body. */
+    JsonNode put(String url, Object body) {
+        return send("PUT", url, null, body);
+    }
+
+    private JsonNode send(String method, String url, String bearer, Object body) {
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             if (bearer != null) {
                 builder.header("Authorization", "Bearer " + bearer);
             }
             HttpRequest request = builder.build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": "
+                throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "
                         + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new UncheckedIOException("POST " + url, e);
+            throw new UncheckedIOException(method + " " + url, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -36,11 +36,19 @@ final class ScenarioSteps {
     }
 
     Issued issue(String vtnId, double kw, Instant start, Duration duration) {
+        return issue(vtnId, kw, start, duration, Duration.ZERO);
+    }
+
+    /** @param startAfter the start randomization the event allows each site ({@code startafter}); zero for none */
+    Issued issue(String vtnId, double kw, Instant start, Duration duration, Duration startAfter) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reductionKw", kw);
         body.put("durationSeconds", duration.toSeconds());
         if (start != null) {
             body.put("start", start.toString());
+        }
+        if (startAfter.isPositive()) {
+            body.put("startAfterSeconds", startAfter.toSeconds());
         }
         JsonNode created = http.post(stack.url("vtn-simulator") + "/admin/events", body);
         String vtnEventId = created.path("eventId").asText();

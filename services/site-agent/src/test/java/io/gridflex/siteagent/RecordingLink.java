@@ -10,6 +10,8 @@ import io.gridflex.siteagent.link.Outbound;
 /** Keeps what the agent would have sent to Kafka, for tests that wire the agent's parts by hand. */
 public final class RecordingLink implements Outbound {
 
+    private static final io.gridflex.messages.MessageCodec CODEC = new io.gridflex.messages.MessageCodec();
+
     private final List<String> payloads = new CopyOnWriteArrayList<>();
     private final Consumer<String> onSend;
 
@@ -21,6 +23,12 @@ public final class RecordingLink implements Outbound {
     /** Also runs {@code onSend} as each payload is sent, e.g. to see what else was true at that moment. */
     public RecordingLink(Consumer<String> onSend) {
         this.onSend = onSend;
+    }
+
+    /** The schedule acknowledgements sent with {@code status}, oldest first. */
+    public List<io.gridflex.messages.ScheduleAck> acks(io.gridflex.messages.ScheduleAck.Status status) {
+        return payloads.stream().map(p -> CODEC.decode(io.gridflex.messages.ScheduleAck.class, p))
+                .filter(a -> a.status() == status).toList();
     }
 
     public List<String> payloads() {

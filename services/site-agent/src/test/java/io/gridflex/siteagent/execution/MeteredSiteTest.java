@@ -2,7 +2,6 @@ package io.gridflex.siteagent.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -139,8 +138,7 @@ class MeteredSiteTest {
     }
 
     private List<ScheduleAck> acks(Status status) {
-        return acksOut.payloads().stream().map(p -> codec.decode(ScheduleAck.class, p))
-                .filter(a -> a.status() == status).toList();
+        return acksOut.acks(status);
     }
 
     private void steps(int count) {
@@ -164,10 +162,6 @@ class MeteredSiteTest {
     }
 
     private void stepUntil(BooleanSupplier done) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            controller.step(Instant.now());
-            view.sampleAll();
-            return done.getAsBoolean();
-        });
+        SiteControllers.stepUntil(controller, view, done);
     }
 }

@@ -158,15 +158,10 @@ class MovedMinerTest {
     }
 
     private void stepUntil(BooleanSupplier done) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            controller.step(Instant.now());
-            view.sampleAll();
-            return done.getAsBoolean();
-        });
+        SiteControllers.stepUntil(controller, view, done);
     }
 
     private List<ScheduleAck> acks(Status status) {
-        return acksOut.payloads().stream().map(p -> codec.decode(ScheduleAck.class, p))
-                .filter(a -> a.status() == status).toList();
+        return acksOut.acks(status);
     }
 }

@@ -25,6 +25,15 @@ public final class SiteControllers {
     private SiteControllers() {
     }
 
+    /** Runs control steps, reading the miners between them as the meter would, until {@code done} (at most 60 s). */
+    static void stepUntil(SiteController controller, FleetView view, java.util.function.BooleanSupplier done) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            controller.step(Instant.now());
+            view.sampleAll();
+            return done.getAsBoolean();
+        });
+    }
+
     public static Stepper of(SiteConfig config, Clock clock, ScheduleBook book, FleetView fleet, MinerDrivers drivers,
             AgentMetrics metrics) {
         return of(config, clock, book, fleet, drivers, new OtherLoad(), metrics);

@@ -12,5 +12,6 @@ public record CreateEventRequest(
         @Schema(description = "The one VEN targeted; default every registered VEN") String venId,
         @Schema(description = "Marks the event as a test in its descriptor; default false") Boolean testEvent,
         @Schema(description = "The event's eiMarketContext, an absolute URI; default the VTN's configured one") String marketContext,
-        @Schema(description = "resourceIDs named in the eiTarget beside the venID, e.g. the VEN's plants; default none") List<String> resourceIds) {
+        @Schema(description = "resourceIDs named in the eiTarget beside the venID, e.g. the VEN's plants; default none") List<String> resourceIds,
+        @Schema(description = "Start randomization the VEN may apply (tolerance/tolerate/startafter), whole seconds from 0 to 86400; default none", examples = "60") Integer startAfterSeconds) {
 }

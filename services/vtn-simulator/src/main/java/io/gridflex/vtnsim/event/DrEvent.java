@@ -16,7 +16,7 @@ import io.gridflex.openadr.model.ei.EventStatusEnumeratedType;
  */
 public record DrEvent(String eventId, long modificationNumber, Instant createdAt, Instant modifiedAt, Instant start,
         Duration duration, double reductionKw, List<String> venIds, boolean testEvent, boolean cancelled,
-        String marketContext, List<String> resourceIds) {
+        String marketContext, List<String> resourceIds, Duration startAfter) {
 
     public DrEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -26,6 +26,7 @@ public record DrEvent(String eventId, long modificationNumber, Instant createdAt
         Objects.requireNonNull(duration, "duration");
         venIds = List.copyOf(venIds);
         resourceIds = List.copyOf(resourceIds);
+        startAfter = startAfter == null ? Duration.ZERO : startAfter;
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("an event lasts a positive time, got " + duration);
         }
@@ -48,8 +49,19 @@ public record DrEvent(String eventId, long modificationNumber, Instant createdAt
     /** @param resourceIds resourceIDs to name beside the venIDs; empty for none */
     public static DrEvent create(String eventId, Instant now, Instant start, Duration duration, double reductionKw,
             List<String> venIds, boolean testEvent, String marketContext, List<String> resourceIds) {
+        return create(eventId, now, start, duration, reductionKw, venIds, testEvent, marketContext, resourceIds,
+                Duration.ZERO);
+    }
+
+    /**
+     * @param startAfter the start randomization a VEN may apply ({@code tolerance/tolerate/startafter}); zero for
+     *        none
+     */
+    public static DrEvent create(String eventId, Instant now, Instant start, Duration duration, double reductionKw,
+            List<String> venIds, boolean testEvent, String marketContext, List<String> resourceIds,
+            Duration startAfter) {
         return new DrEvent(eventId, 0, now, now, start, duration, reductionKw, venIds, testEvent, false,
-                marketContext, resourceIds);
+                marketContext, resourceIds, startAfter);
     }
 
     public Instant end() {
@@ -89,11 +101,11 @@ public record DrEvent(String eventId, long modificationNumber, Instant createdAt
     public DrEvent modified(Double newReductionKw, Duration newDuration, Instant at) {
         return new DrEvent(eventId, modificationNumber + 1, createdAt, at, start,
                 newDuration == null ? duration : newDuration, newReductionKw == null ? reductionKw : newReductionKw,
-                venIds, testEvent, false, marketContext, resourceIds);
+                venIds, testEvent, false, marketContext, resourceIds, startAfter);
     }
 
     public DrEvent cancelledAt(Instant at) {
         return new DrEvent(eventId, modificationNumber + 1, createdAt, at, start, duration, reductionKw, venIds,
-                testEvent, true, marketContext, resourceIds);
+                testEvent, true, marketContext, resourceIds, startAfter);
     }
 }

@@ -55,12 +55,22 @@ public class EventAdmin {
         List<String> targets = targets(request.venId());
         DrEvent event = DrEvent.create("evt-" + UUID.randomUUID(), now, start, duration, reductionKw, targets,
                 Boolean.TRUE.equals(request.testEvent()), marketContext(request.marketContext()),
-                resourceIds(request.resourceIds()));
+                resourceIds(request.resourceIds()), startAfter(request.startAfterSeconds()));
         book.add(event);
         LOG.infof("Created event %s: %.3f kW from %s for %s, for %s", event.eventId(), reductionKw, start, duration,
                 targets);
         changes.fire(new EventsChanged(targets));
         return view(event, now);
+    }
+
+    private static Duration startAfter(Integer seconds) {
+        if (seconds == null) {
+            return Duration.ZERO;
+        }
+        if (seconds < 0 || seconds > 86_400) {
+            throw ApiException.badRequest("invalid-event", "startAfterSeconds must be from 0 to 86400, got " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     public EventView modify(String eventId, ModifyEventRequest request) {

@@ -13,12 +13,14 @@ import io.gridflex.openadr.OadrResponseCode;
 import io.gridflex.openadr.model.ei.EventDescriptorType;
 import io.gridflex.openadr.model.oadr.OadrDistributeEventType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.openadr.model.xcal.Properties;
 import io.gridflex.vtnsim.config.VtnConfig;
 import io.gridflex.vtnsim.openadr.OadrReplies;
 
 /**
  * Turns events into the oadrDistributeEvent one VEN receives: a LOAD_DISPATCH {@code delta} signal in MW, status as
- * of now, a response always required, and that VEN as the target.
+ * of now, a response always required, that VEN as the target, and the event's start randomization
+ * ({@code tolerance/tolerate/startafter}) when it has one.
  */
 @ApplicationScoped
 public class EventDistribution {
@@ -56,6 +58,13 @@ public class EventDistribution {
         EventDescriptorType descriptor = oadrEvent.getEiEvent().getEventDescriptor();
         descriptor.setModificationDateTime(event.modifiedAt());
         descriptor.setTestEvent(Boolean.toString(event.testEvent()));
+        if (event.startAfter().isPositive()) {
+            Properties.Tolerance.Tolerate tolerate = new Properties.Tolerance.Tolerate();
+            tolerate.setStartafter(event.startAfter());
+            Properties.Tolerance tolerance = new Properties.Tolerance();
+            tolerance.setTolerate(tolerate);
+            oadrEvent.getEiEvent().getEiActivePeriod().getProperties().setTolerance(tolerance);
+        }
         if (event.modificationNumber() > 0) {
             descriptor.setModificationReason(event.cancelled() ? "cancelled" : "modified");
         }

@@ -133,6 +133,36 @@ class EventFlowTest {
     }
 
     @Test
+    void anEventWithStartRandomizationCarriesItAndKeepsItWhenModified() {
+        Registration ven = register("site-start-after");
+        String eventId = given().contentType(ContentType.JSON)
+                .body(Map.of("reductionKw", 900, "durationSeconds", 600, "venId", ven.venId(), "startAfterSeconds",
+                        90))
+                .when().post("/admin/events").then().statusCode(201).extract().path("eventId");
+
+        EiEventType first = distribution(poll(ven.venId())).getOadrEvent().getFirst().getEiEvent();
+        assertThat(first.getEiActivePeriod().getProperties().getTolerance().getTolerate().getStartafter())
+                .isEqualTo(Duration.ofSeconds(90));
+        given().contentType(ContentType.JSON).body(Map.of("reductionKw", 1200)).when().put("/admin/events/" + eventId)
+                .then().statusCode(200);
+        EiEventType modified = distribution(poll(ven.venId())).getOadrEvent().getFirst().getEiEvent();
+        assertThat(modified.getEiActivePeriod().getProperties().getTolerance().getTolerate().getStartafter())
+                .isEqualTo(Duration.ofSeconds(90));
+
+        for (int bad : new int[]{-1, 86_401}) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("reductionKw", 900, "durationSeconds", 600, "startAfterSeconds", bad))
+                    .when().post("/admin/events").then().statusCode(400);
+        }
+        // Without it, none is sent.
+        String plain = createEvent(ven.venId(), 500, 600);
+        assertThat(distribution(poll(ven.venId())).getOadrEvent()).filteredOn(
+                e -> e.getEiEvent().getEventDescriptor().getEventID().equals(plain)).singleElement()
+                .satisfies(e -> assertThat(e.getEiEvent().getEiActivePeriod().getProperties().getTolerance())
+                        .isNull());
+    }
+
+    @Test
     void aModificationIsRedistributedWithTheNextNumber() {
         Registration ven = register("site-modify");
         String eventId = createEvent(ven.venId(), 1000, 600);
