@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -206,6 +207,59 @@ class TelemetryReportsTest {
                 .isCloseTo(100 * 200 / 2212.75f, Offset.offset(0.01f));
         assertThat(status(withLast)).isEqualTo("CANCELLED");
         assertThat(status(withoutLast)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aStatusReportStartingLaterIsSentFromItsStartWithTheLoadControlState() throws SQLException {
+        await("the sites' telemetry read").atMost(PATIENCE).until(this::scriptedUsageRequest, Objects::nonNull);
+        Instant start = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+        String later = vtn.requestReport(Map.of("venId", registration.venId(), "reportName", "TELEMETRY_STATUS",
+                "rIds", List.of("status-plant-a"), "granularitySeconds", 2, "reportBackSeconds", 2, "start",
+                start.toString(), "durationSeconds", 0));
+        await("the request taken").atMost(PATIENCE)
+                .until(() -> "200".equals(vtn.reportRequest(later).getString("venAnswerCode")));
+        assertThat(status(later)).isEqualTo("ACTIVE");
+
+        await("the first report").atMost(PATIENCE).until(() -> vtn.reportRequest(later).getInt("reports") > 0);
+        Map<String, Object> first = vtn.received(later).getMap("[0]");
+        assertThat(Instant.parse((String) first.get("receivedAt"))).as("nothing before its start")
+                .isAfterOrEqualTo(start);
+        assertThat(intervals(first)).isNotEmpty().allSatisfy(
+                interval -> assertThat(Instant.parse((String) interval.get("start"))).isAfterOrEqualTo(start));
+        Map<String, Object> plantA = value(intervalValues(first).getFirst(), "status-plant-a");
+        assertThat(plantA.get("online")).isEqualTo(true);
+        assertThat(((Number) plantA.get("percentOffset")).floatValue()).as("oadrLoadControlState: 200 kW held off")
+                .isCloseTo(100 * 200 / 2212.75f, Offset.offset(0.01f));
+        vtn.cancelReport(later, false);
+    }
+
+    @Test
+    void aShortReportRequestReportsItsWholeIntervalAndNothingAfterItsEnd() throws SQLException {
+        String scripted = await("the scripted usage request").atMost(PATIENCE).until(this::scriptedUsageRequest,
+                Objects::nonNull);
+        await("both sites' telemetry read").atMost(PATIENCE)
+                .until(() -> lastInterval(scripted, "usage-plant-a", (float) (KW_A + KW_B)), Objects::nonNull);
+        Instant start = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+        Instant end = start.plusSeconds(5);
+        String brief = vtn.requestReport(Map.of("venId", registration.venId(), "reportName", "TELEMETRY_USAGE",
+                "rIds", List.of("usage-plant-a"), "granularitySeconds", 1, "reportBackSeconds", 2, "start",
+                start.toString(), "durationSeconds", 5));
+
+        await("the request over").atMost(PATIENCE).until(() -> "COMPLETED".equals(status(brief)));
+        int reports = vtn.reportRequest(brief).getInt("reports");
+        List<Map<String, Object>> sampled = new ArrayList<>();
+        for (Map<String, Object> report : vtn.received(brief).<Map<String, Object>>getList("$")) {
+            sampled.addAll(intervals(report));
+        }
+        // Every second of [start, end) once, in order: the last report cut at the end, not at a whole period.
+        assertThat(sampled).extracting(i -> Instant.parse((String) i.get("start"))).containsExactly(start,
+                start.plusSeconds(1), start.plusSeconds(2), start.plusSeconds(3), start.plusSeconds(4));
+        assertThat(reports).isEqualTo(3);
+        Instant checkedAfter = Instant.now().plusSeconds(4);
+        await("a while past its end").atMost(PATIENCE).until(() -> Instant.now().isAfter(checkedAfter));
+        assertThat(vtn.reportRequest(brief).getInt("reports")).as("nothing after its end").isEqualTo(reports);
+        assertThat(Instant.parse((String) vtn.received(brief).getMap("[" + (reports - 1) + "]").get("receivedAt")))
+                .isAfterOrEqualTo(end);
     }
 
     @Test
