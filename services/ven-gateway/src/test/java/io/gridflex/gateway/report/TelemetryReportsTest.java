@@ -263,6 +263,34 @@ class TelemetryReportsTest {
     }
 
     @Test
+    void severalRequestsInOneCreateReportAreEachTakenAndReported() throws SQLException {
+        await("the sites' telemetry read").atMost(PATIENCE).until(this::scriptedUsageRequest, Objects::nonNull);
+        List<String> ids = vtn.requestReports(List.of(
+                Map.of("venId", registration.venId(), "reportName", "TELEMETRY_STATUS", "granularitySeconds", 0,
+                        "reportBackSeconds", 0),
+                Map.of("venId", registration.venId(), "reportName", "TELEMETRY_USAGE", "rIds",
+                        List.of("usage-plant-a"), "granularitySeconds", 1, "reportBackSeconds", 2)));
+        String status = ids.get(0);
+        String usage = ids.get(1);
+
+        await("both answered by the one oadrCreatedReport").atMost(PATIENCE)
+                .until(() -> "200".equals(vtn.reportRequest(status).getString("venAnswerCode"))
+                        && "200".equals(vtn.reportRequest(usage).getString("venAnswerCode")));
+        await("the status report, and usage reports").atMost(PATIENCE)
+                .until(() -> vtn.reportRequest(status).getInt("reports") == 1
+                        && vtn.reportRequest(usage).getInt("reports") >= 2);
+        assertThat(value(intervalValues(vtn.received(status).getMap("[0]")).getFirst(), "status-plant-a")
+                .get("online")).isEqualTo(true);
+        assertThat(vtn.received(usage).<Map<String, Object>>getList("$")).allSatisfy(report -> assertThat(
+                intervalValues(report)).allSatisfy(
+                        values -> assertThat(values).extracting(v -> v.get("rId"))
+                                .containsExactly("usage-plant-a")));
+        assertThat(status(status)).isEqualTo("COMPLETED");
+        assertThat(status(usage)).isEqualTo("ACTIVE");
+        vtn.cancelReport(usage, false);
+    }
+
+    @Test
     void oneShotReportsAreSentOnceWithTheLatestReadings() throws SQLException {
         String scripted = await("the scripted usage request").atMost(PATIENCE).until(this::scriptedUsageRequest,
                 Objects::nonNull);

@@ -83,6 +83,12 @@ public final class VtnAdmin {
                 .then().statusCode(201).extract().path("reportRequestId");
     }
 
+    /** Queues one oadrCreateReport of several requests for the VEN's next poll; returns their reportRequestIDs. */
+    public List<String> requestReports(List<Map<String, Object>> requests) {
+        return given().baseUri(baseUrl).contentType(ContentType.JSON).body(requests)
+                .post("/admin/reports/requests/batch").then().statusCode(201).extract().path("reportRequestId");
+    }
+
     public void cancelReport(String reportRequestId, boolean reportToFollow) {
         given().baseUri(baseUrl).contentType(ContentType.JSON).body(Map.of("reportToFollow", reportToFollow))
                 .post("/admin/reports/requests/{id}/cancel", reportRequestId).then().statusCode(200);

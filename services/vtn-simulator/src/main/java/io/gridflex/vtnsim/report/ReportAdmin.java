@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import io.gridflex.openadr.OadrReports;
-import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.openadr.model.oadr.OadrReportRequestType;
 import io.gridflex.vtnsim.api.ApiException;
 import io.gridflex.vtnsim.ven.VenRegistry;
 
@@ -53,13 +55,48 @@ public class ReportAdmin {
     }
 
     public ReportRequestView create(CreateReportRequest request) {
-        if (request == null) {
-            throw ApiException.badRequest("missing-body", "A JSON body is required");
+        return createAll(request == null ? null : List.of(request)).getFirst();
+    }
+
+    /**
+     * Asks one VEN for several reports in one oadrCreateReport, as a VTN may: each request is checked as
+     * {@link #create} checks it, and none is queued unless all are valid.
+     */
+    public List<ReportRequestView> createAll(List<CreateReportRequest> requests) {
+        if (requests == null || requests.isEmpty() || requests.stream().anyMatch(Objects::isNull)) {
+            throw ApiException.badRequest("missing-body", "A JSON body with at least one report request is required");
         }
-        String venId = request.venId();
+        String venId = requests.getFirst().venId();
         if (venId == null || !vens.isRegistered(venId)) {
             throw ApiException.badRequest("unknown-ven", "venId " + venId + " is not a registered VEN");
         }
+        if (requests.stream().anyMatch(r -> !venId.equals(r.venId()))) {
+            throw ApiException.badRequest("invalid-request", "One oadrCreateReport goes to one VEN: every venId"
+                    + " must be " + venId);
+        }
+        List<OadrReportRequestType> asked = new ArrayList<>();
+        List<ReportRequestView> views = new ArrayList<>();
+        for (CreateReportRequest request : requests) {
+            Prepared prepared = prepare(venId, request);
+            asked.add(prepared.request());
+            views.add(prepared.view());
+        }
+        String requestId = "create-" + UUID.randomUUID();
+        book.queueCreate(venId, OadrReports.createReport(requestId, venId, asked), requestId, views);
+        for (ReportRequestView view : views) {
+            LOG.infof("Asked VEN %s for report %s (%s %s), every %d s sampled every %d s; goes with its next poll"
+                    + " (pushed at once to a push VEN)", venId, view.reportRequestId(), view.reportSpecifierId(),
+                    view.rIds(), view.reportBackSeconds(), view.granularitySeconds());
+        }
+        queued.fire(new ReportsQueued(venId));
+        return views;
+    }
+
+    /** One report request of an oadrCreateReport, and how the VTN shows it. */
+    private record Prepared(OadrReportRequestType request, ReportRequestView view) {
+    }
+
+    private Prepared prepare(String venId, CreateReportRequest request) {
         long granularity = seconds("granularitySeconds", request.granularitySeconds());
         long reportBack = seconds("reportBackSeconds", request.reportBackSeconds());
         if ((request.reportName() == null) == (request.reportSpecifierId() == null)) {
@@ -93,17 +130,10 @@ public class ReportAdmin {
             throw ApiException.badRequest("invalid-request", "durationSeconds goes with a start");
         }
         String id = "rr-" + UUID.randomUUID();
-        String requestId = "create-" + UUID.randomUUID();
-        OadrPayload message = OadrReports.createReport(requestId, venId, List.of(OadrReports.reportRequest(id,
-                specifier, Duration.ofSeconds(granularity), Duration.ofSeconds(reportBack), start,
-                duration == null ? null : Duration.ofSeconds(duration), rIds)));
-        ReportRequestView view = new ReportRequestView(id, venId, specifier, name, rIds, granularity, reportBack,
-                start, duration, clock.instant(), "oadrCreateReport", null, null, false, null, null, null, 0);
-        book.queueCreate(venId, message, requestId, view);
-        LOG.infof("Asked VEN %s for report %s (%s %s), every %d s sampled every %d s; goes with its next poll"
-                + " (pushed at once to a push VEN)", venId, id, specifier, rIds, reportBack, granularity);
-        queued.fire(new ReportsQueued(venId));
-        return view;
+        OadrReportRequestType asked = OadrReports.reportRequest(id, specifier, Duration.ofSeconds(granularity),
+                Duration.ofSeconds(reportBack), start, duration == null ? null : Duration.ofSeconds(duration), rIds);
+        return new Prepared(asked, new ReportRequestView(id, venId, specifier, name, rIds, granularity, reportBack,
+                start, duration, clock.instant(), "oadrCreateReport", null, null, false, null, null, null, 0));
     }
 
     public ReportRequestView cancel(String reportRequestId, CancelReportRequest request) {

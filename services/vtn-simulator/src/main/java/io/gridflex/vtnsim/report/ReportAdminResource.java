@@ -51,6 +51,16 @@ public class ReportAdminResource {
                 .build();
     }
 
+    @POST
+    @Path("requests/batch")
+    @Operation(summary = "Ask one VEN for several reports in one oadrCreateReport, in the reply to its next poll")
+    @APIResponse(responseCode = "201", description = "Queued, the requests in the order given")
+    @APIResponse(responseCode = "400", description = "An invalid request, an unknown VEN, or several VENs")
+    @APIResponse(responseCode = "409", description = "The VEN offered no report of one of the names")
+    public Response createAll(List<CreateReportRequest> requests) {
+        return Response.status(Response.Status.CREATED).entity(admin.createAll(requests)).build();
+    }
+
     @GET
     @Path("requests/{reportRequestId}")
     @Operation(summary = "One report request and what the VEN made of it")

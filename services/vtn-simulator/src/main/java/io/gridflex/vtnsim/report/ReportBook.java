@@ -74,13 +74,14 @@ public class ReportBook {
         return ven(venId).metadataRegistrations;
     }
 
-    /** Queues an oadrCreateReport (built by the caller) for the VEN's next poll. */
+    /** Queues an oadrCreateReport (built by the caller) of one or more requests for the VEN's next poll. */
     public synchronized void queueCreate(String venId, OadrPayload message, String requestId,
-            ReportRequestView request) {
+            List<ReportRequestView> requests) {
         VenReports ven = ven(venId);
-        ven.update(request);
-        ven.byMessage.put(requestId, List.of(request.reportRequestId()));
-        ven.queue.add(new VenReports.Queued(message, List.of(request.reportRequestId()), false));
+        requests.forEach(ven::update);
+        List<String> ids = requests.stream().map(ReportRequestView::reportRequestId).toList();
+        ven.byMessage.put(requestId, ids);
+        ven.queue.add(new VenReports.Queued(message, ids, false));
     }
 
     /** Queues an oadrCancelReport of one request for the VEN's next poll. */

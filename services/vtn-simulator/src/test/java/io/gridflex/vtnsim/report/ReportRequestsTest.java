@@ -137,6 +137,47 @@ class ReportRequestsTest {
     }
 
     @Test
+    void severalRequestsGoInOneCreateReportAndOneAnswerTakesThemAll() {
+        String venId = register("reports-batch").venId();
+        post("EiReport", OadrReports.registerReport(requestId(), venId, metadata()));
+
+        List<String> ids = given().contentType(ContentType.JSON)
+                .body(List.of(Map.of("venId", venId, "reportName", "TELEMETRY_STATUS", "granularitySeconds", 0,
+                        "reportBackSeconds", 0),
+                        Map.of("venId", venId, "reportName", "TELEMETRY_USAGE",
+                                "granularitySeconds", 2, "reportBackSeconds", 4)))
+                .post("/admin/reports/requests/batch").then().statusCode(201).extract().path("reportRequestId");
+
+        OadrCreateReportType create = poll(venId).getOadrSignedObject().getOadrCreateReport();
+        assertThat(create.getOadrReportRequest()).extracting(r -> r.getReportRequestID())
+                .containsExactlyElementsOf(ids);
+        assertThat(poll(venId).getOadrSignedObject().getOadrResponse()).as("one message for both").isNotNull();
+        post("EiReport", OadrReports.createdReport(OadrMessages.eiResponse(OadrResponseCode.OK, "OK",
+                create.getRequestID()), venId, List.of(ids.get(1))));
+        assertThat(request(ids.get(0)).getString("venAnswerCode")).isEqualTo("200");
+        assertThat(request(ids.get(1)).getString("venAnswerCode")).isEqualTo("200");
+        assertThat(request(ids.get(1)).getBoolean("pending")).isTrue();
+
+        // One VEN per message; and none is queued when one of them is wrong.
+        given().contentType(ContentType.JSON).body(List.of(Map.of("venId", venId, "reportName", "TELEMETRY_STATUS",
+                "granularitySeconds", 0, "reportBackSeconds", 0),
+                Map.of("venId", venId, "reportName",
+                        "HISTORY_USAGE", "granularitySeconds", 0, "reportBackSeconds", 0)))
+                .post("/admin/reports/requests/batch").then().statusCode(409);
+        String other = register("reports-batch-other").venId();
+        given().contentType(ContentType.JSON).body(List.of(Map.of("venId", venId, "reportName", "TELEMETRY_STATUS",
+                "granularitySeconds", 0, "reportBackSeconds", 0),
+                Map.of("venId", other, "reportSpecifierId", "x",
+                        "rIds", List.of("x"), "granularitySeconds", 0, "reportBackSeconds", 0)))
+                .post("/admin/reports/requests/batch").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(List.of()).post("/admin/reports/requests/batch").then()
+                .statusCode(400);
+        assertThat(poll(venId).getOadrSignedObject().getOadrResponse()).as("nothing more queued").isNotNull();
+        assertThat(given().get("/admin/reports/vens/{venId}", venId).then().statusCode(200).extract().jsonPath()
+                .getList("requests")).hasSize(2);
+    }
+
+    @Test
     void aRequestMayNameAReportTheVenNeverOffered() {
         String venId = register("reports-negative").venId();
 
