@@ -291,6 +291,37 @@ class TelemetryReportsTest {
     }
 
     @Test
+    void theSameRequestSentAgainIsTakenAndItsReportsGoOnAsBefore() throws SQLException {
+        await("the sites' telemetry read").atMost(PATIENCE).until(this::scriptedUsageRequest, Objects::nonNull);
+        String usage = vtn.requestReport(Map.of("venId", registration.venId(), "reportName", "TELEMETRY_USAGE",
+                "rIds", List.of("usage-plant-a"), "granularitySeconds", 1, "reportBackSeconds", 2));
+        await("two reports").atMost(PATIENCE).until(() -> vtn.reportRequest(usage).getInt("reports") >= 2);
+        String firstDelivery = vtn.reportRequest(usage).getString("deliveredAt");
+
+        vtn.repeatReport(usage);
+
+        await("the repeated request delivered and answered").atMost(PATIENCE)
+                .until(() -> !firstDelivery.equals(vtn.reportRequest(usage).getString("deliveredAt"))
+                        && "200".equals(vtn.reportRequest(usage).getString("venAnswerCode")));
+        int atRepeat = vtn.reportRequest(usage).getInt("reports");
+        await("three more reports").atMost(PATIENCE)
+                .until(() -> vtn.reportRequest(usage).getInt("reports") >= atRepeat + 3);
+        vtn.cancelReport(usage, false);
+        // One request, one cadence: every second sampled once, in order, with no second missing or twice.
+        List<Instant> starts = new ArrayList<>();
+        for (Map<String, Object> report : vtn.received(usage).<Map<String, Object>>getList("$")) {
+            intervals(report).forEach(i -> starts.add(Instant.parse((String) i.get("start"))));
+        }
+        assertThat(starts).hasSizeGreaterThanOrEqualTo(8);
+        for (int i = 1; i < starts.size(); i++) {
+            assertThat(Duration.between(starts.get(i - 1), starts.get(i))).as("interval %d", i)
+                    .isEqualTo(Duration.ofSeconds(1));
+        }
+        assertThat(vtn.reportRequest(usage).getBoolean("pending")).isTrue();
+        assertThat(status(usage)).isIn("ACTIVE", "CANCELLED");
+    }
+
+    @Test
     void oneShotReportsAreSentOnceWithTheLatestReadings() throws SQLException {
         String scripted = await("the scripted usage request").atMost(PATIENCE).until(this::scriptedUsageRequest,
                 Objects::nonNull);

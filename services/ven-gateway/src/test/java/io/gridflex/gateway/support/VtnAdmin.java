@@ -89,6 +89,11 @@ public final class VtnAdmin {
                 .post("/admin/reports/requests/batch").then().statusCode(201).extract().path("reportRequestId");
     }
 
+    /** Sends a request's oadrCreateReport again, unchanged, with the VEN's next poll. */
+    public void repeatReport(String reportRequestId) {
+        given().baseUri(baseUrl).post("/admin/reports/requests/{id}/repeat", reportRequestId).then().statusCode(200);
+    }
+
     public void cancelReport(String reportRequestId, boolean reportToFollow) {
         given().baseUri(baseUrl).contentType(ContentType.JSON).body(Map.of("reportToFollow", reportToFollow))
                 .post("/admin/reports/requests/{id}/cancel", reportRequestId).then().statusCode(200);

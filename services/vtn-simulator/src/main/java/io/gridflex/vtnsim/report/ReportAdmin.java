@@ -136,6 +136,19 @@ public class ReportAdmin {
                 start, duration, clock.instant(), "oadrCreateReport", null, null, false, null, null, null, 0));
     }
 
+    /** Sends the oadrCreateReport of a request again, unchanged, with the VEN's next poll. */
+    public ReportRequestView repeat(String reportRequestId) {
+        ReportRequestView held = get(reportRequestId);
+        if (!book.queueRepeat(held)) {
+            throw new ApiException(Response.Status.CONFLICT, "not-repeatable", "Report request " + reportRequestId
+                    + " was asked for in an oadrRegisteredReport, not an oadrCreateReport of this API");
+        }
+        LOG.infof("Asking VEN %s for report %s again, with the very same oadrCreateReport", held.venId(),
+                reportRequestId);
+        queued.fire(new ReportsQueued(held.venId()));
+        return held;
+    }
+
     public ReportRequestView cancel(String reportRequestId, CancelReportRequest request) {
         ReportRequestView held = get(reportRequestId);
         boolean follow = request != null && Boolean.TRUE.equals(request.reportToFollow());

@@ -78,6 +78,17 @@ public class ReportAdminResource {
     }
 
     @POST
+    @Path("requests/{reportRequestId}/repeat")
+    @Operation(summary = "Send a request's oadrCreateReport again, unchanged, in the reply to the VEN's next poll")
+    @APIResponse(responseCode = "200", description = "Queued")
+    @APIResponse(responseCode = "404", description = "No such request")
+    @APIResponse(responseCode = "409", description = "The request came with an oadrRegisteredReport")
+    @Consumes(MediaType.WILDCARD)
+    public ReportRequestView repeat(@PathParam("reportRequestId") String reportRequestId) {
+        return admin.repeat(reportRequestId);
+    }
+
+    @POST
     @Path("requests/{reportRequestId}/cancel")
     @Operation(summary = "Cancel a report request: an oadrCancelReport in the reply to the VEN's next poll")
     @APIResponse(responseCode = "200", description = "Queued")

@@ -81,7 +81,25 @@ public class ReportBook {
         requests.forEach(ven::update);
         List<String> ids = requests.stream().map(ReportRequestView::reportRequestId).toList();
         ven.byMessage.put(requestId, ids);
-        ven.queue.add(new VenReports.Queued(message, ids, false));
+        VenReports.Queued queued = new VenReports.Queued(message, ids, false);
+        ids.forEach(id -> ven.created.put(id, queued));
+        ven.queue.add(queued);
+    }
+
+    /**
+     * Queues the oadrCreateReport that asked for {@code request} once more, exactly as it was sent (the same
+     * requestID and reportRequestIDs), as a VTN that repeats a payload does.
+     *
+     * @return false when the request was not asked for by an oadrCreateReport of this VTN's API
+     */
+    public synchronized boolean queueRepeat(ReportRequestView request) {
+        VenReports ven = ven(request.venId());
+        VenReports.Queued original = ven.created.get(request.reportRequestId());
+        if (original == null) {
+            return false;
+        }
+        ven.queue.add(original);
+        return true;
     }
 
     /** Queues an oadrCancelReport of one request for the VEN's next poll. */

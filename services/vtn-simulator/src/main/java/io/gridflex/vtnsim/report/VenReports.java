@@ -24,6 +24,8 @@ final class VenReports {
     final Deque<Queued> queue = new ArrayDeque<>();
     /** The requestID of each message that asked for or cancelled reports, and the reportRequestIDs it named. */
     final Map<String, List<String>> byMessage = new HashMap<>();
+    /** The oadrCreateReport that asked for each request by this VTN's own API, kept to send it again as it was. */
+    final Map<String, Queued> created = new HashMap<>();
 
     record Queued(OadrPayload message, List<String> reportRequestIds, boolean cancel) {
     }

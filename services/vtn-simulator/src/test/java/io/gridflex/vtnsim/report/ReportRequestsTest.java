@@ -158,6 +158,14 @@ class ReportRequestsTest {
         assertThat(request(ids.get(1)).getString("venAnswerCode")).isEqualTo("200");
         assertThat(request(ids.get(1)).getBoolean("pending")).isTrue();
 
+        // Sent again as it was: the same message, the same requestID.
+        given().post("/admin/reports/requests/{id}/repeat", ids.get(1)).then().statusCode(200);
+        OadrCreateReportType again = poll(venId).getOadrSignedObject().getOadrCreateReport();
+        assertThat(again.getRequestID()).isEqualTo(create.getRequestID());
+        assertThat(again.getOadrReportRequest()).extracting(r -> r.getReportRequestID())
+                .containsExactlyElementsOf(ids);
+        given().post("/admin/reports/requests/{id}/repeat", "rr-none").then().statusCode(404);
+
         // One VEN per message; and none is queued when one of them is wrong.
         given().contentType(ContentType.JSON).body(List.of(Map.of("venId", venId, "reportName", "TELEMETRY_STATUS",
                 "granularitySeconds", 0, "reportBackSeconds", 0),
