@@ -4,13 +4,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import io.gridflex.messages.MessageCodec;
+import io.gridflex.messages.ScheduleAck;
 import io.gridflex.siteagent.link.LinkChannel;
 import io.gridflex.siteagent.link.Outbound;
 
 /** Keeps what the agent would have sent to Kafka, for tests that wire the agent's parts by hand. */
 public final class RecordingLink implements Outbound {
 
-    private static final io.gridflex.messages.MessageCodec CODEC = new io.gridflex.messages.MessageCodec();
+    private static final MessageCodec CODEC = new MessageCodec();
 
     private final List<String> payloads = new CopyOnWriteArrayList<>();
     private final Consumer<String> onSend;
@@ -26,8 +28,8 @@ public final class RecordingLink implements Outbound {
     }
 
     /** The schedule acknowledgements sent with {@code status}, oldest first. */
-    public List<io.gridflex.messages.ScheduleAck> acks(io.gridflex.messages.ScheduleAck.Status status) {
-        return payloads.stream().map(p -> CODEC.decode(io.gridflex.messages.ScheduleAck.class, p))
+    public List<ScheduleAck> acks(ScheduleAck.Status status) {
+        return payloads.stream().map(p -> CODEC.decode(ScheduleAck.class, p))
                 .filter(a -> a.status() == status).toList();
     }
 

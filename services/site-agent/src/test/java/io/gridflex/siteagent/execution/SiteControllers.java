@@ -1,8 +1,11 @@
 package io.gridflex.siteagent.execution;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.SiteConfig;
@@ -26,8 +29,8 @@ public final class SiteControllers {
     }
 
     /** Runs control steps, reading the miners between them as the meter would, until {@code done} (at most 60 s). */
-    static void stepUntil(SiteController controller, FleetView view, java.util.function.BooleanSupplier done) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+    static void stepUntil(SiteController controller, FleetView view, BooleanSupplier done) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
             controller.step(Instant.now());
             view.sampleAll();
             return done.getAsBoolean();

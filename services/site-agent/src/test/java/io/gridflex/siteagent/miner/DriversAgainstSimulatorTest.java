@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
@@ -144,7 +145,7 @@ class DriversAgainstSimulatorTest {
             } else {
                 // The simulator prints it in upper case (LuxOS in lower case); the agent keeps one form.
                 assertThat(driver.hardwareId(miner)).as("%s %s", driver.firmware(), miner)
-                        .contains(fleet.miner(i).mac().toLowerCase(java.util.Locale.ROOT));
+                        .contains(fleet.miner(i).mac().toLowerCase(Locale.ROOT));
             }
         }
         assertThat(fleet.miners()).extracting(SimulatedMiner::mac).doesNotHaveDuplicates();

@@ -1,6 +1,7 @@
 package io.gridflex.siteagent.miner.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -401,8 +402,8 @@ class DiscoveryAgainstSimulatorTest {
 
         MinerEndpoint movedTo = MinerEndpoint.parse(moved.address(0).endpoint());
         assertThat(changes).extracting(InventoryChange::kind, InventoryChange::miner)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Kind.MOVED, movedTo),
-                        org.assertj.core.groups.Tuple.tuple(Kind.NEW, address));
+                .containsExactlyInAnyOrder(tuple(Kind.MOVED, movedTo),
+                        tuple(Kind.NEW, address));
         assertThat(agent.drivers().entry(address).hardwareId())
                 .contains(stranger.miner(0).mac().toLowerCase(Locale.ROOT));
         assertThat(agent.drivers().entry(movedTo).hardwareId()).contains(mac);
