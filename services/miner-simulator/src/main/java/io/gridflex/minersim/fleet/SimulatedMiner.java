@@ -31,6 +31,8 @@ public final class SimulatedMiner {
     private volatile Duration replyDelay = Duration.ofSeconds(2);
     private volatile boolean quirky;
     private volatile boolean writeAccess = true;
+    private String profile = "default";
+    private boolean atmEnabled = true;
 
     /** A LuxOS miner. */
     public SimulatedMiner(String id, MinerModel model, InstantSource clock, MinerPowerModel power) {
@@ -146,6 +148,42 @@ public final class SimulatedMiner {
         power.setLevel(watts);
         curtailLog.add(new CurtailEvent(clock.instant(), "power-target " + Math.round(watts)));
         return true;
+    }
+
+    /**
+     * Switches to a firmware preset (a LuxOS profile) rated at {@code watts}: the miner holds that draw while awake,
+     * as {@link #setPowerLevel} does, and reports the preset's name as its current one. A lower preset on a miner
+     * that ignores sheds is reported as set (its name changes) and logged as {@code profile-ignored}: the miner
+     * acknowledges it and keeps drawing.
+     */
+    public synchronized void setProfile(String name, double watts) {
+        profile = name;
+        if (misbehaviour == Misbehaviour.IGNORE_SHED && watts < power.levelW()) {
+            curtailLog.add(new CurtailEvent(clock.instant(), "profile-ignored " + name));
+            return;
+        }
+        power.setLevel(watts);
+        curtailLog.add(new CurtailEvent(clock.instant(), "profile " + name));
+    }
+
+    /** The preset the miner runs (LuxOS {@code config} {@code Profile}): {@code default} unless changed. */
+    public synchronized String profile() {
+        return profile;
+    }
+
+    /**
+     * Whether the firmware's own thermal manager (LuxOS ATM) may move the miner between presets; on by default, as
+     * LuxOS ships it. The simulator does not run it: its only effect is that a preset cannot be chosen while it is on.
+     */
+    public synchronized boolean atmEnabled() {
+        return atmEnabled;
+    }
+
+    public synchronized void setAtmEnabled(boolean enabled) {
+        if (enabled != atmEnabled) {
+            curtailLog.add(new CurtailEvent(clock.instant(), "atm " + (enabled ? "on" : "off")));
+        }
+        atmEnabled = enabled;
     }
 
     /** The draw the miner holds while awake, in W without noise: the model's nominal unless changed. */

@@ -22,6 +22,10 @@ import io.gridflex.minersim.fleet.SimulatedMiner;
  * be joined with {@code +} ({@code "power+summary"}), as the cgminer API allows; the answer then holds one full
  * response per command under its name. Every failure is a response with {@code STATUS "E"} and a message saying what
  * was wrong, never an exception.
+ * <p>
+ * Presets: {@code profiles} lists them ({@link LuxosProfiles}), {@code profileset "<session_id>,<profile>"} switches
+ * to one, which the miner refuses while its thermal manager (ATM) is on: {@code atm} reads it, {@code atmset
+ * "<session_id>,enabled=false"} turns it off. {@code config} says which preset runs and whether ATM is on.
  */
 public final class LuxosCommandHandler {
 
@@ -31,7 +35,7 @@ public final class LuxosCommandHandler {
     private static final int BOARDS = 3;
     private static final int FANS = 4;
     private static final Set<String> JOINABLE = Set.of("version", "summary", "stats", "devs", "pools", "config",
-            "power", "session");
+            "power", "session", "profiles", "atm");
 
     private final SimulatedMiner miner;
     private final SessionRegistry sessions;
@@ -95,7 +99,7 @@ public final class LuxosCommandHandler {
     }
 
     private static boolean isKnown(String name) {
-        return JOINABLE.contains(name) || Set.of("logon", "logoff", "curtail").contains(name);
+        return JOINABLE.contains(name) || Set.of("logon", "logoff", "curtail", "profileset", "atmset").contains(name);
     }
 
     private ObjectNode single(String name, String parameter) {
@@ -111,6 +115,10 @@ public final class LuxosCommandHandler {
             case "logon" -> logon();
             case "logoff" -> logoff(parameter);
             case "curtail" -> curtail(parameter);
+            case "profiles" -> profiles();
+            case "profileset" -> profileSet(parameter);
+            case "atm" -> atm();
+            case "atmset" -> atmSet(parameter);
             default -> error(LuxosStatus.INVALID_COMMAND, "Invalid command '" + name + "'");
         };
     }
@@ -229,8 +237,8 @@ public final class LuxosCommandHandler {
         c.put("Device Code", "");
         c.put("OS", "Linux");
         c.put("Hotplug", "None");
-        c.put("Profile", "default");
-        c.put("IsAtmEnabled", false);
+        c.put("Profile", miner.profile());
+        c.put("IsAtmEnabled", miner.atmEnabled());
         c.put("Model", miner.model().displayName());
         c.put("Hostname", miner.id());
         // LuxOS prints its MAC address in lower case.
@@ -276,17 +284,111 @@ public final class LuxosCommandHandler {
         return ok(LuxosStatus.SESSION_ENDED, "Session ended");
     }
 
-    private ObjectNode curtail(String parameter) {
+    private ObjectNode profiles() {
+        ObjectNode response = ok(LuxosStatus.PROFILES, "Profiles");
+        ArrayNode list = response.putArray("PROFILES");
+        for (LuxosProfiles.Profile p : LuxosProfiles.of(miner.model())) {
+            ObjectNode o = list.addObject();
+            o.put("Profile Name", p.name());
+            o.put("Step", p.step());
+            o.put("Frequency", p.frequencyMhz());
+            o.put("Voltage", p.voltage());
+            o.put("Watts", p.watts());
+            o.put("Hashrate", p.hashrateThs());
+            o.put("IsTuned", false);
+            o.put("IsDynamic", false);
+        }
+        return response;
+    }
+
+    private ObjectNode profileSet(String parameter) {
+        List<String> parts = parts(parameter);
+        ObjectNode refused = sessionRefusal(parts);
+        if (refused != null) {
+            return refused;
+        }
+        if (parts.size() < 2 || parts.get(1).isEmpty()) {
+            return error(LuxosStatus.MISSING_PARAMETER, "Missing parameter: profile");
+        }
+        Optional<LuxosProfiles.Profile> profile = LuxosProfiles.named(miner.model(), parts.get(1));
+        if (profile.isEmpty()) {
+            return error(LuxosStatus.INVALID_PARAMETER, "Invalid profile '" + parts.get(1) + "'");
+        }
+        if (miner.atmEnabled()) {
+            return error(LuxosStatus.ATM_ENABLED, "Cannot set a profile while ATM is enabled");
+        }
+        miner.setProfile(profile.get().name(), profile.get().watts());
+        ObjectNode response = ok(LuxosStatus.PROFILE_SET, "Profile Set");
+        response.putArray("PROFILE").addObject().put("Profile", profile.get().name());
+        return response;
+    }
+
+    private ObjectNode atm() {
+        ObjectNode response = ok(LuxosStatus.ATM, "ATM configuration values");
+        atmSection(response);
+        return response;
+    }
+
+    private ObjectNode atmSet(String parameter) {
+        List<String> parts = parts(parameter);
+        ObjectNode refused = sessionRefusal(parts);
+        if (refused != null) {
+            return refused;
+        }
+        if (parts.size() < 2) {
+            return error(LuxosStatus.MISSING_PARAMETER, "Missing parameter: enabled=true|false");
+        }
+        Boolean enabled = null;
+        for (String setting : parts.subList(1, parts.size())) {
+            String[] pair = setting.split("=", 2);
+            String value = pair.length == 2 ? pair[1].trim().toLowerCase(Locale.ROOT) : "";
+            if (!pair[0].trim().equalsIgnoreCase("enabled") || !Set.of("true", "false").contains(value)) {
+                return error(LuxosStatus.INVALID_PARAMETER, "Invalid ATM setting '" + setting + "'");
+            }
+            enabled = Boolean.valueOf(value);
+        }
+        miner.setAtmEnabled(enabled);
+        ObjectNode response = ok(LuxosStatus.ATM_SET, "ATM configuration updated");
+        atmSection(response);
+        return response;
+    }
+
+    private void atmSection(ObjectNode response) {
+        List<LuxosProfiles.Profile> profiles = LuxosProfiles.of(miner.model());
+        ObjectNode a = response.putArray("ATM").addObject();
+        a.put("Enabled", miner.atmEnabled());
+        a.put("MinProfile", profiles.getFirst().name());
+        a.put("MaxProfile", LuxosProfiles.DEFAULT);
+        a.put("StartupMinutes", 15);
+        a.put("PostRampMinutes", 15);
+        a.put("TempWindow", 5);
+    }
+
+    private static List<String> parts(String parameter) {
         List<String> parts = new ArrayList<>();
         for (String part : parameter.split(",", -1)) {
             parts.add(part.trim());
         }
+        return parts;
+    }
+
+    /** The error a privileged command gets without the active session as its first parameter, or null. */
+    private ObjectNode sessionRefusal(List<String> parts) {
         if (parts.isEmpty() || parts.getFirst().isEmpty()) {
             return error(LuxosStatus.MISSING_PARAMETER, "Missing parameter: session_id");
         }
         if (!sessions.use(parts.getFirst())) {
             return error(LuxosStatus.INVALID_SESSION,
                     "Invalid session ID: '" + parts.getFirst() + "' is not the active session; use logon");
+        }
+        return null;
+    }
+
+    private ObjectNode curtail(String parameter) {
+        List<String> parts = parts(parameter);
+        ObjectNode refused = sessionRefusal(parts);
+        if (refused != null) {
+            return refused;
         }
         if (parts.size() < 2 || parts.get(1).isEmpty()) {
             return error(LuxosStatus.MISSING_PARAMETER, "Missing parameter: action (sleep or wakeup)");

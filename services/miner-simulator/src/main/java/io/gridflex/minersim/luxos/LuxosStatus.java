@@ -18,14 +18,19 @@ enum LuxosStatus {
     SESSION_CREATED(316, "S"),
     SESSION_ENDED(317, "S"),
     SESSION_INFO(319, "S"),
+    PROFILE_SET(321, "S"),
+    PROFILES(323, "S"),
     CURTAIL_SENT(335, "S"),
+    ATM(337, "S"),
     POWER(339, "S"),
+    ATM_SET(340, "S"),
     SESSION_ACTIVE(402, "E"),
     MISSING_PARAMETER(440, "E"),
     INVALID_SESSION(441, "E"),
     INVALID_PARAMETER(442, "E"),
     REQUEST_TOO_LARGE(443, "E"),
-    REQUEST_TIMEOUT(444, "E");
+    REQUEST_TIMEOUT(444, "E"),
+    ATM_ENABLED(445, "E");
 
     final int code;
     final String severity;

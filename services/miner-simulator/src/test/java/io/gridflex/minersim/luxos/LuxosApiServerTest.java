@@ -149,6 +149,42 @@ class LuxosApiServerTest {
     }
 
     @Test
+    void aPresetIsChosenOnlyWithTheThermalManagerOff() throws IOException {
+        JsonNode profiles = client.call("{\"command\":\"profiles\"}");
+        assertSuccess(profiles, 323);
+        assertThat(profiles.at("/PROFILES")).hasSize(11);
+        JsonNode lowest = profiles.at("/PROFILES/0");
+        assertThat(lowest.get("Profile Name").asText()).isEqualTo("290MHz");
+        assertThat(lowest.get("Watts").asInt()).isEqualTo(1505);
+        assertThat(profiles.at("/PROFILES/8/Profile Name").asText()).isEqualTo("default");
+        assertThat(profiles.at("/PROFILES/8/Watts").asInt()).isEqualTo(3010);
+        assertThat(client.call("{\"command\":\"config\"}").at("/CONFIG/0/IsAtmEnabled").asBoolean()).isTrue();
+        String session = client.call("{\"command\":\"logon\"}").at("/SESSION/0/SessionID").asText();
+
+        assertError(client.call("{\"command\":\"profileset\",\"parameter\":\"" + session + ",290MHz\"}"), 445,
+                "ATM");
+        assertThat(miner.powerLevelW()).isEqualTo(3010.0);
+        assertError(client.call("{\"command\":\"atmset\",\"parameter\":\"" + session + ",enabled=maybe\"}"), 442,
+                "enabled=maybe");
+        assertError(client.call("{\"command\":\"atmset\",\"parameter\":\"nope,enabled=false\"}"), 441, "session");
+        JsonNode atmOff = client.call("{\"command\":\"atmset\",\"parameter\":\"" + session + ",enabled=false\"}");
+        assertSuccess(atmOff, 340);
+        assertThat(client.call("{\"command\":\"atm\"}").at("/ATM/0/Enabled").asBoolean()).isFalse();
+        assertError(client.call("{\"command\":\"profileset\",\"parameter\":\"" + session + ",9999MHz\"}"), 442,
+                "9999MHz");
+
+        JsonNode set = client.call("{\"command\":\"profileset\",\"parameter\":\"" + session + ",290MHz\"}");
+
+        assertSuccess(set, 321);
+        assertThat(set.at("/PROFILE/0/Profile").asText()).isEqualTo("290MHz");
+        assertThat(miner.powerLevelW()).isEqualTo(1505.0);
+        JsonNode config = client.call("{\"command\":\"config\"}");
+        assertThat(config.at("/CONFIG/0/Profile").asText()).isEqualTo("290MHz");
+        assertThat(config.at("/CONFIG/0/IsAtmEnabled").asBoolean()).isFalse();
+        assertThat(miner.curtailLog()).extracting(e -> e.action()).containsExactly("atm off", "profile 290MHz");
+    }
+
+    @Test
     void unknownCurtailActionChangesNothing() throws IOException {
         String session = client.call("{\"command\":\"logon\"}").at("/SESSION/0/SessionID").asText();
 

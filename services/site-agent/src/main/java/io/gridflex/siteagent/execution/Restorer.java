@@ -146,15 +146,16 @@ final class Restorer {
     }
 
     /**
-     * What brings a held miner back: a wake for one asleep; for one trimmed, a power target of its full draw (the
-     * highest seen while it hashed, rounded up to whole watts).
+     * What brings a held miner back: a wake for one asleep; for one trimmed, its own setting again, or where its
+     * firmware cannot return to one, a power target of its full draw (the highest seen while it hashed, rounded up to
+     * whole watts).
      */
     private static MinerAction comeBack(HeldMiner held, MinerStatus status) {
         if (held == null || !held.trimmed()) {
             return MinerAction.WAKE;
         }
         double full = Math.max(held.runningW(), status == null ? 0 : status.peakRunningW());
-        return MinerAction.powerTarget((int) Math.ceil(full));
+        return MinerAction.fullPower((int) Math.ceil(full));
     }
 
     /**

@@ -254,7 +254,7 @@ final class Shedder {
 
     /**
      * The most a power target may take off a hashing miner: down to {@code shed.power-target-floor} of its draw, less
-     * the percent a share-only firmware may round away; 0 where its firmware takes no power target.
+     * the percent a share-only or preset firmware may round away; 0 where its firmware takes no power target.
      */
     private double trimmableW(MinerStatus miner, Capabilities capabilities) {
         if (powerTargetFloor >= 1) {
@@ -263,7 +263,9 @@ final class Shedder {
         if (capabilities.exactPowerTarget()) {
             return miner.powerW() * (1 - powerTargetFloor);
         }
-        return capabilities.powerPercent() ? miner.powerW() * (1 - powerTargetFloor - 0.01) : 0;
+        return capabilities.powerPercent() || capabilities.presets()
+                ? miner.powerW() * (1 - powerTargetFloor - 0.01)
+                : 0;
     }
 
     /** A hashing miner's draw over its hashrate, in J/TH. */
@@ -362,7 +364,7 @@ final class Shedder {
                     LOG.warnf("miner %s accepted a power target and does not hold it; setting it back", miner);
                     commands.distrust(miner);
                     untrimmed.add(HoldRecord.wake(miner.toString(), now));
-                    commands.submit(miner, MinerAction.powerTarget((int) Math.ceil(Math.max(running,
+                    commands.submit(miner, MinerAction.fullPower((int) Math.ceil(Math.max(running,
                             status == null ? 0 : status.peakRunningW()))));
                 }
             } else if (status != null && status.reachable() && !status.hashing()

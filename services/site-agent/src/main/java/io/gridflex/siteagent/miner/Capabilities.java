@@ -9,14 +9,27 @@ package io.gridflex.siteagent.miner;
  * @param powerPercent the miner accepts a temporary power limit as a share of its nominal draw
  * @param reportsPower the miner's readings include its draw; without it the agent takes the draw from the site meter
  *        or a configured per-model value, and says so
+ * @param presets the miner offers presets rated in watts (LuxOS profiles): a power target becomes the highest preset
+ *        rated at or below it, so the miner draws about the target or a step less
  */
-public record Capabilities(boolean sleep, boolean exactPowerTarget, boolean powerPercent, boolean reportsPower) {
+public record Capabilities(boolean sleep, boolean exactPowerTarget, boolean powerPercent, boolean reportsPower,
+        boolean presets) {
 
     /** A miner the agent can only read: it cannot take part in a shed. */
-    public static final Capabilities READ_ONLY = new Capabilities(false, false, false, false);
+    public static final Capabilities READ_ONLY = new Capabilities(false, false, false, false, false);
+
+    /** A miner without presets. */
+    public Capabilities(boolean sleep, boolean exactPowerTarget, boolean powerPercent, boolean reportsPower) {
+        this(sleep, exactPowerTarget, powerPercent, reportsPower, false);
+    }
 
     /** Whether the agent can shed any load on this miner. */
     public boolean canShed() {
-        return sleep || exactPowerTarget || powerPercent;
+        return sleep || exactPowerTarget || powerPercent || presets;
+    }
+
+    /** Whether the miner takes a power target in some form: exact, as a share, or as the nearest preset. */
+    public boolean trims() {
+        return exactPowerTarget || powerPercent || presets;
     }
 }

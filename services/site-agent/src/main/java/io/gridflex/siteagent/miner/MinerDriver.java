@@ -41,6 +41,15 @@ public interface MinerDriver {
     }
 
     /**
+     * Runs a miner this agent trimmed in full again: back to the setting it had before its first trim where the
+     * firmware can return to one, else a power target of {@code fullW} (the draw it had then). By default the power
+     * target.
+     */
+    default void runInFull(MinerEndpoint miner, int fullW) throws MinerException {
+        powerTarget(miner, fullW);
+    }
+
+    /**
      * Gets ready to command the miner soon, so that the command itself is one round trip: a session opened or
      * renewed, a login token refreshed, a salt fetched. Called ahead of a shed the schedule announces; does nothing
      * where the firmware needs nothing. Never throws: a miner that is not ready is made ready by the command.

@@ -133,18 +133,24 @@ class MixedSiteTest {
         List<SimulatedMiner> good = fleet.miners().stream()
                 .filter(m -> !bad.contains(m) && !cgminers.contains(m)).toList();
 
-        // Every miner that can shed is needed, bad ones included: 37 good ones remove 110.6 kW.
+        // Every miner that can shed is needed, bad ones included: 37 good ones remove 110.6 kW. The last pick may be
+        // trimmed rather than put to sleep, since the plan counts on the bad ones too.
         Instant t = Instant.now().minusSeconds(1);
         book.offer(schedule("mixed-site", 1, Instant.now(), segment(t, t.plusSeconds(600), event("ev-mix", 118))));
-        stepUntil(() -> good.stream().noneMatch(SimulatedMiner::isAwake));
+        stepUntil(() -> good.stream().allMatch(m -> !m.isAwake() || trimmed(m)));
+        assertThat(good).filteredOn(MixedSiteTest::trimmed).hasSizeLessThanOrEqualTo(1);
         assertThat(acks(Status.SHED)).as("the hung miner's command is still out").isEmpty();
         assertThat(cgminers).as("read-only miners are never picked").allMatch(SimulatedMiner::isAwake);
 
         // A cancel while the hung miner's command is out: the restore starts without waiting for it.
         book.offer(schedule("mixed-site", 2, Instant.now()));
         stepUntil(() -> !acks(Status.RESTORING).isEmpty());
-        stepUntil(() -> good.stream().allMatch(SimulatedMiner::isAwake) && !acks(Status.RESTORED).isEmpty());
+        stepUntil(() -> good.stream().allMatch(m -> m.isAwake() && !trimmed(m)) && !acks(Status.RESTORED).isEmpty());
         assertThat(hangs.isAwake()).isTrue();
+    }
+
+    private static boolean trimmed(SimulatedMiner miner) {
+        return miner.isAwake() && miner.powerLevelW() < MinerModel.S19XP.runningWatts() - 1;
     }
 
     @Test
@@ -203,6 +209,41 @@ class MixedSiteTest {
         book.offer(schedule("mixed-site", 2, Instant.now()));
         stepUntil(() -> asleep() == 0 && !acks(Status.RESTORED).isEmpty());
         assertThat(trimmed.getFirst().powerLevelW()).isGreaterThanOrEqualTo(MinerModel.S19XP.runningWatts());
+        await().atMost(Duration.ofSeconds(10)).until(() -> fleet.powerW() >= before - 1);
+    }
+
+    /**
+     * The same 10 kW with the miners that take an exact target or a share out of reach: the last kilowatts go to a
+     * LuxOS profile, the highest rated at or below the trim's target (340MHz, 1881 W, where 1970 W was asked), with
+     * its thermal manager off so that it stays there. Cancelled, the miner is back on its own profile, its thermal
+     * manager on again.
+     */
+    @Test
+    void withoutExactTargetsTheLastKilowattsGoToALuxosProfileAndComeBackToTheMinersOwn() {
+        fleet.miners().stream().filter(m -> m.firmware() == Firmware.BRAIINS || m.firmware() == Firmware.WHATSMINER)
+                .forEach(m -> m.setApiOffline(true));
+        view.sampleAll();
+        double before = fleet.powerW();
+        Instant t = Instant.now().minusSeconds(1);
+        book.offer(schedule("mixed-site", 1, Instant.now(), segment(t, t.plusSeconds(600), event("ev-profile", 10))));
+        stepUntil(() -> !acks(Status.SHED).isEmpty());
+
+        List<SimulatedMiner> trimmed = fleet.miners().stream()
+                .filter(m -> m.isAwake() && m.powerLevelW() < MinerModel.S19XP.runningWatts() - 1).toList();
+        assertThat(asleep()).isEqualTo(3);
+        assertThat(trimmed).extracting(m -> m.firmware() + " " + m.profile()).containsExactly("LUXOS 340MHz");
+        assertThat(trimmed.getFirst().atmEnabled()).isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> before - fleet.powerW() >= 10_000 - 1);
+        assertThat(before - fleet.powerW()).as("a profile step more at most, not a miner").isLessThan(10_300);
+        ScheduleAck shed = acks(Status.SHED).getFirst();
+        assertThat(shed.reason()).contains("1 trimmed");
+        assertThat(shed.shedKw()).isBetween(9.9, 10.3);
+
+        book.offer(schedule("mixed-site", 2, Instant.now()));
+        stepUntil(() -> asleep() == 0 && !acks(Status.RESTORED).isEmpty());
+        assertThat(trimmed.getFirst().profile()).isEqualTo("default");
+        assertThat(trimmed.getFirst().atmEnabled()).isTrue();
+        assertThat(trimmed.getFirst().powerLevelW()).isEqualTo(MinerModel.S19XP.runningWatts());
         await().atMost(Duration.ofSeconds(10)).until(() -> fleet.powerW() >= before - 1);
     }
 

@@ -187,6 +187,58 @@ class DriversAgainstSimulatorTest {
     }
 
     @Test
+    void luxosTakesTheHighestProfileAtOrBelowATargetAndGoesBackToItsOwn() throws MinerException {
+        int i = indexOf(io.gridflex.minersim.fleet.Firmware.LUXOS);
+        MinerEndpoint miner = endpoint(i);
+        MinerDriver driver = drivers.driver(miner);
+        SimulatedMiner simulated = fleet.miner(i);
+        assertThat(driver.capabilities(miner).presets()).isTrue();
+        assertThat(simulated.atmEnabled()).isTrue();
+
+        // The S19 XP's profiles step by a sixteenth of its 3010 W: 2300 W lies between 390MHz (2258 W) and 415MHz.
+        driver.powerTarget(miner, 2300);
+        assertThat(simulated.profile()).isEqualTo("390MHz");
+        assertThat(simulated.powerLevelW()).isEqualTo(2258);
+        assertThat(simulated.atmEnabled()).as("the thermal manager would move it off the profile").isFalse();
+        driver.powerTarget(miner, 1700);
+        assertThat(simulated.profile()).isEqualTo("315MHz");
+        assertThat(simulated.powerLevelW()).isEqualTo(1693);
+
+        driver.runInFull(miner, 3010);
+        assertThat(simulated.profile()).isEqualTo("default");
+        assertThat(simulated.powerLevelW()).isEqualTo(3010);
+        assertThat(simulated.atmEnabled()).isTrue();
+        assertThat(simulated.curtailLog()).extracting(e -> e.action()).endsWith("atm off", "profile 390MHz",
+                "profile 315MHz", "profile default", "atm on");
+
+        // Below its lowest profile (1505 W) no profile can hold the target: refused, and nothing changes.
+        assertThatThrownBy(() -> driver.powerTarget(miner, 1400)).isInstanceOf(MinerException.class)
+                .hasMessageContaining("1505 W")
+                .satisfies(e -> assertThat(((MinerException) e).code()).isEqualTo(MinerException.UNSUPPORTED));
+        assertThat(simulated.profile()).isEqualTo("default");
+        assertThat(simulated.atmEnabled()).isTrue();
+    }
+
+    @Test
+    void aRestartedLuxosDriverRunsATrimmedMinerOnTheProfileNearestItsFormerDrawWithItsThermalManagerOn()
+            throws MinerException {
+        int i = indexOf(io.gridflex.minersim.fleet.Firmware.LUXOS) + 1;
+        assertThat(fleet.address(i).firmware()).isEqualTo(io.gridflex.minersim.fleet.Firmware.LUXOS);
+        MinerEndpoint miner = endpoint(i);
+        SimulatedMiner simulated = fleet.miner(i);
+        new LuxosDriver(settings).powerTarget(miner, 2000);
+        assertThat(simulated.profile()).isEqualTo("340MHz");
+        assertThat(simulated.atmEnabled()).isFalse();
+
+        // The agent restarted: what the miner ran before is forgotten; the draw it had then is in its hold.
+        new LuxosDriver(settings).runInFull(miner, 2950);
+
+        assertThat(simulated.profile()).isEqualTo("default");
+        assertThat(simulated.powerLevelW()).isEqualTo(3010);
+        assertThat(simulated.atmEnabled()).isTrue();
+    }
+
+    @Test
     void whatsminerV2TakesAPowerShareRoundedUp() throws MinerException {
         int i = indexOf(io.gridflex.minersim.fleet.Firmware.WHATSMINER_V2);
         MinerEndpoint miner = endpoint(i);

@@ -18,18 +18,21 @@ import io.gridflex.siteagent.miner.cgminerapi.CgminerReplies;
 
 /**
  * LuxOS miners: curtail sleep/wakeup through the miner's one session (kept open between commands), draw from
- * {@code power}. No power target: LuxOS offers only {@code profileset} presets, and this driver does not yet know each
- * preset's draw nor how to hand the miner back to its ATM safely, so it does not pretend to hold a target.
+ * {@code power}, and power targets through the firmware's presets ({@link ProfileControl}): the highest profile rated
+ * at or below the target, and back to the miner's own profile and thermal manager when it runs in full again.
  */
 @ApplicationScoped
 public class LuxosDriver implements MinerDriver {
 
-    private static final Capabilities CAPABILITIES = new Capabilities(true, false, false, true);
+    private static final Capabilities CAPABILITIES = new Capabilities(true, false, false, true, true);
+    private static final Capabilities WITHOUT_PRESETS = new Capabilities(true, false, false, true, false);
 
     private final LuxosClient client;
+    private final ProfileControl profiles;
 
     public LuxosDriver(DriverSettings settings) {
         this.client = new LuxosClient(settings.timeout(), settings.clock());
+        this.profiles = new ProfileControl(client);
     }
 
     @Override
@@ -39,7 +42,7 @@ public class LuxosDriver implements MinerDriver {
 
     @Override
     public Capabilities capabilities(MinerEndpoint miner) {
-        return CAPABILITIES;
+        return profiles.offers(miner) ? CAPABILITIES : WITHOUT_PRESETS;
     }
 
     @Override
@@ -55,6 +58,18 @@ public class LuxosDriver implements MinerDriver {
     @Override
     public void wake(MinerEndpoint miner) throws MinerException {
         client.curtail(miner, "wakeup");
+    }
+
+    /** The highest profile rated at or below {@code watts}, with the thermal manager off. */
+    @Override
+    public void powerTarget(MinerEndpoint miner, int watts) throws MinerException {
+        profiles.trimTo(miner, watts);
+    }
+
+    /** Back to the profile (and thermal manager) the miner had before its trim. */
+    @Override
+    public void runInFull(MinerEndpoint miner, int fullW) throws MinerException {
+        profiles.runInFull(miner, fullW);
     }
 
     @Override
