@@ -53,7 +53,10 @@ public class SimulatedSiteResource implements QuarkusTestResourceLifecycleManage
                 Map.entry("gridflex.site.restore.start-jitter", "0s"),
                 Map.entry("gridflex.site.telemetry.interval", "2s"),
                 Map.entry("gridflex.site.miner.timeout", "1s"),
-                Map.entry("gridflex.site.shed.confirm-timeout", "5s"));
+                Map.entry("gridflex.site.shed.confirm-timeout", "5s"),
+                // Whole miners only: these tests count sleeps and wakes. Trimming (a power target or a LuxOS profile
+                // for the last kilowatts) is tested by MixedSiteTest and DriversAgainstSimulatorTest.
+                Map.entry("gridflex.site.shed.power-target-floor", "1"));
     }
 
     @Override

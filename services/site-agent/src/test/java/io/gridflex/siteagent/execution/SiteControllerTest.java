@@ -423,6 +423,8 @@ class SiteControllerTest {
 
     @Test
     void keepsTheSiteUnderItsImportLimitAsTheDataCentreSpikesAndUnderAnEventsLowerCap() {
+        // Whole miners, so that the steps below can be counted in miners asleep.
+        config = new TestSiteConfig(SITE, 100, fleet.endpoints(), dir.resolve("state.json")).withPowerTargetFloor(1);
         startAgent();
         // The site may import 100 kW; its four miners draw 12.04 kW. A data-centre spike to 95 kW needs 7.04 kW off.
         otherLoad.update(95_000, clock.instant());

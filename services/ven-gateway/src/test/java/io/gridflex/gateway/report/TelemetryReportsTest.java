@@ -321,6 +321,59 @@ class TelemetryReportsTest {
         assertThat(status(usage)).isIn("ACTIVE", "CANCELLED");
     }
 
+    /**
+     * A report request and an event wait at the VTN together (held back while both are queued): the VEN takes the
+     * request with one poll, polls again at once and takes the event, polls once more and hears there is nothing,
+     * and only then waits for its poll interval (1 s, as the VTN asks).
+     */
+    @Test
+    void theVenPollsAgainAtOnceUntilTheVtnsQueueOfAReportRequestAndAnEventIsEmpty() {
+        await("the sites' telemetry read").atMost(PATIENCE).until(this::scriptedUsageRequest, Objects::nonNull);
+        String venId = registration.venId();
+        String requestId;
+        String eventId;
+        long before;
+        vtn.hold(venId);
+        try {
+            requestId = vtn.requestReport(Map.of("venId", venId, "reportName", "TELEMETRY_STATUS", "rIds",
+                    List.of("status-plant-a"), "granularitySeconds", 0, "reportBackSeconds", 0));
+            eventId = vtn.createEvent(venId, 100, Instant.now().plus(Duration.ofHours(6)), 600);
+            before = vtn.lastMessage();
+        } finally {
+            vtn.release(venId);
+        }
+        try {
+            await("both taken").atMost(PATIENCE).until(() -> "200".equals(
+                    vtn.reportRequest(requestId).getString("venAnswerCode"))
+                    && vtn.delivery(eventId, venId).get("responseCode") != null);
+            await("the poll that finds the queue empty, and the next one").atMost(PATIENCE)
+                    .until(() -> polls(venId, before).size() >= 4);
+
+            List<Map<String, Object>> polls = polls(venId, before);
+            assertThat(polls).extracting(p -> p.get("answer")).startsWith("oadrCreateReport", "oadrDistributeEvent",
+                    "oadrResponse", "oadrResponse");
+            Duration toEvent = between(polls.get(0), polls.get(1));
+            Duration toEmpty = between(polls.get(1), polls.get(2));
+            Duration toNext = between(polls.get(2), polls.get(3));
+            assertThat(toEvent).as("the poll after the report request, at once").isLessThan(Duration.ofMillis(500));
+            assertThat(toEmpty).as("the poll after the event, at once").isLessThan(Duration.ofMillis(500));
+            assertThat(toNext).as("an empty queue: back to the 1 s interval")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        } finally {
+            vtn.cancel(eventId);
+        }
+    }
+
+    private List<Map<String, Object>> polls(String venId, long after) {
+        return vtn.messagesAfter(after).stream()
+                .filter(m -> "oadrPoll".equals(m.get("message")) && venId.equals(m.get("venId"))).toList();
+    }
+
+    private static Duration between(Map<String, Object> from, Map<String, Object> to) {
+        return Duration.between(Instant.parse((String) from.get("receivedAt")),
+                Instant.parse((String) to.get("receivedAt")));
+    }
+
     @Test
     void oneShotReportsAreSentOnceWithTheLatestReadings() throws SQLException {
         String scripted = await("the scripted usage request").atMost(PATIENCE).until(this::scriptedUsageRequest,

@@ -143,6 +143,16 @@ public final class VtnAdmin {
         return all.isEmpty() ? 0 : ((Number) all.getLast().get("sequence")).longValue();
     }
 
+    /** Holds back what is queued for the VEN: its polls get nothing to do until {@link #release}. */
+    public void hold(String venId) {
+        given().baseUri(baseUrl).post("/admin/vens/{venId}/hold", venId).then().statusCode(204);
+    }
+
+    /** Ends a {@link #hold}: the VEN's next poll gets the first message queued. */
+    public void release(String venId) {
+        given().baseUri(baseUrl).post("/admin/vens/{venId}/release", venId).then().statusCode(204);
+    }
+
     /** The VTN asks the VEN to register again: oadrRequestReregistration in its next poll. */
     public void requestReregistration(String venId) {
         given().baseUri(baseUrl).post("/admin/vens/{venId}/reregistration", venId).then().statusCode(202);

@@ -23,7 +23,8 @@ import io.gridflex.vtnsim.ven.VenRegistry;
  * OadrPoll: how a pull VEN learns of events and report requests. A registration message this VTN starts
  * ({@link RegistrationRequests}) comes first, then a report request or cancellation queued for the VEN (admin API),
  * one per poll; then the VEN gets its events when one of them is new or changed since it
- * last received them; otherwise an oadrResponse 200 says there is nothing to do.
+ * last received them; otherwise an oadrResponse 200 says there is nothing to do. While the admin API holds a VEN's
+ * deliveries back ({@link VenRegistry#hold}), only registration messages go out.
  */
 @ApplicationScoped
 public class PollHandler implements MessageHandler {
@@ -62,6 +63,11 @@ public class PollHandler implements MessageHandler {
         if (registration.isPresent()) {
             // This VTN asks the VEN to register again, or ends its registration: before anything else.
             return registration;
+        }
+        if (registry.isHeld(venId)) {
+            // Held back by the admin API: what is queued waits for the release.
+            return Optional.of(OadrReplies.response(OadrResponseCode.OK, OadrResponseCode.OK.description(), null,
+                    venId));
         }
         Optional<OadrPayload> queued = reports.nextFor(venId, now);
         if (queued.isPresent()) {

@@ -77,6 +77,24 @@ public class VenAdminResource {
         return requests.cancel(venId) ? Response.accepted().build() : unknown(venId);
     }
 
+    @POST
+    @Path("/{venId}/hold")
+    @Operation(summary = "Holds back the VEN's queued report requests and events: its polls get nothing to do until"
+            + " the release, so a queue of several messages can be staged")
+    public Response hold(@PathParam("venId") String venId) {
+        return registry.hold(venId) ? Response.noContent().build() : unknown(venId);
+    }
+
+    @POST
+    @Path("/{venId}/release")
+    @Operation(summary = "Ends a hold: the VEN's next poll gets the first message queued")
+    public Response release(@PathParam("venId") String venId) {
+        return registry.release(venId)
+                ? Response.noContent().build()
+                : Response.status(Response.Status.NOT_FOUND)
+                        .entity(new ApiError("not-held", "The deliveries of VEN " + venId + " are not held")).build();
+    }
+
     private static Response unknown(String venId) {
         return Response.status(Response.Status.NOT_FOUND)
                 .entity(new ApiError("unknown-ven", "No VEN " + venId + " is registered")).build();

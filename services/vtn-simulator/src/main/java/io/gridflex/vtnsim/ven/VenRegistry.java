@@ -22,6 +22,7 @@ public class VenRegistry {
 
     private final Map<String, Ven> byVenId = new LinkedHashMap<>();
     private final Set<String> preallocated = new HashSet<>();
+    private final Set<String> held = new HashSet<>();
 
     /**
      * Registers a VEN. A VEN that presents a venID this VTN issued keeps it and its registrationID; one that presents
@@ -85,6 +86,28 @@ public class VenRegistry {
         }
         byVenId.put(venId, ven.polledAt(now));
         return true;
+    }
+
+    /**
+     * Holds back what is queued for a registered VEN: its polls are answered with nothing to do until
+     * {@link #release}, while events and report requests queue up, so that a test can stage a queue of several
+     * messages and watch the VEN drain it. @return false for a VEN that is not registered
+     */
+    public synchronized boolean hold(String venId) {
+        if (!byVenId.containsKey(venId)) {
+            return false;
+        }
+        held.add(venId);
+        return true;
+    }
+
+    /** Ends a {@link #hold}: the VEN's next poll gets the first message queued. @return false when none was held */
+    public synchronized boolean release(String venId) {
+        return held.remove(venId);
+    }
+
+    public synchronized boolean isHeld(String venId) {
+        return held.contains(venId);
     }
 
     /** Oldest registration first; registrations in the same instant in the order they arrived (a stable sort). */

@@ -1,10 +1,13 @@
 package io.gridflex.vtnsim.report;
 
 import static io.gridflex.vtnsim.VtnTestClient.code;
+import static io.gridflex.vtnsim.VtnTestClient.createEvent;
+import static io.gridflex.vtnsim.VtnTestClient.distribution;
 import static io.gridflex.vtnsim.VtnTestClient.poll;
 import static io.gridflex.vtnsim.VtnTestClient.post;
 import static io.gridflex.vtnsim.VtnTestClient.register;
 import static io.gridflex.vtnsim.VtnTestClient.requestId;
+import static io.gridflex.vtnsim.VtnTestClient.response;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -87,6 +90,29 @@ class ReportRequestsTest {
         assertThat(received.getFloat("[0].intervals[0].values[0].value")).isEqualTo(812.5f);
         assertThat(received.getString("[0].intervals[0].values[0].dataQuality"))
                 .isEqualTo("Quality Good - Non Specific");
+    }
+
+    @Test
+    void aHeldVenGetsNothingUntilReleasedThenItsQueueOnePollAtATime() {
+        String venId = register("reports-held").venId();
+        post("EiReport", OadrReports.registerReport(requestId(), venId, metadata()));
+        given().post("/admin/vens/{venId}/hold", venId).then().statusCode(204);
+        String eventId = createEvent(venId, 1500, 900);
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("venId", venId, "reportName", "TELEMETRY_STATUS", "granularitySeconds", 0,
+                        "reportBackSeconds", 0))
+                .post("/admin/reports/requests").then().statusCode(201).extract().path("reportRequestId");
+
+        assertThat(code(response(poll(venId)).getEiResponse())).as("held back").isEqualTo("200");
+        given().post("/admin/vens/{venId}/release", venId).then().statusCode(204);
+        given().post("/admin/vens/{venId}/release", venId).then().statusCode(404);
+        given().post("/admin/vens/{venId}/hold", "ven-unknown").then().statusCode(404);
+
+        assertThat(poll(venId).getOadrSignedObject().getOadrCreateReport().getOadrReportRequest()).as("first")
+                .singleElement().satisfies(r -> assertThat(r.getReportRequestID()).isEqualTo(id));
+        assertThat(distribution(poll(venId)).getOadrEvent()).as("then").singleElement()
+                .satisfies(e -> assertThat(e.getEiEvent().getEventDescriptor().getEventID()).isEqualTo(eventId));
+        assertThat(code(response(poll(venId)).getEiResponse())).as("then nothing").isEqualTo("200");
     }
 
     @Test
