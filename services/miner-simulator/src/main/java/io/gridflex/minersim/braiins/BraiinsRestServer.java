@@ -34,6 +34,8 @@ import io.gridflex.minersim.net.Json;
  * warm-up rate going up, the sleep-ramp rate going down, in proportion to the swing). N outside the model's
  * {@code min..max} (35 %..115 % of nominal) or not an integer → 400 {@code {"message":"..."}}.
  * {@code GET /api/v1/performance/power-target} → {@code {"watt":N}}.</li>
+ * <li>{@code GET /api/v1/performance/tuner-state} → {@code {"overall_tuner_state":"TUNER_STATE_STABLE",
+ * "power_target_mode_state":{"current_target":{"watt":N}}}}: the target the miner holds.</li>
  * <li>{@code GET /api/v1/configuration/constraints} →
  * {@code {"tuner_constraints":{"power_target":{"min":{"watt"},"default":{"watt"},"max":{"watt"}}}}}.</li>
  * <li>{@code GET /api/v1/miner/stats} → {@code {"miner_stats":{"real_hashrate":{"last_5s":{"gigahash_per_second"},
@@ -113,12 +115,13 @@ public final class BraiinsRestServer implements MinerApi {
             case "PUT /actions/resume" -> resume();
             case "PUT /performance/power-target" -> setPowerTarget(request);
             case "GET /performance/power-target" -> ok(Json.object().put("watt", Math.round(miner.powerLevelW())));
+            case "GET /performance/tuner-state" -> tunerState();
             case "GET /configuration/constraints" -> constraints();
             case "GET /miner/stats" -> stats();
             case "GET /miner/details" -> details();
             default -> switch (resource) {
                 case "/actions/pause", "/actions/resume", "/performance/power-target", "/miner/stats",
-                        "/miner/details", "/configuration/constraints" ->
+                        "/miner/details", "/configuration/constraints", "/performance/tuner-state" ->
                     message(405, "method not allowed");
                 default -> message(404, "no such resource: " + path);
             };
@@ -187,6 +190,14 @@ public final class BraiinsRestServer implements MinerApi {
         }
         miner.setPowerLevel(watt);
         return ok(Json.object().put("watt", watt));
+    }
+
+    private HttpResponse tunerState() {
+        ObjectNode root = Json.object();
+        root.put("overall_tuner_state", "TUNER_STATE_STABLE");
+        root.putObject("power_target_mode_state").putObject("current_target").put("watt",
+                Math.round(miner.powerLevelW()));
+        return ok(root);
     }
 
     private HttpResponse constraints() {

@@ -239,6 +239,30 @@ class DriversAgainstSimulatorTest {
     }
 
     @Test
+    void braiinsRunsATrimmedMinerInFullOnItsOwnTargetOrAfterARestartOnTheDrawItHad() throws MinerException {
+        int i = indexOf(io.gridflex.minersim.fleet.Firmware.BRAIINS) + 1;
+        assertThat(fleet.address(i).firmware()).isEqualTo(io.gridflex.minersim.fleet.Firmware.BRAIINS);
+        MinerEndpoint miner = endpoint(i);
+        SimulatedMiner simulated = fleet.miner(i);
+        // Its owner runs it at 2800 W; the agent measured 2950 W while it hashed (readings differ from targets).
+        simulated.setPowerLevel(2800);
+        try {
+            MinerDriver driver = new BraiinsDriver(settings);
+            driver.powerTarget(miner, 2000);
+            driver.powerTarget(miner, 1800);
+            assertThat(simulated.powerLevelW()).isEqualTo(1800);
+            driver.runInFull(miner, 2950);
+            assertThat(simulated.powerLevelW()).as("its own target, not the draw measured").isEqualTo(2800);
+
+            new BraiinsDriver(settings).powerTarget(miner, 2000);
+            new BraiinsDriver(settings).runInFull(miner, 2950);
+            assertThat(simulated.powerLevelW()).as("restarted: the draw it had").isEqualTo(2950);
+        } finally {
+            simulated.setPowerLevel(3010);
+        }
+    }
+
+    @Test
     void whatsminerV2TakesAPowerShareRoundedUp() throws MinerException {
         int i = indexOf(io.gridflex.minersim.fleet.Firmware.WHATSMINER_V2);
         MinerEndpoint miner = endpoint(i);

@@ -210,6 +210,27 @@ class TelemetryReportsTest {
     }
 
     @Test
+    void aCancellationCarriedByTheVtnsReplyToAReportEndsThatReportAndIsAnswered() throws SQLException {
+        await("the sites' telemetry read").atMost(PATIENCE).until(this::scriptedUsageRequest, Objects::nonNull);
+        String id = vtn.requestReport(Map.of("venId", registration.venId(), "reportName", "TELEMETRY_STATUS",
+                "rIds", List.of("status-plant-a"), "granularitySeconds", 1, "reportBackSeconds", 1));
+        await("the request taken and reported").atMost(PATIENCE)
+                .until(() -> "200".equals(vtn.reportRequest(id).getString("venAnswerCode"))
+                        && vtn.reportRequest(id).getInt("reports") > 0);
+
+        vtn.cancelReportInUpdatedReport(id);
+
+        await("the cancellation answered").atMost(PATIENCE)
+                .until(() -> "200".equals(vtn.reportRequest(id).getString("cancelAnswerCode")));
+        assertThat(vtn.reportRequest(id).getString("cancelDeliveredAt")).isNotNull();
+        int reports = vtn.reportRequest(id).getInt("reports");
+        Instant twoPeriodsLater = Instant.now().plusSeconds(3);
+        await("past two more reporting periods").atMost(PATIENCE).until(() -> Instant.now().isAfter(twoPeriodsLater));
+        assertThat(vtn.reportRequest(id).getInt("reports")).as("no report after the cancellation").isEqualTo(reports);
+        assertThat(status(id)).isEqualTo("CANCELLED");
+    }
+
+    @Test
     void aStatusReportStartingLaterIsSentFromItsStartWithTheLoadControlState() throws SQLException {
         await("the sites' telemetry read").atMost(PATIENCE).until(this::scriptedUsageRequest, Objects::nonNull);
         Instant start = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);

@@ -99,6 +99,13 @@ public final class VtnAdmin {
                 .post("/admin/reports/requests/{id}/cancel", reportRequestId).then().statusCode(200);
     }
 
+    /** Cancels a report request in the VTN's reply (oadrUpdatedReport) to the VEN's next report, no report to follow. */
+    public void cancelReportInUpdatedReport(String reportRequestId) {
+        given().baseUri(baseUrl).contentType(ContentType.JSON)
+                .body(Map.of("reportToFollow", false, "via", "updatedReport"))
+                .post("/admin/reports/requests/{id}/cancel", reportRequestId).then().statusCode(200);
+    }
+
     /** One report request as the VTN sees it: venAnswerCode, pending, deliveredAt, cancelDeliveredAt, reports... */
     public JsonPath reportRequest(String reportRequestId) {
         return given().baseUri(baseUrl).get("/admin/reports/requests/{id}", reportRequestId).then().statusCode(200)

@@ -99,6 +99,12 @@ public class EiReportHandler implements MessageHandler {
             Instant now = clock.instant();
             book.receive(venId, update.getOadrReport().stream().map(r -> UpdateReader.read(venId, r, now)).toList());
             LOG.debugf("VEN %s sent %d report(s)", venId, update.getOadrReport().size());
+            Optional<OadrPayload> reply = reply(venId, update.getRequestID(), OadrReplies::updatedReport);
+            // A cancellation queued to ride on this reply goes with it.
+            book.piggyBackFor(venId, now).ifPresent(
+                    cancel -> reply.orElseThrow().getOadrSignedObject().getOadrUpdatedReport()
+                            .setOadrCancelReport(cancel));
+            return reply;
         }
         return reply(venId, update.getRequestID(), OadrReplies::updatedReport);
     }

@@ -152,9 +152,13 @@ public class ReportAdmin {
     public ReportRequestView cancel(String reportRequestId, CancelReportRequest request) {
         ReportRequestView held = get(reportRequestId);
         boolean follow = request != null && Boolean.TRUE.equals(request.reportToFollow());
-        ReportRequestView cancelling = book.queueCancel(held, follow);
-        LOG.infof("Cancelling report %s of VEN %s (reportToFollow %s) with its next poll", reportRequestId,
-                held.venId(), follow);
+        String via = request == null || request.via() == null ? "poll" : request.via();
+        if (!via.equals("poll") && !via.equals("updatedReport")) {
+            throw ApiException.badRequest("invalid-request", "via is poll or updatedReport, got " + via);
+        }
+        ReportRequestView cancelling = book.queueCancel(held, follow, via.equals("updatedReport"));
+        LOG.infof("Cancelling report %s of VEN %s (reportToFollow %s) with its next %s", reportRequestId,
+                held.venId(), follow, via.equals("poll") ? "poll" : "oadrUpdateReport");
         queued.fire(new ReportsQueued(held.venId()));
         return cancelling;
     }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.openadr.OadrReports;
 import io.gridflex.openadr.model.ei.EiResponseType;
+import io.gridflex.openadr.model.oadr.OadrCancelReportType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.openadr.model.oadr.OadrPendingReportsType;
 import io.gridflex.openadr.model.oadr.OadrReportDescriptionType;
@@ -104,6 +105,15 @@ public class ReportBook {
 
     /** Queues an oadrCancelReport of one request for the VEN's next poll. */
     public synchronized ReportRequestView queueCancel(ReportRequestView request, boolean reportToFollow) {
+        return queueCancel(request, reportToFollow, false);
+    }
+
+    /**
+     * Queues an oadrCancelReport of one request: for the VEN's next poll, or {@code inUpdatedReport} carried by this
+     * VTN's reply (oadrUpdatedReport) to the VEN's next oadrUpdateReport.
+     */
+    public synchronized ReportRequestView queueCancel(ReportRequestView request, boolean reportToFollow,
+            boolean inUpdatedReport) {
         VenReports ven = ven(request.venId());
         String requestId = "cancel-" + UUID.randomUUID();
         OadrPayload message = OadrReports.cancelReport(requestId, List.of(request.reportRequestId()), reportToFollow,
@@ -111,8 +121,25 @@ public class ReportBook {
         ReportRequestView cancelling = request.cancelling(reportToFollow);
         ven.update(cancelling);
         ven.byMessage.put(requestId, List.of(request.reportRequestId()));
-        ven.queue.add(new VenReports.Queued(message, List.of(request.reportRequestId()), true));
+        VenReports.Queued queued = new VenReports.Queued(message, List.of(request.reportRequestId()), true);
+        (inUpdatedReport ? ven.piggyBacked : ven.queue).add(queued);
         return cancelling;
+    }
+
+    /** The oldest cancellation waiting to ride on this VTN's next oadrUpdatedReport to the VEN, now on its way. */
+    public synchronized Optional<OadrCancelReportType> piggyBackFor(String venId, Instant now) {
+        VenReports ven = byVen.get(venId);
+        if (ven == null || ven.piggyBacked.isEmpty()) {
+            return Optional.empty();
+        }
+        VenReports.Queued queued = ven.piggyBacked.removeFirst();
+        for (String id : queued.reportRequestIds()) {
+            ReportRequestView r = ven.requests.get(id);
+            if (r != null) {
+                ven.update(r.cancelSent(now));
+            }
+        }
+        return Optional.of(queued.message().getOadrSignedObject().getOadrCancelReport());
     }
 
     /** The oldest message waiting for this VEN, which is now on its way. */

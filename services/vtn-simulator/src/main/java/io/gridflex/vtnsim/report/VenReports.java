@@ -22,6 +22,8 @@ final class VenReports {
     final List<ReceivedReport> received = new ArrayList<>();
     /** Messages for the VEN's next polls, oldest first, with the reportRequestIDs each carries. */
     final Deque<Queued> queue = new ArrayDeque<>();
+    /** Cancellations to carry in this VTN's reply to the VEN's next oadrUpdateReport, oldest first. */
+    final Deque<Queued> piggyBacked = new ArrayDeque<>();
     /** The requestID of each message that asked for or cancelled reports, and the reportRequestIDs it named. */
     final Map<String, List<String>> byMessage = new HashMap<>();
     /** The oadrCreateReport that asked for each request by this VTN's own API, kept to send it again as it was. */

@@ -30,6 +30,7 @@ import io.gridflex.openadr.SamplingRate;
 import io.gridflex.openadr.StatusReading;
 import io.gridflex.openadr.model.oadr.OadrCancelReportType;
 import io.gridflex.openadr.model.oadr.OadrCreateReportType;
+import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.openadr.model.oadr.OadrRegisteredReportType;
 import io.gridflex.openadr.model.oadr.OadrReportRequestType;
 import io.gridflex.openadr.model.oadr.OadrReportType;
@@ -113,6 +114,41 @@ class ReportRequestsTest {
         assertThat(distribution(poll(venId)).getOadrEvent()).as("then").singleElement()
                 .satisfies(e -> assertThat(e.getEiEvent().getEventDescriptor().getEventID()).isEqualTo(eventId));
         assertThat(code(response(poll(venId)).getEiResponse())).as("then nothing").isEqualTo("200");
+    }
+
+    @Test
+    void aCancellationCanRideOnTheReplyToTheVensNextReport() {
+        String venId = register("reports-piggy").venId();
+        post("EiReport", OadrReports.registerReport(requestId(), venId, metadata()));
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("venId", venId, "reportName", "TELEMETRY_STATUS", "granularitySeconds", 0,
+                        "reportBackSeconds", 0))
+                .post("/admin/reports/requests").then().statusCode(201).extract().path("reportRequestId");
+        OadrCreateReportType create = poll(venId).getOadrSignedObject().getOadrCreateReport();
+        post("EiReport", OadrReports.createdReport(OadrMessages.eiResponse(OadrResponseCode.OK, "OK",
+                create.getRequestID()), venId, List.of(id)));
+        given().contentType(ContentType.JSON).body(Map.of("via", "somewhere"))
+                .post("/admin/reports/requests/{id}/cancel", id).then().statusCode(400);
+
+        given().contentType(ContentType.JSON).body(Map.of("reportToFollow", false, "via", "updatedReport"))
+                .post("/admin/reports/requests/{id}/cancel", id).then().statusCode(200);
+
+        assertThat(poll(venId).getOadrSignedObject().getOadrResponse()).as("not in a poll reply").isNotNull();
+        OadrPayload updated = post("EiReport", OadrReports.updateReport(requestId(), venId, List.of(
+                OadrReports.statusReport(id, "status-spec", NOW, NOW, Duration.ZERO, List.of(new StatusReading(NOW,
+                        Duration.ZERO, "status-a", true, false, null))))));
+        OadrCancelReportType cancel = updated.getOadrSignedObject().getOadrUpdatedReport().getOadrCancelReport();
+        assertThat(cancel.getReportRequestID()).containsExactly(id);
+        assertThat(cancel.isReportToFollow()).isFalse();
+        assertThat(request(id).getString("cancelDeliveredAt")).isNotNull();
+        post("EiReport", OadrReports.canceledReport(OadrMessages.eiResponse(OadrResponseCode.OK, "OK",
+                cancel.getRequestID()), venId, List.of()));
+        assertThat(request(id).getString("cancelAnswerCode")).isEqualTo("200");
+        OadrPayload next = post("EiReport", OadrReports.updateReport(requestId(), venId, List.of(
+                OadrReports.statusReport(id, "status-spec", NOW, NOW, Duration.ZERO, List.of(new StatusReading(NOW,
+                        Duration.ZERO, "status-a", true, false, null))))));
+        assertThat(next.getOadrSignedObject().getOadrUpdatedReport().getOadrCancelReport()).as("carried once")
+                .isNull();
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
@@ -38,7 +39,9 @@ import io.gridflex.siteagent.miner.MinerReading;
  * "timeout_s":3600}}; the token goes as the raw {@code Authorization} header (no scheme). A token is kept per miner
  * and renewed before {@code timeout_s} runs out, and once more on a 401 without failing the command.</li>
  * <li>sleep: {@code PUT /api/v1/actions/pause}; wake: {@code PUT /api/v1/actions/resume} (no body)</li>
- * <li>power target: {@code PUT /api/v1/performance/power-target} {@code {"watt":N}}</li>
+ * <li>power target: {@code PUT /api/v1/performance/power-target} {@code {"watt":N}}; before a miner's first trim
+ * its own target is read ({@code GET /api/v1/performance/tuner-state}), and running it in full again sets that one
+ * back (the draw it had, where its own is not known)</li>
  * <li>read: {@code GET /api/v1/miner/stats} → {@code power_stats.approximated_consumption.watt}; hashrate from
  * {@code miner_stats.real_hashrate.last_5s} (or the nearest other window, or any {@code real_hashrate}/{@code hashrate}
  * found), in {@code gigahash_per_second}, {@code terahash_per_second} or {@code megahash_per_second}</li>
@@ -61,6 +64,8 @@ public class BraiinsDriver implements MinerDriver {
     private final HttpClient http;
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<MinerEndpoint, BraiinsToken> tokens = new ConcurrentHashMap<>();
+    /** The power target each trimmed miner held before its first trim, as far as it said. */
+    private final Map<MinerEndpoint, OptionalInt> ownTargets = new ConcurrentHashMap<>();
 
     public BraiinsDriver(DriverSettings settings) {
         this.timeout = settings.timeout();
@@ -111,7 +116,46 @@ public class BraiinsDriver implements MinerDriver {
             throw new MinerException(miner + ": a power target must be positive, got " + watts + " W",
                     MinerException.UNSUPPORTED);
         }
+        // The first trim of a hold remembers the target the miner's owner set, to go back to it (unknown: empty).
+        if (!ownTargets.containsKey(miner)) {
+            ownTargets.put(miner, ownTarget(miner));
+        }
+        setTarget(miner, watts);
+    }
+
+    private void setTarget(MinerEndpoint miner, int watts) throws MinerException {
         authorized(miner, "PUT", "/api/v1/performance/power-target", "{\"watt\":" + watts + "}");
+    }
+
+    /**
+     * Back to the power target the miner held before its first trim, read from {@code GET
+     * /api/v1/performance/tuner-state} ({@code power_target_mode_state.current_target.watt}); where that is not known
+     * (the agent restarted, or the miner did not say), {@code fullW}, the draw it had.
+     */
+    @Override
+    public void runInFull(MinerEndpoint miner, int fullW) throws MinerException {
+        OptionalInt own = ownTargets.getOrDefault(miner, OptionalInt.empty());
+        int watts = own.orElse(fullW);
+        if (watts <= 0) {
+            throw new MinerException(miner + ": a power target must be positive, got " + watts + " W",
+                    MinerException.UNSUPPORTED);
+        }
+        setTarget(miner, watts);
+        ownTargets.remove(miner);
+    }
+
+    private OptionalInt ownTarget(MinerEndpoint miner) {
+        try {
+            JsonNode state = json(miner, "GET /api/v1/performance/tuner-state",
+                    authorized(miner, "GET", "/api/v1/performance/tuner-state", null));
+            JsonNode watt = state.path("power_target_mode_state").path("current_target").path("watt");
+            if (!watt.isNumber()) {
+                watt = state.path("power_target").path("watt");
+            }
+            return watt.isNumber() && watt.asInt() > 0 ? OptionalInt.of(watt.asInt()) : OptionalInt.empty();
+        } catch (MinerException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
     }
 
     @Override
