@@ -4,17 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -203,122 +199,11 @@ public class Discovery {
 
     /** Applies what probing {@code probed} found; the caller holds this object's lock. */
     private List<InventoryChange> apply(Map<String, Detected> found, Set<String> probed) {
-        Map<String, List<MinerEndpoint>> scannedByHost = new HashMap<>();
-        for (InventoryEntry entry : drivers.entries()) {
-            if (!drivers.isStatic(entry.endpoint())) {
-                scannedByHost.computeIfAbsent(entry.endpoint().host(), h -> new ArrayList<>())
-                        .add(entry.endpoint());
-            }
-        }
-        Map<MinerEndpoint, Detected> moves = moves(found.values());
-        Map<MinerEndpoint, MinerEndpoint> movedTo = new LinkedHashMap<>();
-        moves.forEach((from, to) -> movedTo.put(to.endpoint(), from));
-        List<InventoryChange> changes = new ArrayList<>();
-        List<InventoryEntry> puts = new ArrayList<>();
-        Set<MinerEndpoint> removals = new LinkedHashSet<>(moves.keySet());
-        for (Detected detected : found.values()) {
-            MinerEndpoint endpoint = detected.endpoint();
-            if (drivers.isStatic(endpoint)) {
-                continue;
-            }
-            MinerEndpoint from = movedTo.get(endpoint);
-            if (from != null) {
-                replaced.remove(endpoint);
-                InventoryEntry before = drivers.entry(from);
-                puts.add(before.at(endpoint, detected.firmware()));
-                gone.remove(from);
-                gone.remove(endpoint);
-                changes.add(change(InventoryChange.Kind.MOVED, endpoint, before.firmware(), detected.firmware(),
-                        "the unit " + before.hardwareId().orElseThrow() + " was at " + from
-                                + "; what the agent holds of it follows it"));
-                continue;
-            }
-            Optional<InventoryEntry> before = drivers.find(endpoint);
-            if (before.isEmpty() || moves.containsKey(endpoint)) {
-                puts.add(new InventoryEntry(detected.firmware(), endpoint, OptionalDouble.empty(),
-                        detected.hardwareId()));
-                removals.remove(endpoint);
-                gone.remove(endpoint);
-                replaced.remove(endpoint);
-                changes.add(change(InventoryChange.Kind.NEW, endpoint, null, detected.firmware(), before.isEmpty()
-                        ? "found by scanning" + elsewhereOnHost(scannedByHost, endpoint)
-                        : "another unit answers where " + before.get().hardwareId().orElseThrow() + " was"));
-                continue;
-            }
-            if (gone.remove(endpoint)) {
-                changes.add(change(InventoryChange.Kind.RETURNED, endpoint, before.get().firmware(),
-                        detected.firmware(), "answers again"));
-            }
-            InventoryEntry entry = before.get();
-            if (entry.firmware() != detected.firmware()) {
-                entry = new InventoryEntry(detected.firmware(), endpoint, entry.nominalW(), entry.hardwareId());
-                changes.add(change(InventoryChange.Kind.FIRMWARE_CHANGED, endpoint, before.get().firmware(),
-                        detected.firmware(), "now driven by the " + detected.firmware().key() + " driver"));
-            }
-            if (detected.hardwareId().isPresent() && entry.hardwareId().isEmpty()) {
-                entry = entry.withHardwareId(detected.hardwareId());
-            } else if (detected.hardwareId().isPresent() && !detected.hardwareId().equals(entry.hardwareId())) {
-                // The entry keeps the unit it had, so that the scan that finds that unit moves its holds there.
-                if (!detected.hardwareId().get().equals(replaced.put(endpoint, detected.hardwareId().get()))) {
-                    changes.add(change(InventoryChange.Kind.REPLACED, endpoint, entry.firmware(),
-                            detected.firmware(), "the unit " + detected.hardwareId().get() + " answers where "
-                                    + entry.hardwareId().get() + " was, and that unit is found nowhere yet; what the "
-                                    + "agent holds here stays with the address until it is"));
-                }
-            } else {
-                replaced.remove(endpoint);
-            }
-            if (!entry.equals(before.get())) {
-                puts.add(entry);
-            }
-        }
-        relocate(moves, puts, removals);
-        for (String host : probed) {
-            Detected detected = found.get(host);
-            for (MinerEndpoint miner : scannedByHost.getOrDefault(host, List.of())) {
-                if (moves.containsKey(miner) || movedTo.containsKey(miner)) {
-                    continue;
-                }
-                if ((detected == null || !detected.endpoint().equals(miner)) && gone.add(miner)) {
-                    changes.add(change(InventoryChange.Kind.GONE, miner, drivers.entry(miner).firmware(), null,
-                            detected == null
-                                    ? "nothing identifies at its address; kept in the inventory"
-                                    : "its host now answers as " + detected.firmware().key() + " at "
-                                            + detected.endpoint() + "; kept in the inventory"));
-                }
-            }
-        }
-        return changes;
-    }
-
-    /**
-     * The scanned miners found at another endpoint than the inventory's, by their hardware identity: old endpoint to
-     * where the unit answers now. A unit that answers at two endpoints at once is not moved, and said so.
-     */
-    private Map<MinerEndpoint, Detected> moves(Collection<Detected> found) {
-        Map<String, Detected> byId = new HashMap<>();
-        Set<String> twice = new HashSet<>();
-        for (Detected detected : found) {
-            if (detected.hardwareId().isPresent() && !drivers.isStatic(detected.endpoint())
-                    && byId.putIfAbsent(detected.hardwareId().get(), detected) != null) {
-                twice.add(detected.hardwareId().get());
-            }
-        }
-        for (String id : twice) {
-            byId.remove(id);
-            LOG.warnf("the unit %s answers at more than one address; it is not followed to either", id);
-        }
-        Map<MinerEndpoint, Detected> moves = new LinkedHashMap<>();
-        for (InventoryEntry entry : drivers.entries()) {
-            if (drivers.isStatic(entry.endpoint()) || entry.hardwareId().isEmpty()) {
-                continue;
-            }
-            Detected now = byId.get(entry.hardwareId().get());
-            if (now != null && !now.endpoint().equals(entry.endpoint())) {
-                moves.put(entry.endpoint(), now);
-            }
-        }
-        return moves;
+        ScanReconciliation scan = new ScanReconciliation(drivers, gone, replaced, this::change, found.values());
+        found.values().forEach(scan::take);
+        relocate(scan.moves(), scan.puts(), scan.removals());
+        scan.noticeGone(probed, found);
+        return scan.changes();
     }
 
     /**
@@ -338,11 +223,6 @@ public class Discovery {
         drivers.removeScanned(removals);
         LOG.infof("%d miners found at another address; %d changes to what the agent holds of them", moves.size(),
                 carried);
-    }
-
-    private static String elsewhereOnHost(Map<String, List<MinerEndpoint>> scannedByHost, MinerEndpoint endpoint) {
-        List<MinerEndpoint> others = scannedByHost.getOrDefault(endpoint.host(), List.of());
-        return others.isEmpty() ? "" : " on the host of " + others + ", which no longer answers there";
     }
 
     private InventoryChange change(InventoryChange.Kind kind, MinerEndpoint miner,
