@@ -239,7 +239,8 @@ public class MinerDrivers {
         DriverSettings driverSettings(SiteConfig config, Clock clock) {
             Optional<Path> file = config.miner().credentialsFile();
             return new DriverSettings(config.miner().timeout(), clock,
-                    file.map(MinerCredentials::load).orElseGet(MinerCredentials::none));
+                    file.map(MinerCredentials::load).orElseGet(MinerCredentials::none),
+                    Optional.of(config.stateFile()));
         }
     }
 }

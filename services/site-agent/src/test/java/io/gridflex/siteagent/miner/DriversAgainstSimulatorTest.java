@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,12 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.gridflex.minersim.fleet.MinerAddress;
 import io.gridflex.minersim.fleet.SimulatedFleet;
@@ -236,6 +239,34 @@ class DriversAgainstSimulatorTest {
         assertThat(simulated.profile()).isEqualTo("default");
         assertThat(simulated.powerLevelW()).isEqualTo(3010);
         assertThat(simulated.atmEnabled()).isTrue();
+    }
+
+    @Test
+    void aRestartedLuxosDriverWithItsStateBringsATrimmedMinerBackToItsOwnProfileAndThermalManager(@TempDir Path dir)
+            throws Exception {
+        int i = indexOf(io.gridflex.minersim.fleet.Firmware.LUXOS) + 1;
+        MinerEndpoint miner = endpoint(i);
+        SimulatedMiner simulated = fleet.miner(i);
+        // Its owner runs it on 440MHz with ATM off.
+        simulated.setAtmEnabled(false);
+        simulated.setProfile("440MHz", 2634);
+        DriverSettings kept = new DriverSettings(settings.timeout(), settings.clock(), settings.credentials(),
+                Optional.of(dir.resolve("state.json")));
+        try {
+            new LuxosDriver(kept).powerTarget(miner, 2000);
+            assertThat(simulated.profile()).isEqualTo("340MHz");
+            assertThat(Files.readString(dir.resolve("state.json.luxos-profiles"))).contains("440MHz");
+
+            // The agent restarted: the file says where the miner came from.
+            new LuxosDriver(kept).runInFull(miner, 3010);
+
+            assertThat(simulated.profile()).isEqualTo("440MHz");
+            assertThat(simulated.atmEnabled()).as("off, as its owner had it").isFalse();
+            assertThat(Files.readString(dir.resolve("state.json.luxos-profiles"))).isEqualTo("{}");
+        } finally {
+            simulated.setAtmEnabled(true);
+            simulated.setProfile("default", 3010);
+        }
     }
 
     @Test

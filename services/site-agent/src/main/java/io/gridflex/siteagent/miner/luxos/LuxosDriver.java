@@ -32,7 +32,7 @@ public class LuxosDriver implements MinerDriver {
 
     public LuxosDriver(DriverSettings settings) {
         this.client = new LuxosClient(settings.timeout(), settings.clock());
-        this.profiles = new ProfileControl(client);
+        this.profiles = new ProfileControl(client, settings.besideState(".luxos-profiles"));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.gridflex.siteagent.miner.luxos;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,10 +10,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.gridflex.siteagent.AtomicFile;
 import io.gridflex.siteagent.miner.MinerEndpoint;
 import io.gridflex.siteagent.miner.MinerException;
 import io.gridflex.siteagent.miner.cgminerapi.CgminerReplies;
@@ -26,10 +36,11 @@ import io.gridflex.siteagent.miner.cgminerapi.CgminerReplies;
  * <li>{@code profileset "<session>,<name>"}</li>
  * </ul>
  * A trim takes the highest preset rated at or below the target, so the miner draws the target or up to a step less,
- * never more. The first trim of a miner remembers the preset it ran and whether ATM was on; running it in full again
- * sets both back. An agent restarted in between has forgotten them: it takes the preset rated nearest the draw the
- * miner had before its trim and turns ATM on again, as LuxOS ships it. A miner whose version knows no
- * {@code profiles} is remembered as offering none.
+ * never more. The first trim of a miner remembers the preset it ran and whether ATM was on, in a file beside the
+ * agent's state ({@code <state file>.luxos-profiles}, replaced whole and synced before the miner is changed); running
+ * it in full again sets both back, also after a restart. Without that file (or an entry in it) the agent takes the
+ * preset rated nearest the draw the miner had before its trim and turns ATM on, as LuxOS ships it. A miner whose
+ * version knows no {@code profiles} is remembered as offering none.
  */
 final class ProfileControl {
 
@@ -41,16 +52,23 @@ final class ProfileControl {
     }
 
     /** What a miner ran before its first trim: to go back to. */
-    private record Setting(String profile, boolean atmEnabled) {
+    record Setting(String profile, boolean atmEnabled) {
     }
 
+    private static final Logger LOG = Logger.getLogger(ProfileControl.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final LuxosClient client;
+    private final Optional<Path> file;
     private final Map<MinerEndpoint, List<Profile>> profiles = new ConcurrentHashMap<>();
     private final Map<MinerEndpoint, Setting> before = new ConcurrentHashMap<>();
     private final Set<MinerEndpoint> without = ConcurrentHashMap.newKeySet();
 
-    ProfileControl(LuxosClient client) {
+    /** @param file where the settings to go back to survive a restart; empty: kept in memory only */
+    ProfileControl(LuxosClient client, Optional<Path> file) {
         this.client = client;
+        this.file = file;
+        file.ifPresent(this::load);
     }
 
     /** Whether the miner offers presets, as far as known: true until its version says it has none. */
@@ -66,7 +84,9 @@ final class ProfileControl {
                         + " W or less (the lowest is rated " + Math.round(list.getFirst().watts()) + " W)",
                         MinerException.UNSUPPORTED));
         Setting now = current(miner);
-        before.putIfAbsent(miner, now);
+        if (before.putIfAbsent(miner, now) == null) {
+            save();
+        }
         if (now.atmEnabled()) {
             client.privileged(miner, "atmset", "enabled=false");
         }
@@ -94,7 +114,37 @@ final class ProfileControl {
         if (back.atmEnabled() && !(now.atmEnabled() && back.profile().equalsIgnoreCase(now.profile()))) {
             client.privileged(miner, "atmset", "enabled=true");
         }
-        before.remove(miner, remembered);
+        if (before.remove(miner, remembered) && remembered != null) {
+            save();
+        }
+    }
+
+    private void load(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try {
+            Map<String, Setting> kept = JSON.readValue(path.toFile(), new TypeReference<Map<String, Setting>>() {
+            });
+            kept.forEach((endpoint, setting) -> before.put(MinerEndpoint.parse(endpoint), setting));
+        } catch (IOException | RuntimeException e) {
+            // Trimmed miners then come back on the profile nearest their draw, with ATM on.
+            LOG.errorf("LuxOS profiles to go back to (%s) are unreadable, so forgotten: %s", path, e.toString());
+        }
+    }
+
+    /** Replaces the file with what is remembered now; one trim or restore per miner, so rarely. */
+    private synchronized void save() {
+        if (file.isEmpty()) {
+            return;
+        }
+        Map<String, Setting> kept = new TreeMap<>();
+        before.forEach((endpoint, setting) -> kept.put(endpoint.toString(), setting));
+        try {
+            AtomicFile.write(file.get(), JSON.writeValueAsString(kept));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the LuxOS profiles to go back to", e);
+        }
     }
 
     /** The miner's presets, lowest rating first: asked once, then remembered. */
