@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.signature.Reference;
@@ -65,7 +66,7 @@ public final class OadrVerifier {
 
     private static final String DS = OpenAdrNamespaces.DS;
 
-    private final TrustedSigners trusted;
+    private final Supplier<TrustedSigners> trusted;
     private final Clock clock;
     private final Duration window;
     private final NonceCache nonces;
@@ -79,6 +80,18 @@ public final class OadrVerifier {
 
     /** @param maxNonces how many nonces are remembered at most; when full of unexpired ones, messages are refused */
     public OadrVerifier(TrustedSigners trusted, Clock clock, Duration window, int maxNonces) {
+        this(constant(Objects.requireNonNull(trusted, "trusted")), clock, window, maxNonces);
+    }
+
+    /**
+     * A verifier whose trusted signers may change while it runs (a renewed certificate taken without a restart):
+     * {@code trusted} is asked on every message; the nonces seen stay remembered across changes.
+     */
+    public OadrVerifier(Supplier<TrustedSigners> trusted, Clock clock, Duration window) {
+        this(trusted, clock, window, DEFAULT_MAX_NONCES);
+    }
+
+    private OadrVerifier(Supplier<TrustedSigners> trusted, Clock clock, Duration window, int maxNonces) {
         this.trusted = Objects.requireNonNull(trusted, "trusted");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (window.isNegative() || window.isZero()) {
@@ -300,7 +313,7 @@ public final class OadrVerifier {
                 for (Element certificate : children(data, "X509Certificate")) {
                     byte[] der = decodeCertificate(certificate);
                     Fingerprint sha256 = Fingerprint.sha256(der);
-                    if (trusted.trusts(sha256)) {
+                    if (trusted.get().trusts(sha256)) {
                         return requireValidNow(parsed(sha256, der), now);
                     }
                     presented.add(sha256.toString());
@@ -313,6 +326,10 @@ public final class OadrVerifier {
         }
         throw refuse(SignatureRefusal.UNTRUSTED_SIGNER,
                 "Signed with a certificate that is not trusted, SHA-256 fingerprint " + String.join(", ", presented));
+    }
+
+    private static Supplier<TrustedSigners> constant(TrustedSigners trusted) {
+        return () -> trusted;
     }
 
     private static byte[] decodeCertificate(Element certificate) {

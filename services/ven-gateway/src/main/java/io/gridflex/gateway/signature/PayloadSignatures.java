@@ -2,12 +2,19 @@ package io.gridflex.gateway.signature;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
+import io.gridflex.gateway.tls.TlsSetupException;
+import io.gridflex.gateway.tls.WatchedFiles;
 import io.gridflex.openadr.OpenAdrXml;
 import io.gridflex.openadr.model.oadr.OadrPayload;
+import io.gridflex.openadr.pki.Fingerprint;
 import io.gridflex.openadr.pki.PemFiles;
 import io.gridflex.openadr.signature.OadrSigner;
 import io.gridflex.openadr.signature.OadrVerifier;
@@ -17,14 +24,25 @@ import io.gridflex.openadr.signature.TrustedSigners;
 /**
  * What a program does with XML signatures: nothing, or sign every outgoing payload and accept only incoming ones that
  * verify. Built once per program at startup, so a missing or mismatched key fails the start, not the first event.
+ * <p>
+ * The files are watched like the TLS ones ({@link WatchedFiles}): a renewed signing key and certificate, or a changed
+ * set of trusted signer certificates, is taken at the first message after
+ * {@code signature.certificate-check-interval} (1 min) without a restart. A changed file that cannot be used is
+ * logged and what is in use stays. The nonces seen for ReplayProtect are kept across changes. Trusted fingerprints
+ * are settings, read at startup.
  */
 public final class PayloadSignatures {
 
+    private static final WatchedFiles.Words SIGNING = new WatchedFiles.Words("signing key and certificate files",
+            "the signing certificate in use stays", "renewed signing certificate");
+    private static final WatchedFiles.Words TRUSTED = new WatchedFiles.Words("trusted signer certificate files",
+            "the trusted signers in use stay", "changed trusted signer certificates");
+
     private final OpenAdrXml xml;
-    private final Optional<OadrSigner> signer;
+    private final Optional<Supplier<OadrSigner>> signer;
     private final Optional<OadrVerifier> verifier;
 
-    private PayloadSignatures(OpenAdrXml xml, Optional<OadrSigner> signer, Optional<OadrVerifier> verifier) {
+    private PayloadSignatures(OpenAdrXml xml, Optional<Supplier<OadrSigner>> signer, Optional<OadrVerifier> verifier) {
         this.xml = xml;
         this.signer = signer;
         this.verifier = verifier;
@@ -40,23 +58,57 @@ public final class PayloadSignatures {
      *             is trusted
      */
     public static PayloadSignatures of(String program, SignatureConfig config, OpenAdrXml xml, Clock clock) {
+        return of(program, config, xml, clock, System::nanoTime);
+    }
+
+    static PayloadSignatures of(String program, SignatureConfig config, OpenAdrXml xml, Clock clock,
+            LongSupplier nanoTime) {
         String prefix = "gridflex.gateway.programs." + program + ".signature";
         try {
-            SigningCredentials credentials = SigningCredentials.fromPem(config.key(), config.certificate());
             List<Path> certificates = config.trustedCertificates().orElse(List.of());
             List<String> fingerprints = config.trustedFingerprints().orElse(List.of());
             if (certificates.isEmpty() && fingerprints.isEmpty()) {
                 throw new IllegalArgumentException("no trusted-certificates or trusted-fingerprints: every signed"
                         + " message of the VTN would be refused");
             }
-            TrustedSigners trusted = TrustedSigners.of(
-                    certificates.stream().flatMap(file -> PemFiles.readCertificates(file).stream()).toList(),
-                    fingerprints);
-            return new PayloadSignatures(xml, Optional.of(new OadrSigner(credentials, clock)),
-                    Optional.of(new OadrVerifier(trusted, clock, config.replayWindow())));
+            WatchedFiles<OadrSigner> signing = WatchedFiles.load(prefix + ".key",
+                    List.of(Map.entry(config.key(), prefix + ".key"),
+                            Map.entry(config.certificate(), prefix + ".certificate")),
+                    () -> signer(prefix, config, clock), PayloadSignatures::describe, SIGNING,
+                    config.certificateCheckInterval(), nanoTime);
+            WatchedFiles<TrustedSigners> trusted = WatchedFiles.load(prefix + ".trusted-certificates",
+                    certificates.stream().map(file -> Map.entry(file, prefix + ".trusted-certificates")).toList(),
+                    () -> trustedSigners(prefix, certificates, fingerprints), t -> "trusted signers",
+                    TRUSTED, config.certificateCheckInterval(), nanoTime);
+            return new PayloadSignatures(xml, Optional.of(() -> signing.current().value()),
+                    Optional.of(new OadrVerifier(() -> trusted.current().value(), clock, config.replayWindow())));
         } catch (RuntimeException e) {
             throw new IllegalStateException(prefix + ": " + e.getMessage(), e);
         }
+    }
+
+    private static OadrSigner signer(String prefix, SignatureConfig config, Clock clock) {
+        try {
+            return new OadrSigner(SigningCredentials.fromPem(config.key(), config.certificate()), clock);
+        } catch (RuntimeException e) {
+            throw new TlsSetupException(prefix + ".key/.certificate: " + e.getMessage(), e);
+        }
+    }
+
+    private static TrustedSigners trustedSigners(String prefix, List<Path> certificates, List<String> fingerprints) {
+        try {
+            return TrustedSigners.of(
+                    certificates.stream().flatMap(file -> PemFiles.readCertificates(file).stream()).toList(),
+                    fingerprints);
+        } catch (RuntimeException e) {
+            throw new TlsSetupException(prefix + ".trusted-certificates: " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(OadrSigner signer) {
+        X509Certificate certificate = signer.certificate();
+        return certificate.getSubjectX500Principal() + " (SHA-256 " + Fingerprint.sha256(certificate)
+                + ", valid until " + certificate.getNotAfter().toInstant() + ")";
     }
 
     /** Whether the program signs (and says so at registration). */
@@ -67,7 +119,7 @@ public final class PayloadSignatures {
     /** The payload as it goes on the wire: marshalled, and signed when the program signs. */
     public String outgoing(OadrPayload payload) {
         String text = xml.marshal(payload);
-        return signer.map(s -> s.sign(text)).orElse(text);
+        return signer.map(s -> s.get().sign(text)).orElse(text);
     }
 
     /**

@@ -35,6 +35,15 @@ public interface SignatureConfig {
     @WithName("replay-window")
     Optional<Duration> configuredReplayWindow();
 
+    /** How often the key, certificate and trusted certificate files are looked at for a change. */
+    @WithName("certificate-check-interval")
+    Optional<Duration> configuredCertificateCheckInterval();
+
+    /** {@link #configuredCertificateCheckInterval()}, else 1 minute. */
+    default Duration certificateCheckInterval() {
+        return configuredCertificateCheckInterval().orElse(Duration.ofMinutes(1));
+    }
+
     /** {@link #configuredReplayWindow()}, else 5 minutes. */
     default Duration replayWindow() {
         return configuredReplayWindow().orElse(Duration.ofMinutes(5));

@@ -26,19 +26,19 @@ import org.jboss.logging.Logger;
  *
  * @param <T> what the files make, e.g. a certificate and key, or a trust manager
  */
-final class WatchedFiles<T> {
+public final class WatchedFiles<T> {
 
     private static final Logger LOG = Logger.getLogger(WatchedFiles.class);
 
     /** One reading, with the file stamps it was made at. */
-    record Generation<T>(long number, T value, String stamp) {
+    public record Generation<T>(long number, T value, String stamp) {
     }
 
     /**
      * How the log names the material: {@code files} ("certificate files"), {@code kept} ("the certificate in use
      * stays"), {@code taken} ("renewed certificate").
      */
-    record Words(String files, String kept, String taken) {
+    public record Words(String files, String kept, String taken) {
     }
 
     private final String settingKey;
@@ -76,7 +76,7 @@ final class WatchedFiles<T> {
      * @param read reads and checks every file, throwing {@link TlsSetupException} naming the setting and file at fault
      * @param describe how the log names one reading (subject, fingerprint, validity)
      */
-    static <T> WatchedFiles<T> load(String settingKey, List<Map.Entry<Path, String>> files, Supplier<T> read,
+    public static <T> WatchedFiles<T> load(String settingKey, List<Map.Entry<Path, String>> files, Supplier<T> read,
             Function<T, String> describe, Words words, Duration checkEvery, LongSupplier nanoTime) {
         WatchedFiles<T> watched = new WatchedFiles<>(settingKey, files, read, describe, words, checkEvery, nanoTime);
         // Read first: its errors name the file and what is wrong with it.
@@ -92,7 +92,7 @@ final class WatchedFiles<T> {
     }
 
     /** The reading in use, made again first when the files changed since the last look (at most every interval). */
-    Generation<T> current() {
+    public Generation<T> current() {
         if (nanoTime.getAsLong() - nextCheck >= 0) {
             check();
         }
