@@ -96,6 +96,9 @@ program.
 {{- with .replayWindow -}}
 {{- $props = append $props (list "signature.replay-window" .) -}}
 {{- end -}}
+{{- with .certificateCheckInterval -}}
+{{- $props = append $props (list "signature.certificate-check-interval" .) -}}
+{{- end -}}
 {{- end -}}
 {{- if $tlsKeys -}}
 {{- $volumes = prepend $volumes (dict "name" (printf "openadr-%d-tls" (int $i)) "secretName" $tls.secretName "keys" $tlsKeys "mountPath" (printf "%s/tls" $dir)) -}}
