@@ -1,5 +1,6 @@
 package io.gridflex.siteagent.miner;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,6 +48,14 @@ public interface MinerDriver {
      */
     default void runInFull(MinerEndpoint miner, int fullW) throws MinerException {
         powerTarget(miner, fullW);
+    }
+
+    /**
+     * Units now answer at other endpoints (old → new; scanning followed them by their hardware identity): what the
+     * driver remembers of them, such as the setting a trimmed miner is to go back to, follows them. Does nothing by
+     * default.
+     */
+    default void relocated(Map<MinerEndpoint, MinerEndpoint> moves) {
     }
 
     /**

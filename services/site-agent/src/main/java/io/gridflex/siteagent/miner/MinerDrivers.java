@@ -129,6 +129,11 @@ public class MinerDrivers {
         return byFirmware.get(entry(miner).firmware());
     }
 
+    /** Tells every driver that units now answer at other endpoints (old → new): see {@link MinerDriver#relocated}. */
+    public void relocated(Map<MinerEndpoint, MinerEndpoint> moves) {
+        byFirmware.values().stream().distinct().forEach(driver -> driver.relocated(moves));
+    }
+
     /** The driver of a firmware, if the agent has one. */
     public Optional<MinerDriver> driverOf(Firmware firmware) {
         return Optional.ofNullable(byFirmware.get(firmware));

@@ -270,6 +270,40 @@ class DriversAgainstSimulatorTest {
     }
 
     @Test
+    void whatTrimmedLuxosMinersRanFollowsThemWhenTheySwapAddresses(@TempDir Path dir) throws Exception {
+        int i = indexOf(io.gridflex.minersim.fleet.Firmware.LUXOS);
+        int j = i + 1;
+        SimulatedMiner tuned = fleet.miner(i);
+        SimulatedMiner stock = fleet.miner(j);
+        tuned.setAtmEnabled(false);
+        tuned.setProfile("440MHz", 2634);
+        DriverSettings kept = new DriverSettings(settings.timeout(), settings.clock(), settings.credentials(),
+                Optional.of(dir.resolve("state.json")));
+        try {
+            LuxosDriver driver = new LuxosDriver(kept);
+            driver.powerTarget(endpoint(i), 2000);
+            driver.powerTarget(endpoint(j), 2300);
+
+            // Scanning found each unit at the other's address; the agent then restarted.
+            driver.relocated(Map.of(endpoint(i), endpoint(j), endpoint(j), endpoint(i)));
+            LuxosDriver restarted = new LuxosDriver(kept);
+            restarted.runInFull(endpoint(j), 3010);
+            restarted.runInFull(endpoint(i), 3010);
+
+            // What answers at j now is the tuned unit: it gets its 440MHz and ATM off back, and the stock one its own.
+            assertThat(stock.profile()).isEqualTo("440MHz");
+            assertThat(stock.atmEnabled()).isFalse();
+            assertThat(tuned.profile()).isEqualTo("default");
+            assertThat(tuned.atmEnabled()).isTrue();
+        } finally {
+            for (SimulatedMiner m : List.of(tuned, stock)) {
+                m.setAtmEnabled(true);
+                m.setProfile("default", 3010);
+            }
+        }
+    }
+
+    @Test
     void braiinsRunsATrimmedMinerInFullOnItsOwnTargetOrAfterARestartOnTheDrawItHad() throws MinerException {
         int i = indexOf(io.gridflex.minersim.fleet.Firmware.BRAIINS) + 1;
         assertThat(fleet.address(i).firmware()).isEqualTo(io.gridflex.minersim.fleet.Firmware.BRAIINS);

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,6 +143,15 @@ public class BraiinsDriver implements MinerDriver {
         }
         setTarget(miner, watts);
         ownTargets.remove(miner);
+    }
+
+    /** The targets trimmed miners are to go back to follow them to their new endpoints. */
+    @Override
+    public void relocated(Map<MinerEndpoint, MinerEndpoint> moves) {
+        // All taken out before any is put back: units that swapped addresses swap their targets.
+        Map<MinerEndpoint, OptionalInt> moved = new HashMap<>();
+        moves.forEach((from, to) -> Optional.ofNullable(ownTargets.remove(from)).ifPresent(own -> moved.put(to, own)));
+        ownTargets.putAll(moved);
     }
 
     private OptionalInt ownTarget(MinerEndpoint miner) {

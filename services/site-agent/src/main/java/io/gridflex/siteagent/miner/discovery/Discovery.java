@@ -220,6 +220,10 @@ public class Discovery {
         Map<String, String> byText = new LinkedHashMap<>();
         moves.forEach((from, to) -> byText.put(from.toString(), to.endpoint().toString()));
         int carried = book.relocate(byText).size();
+        // Before the old endpoints go: a crash before this finds them still there, and the next scan moves again.
+        Map<MinerEndpoint, MinerEndpoint> endpoints = new LinkedHashMap<>();
+        moves.forEach((from, to) -> endpoints.put(from, to.endpoint()));
+        drivers.relocated(endpoints);
         drivers.removeScanned(removals);
         LOG.infof("%d miners found at another address; %d changes to what the agent holds of them", moves.size(),
                 carried);

@@ -1,5 +1,6 @@
 package io.gridflex.siteagent.miner.luxos;
 
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,6 +71,12 @@ public class LuxosDriver implements MinerDriver {
     @Override
     public void runInFull(MinerEndpoint miner, int fullW) throws MinerException {
         profiles.runInFull(miner, fullW);
+    }
+
+    /** What trimmed miners ran follows them to their new endpoints. */
+    @Override
+    public void relocated(Map<MinerEndpoint, MinerEndpoint> moves) {
+        profiles.relocated(moves);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,6 +116,24 @@ final class ProfileControl {
             client.privileged(miner, "atmset", "enabled=true");
         }
         if (before.remove(miner, remembered) && remembered != null) {
+            save();
+        }
+    }
+
+    /**
+     * What trimmed miners ran, moved to the endpoints the units answer at now (old → new); all taken out before any is
+     * put back, so units that swapped addresses swap what they ran.
+     */
+    void relocated(Map<MinerEndpoint, MinerEndpoint> moves) {
+        Map<MinerEndpoint, Setting> settings = new HashMap<>();
+        Map<MinerEndpoint, List<Profile>> lists = new HashMap<>();
+        for (Map.Entry<MinerEndpoint, MinerEndpoint> move : moves.entrySet()) {
+            Optional.ofNullable(before.remove(move.getKey())).ifPresent(s -> settings.put(move.getValue(), s));
+            Optional.ofNullable(profiles.remove(move.getKey())).ifPresent(l -> lists.put(move.getValue(), l));
+        }
+        before.putAll(settings);
+        profiles.putAll(lists);
+        if (!settings.isEmpty()) {
             save();
         }
     }
