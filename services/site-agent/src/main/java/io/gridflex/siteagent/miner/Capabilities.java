@@ -27,9 +27,4 @@ public record Capabilities(boolean sleep, boolean exactPowerTarget, boolean powe
     public boolean canShed() {
         return sleep || exactPowerTarget || powerPercent || presets;
     }
-
-    /** Whether the miner takes a power target in some form: exact, as a share, or as the nearest preset. */
-    public boolean trims() {
-        return exactPowerTarget || powerPercent || presets;
-    }
 }
