@@ -36,6 +36,7 @@ import io.gridflex.openadr.model.oadr.OadrSignedObject;
 import io.gridflex.openadr.model.oadr.OadrTransportType;
 import io.gridflex.openadr.model.oadr.OadrTransports;
 import io.gridflex.openadr.model.oadr.ResponseRequiredType;
+import io.gridflex.openadr.model.power.EnergyRealType;
 import io.gridflex.openadr.model.power.PowerAttributesType;
 import io.gridflex.openadr.model.power.PowerRealType;
 import io.gridflex.openadr.model.pyld.EiCreatedEvent;
@@ -342,6 +343,15 @@ public final class OadrMessages {
     /** Real power in kW (W with siScaleCode {@code k}): what GridFlex's telemetry reports carry. */
     public static PowerRealType kilowatts() {
         return realPower(SiScaleCodeType.KILO);
+    }
+
+    /** Real energy in kWh (Wh with siScaleCode {@code k}): what GridFlex's historical usage reports carry. */
+    public static EnergyRealType kilowattHours() {
+        EnergyRealType unit = new EnergyRealType();
+        unit.setItemDescription("RealEnergy");
+        unit.setItemUnits("Wh");
+        unit.setSiScaleCode(SiScaleCodeType.KILO);
+        return unit;
     }
 
     private static PowerRealType realPower(SiScaleCodeType scale) {

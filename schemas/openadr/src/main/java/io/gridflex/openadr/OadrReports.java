@@ -17,6 +17,7 @@ import io.gridflex.openadr.model.ei.IntervalType;
 import io.gridflex.openadr.model.ei.PayloadFloatType;
 import io.gridflex.openadr.model.ei.ReportSpecifierType;
 import io.gridflex.openadr.model.ei.SpecifierPayloadType;
+import io.gridflex.openadr.model.emix.ItemBaseType;
 import io.gridflex.openadr.model.oadr.OadrCancelReportType;
 import io.gridflex.openadr.model.oadr.OadrCanceledReportType;
 import io.gridflex.openadr.model.oadr.OadrCreateReportType;
@@ -35,6 +36,7 @@ import io.gridflex.openadr.model.oadr.OadrReportType;
 import io.gridflex.openadr.model.oadr.OadrSamplingRateType;
 import io.gridflex.openadr.model.oadr.OadrUpdateReportType;
 import io.gridflex.openadr.model.oadr.OadrUpdatedReportType;
+import io.gridflex.openadr.model.power.EnergyRealType;
 import io.gridflex.openadr.model.power.PowerRealType;
 import io.gridflex.openadr.model.strm.Intervals;
 import io.gridflex.openadr.model.xcal.WsCalendarIntervalType;
@@ -50,6 +52,8 @@ public final class OadrReports {
     public static final String TELEMETRY_USAGE = "TELEMETRY_USAGE";
     public static final String METADATA_TELEMETRY_STATUS = "METADATA_TELEMETRY_STATUS";
     public static final String TELEMETRY_STATUS = "TELEMETRY_STATUS";
+    public static final String METADATA_HISTORY_USAGE = "METADATA_HISTORY_USAGE";
+    public static final String HISTORY_USAGE = "HISTORY_USAGE";
     /** The reportSpecifierID with which a VTN asks a VEN to send its metadata ({@code oadrRegisterReport}) again. */
     public static final String METADATA_SPECIFIER_ID = "METADATA";
     /** The readingType of data points that are no reading, such as a resource's status. */
@@ -179,10 +183,11 @@ public final class OadrReports {
      * of report but nothing in it yet.
      *
      * @param reportName e.g. {@value #METADATA_TELEMETRY_USAGE} or {@value #METADATA_TELEMETRY_STATUS}
-     * @param unit the unit of every data point ({@code itemBase}), or null for data points without one (a status)
+     * @param unit the unit of every data point ({@code itemBase}): real power ({@link OadrMessages#kilowatts()}) or
+     *        real energy ({@link OadrMessages#kilowattHours()}); null for data points without one (a status)
      */
     public static OadrReportType metadata(String reportName, String reportSpecifierId, Instant createdAt,
-            SamplingRate rate, PowerRealType unit, List<ReportDataPoint> dataPoints) {
+            SamplingRate rate, ItemBaseType unit, List<ReportDataPoint> dataPoints) {
         OadrReportType report = new OadrReportType();
         for (ReportDataPoint point : dataPoints) {
             OadrReportDescriptionType description = new OadrReportDescriptionType();
@@ -193,8 +198,13 @@ public final class OadrReports {
                 description.setReportDataSource(source);
             }
             description.setReportType(point.reportType());
-            if (unit != null) {
-                description.setItemBase(POWER.createPowerReal(unit));
+            switch (unit) {
+                case null -> {
+                }
+                case PowerRealType power -> description.setItemBase(POWER.createPowerReal(power));
+                case EnergyRealType energy -> description.setItemBase(POWER.createEnergyReal(energy));
+                default -> throw new IllegalArgumentException("a report's unit is real power or real energy, not "
+                        + unit.getClass().getSimpleName());
             }
             description.setReadingType(point.readingType());
             OadrSamplingRateType sampling = new OadrSamplingRateType();

@@ -87,6 +87,34 @@ public interface GatewayConfig {
         /** A one-shot or last report the VTN could not be reached for is tried again after this, three times. */
         @WithDefault("10s")
         Duration retryInterval();
+
+        /** The sites' past energy, kept for HISTORY_USAGE reports. */
+        History history();
+
+        interface History {
+
+            /**
+             * The time buckets the sites' energy is summed into: the finest granularity a HISTORY_USAGE report offers
+             * (its oadrMinPeriod). A divisor of an hour.
+             */
+            @WithDefault("5m")
+            Duration bucket();
+
+            /** How long the buckets are kept; a report asks for nothing older. */
+            @WithDefault("40d")
+            Duration retention();
+
+            /** How often the telemetry read since the last write is written (one transaction). */
+            @WithDefault("1s")
+            Duration writeInterval();
+
+            /**
+             * The most telemetry intervals held in memory while PostgreSQL cannot be written; beyond it the oldest
+             * are dropped (and counted in {@code gridflex_gateway_history_dropped_total}).
+             */
+            @WithDefault("200000")
+            int maxBacklog();
+        }
     }
 
     /** The VEN's own opts (EiOpt) to every program's VTN. */

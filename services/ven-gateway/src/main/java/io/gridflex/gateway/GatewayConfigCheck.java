@@ -60,6 +60,17 @@ public class GatewayConfigCheck {
                     + " whole seconds, at least 1s, min not above max; got " + reports.minSamplingPeriod() + " and "
                     + reports.maxSamplingPeriod());
         }
+        GatewayConfig.Reports.History history = reports.history();
+        if (history.bucket().toMillis() % 1000 != 0 || history.bucket().isZero() || history.bucket().isNegative()
+                || Duration.ofHours(1).toMillis() % history.bucket().toMillis() != 0) {
+            throw new IllegalStateException("gridflex.gateway.reports.history.bucket is whole seconds dividing an hour"
+                    + " (e.g. 1m, 5m, 15m), got " + history.bucket());
+        }
+        if (!history.retention().isPositive() || !history.writeInterval().isPositive()
+                || history.maxBacklog() < 1) {
+            throw new IllegalStateException("gridflex.gateway.reports.history.retention, write-interval and"
+                    + " max-backlog must be positive");
+        }
         if (reports.maxIntervalsPerReport() < 1 || !config.telemetry().freshness().isPositive()) {
             throw new IllegalStateException("gridflex.gateway.reports.max-intervals-per-report and"
                     + " gridflex.gateway.telemetry.freshness must be positive");

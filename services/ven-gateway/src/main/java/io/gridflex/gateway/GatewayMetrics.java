@@ -68,6 +68,11 @@ public class GatewayMetrics implements RelayMeters {
         gauges.forEach(registry::remove);
     }
 
+    /** Telemetry intervals of the usage history: written, or dropped from a full backlog. */
+    public void history(String outcome, int intervals) {
+        registry.counter("gridflex.gateway.history.intervals", "outcome", outcome).increment(intervals);
+    }
+
     /** @param outcome what the program's VTN answered the poll with, or why the poll failed */
     public void poll(String program, String outcome) {
         registry.counter("gridflex.gateway.polls", "program", program, "outcome", outcome).increment();

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.gridflex.gateway.GatewayConfig;
 import io.gridflex.gateway.GatewayMetrics;
+import io.gridflex.gateway.history.UsageHistory;
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.registration.RegistrationState;
 import io.gridflex.gateway.vtn.VtnAnswers;
@@ -56,7 +57,8 @@ public final class ProgramReports {
     private final Clock clock;
 
     ProgramReports(String program, ReportCatalog catalog, VtnClient client, RegistrationState state,
-            ReportStore store, Sampler sampler, GatewayMetrics metrics, GatewayConfig.Reports config, Clock clock) {
+            ReportStore store, Sampler sampler, UsageHistory history, GatewayMetrics metrics,
+            GatewayConfig.Reports config, Clock clock) {
         this.program = program;
         this.catalog = catalog;
         this.client = client;
@@ -64,7 +66,7 @@ public final class ProgramReports {
         this.store = store;
         this.desk = new RequestDesk(store, catalog);
         this.scheduler = new ReportScheduler(program, state, store, sampler,
-                new ReportSender(program, client, catalog, metrics), this::cancelPiggyBacked,
+                new ReportSender(program, client, catalog, history, metrics), this::cancelPiggyBacked,
                 config.maxIntervalsPerReport(), config.retryInterval(), clock);
         this.metrics = metrics;
         this.clock = clock;

@@ -23,33 +23,51 @@ import io.gridflex.openadr.model.oadr.OadrReportType;
 
 /**
  * What one program offers its VTN: per configured resource a TELEMETRY_USAGE data point (kW, Direct Read) and a
- * TELEMETRY_STATUS data point ({@code x-resourceStatus}), all sampled within the same range. A program without
- * resources still offers both reports, without data points. Immutable.
+ * TELEMETRY_STATUS data point ({@code x-resourceStatus}), sampled within the same range, and a HISTORY_USAGE data
+ * point (kWh, Direct Read) whose finest granularity is the history's bucket. A program without resources still offers
+ * the three reports, without data points. Immutable.
  */
 public final class ReportCatalog {
 
     private final SortedMap<String, List<String>> resources;
     private final SamplingRate rate;
+    private final SamplingRate historyRate;
     private final int maxIntervals;
 
-    public ReportCatalog(Map<String, List<String>> resources, SamplingRate rate, int maxIntervals) {
+    /** @param historyRate its minimum period is the history's bucket: every granularity is a multiple of it */
+    public ReportCatalog(Map<String, List<String>> resources, SamplingRate rate, SamplingRate historyRate,
+            int maxIntervals) {
         SortedMap<String, List<String>> copy = new TreeMap<>();
         resources.forEach((resource, sites) -> copy.put(resource, List.copyOf(sites)));
         this.resources = copy;
         this.rate = rate;
+        this.historyRate = historyRate;
         this.maxIntervals = maxIntervals;
     }
 
     public static ReportCatalog of(ProgramConfig program, GatewayConfig.Reports reports) {
         Map<String, List<String>> resources = new TreeMap<>();
         program.resources().forEach((resource, config) -> resources.put(resource, config.sites()));
+        Duration bucket = reports.history().bucket();
+        Duration coarsest = reports.maxSamplingPeriod().compareTo(bucket) < 0 ? bucket : reports.maxSamplingPeriod();
         return new ReportCatalog(resources,
                 new SamplingRate(reports.minSamplingPeriod(), reports.maxSamplingPeriod(), false),
-                reports.maxIntervalsPerReport());
+                new SamplingRate(bucket, coarsest, false), reports.maxIntervalsPerReport());
     }
 
+    /** The sampling periods offered for live telemetry (TELEMETRY_USAGE, TELEMETRY_STATUS). */
     public SamplingRate samplingRate() {
         return rate;
+    }
+
+    /** The granularities offered for HISTORY_USAGE: multiples of the bucket (its minimum) up to its maximum. */
+    public SamplingRate historyRate() {
+        return historyRate;
+    }
+
+    /** The sites of every resource, each once. */
+    public List<String> allSites() {
+        return resources.values().stream().flatMap(List::stream).distinct().sorted().toList();
     }
 
     /** The most intervals one report may carry. */
@@ -77,20 +95,27 @@ public final class ReportCatalog {
         return resources.keySet().stream().map(kind::rId).toList();
     }
 
-    /** The METADATA_TELEMETRY_USAGE and METADATA_TELEMETRY_STATUS reports of oadrRegisterReport. */
+    /**
+     * The METADATA_TELEMETRY_USAGE, METADATA_TELEMETRY_STATUS and METADATA_HISTORY_USAGE reports of
+     * oadrRegisterReport.
+     */
     public List<OadrReportType> metadata(Instant createdAt) {
         List<ReportDataPoint> usage = new ArrayList<>();
         List<ReportDataPoint> status = new ArrayList<>();
+        List<ReportDataPoint> history = new ArrayList<>();
         for (String resource : resources.keySet()) {
             usage.add(new ReportDataPoint(ReportKind.USAGE.rId(resource), resource, "usage", "Direct Read"));
             status.add(new ReportDataPoint(ReportKind.STATUS.rId(resource), resource, "x-resourceStatus",
                     OadrReports.NOT_APPLICABLE));
+            history.add(new ReportDataPoint(ReportKind.HISTORY.rId(resource), resource, "usage", "Direct Read"));
         }
         return List.of(
                 OadrReports.metadata(ReportKind.USAGE.metadataName(), ReportKind.USAGE.specifierId(), createdAt, rate,
                         OadrMessages.kilowatts(), usage),
                 OadrReports.metadata(ReportKind.STATUS.metadataName(), ReportKind.STATUS.specifierId(), createdAt,
-                        rate, null, status));
+                        rate, null, status),
+                OadrReports.metadata(ReportKind.HISTORY.metadataName(), ReportKind.HISTORY.specifierId(), createdAt,
+                        historyRate, OadrMessages.kilowattHours(), history));
     }
 
     /**
@@ -103,6 +128,7 @@ public final class ReportCatalog {
             text.append(kind.specifierId()).append(':').append(String.join(",", rIds(kind))).append(';');
         }
         text.append(seconds(rate.minPeriod())).append('-').append(seconds(rate.maxPeriod()));
+        text.append(';').append(seconds(historyRate.minPeriod())).append('-').append(seconds(historyRate.maxPeriod()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString()
                     .getBytes(StandardCharsets.UTF_8));

@@ -2,14 +2,22 @@ package io.gridflex.gateway.report;
 
 import io.gridflex.openadr.OadrReports;
 
-/** The two reports a program offers its VTN: each resource's power, and each resource's status. */
+/**
+ * The reports a program offers its VTN: each resource's power and status now, and the energy it drew over a past
+ * interval.
+ */
 public enum ReportKind {
 
     /** Each resource's power in kW (reportType {@code usage}, readingType {@code Direct Read}). */
     USAGE(OadrReports.TELEMETRY_USAGE, OadrReports.METADATA_TELEMETRY_USAGE, "gridflex-telemetry-usage", "usage-"),
     /** Each resource's status: online, manual override, load control state ({@code x-resourceStatus}). */
     STATUS(OadrReports.TELEMETRY_STATUS, OadrReports.METADATA_TELEMETRY_STATUS, "gridflex-telemetry-status",
-            "status-");
+            "status-"),
+    /**
+     * Each resource's energy in kWh over the intervals of a past period (reportType {@code usage}, readingType
+     * {@code Direct Read}), from the usage history.
+     */
+    HISTORY(OadrReports.HISTORY_USAGE, OadrReports.METADATA_HISTORY_USAGE, "gridflex-history-usage", "history-");
 
     private final String reportName;
     private final String metadataName;

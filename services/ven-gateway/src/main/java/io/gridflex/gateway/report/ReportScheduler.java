@@ -163,12 +163,17 @@ final class ReportScheduler {
     }
 
     private void send(RunningReport report, Registration registration, Instant now) {
-        List<Sample> samples = report.samples();
-        if (samples.isEmpty()) {
-            samples = List.of(sampler.sample(report.request(), now));
+        ReportSender.Outcome outcome;
+        if (report.request().kind() == ReportKind.HISTORY) {
+            outcome = sender.sendHistory(report.request(), registration, now);
+        } else {
+            List<Sample> samples = report.samples();
+            if (samples.isEmpty()) {
+                samples = List.of(sampler.sample(report.request(), now));
+            }
+            Duration period = report.timing().oneShot() ? Duration.ZERO : report.timing().samplePeriod();
+            outcome = sender.send(report.request(), samples, period, registration, now);
         }
-        Duration period = report.timing().oneShot() ? Duration.ZERO : report.timing().samplePeriod();
-        ReportSender.Outcome outcome = sender.send(report.request(), samples, period, registration, now);
         boolean last = report.lastReport(now);
         if (outcome.delivery() == ReportSender.Delivery.UNREACHABLE) {
             if (!last) {

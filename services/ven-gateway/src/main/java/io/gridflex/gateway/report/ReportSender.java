@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 import io.gridflex.gateway.GatewayMetrics;
+import io.gridflex.gateway.history.UsageHistory;
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.vtn.VtnClient;
 import io.gridflex.gateway.vtn.VtnService;
@@ -21,6 +22,7 @@ import io.gridflex.openadr.model.oadr.OadrCancelReportType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.openadr.model.oadr.OadrReportType;
 import io.gridflex.openadr.model.oadr.OadrUpdatedReportType;
+import io.gridflex.support.db.DataAccessException;
 
 /** Sends one oadrUpdateReport to the program's VTN and reads its oadrUpdatedReport. */
 final class ReportSender {
@@ -46,18 +48,41 @@ final class ReportSender {
     private final String program;
     private final VtnClient client;
     private final ReportContent content;
+    private final HistoryContent historyContent;
+    private final UsageHistory history;
     private final GatewayMetrics metrics;
 
-    ReportSender(String program, VtnClient client, ReportCatalog catalog, GatewayMetrics metrics) {
+    ReportSender(String program, VtnClient client, ReportCatalog catalog, UsageHistory history,
+            GatewayMetrics metrics) {
         this.program = program;
         this.client = client;
         this.content = new ReportContent(catalog);
+        this.historyContent = new HistoryContent(catalog, history.buckets().length());
+        this.history = history;
         this.metrics = metrics;
     }
 
+    /** Sends a live report (TELEMETRY_USAGE, TELEMETRY_STATUS) of these samples. */
     Outcome send(RequestedReport request, List<Sample> samples, Duration period, Registration registration,
             Instant now) {
-        OadrReportType report = content.report(request, samples, period, now);
+        return deliver(request, content.report(request, samples, period, now), registration);
+    }
+
+    /** Sends a HISTORY_USAGE report of its interval, read from the usage history (UNREACHABLE when it cannot be). */
+    Outcome sendHistory(RequestedReport request, Registration registration, Instant now) {
+        OadrReportType report;
+        try {
+            report = historyContent.report(request, history.read(historyContent.sites(request),
+                    historyContent.firstBucket(request), request.end()), now);
+        } catch (DataAccessException e) {
+            LOG.warnf("program %s: history of report %s not readable now: %s", program, request.reportRequestId(),
+                    e.getMessage());
+            return new Outcome(Delivery.UNREACHABLE, Optional.empty());
+        }
+        return deliver(request, report, registration);
+    }
+
+    private Outcome deliver(RequestedReport request, OadrReportType report, Registration registration) {
         if (report == null) {
             LOG.warnf("program %s: report request %s names no data point still offered; nothing sent", program,
                     request.reportRequestId());

@@ -11,6 +11,7 @@ import java.time.Instant;
  * <li>periodic: samples every granularity (every reportBackDuration when the granularity is zero) from the start;
  * a report every reportBackDuration from the start, each carrying the samples taken since the one before; the last
  * one at the end of the report interval, when it has one.</li>
+ * <li>history (HISTORY_USAGE): one report of its whole interval, once that interval is over.</li>
  * </ul>
  * Times are on the grid {@code start + k × period}, so a restart resumes the same cadence.
  */
@@ -20,16 +21,19 @@ final class ReportTiming {
     private final Instant end;
     private final Duration reportBack;
     private final Duration samplePeriod;
+    private final boolean history;
 
     ReportTiming(RequestedReport report) {
+        this.history = report.kind() == ReportKind.HISTORY;
         this.start = report.start();
         this.end = report.end();
         this.reportBack = report.reportBack();
         this.samplePeriod = report.granularity().isPositive() ? report.granularity() : report.reportBack();
     }
 
+    /** One report only: a one-shot, or a history (which takes no samples: its figures are stored ones). */
     boolean oneShot() {
-        return reportBack.isZero();
+        return history || reportBack.isZero();
     }
 
     /** The length of one sample's interval: the granularity, else the reportBackDuration; zero for a one-shot. */
@@ -51,6 +55,9 @@ final class ReportTiming {
      * report is left.
      */
     Instant sendAfter(Instant previous) {
+        if (history) {
+            return previous == null ? end : null;
+        }
         if (oneShot()) {
             return previous == null ? start : null;
         }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gridflex.gateway.GatewayConfig;
 import io.gridflex.gateway.GatewayMetrics;
+import io.gridflex.gateway.history.UsageHistory;
 import io.gridflex.gateway.program.ProgramConfig;
 import io.gridflex.gateway.registration.RegistrationState;
 import io.gridflex.gateway.telemetry.SiteReadings;
@@ -20,17 +21,19 @@ public class Reports {
     private final ReportRequestRepository requests;
     private final ReportRegistrationRepository registrations;
     private final SiteReadings readings;
+    private final UsageHistory history;
     private final GatewayMetrics metrics;
     private final GatewayConfig config;
     private final Clock clock;
 
     public Reports(Transactions transactions, ReportRequestRepository requests,
-            ReportRegistrationRepository registrations, SiteReadings readings, GatewayMetrics metrics,
-            GatewayConfig config, Clock clock) {
+            ReportRegistrationRepository registrations, SiteReadings readings, UsageHistory history,
+            GatewayMetrics metrics, GatewayConfig config, Clock clock) {
         this.transactions = transactions;
         this.requests = requests;
         this.registrations = registrations;
         this.readings = readings;
+        this.history = history;
         this.metrics = metrics;
         this.config = config;
         this.clock = clock;
@@ -42,6 +45,7 @@ public class Reports {
         ReportCatalog catalog = ReportCatalog.of(programConfig, config.reports());
         return new ProgramReports(program, catalog, client, state,
                 new ReportStore(program, transactions, requests, registrations),
-                new Sampler(catalog, readings, config.telemetry().freshness()), metrics, config.reports(), clock);
+                new Sampler(catalog, readings, config.telemetry().freshness()), history, metrics, config.reports(),
+                clock);
     }
 }

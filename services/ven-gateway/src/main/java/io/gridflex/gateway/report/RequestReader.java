@@ -50,8 +50,8 @@ final class RequestReader {
         ReportKind kind = ReportKind.bySpecifier(specifierId);
         if (kind == null) {
             return refused(id, OadrResponseCode.INVALID_ID, "request " + id + " asks for report '" + specifierId
-                    + "', which this VEN does not offer (it offers " + ReportKind.USAGE.specifierId() + " and "
-                    + ReportKind.STATUS.specifierId() + ")");
+                    + "', which this VEN does not offer (it offers " + ReportKind.USAGE.specifierId() + ", "
+                    + ReportKind.STATUS.specifierId() + " and " + ReportKind.HISTORY.specifierId() + ")");
         }
         List<String> rIds = new ArrayList<>(dataPoints(specifier));
         if (rIds.isEmpty()) {
@@ -64,6 +64,9 @@ final class RequestReader {
         }
         Duration granularity = duration(specifier.getGranularity());
         Duration reportBack = duration(specifier.getReportBackDuration());
+        if (kind == ReportKind.HISTORY) {
+            return history(id, specifier, rIds, granularity, reportBack, registration, now);
+        }
         String timing = timingProblem(granularity, reportBack);
         if (timing != null) {
             return refused(id, OadrResponseCode.INVALID_DATA, "request " + id + ": " + timing);
@@ -83,11 +86,57 @@ final class RequestReader {
         }
         if (end != null && !end.isAfter(now)) {
             return refused(id, OadrResponseCode.INVALID_DATA, "request " + id + " asks for the interval ending "
-                    + end + ", which is over: this VEN keeps no history, it reports readings as they come");
+                    + end + ", which is over: " + kind.reportName() + " reports readings as they come; "
+                    + ReportKind.HISTORY.specifierId() + " reports a past interval");
         }
         return new RequestVerdict.Accepted(new RequestedReport(registration.program(), id, registration.venId(),
                 registration.registrationId(), kind, rIds, granularity, reportBack, start, end,
                 RequestedReport.Status.ACTIVE, null, now));
+    }
+
+    /**
+     * A HISTORY_USAGE request: one report of the interval it names (reportInterval with a start and a length), in
+     * intervals of the granularity (a multiple of the history's bucket; zero for one interval), sent once the
+     * interval is over. Its reportBackDuration does not matter: the report goes once.
+     */
+    private RequestVerdict history(String id, ReportSpecifierType specifier, List<String> rIds, Duration granularity,
+            Duration reportBack, Registration registration, Instant now) {
+        Properties interval = specifier.getReportInterval() == null
+                ? null
+                : specifier.getReportInterval().getProperties();
+        if (interval == null || interval.getDtstart() == null || interval.getDtstart().getDateTime() == null) {
+            return refused(id, OadrResponseCode.INVALID_DATA, "request " + id + " for "
+                    + ReportKind.HISTORY.reportName() + " names no reportInterval: it needs the start of the past"
+                    + " interval it is about");
+        }
+        Instant start = interval.getDtstart().getDateTime();
+        Duration length = duration(interval.getDuration());
+        if (!length.isPositive()) {
+            return refused(id, OadrResponseCode.INVALID_DATA, "request " + id + " for "
+                    + ReportKind.HISTORY.reportName() + " needs the length of its reportInterval, got " + length);
+        }
+        SamplingRate rate = catalog.historyRate();
+        Duration bucket = rate.minPeriod();
+        if (granularity.isNegative() || reportBack.isNegative()) {
+            return refused(id, OadrResponseCode.INVALID_DATA, "request " + id
+                    + ": negative granularity or reportBackDuration");
+        }
+        if (granularity.isPositive()
+                && (granularity.compareTo(bucket) < 0 || granularity.compareTo(rate.maxPeriod()) > 0
+                        || granularity.toMillis() % bucket.toMillis() != 0)) {
+            return refused(id, OadrResponseCode.INVALID_DATA, "request " + id + ": granularity " + granularity
+                    + " is not a multiple of " + bucket + " up to " + rate.maxPeriod()
+                    + ", the granularities of the usage history");
+        }
+        Duration step = granularity.isPositive() ? granularity : length;
+        long intervals = (length.toMillis() + step.toMillis() - 1) / step.toMillis();
+        if (intervals > catalog.maxIntervals()) {
+            return refused(id, OadrResponseCode.INVALID_DATA, "request " + id + ": " + length + " in intervals of "
+                    + step + " would carry " + intervals + " intervals, more than " + catalog.maxIntervals());
+        }
+        return new RequestVerdict.Accepted(new RequestedReport(registration.program(), id, registration.venId(),
+                registration.registrationId(), ReportKind.HISTORY, rIds, granularity, reportBack, start,
+                start.plus(length), RequestedReport.Status.ACTIVE, null, now));
     }
 
     /** Why this VEN cannot sample and send at these periods, or null when it can. */

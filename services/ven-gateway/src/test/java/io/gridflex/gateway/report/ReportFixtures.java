@@ -33,10 +33,16 @@ final class ReportFixtures {
     private ReportFixtures() {
     }
 
-    /** Two resources: plant-a of two sites, plant-b of one; sampled every 2 s to 1 h, at most 100 intervals. */
+    /** The history's granularities in the fixtures: multiples of its 5-minute bucket, up to an hour. */
+    static final SamplingRate HISTORY = new SamplingRate(Duration.ofMinutes(5), Duration.ofHours(1), false);
+
+    /**
+     * Two resources: plant-a of two sites, plant-b of one; sampled every 2 s to 1 h, history in 5-minute buckets, at
+     * most 100 intervals.
+     */
     static ReportCatalog catalog() {
         return new ReportCatalog(Map.of("plant-a", List.of("site-1", "site-2"), "plant-b", List.of("site-3")),
-                new SamplingRate(Duration.ofSeconds(2), Duration.ofHours(1), false), 100);
+                new SamplingRate(Duration.ofSeconds(2), Duration.ofHours(1), false), HISTORY, 100);
     }
 
     static Path shared() {

@@ -8,6 +8,7 @@ import static io.gridflex.gateway.report.ReportFixtures.openLeadr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,51 @@ class RequestReaderTest {
                         NOW.minusSeconds(600), Duration.ofSeconds(60), List.of("usage-plant-a")))))
                 .allSatisfy(verdict -> assertThat(verdict).isInstanceOfSatisfying(RequestVerdict.Refused.class,
                         refused -> assertThat(refused.code()).isEqualTo(OadrResponseCode.INVALID_DATA)));
+    }
+
+    private static OadrReportRequestType history(Duration granularity, Instant start, Duration length,
+            String... rIds) {
+        return OadrReports.reportRequest("rr-h", "gridflex-history-usage", granularity, Duration.ZERO, start, length,
+                List.of(rIds));
+    }
+
+    @Test
+    void aHistoryRequestNamesAPastIntervalAndIsReportedOnceWhenItIsOver() {
+        RequestedReport past = ((RequestVerdict.Accepted) read(history(Duration.ofMinutes(15),
+                NOW.minus(Duration.ofDays(2)), Duration.ofHours(1), "history-plant-a"))).report();
+        RequestedReport running = ((RequestVerdict.Accepted) read(history(Duration.ZERO, NOW.minusSeconds(600),
+                Duration.ofMinutes(20), "history-plant-a", "history-plant-b"))).report();
+
+        assertThat(past.kind()).isEqualTo(ReportKind.HISTORY);
+        assertThat(past.start()).isEqualTo(NOW.minus(Duration.ofDays(2)));
+        assertThat(past.end()).isEqualTo(NOW.minus(Duration.ofDays(2)).plus(Duration.ofHours(1)));
+        assertThat(past.granularity()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(running.rIds()).containsExactly("history-plant-a", "history-plant-b");
+        ReportTiming pastTiming = new ReportTiming(past);
+        assertThat(pastTiming.oneShot()).isTrue();
+        assertThat(pastTiming.sampleAtOrAfter(NOW)).as("figures are stored ones: no sampling").isNull();
+        assertThat(pastTiming.sendAfter(null)).as("at once: its end is past").isEqualTo(past.end());
+        assertThat(pastTiming.sendAfter(NOW)).as("once").isNull();
+        assertThat(new ReportTiming(running).sendAfter(null)).as("when the interval is over")
+                .isEqualTo(NOW.plusSeconds(600));
+    }
+
+    @Test
+    void aHistoryRequestWithoutAnIntervalOrOffTheBucketsIsInvalidData() {
+        Instant hourAgo = NOW.minus(Duration.ofHours(1));
+        assertThat(List.of(
+                read(OadrReports.reportRequest("rr-h", "gridflex-history-usage", Duration.ofMinutes(5), Duration.ZERO,
+                        List.of("history-plant-a"))),
+                read(history(Duration.ofMinutes(5), hourAgo, Duration.ZERO, "history-plant-a")),
+                read(history(Duration.ofMinutes(7), hourAgo, Duration.ofHours(1), "history-plant-a")),
+                read(history(Duration.ofMinutes(1), hourAgo, Duration.ofHours(1), "history-plant-a")),
+                read(history(Duration.ofHours(2), hourAgo, Duration.ofHours(4), "history-plant-a")),
+                read(history(Duration.ofMinutes(5), hourAgo, Duration.ofHours(9), "history-plant-a"))))
+                .allSatisfy(verdict -> assertThat(verdict).isInstanceOfSatisfying(RequestVerdict.Refused.class,
+                        refused -> assertThat(refused.code()).isEqualTo(OadrResponseCode.INVALID_DATA)));
+        assertThat(read(history(Duration.ofMinutes(5), hourAgo, Duration.ofHours(1), "history-plant-a",
+                "usage-plant-a"))).isInstanceOfSatisfying(RequestVerdict.Refused.class,
+                        refused -> assertThat(refused.code()).isEqualTo(OadrResponseCode.INVALID_ID));
     }
 
     @Test

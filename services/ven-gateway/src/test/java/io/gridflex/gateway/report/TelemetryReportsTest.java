@@ -1,6 +1,7 @@
 package io.gridflex.gateway.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
@@ -41,11 +42,13 @@ import io.gridflex.gateway.support.TestProgram;
 import io.gridflex.gateway.support.VtnAdmin;
 import io.gridflex.gateway.support.VtnSimulator;
 import io.gridflex.gateway.support.VtnSimulatorTestResource;
+import io.gridflex.gateway.telemetry.SiteReadings;
 import io.gridflex.gateway.vtn.VtnClient;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.SiteTelemetry;
 import io.gridflex.messages.Topics;
 import io.gridflex.openadr.OpenAdrXml;
+import io.gridflex.support.db.Sql;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
@@ -76,6 +79,8 @@ class TelemetryReportsTest {
     static final String SITE_B = "rpt-b-" + RUN;
     static final String SITE_SILENT = "rpt-silent-" + RUN;
     static final String SITE_LATE = "rpt-late-" + RUN;
+    static final String SITE_HIST_1 = "rpt-hist-1-" + RUN;
+    static final String SITE_HIST_2 = "rpt-hist-2-" + RUN;
     private static final double KW_A = 812.5;
     private static final double KW_B = 1200.25;
     private static final String GOOD = "Quality Good - Non Specific";
@@ -85,7 +90,9 @@ class TelemetryReportsTest {
 
     /**
      * plant-a = sites A + B, plant-b = a site that never reports, plant-c = a site that reports only when a test
-     * says so; the VTN asks for usage every 2 s, sampled at 1 s. */
+     * says so, plant-d = two sites whose past telemetry a test publishes; the VTN asks for usage every 2 s, sampled
+     * at 1 s. The usage history keeps 2-second buckets (test profile).
+     */
     public static class Resources implements QuarkusTestResourceLifecycleManager {
 
         @Override
@@ -94,7 +101,8 @@ class TelemetryReportsTest {
                     "TELEMETRY_USAGE", "granularitySeconds", 1, "reportBackSeconds", 2)));
             return Map.of("gridflex.gateway.programs.default.resources.plant-a.sites", SITE_A + "," + SITE_B,
                     "gridflex.gateway.programs.default.resources.plant-b.sites", SITE_SILENT,
-                    "gridflex.gateway.programs.default.resources.plant-c.sites", SITE_LATE);
+                    "gridflex.gateway.programs.default.resources.plant-c.sites", SITE_LATE,
+                    "gridflex.gateway.programs.default.resources.plant-d.sites", SITE_HIST_1 + "," + SITE_HIST_2);
         }
 
         @Override
@@ -117,6 +125,9 @@ class TelemetryReportsTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    SiteReadings readings;
 
     private final VtnAdmin vtn = new VtnAdmin(VtnSimulator.shared().baseUrl());
     private Registration registration;
@@ -477,7 +488,7 @@ class TelemetryReportsTest {
                 .until(() -> vtn.reports(registration.venId()).getInt("metadataRegistrations") == before + 1);
         assertThat(vtn.reportRequest(id).getString("venAnswerCode")).isEqualTo("200");
         assertThat(vtn.reports(registration.venId()).getList("offered.reportName"))
-                .containsExactly("METADATA_TELEMETRY_USAGE", "METADATA_TELEMETRY_STATUS");
+                .containsExactly("METADATA_TELEMETRY_USAGE", "METADATA_TELEMETRY_STATUS", "METADATA_HISTORY_USAGE");
     }
 
     @Test
@@ -492,6 +503,104 @@ class TelemetryReportsTest {
         assertThat(vtn.reportRequest(id).getString("venAnswerCode")).isEqualTo("452");
         assertThat(vtn.reportRequest(id).getBoolean("pending")).isFalse();
         assertThat(status(id)).isNull();
+    }
+
+    /**
+     * HISTORY_USAGE: plant-d's two sites publish a minute of past telemetry (2-second intervals), one of them only its
+     * first half, and part of it a second time. The VTN asks for that minute in 20-second intervals, once for
+     * plant-d alone and once for every data point; each interval's kWh is what the sites published, the half-silent
+     * site's intervals say they miss time, and a request without its interval is refused.
+     */
+    @Test
+    void aHistoryReportGivesEachIntervalsEnergyAsPublishedOnceAndSaysWhatIsMissing() throws SQLException {
+        MessageCodec codec = new MessageCodec();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(3));
+        // The sites' topics exist and are read before the history is published (new topics are read from their end).
+        for (String site : List.of(SITE_HIST_1, SITE_HIST_2)) {
+            kafka.send(Topics.siteTelemetry(site), site, codec.encode(telemetry(site, t0.minusSeconds(600), 0.001)));
+        }
+        await("the sites' topics read").atMost(PATIENCE).until(() -> readings.latest(SITE_HIST_1).isPresent()
+                && readings.latest(SITE_HIST_2).isPresent());
+        double[] expected = new double[3];
+        for (int i = 0; i < 30; i++) {
+            double kwh1 = 0.5 + 0.01 * i;
+            double kwh2 = 0.25;
+            kafka.send(Topics.siteTelemetry(SITE_HIST_1), SITE_HIST_1,
+                    codec.encode(telemetry(SITE_HIST_1, t0.plusSeconds(2L * i), kwh1)));
+            expected[i / 10] += kwh1;
+            if (i < 15) {
+                kafka.send(Topics.siteTelemetry(SITE_HIST_2), SITE_HIST_2,
+                        codec.encode(telemetry(SITE_HIST_2, t0.plusSeconds(2L * i), kwh2)));
+                expected[i / 10] += kwh2;
+            }
+        }
+        // Delivered again (a producer's retry, a consumer's restart): not counted twice.
+        for (int i = 0; i < 10; i++) {
+            kafka.send(Topics.siteTelemetry(SITE_HIST_1), SITE_HIST_1,
+                    codec.encode(telemetry(SITE_HIST_1, t0.plusSeconds(2L * i), 0.5 + 0.01 * i)));
+        }
+        // A marker after the minute: once it is written, everything before it on the topic is.
+        kafka.send(Topics.siteTelemetry(SITE_HIST_1), SITE_HIST_1,
+                codec.encode(telemetry(SITE_HIST_1, t0.plusSeconds(120), 0.001)));
+        await("the minute written to the history").atMost(PATIENCE)
+                .until(() -> coveredMs(SITE_HIST_1, t0.plusSeconds(120), t0.plusSeconds(122)) == 2_000);
+        assertThat(coveredMs(SITE_HIST_1, t0, t0.plusSeconds(60))).isEqualTo(60_000);
+        assertThat(coveredMs(SITE_HIST_2, t0, t0.plusSeconds(60))).isEqualTo(30_000);
+
+        String subset = vtn.requestReport(Map.of("venId", registration.venId(), "reportName", "HISTORY_USAGE",
+                "rIds", List.of("history-plant-d"), "granularitySeconds", 20, "reportBackSeconds", 0, "start",
+                t0.toString(), "durationSeconds", 60));
+        String every = vtn.requestReport(Map.of("venId", registration.venId(), "reportName", "HISTORY_USAGE",
+                "granularitySeconds", 20, "reportBackSeconds", 0, "start", t0.toString(), "durationSeconds", 60));
+        String noInterval = vtn.requestReport(Map.of("venId", registration.venId(), "reportName", "HISTORY_USAGE",
+                "granularitySeconds", 20, "reportBackSeconds", 0));
+
+        await("both history reports").atMost(PATIENCE).until(() -> vtn.reportRequest(subset).getInt("reports") == 1
+                && vtn.reportRequest(every).getInt("reports") == 1);
+        Map<String, Object> report = vtn.received(subset).getMap("[0]");
+        assertThat(report.get("reportName")).isEqualTo("HISTORY_USAGE");
+        List<Map<String, Object>> intervals = intervals(report);
+        assertThat(intervals).extracting(i -> Instant.parse((String) i.get("start")), i -> i.get("durationSeconds"))
+                .containsExactly(tuple(t0, 20), tuple(t0.plusSeconds(20), 20), tuple(t0.plusSeconds(40), 20));
+        List<List<Map<String, Object>>> values = intervalValues(report);
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> plantD = value(values.get(i), "history-plant-d");
+            assertThat(values.get(i)).hasSize(1);
+            assertThat(((Number) plantD.get("value")).doubleValue()).as("interval %d", i).isCloseTo(expected[i],
+                    Offset.offset(1e-4));
+            // Site 2 reported the first 30 s: all of the first interval, half of the second, none of the third.
+            assertThat(plantD.get("dataQuality")).isEqualTo(i == 0 ? GOOD : "Quality Uncertain - Sub Normal");
+        }
+        for (List<Map<String, Object>> interval : intervalValues(vtn.received(every).getMap("[0]"))) {
+            assertThat(interval).as("every data point of the metadata, in every interval")
+                    .extracting(v -> v.get("rId")).containsExactlyInAnyOrder("history-plant-a", "history-plant-b",
+                            "history-plant-c", "history-plant-d");
+            assertThat(value(interval, "history-plant-b").get("dataQuality")).isEqualTo("No Quality - No Value");
+        }
+        await("done").atMost(PATIENCE).until(() -> "COMPLETED".equals(status(subset)));
+        await("the refusal").atMost(PATIENCE)
+                .until(() -> vtn.reportRequest(noInterval).getString("venAnswerCode") != null);
+        assertThat(vtn.reportRequest(noInterval).getString("venAnswerCode")).isEqualTo("454");
+        assertThat(status(noInterval)).isNull();
+    }
+
+    private static SiteTelemetry telemetry(String site, Instant start, double kwh) {
+        return new SiteTelemetry(site, start, start.plusSeconds(2), kwh * 1800, kwh, null, null, 0, 0, 0, 5000,
+                new SiteTelemetry.MinerCounts(10, 10, 0, 0, 0), null, null, null, SiteTelemetry.Source.METER, 1);
+    }
+
+    private long coveredMs(String site, Instant from, Instant to) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT coalesce(sum(covered_ms), 0) FROM"
+                        + " gateway.site_energy WHERE site_id = ? AND bucket_start >= ? AND bucket_start < ?")) {
+            select.setString(1, site);
+            Sql.setInstant(select, 2, from);
+            Sql.setInstant(select, 3, to);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** A restart: a new instance of the program's reports resumes the requests from PostgreSQL, asking nothing. */
