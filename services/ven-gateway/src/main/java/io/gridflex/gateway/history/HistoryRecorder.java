@@ -9,6 +9,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -36,7 +37,7 @@ public class HistoryRecorder {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
-    private final UsageHistory history;
+    private final UsageWriter history;
     private final GatewayMetrics metrics;
     private final GatewayConfig.Reports.History config;
     private final Clock clock;
@@ -48,10 +49,15 @@ public class HistoryRecorder {
     private Thread thread;
     private Instant nextPrune;
 
+    @Inject
     public HistoryRecorder(UsageHistory history, GatewayMetrics metrics, GatewayConfig config, Clock clock) {
+        this((UsageWriter) history, metrics, config.reports().history(), clock);
+    }
+
+    HistoryRecorder(UsageWriter history, GatewayMetrics metrics, GatewayConfig.Reports.History config, Clock clock) {
         this.history = history;
         this.metrics = metrics;
-        this.config = config.reports().history();
+        this.config = config;
         this.clock = clock;
     }
 
@@ -125,7 +131,7 @@ public class HistoryRecorder {
     }
 
     /** Writes everything waiting, a transaction per {@value #MAX_PER_WRITE}; what fails goes back, in order. */
-    private void writeWaiting() {
+    void writeWaiting() {
         while (true) {
             List<SiteInterval> batch = new ArrayList<>();
             synchronized (lock) {

@@ -22,7 +22,7 @@ import io.gridflex.support.db.Transactions;
  * the row already counts, so telemetry read twice (after a restart) or out of order is not counted twice.
  */
 @ApplicationScoped
-public class UsageHistory {
+public class UsageHistory implements UsageWriter {
 
     private final Transactions transactions;
     private final EnergyBuckets buckets;
@@ -37,6 +37,7 @@ public class UsageHistory {
     }
 
     /** Counts these intervals, in one transaction; each site's in the order of their start. */
+    @Override
     public void write(Collection<SiteInterval> intervals) {
         if (intervals.isEmpty()) {
             return;
@@ -95,7 +96,7 @@ public class UsageHistory {
         return found;
     }
 
-    /** Deletes the buckets that started before {@code before}; returns how many. */
+    @Override
     public int prune(Instant before) {
         return transactions.inTransaction(connection -> {
             try (PreparedStatement delete = connection

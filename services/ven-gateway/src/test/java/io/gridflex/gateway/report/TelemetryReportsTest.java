@@ -515,12 +515,16 @@ class TelemetryReportsTest {
     void aHistoryReportGivesEachIntervalsEnergyAsPublishedOnceAndSaysWhatIsMissing() throws SQLException {
         MessageCodec codec = new MessageCodec();
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(3));
-        // The sites' topics exist and are read before the history is published (new topics are read from their end).
-        for (String site : List.of(SITE_HIST_1, SITE_HIST_2)) {
-            kafka.send(Topics.siteTelemetry(site), site, codec.encode(telemetry(site, t0.minusSeconds(600), 0.001)));
-        }
-        await("the sites' topics read").atMost(PATIENCE).until(() -> readings.latest(SITE_HIST_1).isPresent()
-                && readings.latest(SITE_HIST_2).isPresent());
+        // The sites' topics exist and are read before the history is published: a topic the gateway finds is read
+        // from its end, so an older reading is sent every half second until one of each site has been read.
+        int[] warmUp = {0};
+        await("the sites' topics read").atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Instant at = t0.minusSeconds(600).plusSeconds(2L * warmUp[0]++);
+            for (String site : List.of(SITE_HIST_1, SITE_HIST_2)) {
+                kafka.send(Topics.siteTelemetry(site), site, codec.encode(telemetry(site, at, 0.001)));
+            }
+            return readings.latest(SITE_HIST_1).isPresent() && readings.latest(SITE_HIST_2).isPresent();
+        });
         double[] expected = new double[3];
         for (int i = 0; i < 30; i++) {
             double kwh1 = 0.5 + 0.01 * i;
@@ -571,10 +575,13 @@ class TelemetryReportsTest {
             // Site 2 reported the first 30 s: all of the first interval, half of the second, none of the third.
             assertThat(plantD.get("dataQuality")).isEqualTo(i == 0 ? GOOD : "Quality Uncertain - Sub Normal");
         }
+        List<Object> registered = vtn.reports(registration.venId()).getList("offered").stream()
+                .map(o -> (Map<?, ?>) o).filter(o -> "METADATA_HISTORY_USAGE".equals(o.get("reportName")))
+                .flatMap(o -> ((List<?>) o.get("rIds")).stream()).map(Object.class::cast).toList();
+        assertThat(registered).contains("history-plant-a", "history-plant-b", "history-plant-c", "history-plant-d");
         for (List<Map<String, Object>> interval : intervalValues(vtn.received(every).getMap("[0]"))) {
-            assertThat(interval).as("every data point of the metadata, in every interval")
-                    .extracting(v -> v.get("rId")).containsExactlyInAnyOrder("history-plant-a", "history-plant-b",
-                            "history-plant-c", "history-plant-d");
+            assertThat(interval).as("every data point of the registered metadata, in every interval")
+                    .extracting(v -> v.get("rId")).containsExactlyInAnyOrderElementsOf(registered);
             assertThat(value(interval, "history-plant-b").get("dataQuality")).isEqualTo("No Quality - No Value");
         }
         await("done").atMost(PATIENCE).until(() -> "COMPLETED".equals(status(subset)));
