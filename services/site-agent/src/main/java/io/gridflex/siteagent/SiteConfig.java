@@ -29,6 +29,15 @@ public interface SiteConfig {
     double importHeadroomKw();
 
     /**
+     * Mining is planned as if the site's other load (a data centre) were at the highest the meter measured over this
+     * window: a load that keeps stepping back up to a level it reached lately (AI training's spikes) finds the import
+     * free at once, instead of over the miners' ramp. Mining then follows the load's recent peak rather than its dips.
+     * 0 plans with the load as measured now.
+     */
+    @WithDefault("0s")
+    Duration otherLoadPeakWindow();
+
+    /**
      * The site's miners, {@code [firmware://]host[:port][?nominal-w=W]} ({@link io.gridflex.siteagent.miner.InventoryEntry}):
      * LuxOS and the firmware's own port when not given. May be empty only when {@link Scan#enabled() scanning} finds
      * them; for the addresses it names, this list wins over what a scan finds.

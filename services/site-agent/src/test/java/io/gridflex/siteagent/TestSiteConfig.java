@@ -37,6 +37,11 @@ public record TestSiteConfig(String id, double maxImportKw, List<String> invento
     }
 
     @Override
+    public Duration otherLoadPeakWindow() {
+        return Duration.ZERO;
+    }
+
+    @Override
     public Optional<List<String>> miners() {
         return inventory.isEmpty() ? Optional.empty() : Optional.of(inventory);
     }

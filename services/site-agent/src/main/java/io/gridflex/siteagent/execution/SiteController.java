@@ -120,8 +120,9 @@ public class SiteController {
         acks.calibrate(now);
         ScheduleBook.View view = book.view();
         ScheduleSegment segment = view.segmentAt(now).orElse(null);
-        // Headroom counts as load: mining stays that far under the cap, where the next spike lands.
-        double otherW = otherLoad.watts() + config.importHeadroomKw() * 1000;
+        // Headroom counts as load: mining stays that far under the cap, where the next spike lands; and with a peak
+        // window the other load counts at its recent highest, where a recurring spike will land again.
+        double otherW = otherLoad.peakWatts(now, config.otherLoadPeakWindow()) + config.importHeadroomKw() * 1000;
         double requiredW = Requirement.requiredW(segment, fleet.snapshot(), view.held(), otherW,
                 config.maxImportKw() * 1000);
         // Held miners are counted by their own readings; where the meter saw less of a shed than they claimed, they

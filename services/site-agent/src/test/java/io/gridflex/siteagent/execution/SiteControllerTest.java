@@ -444,6 +444,27 @@ class SiteControllerTest {
     }
 
     @Test
+    void withAPeakWindowMiningFollowsTheDataCentresRecentPeakNotItsDips() {
+        config = ConfigOverrides.override(SiteConfig.class, new TestSiteConfig(SITE, 100, fleet.endpoints(),
+                dir.resolve("state.json")).withPowerTargetFloor(1),
+                Map.of("otherLoadPeakWindow", Duration.ofMinutes(5)));
+        startAgent();
+        otherLoad.update(95_000, clock.instant());
+        stepUntil(() -> asleep() == 3 && 95_000 + fleet.powerW() <= 100_000);
+
+        // The spike passes; within the window it may come back at once, so its import stays free.
+        otherLoad.update(80_000, clock.instant());
+        steps(12);
+        assertThat(asleep()).as("planned with the window's 95 kW, not the 80 kW now").isEqualTo(3);
+
+        // Five minutes without such a spike: mining comes back as far as the 80 kW now allows.
+        clock.jumpTo(clock.instant().plus(Duration.ofMinutes(5)).plusSeconds(1));
+        otherLoad.update(80_000, clock.instant());
+        stepUntil(() -> asleep() == 0 && book.view().held().isEmpty());
+        assertThat(maxFleetW.get()).isLessThanOrEqualTo(20_000);
+    }
+
+    @Test
     void aMinerThatDoesNotAnswerIsRetriedReportedAndReplaced() {
         startAgent();
         // Ties on draw go to the lowest endpoint: that is the miner the planner picks first.
