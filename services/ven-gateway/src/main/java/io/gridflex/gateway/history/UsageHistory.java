@@ -36,7 +36,11 @@ public class UsageHistory implements UsageWriter {
         return buckets;
     }
 
-    /** Counts these intervals, in one transaction; each site's in the order of their start. */
+    /**
+     * Counts these intervals, in one transaction; each site's in the order of their start. The batch runs row by row
+     * (the gateway's JDBC URL does not rewrite batches into multi-row inserts, which could not touch one bucket twice):
+     * consecutive intervals of a site often share a bucket.
+     */
     @Override
     public void write(Collection<SiteInterval> intervals) {
         if (intervals.isEmpty()) {

@@ -65,11 +65,6 @@ public final class ReportCatalog {
         return historyRate;
     }
 
-    /** The sites of every resource, each once. */
-    public List<String> allSites() {
-        return resources.values().stream().flatMap(List::stream).distinct().sorted().toList();
-    }
-
     /** The most intervals one report may carry. */
     public int maxIntervals() {
         return maxIntervals;
