@@ -206,13 +206,14 @@ public final class LinkRelay {
         }
         if (acknowledged > 0) {
             List<JournalRecord> done = batch.subList(0, acknowledged);
-            journal.acknowledged(done.getLast());
+            // Counted before the cursor moves: whoever sees the journal's backlog gone sees them counted.
             for (JournalRecord record : done) {
                 metrics.linkSent(record.channel().channel(), catchingUp);
             }
             if (catchingUp) {
                 replayedThisOutage += acknowledged;
             }
+            journal.acknowledged(done.getLast());
         }
         return failure;
     }
