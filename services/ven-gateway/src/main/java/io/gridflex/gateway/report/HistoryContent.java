@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.gridflex.gateway.history.EnergyBuckets;
 import io.gridflex.gateway.history.StoredBucket;
 import io.gridflex.openadr.OadrReports;
 import io.gridflex.openadr.ReportReading;
@@ -29,11 +30,11 @@ final class HistoryContent {
     private static final double WHOLE = 0.999;
 
     private final ReportCatalog catalog;
-    private final long bucketMs;
+    private final EnergyBuckets buckets;
 
-    HistoryContent(ReportCatalog catalog, Duration bucket) {
+    HistoryContent(ReportCatalog catalog, EnergyBuckets buckets) {
         this.catalog = catalog;
-        this.bucketMs = bucket.toMillis();
+        this.buckets = buckets;
     }
 
     /** The sites whose buckets the request needs. */
@@ -43,20 +44,21 @@ final class HistoryContent {
 
     /** The first bucket the request needs: the one holding its start. */
     Instant firstBucket(RequestedReport request) {
-        return Instant.ofEpochMilli(Math.floorDiv(request.start().toEpochMilli(), bucketMs) * bucketMs);
+        return buckets.bucketOf(request.start());
     }
 
     /**
-     * @param buckets the request's sites' buckets from {@link #firstBucket} to the request's end
+     * @param stored the request's sites' buckets from {@link #firstBucket} to the request's end
      * @return null when none of the data points asked for is offered any more
      */
-    OadrReportType report(RequestedReport request, List<StoredBucket> buckets, Instant createdAt) {
+    OadrReportType report(RequestedReport request, List<StoredBucket> stored, Instant createdAt) {
         Map<String, String> resources = resources(request);
         if (resources.isEmpty()) {
             return null;
         }
+        long bucketMs = buckets.length().toMillis();
         Map<String, Map<Long, StoredBucket>> bySite = new HashMap<>();
-        for (StoredBucket bucket : buckets) {
+        for (StoredBucket bucket : stored) {
             bySite.computeIfAbsent(bucket.siteId(), site -> new HashMap<>())
                     .put(bucket.bucketStart().toEpochMilli(), bucket);
         }
@@ -66,17 +68,18 @@ final class HistoryContent {
         List<ReportReading> readings = new ArrayList<>();
         for (long from = start; from < end; from += step) {
             long to = Math.min(end, from + step);
+            // The buckets the interval spans, each with the time of it inside the interval.
+            List<EnergyBuckets.Share> parts = buckets.split(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), 0);
             for (Map.Entry<String, String> point : resources.entrySet()) {
                 List<String> sites = catalog.sites(point.getValue());
                 double kwh = 0;
                 double coveredMs = 0;
                 for (String site : sites) {
-                    Map<Long, StoredBucket> stored = bySite.getOrDefault(site, Map.of());
-                    for (long bucket = Math.floorDiv(from, bucketMs) * bucketMs; bucket < to; bucket += bucketMs) {
-                        StoredBucket held = stored.get(bucket);
+                    Map<Long, StoredBucket> ofSite = bySite.getOrDefault(site, Map.of());
+                    for (EnergyBuckets.Share part : parts) {
+                        StoredBucket held = ofSite.get(part.bucketStart().toEpochMilli());
                         if (held != null) {
-                            double inside = (double) (Math.min(to, bucket + bucketMs) - Math.max(from, bucket))
-                                    / bucketMs;
+                            double inside = (double) part.coveredMs() / bucketMs;
                             kwh += held.energyKwh() * inside;
                             coveredMs += held.coveredMs() * inside;
                         }

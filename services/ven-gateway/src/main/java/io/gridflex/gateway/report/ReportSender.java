@@ -57,7 +57,7 @@ final class ReportSender {
         this.program = program;
         this.client = client;
         this.content = new ReportContent(catalog);
-        this.historyContent = new HistoryContent(catalog, history.buckets().length());
+        this.historyContent = new HistoryContent(catalog, history.buckets());
         this.history = history;
         this.metrics = metrics;
     }

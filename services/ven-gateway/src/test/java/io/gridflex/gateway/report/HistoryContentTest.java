@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.gridflex.gateway.history.EnergyBuckets;
 import io.gridflex.gateway.history.StoredBucket;
 import io.gridflex.openadr.OadrMessages;
 import io.gridflex.openadr.OadrReports;
@@ -28,7 +29,7 @@ class HistoryContentTest {
 
     private static final Instant T = Instant.parse("2026-12-04T10:00:00Z");
     private static final Duration BUCKET = Duration.ofMinutes(5);
-    private final HistoryContent content = new HistoryContent(catalog(), BUCKET);
+    private final HistoryContent content = new HistoryContent(catalog(), new EnergyBuckets(BUCKET));
 
     private static RequestedReport request(Duration granularity, Instant start, Duration length, String... rIds) {
         return new RequestedReport("summer-peak", "rr-h", "VEN-PEER-1", "REG-1", ReportKind.HISTORY, List.of(rIds),
