@@ -140,6 +140,7 @@ class ChartsTest {
         assertThat(env(container, "GRIDFLEX_SITE_SHED_POWER_TARGET_FLOOR")).isEqualTo("0.5");
         assertThat(env(container, "GRIDFLEX_SITE_MINER_READ_CONCURRENCY")).isEqualTo("256");
         assertThat(env(container, "GRIDFLEX_SITE_MINER_READ_YIELD")).isEqualTo("1s");
+        assertThat(env(container, "GRIDFLEX_SITE_MINER_READ_QUIET_AHEAD")).isEqualTo("500ms");
         assertThat(env(container, "GRIDFLEX_SITE_LINK_DIRECTORY")).startsWith("/var/lib/gridflex/");
     }
 

@@ -39,6 +39,16 @@ public class AgentMetrics {
         shedLatency.record(latency);
     }
 
+    /**
+     * Sleep and trim commands sent for a shed: {@code ahead} as planned before the segment began, {@code step} as
+     * planned in the control step that sent them.
+     */
+    public void shedCommands(String plan, int commands) {
+        Counter.builder("gridflex.site.shed.commands")
+                .description("Sleep and trim commands sent for sheds, by when they were planned (ahead, step)")
+                .tag("plan", plan).register(registry).increment(commands);
+    }
+
     /** A miner that did not carry out a command after every retry. */
     public void minerFailure(String endpoint, String operation) {
         Counter.builder("gridflex.site.miner.failures").description("Miner commands that failed after every retry")

@@ -128,6 +128,14 @@ public interface SiteConfig {
         @WithDefault("1s")
         Duration readYield();
 
+        /**
+         * How long before a shed the agent announced ahead readings stop starting, so the CPU is free when its commands
+         * go out; they resume once the commands are answered (at most this long after the shed's instant). 0 turns it
+         * off.
+         */
+        @WithDefault("500ms")
+        Duration readQuietAhead();
+
         /** Expected draw of a sleeping miner (control board), in W: a stopped miner removes its draw minus this. */
         @WithDefault("20")
         double sleepW();

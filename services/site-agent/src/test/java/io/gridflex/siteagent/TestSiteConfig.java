@@ -145,6 +145,11 @@ public record TestSiteConfig(String id, double maxImportKw, List<String> invento
             }
 
             @Override
+            public Duration readQuietAhead() {
+                return Duration.ofMillis(500);
+            }
+
+            @Override
             public double sleepW() {
                 return 20;
             }

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
+import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.SiteConfig;
 import io.gridflex.siteagent.miner.Capabilities;
 import io.gridflex.siteagent.miner.FleetView;
@@ -64,6 +65,7 @@ final class Shedder {
     private final ScheduleBook book;
     private final FleetView fleet;
     private final MinerCommands commands;
+    private final AgentMetrics metrics;
     private final double sleepW;
     private final double powerTargetFloor;
     private final Set<String> issues = new LinkedHashSet<>();
@@ -76,11 +78,15 @@ final class Shedder {
     private final Map<MinerEndpoint, MinerReading> lowSeen = new HashMap<>();
     private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private Instant nextConfirmRead = Instant.MIN;
+    /** The shed planned ahead of the coming segment, used at its start. */
+    private PlannedShed planned = PlannedShed.NONE;
     private int stopped;
     private int trimmed;
 
-    Shedder(SiteConfig config, Clock clock, ScheduleBook book, FleetView fleet, MinerCommands commands) {
+    Shedder(SiteConfig config, Clock clock, ScheduleBook book, FleetView fleet, MinerCommands commands,
+            AgentMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.clock = clock;
         this.book = book;
         this.fleet = fleet;
@@ -148,13 +154,21 @@ final class Shedder {
 
     /**
      * Sends sleep commands to more miners when the held reduction, with the commands still out, falls short of
-     * {@code targetW}. Returns at once.
+     * {@code targetW}. Returns at once. At the start of a segment whose shed was planned ahead, the bulk goes out in
+     * the planned order first; the planner then chooses only the rest.
      */
-    void shedMore(double targetW) {
+    void shedMore(double targetW, Instant now) {
         ScheduleBook.View view = book.view();
-        List<HeldMiner> held = view.held();
         double comingW = inFlight.values().stream().mapToDouble(Double::doubleValue).sum();
-        double neededW = targetW - HeldMiner.reductionW(held, sleepW) - comingW;
+        double neededW = targetW - HeldMiner.reductionW(view.held(), sleepW) - comingW;
+        if (planned.due(now)) {
+            PlannedShed ahead = planned;
+            planned = PlannedShed.NONE;
+            if (neededW > EPSILON_W) {
+                neededW -= sendPlanned(ahead, view, neededW);
+                view = book.view();
+            }
+        }
         if (neededW <= EPSILON_W) {
             return;
         }
@@ -168,19 +182,58 @@ final class Shedder {
         LOG.infof("stopping %d miners%s to remove %.1f kW more: %s", chosen.sleeps().size(),
                 chosen.trim() == null ? "" : " and trimming " + chosen.trim().endpoint(), neededW / 1000,
                 MinerLists.first(chosen.sleeps().stream().map(ShedPlanner.Candidate::endpoint).toList()));
+        MinerStatus trim = chosen.trim() == null ? null : byEndpoint.get(chosen.trim().endpoint());
+        sendAll(chosen.sleeps().stream().map(c -> byEndpoint.get(c.endpoint())).toList(), trim, chosen.trimW());
+        metrics.shedCommands("step", chosen.sleeps().size() + (trim == null ? 0 : 1));
+    }
+
+    /**
+     * Stops the miners of a shed planned ahead, in the planned order, while each still leaves part of
+     * {@code neededW} to cover: a miner that is no longer a candidate (asleep, held, cooling down, no longer answering
+     * as hashing) is passed over, and the last pick (the one that covers the rest, or a trim) is left to the planner.
+     *
+     * @return the reduction the commands sent will remove, in W
+     */
+    private double sendPlanned(PlannedShed ahead, ScheduleBook.View view, double neededW) {
+        Set<String> taken = taken(view);
+        List<MinerStatus> picks = new ArrayList<>();
+        double left = neededW;
+        for (MinerEndpoint endpoint : ahead.order()) {
+            MinerStatus miner = fleet.status(endpoint);
+            ShedPlanner.Candidate c = miner == null ? null : candidate(miner, taken);
+            if (c == null || c.reductionW() <= EPSILON_W) {
+                continue;
+            }
+            if (c.reductionW() + EPSILON_W >= left) {
+                break;
+            }
+            picks.add(miner);
+            left -= c.reductionW();
+        }
+        if (picks.isEmpty()) {
+            return 0;
+        }
+        LOG.infof("stopping %d miners as planned ahead to remove %.1f kW of %.1f kW: %s", picks.size(),
+                (neededW - left) / 1000, neededW / 1000,
+                MinerLists.first(picks.stream().map(m -> m.endpoint().toString()).toList()));
+        sendAll(picks, null, 0);
+        metrics.shedCommands("ahead", picks.size());
+        return neededW - left;
+    }
+
+    /** Sends the sleep commands (and the trim, if any), each chunk's intents on disk before its commands go. */
+    private void sendAll(List<MinerStatus> sleeps, MinerStatus trim, double trimW) {
         Instant sentAt = clock.instant();
         List<PendingSleep> intents = new ArrayList<>();
         List<Runnable> orders = new ArrayList<>();
-        for (ShedPlanner.Candidate c : chosen.sleeps()) {
-            MinerStatus miner = byEndpoint.get(c.endpoint());
-            intents.add(new PendingSleep(c.endpoint(), miner.powerW(), sentAt));
-            orders.add(() -> send(miner, c.reductionW(), MinerAction.SLEEP, null, sentAt));
+        for (MinerStatus miner : sleeps) {
+            intents.add(new PendingSleep(miner.endpoint().toString(), miner.powerW(), sentAt));
+            orders.add(() -> send(miner, miner.powerW() - sleepW, MinerAction.SLEEP, null, sentAt));
         }
-        MinerStatus trim = chosen.trim() == null ? null : byEndpoint.get(chosen.trim().endpoint());
         if (trim != null) {
-            int trimTo = targetW(trim, chosen.trimW());
+            int trimTo = targetW(trim, trimW);
             intents.add(new PendingSleep(trim.endpoint().toString(), trim.powerW(), sentAt, (double) trimTo));
-            orders.add(() -> send(trim, chosen.trimW(), MinerAction.powerTarget(trimTo), (double) trimTo, sentAt));
+            orders.add(() -> send(trim, trimW, MinerAction.powerTarget(trimTo), (double) trimTo, sentAt));
         }
         // Intent first: if the agent dies while the commands are out, its successor knows which miners to check. In
         // chunks, so the first commands leave while the intents of the rest are still being written.
@@ -211,10 +264,11 @@ final class Shedder {
     }
 
     /**
-     * Gets the miners a shed of {@code targetW} would stop ready for their command (sessions, tokens), with a tenth
-     * more in case some fail: called ahead of a segment the schedule announces, so each command is one round trip.
+     * Gets the miners a shed of {@code targetW} at {@code at} would stop ready for their command (sessions, tokens),
+     * with a tenth more in case some fail, and keeps the plan for that instant: called ahead of a segment the schedule
+     * announces, so at its start each command is one round trip and goes out without planning the fleet again.
      */
-    void prepare(double targetW) {
+    void prepare(double targetW, Instant at) {
         ScheduleBook.View view = book.view();
         double neededW = targetW - HeldMiner.reductionW(view.held(), sleepW);
         if (neededW <= EPSILON_W) {
@@ -223,7 +277,10 @@ final class Shedder {
         Map<String, MinerStatus> byEndpoint = new HashMap<>();
         List<ShedPlanner.Candidate> chosen = ShedPlanner.plan(candidates(view, byEndpoint), neededW * 1.1);
         LOG.debugf("preparing %s miners for a shed of %.1f kW", (Object) chosen.size(), neededW / 1000);
-        chosen.forEach(c -> commands.prepare(byEndpoint.get(c.endpoint()).endpoint()));
+        List<MinerEndpoint> order = chosen.stream().map(c -> byEndpoint.get(c.endpoint()).endpoint()).toList();
+        order.forEach(commands::prepare);
+        planned = new PlannedShed(at, order);
+        commands.expectAt(at);
         Instant now = clock.instant();
         book.rehearseIntents(chosen.stream()
                 .map(c -> new PendingSleep(c.endpoint(), byEndpoint.get(c.endpoint()).powerW(), now)).toList());
@@ -231,25 +288,41 @@ final class Shedder {
 
     /** The hashing miners not held, pending, commanded or cooling down; {@code byEndpoint} gets their status. */
     private List<ShedPlanner.Candidate> candidates(ScheduleBook.View view, Map<String, MinerStatus> byEndpoint) {
+        Set<String> taken = taken(view);
+        List<ShedPlanner.Candidate> candidates = new ArrayList<>();
+        for (MinerStatus miner : fleet.snapshot()) {
+            ShedPlanner.Candidate c = candidate(miner, taken);
+            if (c != null) {
+                candidates.add(c);
+                byEndpoint.put(c.endpoint(), miner);
+            }
+        }
+        return candidates;
+    }
+
+    /** The miners held, pending or commanded: none of them is stopped again. */
+    private Set<String> taken(ScheduleBook.View view) {
         // A miner whose sleep is unsettled may be asleep already: it is neither stopped again nor counted.
         Set<String> taken = view.held().stream().map(HeldMiner::endpoint).collect(Collectors.toSet());
         view.pending().forEach(p -> taken.add(p.endpoint()));
         taken.addAll(inFlight.keySet());
-        List<ShedPlanner.Candidate> candidates = new ArrayList<>();
-        for (MinerStatus miner : fleet.snapshot()) {
-            String endpoint = miner.endpoint().toString();
-            if (miner.hashing() && !taken.contains(endpoint) && !commands.coolingDown(miner.endpoint())) {
-                // Each miner for what its firmware offers: a read-only one is never picked.
-                Capabilities can = commands.capabilities(miner.endpoint());
-                double trimmableW = trimmableW(miner, can);
-                if (can.sleep() || trimmableW > 0) {
-                    candidates.add(new ShedPlanner.Candidate(endpoint, can.sleep() ? miner.powerW() - sleepW : 0,
-                            false, jPerTh(miner), trimmableW));
-                    byEndpoint.put(endpoint, miner);
-                }
-            }
+        return taken;
+    }
+
+    /** A miner as a candidate to stop or trim, or null when it hashes not, is taken, cools down or can do neither. */
+    private ShedPlanner.Candidate candidate(MinerStatus miner, Set<String> taken) {
+        String endpoint = miner.endpoint().toString();
+        if (!miner.hashing() || taken.contains(endpoint) || commands.coolingDown(miner.endpoint())) {
+            return null;
         }
-        return candidates;
+        // Each miner for what its firmware offers: a read-only one is never picked.
+        Capabilities can = commands.capabilities(miner.endpoint());
+        double trimmableW = trimmableW(miner, can);
+        if (!can.sleep() && trimmableW <= 0) {
+            return null;
+        }
+        return new ShedPlanner.Candidate(endpoint, can.sleep() ? miner.powerW() - sleepW : 0, false, jPerTh(miner),
+                trimmableW);
     }
 
     /**

@@ -69,7 +69,7 @@ public class SiteController {
         this.otherLoad = otherLoad;
         this.fleet = fleet;
         this.sleepW = config.miner().sleepW();
-        this.shedder = new Shedder(config, clock, book, fleet, commands);
+        this.shedder = new Shedder(config, clock, book, fleet, commands, metrics);
         this.restorer = new Restorer(config, book, fleet, commands, metrics);
         this.reconciler = new Reconciler(book, fleet, sleepW, config.shed().confirmTimeout());
         this.acks = new Acknowledger(clock, book, shedder, restorer, new MeteredReduction(meter), metrics, sleepW);
@@ -128,11 +128,14 @@ public class SiteController {
         // Held miners are counted by their own readings; where the meter saw less of a shed than they claimed, they
         // must hold that much more for the meter to see what is required.
         double holdW = requiredW * acks.correction();
+        if (holdW > EPSILON_W) {
+            // The commands first: recording that a new segment is in force writes the state file, which can wait.
+            shedder.shedMore(holdW, now);
+        }
         follow(view, segment, holdW, now);
 
         if (holdW > EPSILON_W) {
             shedder.reassertSleep(Requirement.keep(book.view().asleep(), holdW, sleepW), now);
-            shedder.shedMore(holdW);
         }
         prepareForNext(view, holdW, otherW, now);
         List<HeldMiner> surplus = Requirement.surplus(book.view().asleep(), holdW, sleepW);
@@ -214,7 +217,7 @@ public class SiteController {
 
     /**
      * Ahead of a segment that asks for more than is held, gets the miners its shed would stop ready (sessions,
-     * tokens), once per segment: at its start each command is then one round trip.
+     * tokens) and plans it, once per segment: at its start the commands go out at once, each one round trip.
      */
     private void prepareForNext(ScheduleBook.View view, double requiredW, double otherW, Instant now) {
         if (view.schedule() == null) {
@@ -227,7 +230,7 @@ public class SiteController {
                         config.maxImportKw() * 1000) * acks.correction();
                 if (nextW > requiredW + EPSILON_W) {
                     preparedFor = next.start();
-                    shedder.prepare(nextW);
+                    shedder.prepare(nextW, next.start());
                 }
                 return;
             }

@@ -94,6 +94,15 @@ public class MinerCommands {
     }
 
     /**
+     * Commands for a shed are due at {@code at}: readings make way for them from shortly before (see
+     * {@link MinerTraffic}).
+     */
+    public void expectAt(Instant at) {
+        long inNanos = Duration.between(clock.instant(), at).toNanos();
+        drivers.traffic().expectCommands(System.nanoTime() + inNanos);
+    }
+
+    /**
      * Leaves a miner out of plans for the cool-down although its last command succeeded: it said yes and did not do
      * it (still drawing after a sleep it accepted).
      */

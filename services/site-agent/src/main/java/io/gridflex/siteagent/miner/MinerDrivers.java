@@ -80,7 +80,8 @@ public class MinerDrivers {
         }
         this.inventory = Collections.unmodifiableMap(entries);
         this.defaultNominalW = config.miner().nominalW();
-        this.traffic = new MinerTraffic(config.miner().readConcurrency(), config.miner().readYield());
+        this.traffic = new MinerTraffic(config.miner().readConcurrency(), config.miner().readYield(),
+                config.miner().readQuietAhead());
         this.complete = !config.scan().enabled();
     }
 

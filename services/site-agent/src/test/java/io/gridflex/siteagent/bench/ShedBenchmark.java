@@ -27,7 +27,7 @@ import io.gridflex.minersim.power.MinerModel;
 /**
  * How fast one agent sheds a big site: {@code gridflex.bench.miners} (5,000) simulated S19 XP miners, a schedule
  * asking for {@code gridflex.bench.share} (0.5) of their draw from an instant a few seconds ahead, and the agent in a
- * JVM of its own ({@link BenchAgent}, {@code -Xmx} {@code gridflex.bench.xmx}, 256m). Prints, never checks:
+ * JVM of its own ({@link BenchAgent}, {@code -Xmx} {@code gridflex.bench.xmx}, 128m: the heap the chart gives an agent). Prints, never checks:
  * <ul>
  * <li>the delay from the segment's start to each sleep command reaching its miner (p50, p99, max);</li>
  * <li>when the fleet's exact draw had fallen by 95 % of the target (the miners' own ramp is 2 s);</li>
@@ -41,7 +41,7 @@ class ShedBenchmark {
 
     private static final int MINERS = Integer.getInteger("gridflex.bench.miners", 5000);
     private static final double SHARE = Double.parseDouble(System.getProperty("gridflex.bench.share", "0.5"));
-    private static final String XMX = System.getProperty("gridflex.bench.xmx", "256m");
+    private static final String XMX = System.getProperty("gridflex.bench.xmx", "128m");
     /** How often the agent reads every miner (the meter's sample interval), in ms. */
     private static final long SAMPLE_EVERY_MS = Long.getLong("gridflex.bench.sample-every-ms", 1000);
     private static final Duration LEAD = Duration.ofSeconds(15);

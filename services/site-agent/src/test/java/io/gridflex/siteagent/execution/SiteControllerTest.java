@@ -167,6 +167,42 @@ class SiteControllerTest {
     }
 
     @Test
+    void aShedPlannedAheadGoesOutAtItsStartPassingOverAMinerThatFellAsleepMeanwhileAndThePlannerAddsTheRest() {
+        startAgent();
+        Instant t = clock.instant().plusSeconds(600);
+        send(segment(t, t.plusSeconds(10), event("ev-a", 5)));
+        clock.jumpTo(t.minusSeconds(5));
+        steps(1);
+        assertThat(curtails("sleep")).as("planned and got ready ahead, nothing stopped yet").isZero();
+
+        // Before the start one miner falls asleep by hand (planned or not): it is asleep, and no longer a candidate.
+        SimulatedMiner byHand = fleet.miners().getFirst();
+        byHand.sleep();
+        view.sampleAll();
+        clock.jumpTo(t.plusMillis(1));
+        controller.step(clock.instant());
+
+        // 5 kW is one whole miner (2.99 kW) and 2.01 kW more: the plan made ahead sends the whole one at once,
+        // passing over the miner asleep by hand; the planner then chooses the rest in the same step.
+        assertThat(shedCommands("ahead")).isEqualTo(1);
+        assertThat(shedCommands("step")).isEqualTo(1);
+        stepUntil(() -> acked(Status.SHED, t));
+        assertThat(byHand.curtailLog()).as("the miner asleep by hand got no command").hasSize(1);
+        ScheduleAck shed = acks(Status.SHED).getFirst();
+        assertThat(shed.shedKw()).isGreaterThanOrEqualTo(5.0);
+        assertThat(book.view().held()).hasSize(2).noneMatch(h -> h.endpoint().equals(endpointOf(byHand)));
+    }
+
+    private double shedCommands(String plan) {
+        var counter = registry.find("gridflex.site.shed.commands").tag("plan", plan).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private String endpointOf(SimulatedMiner miner) {
+        return fleet.endpoints().get(fleet.miners().indexOf(miner));
+    }
+
+    @Test
     void aStoppedMinerSleepingAboveItsExpectedDrawCountsOnceItsDrawNoLongerFallsAndTheAckStatesWhereItEnded() {
         // The agent expects 2 W asleep; the miners keep 18 W and take 3 s to get there: they are confirmed when their
         // draw stops falling, not at the first reading under 5 % of their draw (a point on the ramp down), nor never.

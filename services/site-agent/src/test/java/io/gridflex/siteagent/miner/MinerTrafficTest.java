@@ -117,4 +117,61 @@ class MinerTrafficTest {
         assertThatThrownBy(() -> new MinerTraffic(0, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void readingsHoldBackAheadOfAnExpectedShedUntilItsCommandsAreAnswered() throws InterruptedException {
+        MinerTraffic traffic = new MinerTraffic(4, Duration.ofSeconds(30), Duration.ofSeconds(5));
+        traffic.expectCommands(System.nanoTime() + Duration.ofMillis(300).toNanos());
+        CountDownLatch reading = new CountDownLatch(1);
+        Thread.ofVirtual().start(() -> {
+            try {
+                traffic.beginRead();
+                reading.countDown();
+                traffic.endRead();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        // Before the shed's instant, and past it while its commands are out, the reading waits.
+        assertThat(reading.await(600, TimeUnit.MILLISECONDS)).isFalse();
+        traffic.commandStarted();
+        assertThat(reading.await(300, TimeUnit.MILLISECONDS)).isFalse();
+        traffic.commandEnded();
+        assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+
+        // The quiet is over: the next reading does not wait.
+        long began = System.nanoTime();
+        traffic.beginRead();
+        traffic.endRead();
+        assertThat((System.nanoTime() - began) / 1_000_000).isLessThan(1_000L);
+    }
+
+    @Test
+    void readingsResumeAfterTheQuietWindowWhenTheExpectedShedSendsNothing() throws InterruptedException {
+        MinerTraffic traffic = new MinerTraffic(4, Duration.ofSeconds(30), Duration.ofMillis(200));
+        traffic.expectCommands(System.nanoTime() + Duration.ofMillis(100).toNanos());
+        long began = System.nanoTime();
+        traffic.beginRead();
+        long waitedMs = (System.nanoTime() - began) / 1_000_000;
+        traffic.endRead();
+
+        // Held until 200 ms after the instant (300 ms from now), not longer.
+        assertThat(waitedMs).isBetween(250L, 5_000L);
+        began = System.nanoTime();
+        traffic.beginRead();
+        traffic.endRead();
+        assertThat((System.nanoTime() - began) / 1_000_000).isLessThan(250L);
+    }
+
+    @Test
+    void anExpectedShedFarAheadDoesNotHoldReadingsYet() throws InterruptedException {
+        MinerTraffic traffic = new MinerTraffic(4, Duration.ofSeconds(30), Duration.ofMillis(500));
+        traffic.expectCommands(System.nanoTime() + Duration.ofSeconds(60).toNanos());
+        long began = System.nanoTime();
+        traffic.beginRead();
+        traffic.endRead();
+
+        assertThat((System.nanoTime() - began) / 1_000_000).isLessThan(400L);
+    }
 }
