@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.gridflex.messages.MessageCodec;
@@ -48,7 +49,15 @@ public final class BenchAgent {
         RecordingLink link = new RecordingLink(json -> print("ack " + System.currentTimeMillis() + " " + json));
         ScheduleBook book = new ScheduleBook(config, clock, new AckPublisher(link, new MessageCodec(), metrics),
                 metrics);
-        MinerDrivers drivers = TestDrivers.of(config, clock);
+        // Every firmware's driver, with the simulated miners' default logins: an inventory line names its firmware.
+        Properties logins = new Properties();
+        logins.setProperty("braiins.username", "root");
+        logins.setProperty("braiins.password", "root");
+        logins.setProperty("whatsminer.username", "super");
+        logins.setProperty("whatsminer.password", "super");
+        logins.setProperty("antminer.username", "root");
+        logins.setProperty("antminer.password", "root");
+        MinerDrivers drivers = TestDrivers.every(config, clock, logins);
         FleetView fleet = new FleetView(config, drivers);
         SiteControllers.Stepper controller = SiteControllers.of(config, clock, book, fleet, drivers, metrics);
         fleet.sampleAll();

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.gridflex.minersim.fleet.CurtailEvent;
+import io.gridflex.minersim.fleet.Firmware;
 import io.gridflex.minersim.fleet.SimulatedFleet;
 import io.gridflex.minersim.fleet.SimulatedMiner;
 import io.gridflex.minersim.power.MinerModel;
@@ -41,6 +44,11 @@ class ShedBenchmark {
 
     private static final int MINERS = Integer.getInteger("gridflex.bench.miners", 5000);
     private static final double SHARE = Double.parseDouble(System.getProperty("gridflex.bench.share", "0.5"));
+    /**
+     * A mixed fleet, e.g. {@code luxos:2000,braiins:1000,whatsminer:1000,bosminer:500,antminer:500} (counts adding up
+     * to {@code gridflex.bench.miners}); LuxOS only when not given.
+     */
+    private static final String MIX = System.getProperty("gridflex.bench.mix");
     private static final String XMX = System.getProperty("gridflex.bench.xmx", "128m");
     /** How often the agent reads every miner (the meter's sample interval), in ms. */
     private static final long SAMPLE_EVERY_MS = Long.getLong("gridflex.bench.sample-every-ms", 1000);
@@ -54,12 +62,19 @@ class ShedBenchmark {
     @Test
     void shedHalfOfABigSite() throws IOException, InterruptedException {
         long startingFleet = System.nanoTime();
-        try (SimulatedFleet fleet = SimulatedFleet.builder("bench-site").model(MinerModel.S19XP).count(MINERS)
-                .noise(0.015).sleepRamp(Duration.ofSeconds(2)).warmUp(Duration.ofSeconds(10)).start()) {
-            print("fleet of %d miners listening after %d ms; the agent reads them all every %d ms", MINERS,
-                    (System.nanoTime() - startingFleet) / 1_000_000, SAMPLE_EVERY_MS);
+        SimulatedFleet.Builder builder = SimulatedFleet.builder("bench-site").model(MinerModel.S19XP).count(MINERS)
+                .noise(0.015).sleepRamp(Duration.ofSeconds(2)).warmUp(Duration.ofSeconds(10));
+        if (MIX != null) {
+            // Each miner on its own loopback address, on its firmware's port (HTTP on 18080: 80 may not be bound).
+            builder.firmwares(mix(MIX)).addressPerMiner("127.3.0.1").firmwarePort(Firmware.BRAIINS, 18080)
+                    .firmwarePort(Firmware.ANTMINER, 18080);
+        }
+        try (SimulatedFleet fleet = builder.start()) {
+            print("fleet of %d miners (%s) listening after %d ms; the agent reads them all every %d ms", MINERS,
+                    MIX == null ? "LuxOS" : MIX, (System.nanoTime() - startingFleet) / 1_000_000, SAMPLE_EVERY_MS);
             Path inventory = dir.resolve("inventory.txt");
-            Files.write(inventory, fleet.endpoints());
+            Files.write(inventory, fleet.addresses().stream().map(a -> a.firmware().name().toLowerCase(Locale.ROOT)
+                    + "://" + a.endpoint() + (a.firmware() == Firmware.ANTMINER ? "?nominal-w=3010" : "")).toList());
             double fleetW = fleet.powerW();
             double targetKw = Math.round(fleetW * SHARE / 1000);
             List<String> acks = new CopyOnWriteArrayList<>();
@@ -154,6 +169,22 @@ class ShedBenchmark {
             print("segment start -> sleep command at the miner: min %d ms, p50 %d ms, p99 %d ms, max %d ms",
                     delays.getFirst(), pct(delays, 0.5), pct(delays, 0.99), delays.getLast());
         }
+        if (MIX != null) {
+            Map<Firmware, List<Long>> byFirmware = new LinkedHashMap<>();
+            for (SimulatedMiner miner : fleet.miners()) {
+                for (CurtailEvent event : miner.curtailLog()) {
+                    if (event.action().equals("sleep")) {
+                        byFirmware.computeIfAbsent(miner.firmware(), f -> new ArrayList<>())
+                                .add(Duration.between(start, event.at()).toMillis());
+                    }
+                }
+            }
+            byFirmware.forEach((firmware, list) -> {
+                list.sort(Long::compare);
+                print("  %s: %d miners, min %d ms, p50 %d ms, p99 %d ms, max %d ms", firmware, list.size(),
+                        list.getFirst(), pct(list, 0.5), pct(list, 0.99), list.getLast());
+            });
+        }
         print("segment start -> fleet draw down by 95%% of the target: %s (sleep ramp 2 s)",
                 fell == null ? "not within 30 s" : Duration.between(start, fell).toMillis() + " ms");
         acks.stream().filter(a -> a.contains("\"SHED\"")).findFirst().ifPresentOrElse(a -> {
@@ -198,5 +229,14 @@ class ShedBenchmark {
 
     private static void print(String format, Object... args) {
         System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
+    }
+
+    private static Map<Firmware, Integer> mix(String spec) {
+        Map<Firmware, Integer> mix = new LinkedHashMap<>();
+        for (String part : spec.split(",")) {
+            String[] kv = part.strip().split(":");
+            mix.put(Firmware.valueOf(kv[0].strip().toUpperCase(Locale.ROOT)), Integer.parseInt(kv[1].strip()));
+        }
+        return mix;
     }
 }

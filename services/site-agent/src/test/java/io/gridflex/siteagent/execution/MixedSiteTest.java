@@ -32,19 +32,12 @@ import io.gridflex.minersim.fleet.SimulatedMiner;
 import io.gridflex.minersim.power.MinerModel;
 import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.RecordingLink;
+import io.gridflex.siteagent.TestDrivers;
 import io.gridflex.siteagent.TestSiteConfig;
 import io.gridflex.siteagent.meter.MeterPoller;
-import io.gridflex.siteagent.miner.DriverSettings;
 import io.gridflex.siteagent.miner.FleetView;
 import io.gridflex.siteagent.miner.MinerCommands;
-import io.gridflex.siteagent.miner.MinerCredentials;
 import io.gridflex.siteagent.miner.MinerDrivers;
-import io.gridflex.siteagent.miner.antminer.AntminerDriver;
-import io.gridflex.siteagent.miner.bosminer.BosminerDriver;
-import io.gridflex.siteagent.miner.braiins.BraiinsDriver;
-import io.gridflex.siteagent.miner.cgminer.CgminerDriver;
-import io.gridflex.siteagent.miner.luxos.LuxosDriver;
-import io.gridflex.siteagent.miner.whatsminer.WhatsminerDriver;
 import io.gridflex.siteagent.schedule.AckPublisher;
 import io.gridflex.siteagent.schedule.ScheduleBook;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -101,10 +94,7 @@ class MixedSiteTest {
         logins.setProperty("antminer.username", "root");
         logins.setProperty("antminer.password", "a-secret");
         Clock clock = Clock.systemUTC();
-        DriverSettings settings = new DriverSettings(config.miner().timeout(), clock, MinerCredentials.of(logins));
-        MinerDrivers drivers = new MinerDrivers(config, List.of(new LuxosDriver(settings), new BraiinsDriver(settings),
-                new BosminerDriver(settings), new WhatsminerDriver(settings), new AntminerDriver(settings),
-                new CgminerDriver(settings)));
+        MinerDrivers drivers = TestDrivers.every(config, clock, logins);
         AgentMetrics metrics = new AgentMetrics(new SimpleMeterRegistry());
         book = new ScheduleBook(config, clock, new AckPublisher(acksOut, codec, metrics), metrics);
         view = new FleetView(config, drivers);

@@ -1,14 +1,11 @@
 package io.gridflex.siteagent.miner.antminer;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +14,6 @@ import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +28,7 @@ import io.gridflex.siteagent.miner.MinerCredentials.Credential;
 import io.gridflex.siteagent.miner.MinerDriver;
 import io.gridflex.siteagent.miner.MinerEndpoint;
 import io.gridflex.siteagent.miner.MinerException;
+import io.gridflex.siteagent.miner.MinerHttp;
 import io.gridflex.siteagent.miner.MinerReading;
 import io.gridflex.siteagent.miner.cgminerapi.CgminerJson;
 import io.gridflex.siteagent.miner.cgminerapi.CgminerReplies;
@@ -50,9 +47,11 @@ import io.gridflex.siteagent.miner.cgminerapi.CgminerReplies;
  * {@code STATS} element with {@code rate_5s} or {@code "GHS 5s"}. No power: {@link MinerReading#withoutPower}.</li>
  * <li>identify: {@code GET /cgi-bin/get_system_info.cgi} answered 200 with a JSON object.</li>
  * </ul>
- * The digest challenge is kept per miner and reused with an incrementing nonce count, so a command is normally one
+ * The digest challenge is kept per miner and reused with an incrementing nonce count, so a request is normally one
  * round trip; a 401 (stale nonce) takes a fresh challenge and one retry, a second 401 is
- * {@link MinerException#UNAUTHORIZED}.
+ * {@link MinerException#UNAUTHORIZED}. Getting a miner ready for a shed ({@link #prepare}) reads its config ahead: the
+ * sleep or wake that follows within {@link #CONFIG_FRESH_FOR} posts that config and is then one request, not two, in
+ * the second that thousands of commands share. It is used once; any later command reads the config again.
  */
 @ApplicationScoped
 public class AntminerDriver implements MinerDriver {
@@ -63,6 +62,13 @@ public class AntminerDriver implements MinerDriver {
     private static final int NORMAL_MODE = 0;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** How long a config read ahead of a shed is posted back as it was: a little more than the agent prepares ahead. */
+    static final Duration CONFIG_FRESH_FOR = Duration.ofSeconds(15);
+
+    /** A config read ahead of a command, and when. */
+    private record ReadAhead(JsonNode config, Instant at) {
+    }
+
     /** The challenge a miner last sent and how many requests used it. */
     private record Nonce(DigestChallenge challenge, AtomicInteger count) {
     }
@@ -70,15 +76,15 @@ public class AntminerDriver implements MinerDriver {
     private final Duration timeout;
     private final Clock clock;
     private final MinerCredentials credentials;
-    private final HttpClient http;
+    private final MinerHttp http;
     private final Map<MinerEndpoint, Nonce> nonces = new ConcurrentHashMap<>();
+    private final Map<MinerEndpoint, ReadAhead> readAhead = new ConcurrentHashMap<>();
 
     public AntminerDriver(DriverSettings settings) {
         this.timeout = settings.timeout();
         this.clock = settings.clock();
         this.credentials = settings.credentials();
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new MinerHttp(timeout);
     }
 
     @Override
@@ -93,7 +99,7 @@ public class AntminerDriver implements MinerDriver {
 
     @Override
     public MinerReading read(MinerEndpoint miner) throws MinerException {
-        HttpResponse<String> summary = exchange(miner, "GET", "/cgi-bin/summary.cgi", null);
+        MinerHttp.Response summary = exchange(miner, "GET", "/cgi-bin/summary.cgi", null);
         if (summary.statusCode() == 404) {
             JsonNode stats = json(miner, "/cgi-bin/stats.cgi",
                     checked(miner, "GET /cgi-bin/stats.cgi", exchange(miner, "GET", "/cgi-bin/stats.cgi", null)));
@@ -137,16 +143,33 @@ public class AntminerDriver implements MinerDriver {
         setMode(miner, NORMAL_MODE);
     }
 
-    private void setMode(MinerEndpoint miner, int mode) throws MinerException {
-        JsonNode conf = json(miner, "/cgi-bin/get_miner_conf.cgi", checked(miner, "GET /cgi-bin/get_miner_conf.cgi",
+    /** Reads the miner's config, for the sleep or wake command that follows soon. */
+    @Override
+    public void prepare(MinerEndpoint miner) {
+        try {
+            readAhead.put(miner, new ReadAhead(config(miner), clock.instant()));
+        } catch (MinerException | RuntimeException e) {
+            // The command will read it itself.
+        }
+    }
+
+    private JsonNode config(MinerEndpoint miner) throws MinerException {
+        return json(miner, "/cgi-bin/get_miner_conf.cgi", checked(miner, "GET /cgi-bin/get_miner_conf.cgi",
                 exchange(miner, "GET", "/cgi-bin/get_miner_conf.cgi", null)));
+    }
+
+    private void setMode(MinerEndpoint miner, int mode) throws MinerException {
+        ReadAhead ahead = readAhead.remove(miner);
+        JsonNode conf = ahead != null && ahead.at().plus(CONFIG_FRESH_FOR).isAfter(clock.instant())
+                ? ahead.config()
+                : config(miner);
         ObjectNode updated = ((ObjectNode) conf).deepCopy();
         if (updated.path("miner-mode").isTextual()) {
             updated.put("miner-mode", Integer.toString(mode));
         } else {
             updated.put("miner-mode", mode);
         }
-        HttpResponse<String> answer = checked(miner, "POST /cgi-bin/set_miner_conf.cgi",
+        MinerHttp.Response answer = checked(miner, "POST /cgi-bin/set_miner_conf.cgi",
                 exchange(miner, "POST", "/cgi-bin/set_miner_conf.cgi", updated.toString()));
         JsonNode result;
         try {
@@ -166,7 +189,7 @@ public class AntminerDriver implements MinerDriver {
     @Override
     public Optional<String> hardwareId(MinerEndpoint miner) {
         try {
-            HttpResponse<String> response = exchange(miner, "GET", "/cgi-bin/get_system_info.cgi", null);
+            MinerHttp.Response response = exchange(miner, "GET", "/cgi-bin/get_system_info.cgi", null);
             if (response.statusCode() != 200) {
                 return Optional.empty();
             }
@@ -179,7 +202,7 @@ public class AntminerDriver implements MinerDriver {
     @Override
     public boolean identifies(MinerEndpoint miner) {
         try {
-            HttpResponse<String> response = exchange(miner, "GET", "/cgi-bin/get_system_info.cgi", null);
+            MinerHttp.Response response = exchange(miner, "GET", "/cgi-bin/get_system_info.cgi", null);
             return response.statusCode() == 200 && json(miner, "get_system_info.cgi", response).isObject();
         } catch (MinerException | RuntimeException e) {
             return false;
@@ -187,7 +210,7 @@ public class AntminerDriver implements MinerDriver {
     }
 
     /** One request with digest authentication, taking a fresh challenge once when the miner answers 401. */
-    private HttpResponse<String> exchange(MinerEndpoint miner, String method, String path, String body)
+    private MinerHttp.Response exchange(MinerEndpoint miner, String method, String path, String body)
             throws MinerException {
         Credential credential = credentials.forMiner(Firmware.ANTMINER, miner.host()).orElseThrow(
                 () -> new MinerException(miner + ": no antminer password for this miner in the credentials file",
@@ -196,12 +219,12 @@ public class AntminerDriver implements MinerDriver {
                 ? DEFAULT_USER
                 : credential.username();
         Nonce nonce = nonces.get(miner);
-        HttpResponse<String> response = send(miner, method, path, body,
+        MinerHttp.Response response = send(miner, method, path, body,
                 nonce == null ? null : authorization(nonce, user, credential.password(), method, path));
         if (response.statusCode() != 401) {
             return response;
         }
-        DigestChallenge challenge = response.headers().allValues("WWW-Authenticate").stream()
+        DigestChallenge challenge = response.allValues("WWW-Authenticate").stream()
                 .map(DigestChallenge::parse).flatMap(Optional::stream).findFirst()
                 .orElseThrow(() -> new MinerException(miner + ": " + method + " " + path
                         + " answered 401 without a digest challenge", MinerException.UNAUTHORIZED));
@@ -227,31 +250,19 @@ public class AntminerDriver implements MinerDriver {
                 HexFormat.of().formatHex(cnonce));
     }
 
-    private HttpResponse<String> send(MinerEndpoint miner, String method, String path, String body,
+    private MinerHttp.Response send(MinerEndpoint miner, String method, String path, String body,
             String authorization) throws MinerException {
-        String host = miner.host().contains(":") ? "[" + miner.host() + "]" : miner.host();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + miner.port() + path))
-                .timeout(timeout).method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        Map<String, String> headers = new LinkedHashMap<>();
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            headers.put("Content-Type", "application/json");
         }
         if (authorization != null) {
-            request.header("Authorization", authorization);
+            headers.put("Authorization", authorization);
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new MinerException(miner + ": " + method + " " + path + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MinerException(miner + ": " + method + " " + path + " interrupted", e);
-        }
+        return http.send(miner, method, path, body, headers);
     }
 
-    private static HttpResponse<String> checked(MinerEndpoint miner, String what, HttpResponse<String> response)
+    private static MinerHttp.Response checked(MinerEndpoint miner, String what, MinerHttp.Response response)
             throws MinerException {
         int status = response.statusCode();
         if (status / 100 == 2) {
@@ -261,7 +272,7 @@ public class AntminerDriver implements MinerDriver {
                 status == 404 ? MinerException.UNSUPPORTED : status);
     }
 
-    private static JsonNode json(MinerEndpoint miner, String what, HttpResponse<String> response)
+    private static JsonNode json(MinerEndpoint miner, String what, MinerHttp.Response response)
             throws MinerException {
         try {
             JsonNode node = CgminerJson.parse(response.body() == null ? "" : response.body(), List.of(what));
@@ -274,8 +285,4 @@ public class AntminerDriver implements MinerDriver {
         }
     }
 
-    @PreDestroy
-    void close() {
-        http.close();
-    }
 }

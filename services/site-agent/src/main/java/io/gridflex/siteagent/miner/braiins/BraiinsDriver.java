@@ -1,13 +1,10 @@
 package io.gridflex.siteagent.miner.braiins;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +12,6 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,6 +27,7 @@ import io.gridflex.siteagent.miner.MinerCredentials.Credential;
 import io.gridflex.siteagent.miner.MinerDriver;
 import io.gridflex.siteagent.miner.MinerEndpoint;
 import io.gridflex.siteagent.miner.MinerException;
+import io.gridflex.siteagent.miner.MinerHttp;
 import io.gridflex.siteagent.miner.MinerReading;
 
 /**
@@ -62,7 +59,7 @@ public class BraiinsDriver implements MinerDriver {
     private final Duration timeout;
     private final Clock clock;
     private final MinerCredentials credentials;
-    private final HttpClient http;
+    private final MinerHttp http;
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<MinerEndpoint, BraiinsToken> tokens = new ConcurrentHashMap<>();
     /** The power target each trimmed miner held before its first trim, as far as it said. */
@@ -73,8 +70,7 @@ public class BraiinsDriver implements MinerDriver {
         this.clock = settings.clock();
         this.credentials = settings.credentials();
         // One client for the whole fleet: it pools connections per miner and blocks only the calling virtual thread.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new MinerHttp(timeout);
     }
 
     @Override
@@ -192,7 +188,7 @@ public class BraiinsDriver implements MinerDriver {
     @Override
     public boolean identifies(MinerEndpoint miner) {
         try {
-            HttpResponse<String> response = send(miner, "GET", "/api/v1/version", null, null);
+            MinerHttp.Response response = send(miner, "GET", "/api/v1/version", null, null);
             return response.statusCode() == 200 && mapper.readTree(response.body()).isObject();
         } catch (MinerException | IOException | RuntimeException e) {
             return false;
@@ -265,10 +261,10 @@ public class BraiinsDriver implements MinerDriver {
      * Sends a request with the miner's token, logging in first when it has none or it is due for renewal, and once
      * more when the miner answers 401. Fails unless the answer is 2xx.
      */
-    private HttpResponse<String> authorized(MinerEndpoint miner, String method, String path, String body)
+    private MinerHttp.Response authorized(MinerEndpoint miner, String method, String path, String body)
             throws MinerException {
         BraiinsToken token = token(miner);
-        HttpResponse<String> response = send(miner, method, path, body, token.value());
+        MinerHttp.Response response = send(miner, method, path, body, token.value());
         if (response.statusCode() == 401) {
             tokens.remove(miner, token);
             response = send(miner, method, path, body, login(miner).value());
@@ -291,7 +287,7 @@ public class BraiinsDriver implements MinerDriver {
                         MinerException.UNAUTHORIZED));
         String body = mapper.createObjectNode().put("username", credential.username())
                 .put("password", credential.password()).toString();
-        HttpResponse<String> response = send(miner, "POST", "/api/v1/auth/login", body, null);
+        MinerHttp.Response response = send(miner, "POST", "/api/v1/auth/login", body, null);
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             throw new MinerException(miner + ": login refused for user '" + credential.username() + "' ("
                     + response.statusCode() + ")", MinerException.UNAUTHORIZED);
@@ -309,36 +305,20 @@ public class BraiinsDriver implements MinerDriver {
         return token;
     }
 
-    private HttpResponse<String> send(MinerEndpoint miner, String method, String path, String body,
+    private MinerHttp.Response send(MinerEndpoint miner, String method, String path, String body,
             String authorization) throws MinerException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(miner, path)).timeout(timeout)
-                .header("Accept", JSON)
-                .method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", JSON);
         if (body != null) {
-            request.header("Content-Type", JSON);
+            headers.put("Content-Type", JSON);
         }
         if (authorization != null) {
-            request.header("Authorization", authorization);
+            headers.put("Authorization", authorization);
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new MinerException(miner + ": " + method + " " + path + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MinerException(miner + ": " + method + " " + path + " interrupted", e);
-        }
+        return http.send(miner, method, path, body, headers);
     }
 
-    private static URI uri(MinerEndpoint miner, String path) {
-        String host = miner.host().contains(":") ? "[" + miner.host() + "]" : miner.host();
-        return URI.create("http://" + host + ":" + miner.port() + path);
-    }
-
-    private static HttpResponse<String> checked(MinerEndpoint miner, String what, HttpResponse<String> response,
+    private static MinerHttp.Response checked(MinerEndpoint miner, String what, MinerHttp.Response response,
             boolean quoteBody) throws MinerException {
         int status = response.statusCode();
         if (status / 100 == 2) {
@@ -356,7 +336,7 @@ public class BraiinsDriver implements MinerDriver {
                 + (detail.isEmpty() ? "" : ": " + detail), status);
     }
 
-    private JsonNode json(MinerEndpoint miner, String what, HttpResponse<String> response) throws MinerException {
+    private JsonNode json(MinerEndpoint miner, String what, MinerHttp.Response response) throws MinerException {
         try {
             JsonNode node = mapper.readTree(response.body());
             if (node == null || !node.isObject()) {
@@ -369,8 +349,4 @@ public class BraiinsDriver implements MinerDriver {
         }
     }
 
-    @PreDestroy
-    void close() {
-        http.close();
-    }
 }

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.gridflex.siteagent.ShiftableClock;
 import io.gridflex.siteagent.miner.DriverSettings;
 import io.gridflex.siteagent.miner.MinerCredentials;
 import io.gridflex.siteagent.miner.MinerEndpoint;
@@ -76,7 +77,6 @@ class AntminerDriverTest {
     @AfterEach
     void stop() {
         server.stop(0);
-        driver.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -161,6 +161,36 @@ class AntminerDriverTest {
     }
 
     @Test
+    void aConfigReadAheadMakesTheNextCommandOnePostOnceAndIsReadAgainWhenStale() throws Exception {
+        ShiftableClock clock = new ShiftableClock();
+        Properties credentials = new Properties();
+        credentials.setProperty("antminer.password", "root-pass");
+        AntminerDriver prepared = new AntminerDriver(
+                new DriverSettings(Duration.ofSeconds(2), clock, MinerCredentials.of(credentials)));
+
+        prepared.prepare(miner);
+        calls.clear();
+        prepared.sleep(miner);
+        assertThat(calls).as("the config read ahead is posted").containsExactly("POST /cgi-bin/set_miner_conf.cgi");
+        assertThat(MAPPER.readTree(posted.getFirst()).path("miner-mode").asInt()).isEqualTo(1);
+
+        calls.clear();
+        prepared.wake(miner);
+        assertThat(calls).as("used once").containsExactly("GET /cgi-bin/get_miner_conf.cgi",
+                "POST /cgi-bin/set_miner_conf.cgi");
+
+        prepared.prepare(miner);
+        conf = "{\"pools\":[{\"url\":\"stratum+tcp://other:3333\"}],\"miner-mode\":0}";
+        clock.jumpTo(clock.instant().plus(AntminerDriver.CONFIG_FRESH_FOR).plusSeconds(1));
+        calls.clear();
+        prepared.sleep(miner);
+        assertThat(calls).as("too old: read again").containsExactly("GET /cgi-bin/get_miner_conf.cgi",
+                "POST /cgi-bin/set_miner_conf.cgi");
+        assertThat(MAPPER.readTree(posted.getLast()).path("pools").path(0).path("url").asText())
+                .isEqualTo("stratum+tcp://other:3333");
+    }
+
+    @Test
     void keepsAStringMinerModeAString() throws Exception {
         conf = "{\"pools\":[],\"miner-mode\":\"0\"}";
 
@@ -184,14 +214,10 @@ class AntminerDriverTest {
     @Test
     void aWrongPasswordIsUnauthorizedAndNeverQuoted() {
         AntminerDriver wrong = driverWith("not-root-pass");
-        try {
-            assertThatThrownBy(() -> wrong.sleep(miner)).isInstanceOf(MinerException.class)
-                    .hasMessageNotContaining("not-root-pass")
-                    .satisfies(e -> assertThat(((MinerException) e).code()).isEqualTo(MinerException.UNAUTHORIZED));
-            assertThat(posted).isEmpty();
-        } finally {
-            wrong.close();
-        }
+        assertThatThrownBy(() -> wrong.sleep(miner)).isInstanceOf(MinerException.class)
+                .hasMessageNotContaining("not-root-pass")
+                .satisfies(e -> assertThat(((MinerException) e).code()).isEqualTo(MinerException.UNAUTHORIZED));
+        assertThat(posted).isEmpty();
     }
 
     @Test

@@ -76,7 +76,6 @@ class BraiinsDriverTest {
     @AfterEach
     void stop() {
         server.stop(0);
-        driver.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -173,22 +172,14 @@ class BraiinsDriverTest {
     @Test
     void refusedCredentialsAreUnauthorizedAndNeverQuoted() {
         BraiinsDriver wrong = driverWith("root", "not-the-password");
-        try {
-            assertThatThrownBy(() -> wrong.sleep(miner)).isInstanceOf(MinerException.class)
-                    .hasMessageContaining("login refused").hasMessageNotContaining("not-the-password")
-                    .satisfies(e -> assertThat(((MinerException) e).code()).isEqualTo(MinerException.UNAUTHORIZED));
-            assertThat(calls()).containsExactly("POST /api/v1/auth/login");
-        } finally {
-            wrong.close();
-        }
+        assertThatThrownBy(() -> wrong.sleep(miner)).isInstanceOf(MinerException.class)
+                .hasMessageContaining("login refused").hasMessageNotContaining("not-the-password")
+                .satisfies(e -> assertThat(((MinerException) e).code()).isEqualTo(MinerException.UNAUTHORIZED));
+        assertThat(calls()).containsExactly("POST /api/v1/auth/login");
         BraiinsDriver none = new BraiinsDriver(new DriverSettings(Duration.ofSeconds(2), clock,
                 MinerCredentials.none()));
-        try {
-            assertThatThrownBy(() -> none.wake(miner)).isInstanceOf(MinerException.class)
-                    .satisfies(e -> assertThat(((MinerException) e).code()).isEqualTo(MinerException.UNAUTHORIZED));
-        } finally {
-            none.close();
-        }
+        assertThatThrownBy(() -> none.wake(miner)).isInstanceOf(MinerException.class)
+                .satisfies(e -> assertThat(((MinerException) e).code()).isEqualTo(MinerException.UNAUTHORIZED));
     }
 
     @Test
