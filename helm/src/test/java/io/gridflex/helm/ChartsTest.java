@@ -136,7 +136,7 @@ class ChartsTest {
         assertThat(container.path("volumeMounts").toString()).contains("/var/lib/gridflex");
         assertThat(env(container, "GRIDFLEX_SITE_STATE_FILE")).startsWith("/var/lib/gridflex/");
         assertThat(env(container, "GRIDFLEX_SITE_IMPORT_HEADROOM_KW")).isEqualTo("0");
-        assertThat(env(container, "GRIDFLEX_SITE_OTHER_LOAD_PEAK_WINDOW")).isEqualTo("0s");
+        assertThat(env(container, "GRIDFLEX_SITE_OTHER_LOAD_PEAK_WINDOW")).isEqualTo("5m");
         assertThat(env(container, "GRIDFLEX_SITE_SHED_POWER_TARGET_FLOOR")).isEqualTo("0.5");
         assertThat(env(container, "GRIDFLEX_SITE_MINER_READ_CONCURRENCY")).isEqualTo("256");
         assertThat(env(container, "GRIDFLEX_SITE_MINER_READ_YIELD")).isEqualTo("1s");

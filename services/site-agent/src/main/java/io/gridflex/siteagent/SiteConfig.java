@@ -34,7 +34,7 @@ public interface SiteConfig {
      * free at once, instead of over the miners' ramp. Mining then follows the load's recent peak rather than its dips.
      * 0 plans with the load as measured now.
      */
-    @WithDefault("0s")
+    @WithDefault("5m")
     Duration otherLoadPeakWindow();
 
     /**

@@ -63,7 +63,7 @@ class DataCentreBenchmark {
     private static final double HEADROOM_KW = Double
             .parseDouble(System.getProperty("gridflex.bench.headroom-kw", "0"));
     private static final Duration PEAK_WINDOW = Duration
-            .parse("PT" + System.getProperty("gridflex.bench.peak-window", "0s"));
+            .parse("PT" + System.getProperty("gridflex.bench.peak-window", "5m"));
     private static final Duration RUN = Duration.parse("PT" + System.getProperty("gridflex.bench.duration", "30m"));
 
     @TempDir
