@@ -54,8 +54,8 @@ final class Shedder {
     /** Least time between two low readings of a stopped miner for telling whether its draw still falls. */
     private static final Duration FALL_WINDOW = Duration.ofMillis(150);
 
-    /** Miners whose intents are written (one append and sync) before their commands go out. */
-    private static final int INTENT_CHUNK = 250;
+    /** Miners whose intents are written (one append and sync) before the first commands go out. */
+    private static final int FIRST_INTENT_CHUNK = 100;
 
     /** Room above a power target a trimmed miner's reading may show and still count as holding it. */
     private static final double TARGET_TOLERANCE = 0.05;
@@ -236,9 +236,10 @@ final class Shedder {
             orders.add(() -> send(trim, trimW, MinerAction.powerTarget(trimTo), (double) trimTo, sentAt));
         }
         // Intent first: if the agent dies while the commands are out, its successor knows which miners to check. In
-        // chunks, so the first commands leave while the intents of the rest are still being written.
-        for (int from = 0; from < intents.size(); from += INTENT_CHUNK) {
-            int to = Math.min(intents.size(), from + INTENT_CHUNK);
+        // chunks growing fourfold, so the first commands leave at once and the intents of the rest are written (one
+        // sync each) while the commands before them are out.
+        for (int from = 0, size = FIRST_INTENT_CHUNK; from < intents.size(); from += size, size *= 4) {
+            int to = Math.min(intents.size(), from + size);
             book.intendSleep(intents.subList(from, to));
             orders.subList(from, to).forEach(Runnable::run);
         }

@@ -43,6 +43,12 @@ public class SiteController {
     private static final double EPSILON_W = 0.5;
     /** How far ahead of a segment's start its miners are got ready: more than a login, less than a session lasts. */
     private static final Duration PREPARE_AHEAD = Duration.ofSeconds(10);
+    /**
+     * A segment's miners are got ready and its shed planned once more this long after the first time (if the start is
+     * still as far off again): with readings since, so a plan made from a picture still filling in (an agent started
+     * just before) or seconds old is made again.
+     */
+    private static final Duration PREPARE_AGAIN = Duration.ofSeconds(5);
     /** How long after a segment boundary the step for it runs: enough for the boundary to have passed on any clock. */
     private static final Duration BOUNDARY_MARGIN = Duration.ofMillis(1);
 
@@ -58,6 +64,8 @@ public class SiteController {
     private final Acknowledger acks;
     /** The start of the segment the miners were last got ready for. */
     private Instant preparedFor;
+    /** When they were last got ready. */
+    private Instant preparedAt;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("site-control").daemon().factory());
 
@@ -217,7 +225,8 @@ public class SiteController {
 
     /**
      * Ahead of a segment that asks for more than is held, gets the miners its shed would stop ready (sessions,
-     * tokens) and plans it, once per segment: at its start the commands go out at once, each one round trip.
+     * tokens) and plans it, once per segment and once more {@link #PREPARE_AGAIN} later: at its start the commands go
+     * out at once, each one round trip.
      */
     private void prepareForNext(ScheduleBook.View view, double requiredW, double otherW, Instant now) {
         if (view.schedule() == null) {
@@ -225,11 +234,18 @@ public class SiteController {
         }
         Instant horizon = now.plus(PREPARE_AHEAD);
         for (ScheduleSegment next : view.schedule().segments()) {
-            if (next.start().isAfter(now) && !next.start().isAfter(horizon) && !next.start().equals(preparedFor)) {
+            if (next.start().isAfter(now) && !next.start().isAfter(horizon)) {
+                boolean again = next.start().equals(preparedFor)
+                        && !now.isBefore(preparedAt.plus(PREPARE_AGAIN))
+                        && Duration.between(now, next.start()).compareTo(PREPARE_AGAIN.dividedBy(2)) > 0;
+                if (next.start().equals(preparedFor) && !again) {
+                    return;
+                }
                 double nextW = Requirement.requiredW(next, fleet.snapshot(), view.held(), otherW,
                         config.maxImportKw() * 1000) * acks.correction();
                 if (nextW > requiredW + EPSILON_W) {
                     preparedFor = next.start();
+                    preparedAt = now;
                     shedder.prepare(nextW, next.start());
                 }
                 return;

@@ -193,6 +193,34 @@ class SiteControllerTest {
         assertThat(book.view().held()).hasSize(2).noneMatch(h -> h.endpoint().equals(endpointOf(byHand)));
     }
 
+    @Test
+    void aShedIsPlannedAgainHalfwayWithWhatTheMinersSaidSince() {
+        startAgent();
+        Instant t = clock.instant().plusSeconds(600);
+        send(segment(t, t.plusSeconds(10), event("ev-a", 8)));
+        List<SimulatedMiner> byHand = fleet.miners().subList(1, 4);
+        byHand.forEach(SimulatedMiner::sleep);
+        view.sampleAll();
+        clock.jumpTo(t.minusSeconds(10));
+        steps(1);
+
+        // Planned with one miner hashing; then the other three hash again and are read.
+        byHand.forEach(SimulatedMiner::wakeUp);
+        await().atMost(PATIENCE).until(() -> fleet.miners().stream().allMatch(m -> m.hashrateThs() > 100));
+        view.sampleAll();
+        clock.jumpTo(t.minusMillis(4_900));
+        steps(1);
+        clock.jumpTo(t.plusMillis(1));
+        controller.step(clock.instant());
+
+        // 8 kW: two whole miners (5.98 kW) from the plan made again at 5 s, the third (the rest) from the planner; the
+        // first plan alone had one miner.
+        assertThat(shedCommands("ahead")).isEqualTo(2);
+        assertThat(shedCommands("step")).isEqualTo(1);
+        stepUntil(() -> acked(Status.SHED, t));
+        assertThat(acks(Status.SHED).getFirst().shedKw()).isGreaterThanOrEqualTo(8.0);
+    }
+
     private double shedCommands(String plan) {
         var counter = registry.find("gridflex.site.shed.commands").tag("plan", plan).counter();
         return counter == null ? 0 : counter.count();
