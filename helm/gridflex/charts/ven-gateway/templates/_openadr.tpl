@@ -5,7 +5,7 @@ cannot disagree:
 
   {"programs": [{"properties": [[<key>, <value>], ...]}],
    "push": {"properties": [[<key>, <value>], ...]},   only when a program has transport: push
-   "volumes": [{"name", "secretName", "keys", "mountPath"}],
+   "volumes": [{"name", "secretName" or "configMapName", "keys", "mountPath"}],
    "rsaSuite": <whether any program or the push listener may offer TLS_RSA_WITH_AES_128_CBC_SHA256>}
 
 Program i's files are under /etc/gridflex/openadr/<i>/ (the index, not the id: any id the chart accepts, none
@@ -15,6 +15,8 @@ colliding):
   tls-trust/  tls.trustedCertificates.secretName, when another Secret
   signature/  signature.secretName, when another Secret than tls.secretName (tls.crt, tls.key)
   signers/    signature.trustedCertificates.secretName (its keys)
+  tls-pins/   tls.pinnedFingerprintsFrom (a ConfigMap or Secret key: the pin file, watched by the gateway)
+  signer-pins/ signature.trustedFingerprintsFrom (likewise)
 The push listener's are under /etc/gridflex/openadr/push/: push.tls.secretName (tls.crt, tls.key).
 Only the keys named are projected, so a Secret without them fails the pod's start (the kubelet names the key)
 instead of the gateway's.
@@ -59,11 +61,21 @@ program.
 {{- with $tls.pinnedFingerprints -}}
 {{- $props = append $props (list "tls.pinned-fingerprints" (join "," .)) -}}
 {{- end -}}
+{{- with $tls.pinnedFingerprintsFrom -}}
+{{- if $tls.pinnedFingerprints -}}
+{{- fail (printf "ven-gateway: programs[%d] (%q) sets both tls.pinnedFingerprints and tls.pinnedFingerprintsFrom: pin in one place (pinnedFingerprintsFrom, to change pins without a restart)" (int $i) (toString $p.id)) -}}
+{{- end -}}
+{{- $volumes = append $volumes (dict "name" (printf "openadr-%d-tls-pins" (int $i)) "secretName" (.secretName | default "") "configMapName" (.configMapName | default "") "keys" (list .key) "mountPath" (printf "%s/tls-pins" $dir)) -}}
+{{- $props = append $props (list "tls.pinned-fingerprints-file" (printf "%s/tls-pins/%s" $dir .key)) -}}
+{{- end -}}
 {{- with $tls.cipherSuites -}}
 {{- $props = append $props (list "tls.cipher-suites" (join "," .)) -}}
 {{- end -}}
 {{- with $tls.protocols -}}
 {{- $props = append $props (list "tls.protocols" (join "," .)) -}}
+{{- end -}}
+{{- with $tls.certificateCheckInterval -}}
+{{- $props = append $props (list "tls.certificate-check-interval" .) -}}
 {{- end -}}
 {{- if include "gridflex.ven-gateway.offersRsaSuite" $tls.cipherSuites -}}
 {{- $rsa = true -}}
@@ -92,6 +104,14 @@ program.
 {{- end -}}
 {{- with .trustedFingerprints -}}
 {{- $props = append $props (list "signature.trusted-fingerprints" (join "," .)) -}}
+{{- end -}}
+{{- $signature := . -}}
+{{- with .trustedFingerprintsFrom -}}
+{{- if $signature.trustedFingerprints -}}
+{{- fail (printf "ven-gateway: programs[%d] (%q) sets both signature.trustedFingerprints and signature.trustedFingerprintsFrom: list them in one place (trustedFingerprintsFrom, to change them without a restart)" (int $i) (toString $p.id)) -}}
+{{- end -}}
+{{- $volumes = append $volumes (dict "name" (printf "openadr-%d-signer-pins" (int $i)) "secretName" (.secretName | default "") "configMapName" (.configMapName | default "") "keys" (list .key) "mountPath" (printf "%s/signer-pins" $dir)) -}}
+{{- $props = append $props (list "signature.trusted-fingerprints-file" (printf "%s/signer-pins/%s" $dir .key)) -}}
 {{- end -}}
 {{- with .replayWindow -}}
 {{- $props = append $props (list "signature.replay-window" .) -}}

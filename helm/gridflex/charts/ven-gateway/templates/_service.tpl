@@ -23,9 +23,9 @@ program needs it, e.g. when every program lists only the ECDSA suite.
 {{- end -}}
 
 {{/*
-A changed program list rolls the pods: the gateway reads its programs, and their certificates and keys, at start
-only. A Secret's new content does not change the pod template: restart the gateway after replacing or renewing one
-(docs/deploy.md).
+A changed program list rolls the pods: the gateway reads its programs at start only. The mounted Secrets and
+ConfigMaps (certificates, keys, CA bundles, pin files) are not in the pod template: Kubernetes updates their files in
+place and the gateway takes the change without a restart (each program's certificate-check-interval).
 */}}
 {{- define "gridflex.ven-gateway.podAnnotations" -}}
 checksum/programs: {{ include "gridflex.ven-gateway.programsProperties" . | sha256sum }}
@@ -62,8 +62,13 @@ checksum/java-security: {{ .Files.Get (printf "files/%s" (include "gridflex.ven-
 {{- range (include "gridflex.ven-gateway.openadr" . | fromJson).volumes }}
 # OpenADR key material: only the keys named, read-only for the owner and the pod's fsGroup (the gateway's group).
 - name: {{ .name }}
+  {{- if .configMapName }}
+  configMap:
+    name: {{ .configMapName }}
+  {{- else }}
   secret:
     secretName: {{ .secretName }}
+  {{- end }}
     defaultMode: 288  # 0440
     items:
       {{- range .keys }}

@@ -129,6 +129,8 @@ class VenGatewayOpenAdrSecurityTest {
 
             Optional<List<String>> pinnedFingerprints();
 
+            Optional<String> pinnedFingerprintsFile();
+
             @WithName("cipher-suites")
             Optional<List<String>> cipherSuites();
 
@@ -144,6 +146,8 @@ class VenGatewayOpenAdrSecurityTest {
             Optional<List<String>> trustedCertificates();
 
             Optional<List<String>> trustedFingerprints();
+
+            Optional<String> trustedFingerprintsFile();
 
             Optional<String> replayWindow();
         }
@@ -441,6 +445,75 @@ class VenGatewayOpenAdrSecurityTest {
                     """.formatted(name, SHORT))))
                     .as(name)
                     .hasMessageContaining("at '/programs/0/signature/secretName'");
+        }
+    }
+
+    @Test
+    void pinFilesComeFromAConfigMapOrSecretKeyMountedReadOnlyAndAreNamedInTheProperties() throws IOException {
+        List<JsonNode> objects = Charts.render(Charts.GRIDFLEX, oneProgram("""
+                tls:
+                  secretName: client
+                  trustedCertificates: {key: ca.crt}
+                  pinnedFingerprintsFrom: {configMapName: vtn-pins, key: pins}
+                  certificateCheckInterval: 30s
+                signature:
+                  trustedFingerprintsFrom: {secretName: vtn-signers, key: fingerprints}
+                  certificateCheckInterval: 2m
+                """));
+        String properties = VenGatewayProgramsTest.programsProperties(objects);
+        assertThat(properties).contains("""
+                gridflex.gateway.programs."p".tls.pinned-fingerprints-file=/etc/gridflex/openadr/0/tls-pins/pins
+                """, """
+                gridflex.gateway.programs."p".tls.certificate-check-interval=30s
+                """,
+                """
+                        gridflex.gateway.programs."p".signature.trusted-fingerprints-file=/etc/gridflex/openadr/0/signer-pins/fingerprints
+                        """,
+                """
+                        gridflex.gateway.programs."p".signature.certificate-check-interval=2m
+                        """).doesNotContain("pinned-fingerprints=", "trusted-fingerprints=");
+        assertThat(mountedFiles(objects)).containsEntry("/etc/gridflex/openadr/0/tls-pins/pins",
+                "configMap vtn-pins/pins").containsEntry("/etc/gridflex/openadr/0/signer-pins/fingerprints",
+                        "secret vtn-signers/fingerprints");
+        JsonNode pod = VenGatewayProgramsTest.gatewayPod(objects).path("spec");
+        for (JsonNode volume : pod.path("volumes")) {
+            if (volume.path("name").asText().startsWith("openadr-")) {
+                JsonNode source = volume.has("configMap") ? volume.path("configMap") : volume.path("secret");
+                assertThat(source.path("defaultMode").asInt()).as(volume.toString()).isEqualTo(0440);
+            }
+        }
+        Secured.Program read = readBack(properties, dir).programs().get("p");
+        assertThat(read.tls().orElseThrow().pinnedFingerprintsFile()).contains(
+                "/etc/gridflex/openadr/0/tls-pins/pins");
+        assertThat(read.signature().orElseThrow().trustedFingerprintsFile()).contains(
+                "/etc/gridflex/openadr/0/signer-pins/fingerprints");
+    }
+
+    @Test
+    void pinsInlineAndFromAFileTogetherOrAFileFromNowhereAreRefused() throws IOException {
+        assertThatThrownBy(() -> Charts.render(Charts.GRIDFLEX, oneProgram("""
+                tls:
+                  secretName: client
+                  pinnedFingerprints: ["%s"]
+                  pinnedFingerprintsFrom: {configMapName: vtn-pins, key: pins}
+                """.formatted(SHORT)))).hasMessageContaining(
+                "programs[0] (\"p\") sets both tls.pinnedFingerprints and tls.pinnedFingerprintsFrom");
+        assertThatThrownBy(() -> Charts.render(Charts.GRIDFLEX, oneProgram("""
+                tls:
+                  secretName: client
+                signature:
+                  trustedFingerprints: ["%s"]
+                  trustedFingerprintsFrom: {configMapName: signers, key: fingerprints}
+                """.formatted(SHORT)))).hasMessageContaining(
+                "sets both signature.trustedFingerprints and signature.trustedFingerprintsFrom");
+        for (String from : List.of("{key: pins}", "{configMapName: a, secretName: b, key: pins}",
+                "{configMapName: a}", "{configMapName: a, key: ../pins}")) {
+            assertThatThrownBy(() -> Charts.render(Charts.GRIDFLEX, oneProgram("""
+                    tls:
+                      secretName: client
+                      pinnedFingerprintsFrom: %s
+                    """.formatted(from)))).as(from)
+                    .hasMessageContaining("at '/programs/0/tls/pinnedFingerprintsFrom");
         }
     }
 

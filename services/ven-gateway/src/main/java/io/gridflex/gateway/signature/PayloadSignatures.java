@@ -4,12 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import io.gridflex.gateway.tls.FingerprintFile;
 import io.gridflex.gateway.tls.TlsSetupException;
 import io.gridflex.gateway.tls.WatchedFiles;
 import io.gridflex.openadr.OpenAdrXml;
@@ -29,14 +31,15 @@ import io.gridflex.openadr.signature.TrustedSigners;
  * set of trusted signer certificates, is taken at the first message after
  * {@code signature.certificate-check-interval} (1 min) without a restart. A changed file that cannot be used is
  * logged and what is in use stays. The nonces seen for ReplayProtect are kept across changes. Trusted fingerprints
- * are settings, read at startup.
+ * given inline are settings, read at startup; in {@code signature.trusted-fingerprints-file} they are watched too.
  */
 public final class PayloadSignatures {
 
     private static final WatchedFiles.Words SIGNING = new WatchedFiles.Words("signing key and certificate files",
             "the signing certificate in use stays", "renewed signing certificate");
-    private static final WatchedFiles.Words TRUSTED = new WatchedFiles.Words("trusted signer certificate files",
-            "the trusted signers in use stay", "changed trusted signer certificates");
+    private static final WatchedFiles.Words TRUSTED = new WatchedFiles.Words(
+            "trusted signer certificate or fingerprint files", "the trusted signers in use stay",
+            "changed trusted signer certificates or fingerprints");
 
     private final OpenAdrXml xml;
     private final Optional<Supplier<OadrSigner>> signer;
@@ -66,19 +69,28 @@ public final class PayloadSignatures {
         String prefix = "gridflex.gateway.programs." + program + ".signature";
         try {
             List<Path> certificates = config.trustedCertificates().orElse(List.of());
-            List<String> fingerprints = config.trustedFingerprints().orElse(List.of());
-            if (certificates.isEmpty() && fingerprints.isEmpty()) {
+            Optional<Path> fingerprintFile = config.trustedFingerprintsFile();
+            if (config.trustedFingerprints().isPresent() && fingerprintFile.isPresent()) {
+                throw new IllegalArgumentException("trusted-fingerprints and trusted-fingerprints-file are both set:"
+                        + " list them in one place (the file, to change them without a restart)");
+            }
+            if (certificates.isEmpty() && config.trustedFingerprints().isEmpty() && fingerprintFile.isEmpty()) {
                 throw new IllegalArgumentException("no trusted-certificates or trusted-fingerprints: every signed"
                         + " message of the VTN would be refused");
             }
+            Supplier<List<String>> fingerprints = () -> fingerprintFile
+                    .map(file -> FingerprintFile.read(prefix + ".trusted-fingerprints-file", file))
+                    .orElse(config.trustedFingerprints().orElse(List.of()));
             WatchedFiles<OadrSigner> signing = WatchedFiles.load(prefix + ".key",
                     List.of(Map.entry(config.key(), prefix + ".key"),
                             Map.entry(config.certificate(), prefix + ".certificate")),
                     () -> signer(prefix, config, clock), PayloadSignatures::describe, SIGNING,
                     config.certificateCheckInterval(), nanoTime);
-            WatchedFiles<TrustedSigners> trusted = WatchedFiles.load(prefix + ".trusted-certificates",
-                    certificates.stream().map(file -> Map.entry(file, prefix + ".trusted-certificates")).toList(),
-                    () -> trustedSigners(prefix, certificates, fingerprints), t -> "trusted signers",
+            List<Map.Entry<Path, String>> trustFiles = new ArrayList<>();
+            certificates.forEach(file -> trustFiles.add(Map.entry(file, prefix + ".trusted-certificates")));
+            fingerprintFile.ifPresent(file -> trustFiles.add(Map.entry(file, prefix + ".trusted-fingerprints-file")));
+            WatchedFiles<TrustedSigners> trusted = WatchedFiles.load(prefix + ".trusted-certificates", trustFiles,
+                    () -> trustedSigners(prefix, certificates, fingerprints.get()), t -> "trusted signers",
                     TRUSTED, config.certificateCheckInterval(), nanoTime);
             return new PayloadSignatures(xml, Optional.of(() -> signing.current().value()),
                     Optional.of(new OadrVerifier(() -> trusted.current().value(), clock, config.replayWindow())));

@@ -30,12 +30,19 @@ public interface SignatureConfig {
     Optional<List<String>> trustedFingerprints();
 
     /**
+     * The fingerprints as a file instead, one per line ({@link io.gridflex.gateway.tls.FingerprintFile}), looked at
+     * every {@link #certificateCheckInterval()}: the VTN's next signing certificate is trusted by adding its line, the
+     * old one retired by removing it, without a restart. Not together with {@link #trustedFingerprints()}.
+     */
+    Optional<Path> trustedFingerprintsFile();
+
+    /**
      * How far a ReplayProtect timestamp may be from our clock, either way. A nonce seen within it again is a replay.
      */
     @WithName("replay-window")
     Optional<Duration> configuredReplayWindow();
 
-    /** How often the key, certificate and trusted certificate files are looked at for a change. */
+    /** How often the key, certificate, trusted certificate and fingerprint files are looked at for a change. */
     @WithName("certificate-check-interval")
     Optional<Duration> configuredCertificateCheckInterval();
 

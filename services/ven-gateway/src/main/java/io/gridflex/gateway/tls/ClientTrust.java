@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,21 +22,20 @@ import io.gridflex.openadr.pki.Fingerprint;
  */
 public final class ClientTrust {
 
-    /** The CAs as read, and the PKIX trust manager made of them. */
-    private record Anchors(List<X509Certificate> authorities, X509ExtendedTrustManager pkix) {
+    /** The CAs and pins as read, and the PKIX trust manager made of the CAs. */
+    private record Anchors(TrustedCertificates.Material material, X509ExtendedTrustManager pkix) {
     }
 
     private final WatchedFiles<Anchors> anchors;
-    private final List<Fingerprint> pins;
 
-    private ClientTrust(WatchedFiles<Anchors> anchors, List<Fingerprint> pins) {
+    private ClientTrust(WatchedFiles<Anchors> anchors) {
         this.anchors = anchors;
-        this.pins = List.copyOf(pins);
     }
 
     /**
-     * Reads the program's trusted certificates now, and again whenever the file changes (looked at every
-     * {@code certificate-check-interval} at most), so a VTN's CA can be rotated without a restart.
+     * Reads the program's trusted certificates and pin file now, and again whenever they change (looked at every
+     * {@code certificate-check-interval} at most), so a VTN's CA or pinned certificate can be rotated without a
+     * restart.
      *
      * @param key the program's tls prefix, e.g. {@code gridflex.gateway.programs.p1.tls}
      * @throws TlsSetupException when trusted-certificates is not set or unreadable, or a pin is malformed
@@ -47,18 +45,8 @@ public final class ClientTrust {
             throw new TlsSetupException(key + ".trusted-certificates must be set for a push program: the VTN's client"
                     + " certificate is checked against it");
         }
-        List<Fingerprint> pins = new ArrayList<>();
-        for (String text : config.pinnedFingerprints().orElse(List.of())) {
-            try {
-                pins.add(Fingerprint.parse(text));
-            } catch (IllegalArgumentException e) {
-                throw new TlsSetupException(key + ".pinned-fingerprints: " + e.getMessage(), e);
-            }
-        }
-        WatchedFiles<Anchors> anchors = TrustedCertificates.watch(key + ".trusted-certificates",
-                config.trustedCertificates().get(), read -> new Anchors(List.copyOf(read), pkix(read)),
-                Anchors::authorities, config.certificateCheckInterval());
-        return new ClientTrust(anchors, pins);
+        return new ClientTrust(TrustedCertificates.watch(key, config,
+                material -> new Anchors(material, pkix(material.authorities().orElseThrow())), Anchors::material));
     }
 
     /**
@@ -66,7 +54,7 @@ public final class ClientTrust {
      * first at the file, at most every check interval.
      */
     public List<X509Certificate> authorities() {
-        return anchors.current().value().authorities();
+        return anchors.current().value().material().authorities().orElseThrow();
     }
 
     /** Runs after a changed bundle is taken: the listener drops TLS sessions made under the old one. */
@@ -80,12 +68,14 @@ public final class ClientTrust {
             return Optional.of("no client certificate");
         }
         X509Certificate leaf = chain[0];
+        Anchors trust = anchors.current().value();
         try {
-            anchors.current().value().pkix().checkClientTrusted(chain, leaf.getPublicKey().getAlgorithm());
+            trust.pkix().checkClientTrusted(chain, leaf.getPublicKey().getAlgorithm());
         } catch (CertificateException | IllegalArgumentException e) {
             return Optional.of("certificate " + leaf.getSubjectX500Principal() + " does not chain to the program's"
                     + " trusted certificates: " + e.getMessage());
         }
+        List<Fingerprint> pins = trust.material().pins();
         if (!pins.isEmpty() && pins.stream().noneMatch(pin -> pin.matches(leaf))) {
             return Optional.of("certificate " + leaf.getSubjectX500Principal() + " (SHA-256 "
                     + Fingerprint.sha256(leaf) + ") matches none of the program's pinned fingerprints");

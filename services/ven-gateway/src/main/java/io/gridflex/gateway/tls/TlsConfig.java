@@ -52,6 +52,16 @@ public interface TlsConfig {
     Optional<List<String>> pinnedFingerprints();
 
     /**
+     * The pins as a file instead ({@link FingerprintFile}: one fingerprint per line, {@code #} comments, in any form
+     * {@link #pinnedFingerprints()} takes or as {@code openssl x509 -fingerprint -sha256} prints it), mounted from a
+     * ConfigMap or Secret and looked at every {@link #certificateCheckInterval()}: a VTN's next certificate is pinned by
+     * adding its line before the VTN switches, the old one retired by removing its line, without a restart. A file that
+     * lists no fingerprint is refused (at startup, or kept out when it changes), since it would widen trust to any
+     * certificate the CAs vouch for. Not together with {@link #pinnedFingerprints()}.
+     */
+    Optional<Path> pinnedFingerprintsFile();
+
+    /**
      * The TLS 1.2 cipher suites offered, by JSSE name. The default is the pair OpenADR 2.0b mandates: ECDSA for ECC
      * certificates, RSA key exchange for RSA certificates. A suite this JVM will not negotiate fails startup: JDK 24
      * and later disable {@code TLS_RSA_*} through {@code jdk.tls.disabledAlgorithms} (see the package
@@ -84,7 +94,8 @@ public interface TlsConfig {
     /**
      * How often the {@link #certificate()} and {@link #key()} files are looked at for a renewed pair (cert-manager
      * renews certificates before they expire and Kubernetes replaces the mounted files in place), and the
-     * {@link #trustedCertificates()} file for a changed CA bundle (a VTN's CA being rotated). A renewed pair is
+     * {@link #trustedCertificates()} and {@link #pinnedFingerprintsFile()} files for a changed CA bundle or pin list (a
+     * VTN's CA or certificate being rotated). A renewed pair is
      * presented, and changed trust applied, from the next handshake on, without a restart; files that are broken or do
      * not match are logged and what is in use kept. Default 1 minute.
      */

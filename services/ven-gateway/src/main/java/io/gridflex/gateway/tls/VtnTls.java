@@ -4,7 +4,6 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,21 +31,19 @@ public final class VtnTls {
 
     private final SSLContext context;
     private final SSLParameters parameters;
-    private final List<Fingerprint> pins;
     private final Optional<RotatingIdentity> identity;
-    private final Optional<WatchedFiles<Trust>> trust;
+    private final WatchedFiles<Trust> trust;
 
-    /** The CA certificates a VTN's chain must lead to, as read, and the trust manager made of them. */
-    private record Trust(List<X509Certificate> anchors, PinningTrustManager manager) {
+    /** The program's trust as read (CAs and pins), and the trust manager made of it. */
+    private record Trust(TrustedCertificates.Material material, PinningTrustManager manager) {
     }
 
     private VtnTls(SSLContext context, SSLParameters parameters, Optional<RotatingIdentity> identity,
-            Optional<WatchedFiles<Trust>> trust, List<Fingerprint> pins) {
+            WatchedFiles<Trust> trust) {
         this.context = context;
         this.parameters = parameters;
         this.identity = identity;
         this.trust = trust;
-        this.pins = pins;
     }
 
     /**
@@ -58,13 +55,10 @@ public final class VtnTls {
      */
     public static VtnTls load(String key, TlsConfig config) {
         Optional<RotatingIdentity> identity = clientIdentity(key, config);
-        List<Fingerprint> pins = pins(key, config.pinnedFingerprints().orElse(List.of()));
-        // A VTN's CA bundle is rotated like a certificate (the new CA added before the VTN switches to it): the file
-        // is watched like our certificate's, and a changed one checks the next handshake on.
-        String trustedKey = key + ".trusted-certificates";
-        Optional<WatchedFiles<Trust>> trust = config.trustedCertificates().map(file -> TrustedCertificates.watch(
-                trustedKey, file, anchors -> new Trust(anchors, PinningTrustManager.create(Optional.of(anchors), pins)),
-                Trust::anchors, config.certificateCheckInterval()));
+        // A VTN's CA bundle is rotated like a certificate (the new CA added before the VTN switches to it), and so is
+        // a pin file: the files are watched like our certificate's, and what changed checks the next handshake on.
+        WatchedFiles<Trust> trust = TrustedCertificates.watch(key, config, material -> new Trust(material,
+                PinningTrustManager.create(material.authorities(), material.pins())), Trust::material);
 
         SSLContext context;
         try {
@@ -74,9 +68,7 @@ public final class VtnTls {
             KeyManager[] keyManagers = identity
                     .map(rotating -> new KeyManager[]{new RotatingKeyManager(rotating, SingleIdentityKeyManager::new)})
                     .orElse(null);
-            TrustManager trustManager = trust
-                    .<TrustManager>map(watched -> new ReloadingTrustManager(() -> watched.current().value().manager()))
-                    .orElseGet(() -> PinningTrustManager.create(Optional.empty(), pins));
+            TrustManager trustManager = new ReloadingTrustManager(() -> trust.current().value().manager());
             context.init(keyManagers, new TrustManager[]{trustManager}, null);
         } catch (GeneralSecurityException e) {
             throw new TlsSetupException(key + ": the JDK cannot set up TLS: " + e.getMessage(), e);
@@ -92,8 +84,8 @@ public final class VtnTls {
         // A renewed certificate is presented from the next full handshake: sessions made with the old one are dropped.
         // So are sessions made under trust that has changed since: the next connection is checked afresh.
         identity.ifPresent(rotating -> rotating.onRenewal(() -> Sessions.forget(context.getClientSessionContext())));
-        trust.ifPresent(watched -> watched.onChange(() -> Sessions.forget(context.getClientSessionContext())));
-        return new VtnTls(context, parameters, identity, trust, pins);
+        trust.onChange(() -> Sessions.forget(context.getClientSessionContext()));
+        return new VtnTls(context, parameters, identity, trust);
     }
 
     public SSLContext sslContext() {
@@ -118,18 +110,19 @@ public final class VtnTls {
     }
 
     /**
-     * Looks at the certificate files and the trusted CA certificates (at most every
+     * Looks at the certificate files, the trusted CA certificates and the pin file (at most every
      * {@link TlsConfig#certificateCheckInterval()}) and takes what changed: the client calls it before each request,
      * since a connection that resumes a TLS session asks neither the key manager nor the trust manager. A change drops
      * the cached sessions, so the next connection presents the renewed certificate and checks the VTN afresh.
      */
     public void refresh() {
         identity.ifPresent(RotatingIdentity::current);
-        trust.ifPresent(WatchedFiles::current);
+        trust.current();
     }
 
+    /** The pins in use: the VTN's leaf certificate must match one of them; empty, any the CAs vouch for. */
     public List<Fingerprint> pinnedFingerprints() {
-        return pins;
+        return trust.current().value().material().pins();
     }
 
     private static Optional<RotatingIdentity> clientIdentity(String key, TlsConfig config) {
@@ -145,17 +138,5 @@ public final class VtnTls {
         }
         return Optional.of(RotatingIdentity.load(key + ".certificate", certificate.get(), key + ".key",
                 privateKey.get(), config.certificateCheckInterval()));
-    }
-
-    private static List<Fingerprint> pins(String key, List<String> texts) {
-        List<Fingerprint> pins = new ArrayList<>();
-        for (String text : texts) {
-            try {
-                pins.add(Fingerprint.parse(text));
-            } catch (IllegalArgumentException e) {
-                throw new TlsSetupException(key + ".pinned-fingerprints: " + e.getMessage(), e);
-            }
-        }
-        return List.copyOf(pins);
     }
 }

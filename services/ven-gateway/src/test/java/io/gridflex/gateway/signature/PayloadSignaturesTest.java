@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.gridflex.openadr.OadrMessages;
 import io.gridflex.openadr.OpenAdrXml;
 import io.gridflex.openadr.OpenAdrXmlException;
+import io.gridflex.openadr.pki.Fingerprint;
 import io.gridflex.openadr.signature.OadrSigner;
 import io.gridflex.openadr.signature.OadrVerifier;
 import io.gridflex.openadr.signature.SigningCredentials;
@@ -103,6 +104,58 @@ class PayloadSignaturesTest {
         assertThat(signatures.incoming(signedBy(oldSigner))).isNotNull();
     }
 
+    @Test
+    void aVtnSignerAddedToTheFingerprintFileIsAcceptedWithoutARestartAndAnEmptiedFileIsNotTaken() throws Exception {
+        Identity ours = pki.client("ven", KeyType.EC);
+        Identity oldSigner = pki.server("vtn-2026", KeyType.EC);
+        Identity newSigner = pki.server("vtn-2027", KeyType.EC);
+        install(ours, 0);
+        Path fingerprints = dir.resolve("vtn-signers.sha256");
+        writeLines(fingerprints, 0, "# the VTN's signer", Fingerprint.sha256(oldSigner.leaf()).toString());
+        PayloadSignatures signatures = PayloadSignatures.of("p1",
+                config(Optional.empty(), Optional.empty(), Optional.of(fingerprints)),
+                xml, Clock.systemUTC(), nanos::get);
+        assertThat(signatures.incoming(signedBy(oldSigner))).isNotNull();
+        assertThatThrownBy(() -> signatures.incoming(signedBy(newSigner))).isInstanceOf(OpenAdrXmlException.class)
+                .hasMessageContaining("not trusted");
+
+        writeLines(fingerprints, 10, Fingerprint.sha256(oldSigner.leaf()).toString(),
+                Fingerprint.openLeadr(newSigner.leaf()).toString());
+        assertThatThrownBy(() -> signatures.incoming(signedBy(newSigner))).as("within the check interval")
+                .isInstanceOf(OpenAdrXmlException.class);
+        nanos.addAndGet(CHECK_EVERY.toNanos());
+        assertThat(signatures.incoming(signedBy(newSigner))).isNotNull();
+
+        // Emptied: every signed message would be refused, so the file is not taken and the signers in use stay.
+        writeLines(fingerprints, 20, "# none");
+        nanos.addAndGet(CHECK_EVERY.toNanos());
+        assertThat(signatures.incoming(signedBy(newSigner))).isNotNull();
+
+        // The old signer retired.
+        writeLines(fingerprints, 30, Fingerprint.sha256(newSigner.leaf()).toString());
+        nanos.addAndGet(CHECK_EVERY.toNanos());
+        assertThat(signatures.incoming(signedBy(newSigner))).isNotNull();
+        assertThatThrownBy(() -> signatures.incoming(signedBy(oldSigner))).isInstanceOf(OpenAdrXmlException.class)
+                .hasMessageContaining("not trusted");
+    }
+
+    @Test
+    void fingerprintsInlineAndInAFileTogetherAreRefusedAtStartup() throws Exception {
+        install(pki.client("ven", KeyType.EC), 0);
+        Path fingerprints = dir.resolve("vtn-signers.sha256");
+        writeLines(fingerprints, 0, "e60cfe2f565364eaec35");
+        SignatureConfig both = config(Optional.empty(), Optional.of(List.of("e60cfe2f565364eaec35")),
+                Optional.of(fingerprints));
+        assertThatThrownBy(() -> PayloadSignatures.of("p1", both, xml, Clock.systemUTC(), nanos::get))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(
+                        "trusted-fingerprints and trusted-fingerprints-file are both set");
+    }
+
+    private static void writeLines(Path file, int secondsAhead, String... lines) throws Exception {
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(secondsAhead)));
+    }
+
     private void install(Identity identity, int secondsAhead) throws Exception {
         copy(identity.key(), key, secondsAhead);
         copy(identity.certificate(), certificate, secondsAhead);
@@ -131,6 +184,11 @@ class PayloadSignaturesTest {
     }
 
     private SignatureConfig config() {
+        return config(Optional.of(List.of(trusted)), Optional.empty(), Optional.empty());
+    }
+
+    private SignatureConfig config(Optional<List<Path>> trustedCertificates, Optional<List<String>> fingerprints,
+            Optional<Path> fingerprintFile) {
         return new SignatureConfig() {
 
             @Override
@@ -145,12 +203,17 @@ class PayloadSignaturesTest {
 
             @Override
             public Optional<List<Path>> trustedCertificates() {
-                return Optional.of(List.of(trusted));
+                return trustedCertificates;
+            }
+
+            @Override
+            public Optional<Path> trustedFingerprintsFile() {
+                return fingerprintFile;
             }
 
             @Override
             public Optional<List<String>> trustedFingerprints() {
-                return Optional.empty();
+                return fingerprints;
             }
 
             @Override

@@ -33,6 +33,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 
+import io.gridflex.openadr.pki.Fingerprint;
 import io.gridflex.testsupport.TestPki;
 import io.gridflex.testsupport.TestPki.Identity;
 import io.gridflex.testsupport.TestPki.KeyType;
@@ -40,7 +41,8 @@ import io.gridflex.testsupport.TestPki.KeyType;
 /**
  * A renewed certificate, as cert-manager writes it over the mounted files, is presented from the next handshake on,
  * by a VTN connection and by the push listener, without a restart; a broken or mismatched pair is not taken. A VTN's
- * rotated CA bundle is trusted the same way, by VTN connections and by the push listener.
+ * rotated CA bundle is trusted the same way, by VTN connections and by the push listener, and so is a changed file of
+ * pinned fingerprints.
  */
 class CertificateRenewalTest {
 
@@ -159,6 +161,74 @@ class CertificateRenewalTest {
             assertThatThrownBy(() -> call(tls, before.uri())).as("the retired CA")
                     .isInstanceOf(SSLHandshakeException.class);
         }
+    }
+
+    @Test
+    void aPinnedVtnCertificateIsRotatedThroughThePinFileWithoutARestart() throws Exception {
+        Identity vtnNext = pki.server("vtn-next", KeyType.EC);
+        Path bundle = Files.createDirectories(TestPki.inTarget("renewal-mounts").resolve("pins")).resolve("ca.crt");
+        writeBundle(bundle, pki.caCertificate());
+        Path pins = bundle.resolveSibling("vtn.pins");
+        writePins(pins, "# the VTN's certificate in use", Fingerprint.sha256(vtn.leaf()).toString());
+        VtnTls tls = VtnTls.load(KEY, TestTlsConfig.of(venFirst, bundle).withPinFile(pins));
+        try (TestVtn current = TestVtn.start(vtn, pki); TestVtn next = TestVtn.start(vtnNext, pki)) {
+            call(tls, current.uri());
+            assertThatThrownBy(() -> call(tls, next.uri())).as("the same CA, but not pinned yet")
+                    .isInstanceOf(SSLHandshakeException.class);
+
+            // The operator pins the VTN's next certificate beside the current one, as openssl prints it.
+            writePins(pins, Fingerprint.sha256(vtn.leaf()).toString(),
+                    "sha256 Fingerprint=" + Fingerprint.sha256(vtnNext.leaf()));
+            call(tls, next.uri());
+            call(tls, current.uri());
+            assertThat(tls.pinnedFingerprints()).containsExactly(Fingerprint.sha256(vtn.leaf()),
+                    Fingerprint.sha256(vtnNext.leaf()));
+
+            // An emptied file would trust any certificate of the CA: it is not taken, the pins in use stay.
+            writePins(pins, "# emptied by mistake");
+            call(tls, current.uri());
+            assertThat(tls.pinnedFingerprints()).hasSize(2);
+
+            // The rotation ends: the old certificate is unpinned, and a session made with it is not resumed.
+            writePins(pins, Fingerprint.openLeadr(vtnNext.leaf()).toString());
+            call(tls, next.uri());
+            assertThatThrownBy(() -> call(tls, current.uri())).as("the retired certificate")
+                    .isInstanceOf(SSLHandshakeException.class);
+        }
+    }
+
+    @Test
+    void thePushListenerTakesAChangedPinFileForTheVtnsClientCertificate() throws Exception {
+        Identity vtnClient = pki.client("vtn-client", KeyType.EC);
+        Identity vtnClientNext = pki.client("vtn-client-next", KeyType.EC);
+        Path bundle = Files.createDirectories(TestPki.inTarget("renewal-mounts").resolve("push-pins"))
+                .resolve("ca.crt");
+        writeBundle(bundle, pki.caCertificate());
+        Path pins = bundle.resolveSibling("vtn.pins");
+        writePins(pins, Fingerprint.sha256(vtnClient.leaf()).toString());
+        ClientTrust program = ClientTrust.load(KEY, TestTlsConfig.of(venFirst, bundle).withPinFile(pins));
+        X509Certificate[] current = vtnClient.chain().toArray(X509Certificate[]::new);
+        X509Certificate[] next = vtnClientNext.chain().toArray(X509Certificate[]::new);
+        assertThat(program.refusal(current)).isEmpty();
+        assertThat(program.refusal(next)).hasValueSatisfying(
+                why -> assertThat(why).contains("matches none of the program's pinned fingerprints"));
+
+        writePins(pins, Fingerprint.sha256(vtnClient.leaf()).toString(),
+                Fingerprint.sha256(vtnClientNext.leaf()).toString());
+        assertThat(program.refusal(next)).isEmpty();
+
+        writePins(pins, "not a fingerprint");
+        assertThat(program.refusal(next)).as("a garbled file is not taken").isEmpty();
+        assertThat(program.refusal(current)).isEmpty();
+
+        writePins(pins, Fingerprint.sha256(vtnClientNext.leaf()).toString());
+        assertThat(program.refusal(next)).isEmpty();
+        assertThat(program.refusal(current)).isPresent();
+    }
+
+    private static void writePins(Path file, String... lines) throws IOException {
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        touch(file);
     }
 
     private static void writeBundle(Path bundle, Path... certificates) throws IOException {

@@ -9,7 +9,8 @@ import io.gridflex.testsupport.TestPki;
 
 /** A {@link TlsConfig} written by a test, with the defaults of the real mapping. */
 record TestTlsConfig(Optional<Path> certificate, Optional<Path> key, Optional<Path> trustedCertificates,
-        Optional<List<String>> pinnedFingerprints, List<String> cipherSuites, List<String> protocols)
+        Optional<List<String>> pinnedFingerprints, Optional<Path> pinnedFingerprintsFile, List<String> cipherSuites,
+        List<String> protocols)
         implements
             TlsConfig {
 
@@ -19,7 +20,7 @@ record TestTlsConfig(Optional<Path> certificate, Optional<Path> key, Optional<Pa
     /** What a program gets with only its files configured. */
     static TestTlsConfig of(TestPki.Identity client, Path trusted) {
         return new TestTlsConfig(Optional.of(client.certificate()), Optional.of(client.key()), Optional.of(trusted),
-                Optional.empty(), List.of(ECDSA_SUITE, RSA_SUITE), List.of("TLSv1.2"));
+                Optional.empty(), Optional.empty(), List.of(ECDSA_SUITE, RSA_SUITE), List.of("TLSv1.2"));
     }
 
     /** Always set in a test: {@link #cipherSuites()} overrides the mapping's default. */
@@ -42,31 +43,43 @@ record TestTlsConfig(Optional<Path> certificate, Optional<Path> key, Optional<Pa
 
     TestTlsConfig withKey(Path file) {
         return new TestTlsConfig(certificate, Optional.ofNullable(file), trustedCertificates, pinnedFingerprints,
+                pinnedFingerprintsFile,
                 cipherSuites, protocols);
     }
 
     TestTlsConfig withCertificate(Path file) {
-        return new TestTlsConfig(Optional.ofNullable(file), key, trustedCertificates, pinnedFingerprints, cipherSuites,
+        return new TestTlsConfig(Optional.ofNullable(file), key, trustedCertificates, pinnedFingerprints,
+                pinnedFingerprintsFile, cipherSuites,
                 protocols);
     }
 
     TestTlsConfig withTrusted(Path file) {
-        return new TestTlsConfig(certificate, key, Optional.ofNullable(file), pinnedFingerprints, cipherSuites,
+        return new TestTlsConfig(certificate, key, Optional.ofNullable(file), pinnedFingerprints,
+                pinnedFingerprintsFile, cipherSuites,
                 protocols);
     }
 
     TestTlsConfig withPins(String... pins) {
-        return new TestTlsConfig(certificate, key, trustedCertificates, Optional.of(List.of(pins)), cipherSuites,
+        return new TestTlsConfig(certificate, key, trustedCertificates, Optional.of(List.of(pins)),
+                pinnedFingerprintsFile,
+                cipherSuites,
                 protocols);
     }
 
+    TestTlsConfig withPinFile(Path file) {
+        return new TestTlsConfig(certificate, key, trustedCertificates, pinnedFingerprints, Optional.ofNullable(file),
+                cipherSuites, protocols);
+    }
+
     TestTlsConfig withSuites(String... suites) {
-        return new TestTlsConfig(certificate, key, trustedCertificates, pinnedFingerprints, List.of(suites),
+        return new TestTlsConfig(certificate, key, trustedCertificates, pinnedFingerprints, pinnedFingerprintsFile,
+                List.of(suites),
                 protocols);
     }
 
     TestTlsConfig withProtocols(String... versions) {
-        return new TestTlsConfig(certificate, key, trustedCertificates, pinnedFingerprints, cipherSuites,
+        return new TestTlsConfig(certificate, key, trustedCertificates, pinnedFingerprints, pinnedFingerprintsFile,
+                cipherSuites,
                 List.of(versions));
     }
 }

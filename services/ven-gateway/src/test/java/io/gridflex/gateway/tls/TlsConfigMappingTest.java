@@ -32,6 +32,7 @@ class TlsConfigMappingTest {
         assertThat(tls.key()).isEmpty();
         assertThat(tls.trustedCertificates()).isEmpty();
         assertThat(tls.pinnedFingerprints()).isEmpty();
+        assertThat(tls.pinnedFingerprintsFile()).isEmpty();
     }
 
     @Test
@@ -41,6 +42,7 @@ class TlsConfigMappingTest {
                 prefix + "key", "/etc/gridflex/vtn-a/tls.key",
                 prefix + "trusted-certificates", "/etc/gridflex/vtn-a/ca.crt",
                 prefix + "pinned-fingerprints", "E6:0C:FE:2F:56:53:64:EA:EC:35,e60cfe2f565364eaec35",
+                prefix + "pinned-fingerprints-file", "/etc/gridflex/vtn-a/pins",
                 prefix + "cipher-suites", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
                 prefix + "protocols", "TLSv1.3,TLSv1.2")).tls();
 
@@ -49,6 +51,7 @@ class TlsConfigMappingTest {
         assertThat(tls.trustedCertificates()).contains(Path.of("/etc/gridflex/vtn-a/ca.crt"));
         assertThat(tls.pinnedFingerprints()).hasValueSatisfying(
                 pins -> assertThat(pins).containsExactly("E6:0C:FE:2F:56:53:64:EA:EC:35", "e60cfe2f565364eaec35"));
+        assertThat(tls.pinnedFingerprintsFile()).contains(Path.of("/etc/gridflex/vtn-a/pins"));
         assertThat(tls.cipherSuites()).containsExactly("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256");
         assertThat(tls.protocols()).containsExactly("TLSv1.3", "TLSv1.2");
     }

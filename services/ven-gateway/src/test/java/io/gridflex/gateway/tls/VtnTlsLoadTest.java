@@ -153,6 +153,33 @@ class VtnTlsLoadTest {
     }
 
     @Test
+    void aPinFileThatIsMalformedEmptyOrSetBesideInlinePinsFailsAtStartup() throws IOException {
+        String fileKey = KEY + ".pinned-fingerprints-file";
+        Path bad = write("bad.pins", "# the VTN's certificate\nE6:0C:FE:2F:56:53:64:EA:EC:35\nE6:0C\n");
+        assertThatThrownBy(() -> VtnTls.load(KEY, config(venEc).withPinFile(bad)))
+                .isInstanceOf(TlsSetupException.class)
+                .hasMessageStartingWith(fileKey + " (" + bad + "), line 3: 'E6:0C' is not a SHA-256 fingerprint");
+
+        Path empty = write("empty.pins", "# nothing pinned yet\n\n");
+        assertThatThrownBy(() -> VtnTls.load(KEY, config(venEc).withPinFile(empty)))
+                .isInstanceOf(TlsSetupException.class).hasMessageContaining(fileKey).hasMessageContaining(
+                        "lists no fingerprint (an empty pin list would trust any certificate the CAs vouch for)");
+
+        Path good = write("good.pins", "e60cfe2f565364eaec35\n");
+        assertThatThrownBy(() -> VtnTls.load(KEY, config(venEc).withPins("e60cfe2f565364eaec35").withPinFile(good)))
+                .isInstanceOf(TlsSetupException.class).hasMessageStartingWith(KEY + ".pinned-fingerprints and "
+                        + fileKey + " are both set");
+
+        Path huge = write("huge.pins", "# padding\n".repeat(7000));
+        assertThatThrownBy(() -> VtnTls.load(KEY, config(venEc).withPinFile(huge)))
+                .isInstanceOf(TlsSetupException.class).hasMessageEndingWith("not a list of fingerprints");
+
+        Path missing = work.resolve("nowhere/vtn.pins");
+        assertThatThrownBy(() -> VtnTls.load(KEY, config(venEc).withPinFile(missing)))
+                .isInstanceOf(TlsSetupException.class).hasMessageStartingWith(fileKey + " (" + missing + ")");
+    }
+
+    @Test
     void protocolsOlderThanTls12AreRefused() {
         for (String old : new String[]{"TLSv1.1", "TLSv1", "SSLv3"}) {
             assertThatThrownBy(() -> VtnTls.load(KEY, config(venEc).withProtocols("TLSv1.2", old)))
