@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,8 @@ import io.gridflex.gateway.program.Programs;
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.support.Api;
 import io.gridflex.gateway.support.TestProgram;
+import io.gridflex.gateway.support.VtnAdmin;
+import io.gridflex.gateway.support.VtnSimulator;
 import io.gridflex.gateway.support.VtnSimulatorTestResource;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.MessageCodec;
@@ -44,9 +47,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * OpenADR 2.0b implicit cancellation with the real VTN simulator registered, PostgreSQL and Kafka. The simulator
- * cannot leave an event out of its distribution without cancelling it, so the distributions are crafted and handed
- * to the gateway's handling layer as if polled, while the real poll loop keeps polling the simulator.
+ * OpenADR 2.0b implicit cancellation with the real VTN simulator registered, PostgreSQL and Kafka: the simulator
+ * withdraws an event it distributed (its next distribution leaves the event out) and the poll loop takes that as a
+ * cancellation; and, for what the simulator does not script (a VTN repeating or reinstating the event it left out),
+ * distributions crafted and handed to the gateway's handling layer as if polled, while the real poll loop keeps
+ * polling the simulator.
  */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
@@ -142,6 +147,36 @@ class ImplicitCancellationFlowTest {
                 .body("status", equalTo("FAR"))
                 .body("modificationNumber", equalTo(1))
                 .body("publishedAt", notNullValue());
+    }
+
+    @Test
+    void aRandomizedEventTheVtnWithdrawsIsPublishedCancelledOnceWithItsRandomization() {
+        VtnAdmin vtn = new VtnAdmin(VtnSimulator.shared().baseUrl());
+        Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        String vtnEventId = vtn.createRandomizedEvent(registration.venId(), 250, start, 900, 120);
+        String eventId = registration.vtnId() + "/" + vtnEventId;
+        DrEvent first = awaitRevision(eventId, 0);
+        assertThat(first.status()).isEqualTo(DrEvent.EventStatus.FAR);
+        assertThat(first.startAfterSeconds()).isEqualTo(120);
+        await("the opt-in at the VTN").atMost(DELIVERY)
+                .until(() -> "optIn".equals(vtn.delivery(vtnEventId, registration.venId()).get("optType")));
+
+        vtn.withdraw(vtnEventId);
+
+        DrEvent cancelled = awaitRevision(eventId, 1);
+        assertThat(cancelled.status()).isEqualTo(DrEvent.EventStatus.CANCELLED);
+        assertThat(cancelled.start()).isEqualTo(start);
+        assertThat(cancelled.startAfterSeconds()).as("the cancellation as dispatch gets an explicit one")
+                .isEqualTo(120);
+        assertThat(vtn.delivery(vtnEventId, registration.venId()).get("withdrawalToldAt")).isNotNull();
+        Api.asOperator().get("/api/events/{id}", eventId).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("modificationNumber", equalTo(0))
+                .body("reason", startsWith("absent from distributeEvent"));
+        awaitFurtherPolls(3);
+        assertThat(published(eventId)).extracting(DrEvent::modificationNumber, DrEvent::status).containsExactly(
+                tuple(0L, DrEvent.EventStatus.FAR),
+                tuple(1L, DrEvent.EventStatus.CANCELLED));
     }
 
     private VtnOutcome handle(String requestId, LoadDispatchEvent... events) {

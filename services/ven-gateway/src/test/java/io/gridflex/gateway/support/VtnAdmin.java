@@ -38,6 +38,13 @@ public final class VtnAdmin {
                 durationSeconds, "venId", venId, "resourceIds", resourceIds));
     }
 
+    /** An event with start randomization ({@code tolerance/tolerate/startafter}); @return the VTN's eventID */
+    public String createRandomizedEvent(String venId, double reductionKw, Instant start, int durationSeconds,
+            int startAfterSeconds) {
+        return createEvent(Map.of("reductionKw", reductionKw, "start", start.toString(), "durationSeconds",
+                durationSeconds, "venId", venId, "startAfterSeconds", startAfterSeconds));
+    }
+
     private String createEvent(Map<String, Object> body) {
         return given().baseUri(baseUrl).contentType(ContentType.JSON).body(body)
                 .post("/admin/events")
@@ -53,6 +60,11 @@ public final class VtnAdmin {
 
     public void cancel(String eventId) {
         given().baseUri(baseUrl).post("/admin/events/{id}/cancel", eventId).then().statusCode(200);
+    }
+
+    /** Cancels implicitly: the VTN leaves the event out of its distributions from now on. */
+    public void withdraw(String eventId) {
+        given().baseUri(baseUrl).post("/admin/events/{id}/withdraw", eventId).then().statusCode(200);
     }
 
     /** What the VTN recorded of one VEN for one event: optType, modificationNumber, respondedAt... */

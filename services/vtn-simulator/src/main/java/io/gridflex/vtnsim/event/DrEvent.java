@@ -13,10 +13,12 @@ import io.gridflex.openadr.model.ei.EventStatusEnumeratedType;
  *
  * @param venIds the VENs targeted, fixed when the event is created
  * @param resourceIds resourceIDs named in the eiTarget beside each VEN's venID, fixed when the event is created
+ * @param withdrawnAt when the operator withdrew the event (an implied cancellation: it is left out of every
+ *        distribution from then on, with its modificationNumber unchanged), or null
  */
 public record DrEvent(String eventId, long modificationNumber, Instant createdAt, Instant modifiedAt, Instant start,
         Duration duration, double reductionKw, List<String> venIds, boolean testEvent, boolean cancelled,
-        String marketContext, List<String> resourceIds, Duration startAfter) {
+        String marketContext, List<String> resourceIds, Duration startAfter, Instant withdrawnAt) {
 
     public DrEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -61,7 +63,7 @@ public record DrEvent(String eventId, long modificationNumber, Instant createdAt
             List<String> venIds, boolean testEvent, String marketContext, List<String> resourceIds,
             Duration startAfter) {
         return new DrEvent(eventId, 0, now, now, start, duration, reductionKw, venIds, testEvent, false,
-                marketContext, resourceIds, startAfter);
+                marketContext, resourceIds, startAfter, null);
     }
 
     public Instant end() {
@@ -73,11 +75,11 @@ public record DrEvent(String eventId, long modificationNumber, Instant createdAt
     }
 
     /**
-     * The OpenADR status at {@code now}: a cancellation overrides time; otherwise far, near (within
-     * {@code nearWindow} of the start), active, then completed.
+     * The OpenADR status at {@code now}: a cancellation, explicit or implied, overrides time; otherwise far, near
+     * (within {@code nearWindow} of the start), active, then completed.
      */
     public EventStatusEnumeratedType status(Instant now, Duration nearWindow) {
-        if (cancelled) {
+        if (cancelled || withdrawn()) {
             return EventStatusEnumeratedType.CANCELLED;
         }
         if (!now.isBefore(end())) {
@@ -101,11 +103,25 @@ public record DrEvent(String eventId, long modificationNumber, Instant createdAt
     public DrEvent modified(Double newReductionKw, Duration newDuration, Instant at) {
         return new DrEvent(eventId, modificationNumber + 1, createdAt, at, start,
                 newDuration == null ? duration : newDuration, newReductionKw == null ? reductionKw : newReductionKw,
-                venIds, testEvent, false, marketContext, resourceIds, startAfter);
+                venIds, testEvent, false, marketContext, resourceIds, startAfter, null);
     }
 
     public DrEvent cancelledAt(Instant at) {
         return new DrEvent(eventId, modificationNumber + 1, createdAt, at, start, duration, reductionKw, venIds,
-                testEvent, true, marketContext, resourceIds, startAfter);
+                testEvent, true, marketContext, resourceIds, startAfter, null);
+    }
+
+    /**
+     * Withdrawn: an implied cancellation. OpenADR 2.0b lets a VTN cancel an event by leaving it out of the
+     * distributions that follow; a VEN treats an event it holds that a distribution no longer carries as cancelled. The
+     * modificationNumber does not change, since no new modification is sent.
+     */
+    public DrEvent withdrawnAt(Instant at) {
+        return new DrEvent(eventId, modificationNumber, createdAt, modifiedAt, start, duration, reductionKw, venIds,
+                testEvent, cancelled, marketContext, resourceIds, startAfter, at);
+    }
+
+    public boolean withdrawn() {
+        return withdrawnAt != null;
     }
 }

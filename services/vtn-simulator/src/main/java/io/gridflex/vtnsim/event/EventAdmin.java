@@ -101,6 +101,16 @@ public class EventAdmin {
         return view(cancelled, now);
     }
 
+    /** Leaves the event out of every distribution from now on: an implied cancellation. */
+    public EventView withdraw(String eventId) {
+        Instant now = clock.instant();
+        DrEvent withdrawn = book.withdraw(eventId, now);
+        LOG.infof("Withdrew event %s (left out of distributions from now on, modification %d)", eventId,
+                withdrawn.modificationNumber());
+        changes.fire(new EventsChanged(withdrawn.venIds()));
+        return view(withdrawn, now);
+    }
+
     public EventView get(String eventId) {
         EventRecord record = book.find(eventId).orElseThrow(() -> new UnknownEventException(eventId));
         return EventView.detail(record, record.event().status(clock.instant(), book.nearWindow()).value());

@@ -17,7 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Lets tests and the demo driver dispatch, change and cancel LOAD_DISPATCH events, and see what VENs did. */
+/**
+ * Lets tests and the demo driver dispatch, change, cancel and withdraw (cancel implicitly) LOAD_DISPATCH events, and
+ * see what VENs did.
+ */
 @Path("/admin/events")
 @Tag(name = "Events", description = "LOAD_DISPATCH events this VTN distributes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -75,5 +78,17 @@ public class EventAdminResource {
     @APIResponse(responseCode = "409", description = "The event is cancelled or over already")
     public EventView cancel(@PathParam("eventId") String eventId) {
         return admin.cancel(eventId);
+    }
+
+    @POST
+    @Path("{eventId}/withdraw")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Cancel an event implicitly: every distribution from now on leaves it out, and its"
+            + " modificationNumber stays; VENs that received it get a distribution without it")
+    @APIResponse(responseCode = "200", description = "Withdrawn")
+    @APIResponse(responseCode = "404", description = "No such event")
+    @APIResponse(responseCode = "409", description = "The event is cancelled or over already")
+    public EventView withdraw(@PathParam("eventId") String eventId) {
+        return admin.withdraw(eventId);
     }
 }

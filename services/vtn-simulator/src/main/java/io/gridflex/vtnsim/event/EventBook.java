@@ -64,14 +64,30 @@ public class EventBook {
     }
 
     /**
-     * What a poll hands a VEN: nothing when it holds the current modification of every event that concerns it,
-     * otherwise all of them (a distribution is the VEN's full picture: an event left out counts as cancelled).
-     * What is returned is recorded as received.
+     * Withdraws an event: from now on every distribution leaves it out, which tells each VEN that received it of an
+     * implied cancellation; its modificationNumber stays.
+     *
+     * @see #modify(String, Double, Duration, Instant) for the exceptions
      */
-    public synchronized List<DrEvent> distributeIfChanged(String venId, Instant now) {
+    public synchronized DrEvent withdraw(String eventId, Instant now) {
+        Entry entry = openEntry(eventId, now, "withdrawn");
+        entry.event = entry.event.withdrawnAt(now);
+        return entry.event;
+    }
+
+    /**
+     * What a poll hands a VEN: nothing when it holds the current modification of every event that concerns it and
+     * has been told of every withdrawal, otherwise all of them (a distribution is the VEN's full picture: an event
+     * left out counts as cancelled, which is how a withdrawal is told; with nothing left the distribution is empty).
+     * What is returned is recorded as received.
+     *
+     * @return the distribution's events, or empty when there is nothing to tell
+     */
+    public synchronized Optional<List<DrEvent>> distributeIfChanged(String venId, Instant now) {
         List<Entry> concerning = concerning(venId, now);
-        boolean changed = concerning.stream().anyMatch(entry -> !entry.delivery(venId).hasReceived(entry.event));
-        return changed ? distribute(concerning, venId, now) : List.of();
+        boolean changed = concerning.stream().anyMatch(entry -> !entry.delivery(venId).hasReceived(entry.event))
+                || entries.values().stream().anyMatch(entry -> entry.delivery(venId).owesWithdrawal(entry.event));
+        return changed ? Optional.of(distribute(concerning, venId, now)) : Optional.empty();
     }
 
     /**
@@ -143,9 +159,15 @@ public class EventBook {
         return result;
     }
 
+    /** Records what goes to the VEN; every withdrawal it was owed is told by this distribution, which leaves it out. */
     private List<DrEvent> distribute(List<Entry> chosen, String venId, Instant now) {
         for (Entry entry : chosen) {
             entry.deliveries.put(venId, entry.delivery(venId).distributed(entry.event, now));
+        }
+        for (Entry entry : entries.values()) {
+            if (entry.delivery(venId).owesWithdrawal(entry.event)) {
+                entry.deliveries.put(venId, entry.delivery(venId).toldWithdrawal(now));
+            }
         }
         return chosen.stream().map(entry -> entry.event).toList();
     }

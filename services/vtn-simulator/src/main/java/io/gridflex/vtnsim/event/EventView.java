@@ -9,22 +9,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * An event as the admin API shows it.
  *
  * @param vens what each targeted VEN received and answered; only in the single-event view
+ * @param withdrawnAt when it was withdrawn (an implied cancellation; its status then reads cancelled), or absent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventView(String eventId, long modificationNumber, String status, Instant start, Instant end,
         long durationSeconds, double reductionKw, List<String> venIds, boolean testEvent, Instant createdAt,
-        Instant modifiedAt, List<VenDelivery> vens) {
+        Instant modifiedAt, List<VenDelivery> vens, Instant withdrawnAt) {
 
     static EventView summary(DrEvent event, String status) {
         return new EventView(event.eventId(), event.modificationNumber(), status, event.start(), event.end(),
                 event.duration().toSeconds(), event.reductionKw(), event.venIds(), event.testEvent(),
-                event.createdAt(), event.modifiedAt(), null);
+                event.createdAt(), event.modifiedAt(), null, event.withdrawnAt());
     }
 
     static EventView detail(EventRecord record, String status) {
         DrEvent event = record.event();
         return new EventView(event.eventId(), event.modificationNumber(), status, event.start(), event.end(),
                 event.duration().toSeconds(), event.reductionKw(), event.venIds(), event.testEvent(),
-                event.createdAt(), event.modifiedAt(), record.deliveries());
+                event.createdAt(), event.modifiedAt(), record.deliveries(), event.withdrawnAt());
     }
 }

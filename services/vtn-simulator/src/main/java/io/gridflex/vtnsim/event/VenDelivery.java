@@ -9,12 +9,23 @@ import java.time.Instant;
  * @param modificationNumber the modification the VEN's last answer refers to
  * @param optType {@code optIn} or {@code optOut}, as the VEN sent it
  * @param responseCode the VEN's three-digit responseCode, as it sent it
+ * @param withdrawalToldAt when the VEN got the first distribution that left the withdrawn event out
  */
 public record VenDelivery(String venId, Instant distributedAt, Long distributedModificationNumber,
-        Instant respondedAt, String optType, String responseCode, Long modificationNumber) {
+        Instant respondedAt, String optType, String responseCode, Long modificationNumber, Instant withdrawalToldAt) {
 
     static VenDelivery none(String venId) {
-        return new VenDelivery(venId, null, null, null, null, null, null);
+        return new VenDelivery(venId, null, null, null, null, null, null, null);
+    }
+
+    /** The event was withdrawn after this VEN received it, and no distribution has left it out yet. */
+    boolean owesWithdrawal(DrEvent event) {
+        return event.withdrawn() && hasEverReceived() && withdrawalToldAt == null;
+    }
+
+    VenDelivery toldWithdrawal(Instant at) {
+        return new VenDelivery(venId, distributedAt, distributedModificationNumber, respondedAt, optType,
+                responseCode, modificationNumber, at);
     }
 
     boolean hasReceived(DrEvent event) {
@@ -27,11 +38,11 @@ public record VenDelivery(String venId, Instant distributedAt, Long distributedM
 
     VenDelivery distributed(DrEvent event, Instant at) {
         return new VenDelivery(venId, at, event.modificationNumber(), respondedAt, optType, responseCode,
-                modificationNumber);
+                modificationNumber, withdrawalToldAt);
     }
 
     VenDelivery answered(EventAnswer answer, Instant at) {
         return new VenDelivery(venId, distributedAt, distributedModificationNumber, at, answer.optType(),
-                answer.responseCode(), answer.modificationNumber());
+                answer.responseCode(), answer.modificationNumber(), withdrawalToldAt);
     }
 }

@@ -74,11 +74,11 @@ public class PollHandler implements MessageHandler {
             // A report request or cancellation waits: it goes first; events follow with the next poll.
             return queued;
         }
-        List<DrEvent> events = book.distributeIfChanged(venId, now);
+        Optional<List<DrEvent>> events = book.distributeIfChanged(venId, now);
         if (events.isEmpty()) {
             return Optional.of(OadrReplies.response(OadrResponseCode.OK, OadrResponseCode.OK.description(), null,
                     venId));
         }
-        return Optional.of(distribution.distribute(events, venId, now));
+        return Optional.of(distribution.distribute(events.get(), venId, now));
     }
 }

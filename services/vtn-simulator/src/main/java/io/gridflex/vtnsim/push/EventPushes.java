@@ -2,12 +2,10 @@ package io.gridflex.vtnsim.push;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.gridflex.vtnsim.event.DrEvent;
 import io.gridflex.vtnsim.event.EventBook;
 import io.gridflex.vtnsim.event.EventDistribution;
 import io.gridflex.vtnsim.event.EventsChanged;
@@ -42,10 +40,8 @@ public class EventPushes {
         for (String venId : change.venIds()) {
             vens.find(venId).filter(ven -> ven.push()).ifPresent(ven -> {
                 Instant now = clock.instant();
-                List<DrEvent> events = book.distributeIfChanged(venId, now);
-                if (!events.isEmpty()) {
-                    pusher.push(ven, "EiEvent", distribution.distribute(events, venId, now));
-                }
+                book.distributeIfChanged(venId, now).ifPresent(
+                        events -> pusher.push(ven, "EiEvent", distribution.distribute(events, venId, now)));
             });
         }
     }

@@ -23,18 +23,23 @@ class EventBookTest {
 
     private final EventBook book = new EventBook(NEAR);
 
+    /** What a poll hands the VEN, or an empty list when nothing (not even an empty distribution) is due. */
+    private static List<DrEvent> changed(EventBook book, String venId, Instant now) {
+        return book.distributeIfChanged(venId, now).orElse(List.of());
+    }
+
     @Test
     void aPollWithoutEventsGetsNothing() {
-        assertThat(book.distributeIfChanged("ven-1", NOW)).isEmpty();
+        assertThat(changed(book, "ven-1", NOW)).isEmpty();
     }
 
     @Test
     void aNewEventIsDistributedOnceToItsTargetOnly() {
         book.add(event("e1", "ven-1"));
 
-        assertThat(book.distributeIfChanged("ven-2", NOW)).isEmpty();
-        assertThat(ids(book.distributeIfChanged("ven-1", NOW))).containsExactly("e1");
-        assertThat(book.distributeIfChanged("ven-1", NOW.plusSeconds(2))).isEmpty();
+        assertThat(changed(book, "ven-2", NOW)).isEmpty();
+        assertThat(ids(changed(book, "ven-1", NOW))).containsExactly("e1");
+        assertThat(changed(book, "ven-1", NOW.plusSeconds(2))).isEmpty();
 
         VenDelivery delivery = book.find("e1").orElseThrow().deliveries().getFirst();
         assertThat(delivery.distributedAt()).isEqualTo(NOW);
@@ -45,31 +50,63 @@ class EventBookTest {
     void aChangeToOneEventRedistributesTheVensWholePicture() {
         book.add(event("e1", "ven-1"));
         book.add(event("e2", "ven-1"));
-        book.distributeIfChanged("ven-1", NOW);
+        changed(book, "ven-1", NOW);
 
         DrEvent modified = book.modify("e2", 900.0, null, NOW.plusSeconds(5));
         assertThat(modified.modificationNumber()).isEqualTo(1);
 
-        List<DrEvent> again = book.distributeIfChanged("ven-1", NOW.plusSeconds(10));
+        List<DrEvent> again = changed(book, "ven-1", NOW.plusSeconds(10));
         assertThat(ids(again)).containsExactly("e1", "e2");
         assertThat(again.get(1).reductionKw()).isEqualTo(900.0);
-        assertThat(book.distributeIfChanged("ven-1", NOW.plusSeconds(12))).isEmpty();
+        assertThat(changed(book, "ven-1", NOW.plusSeconds(12))).isEmpty();
     }
 
     @Test
     void aCancellationIsToldOnceToVensThatKnewTheEvent() {
         book.add(event("e1", "ven-1", "ven-2"));
-        book.distributeIfChanged("ven-1", NOW);
+        changed(book, "ven-1", NOW);
 
         book.cancel("e1", NOW.plusSeconds(5));
 
-        List<DrEvent> told = book.distributeIfChanged("ven-1", NOW.plusSeconds(6));
+        List<DrEvent> told = changed(book, "ven-1", NOW.plusSeconds(6));
         assertThat(ids(told)).containsExactly("e1");
         assertThat(told.getFirst().status(NOW, NEAR)).isEqualTo(EventStatusEnumeratedType.CANCELLED);
         assertThat(told.getFirst().modificationNumber()).isEqualTo(1);
+        assertThat(changed(book, "ven-1", NOW.plusSeconds(8))).isEmpty();
+        // ven-2 never saw it: there is nothing to take back.
+        assertThat(changed(book, "ven-2", NOW.plusSeconds(8))).isEmpty();
+    }
+
+    @Test
+    void aWithdrawnEventIsLeftOutOnceForVensThatKnewItAndItsModificationStays() {
+        book.add(event("e1", "ven-1", "ven-2"));
+        book.add(event("e2", "ven-1"));
+        changed(book, "ven-1", NOW);
+
+        DrEvent withdrawn = book.withdraw("e1", NOW.plusSeconds(5));
+        assertThat(withdrawn.modificationNumber()).as("no new modification is sent").isZero();
+        assertThat(withdrawn.status(NOW.plusSeconds(5), NEAR)).isEqualTo(EventStatusEnumeratedType.CANCELLED);
+
+        assertThat(ids(changed(book, "ven-1", NOW.plusSeconds(6)))).as("the picture without it").containsExactly("e2");
         assertThat(book.distributeIfChanged("ven-1", NOW.plusSeconds(8))).isEmpty();
+        assertThat(book.find("e1").orElseThrow().deliveries().getFirst().withdrawalToldAt())
+                .isEqualTo(NOW.plusSeconds(6));
         // ven-2 never saw it: there is nothing to take back.
         assertThat(book.distributeIfChanged("ven-2", NOW.plusSeconds(8))).isEmpty();
+        assertThatThrownBy(() -> book.modify("e1", 900.0, null, NOW.plusSeconds(9)))
+                .isInstanceOf(EventClosedException.class);
+    }
+
+    @Test
+    void withdrawingAVensOnlyEventSendsItAnEmptyDistribution() {
+        book.add(event("e1", "ven-1"));
+        changed(book, "ven-1", NOW);
+
+        book.withdraw("e1", NOW.plusSeconds(5));
+
+        assertThat(book.distributeIfChanged("ven-1", NOW.plusSeconds(6))).contains(List.of());
+        assertThat(book.distributeIfChanged("ven-1", NOW.plusSeconds(7))).isEmpty();
+        assertThat(book.distributeOpen("ven-1", NOW.plusSeconds(7), null)).isEmpty();
     }
 
     @Test
@@ -77,7 +114,7 @@ class EventBookTest {
         book.add(event("e1", "ven-1"));
         Instant afterEnd = NOW.plus(Duration.ofHours(3));
 
-        assertThat(book.distributeIfChanged("ven-1", afterEnd)).isEmpty();
+        assertThat(changed(book, "ven-1", afterEnd)).isEmpty();
         assertThat(book.distributeOpen("ven-1", afterEnd, null)).isEmpty();
     }
 
@@ -95,7 +132,7 @@ class EventBookTest {
     @Test
     void answersToTheCurrentModificationAreRecorded() {
         book.add(event("e1", "ven-1"));
-        book.distributeIfChanged("ven-1", NOW);
+        changed(book, "ven-1", NOW);
 
         assertThat(book.recordAnswers("ven-1", List.of(new EventAnswer("e1", 0, "optIn", "200")), NOW)).isEmpty();
 
@@ -152,7 +189,7 @@ class EventBookTest {
                     for (int i = 0; i < perThread; i++) {
                         numbers.add(book.modify("e1", 1.0 + i, null, NOW).modificationNumber());
                         if (i % 100 == 0) {
-                            book.distributeIfChanged("ven-1", NOW);
+                            changed(book, "ven-1", NOW);
                         }
                     }
                     return numbers;

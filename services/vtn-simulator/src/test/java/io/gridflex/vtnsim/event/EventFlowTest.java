@@ -12,6 +12,8 @@ import static io.gridflex.vtnsim.VtnTestClient.requestId;
 import static io.gridflex.vtnsim.VtnTestClient.response;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.util.List;
@@ -209,6 +211,25 @@ class EventFlowTest {
                 .isEqualTo(ResponseRequiredType.ALWAYS);
         assertThat(code(response(poll(ven.venId())).getEiResponse())).isEqualTo("200");
         assertThat(adminEvent(eventId).getString("status")).isEqualTo("cancelled");
+    }
+
+    @Test
+    void aWithdrawnEventIsLeftOutOfTheNextDistributionWhichIsEmptyWhenNothingElseIsOpen() {
+        Registration ven = register("site-withdraw");
+        String eventId = createEvent(ven.venId(), 1000, 600);
+        distribution(poll(ven.venId()));
+
+        given().when().post("/admin/events/" + eventId + "/withdraw")
+                .then().statusCode(200).body("modificationNumber", equalTo(0))
+                .body("withdrawnAt", notNullValue());
+
+        OadrDistributeEventType without = distribution(poll(ven.venId()));
+        assertThat(without.getOadrEvent()).as("an implied cancellation: the event is left out").isEmpty();
+        assertThat(without.getVtnID()).isNotBlank();
+        assertThat(code(response(poll(ven.venId())).getEiResponse())).as("told once").isEqualTo("200");
+        assertThat(adminEvent(eventId).getString("status")).isEqualTo("cancelled");
+        given().when().post("/admin/events/" + eventId + "/withdraw").then().statusCode(409);
+        given().when().post("/admin/events/evt-none/withdraw").then().statusCode(404);
     }
 
     @Test
