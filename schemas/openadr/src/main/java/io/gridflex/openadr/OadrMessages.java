@@ -61,6 +61,10 @@ public final class OadrMessages {
     public static final String LOAD_DISPATCH = "LOAD_DISPATCH";
     /** The one signal of a dispatch event; VENs refer to it by this ID. */
     public static final String DISPATCH_SIGNAL_ID = "loadDispatch";
+    /** The signalName of OpenADR's SIMPLE levels. */
+    public static final String SIMPLE = "SIMPLE";
+    /** The signalID of a {@link #simpleEvent}'s one signal. */
+    public static final String SIMPLE_SIGNAL_ID = "simple";
 
     /** Electrical context of the MW figures; OpenADR requires it on every power unit. */
     private static final BigDecimal GRID_HERTZ = BigDecimal.valueOf(50);
@@ -267,6 +271,27 @@ public final class OadrMessages {
         oadrEvent.setOadrResponseRequired(event.responseRequired()
                 ? ResponseRequiredType.ALWAYS
                 : ResponseRequiredType.NEVER);
+        return oadrEvent;
+    }
+
+    /**
+     * One {@code SIMPLE} event: a {@code level} signal without itemBase, timed, described and targeted as
+     * {@link #loadDispatchEvent} does it; each interval's value (its {@code deltaMegawatts} field) is read as the
+     * level, 0 (normal) to 3.
+     */
+    public static OadrDistributeEventType.OadrEvent simpleEvent(LoadDispatchEvent event) {
+        for (DispatchInterval interval : event.intervals()) {
+            double level = interval.deltaMegawatts();
+            if (level != Math.rint(level) || level < 0 || level > 3) {
+                throw new IllegalArgumentException("a SIMPLE level is 0, 1, 2 or 3, got " + level);
+            }
+        }
+        OadrDistributeEventType.OadrEvent oadrEvent = loadDispatchEvent(event);
+        EiEventSignalType signal = oadrEvent.getEiEvent().getEiEventSignals().getEiEventSignal().getFirst();
+        signal.setSignalName(SIMPLE);
+        signal.setSignalType(SignalTypeEnumeratedType.LEVEL);
+        signal.setSignalID(SIMPLE_SIGNAL_ID);
+        signal.setItemBase(null);
         return oadrEvent;
     }
 

@@ -2,6 +2,7 @@ package io.gridflex.openadr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import io.gridflex.openadr.model.ei.EventStatusEnumeratedType;
 import io.gridflex.openadr.model.ei.OptTypeType;
 import io.gridflex.openadr.model.ei.PayloadFloatType;
 import io.gridflex.openadr.model.ei.SignalPayloadType;
+import io.gridflex.openadr.model.ei.SignalTypeEnumeratedType;
 import io.gridflex.openadr.model.oadr.OadrCreatePartyRegistrationType;
 import io.gridflex.openadr.model.oadr.OadrCreatedEventType;
 import io.gridflex.openadr.model.oadr.OadrCreatedPartyRegistrationType;
@@ -148,6 +150,30 @@ class OadrMessagesTest {
         assertThat(response.getEiResponse().getResponseDescription()).isEqualTo("no such event");
         assertThat(response.getEiResponse().getRequestID()).isEqualTo("req-5");
         assertThat(response.getVenID()).isEqualTo("ven-9");
+    }
+
+    @Test
+    void aSimpleEventIsOneLevelSignalWithoutUnitsThatTheSchemaAccepts() {
+        LoadDispatchEvent levels = new LoadDispatchEvent("evt-simple", 0, "oadr://test", CREATED,
+                EventStatusEnumeratedType.FAR, CREATED.plusSeconds(3600),
+                List.of(new DispatchInterval(Duration.ofMinutes(15), 1), new DispatchInterval(Duration.ofMinutes(15),
+                        3)),
+                List.of("ven-1"), true);
+        OadrDistributeEventType distribute = (OadrDistributeEventType) OadrMessages.body(XML.unmarshal(XML.marshal(
+                OadrMessages.distributeEvent("d-1", "VTN-1", List.of(OadrMessages.simpleEvent(levels))))));
+
+        EiEventSignalType signal = distribute.getOadrEvent().getFirst().getEiEvent().getEiEventSignals()
+                .getEiEventSignal().getFirst();
+        assertThat(signal.getSignalName()).isEqualTo("SIMPLE");
+        assertThat(signal.getSignalType()).isEqualTo(SignalTypeEnumeratedType.LEVEL);
+        assertThat(signal.getItemBase()).isNull();
+        assertThat(signal.getIntervals().getInterval()).extracting(i -> ((PayloadFloatType) ((SignalPayloadType) i
+                .getStreamPayloadBase().getFirst().getValue()).getPayloadBase().getValue()).getValue())
+                .containsExactly(1f, 3f);
+        assertThatThrownBy(() -> OadrMessages.simpleEvent(new LoadDispatchEvent("evt-bad", 0, "oadr://test",
+                CREATED, EventStatusEnumeratedType.FAR, CREATED, List.of(new DispatchInterval(Duration.ofMinutes(1),
+                        -0.5)),
+                List.of("ven-1"), true))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -8,17 +8,19 @@ import java.util.Objects;
 import io.gridflex.openadr.model.ei.EventStatusEnumeratedType;
 
 /**
- * One demand-response event as this VTN holds it: a load reduction for a period, for a set of VENs. Immutable; a
+ * One demand-response event as this VTN holds it: a load reduction (or a SIMPLE level) for a period, for a set of
+ * VENs. Immutable; a
  * modification or cancellation is a new value with the next modificationNumber, as OpenADR requires.
  *
  * @param venIds the VENs targeted, fixed when the event is created
  * @param resourceIds resourceIDs named in the eiTarget beside each VEN's venID, fixed when the event is created
+ * @param level for a SIMPLE event its level, 1 to 3 (reductionKw is then 0); 0 for a LOAD_DISPATCH event
  * @param withdrawnAt when the operator withdrew the event (an implied cancellation: it is left out of every
  *        distribution from then on, with its modificationNumber unchanged), or null
  */
 public record DrEvent(String eventId, long modificationNumber, Instant createdAt, Instant modifiedAt, Instant start,
         Duration duration, double reductionKw, List<String> venIds, boolean testEvent, boolean cancelled,
-        String marketContext, List<String> resourceIds, Duration startAfter, Instant withdrawnAt) {
+        String marketContext, List<String> resourceIds, Duration startAfter, Instant withdrawnAt, int level) {
 
     public DrEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -32,7 +34,13 @@ public record DrEvent(String eventId, long modificationNumber, Instant createdAt
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("an event lasts a positive time, got " + duration);
         }
-        if (!(reductionKw > 0) || Double.isInfinite(reductionKw)) {
+        if (level < 0 || level > 3) {
+            throw new IllegalArgumentException("a SIMPLE level is 1 to 3 (0: a LOAD_DISPATCH event), got " + level);
+        }
+        if (level > 0 && reductionKw != 0) {
+            throw new IllegalArgumentException("a SIMPLE event has a level, not a reduction, got " + reductionKw);
+        }
+        if (level == 0 && (!(reductionKw > 0) || Double.isInfinite(reductionKw))) {
             throw new IllegalArgumentException("an event reduces load by a positive finite amount, got " + reductionKw);
         }
     }
@@ -62,8 +70,21 @@ public record DrEvent(String eventId, long modificationNumber, Instant createdAt
     public static DrEvent create(String eventId, Instant now, Instant start, Duration duration, double reductionKw,
             List<String> venIds, boolean testEvent, String marketContext, List<String> resourceIds,
             Duration startAfter) {
+        return create(eventId, now, start, duration, reductionKw, venIds, testEvent, marketContext, resourceIds,
+                startAfter, 0);
+    }
+
+    /** @param level 1 to 3 for a SIMPLE event (with reductionKw 0), 0 for a LOAD_DISPATCH event */
+    public static DrEvent create(String eventId, Instant now, Instant start, Duration duration, double reductionKw,
+            List<String> venIds, boolean testEvent, String marketContext, List<String> resourceIds,
+            Duration startAfter, int level) {
         return new DrEvent(eventId, 0, now, now, start, duration, reductionKw, venIds, testEvent, false,
-                marketContext, resourceIds, startAfter, null);
+                marketContext, resourceIds, startAfter, null, level);
+    }
+
+    /** A SIMPLE event (a level signal) rather than a LOAD_DISPATCH one (a reduction in kW). */
+    public boolean simple() {
+        return level > 0;
     }
 
     public Instant end() {
@@ -101,14 +122,20 @@ public record DrEvent(String eventId, long modificationNumber, Instant createdAt
 
     /** @param newReductionKw or null to keep; @param newDuration or null to keep */
     public DrEvent modified(Double newReductionKw, Duration newDuration, Instant at) {
+        return modified(newReductionKw, newDuration, null, at);
+    }
+
+    /** @param newLevel a SIMPLE event's new level, or null to keep */
+    public DrEvent modified(Double newReductionKw, Duration newDuration, Integer newLevel, Instant at) {
         return new DrEvent(eventId, modificationNumber + 1, createdAt, at, start,
                 newDuration == null ? duration : newDuration, newReductionKw == null ? reductionKw : newReductionKw,
-                venIds, testEvent, false, marketContext, resourceIds, startAfter, null);
+                venIds, testEvent, false, marketContext, resourceIds, startAfter, null,
+                newLevel == null ? level : newLevel);
     }
 
     public DrEvent cancelledAt(Instant at) {
         return new DrEvent(eventId, modificationNumber + 1, createdAt, at, start, duration, reductionKw, venIds,
-                testEvent, true, marketContext, resourceIds, startAfter, null);
+                testEvent, true, marketContext, resourceIds, startAfter, null, level);
     }
 
     /**
@@ -118,7 +145,7 @@ public record DrEvent(String eventId, long modificationNumber, Instant createdAt
      */
     public DrEvent withdrawnAt(Instant at) {
         return new DrEvent(eventId, modificationNumber, createdAt, modifiedAt, start, duration, reductionKw, venIds,
-                testEvent, cancelled, marketContext, resourceIds, startAfter, at);
+                testEvent, cancelled, marketContext, resourceIds, startAfter, at, level);
     }
 
     public boolean withdrawn() {

@@ -45,7 +45,18 @@ public class EventAdmin {
                     "A JSON body with reductionKw and durationSeconds is required");
         }
         Instant now = clock.instant();
-        double reductionKw = reduction(request.reductionKw(), true);
+        int level = 0;
+        double reductionKw;
+        if (request.level() != null) {
+            if (request.reductionKw() != null) {
+                throw ApiException.badRequest("invalid-event", "Give reductionKw (a LOAD_DISPATCH event) or level (a"
+                        + " SIMPLE event), not both");
+            }
+            level = level(request.level());
+            reductionKw = 0;
+        } else {
+            reductionKw = reduction(request.reductionKw(), true);
+        }
         Duration duration = duration(request.durationSeconds(), true);
         Instant start = request.start() == null ? now.truncatedTo(ChronoUnit.SECONDS) : start(request.start());
         if (!start.plus(duration).isAfter(now)) {
@@ -55,10 +66,12 @@ public class EventAdmin {
         List<String> targets = targets(request.venId());
         DrEvent event = DrEvent.create("evt-" + UUID.randomUUID(), now, start, duration, reductionKw, targets,
                 Boolean.TRUE.equals(request.testEvent()), marketContext(request.marketContext()),
-                resourceIds(request.resourceIds()), startAfter(request.startAfterSeconds()));
+                resourceIds(request.resourceIds()), startAfter(request.startAfterSeconds()), level);
         book.add(event);
-        LOG.infof("Created event %s: %.3f kW from %s for %s, for %s", event.eventId(), reductionKw, start, duration,
-                targets);
+        LOG.infof("Created event %s: %s from %s for %s, for %s", event.eventId(), event.simple()
+                ? "SIMPLE level "
+                        + level
+                : "%.3f kW".formatted(reductionKw), start, duration, targets);
         changes.fire(new EventsChanged(targets));
         return view(event, now);
     }
@@ -74,19 +87,26 @@ public class EventAdmin {
     }
 
     public EventView modify(String eventId, ModifyEventRequest request) {
-        if (request == null || (request.reductionKw() == null && request.durationSeconds() == null)) {
-            throw ApiException.badRequest("invalid-event", "Give reductionKw, durationSeconds or both");
+        if (request == null || (request.reductionKw() == null && request.durationSeconds() == null
+                && request.level() == null)) {
+            throw ApiException.badRequest("invalid-event", "Give reductionKw (or level), durationSeconds or both");
         }
         Double reductionKw = request.reductionKw() == null ? null : reduction(request.reductionKw(), false);
         Duration duration = request.durationSeconds() == null ? null : duration(request.durationSeconds(), false);
+        Integer level = request.level() == null ? null : level(request.level());
         Instant now = clock.instant();
         EventRecord current = book.find(eventId).orElseThrow(() -> new UnknownEventException(eventId));
+        if (current.event().simple() ? reductionKw != null : level != null) {
+            throw ApiException.badRequest("invalid-event", current.event().simple()
+                    ? "Event " + eventId + " is a SIMPLE event: change its level, not reductionKw"
+                    : "Event " + eventId + " is a LOAD_DISPATCH event: change its reductionKw, not a level");
+        }
         if (duration != null && !current.event().start().plus(duration).isAfter(now)) {
             // A VEN is only told of changes to events that still run: one ended this way would never hear of it.
             throw ApiException.badRequest("invalid-event", "durationSeconds " + duration.toSeconds()
                     + " would end the event before now; cancel it instead");
         }
-        DrEvent modified = book.modify(eventId, reductionKw, duration, now);
+        DrEvent modified = book.modify(eventId, reductionKw, duration, level, now);
         LOG.infof("Modified event %s to modification %d: %.3f kW for %s", eventId, modified.modificationNumber(),
                 modified.reductionKw(), modified.duration());
         changes.fire(new EventsChanged(modified.venIds()));
@@ -151,6 +171,13 @@ public class EventAdmin {
             }
         }
         return List.copyOf(new LinkedHashSet<>(ids));
+    }
+
+    private static int level(int level) {
+        if (level < 1 || level > 3) {
+            throw ApiException.badRequest("invalid-event", "level must be 1, 2 or 3, got " + level);
+        }
+        return level;
     }
 
     private static double reduction(Double value, boolean required) {

@@ -51,8 +51,14 @@ public class EventBook {
      * @throws EventClosedException when the event is cancelled or over
      */
     public synchronized DrEvent modify(String eventId, Double reductionKw, Duration duration, Instant now) {
+        return modify(eventId, reductionKw, duration, null, now);
+    }
+
+    /** @param level a SIMPLE event's new level, or null to keep */
+    public synchronized DrEvent modify(String eventId, Double reductionKw, Duration duration, Integer level,
+            Instant now) {
         Entry entry = openEntry(eventId, now, "modified");
-        entry.event = entry.event.modified(reductionKw, duration, now);
+        entry.event = entry.event.modified(reductionKw, duration, level, now);
         return entry.event;
     }
 

@@ -18,7 +18,8 @@ import io.gridflex.vtnsim.config.VtnConfig;
 import io.gridflex.vtnsim.openadr.OadrReplies;
 
 /**
- * Turns events into the oadrDistributeEvent one VEN receives: a LOAD_DISPATCH {@code delta} signal in MW, status as
+ * Turns events into the oadrDistributeEvent one VEN receives: a LOAD_DISPATCH {@code delta} signal in MW (or, for a
+ * SIMPLE event, its {@code level} signal), status as
  * of now, a response always required, that VEN as the target, and the event's start randomization
  * ({@code tolerance/tolerate/startafter}) when it has one.
  */
@@ -47,13 +48,16 @@ public class EventDistribution {
     }
 
     OadrDistributeEventType.OadrEvent oadrEvent(DrEvent event, String venId, Instant now) {
-        // A reduction is a negative change in consumption.
-        DispatchInterval interval = new DispatchInterval(event.duration(), -event.reductionKw() / KW_PER_MW);
+        // A reduction is a negative change in consumption; a SIMPLE event's one interval carries its level.
+        DispatchInterval interval = new DispatchInterval(event.duration(),
+                event.simple() ? event.level() : -event.reductionKw() / KW_PER_MW);
         LoadDispatchEvent dispatch = new LoadDispatchEvent(event.eventId(), event.modificationNumber(),
                 event.marketContext() == null ? config.marketContext() : event.marketContext(), event.createdAt(),
                 event.status(now, config.nearWindow()), event.start(),
                 List.of(interval), List.of(venId), true);
-        OadrDistributeEventType.OadrEvent oadrEvent = OadrMessages.loadDispatchEvent(dispatch);
+        OadrDistributeEventType.OadrEvent oadrEvent = event.simple()
+                ? OadrMessages.simpleEvent(dispatch)
+                : OadrMessages.loadDispatchEvent(dispatch);
         oadrEvent.getEiEvent().getEiTarget().getResourceID().addAll(event.resourceIds());
         EventDescriptorType descriptor = oadrEvent.getEiEvent().getEventDescriptor();
         descriptor.setModificationDateTime(event.modifiedAt());

@@ -2,8 +2,12 @@ package io.gridflex.vtnsim.event;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Body of {@code PUT /admin/events/{eventId}}: at least one of the two; an absent one is kept. */
+/**
+ * Body of {@code PUT /admin/events/{eventId}}: at least one field; an absent one is kept. A LOAD_DISPATCH event takes
+ * reductionKw, a SIMPLE one level.
+ */
 public record ModifyEventRequest(
         @Schema(description = "New load reduction, in kW", examples = "2000") Double reductionKw,
-        @Schema(description = "New length in whole seconds, counted from the unchanged start", examples = "1800") Integer durationSeconds) {
+        @Schema(description = "New length in whole seconds, counted from the unchanged start", examples = "1800") Integer durationSeconds,
+        @Schema(description = "A SIMPLE event's new level, 1 to 3", examples = "3") Integer level) {
 }

@@ -194,6 +194,38 @@ class EventFlowTest {
     }
 
     @Test
+    void aSimpleEventIsALevelSignalAndItsLevelIsWhatChanges() {
+        Registration ven = register("site-simple");
+        String eventId = given().contentType(ContentType.JSON)
+                .body(Map.of("level", 2, "durationSeconds", 600, "venId", ven.venId()))
+                .when().post("/admin/events").then().statusCode(201).body("level", equalTo(2))
+                .extract().path("eventId");
+
+        EiEventSignalType signal = distribution(poll(ven.venId())).getOadrEvent().getFirst().getEiEvent()
+                .getEiEventSignals().getEiEventSignal().getFirst();
+        assertThat(signal.getSignalName()).isEqualTo("SIMPLE");
+        assertThat(signal.getSignalType()).isEqualTo(SignalTypeEnumeratedType.LEVEL);
+        assertThat(signal.getItemBase()).isNull();
+        assertThat(megawatts(signal.getIntervals().getInterval())).as("the level").containsExactly(2f);
+
+        given().contentType(ContentType.JSON).body(Map.of("level", 3)).when().put("/admin/events/" + eventId)
+                .then().statusCode(200).body("modificationNumber", equalTo(1));
+        assertThat(megawatts(distribution(poll(ven.venId())).getOadrEvent().getFirst().getEiEvent()
+                .getEiEventSignals().getEiEventSignal().getFirst().getIntervals().getInterval())).containsExactly(3f);
+
+        given().contentType(ContentType.JSON).body(Map.of("reductionKw", 500)).when().put("/admin/events/" + eventId)
+                .then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("level", 4)).when().put("/admin/events/" + eventId)
+                .then().statusCode(400);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("level", 1, "reductionKw", 100, "durationSeconds", 600, "venId", ven.venId()))
+                .when().post("/admin/events").then().statusCode(400);
+        String dispatch = createEvent(ven.venId(), 1000, 600);
+        given().contentType(ContentType.JSON).body(Map.of("level", 2)).when().put("/admin/events/" + dispatch)
+                .then().statusCode(400);
+    }
+
+    @Test
     void aCancellationIsRedistributed() {
         Registration ven = register("site-cancel");
         String eventId = createEvent(ven.venId(), 1000, 600);
