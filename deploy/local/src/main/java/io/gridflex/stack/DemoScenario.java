@@ -20,7 +20,8 @@ import io.gridflex.stack.ScenarioSteps.Issued;
  * both end the sites restore in stages, and settlement states each event's share of the delivered energy, which is
  * compared with what the miners' own counters say, shared by the same kW. Then a third event runs while the sites'
  * link to the platform is down throughout ({@link OfflineEvent}), and a fourth is lowered before it starts, raised
- * while it runs and cancelled long before its end ({@link ChangedEvent}).
+ * while it runs and cancelled long before its end ({@link ChangedEvent}); last, a SIMPLE event, a level without kW,
+ * is carried out at its time ({@link SimpleEvent}).
  */
 public final class DemoScenario {
 
@@ -109,6 +110,7 @@ public final class DemoScenario {
 
             figures.add(new OfflineEvent(stack, narrator, steps, http).run(sampler, vtnId, reductionKw, duration));
             new ChangedEvent(stack, narrator, steps, http).run(sampler, vtnId, reductionKw);
+            new SimpleEvent(stack, narrator, steps, http).run(sampler, vtnId);
         } catch (RuntimeException e) {
             narrator.fail("demo stopped: %s", e.getMessage());
         }

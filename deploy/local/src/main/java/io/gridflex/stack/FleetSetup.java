@@ -14,6 +14,8 @@ final class FleetSetup {
     static final String PROGRAM = "local";
     /** What each site is enrolled with: the first site in merit order takes the first 80 kW of an event. */
     static final double ENROLLED_KW = 80;
+    /** The program's shares of the enrolled capacity that SIMPLE levels 1, 2 and 3 ask for. */
+    static final List<Double> LEVEL_SHARES = List.of(0.25, 0.5, 1.0);
 
     private FleetSetup() {
     }
@@ -26,7 +28,7 @@ final class FleetSetup {
     static Map<String, String> register(JsonHttp http, String dispatchUrl, String operatorToken, List<String> sites,
             double maxImportKw) {
         http.post(dispatchUrl + "/api/programs", operatorToken, Map.of("programId", PROGRAM, "name",
-                "Local demo utility", "levelShares", List.of(0.25, 0.5, 1), "overDeliveryMargin", 0, "currency",
+                "Local demo utility", "levelShares", LEVEL_SHARES, "overDeliveryMargin", 0, "currency",
                 "USD", "timeZone", "UTC"));
         for (int i = 0; i < sites.size(); i++) {
             String site = sites.get(i);

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
  * while the sites' link to Kafka is down from before it starts until after they have restored, and settlement's
  * figures for it, complete only once the agents have replayed what they kept on disk, match the miners just as well.
  * Last, an event with start randomization is lowered before it starts, raised while it runs and cancelled long
- * before its end, and the sites' draw follows each change (each site starting within the randomization); any step
- * that does not happen is a failure of the report.
+ * before its end, and the sites' draw follows each change (each site starting within the randomization); and a
+ * SIMPLE event (level 2, no kW) is allocated as the program's share of the enrolled capacity and carried out at its
+ * time. Any step that does not happen is a failure of the report.
  */
 class EndToEndIT {
 
