@@ -23,6 +23,7 @@ public class GatewayMetrics implements RelayMeters {
     private final Counter eventsReceived;
     private final Counter eventsDuplicate;
     private final Counter eventsOutOfOrder;
+    private final Counter eventsChangedWithoutNewNumber;
     private final Counter eventsOptedOut;
     private final Counter eventsOptedIn;
     private final Timer publishLag;
@@ -40,6 +41,10 @@ public class GatewayMetrics implements RelayMeters {
                 .register(registry);
         this.eventsOutOfOrder = Counter.builder("gridflex.gateway.events.out.of.order")
                 .description("Events older than the revision already handled")
+                .register(registry);
+        this.eventsChangedWithoutNewNumber = Counter.builder("gridflex.gateway.events.changed.without.new.number")
+                .description("Events received again with the modification number already handled but other content;"
+                        + " the revision held stands")
                 .register(registry);
         this.eventsOptedOut = Counter.builder("gridflex.gateway.events.opted.out")
                 .description("New event revisions declined (optOut)")
@@ -89,6 +94,10 @@ public class GatewayMetrics implements RelayMeters {
 
     public void eventDuplicate() {
         eventsDuplicate.increment();
+    }
+
+    public void eventChangedWithoutNewNumber() {
+        eventsChangedWithoutNewNumber.increment();
     }
 
     public void eventOutOfOrder() {

@@ -24,6 +24,12 @@ public record Decision(Kind kind, OptTypeType optType, OadrResponseCode code, St
         NEW_REVISION,
         /** The modification number we already hold: nothing stored or published, answered again. */
         DUPLICATE,
+        /**
+         * The modification number we already hold, with other content: the VTN changed the event without raising its
+         * number. Handled as a {@link #DUPLICATE} (the revision held stands: nothing stored or published, answered
+         * again), and logged and counted so that an operator can take it up with the utility.
+         */
+        CHANGED_WITHOUT_NEW_NUMBER,
         /** Lower than the modification number we hold: ignored, answered 450. */
         OUT_OF_SEQUENCE
     }

@@ -246,6 +246,11 @@ public class DistributionHandler {
             IncomingRevision revision = incoming.get(i);
             switch (decision.kind()) {
                 case DUPLICATE -> metrics.eventDuplicate();
+                case CHANGED_WITHOUT_NEW_NUMBER -> {
+                    metrics.eventDuplicate();
+                    metrics.eventChangedWithoutNewNumber();
+                    LOG.warnf("event %s: %s", revision.eventId(), decision.reason());
+                }
                 case OUT_OF_SEQUENCE -> {
                     metrics.eventOutOfOrder();
                     LOG.warnf("event %s modification %d is out of sequence: %s", revision.eventId(),

@@ -1,5 +1,8 @@
 package io.gridflex.gateway.event;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.gridflex.messages.DrEvent;
@@ -22,9 +25,14 @@ public final class RevisionDecider {
             StoredRevision held = stored.get();
             if (incoming.modificationNumber() == held.modificationNumber()) {
                 // Same answer as the first time, so a VTN that lost our reply hears the same thing again.
-                return new Decision(Decision.Kind.DUPLICATE, held.optType(), held.responseCode(),
-                        "modification " + held.modificationNumber() + " already handled", Optional.empty(),
-                        reply(incoming, held.optType(), held.responseCode()));
+                Optional<String> changed = changedWithoutNewNumber(incoming, held);
+                return new Decision(changed.isPresent()
+                        ? Decision.Kind.CHANGED_WITHOUT_NEW_NUMBER
+                        : Decision.Kind.DUPLICATE, held.optType(), held.responseCode(),
+                        "modification " + held.modificationNumber() + " already handled" + changed.map(what -> "; the"
+                                + " VTN changed its " + what + " without raising the modificationNumber: the revision"
+                                + " held stands").orElse(""),
+                        Optional.empty(), reply(incoming, held.optType(), held.responseCode()));
             }
             if (incoming.modificationNumber() < held.modificationNumber()) {
                 return new Decision(Decision.Kind.OUT_OF_SEQUENCE, held.optType(), OadrResponseCode.OUT_OF_SEQUENCE,
@@ -54,6 +62,40 @@ public final class RevisionDecider {
                     refused.code(), refused.reason(), lastPublished.map(last -> withdrawn(last, incoming)),
                     reply(incoming, OptTypeType.OPT_OUT, refused.code()));
         };
+    }
+
+    /**
+     * What differs between the event as received again and the DrEvent published for the revision held, by the
+     * fields that say what to execute (not its status, which OpenADR moves from far to near to active without a new
+     * modification number); empty when nothing does, or when there is nothing to compare with (the revision held was
+     * declined or cancelled, or the one received cannot be read).
+     */
+    static Optional<String> changedWithoutNewNumber(IncomingRevision incoming, StoredRevision held) {
+        if (!(incoming.verdict() instanceof Verdict.Accepted accepted) || held.lastPublished().isEmpty()) {
+            return Optional.empty();
+        }
+        DrEvent last = held.lastPublished().get();
+        if (last.modificationNumber() != held.modificationNumber() + held.implicitCancellations()
+                || last.status() == DrEvent.EventStatus.CANCELLED) {
+            return Optional.empty();
+        }
+        DrEvent now = accepted.event();
+        List<String> changed = new ArrayList<>();
+        if (!now.start().equals(last.start()) || !now.end().equals(last.end())) {
+            changed.add("timing");
+        }
+        if (now.signal() != last.signal() || !Objects.equals(now.currency(), last.currency())
+                || !now.intervals().equals(last.intervals())) {
+            changed.add("signal");
+        }
+        if (!now.targets().equals(last.targets())) {
+            changed.add("targets");
+        }
+        if (now.startAfterSeconds() != last.startAfterSeconds() || now.priority() != last.priority()
+                || now.testEvent() != last.testEvent() || !Objects.equals(now.marketContext(), last.marketContext())) {
+            changed.add("properties");
+        }
+        return changed.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", changed));
     }
 
     /**

@@ -47,6 +47,34 @@ class RevisionDeciderTest {
     }
 
     @Test
+    void theSameModificationWithOtherContentIsADuplicateThatSaysWhatTheVtnChanged() {
+        StoredRevision held = new StoredRevision(2, OptTypeType.OPT_IN, OadrResponseCode.OK, Optional.of(event(2,
+                500)));
+
+        Decision decision = RevisionDecider.decide(incoming(2, false, true, accepted(event(2, 900))),
+                Optional.of(held));
+
+        assertThat(decision.kind()).isEqualTo(Decision.Kind.CHANGED_WITHOUT_NEW_NUMBER);
+        assertThat(decision.stores()).isFalse();
+        assertThat(decision.publish()).as("the revision held stands").isEmpty();
+        assertThat(decision.reason()).isEqualTo("modification 2 already handled; the VTN changed its signal without"
+                + " raising the modificationNumber: the revision held stands");
+        assertThat(decision.reply()).contains(EventReply.optIn("e1", 2));
+    }
+
+    @Test
+    void theSameModificationWithOnlyItsStatusMovedOnIsAPlainDuplicate() {
+        StoredRevision held = new StoredRevision(2, OptTypeType.OPT_IN, OadrResponseCode.OK, Optional.of(event(2,
+                500)));
+        DrEvent active = DrEventRevision.of(event(2, 500), 2, DrEvent.EventStatus.ACTIVE, RECEIVED.plusSeconds(60));
+
+        Decision decision = RevisionDecider.decide(incoming(2, false, true, accepted(active)), Optional.of(held));
+
+        assertThat(decision.kind()).isEqualTo(Decision.Kind.DUPLICATE);
+        assertThat(decision.reason()).isEqualTo("modification 2 already handled");
+    }
+
+    @Test
     void anOlderModificationIsOutOfSequence() {
         StoredRevision held = new StoredRevision(5, OptTypeType.OPT_IN, OadrResponseCode.OK, Optional.of(event(5, 1)));
 

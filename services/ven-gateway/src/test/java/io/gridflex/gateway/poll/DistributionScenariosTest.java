@@ -186,6 +186,30 @@ class DistributionScenariosTest {
         }
     }
 
+    /** A_E1_0370: a VTN that changes an event without raising its modificationNumber. */
+    @Test
+    void contentChangedUnderTheSameModificationNumberLeavesTheRevisionHeldAndIsCounted() throws SQLException {
+        Instant start = now.plus(Duration.ofHours(1));
+        send("REQ-C0", dispatch("c1same", start));
+        double before = meters.counter("gridflex.gateway.events.changed.without.new.number").count();
+
+        VtnOutcome outcome = send("REQ-C1", VtnXml.event("c1same", start).ven(VEN)
+                .signal(VtnXml.signal("LOAD_DISPATCH", "delta", QUARTER, "-2.0", "-2.0")
+                        .withItem(VtnXml.powerReal("W", "M"))));
+        VtnOutcome repeated = send("REQ-C2", dispatch("c1same", start).status("near"));
+
+        assertThat(answers(outcome, "REQ-C1")).containsExactly("c1same/0 optIn 200");
+        assertThat(events(outcome).decisions()).extracting(Decision::kind)
+                .containsExactly(Decision.Kind.CHANGED_WITHOUT_NEW_NUMBER);
+        assertThat(events(outcome).decisions().getFirst().reason()).contains("the VTN changed its signal");
+        assertThat(events(repeated).decisions()).as("the first content again, only its status moved on")
+                .extracting(Decision::kind).containsExactly(Decision.Kind.DUPLICATE);
+        assertThat(meters.counter("gridflex.gateway.events.changed.without.new.number").count()).isEqualTo(before + 1);
+        assertThat(published("c1same")).as("the revision held stands").singleElement().satisfies(e -> assertThat(
+                e.intervals()).extracting(i -> i.value().stripTrailingZeros().toPlainString())
+                .containsExactly("500", "750"));
+    }
+
     /** A_E1_0098. */
     @Test
     void aModificationOfAnEventUnderWayIsAnsweredAndPassedOn() throws SQLException {
