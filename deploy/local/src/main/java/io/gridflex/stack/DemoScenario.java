@@ -110,7 +110,7 @@ public final class DemoScenario {
 
             figures.add(new OfflineEvent(stack, narrator, steps, http).run(sampler, vtnId, reductionKw, duration));
             new ChangedEvent(stack, narrator, steps, http).run(sampler, vtnId, reductionKw);
-            new SimpleEvent(stack, narrator, steps, http).run(sampler, vtnId);
+            new SimpleEvent(stack, narrator, steps).run(sampler, vtnId);
         } catch (RuntimeException e) {
             narrator.fail("demo stopped: %s", e.getMessage());
         }

@@ -50,6 +50,16 @@ final class ScenarioSteps {
         if (startAfter.isPositive()) {
             body.put("startAfterSeconds", startAfter.toSeconds());
         }
+        return issue(vtnId, body);
+    }
+
+    /** A SIMPLE event: a level (1 to 3) and no kW. */
+    Issued issueLevel(String vtnId, int level, Instant start, Duration duration) {
+        return issue(vtnId, Map.of("level", level, "start", start.toString(), "durationSeconds",
+                duration.toSeconds()));
+    }
+
+    private Issued issue(String vtnId, Map<String, Object> body) {
         JsonNode created = http.post(stack.url("vtn-simulator") + "/admin/events", body);
         String vtnEventId = created.path("eventId").asText();
         return new Issued(vtnId + "/" + vtnEventId, vtnEventId, Instant.parse(created.path("start").asText()),

@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.gridflex.stack.ScenarioSteps.Issued;
 
 /**
@@ -27,20 +25,18 @@ final class SimpleEvent {
     private final LocalStack stack;
     private final Narrator narrator;
     private final ScenarioSteps steps;
-    private final JsonHttp http;
 
-    SimpleEvent(LocalStack stack, Narrator narrator, ScenarioSteps steps, JsonHttp http) {
+    SimpleEvent(LocalStack stack, Narrator narrator, ScenarioSteps steps) {
         this.stack = stack;
         this.narrator = narrator;
         this.steps = steps;
-        this.http = http;
     }
 
     void run(EnergySampler sampler, String vtnId) {
         String operator = stack.keycloak().userToken("olivia", stack.keycloak().demoPassword());
         Instant issued = Instant.now();
         Instant start = issued.plus(LEAD).truncatedTo(ChronoUnit.SECONDS);
-        Issued event = issue(vtnId, start);
+        Issued event = steps.issueLevel(vtnId, LEVEL, start, LENGTH);
         double expectedKw = LEVEL_SHARE * FleetSetup.ENROLLED_KW * LocalStack.SITES.size();
         narrator.step("The utility issued SIMPLE event %s: level %d from %s for %s, no kW named", event.vtnEventId(),
                 LEVEL, event.start(), Narrator.seconds(LENGTH));
@@ -84,13 +80,5 @@ final class SimpleEvent {
         if (!untouched.isEmpty()) {
             narrator.info("Not asked to shed for it (merit order): %s", untouched);
         }
-    }
-
-    private Issued issue(String vtnId, Instant start) {
-        JsonNode created = http.post(stack.url("vtn-simulator") + "/admin/events", Map.of("level", LEVEL, "start",
-                start.toString(), "durationSeconds", LENGTH.toSeconds()));
-        String vtnEventId = created.path("eventId").asText();
-        return new Issued(vtnId + "/" + vtnEventId, vtnEventId, Instant.parse(created.path("start").asText()),
-                Instant.parse(created.path("end").asText()));
     }
 }

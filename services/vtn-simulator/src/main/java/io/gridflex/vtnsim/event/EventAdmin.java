@@ -68,10 +68,8 @@ public class EventAdmin {
                 Boolean.TRUE.equals(request.testEvent()), marketContext(request.marketContext()),
                 resourceIds(request.resourceIds()), startAfter(request.startAfterSeconds()), level);
         book.add(event);
-        LOG.infof("Created event %s: %s from %s for %s, for %s", event.eventId(), event.simple()
-                ? "SIMPLE level "
-                        + level
-                : "%.3f kW".formatted(reductionKw), start, duration, targets);
+        String asked = event.simple() ? "SIMPLE level " + level : "%.3f kW".formatted(reductionKw);
+        LOG.infof("Created event %s: %s from %s for %s, for %s", event.eventId(), asked, start, duration, targets);
         changes.fire(new EventsChanged(targets));
         return view(event, now);
     }
