@@ -376,9 +376,9 @@ class TelemetryReportsTest {
                     vtn.reportRequest(requestId).getString("venAnswerCode"))
                     && vtn.delivery(eventId, venId).get("responseCode") != null);
             await("the poll that finds the queue empty, and the next one").atMost(PATIENCE)
-                    .until(() -> polls(venId, before).size() >= 4);
+                    .until(() -> fromFirstTaken(polls(venId, before)).size() >= 4);
 
-            List<Map<String, Object>> polls = polls(venId, before);
+            List<Map<String, Object>> polls = fromFirstTaken(polls(venId, before));
             assertThat(polls).extracting(p -> p.get("answer")).startsWith("oadrCreateReport", "oadrDistributeEvent",
                     "oadrResponse", "oadrResponse");
             Duration toEvent = between(polls.get(0), polls.get(1));
@@ -396,6 +396,19 @@ class TelemetryReportsTest {
     private List<Map<String, Object>> polls(String venId, long after) {
         return vtn.messagesAfter(after).stream()
                 .filter(m -> "oadrPoll".equals(m.get("message")) && venId.equals(m.get("venId"))).toList();
+    }
+
+    /**
+     * The polls from the one that took the queued request on. A poll that arrives between reading the log's last
+     * message and releasing the hold is answered with an empty oadrResponse; it says nothing about polling again at
+     * once.
+     */
+    private static List<Map<String, Object>> fromFirstTaken(List<Map<String, Object>> polls) {
+        int first = 0;
+        while (first < polls.size() && !"oadrCreateReport".equals(polls.get(first).get("answer"))) {
+            first++;
+        }
+        return polls.subList(first, polls.size());
     }
 
     private static Duration between(Map<String, Object> from, Map<String, Object> to) {
