@@ -2,6 +2,7 @@ package io.gridflex.openadr;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ArrayBlockingQueue;
 
 import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
@@ -60,6 +61,9 @@ public final class OpenAdrXml {
     private final OpenAdrSchema schema;
     private final SecureXmlParser parser;
     private final StreamingReader reader;
+    /** Marshallers are not thread-safe and cost more to set up than a small message costs to write. */
+    private final ArrayBlockingQueue<Marshaller> idleMarshallers = new ArrayBlockingQueue<>(
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
 
     public OpenAdrXml() {
         this(DEFAULT_MAX_BYTES);
@@ -77,16 +81,22 @@ public final class OpenAdrXml {
         this.reader = new StreamingReader(parser, schema.schema(), context);
     }
 
-    /** The message as UTF-8 XML text, indented for people reading logs. */
+    /**
+     * The message as UTF-8 XML text, without whitespace between elements, as VTNs and VENs send it (indentation would
+     * more than double a distribution's size on the wire).
+     */
     public String marshal(OadrPayload payload) {
         StringWriter out = new StringWriter();
+        Marshaller marshaller = idleMarshallers.poll();
         try {
-            Marshaller marshaller = marshaller();
-            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, true);
+            if (marshaller == null) {
+                marshaller = marshaller();
+            }
             marshaller.marshal(payload, out);
         } catch (JAXBException e) {
-            throw notValid(e);
+            throw notValid(e); // A marshaller that refused a message is not reused.
         }
+        idleMarshallers.offer(marshaller);
         return RootNamespaceOrder.apply(out.toString());
     }
 

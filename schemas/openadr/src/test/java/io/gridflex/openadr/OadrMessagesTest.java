@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -89,6 +93,40 @@ class OadrMessagesTest {
 
         assertThatNoException().as(name + ":%n%s", xml)
                 .isThrownBy(() -> SharedOpenAdrFiles.validateAgainstOfficialSchema(xml));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("messages")
+    void isWrittenWithoutWhitespaceBetweenElementsAsPeersSendIt(String name, OadrPayload payload) {
+        String xml = XML.marshal(payload);
+        String body = xml.substring(xml.indexOf("?>") + 2);
+
+        assertThat(body).as(name).doesNotContainPattern(">\\s+<").doesNotContain("\n");
+    }
+
+    /** The marshallers are pooled: writers on many threads at once each get their own message, whole. */
+    @Test
+    void manyThreadsWritingAtOnceEachGetTheirOwnMessage() throws Exception {
+        List<OadrPayload> payloads = messages().map(a -> (OadrPayload) a.get()[1]).toList();
+        List<String> alone = payloads.stream().map(XML::marshal).toList();
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            List<Future<List<String>>> written = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                written.add(threads.submit(() -> {
+                    List<String> texts = new ArrayList<>();
+                    for (int round = 0; round < 20; round++) {
+                        payloads.forEach(p -> texts.add(XML.marshal(p)));
+                    }
+                    return texts;
+                }));
+            }
+            for (Future<List<String>> thread : written) {
+                List<String> texts = thread.get();
+                for (int i = 0; i < texts.size(); i++) {
+                    assertThat(texts.get(i)).isEqualTo(alone.get(i % alone.size()));
+                }
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
