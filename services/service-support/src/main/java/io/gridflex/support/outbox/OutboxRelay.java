@@ -55,7 +55,8 @@ public final class OutboxRelay<R extends OutboxRow> {
 
     void start() {
         executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-relay").factory());
-        executor.scheduleWithFixedDelay(this::relayQuietly, 0, config.interval().toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(() -> relayQuietly(true), 0, config.interval().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     void stop() throws InterruptedException {
@@ -73,12 +74,17 @@ public final class OutboxRelay<R extends OutboxRow> {
         if (executor != null && !executor.isShutdown() && wakeQueued.compareAndSet(false, true)) {
             executor.execute(() -> {
                 wakeQueued.set(false);
-                relayQuietly();
+                relayQuietly(false);
             });
         }
     }
 
-    private void relayQuietly() {
+    /**
+     * @param tick whether the round is the periodic one: the backlog gauges are read then and after a failed round,
+     *        not after each round a commit woke (a query on the relay's one thread that the next woken round, often
+     *        right behind, would wait for), so they are at most an interval old
+     */
+    private void relayQuietly(boolean tick) {
         RuntimeException failure = null;
         try {
             relayAll();
@@ -86,7 +92,9 @@ public final class OutboxRelay<R extends OutboxRow> {
             failure = e;
         }
         // The backlog gauges are current before the failure is counted, so whoever sees the count sees them too.
-        refreshBacklog();
+        if (tick || failure != null) {
+            refreshBacklog();
+        }
         if (failure == null) {
             if (failing) {
                 LOG.info("outbox relay publishing again");

@@ -12,6 +12,9 @@ public interface RelayMeters {
     default void relayFailed() {
     }
 
-    /** After each round: how many rows wait, and the age of the oldest ({@link Duration#ZERO} when none does). */
+    /**
+     * After each periodic round and each failed one: how many rows wait, and the age of the oldest
+     * ({@link Duration#ZERO} when none does).
+     */
     void relayBacklog(long pending, Duration oldestAge);
 }
