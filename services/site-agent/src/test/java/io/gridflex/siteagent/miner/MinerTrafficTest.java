@@ -17,16 +17,7 @@ class MinerTrafficTest {
         MinerTraffic traffic = new MinerTraffic(4, Duration.ofSeconds(30));
         traffic.commandStarted();
         traffic.commandStarted();
-        CountDownLatch reading = new CountDownLatch(1);
-        Thread.ofVirtual().start(() -> {
-            try {
-                traffic.beginRead();
-                reading.countDown();
-                traffic.endRead();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        CountDownLatch reading = readingOnItsOwnThread(traffic);
 
         assertThat(reading.await(200, TimeUnit.MILLISECONDS)).isFalse();
         traffic.commandEnded();
@@ -34,6 +25,21 @@ class MinerTrafficTest {
         traffic.commandEnded();
         assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(traffic.commandsOut()).isZero();
+    }
+
+    /** A reading begun on a thread of its own; the latch opens once it got its turn. */
+    private static CountDownLatch readingOnItsOwnThread(MinerTraffic traffic) {
+        CountDownLatch began = new CountDownLatch(1);
+        Thread.ofVirtual().start(() -> {
+            try {
+                traffic.beginRead();
+                began.countDown();
+                traffic.endRead();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return began;
     }
 
     @Test
@@ -53,16 +59,7 @@ class MinerTrafficTest {
     void aReadingWaitingForItsSlotWhenCommandsBeginHoldsBackToo() throws InterruptedException {
         MinerTraffic traffic = new MinerTraffic(1, Duration.ofSeconds(30));
         traffic.beginRead();
-        CountDownLatch second = new CountDownLatch(1);
-        Thread.ofVirtual().start(() -> {
-            try {
-                traffic.beginRead();
-                second.countDown();
-                traffic.endRead();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        CountDownLatch second = readingOnItsOwnThread(traffic);
         traffic.commandStarted();
         traffic.endRead();
 
@@ -122,16 +119,7 @@ class MinerTrafficTest {
     void readingsHoldBackAheadOfAnExpectedShedUntilItsCommandsAreAnswered() throws InterruptedException {
         MinerTraffic traffic = new MinerTraffic(4, Duration.ofSeconds(30), Duration.ofSeconds(5));
         traffic.expectCommands(System.nanoTime() + Duration.ofMillis(300).toNanos());
-        CountDownLatch reading = new CountDownLatch(1);
-        Thread.ofVirtual().start(() -> {
-            try {
-                traffic.beginRead();
-                reading.countDown();
-                traffic.endRead();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        CountDownLatch reading = readingOnItsOwnThread(traffic);
 
         // Before the shed's instant, and past it while its commands are out, the reading waits.
         assertThat(reading.await(600, TimeUnit.MILLISECONDS)).isFalse();
