@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
@@ -32,6 +31,7 @@ import io.gridflex.minersim.fleet.SimulatedMiner;
 import io.gridflex.minersim.power.MinerModel;
 import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.RecordingLink;
+import io.gridflex.siteagent.SiteLogins;
 import io.gridflex.siteagent.TestDrivers;
 import io.gridflex.siteagent.TestSiteConfig;
 import io.gridflex.siteagent.meter.MeterPoller;
@@ -56,6 +56,7 @@ class MixedSiteTest {
 
     private final MessageCodec codec = new MessageCodec();
     private final RecordingLink acksOut = new RecordingLink();
+    private final SiteLogins secrets = SiteLogins.madeUp();
     private SimulatedFleet fleet;
     private ScheduleBook book;
     private FleetView view;
@@ -73,11 +74,10 @@ class MixedSiteTest {
         mix.put(Firmware.CGMINER, 2);
         String base = "127." + ThreadLocalRandom.current().nextInt(30, 250) + "."
                 + ThreadLocalRandom.current().nextInt(0, 250) + ".1";
-        fleet = SimulatedFleet.builder("mixed-site").model(MinerModel.S19XP).firmwares(mix).addressPerMiner(base)
-                .firmwarePort(Firmware.BRAIINS, HTTP_PORT).firmwarePort(Firmware.ANTMINER, HTTP_PORT)
-                .password(Firmware.BRAIINS, "b-secret").password(Firmware.WHATSMINER, "w-secret")
-                .password(Firmware.ANTMINER, "a-secret").noise(0).sleepRamp(Duration.ofMillis(200))
-                .warmUp(Duration.ofMillis(300)).start();
+        fleet = secrets.on(SimulatedFleet.builder("mixed-site").model(MinerModel.S19XP).firmwares(mix)
+                .addressPerMiner(base).firmwarePort(Firmware.BRAIINS, HTTP_PORT)
+                .firmwarePort(Firmware.ANTMINER, HTTP_PORT).noise(0).sleepRamp(Duration.ofMillis(200))
+                .warmUp(Duration.ofMillis(300))).start();
         List<String> inventory = fleet.addresses().stream().map(a -> a.firmware().name().toLowerCase() + "://"
                 + a.endpoint() + (a.firmware() == Firmware.ANTMINER ? "?nominal-w=3010" : "")).toList();
         config = new TestSiteConfig("mixed-site", 1000, inventory, dir.resolve("state.json"));
@@ -86,15 +86,8 @@ class MixedSiteTest {
 
     /** Starts an agent on the site's state file: a restarted one carries on with what its predecessor held. */
     private void startAgent() {
-        Properties logins = new Properties();
-        logins.setProperty("braiins.username", "root");
-        logins.setProperty("braiins.password", "b-secret");
-        logins.setProperty("whatsminer.username", "super");
-        logins.setProperty("whatsminer.password", "w-secret");
-        logins.setProperty("antminer.username", "root");
-        logins.setProperty("antminer.password", "a-secret");
         Clock clock = Clock.systemUTC();
-        MinerDrivers drivers = TestDrivers.every(config, clock, logins);
+        MinerDrivers drivers = TestDrivers.every(config, clock, secrets.logins());
         AgentMetrics metrics = new AgentMetrics(new SimpleMeterRegistry());
         book = new ScheduleBook(config, clock, new AckPublisher(acksOut, codec, metrics), metrics);
         view = new FleetView(config, drivers);

@@ -26,6 +26,7 @@ import io.gridflex.minersim.fleet.MinerAddress;
 import io.gridflex.minersim.fleet.SimulatedFleet;
 import io.gridflex.minersim.fleet.SimulatedMiner;
 import io.gridflex.minersim.power.MinerModel;
+import io.gridflex.siteagent.SiteLogins;
 import io.gridflex.siteagent.TestSiteConfig;
 import io.gridflex.siteagent.miner.antminer.AntminerDriver;
 import io.gridflex.siteagent.miner.bosminer.BosminerDriver;
@@ -56,24 +57,12 @@ class DriversAgainstSimulatorTest {
         // A /16 of its own, so that tests running side by side do not share addresses.
         String base = "127." + ThreadLocalRandom.current().nextInt(30, 250) + "."
                 + ThreadLocalRandom.current().nextInt(0, 250) + ".1";
-        fleet = SimulatedFleet.builder("mixed").model(MinerModel.S19XP).firmwares(mix).addressPerMiner(base)
+        SiteLogins secrets = SiteLogins.madeUp();
+        fleet = secrets.on(SimulatedFleet.builder("mixed").model(MinerModel.S19XP).firmwares(mix).addressPerMiner(base)
                 .firmwarePort(io.gridflex.minersim.fleet.Firmware.BRAIINS, HTTP_PORT)
                 .firmwarePort(io.gridflex.minersim.fleet.Firmware.ANTMINER, HTTP_PORT)
-                .password(io.gridflex.minersim.fleet.Firmware.BRAIINS, "braiins-site-secret")
-                .password(io.gridflex.minersim.fleet.Firmware.WHATSMINER, "whatsminer-site-secret")
-                .password(io.gridflex.minersim.fleet.Firmware.WHATSMINER_V2, "whatsminer-v2-site-secret")
-                .password(io.gridflex.minersim.fleet.Firmware.ANTMINER, "antminer-site-secret").noise(0)
-                .sleepRamp(Duration.ofMillis(200)).warmUp(Duration.ofMillis(300)).start();
-        Properties logins = new Properties();
-        logins.setProperty("braiins.username", "root");
-        logins.setProperty("braiins.password", "braiins-site-secret");
-        logins.setProperty("whatsminer.username", "super");
-        logins.setProperty("whatsminer.password", "whatsminer-site-secret");
-        logins.setProperty("whatsminer-v2.username", "admin");
-        logins.setProperty("whatsminer-v2.password", "whatsminer-v2-site-secret");
-        logins.setProperty("antminer.username", "root");
-        logins.setProperty("antminer.password", "antminer-site-secret");
-        settings = new DriverSettings(Duration.ofSeconds(2), Clock.systemUTC(), MinerCredentials.of(logins));
+                .noise(0).sleepRamp(Duration.ofMillis(200)).warmUp(Duration.ofMillis(300))).start();
+        settings = new DriverSettings(Duration.ofSeconds(2), Clock.systemUTC(), MinerCredentials.of(secrets.logins()));
         drivers = drivers(settings);
     }
 

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
@@ -28,6 +27,7 @@ import io.gridflex.minersim.fleet.SimulatedFleet;
 import io.gridflex.minersim.power.MinerModel;
 import io.gridflex.siteagent.AgentMetrics;
 import io.gridflex.siteagent.RecordingLink;
+import io.gridflex.siteagent.SiteLogins;
 import io.gridflex.siteagent.TestSiteConfig;
 import io.gridflex.siteagent.miner.DriverSettings;
 import io.gridflex.siteagent.miner.Firmware;
@@ -75,6 +75,7 @@ class DiscoveryAgainstSimulatorTest {
     private static final int PER_FIRMWARE = 3;
     private static final int MINERS = PER_FIRMWARE * FIRMWARES;
 
+    private static final SiteLogins SECRETS = SiteLogins.madeUp();
     private static SimulatedFleet fleet;
     private static DriverSettings settings;
     private final List<SimulatedFleet> single = new ArrayList<>();
@@ -87,27 +88,15 @@ class DiscoveryAgainstSimulatorTest {
         }
         // Miners spread over the block, not only at its start: a gap, then the rest on the next /24 and beyond.
         fleet = simulated("mixed", mix, "127." + SECOND + "." + (THIRD + 1) + ".250");
-        Properties logins = new Properties();
-        logins.setProperty("braiins.username", "root");
-        logins.setProperty("braiins.password", "braiins-secret");
-        logins.setProperty("whatsminer.username", "super");
-        logins.setProperty("whatsminer.password", "whatsminer-secret");
-        logins.setProperty("whatsminer-v2.password", "whatsminer-v2-secret");
-        logins.setProperty("antminer.username", "root");
-        logins.setProperty("antminer.password", "antminer-secret");
-        settings = new DriverSettings(Duration.ofSeconds(2), Clock.systemUTC(), MinerCredentials.of(logins));
+        settings = new DriverSettings(Duration.ofSeconds(2), Clock.systemUTC(), MinerCredentials.of(SECRETS.logins()));
     }
 
     private static SimulatedFleet simulated(String site, Map<io.gridflex.minersim.fleet.Firmware, Integer> mix,
             String base) {
-        return SimulatedFleet.builder(site).model(MinerModel.S19XP).firmwares(mix).addressPerMiner(base)
+        return SECRETS.on(SimulatedFleet.builder(site).model(MinerModel.S19XP).firmwares(mix).addressPerMiner(base)
                 .firmwarePort(io.gridflex.minersim.fleet.Firmware.BRAIINS, HTTP_PORT)
                 .firmwarePort(io.gridflex.minersim.fleet.Firmware.ANTMINER, HTTP_PORT)
-                .password(io.gridflex.minersim.fleet.Firmware.BRAIINS, "braiins-secret")
-                .password(io.gridflex.minersim.fleet.Firmware.WHATSMINER, "whatsminer-secret")
-                .password(io.gridflex.minersim.fleet.Firmware.WHATSMINER_V2, "whatsminer-v2-secret")
-                .password(io.gridflex.minersim.fleet.Firmware.ANTMINER, "antminer-secret").noise(0)
-                .warmUp(Duration.ofMillis(300)).sleepRamp(Duration.ofMillis(200)).start();
+                .noise(0).warmUp(Duration.ofMillis(300)).sleepRamp(Duration.ofMillis(200))).start();
     }
 
     @AfterAll
