@@ -384,8 +384,11 @@ class TelemetryReportsTest {
             Duration toEvent = between(polls.get(0), polls.get(1));
             Duration toEmpty = between(polls.get(1), polls.get(2));
             Duration toNext = between(polls.get(2), polls.get(3));
-            assertThat(toEvent).as("the poll after the report request, at once").isLessThan(Duration.ofMillis(500));
-            assertThat(toEmpty).as("the poll after the event, at once").isLessThan(Duration.ofMillis(500));
+            // "At once" against "after the 1 s interval": a poll that waited comes at least a second later, while
+            // under a loaded build an immediate one has been seen to take a few hundred milliseconds.
+            Duration atOnce = Duration.ofMillis(800);
+            assertThat(toEvent).as("the poll after the report request, at once").isLessThan(atOnce);
+            assertThat(toEmpty).as("the poll after the event, at once").isLessThan(atOnce);
             assertThat(toNext).as("an empty queue: back to the 1 s interval")
                     .isGreaterThanOrEqualTo(Duration.ofMillis(900));
         } finally {
