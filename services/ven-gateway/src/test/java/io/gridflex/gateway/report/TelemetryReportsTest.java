@@ -84,6 +84,9 @@ class TelemetryReportsTest {
     private static final double KW_A = 812.5;
     private static final double KW_B = 1200.25;
     private static final String GOOD = "Quality Good - Non Specific";
+    /** What the VTN asks for in every oadrRegisteredReport: usage every 2 s, sampled at 1 s. */
+    private static final Map<String, Object> SCRIPTED_USAGE = Map.of("reportName", "TELEMETRY_USAGE",
+            "granularitySeconds", 1, "reportBackSeconds", 2);
 
     private static TestKafka kafka;
     private static ScheduledExecutorService publisher;
@@ -97,8 +100,7 @@ class TelemetryReportsTest {
 
         @Override
         public Map<String, String> start() {
-            new VtnAdmin(VtnSimulator.shared().baseUrl()).scriptReportRequests(List.of(Map.of("reportName",
-                    "TELEMETRY_USAGE", "granularitySeconds", 1, "reportBackSeconds", 2)));
+            new VtnAdmin(VtnSimulator.shared().baseUrl()).scriptReportRequests(List.of(SCRIPTED_USAGE));
             return Map.of("gridflex.gateway.programs.default.resources.plant-a.sites", SITE_A + "," + SITE_B,
                     "gridflex.gateway.programs.default.resources.plant-b.sites", SITE_SILENT,
                     "gridflex.gateway.programs.default.resources.plant-c.sites", SITE_LATE,
@@ -176,15 +178,16 @@ class TelemetryReportsTest {
         Map<String, Object> plantB = value(interval, "usage-plant-b");
         assertThat(((Number) plantB.get("value")).floatValue()).as("a silent site is no 0 kW reading").isZero();
         assertThat(plantB.get("dataQuality")).isEqualTo("Quality Bad - Not Connected");
-        // Sampled every second, reported every two: whole reports carry two one-second intervals.
-        List<Map<String, Object>> received = vtn.received(requestId).getList("$");
-        assertThat(received).anySatisfy(report -> {
-            List<Map<String, Object>> intervals = intervals(report);
-            assertThat(intervals).hasSize(2).allSatisfy(i -> assertThat(i.get("durationSeconds")).isEqualTo(1));
-            assertThat(Duration.between(Instant.parse((String) intervals.get(0).get("start")),
-                    Instant.parse((String) intervals.get(1).get("start")))).isEqualTo(Duration.ofSeconds(1));
-            assertThat(report.get("reportName")).isEqualTo("TELEMETRY_USAGE");
-        });
+        // Sampled every second, reported every two: whole reports carry two one-second intervals. The request may be
+        // a second old (a test before this one had the metadata registered again), its first report not yet whole.
+        Map<String, Object> whole = await("a whole report").atMost(PATIENCE)
+                .until(() -> vtn.received(requestId).<Map<String, Object>>getList("$").stream()
+                        .filter(report -> intervals(report).size() > 1).findFirst().orElse(null), Objects::nonNull);
+        List<Map<String, Object>> intervals = intervals(whole);
+        assertThat(intervals).hasSize(2).allSatisfy(i -> assertThat(i.get("durationSeconds")).isEqualTo(1));
+        assertThat(Duration.between(Instant.parse((String) intervals.get(0).get("start")),
+                Instant.parse((String) intervals.get(1).get("start")))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(whole.get("reportName")).isEqualTo("TELEMETRY_USAGE");
     }
 
     @Test
@@ -500,6 +503,40 @@ class TelemetryReportsTest {
                 .containsExactly("METADATA_TELEMETRY_USAGE", "METADATA_TELEMETRY_STATUS", "METADATA_HISTORY_USAGE");
     }
 
+    /**
+     * R1_3060: a new report request piggy-backed on the VTN's reply. The VTN asks for the metadata again; its
+     * oadrRegisteredReport answering the VEN's new oadrRegisterReport carries, beside the usage request it always asks
+     * for, a one-shot status request, which the VEN takes and reports once.
+     */
+    @Test
+    void aNewRequestPiggyBackedOnTheVtnsRegisteredReportIsTakenAndReported() {
+        bothSitesRead();
+        int before = vtn.reports(registration.venId()).getInt("metadataRegistrations");
+        vtn.scriptReportRequests(List.of(SCRIPTED_USAGE,
+                Map.of("reportName", "TELEMETRY_STATUS", "granularitySeconds", 0, "reportBackSeconds", 0)));
+        try {
+            vtn.requestReport(Map.of("venId", registration.venId(), "reportSpecifierId", "METADATA", "rIds",
+                    List.of("0"), "granularitySeconds", 0, "reportBackSeconds", 0));
+            await("the metadata again").atMost(PATIENCE)
+                    .until(() -> vtn.reports(registration.venId()).getInt("metadataRegistrations") == before + 1);
+
+            String piggyBacked = await("the status request carried by the oadrRegisteredReport").atMost(PATIENCE)
+                    .until(() -> vtn.reports(registration.venId()).<Map<String, Object>>getList("requests").stream()
+                            .filter(r -> "oadrRegisteredReport".equals(r.get("via"))
+                                    && "TELEMETRY_STATUS".equals(r.get("reportName")))
+                            .map(r -> (String) r.get("reportRequestId")).findFirst().orElse(null), Objects::nonNull);
+            await("taken and reported once").atMost(PATIENCE)
+                    .until(() -> "200".equals(vtn.reportRequest(piggyBacked).getString("venAnswerCode"))
+                            && vtn.reportRequest(piggyBacked).getInt("reports") == 1);
+
+            List<Map<String, Object>> statuses = intervalValues(vtn.received(piggyBacked).getMap("[0]")).getFirst();
+            assertThat(value(statuses, "status-plant-a").get("online")).isEqualTo(true);
+            assertThat(value(statuses, "status-plant-b").get("online")).isEqualTo(false);
+        } finally {
+            vtn.scriptReportRequests(List.of(SCRIPTED_USAGE));
+        }
+    }
+
     @Test
     void aRequestForADataPointNeverOfferedIsRefusedAndNothingIsKept() throws SQLException {
         String id = vtn.requestReport(Map.of("venId", registration.venId(), "reportSpecifierId",
@@ -654,8 +691,9 @@ class TelemetryReportsTest {
     private String scriptedUsageRequest() {
         List<Map<String, Object>> requests = vtn.reports(registration.venId()).getList("requests");
         return requests.stream()
-                .filter(r -> "oadrRegisteredReport".equals(r.get("via")) && "200".equals(r.get("venAnswerCode"))
-                        && Boolean.TRUE.equals(r.get("pending")))
+                .filter(r -> "oadrRegisteredReport".equals(r.get("via"))
+                        && "TELEMETRY_USAGE".equals(r.get("reportName"))
+                        && "200".equals(r.get("venAnswerCode")) && Boolean.TRUE.equals(r.get("pending")))
                 .reduce((first, second) -> second).map(r -> (String) r.get("reportRequestId")).orElse(null);
     }
 
