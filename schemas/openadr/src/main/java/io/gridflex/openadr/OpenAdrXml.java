@@ -62,8 +62,7 @@ public final class OpenAdrXml {
     private final SecureXmlParser parser;
     private final StreamingReader reader;
     /** Marshallers are not thread-safe and cost more to set up than a small message costs to write. */
-    private final ArrayBlockingQueue<Marshaller> idleMarshallers = new ArrayBlockingQueue<>(
-            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+    private final ArrayBlockingQueue<Marshaller> idleMarshallers = new ArrayBlockingQueue<>(StreamingReader.POOLED);
 
     public OpenAdrXml() {
         this(DEFAULT_MAX_BYTES);

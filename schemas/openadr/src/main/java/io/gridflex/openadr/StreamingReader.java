@@ -32,8 +32,11 @@ import io.gridflex.openadr.model.oadr.OadrPayload;
  */
 final class StreamingReader {
 
-    /** Enough for every core to be reading at once; more callers than this make (and drop) their own. */
-    private static final int POOLED = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    /**
+     * Enough for every core to be reading (or, for {@link OpenAdrXml}'s marshallers, writing) at once; more callers
+     * than this make (and drop) their own.
+     */
+    static final int POOLED = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     private final SecureXmlParser parser;
     private final JAXBContext context;

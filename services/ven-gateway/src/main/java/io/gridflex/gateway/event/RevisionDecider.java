@@ -25,14 +25,16 @@ public final class RevisionDecider {
             StoredRevision held = stored.get();
             if (incoming.modificationNumber() == held.modificationNumber()) {
                 // Same answer as the first time, so a VTN that lost our reply hears the same thing again.
+                String reason = "modification " + held.modificationNumber() + " already handled";
+                Decision.Kind kind = Decision.Kind.DUPLICATE;
                 Optional<String> changed = changedWithoutNewNumber(incoming, held);
-                return new Decision(changed.isPresent()
-                        ? Decision.Kind.CHANGED_WITHOUT_NEW_NUMBER
-                        : Decision.Kind.DUPLICATE, held.optType(), held.responseCode(),
-                        "modification " + held.modificationNumber() + " already handled" + changed.map(what -> "; the"
-                                + " VTN changed its " + what + " without raising the modificationNumber: the revision"
-                                + " held stands").orElse(""),
-                        Optional.empty(), reply(incoming, held.optType(), held.responseCode()));
+                if (changed.isPresent()) {
+                    kind = Decision.Kind.CHANGED_WITHOUT_NEW_NUMBER;
+                    reason += "; the VTN changed its " + changed.get()
+                            + " without raising the modificationNumber: the revision held stands";
+                }
+                return new Decision(kind, held.optType(), held.responseCode(), reason, Optional.empty(),
+                        reply(incoming, held.optType(), held.responseCode()));
             }
             if (incoming.modificationNumber() < held.modificationNumber()) {
                 return new Decision(Decision.Kind.OUT_OF_SEQUENCE, held.optType(), OadrResponseCode.OUT_OF_SEQUENCE,
