@@ -90,15 +90,24 @@ public final class OadrMessages {
 
     /** The one message inside a payload (e.g. an {@code OadrPollType}), for a {@code switch} on its type. */
     public static Object body(OadrPayload payload) {
-        OadrSignedObject s = payload.getOadrSignedObject();
-        return firstNonNull(s.getOadrDistributeEvent(), s.getOadrCreatedEvent(), s.getOadrRequestEvent(),
+        for (Object candidate : bodies(payload.getOadrSignedObject())) {
+            if (candidate != null) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("oadrSignedObject carries no message");
+    }
+
+    /** Every message slot of {@code oadrSignedObject}, set or not (the schema allows exactly one to be set). */
+    static Object[] bodies(OadrSignedObject s) {
+        return new Object[]{s.getOadrDistributeEvent(), s.getOadrCreatedEvent(), s.getOadrRequestEvent(),
                 s.getOadrResponse(), s.getOadrCancelOpt(), s.getOadrCanceledOpt(), s.getOadrCreateOpt(),
                 s.getOadrCreatedOpt(), s.getOadrCancelReport(), s.getOadrCanceledReport(), s.getOadrCreateReport(),
                 s.getOadrCreatedReport(), s.getOadrRegisterReport(), s.getOadrRegisteredReport(),
                 s.getOadrUpdateReport(), s.getOadrUpdatedReport(), s.getOadrCancelPartyRegistration(),
                 s.getOadrCanceledPartyRegistration(), s.getOadrCreatePartyRegistration(),
                 s.getOadrCreatedPartyRegistration(), s.getOadrRequestReregistration(), s.getOadrQueryRegistration(),
-                s.getOadrPoll());
+                s.getOadrPoll()};
     }
 
     public static EiResponseType eiResponse(OadrResponseCode code, String description, String requestId) {
@@ -425,14 +434,5 @@ public final class OadrMessages {
         OadrProfiles profiles = new OadrProfiles();
         profiles.getOadrProfile().add(profile);
         return profiles;
-    }
-
-    private static Object firstNonNull(Object... candidates) {
-        for (Object candidate : candidates) {
-            if (candidate != null) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("oadrSignedObject carries no message");
     }
 }

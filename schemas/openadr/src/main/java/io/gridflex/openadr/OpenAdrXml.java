@@ -82,9 +82,17 @@ public final class OpenAdrXml {
 
     /**
      * The message as UTF-8 XML text, without whitespace between elements, as VTNs and VENs send it (indentation would
-     * more than double a distribution's size on the wire).
+     * more than double a distribution's size on the wire). A VEN's oadrCreatedEvent is written directly
+     * ({@link CreatedEventWriter}), character for character what JAXB would write; everything else through JAXB,
+     * validated against the schema.
      */
     public String marshal(OadrPayload payload) {
+        String answer = CreatedEventWriter.write(payload);
+        return answer != null ? answer : marshalWithJaxb(payload);
+    }
+
+    /** What {@link #marshal} writes, always through JAXB: for comparing the direct writers with it. */
+    String marshalWithJaxb(OadrPayload payload) {
         StringWriter out = new StringWriter();
         Marshaller marshaller = idleMarshallers.poll();
         try {
@@ -140,9 +148,17 @@ public final class OpenAdrXml {
     /**
      * Parses, checks and binds a received payload in one streaming pass, refusing exactly what {@link #parse(byte[])}
      * followed by {@link #unmarshal(Document)} refuses, with the same codes; use those two when a signature must be
-     * verified in between.
+     * verified in between. An unsigned oadrDistributeEvent in the form VTNs write it is read by a reader made for it
+     * ({@link DistributionReader}); everything else, and anything that reader cannot vouch for, by the general one.
      */
     public OadrPayload unmarshal(byte[] xml) {
+        parser.requireAcceptableSize(xml);
+        OadrPayload distribution = DistributionReader.read(xml);
+        return distribution != null ? distribution : reader.read(xml);
+    }
+
+    /** What {@link #unmarshal(byte[])} reads, always with the general reader: for comparing the fast reader with it. */
+    OadrPayload unmarshalWithGeneralReader(byte[] xml) {
         return reader.read(xml);
     }
 
