@@ -12,6 +12,7 @@ import static io.gridflex.openadr.OpenAdrNamespaces.XCAL;
 import java.util.Arrays;
 import java.util.List;
 
+import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
@@ -218,14 +219,26 @@ final class DistributionReader {
 
     /**
      * {@code xcal:components} may hold anything; peers write it nil or empty. JAXB binds nil to null and an empty one
-     * to a DOM element of that name (no one reads it; it is written back the same).
+     * to a DOM element of that name carrying the namespace declarations in scope as attributes (no one reads it; it
+     * is written back from them).
      */
     private static Element components(StrictXmlCursor x) {
         String nil = x.open(XCAL, "components", XSI, "nil");
+        String prefix = x.openedPrefix();
+        List<String[]> namespaces = nil == null ? x.namespacesInScope() : List.of();
         if (!x.text().isEmpty() || nil != null && !nil.equals("true")) {
             throw OutsideFastPath.INSTANCE;
         }
-        return nil != null ? null : DOM.createDocument(null, null, null).createElementNS(XCAL, "components");
+        if (nil != null) {
+            return null;
+        }
+        Element components = DOM.createDocument(null, null, null).createElementNS(XCAL,
+                prefix == null ? "components" : prefix + ":components");
+        for (String[] namespace : namespaces) {
+            components.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI,
+                    namespace[0].isEmpty() ? "xmlns" : "xmlns:" + namespace[0], namespace[1]);
+        }
+        return components;
     }
 
     private static EiEventSignalsType signals(StrictXmlCursor x) {

@@ -6,7 +6,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A pull scanner over the strict subset of XML that OpenADR peers write: UTF-8, an optional XML declaration, elements
@@ -98,6 +100,32 @@ final class StrictXmlCursor {
             throw OutsideFastPath.INSTANCE;
         }
         return attributeValues[0];
+    }
+
+    /** The prefix of the element just opened, as written; null when it has none. Valid until the next call. */
+    String openedPrefix() {
+        int start = openNameStarts[depth - 1];
+        int end = openNameEnds[depth - 1];
+        for (int i = start; i < end; i++) {
+            if (in[i] == ':') {
+                return new String(in, start, i - start, StandardCharsets.ISO_8859_1);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The namespace declarations in scope, outermost first, each prefix once ("" for the default namespace), as
+     * {@code {prefix, uri}} pairs.
+     */
+    List<String[]> namespacesInScope() {
+        List<String[]> scope = new ArrayList<>(bindings);
+        for (int i = 0; i < bindings; i++) {
+            String prefix = new String(prefixes[i], StandardCharsets.ISO_8859_1);
+            scope.removeIf(binding -> binding[0].equals(prefix));
+            scope.add(new String[]{prefix, uris[i]});
+        }
+        return scope;
     }
 
     /** Whether the element just opened was written empty ({@code <x/>}). */
