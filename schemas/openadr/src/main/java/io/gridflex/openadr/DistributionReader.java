@@ -72,8 +72,20 @@ final class DistributionReader {
     private DistributionReader() {
     }
 
-    /** The payload, or null when the document is not an unsigned distribution this reader can vouch for. */
+    /**
+     * The payload, or null when the document is not an unsigned distribution this reader can vouch for. Never throws:
+     * should this reader ever fail unexpectedly, the general reader still reads the document.
+     */
     static OadrPayload read(byte[] xml) {
+        try {
+            return readStrictly(xml);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** {@link #read}, letting an unexpected failure through: for the tests. */
+    static OadrPayload readStrictly(byte[] xml) {
         try {
             return payload(new StrictXmlCursor(xml));
         } catch (OutsideFastPath e) {

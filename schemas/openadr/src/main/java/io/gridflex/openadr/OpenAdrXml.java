@@ -34,8 +34,10 @@ import io.gridflex.openadr.model.oadr.OadrPayload;
  * <p>
  * Incoming documents are parsed without DTDs or entities, size- and depth-limited, required to have an
  * {@code oadr:oadrPayload} root and validated against GridFlex's schema before anything is bound; every refusal is an
- * {@link OpenAdrXmlException} carrying the response code to answer with. Outgoing messages are validated the same
- * way, so GridFlex never emits a document a peer would have to reject.
+ * {@link OpenAdrXmlException} carrying the response code to answer with (an unsigned distribution is checked by a
+ * reader made for it, which leaves to the validating one whatever it cannot vouch for: see {@link DistributionReader}).
+ * Outgoing messages are validated the same way, so GridFlex never emits a document a peer would have to reject; the
+ * one written without JAXB, a plain oadrCreatedEvent, is valid by construction ({@link CreatedEventWriter}).
  * <p>
  * Thread-safe and expensive to create (it compiles the schema and the JAXB context): make one per application.
  */

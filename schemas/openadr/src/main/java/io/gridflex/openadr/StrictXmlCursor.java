@@ -462,9 +462,12 @@ final class StrictXmlCursor {
     }
 
     private static int characterReference(String name) {
+        if (!name.startsWith("#")) {
+            throw OutsideFastPath.INSTANCE; // an entity our messages never declare
+        }
         boolean hex = name.startsWith("#x");
         String digits = name.substring(hex ? 2 : 1);
-        if (!name.startsWith("#") || digits.isEmpty() || digits.length() > 7) {
+        if (digits.isEmpty() || digits.length() > 7) {
             throw OutsideFastPath.INSTANCE;
         }
         for (int i = 0; i < digits.length(); i++) {

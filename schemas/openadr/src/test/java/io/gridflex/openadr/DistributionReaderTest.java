@@ -48,14 +48,15 @@ class DistributionReaderTest {
             "SIMPLE", "simple ", "delta", "setpoint", "far", "FAR", "always", "ALWAYS", "never", "true", "1", "k", "K",
             "micro", "M", "RealPower", "RealPower ", "W", "J/s", "USD", "usd", "currencyPerKWh", "200", "20", "2000",
             "http://MarketContext1", "oadr://a..b/c", "oadr://-a/x", "oadr://a/b c", "oadr://a/%41", "urn:x",
-            "a&amp;b", "&lt;tag&gt;", "&#x1F600;", "&#65;", "&#0;", "&#xD800;", "&unknown;", "&amp", "caf\u00e9",
+            "a&amp;b", "&lt;tag&gt;", "&#x1F600;", "&#65;", "&#0;", "&#xD800;", "&unknown;", "&amp", "&;", "&#;",
+            "&#x;", "&#xFFFFFFFF;", "&#1114112;", "caf\u00e9",
             "\u20ac\ud83d\ude00", "\r", "a]]>b", "a<!--c-->b", "<![CDATA[x]]>", "<?pi x?>", "\t", "2.0b", "x-2.1");
 
     @Test
     void readsTheDistributionsPeersWriteAndBindsWhatTheGeneralReaderBinds() throws IOException {
         Map<String, byte[]> seeds = seeds();
         for (Map.Entry<String, byte[]> seed : seeds.entrySet()) {
-            OadrPayload fast = DistributionReader.read(seed.getValue());
+            OadrPayload fast = DistributionReader.readStrictly(seed.getValue());
             assertThat(fast).as("the fast reader reads %s", seed.getKey()).isNotNull();
             assertThat(XML.marshalWithJaxb(fast)).as(seed.getKey())
                     .isEqualTo(XML.marshalWithJaxb(XML.unmarshalWithGeneralReader(seed.getValue())));
@@ -70,11 +71,11 @@ class DistributionReaderTest {
         assertThat(((OadrDistributeEventType) OadrMessages.body(read)).getOadrEvent()).hasSize(3);
         // A poll is not a distribution: the general reader reads it, and refuses a broken one with its code.
         byte[] poll = XML.marshal(OadrMessages.poll("ven-1")).getBytes(StandardCharsets.UTF_8);
-        assertThat(DistributionReader.read(poll)).isNull();
+        assertThat(DistributionReader.readStrictly(poll)).isNull();
         assertThat(OadrMessages.body(XML.unmarshal(poll))).isNotNull();
         String broken = new String(distribution, StandardCharsets.UTF_8).replace("<ei:eventStatus>active<",
                 "<ei:eventStatus>running<");
-        assertThat(DistributionReader.read(broken.getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(DistributionReader.readStrictly(broken.getBytes(StandardCharsets.UTF_8))).isNull();
         assertThat(catchRefusal(broken)).isNotNull();
     }
 
@@ -87,7 +88,7 @@ class DistributionReaderTest {
         for (Map.Entry<String, byte[]> seed : seeds().entrySet()) {
             for (String altered : alterations(new String(seed.getValue(), StandardCharsets.UTF_8), names)) {
                 byte[] bytes = altered.getBytes(StandardCharsets.UTF_8);
-                OadrPayload fast = DistributionReader.read(bytes);
+                OadrPayload fast = DistributionReader.readStrictly(bytes);
                 OadrPayload general;
                 try {
                     general = XML.unmarshalWithGeneralReader(bytes);
@@ -130,12 +131,13 @@ class DistributionReaderTest {
                 valid.replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\""),
                 valid.replace("<ei:eiActivePeriod>", "<ei:eiActivePeriod><!-- c -->"));
         for (String document : broken) {
-            assertThat(DistributionReader.read(document.getBytes(StandardCharsets.UTF_8))).as(document).isNull();
+            assertThat(DistributionReader.readStrictly(document.getBytes(StandardCharsets.UTF_8))).as(document)
+                    .isNull();
         }
         byte[] badUtf8 = valid.replace("<ei:eventID>evt-1", "<ei:eventID>evt-\u00e9").getBytes(StandardCharsets.UTF_8);
         int accent = indexOf(badUtf8, (byte) 0xC3);
         badUtf8[accent + 1] = (byte) 0x28; // a lead byte followed by ASCII
-        assertThat(DistributionReader.read(badUtf8)).isNull();
+        assertThat(DistributionReader.readStrictly(badUtf8)).isNull();
     }
 
     // ----- The documents -----

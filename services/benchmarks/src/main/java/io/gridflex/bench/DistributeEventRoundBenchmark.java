@@ -39,9 +39,11 @@ import io.gridflex.openadr.model.oadr.OadrPayload;
 
 /**
  * Issue 6's requirement, measured as one operation: an oadrDistributeEvent carrying 10 events arrives as text, is
- * parsed, schema-validated and bound by {@link OpenAdrXml} (what ven-gateway's poll does on an unsigned program), and
- * the oadrCreatedEvent answering all 10 is built with the same {@link OadrMessages#createdEvent} builder the gateway
- * uses and marshalled (schema-validated on the way out). The target is 5,000 per second on one core.
+ * parsed, schema-checked and bound by {@link OpenAdrXml#unmarshal(String)} (what ven-gateway's poll and push do on an
+ * unsigned program: the reader made for distributions, which falls back to the general validating reader for
+ * anything it cannot vouch for), and the oadrCreatedEvent answering all 10 is built with the same
+ * {@link OadrMessages#createdEvent} builder the gateway uses and written by {@link OpenAdrXml#marshal} (directly, the
+ * characters JAXB would write). The target is 5,000 per second on one core.
  * <p>
  * Throughput on one thread. The warm-up is long on purpose: on the build machine C2 keeps compiling the XML stack
  * for about 35 s, so a few one-second warm-up iterations mostly measure the JIT, not the codec.
