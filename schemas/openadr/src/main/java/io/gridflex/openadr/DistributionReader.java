@@ -9,8 +9,8 @@ import static io.gridflex.openadr.OpenAdrNamespaces.SCALE;
 import static io.gridflex.openadr.OpenAdrNamespaces.STRM;
 import static io.gridflex.openadr.OpenAdrNamespaces.XCAL;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -182,7 +182,8 @@ final class DistributionReader {
         x.close();
         descriptor.setEiMarketContext(market);
         descriptor.setCreatedDateTime(StrictValues.dateTime(string(x, EI, "createdDateTime")));
-        descriptor.setEventStatus(eventStatus(string(x, EI, "eventStatus")));
+        descriptor.setEventStatus(constant(EventStatusEnumeratedType.values(), EventStatusEnumeratedType::value,
+                string(x, EI, "eventStatus")));
         if (x.at(EI, "testEvent")) {
             descriptor.setTestEvent(string(x, EI, "testEvent"));
         }
@@ -281,7 +282,8 @@ final class DistributionReader {
             throw OutsideFastPath.INSTANCE;
         }
         signal.setSignalName(name);
-        signal.setSignalType(signalType(string(x, EI, "signalType")));
+        signal.setSignalType(constant(SignalTypeEnumeratedType.values(), SignalTypeEnumeratedType::value,
+                string(x, EI, "signalType")));
         signal.setSignalID(string(x, EI, "signalID"));
         if (x.at(POWER, "powerReal")) {
             signal.setItemBase(POWER_ELEMENTS.createPowerReal(powerReal(x)));
@@ -347,7 +349,8 @@ final class DistributionReader {
             throw OutsideFastPath.INSTANCE;
         }
         power.setItemUnits(units);
-        power.setSiScaleCode(scale(string(x, SCALE, "siScaleCode")));
+        power.setSiScaleCode(
+                constant(SiScaleCodeType.values(), SiScaleCodeType::value, string(x, SCALE, "siScaleCode")));
         x.open(POWER, "powerAttributes");
         PowerAttributesType attributes = new PowerAttributesType();
         attributes.setHertz(StrictValues.decimal(string(x, POWER, "hertz")));
@@ -362,15 +365,15 @@ final class DistributionReader {
     private static CurrencyType currency(StrictXmlCursor x, String element) {
         x.open(OADR, element);
         CurrencyType currency = new CurrencyType();
-        String description = string(x, OADR, "itemDescription");
-        currency.setItemDescription(Arrays.stream(CurrencyItemDescriptionType.values())
-                .filter(d -> d.value().equals(description)).findFirst().orElseThrow(() -> OutsideFastPath.INSTANCE));
+        currency.setItemDescription(constant(CurrencyItemDescriptionType.values(), CurrencyItemDescriptionType::value,
+                string(x, OADR, "itemDescription")));
         String code = string(x, OADR, "itemUnits");
         if (code.length() != 3 || !isUpper(code.charAt(0)) || !isUpper(code.charAt(1)) || !isUpper(code.charAt(2))) {
             throw OutsideFastPath.INSTANCE;
         }
         currency.setItemUnits(code);
-        currency.setSiScaleCode(scale(string(x, SCALE, "siScaleCode")));
+        currency.setSiScaleCode(
+                constant(SiScaleCodeType.values(), SiScaleCodeType::value, string(x, SCALE, "siScaleCode")));
         x.close();
         return currency;
     }
@@ -426,28 +429,11 @@ final class DistributionReader {
         return value;
     }
 
-    private static EventStatusEnumeratedType eventStatus(String text) {
-        for (EventStatusEnumeratedType status : EventStatusEnumeratedType.values()) {
-            if (status.value().equals(text)) {
-                return status;
-            }
-        }
-        throw OutsideFastPath.INSTANCE;
-    }
-
-    private static SignalTypeEnumeratedType signalType(String text) {
-        for (SignalTypeEnumeratedType type : SignalTypeEnumeratedType.values()) {
-            if (type.value().equals(text)) {
-                return type;
-            }
-        }
-        throw OutsideFastPath.INSTANCE;
-    }
-
-    private static SiScaleCodeType scale(String text) {
-        for (SiScaleCodeType scale : SiScaleCodeType.values()) {
-            if (scale.value().equals(text)) {
-                return scale;
+    /** The constant whose schema value is exactly {@code text} (no whitespace collapsing: that is left to JAXB). */
+    private static <E extends Enum<E>> E constant(E[] constants, Function<E, String> value, String text) {
+        for (E constant : constants) {
+            if (value.apply(constant).equals(text)) {
+                return constant;
             }
         }
         throw OutsideFastPath.INSTANCE;
