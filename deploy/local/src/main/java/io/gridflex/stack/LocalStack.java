@@ -277,7 +277,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private int port(int fixed) {
-        return options.randomPorts() ? FreePort.pick() : fixed;
+        return options.randomPorts() ? FreePort.pickForRestart() : fixed; // any service may be restarted
     }
 
     private <T extends AutoCloseable> Timed<T> track(Timed<T> timed) {

@@ -30,7 +30,7 @@ public class OwnKafkaResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        port = FreePort.pick();
+        port = FreePort.pickForRestart();
         try {
             Path work = Files.createDirectories(Path.of("target", "own-kafka")).toAbsolutePath();
             workDir = Files.createTempDirectory(work, "broker-");

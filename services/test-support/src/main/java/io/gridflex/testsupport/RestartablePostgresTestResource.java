@@ -46,7 +46,7 @@ public class RestartablePostgresTestResource implements QuarkusTestResourceLifec
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server = PostgresServer.start(dir, FreePort.pick());
+        server = PostgresServer.start(dir, FreePort.pickForRestart());
         server.createDatabase(SharedInfrastructure.DATABASE);
         System.setProperty(PID, Long.toString(server.pid()));
         System.setProperty(PORT, Integer.toString(server.port()));

@@ -35,7 +35,7 @@ public class ScheduleBrokerResource implements QuarkusTestResourceLifecycleManag
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        broker = KafkaBroker.start(dir.toAbsolutePath(), FreePort.pick());
+        broker = KafkaBroker.start(dir.toAbsolutePath(), FreePort.pickForRestart());
         System.setProperty(PID, Long.toString(broker.pid()));
         System.setProperty(PORT, Integer.toString(broker.port()));
         System.setProperty(DIR, dir.toAbsolutePath().toString());

@@ -19,7 +19,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class LateKafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private static final int PORT = FreePort.pick();
+    private static final int PORT = FreePort.pickForRestart();
     private static final Path WORK_DIR = workDirectory();
 
     @Override
