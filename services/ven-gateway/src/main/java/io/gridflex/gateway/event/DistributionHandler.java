@@ -1,5 +1,7 @@
 package io.gridflex.gateway.event;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,8 +76,32 @@ public class DistributionHandler {
     public DistributionResult handle(OadrDistributeEventType distribute, String xml, Registration registration,
             Audience audience, Set<String> marketContexts) {
         Instant receivedAt = clock.instant();
+        Received received = receive(distribute, registration, audience, marketContexts, receivedAt);
+        if (distribute.getOadrEvent().isEmpty()) {
+            // The protocol's way of saying "you have no events": it cancels everything held, so say so loudly.
+            LOG.warnf("oadrDistributeEvent %s from VTN %s carries no event: every pending or active event held for"
+                    + " it is cancelled", distribute.getRequestID(), registration.vtnId());
+        }
+        Stored stored = transactions.inTransaction(connection -> store(connection, distribute,
+                new DistributionRow(connection, registration, distribute.getRequestID(), receivedAt, xml),
+                received.incoming()));
+        logImplicit(stored.implicit(), distribute.getOadrEvent().isEmpty());
+        count(received.incoming(), stored.decisions());
+        if (stored.publishesAnything()) {
+            relay.wake();
+        }
+        List<EventReply> replies = new ArrayList<>(received.unstorable());
+        stored.decisions().forEach(d -> d.reply().ifPresent(replies::add));
+        Optional<OadrPayload> answer = replies.isEmpty()
+                ? Optional.empty()
+                : Optional.of(OadrMessages.createdEvent(registration.venId(), distribute.getRequestID(), replies));
+        return new DistributionResult(stored.decisions(), stored.implicit(), answer);
+    }
+
+    /** Each event validated into a revision to decide on; one without a usable eventID is declined at once. */
+    private Received receive(OadrDistributeEventType distribute, Registration registration, Audience audience,
+            Set<String> marketContexts, Instant receivedAt) {
         String vtnId = registration.vtnId();
-        String program = registration.program();
         EventValidator validator = new EventValidator(rules(registration, audience, marketContexts));
         List<IncomingRevision> incoming = new ArrayList<>();
         List<EventReply> unstorable = new ArrayList<>();
@@ -99,69 +125,108 @@ public class DistributionHandler {
                     descriptor.getEventStatus() == EventStatusEnumeratedType.CANCELLED, responseRequired,
                     receivedAt, publishable(validator.validate(vtnId, event, receivedAt))));
         }
-        if (distribute.getOadrEvent().isEmpty()) {
-            // The protocol's way of saying "you have no events": it cancels everything held, so say so loudly.
-            LOG.warnf("oadrDistributeEvent %s from VTN %s carries no event: every pending or active event held for"
-                    + " it is cancelled", distribute.getRequestID(), vtnId);
-        }
+        return new Received(incoming, unstorable);
+    }
+
+    /** In the handler's transaction: each revision decided and stored, then the held events left out cancelled. */
+    private Stored store(Connection connection, OadrDistributeEventType distribute, DistributionRow row,
+            List<IncomingRevision> incoming) throws SQLException {
+        List<Decision> made = new ArrayList<>();
         Set<String> present = new HashSet<>();
-        incoming.forEach(revision -> present.add(revision.eventId()));
-        List<ImplicitlyCancelled> implicit = new ArrayList<>();
-        List<Decision> decisions = transactions.inTransaction(connection -> {
-            List<Decision> made = new ArrayList<>();
-            Long distributionId = null;
-            for (IncomingRevision revision : incoming) {
-                Optional<StoredRevision> stored = events.lock(connection, revision.eventId());
-                int offset = stored.map(StoredRevision::implicitCancellations).orElse(0);
-                Decision decision = shifted(RevisionDecider.decide(revision, stored), offset);
-                if (decision.stores()) {
-                    if (distributionId == null) {
-                        distributionId = events.insertDistribution(connection, program, vtnId,
-                                distribute.getRequestID(), receivedAt, xml);
-                    }
-                    Optional<DrEvent> lastPublished = decision.publish()
-                            .or(() -> stored.flatMap(StoredRevision::lastPublished));
-                    events.save(connection, toRecord(revision, program, decision, distribute, distributionId,
-                            lastPublished.map(codec::encode).orElse(null)));
-                    if (decision.publish().isPresent()) {
-                        DrEvent published = decision.publish().get();
-                        outbox.add(connection, published.eventId(), published.modificationNumber(),
-                                codec.encode(published), receivedAt);
-                    }
-                }
-                made.add(decision);
-            }
-            String reason = "absent from distributeEvent " + distribute.getRequestID();
-            for (HeldEvent held : ImplicitCancellation.absent(events.lockOpen(connection, program, vtnId), present,
-                    receivedAt)) {
-                if (distributionId == null) {
-                    distributionId = events.insertDistribution(connection, program, vtnId,
-                            distribute.getRequestID(), receivedAt, xml);
-                }
-                Optional<DrEvent> cancellation = ImplicitCancellation.cancellation(held, receivedAt);
-                events.saveImplicitCancellation(connection, held.eventId(), reason, receivedAt, distributionId,
-                        cancellation.or(held::lastPublished).map(codec::encode).orElse(null));
-                if (cancellation.isPresent()) {
-                    DrEvent cancelled = cancellation.get();
-                    outbox.add(connection, cancelled.eventId(), cancelled.modificationNumber(),
-                            codec.encode(cancelled), receivedAt);
-                }
-                implicit.add(new ImplicitlyCancelled(held.eventId(), held.modificationNumber(), cancellation));
-            }
-            return made;
-        });
-        logImplicit(implicit, distribute.getOadrEvent().isEmpty());
-        count(incoming, decisions);
-        if (decisions.stream().anyMatch(d -> d.publish().isPresent())
-                || implicit.stream().anyMatch(c -> c.published().isPresent())) {
-            relay.wake();
+        for (IncomingRevision revision : incoming) {
+            made.add(storeRevision(connection, distribute, row, revision));
+            present.add(revision.eventId());
         }
-        List<EventReply> replies = new ArrayList<>(unstorable);
-        decisions.forEach(d -> d.reply().ifPresent(replies::add));
-        Optional<OadrPayload> answer = replies.isEmpty()
-                ? Optional.empty()
-                : Optional.of(OadrMessages.createdEvent(registration.venId(), distribute.getRequestID(), replies));
-        return new DistributionResult(decisions, implicit, answer);
+        return new Stored(made, cancelAbsent(connection, distribute, row, present));
+    }
+
+    private Decision storeRevision(Connection connection, OadrDistributeEventType distribute, DistributionRow row,
+            IncomingRevision revision) throws SQLException {
+        Optional<StoredRevision> stored = events.lock(connection, revision.eventId());
+        int offset = stored.map(StoredRevision::implicitCancellations).orElse(0);
+        Decision decision = shifted(RevisionDecider.decide(revision, stored), offset);
+        if (!decision.stores()) {
+            return decision;
+        }
+        Optional<DrEvent> lastPublished = decision.publish().or(() -> stored.flatMap(StoredRevision::lastPublished));
+        events.save(connection, toRecord(revision, row.program(), decision, distribute, row.id(),
+                lastPublished.map(codec::encode).orElse(null)));
+        if (decision.publish().isPresent()) {
+            DrEvent published = decision.publish().get();
+            outbox.add(connection, published.eventId(), published.modificationNumber(), codec.encode(published),
+                    revision.receivedAt());
+        }
+        return decision;
+    }
+
+    /** The program's open events this distribution left out: cancelled, and published as such when they were live. */
+    private List<ImplicitlyCancelled> cancelAbsent(Connection connection, OadrDistributeEventType distribute,
+            DistributionRow row, Set<String> present) throws SQLException {
+        List<ImplicitlyCancelled> implicit = new ArrayList<>();
+        String reason = "absent from distributeEvent " + distribute.getRequestID();
+        for (HeldEvent held : ImplicitCancellation.absent(events.lockOpen(connection, row.program(), row.vtnId()),
+                present, row.receivedAt())) {
+            Optional<DrEvent> cancellation = ImplicitCancellation.cancellation(held, row.receivedAt());
+            events.saveImplicitCancellation(connection, held.eventId(), reason, row.receivedAt(), row.id(),
+                    cancellation.or(held::lastPublished).map(codec::encode).orElse(null));
+            if (cancellation.isPresent()) {
+                DrEvent cancelled = cancellation.get();
+                outbox.add(connection, cancelled.eventId(), cancelled.modificationNumber(), codec.encode(cancelled),
+                        row.receivedAt());
+            }
+            implicit.add(new ImplicitlyCancelled(held.eventId(), held.modificationNumber(), cancellation));
+        }
+        return implicit;
+    }
+
+    private record Received(List<IncomingRevision> incoming, List<EventReply> unstorable) {
+    }
+
+    private record Stored(List<Decision> decisions, List<ImplicitlyCancelled> implicit) {
+
+        boolean publishesAnything() {
+            return decisions.stream().anyMatch(d -> d.publish().isPresent())
+                    || implicit.stream().anyMatch(c -> c.published().isPresent());
+        }
+    }
+
+    /** The stored distribution (with its XML), written once, when the first of its revisions or cancellations is. */
+    private final class DistributionRow {
+
+        private final Connection connection;
+        private final Registration registration;
+        private final String requestId;
+        private final Instant receivedAt;
+        private final String xml;
+        private Long id;
+
+        DistributionRow(Connection connection, Registration registration, String requestId, Instant receivedAt,
+                String xml) {
+            this.connection = connection;
+            this.registration = registration;
+            this.requestId = requestId;
+            this.receivedAt = receivedAt;
+            this.xml = xml;
+        }
+
+        long id() throws SQLException {
+            if (id == null) {
+                id = events.insertDistribution(connection, program(), vtnId(), requestId, receivedAt, xml);
+            }
+            return id;
+        }
+
+        String program() {
+            return registration.program();
+        }
+
+        String vtnId() {
+            return registration.vtnId();
+        }
+
+        Instant receivedAt() {
+            return receivedAt;
+        }
     }
 
     /**
