@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -94,6 +95,10 @@ public final class KeycloakServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         buildOnce(home, workDir);
+        return startedOnce(home, () -> launch(home, workDir, httpPort, managementPort));
+    }
+
+    private static KeycloakServer launch(Path home, Path workDir, int httpPort, int managementPort) {
         RealmSecrets secrets = RealmSecrets.generate();
         Map<String, String> env = environment();
         env.putAll(secrets.environment());
@@ -264,6 +269,34 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("JAVA_HOME", JavaRuntime.home().toString());
         env.put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx512m");
         return env;
+    }
+
+    /**
+     * The first {@code start-dev} of an installation re-augments it once more (the dev profile), rewriting the jars
+     * under {@code lib/quarkus} while it starts; a Keycloak of another test JVM starting at that moment reads a
+     * half-written jar and dies ("zip END header not found"). So that first start holds the installation's build lock
+     * until it serves the realm; the starts after it, which change nothing, run side by side.
+     */
+    private static KeycloakServer startedOnce(Path home, Supplier<KeycloakServer> launch) {
+        Path stamp = home.resolve("gridflex-started-dev-mem");
+        if (Files.exists(stamp)) {
+            return launch.get();
+        }
+        synchronized (KeycloakServer.class) { // one holder of the file lock per JVM, as in buildOnce
+            return firstStart(home, stamp, launch);
+        }
+    }
+
+    private static KeycloakServer firstStart(Path home, Path stamp, Supplier<KeycloakServer> launch) {
+        try (FileChannel lockFile = FileChannel.open(home.resolve("gridflex-build.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+                FileLock lock = lockFile.lock()) {
+            KeycloakServer server = launch.get();
+            Files.writeString(stamp, "started once with start-dev --db=dev-mem --cache=local\n");
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
