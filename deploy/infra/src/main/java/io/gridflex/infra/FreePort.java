@@ -29,14 +29,8 @@ public final class FreePort {
     public static int pick() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = probe();
-            synchronized (RECENT) {
-                if (!RECENT.contains(port)) {
-                    RECENT.addLast(port);
-                    if (RECENT.size() > REMEMBERED) {
-                        RECENT.removeFirst();
-                    }
-                    return port;
-                }
+            if (remember(port)) {
+                return port;
             }
         }
         throw new IllegalStateException("no free port on loopback that was not just given out");
@@ -53,18 +47,25 @@ public final class FreePort {
         int lowest = Math.min(20_000, below / 2);
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = lowest + RANDOM.nextInt(below - lowest);
-            synchronized (RECENT) {
-                if (RECENT.contains(port) || !bindable(port)) {
-                    continue;
-                }
-                RECENT.addLast(port);
-                if (RECENT.size() > REMEMBERED) {
-                    RECENT.removeFirst();
-                }
+            if (bindable(port) && remember(port)) {
                 return port;
             }
         }
         throw new IllegalStateException("no free port on loopback below " + below);
+    }
+
+    /** Whether the port was not given out recently; it is remembered as given out now. */
+    private static boolean remember(int port) {
+        synchronized (RECENT) {
+            if (RECENT.contains(port)) {
+                return false;
+            }
+            RECENT.addLast(port);
+            if (RECENT.size() > REMEMBERED) {
+                RECENT.removeFirst();
+            }
+            return true;
+        }
     }
 
     /** The first automatic local port ({@code net.ipv4.ip_local_port_range}); 32768, Linux's default, if unknown. */

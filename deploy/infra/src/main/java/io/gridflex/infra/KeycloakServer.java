@@ -282,21 +282,7 @@ public final class KeycloakServer implements AutoCloseable {
         if (Files.exists(stamp)) {
             return launch.get();
         }
-        synchronized (KeycloakServer.class) { // one holder of the file lock per JVM, as in buildOnce
-            return firstStart(home, stamp, launch);
-        }
-    }
-
-    private static KeycloakServer firstStart(Path home, Path stamp, Supplier<KeycloakServer> launch) {
-        try (FileChannel lockFile = FileChannel.open(home.resolve("gridflex-build.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-                FileLock lock = lockFile.lock()) {
-            KeycloakServer server = launch.get();
-            Files.writeString(stamp, "started once with start-dev --db=dev-mem --cache=local\n");
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return underBuildLock(home, stamp, "started once with start-dev --db=dev-mem --cache=local", launch);
     }
 
     /**
@@ -304,16 +290,14 @@ public final class KeycloakServer implements AutoCloseable {
      * at about twenty seconds instead of fifty. The installation is shared by every test JVM of a build, which may run
      * side by side (Maven's {@code -T}), so the check and the build hold a file lock, not just this JVM's monitor.
      */
-    private static synchronized void buildOnce(Path home, Path workDir) {
+    private static void buildOnce(Path home, Path workDir) {
         Path stamp = home.resolve("gridflex-built-dev-mem");
         if (Files.exists(stamp)) {
             return;
         }
-        try (FileChannel lockFile = FileChannel.open(home.resolve("gridflex-build.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-                FileLock lock = lockFile.lock()) {
+        underBuildLock(home, stamp, "built with --db=dev-mem --cache=local", () -> {
             if (Files.exists(stamp)) {
-                return;
+                return null; // another JVM built it while this one waited for the lock
             }
             ChildProcess build = ChildProcess.start("keycloak-build",
                     List.of("bash", home.resolve("bin").resolve("kc.sh").toString(), "build", "--db=dev-mem",
@@ -323,7 +307,21 @@ public final class KeycloakServer implements AutoCloseable {
             if (exit != 0) {
                 throw new IllegalStateException("Keycloak build failed (exit " + exit + "):\n" + build.tail(40));
             }
-            Files.writeString(stamp, "built with --db=dev-mem --cache=local\n");
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} holding the installation's build lock (a file lock across test JVMs; this class's monitor
+     * within one, as a JVM may hold a file's lock only once), then leaves {@code stamp} saying it was done.
+     */
+    private static synchronized <T> T underBuildLock(Path home, Path stamp, String done, Supplier<T> work) {
+        try (FileChannel lockFile = FileChannel.open(home.resolve("gridflex-build.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+                FileLock lock = lockFile.lock()) {
+            T result = work.get();
+            Files.writeString(stamp, done + "\n");
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

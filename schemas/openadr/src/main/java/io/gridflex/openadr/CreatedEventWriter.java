@@ -76,7 +76,7 @@ final class CreatedEventWriter {
     /** An eiResponse, or an eventResponse when {@code event} is given (it adds the event and the opt). */
     private static boolean response(StringBuilder out, String tag, String code, String description,
             String requestId, EventResponses.EventResponse event) {
-        if (code == null || code.length() != 3 || !isDigits(code)) {
+        if (!StrictValues.isResponseCode(code)) {
             return false;
         }
         out.append('<').append(tag).append('>');
@@ -168,15 +168,6 @@ final class CreatedEventWriter {
             set += body == null ? 0 : 1;
         }
         return set == 1;
-    }
-
-    private static boolean isDigits(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String rootStartTag() {

@@ -130,7 +130,7 @@ final class DistributionReader {
         x.open(EI, "eiResponse");
         EiResponseType response = new EiResponseType();
         String code = string(x, EI, "responseCode");
-        if (code.length() != 3 || !isDigit(code.charAt(0)) || !isDigit(code.charAt(1)) || !isDigit(code.charAt(2))) {
+        if (!StrictValues.isResponseCode(code)) {
             throw OutsideFastPath.INSTANCE;
         }
         response.setResponseCode(code);
@@ -449,9 +449,5 @@ final class DistributionReader {
 
     private static boolean isUpper(char c) {
         return c >= 'A' && c <= 'Z';
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

@@ -107,6 +107,12 @@ final class StrictValues {
         return seconds;
     }
 
+    /** {@code ei:ResponseCodeType}: three ASCII digits. */
+    static boolean isResponseCode(String text) {
+        return text != null && text.length() == 3 && isDigit(text.charAt(0)) && isDigit(text.charAt(1))
+                && isDigit(text.charAt(2));
+    }
+
     /** {@code xs:unsignedInt} as plain digits (at most nine). */
     static long unsignedInt(String text) {
         if (text.isEmpty() || text.length() > 9) {
