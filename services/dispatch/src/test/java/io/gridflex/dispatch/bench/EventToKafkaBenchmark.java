@@ -75,7 +75,7 @@ import jdk.jfr.Recording;
  * ./mvnw -B -pl services/dispatch test -Dgroups=benchmark -DexcludedGroups=none
  * </pre>
  * or {@code deploy/local/bench.sh --dispatch}. System properties (given to Maven with -D):
- * {@code gridflex.bench.sites} (1000), {@code gridflex.bench.warm-up} (10), {@code gridflex.bench.events} (60),
+ * {@code gridflex.bench.sites} (1000), {@code gridflex.bench.warm-up} (rounds for {@code PT45S} first), {@code gridflex.bench.events} (60),
  * {@code gridflex.bench.telemetry-every} (a duration such as 2s: every site reports that often during the run, as
  * agents do; off by default), {@code gridflex.bench.jfr} (a file: a JFR recording with the "profile" settings of the
  * measured rounds).
@@ -95,7 +95,11 @@ import jdk.jfr.Recording;
 class EventToKafkaBenchmark {
 
     private static final int SITES = Integer.getInteger("gridflex.bench.sites", 1000);
-    private static final int WARM_UP = Integer.getInteger("gridflex.bench.warm-up", 10);
+    /**
+     * Unmeasured rounds first, for at least this long: the JIT here keeps compiling for about 35 s, and measuring before
+     * it settles measures its compiler threads competing for the machine's two cores.
+     */
+    private static final Duration WARM_UP = Duration.parse(System.getProperty("gridflex.bench.warm-up", "PT45S"));
     private static final int EVENTS = Integer.getInteger("gridflex.bench.events", 60);
     private static final String TELEMETRY_EVERY = System.getProperty("gridflex.bench.telemetry-every", "");
     private static final String JFR = System.getProperty("gridflex.bench.jfr", "");
@@ -145,8 +149,12 @@ class EventToKafkaBenchmark {
             Meters before = null;
             Recording recording = null;
             int cursor = 0;
-            for (int round = 0; round < WARM_UP + EVENTS; round++) {
-                if (round == WARM_UP) {
+            int round = 0;
+            long warmUpEnds = System.nanoTime() + WARM_UP.toNanos();
+            for (; events.size() < EVENTS; round++) {
+                boolean measured = round > 0 && System.nanoTime() >= warmUpEnds;
+                if (measured && before == null) {
+                    System.out.printf(Locale.ROOT, "[bench] warm-up: %d rounds in %s%n", round, WARM_UP);
                     before = Meters.read(registry);
                     recording = startRecording();
                 }
@@ -171,7 +179,7 @@ class EventToKafkaBenchmark {
                     System.out.printf(Locale.ROOT, "[bench] first event after registration (fresh topics): event ->"
                             + " first schedule %d ms, -> last %d ms%n", first.firstMillis(), first.lastMillis());
                 }
-                if (round >= WARM_UP) {
+                if (measured) {
                     events.add(Round.of(sent, allocated));
                     cancels.add(Round.of(cancelSent, withdrawn));
                 }
@@ -192,7 +200,7 @@ class EventToKafkaBenchmark {
             print("event", events);
             print("cancel", cancels);
             after.printSince(before, registry);
-            assertEverySchedule(schedules.all(), sites, (WARM_UP + EVENTS) * 2);
+            assertEverySchedule(schedules.all(), sites, round * 2);
         }
     }
 

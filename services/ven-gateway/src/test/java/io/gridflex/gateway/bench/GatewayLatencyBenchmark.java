@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +45,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * (mutual TLS), PostgreSQL, the outbox relay and a real broker (TLS, SCRAM, ACLs). Prints its figures and asserts
  * nothing about them. Tagged {@code benchmark} and left out of the normal build; run it with
  * {@code deploy/local/bench.sh --gateway}. System properties (given to Maven with -D): {@code gridflex.bench.warm-up}
- * (20 rounds), {@code gridflex.bench.push-events} (200 rounds), {@code gridflex.bench.pull-events} (100 rounds).
+ * (push rounds for {@code PT45S} first), {@code gridflex.bench.warm-up-rounds} (20 more right before each program's
+ * measured ones), {@code gridflex.bench.push-events} (200 rounds), {@code gridflex.bench.pull-events} (100 rounds).
  * <p>
  * Each round creates one event on the VTN for one program's VEN (one hour, two hours ahead), waits for its DrEvent on
  * Kafka, then cancels it and waits for the CANCELLED DrEvent, so every distribution carries exactly one event and the
@@ -68,7 +70,13 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(BenchVtn.class)
 class GatewayLatencyBenchmark {
 
-    private static final int WARM_UP = Integer.getInteger("gridflex.bench.warm-up", 20);
+    /**
+     * Unmeasured rounds on the push program first, for this long: the JIT here keeps compiling for about 35 s, and
+     * measuring before it settles measures its compiler threads competing for the machine's two cores.
+     */
+    private static final Duration WARM_UP = Duration.parse(System.getProperty("gridflex.bench.warm-up", "PT45S"));
+    /** Unmeasured rounds of each program right before its measured ones (the pull path's own code, mostly). */
+    private static final int WARM_UP_ROUNDS = Integer.getInteger("gridflex.bench.warm-up-rounds", 20);
     private static final int PUSH_EVENTS = Integer.getInteger("gridflex.bench.push-events", 200);
     private static final int PULL_EVENTS = Integer.getInteger("gridflex.bench.pull-events", 100);
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -86,8 +94,13 @@ class GatewayLatencyBenchmark {
     void everyEventAndCancellationOfBothProgramsReachesKafka() throws Exception {
         Registration push = registered(BenchVtn.PUSH);
         Registration pull = registered(BenchVtn.PULL);
-        System.out.printf(Locale.ROOT, "[bench] load average before: %s%n", loadAverage());
         try (DrEventRecords records = new DrEventRecords(KafkaTestResource.adminConfig())) {
+            int rounds = 0;
+            for (long end = System.nanoTime() + WARM_UP.toNanos(); System.nanoTime() < end; rounds++) {
+                round(push, records);
+            }
+            System.out.printf(Locale.ROOT, "[bench] warm-up: %d rounds on the push program in %s%n", rounds, WARM_UP);
+            System.out.printf(Locale.ROOT, "[bench] load average before: %s%n", loadAverage());
             run("push", push, records);
             run("pull", pull, records);
         }
@@ -101,27 +114,13 @@ class GatewayLatencyBenchmark {
             return;
         }
         Lag before = null;
-        for (int round = 0; round < WARM_UP + measured; round++) {
-            if (round == WARM_UP) {
+        for (int round = 0; round < WARM_UP_ROUNDS + measured; round++) {
+            if (round == WARM_UP_ROUNDS) {
                 before = Lag.read(registry);
             }
-            Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
-            Instant created = Instant.now();
-            String vtnEventId = BenchVtn.admin("POST", "/admin/events", Map.of("reductionKw", 500, "start",
-                    start.toString(), "durationSeconds", 3600, "venId", registration.venId())).path("eventId")
-                    .asText();
-            String eventId = registration.vtnId() + "/" + vtnEventId;
-            // The record first, then the VTN's record of the hand-over: no admin call competes with the message.
-            DrEventRecords.Received eventRecord = records.await(eventId, 0, WAIT);
-            Sample event = new Sample("event", created, distributedAt(vtnEventId, registration, 0), eventRecord);
-
-            Instant cancelled = Instant.now();
-            BenchVtn.admin("POST", "/admin/events/" + vtnEventId + "/cancel", null);
-            DrEventRecords.Received cancelRecord = records.await(eventId, 1, WAIT);
-            Sample cancel = new Sample("cancel", cancelled, distributedAt(vtnEventId, registration, 1), cancelRecord);
-            if (round >= WARM_UP) {
-                samples.add(event);
-                samples.add(cancel);
+            List<Sample> both = round(registration, records);
+            if (round >= WARM_UP_ROUNDS) {
+                samples.addAll(both);
             }
         }
         Lag after = Lag.read(registry);
@@ -129,6 +128,25 @@ class GatewayLatencyBenchmark {
         System.out.printf(Locale.ROOT, "[bench]   appended by the broker -> the relay had the ack (the outbox row's "
                 + "published_at, ms clocks): %s%n", Percentiles.of(relayAcks(samples)));
         after.printSince(before, transport);
+    }
+
+    /** One round: an event created on the VTN, then cancelled, each awaited on Kafka; returns both samples. */
+    private static List<Sample> round(Registration registration, DrEventRecords records) throws Exception {
+        Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        Instant created = Instant.now();
+        String vtnEventId = BenchVtn.admin("POST", "/admin/events", Map.of("reductionKw", 500, "start",
+                start.toString(), "durationSeconds", 3600, "venId", registration.venId())).path("eventId")
+                .asText();
+        String eventId = registration.vtnId() + "/" + vtnEventId;
+        // The record first, then the VTN's record of the hand-over: no admin call competes with the message.
+        DrEventRecords.Received eventRecord = records.await(eventId, 0, WAIT);
+        Sample event = new Sample("event", created, distributedAt(vtnEventId, registration, 0), eventRecord);
+
+        Instant cancelled = Instant.now();
+        BenchVtn.admin("POST", "/admin/events/" + vtnEventId + "/cancel", null);
+        DrEventRecords.Received cancelRecord = records.await(eventId, 1, WAIT);
+        Sample cancel = new Sample("cancel", cancelled, distributedAt(vtnEventId, registration, 1), cancelRecord);
+        return List.of(event, cancel);
     }
 
     /**
@@ -198,6 +216,12 @@ class GatewayLatencyBenchmark {
                 Stats.of(samples, Sample::gatewayToAppendMicros));
         System.out.printf(Locale.ROOT, "[bench]   admin request to the VTN -> appended by the broker: %s%n",
                 Stats.of(samples, Sample::requestToAppendMicros));
+        // The tail, each with its wall-clock time, to set beside GC logs (-Xlog:gc) and other processes' activity.
+        samples.stream().sorted(Comparator.comparingLong(Sample::toAppendMicros).reversed()).limit(5)
+                .forEach(s -> System.out.printf(Locale.ROOT, "[bench]   slow: %s %s at %s: %.1f ms (to the handler"
+                        + " %.1f ms, handler -> appended %.1f ms)%n", transport, s.kind(), s.distributed(),
+                        s.toAppendMicros() / 1000.0, s.toGatewayMicros() / 1000.0,
+                        s.gatewayToAppendMicros() / 1000.0));
     }
 
     private static String loadAverage() {

@@ -69,7 +69,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * own, {@link BenchDispatch}), on real PostgreSQL, Kafka (TLS, SCRAM, ACLs) and Keycloak. Prints its figures and
  * asserts only that every site got its schedule every time. Tagged {@code benchmark}; run it with
  * {@code deploy/local/bench.sh --gateway}. System properties: {@code gridflex.bench.sites} (100),
- * {@code gridflex.bench.warm-up} (20 rounds), {@code gridflex.bench.push-events} (200 rounds).
+ * {@code gridflex.bench.warm-up} (rounds for {@code PT45S} first), {@code gridflex.bench.push-events} (200 rounds).
  * <p>
  * The fleet is one program named as the gateway's push program, its sites registered through dispatch's operator API,
  * each reporting once over Kafka (as dispatch's own benchmark does). Each round the VTN issues one event of one hour,
@@ -89,7 +89,11 @@ import io.quarkus.test.junit.QuarkusTest;
 class PushToSchedulesBenchmark {
 
     private static final int SITES = Integer.getInteger("gridflex.bench.sites", 100);
-    private static final int WARM_UP = Integer.getInteger("gridflex.bench.warm-up", 20);
+    /**
+     * Unmeasured rounds first, for this long: the JIT here keeps compiling for about 35 s (in the gateway, the VTN
+     * simulator and dispatch), and measuring before it settles measures compiler threads competing for two cores.
+     */
+    private static final Duration WARM_UP = Duration.parse(System.getProperty("gridflex.bench.warm-up", "PT45S"));
     private static final int EVENTS = Integer.getInteger("gridflex.bench.push-events", 200);
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -125,11 +129,15 @@ class PushToSchedulesBenchmark {
                     .until(() -> reported(sites) == SITES);
             System.out.printf(Locale.ROOT, "[bench] dispatch took in the first report of all %d sites in %.1f s%n",
                     SITES, (System.nanoTime() - reporting) / 1e9);
-            System.out.printf(Locale.ROOT, "[bench] load average before: %s%n", loadAverage());
-
             List<Round> rounds = new ArrayList<>();
             int cursor = 0;
-            for (int round = 0; round < WARM_UP + EVENTS; round++) {
+            long warmUpEnds = System.nanoTime() + WARM_UP.toNanos();
+            for (int round = 0; rounds.size() < 2 * EVENTS; round++) {
+                boolean measured = System.nanoTime() >= warmUpEnds;
+                if (measured && rounds.isEmpty()) {
+                    System.out.printf(Locale.ROOT, "[bench] warm-up: %d rounds in %s; load average before: %s%n",
+                            round, WARM_UP, loadAverage());
+                }
                 Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
                 String vtnEventId = BenchVtn.admin("POST", "/admin/events", Map.of("reductionKw", fleetKw, "start",
                         start.toString(), "durationSeconds", 3600, "venId", registration.venId())).path("eventId")
@@ -148,7 +156,7 @@ class PushToSchedulesBenchmark {
                 cursor = withdrawn.cursor();
                 Round cancel = Round.of("cancel", distributedAt(vtnEventId, registration, 1),
                         drEvents.await(eventId, 1, WAIT), withdrawn);
-                if (round >= WARM_UP) {
+                if (measured) {
                     rounds.add(event);
                     rounds.add(cancel);
                 }
