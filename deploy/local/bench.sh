@@ -6,7 +6,7 @@
 #   deploy/local/bench.sh -h                   JMH's own options
 #   deploy/local/bench.sh Settlement -prof gc  any JMH arguments: a benchmark regex, -f/-wi/-i/-w/-r, -rf json, ...
 #   deploy/local/bench.sh --dispatch [-D...]   DR event -> every site's schedule on Kafka, 1,000 sites, through real
-#                                              PostgreSQL, Kafka and Keycloak (EventToKafkaBenchmark, 3-5 min); e.g.
+#                                              PostgreSQL, Kafka and Keycloak (EventToKafkaBenchmark, 5-7 min); e.g.
 #                                              -Dgridflex.bench.events=100 -Dgridflex.bench.telemetry-every=2s
 #                                              -Dgridflex.bench.jfr=target/bench.jfr, or any dispatch setting
 #                                              (-Dquarkus.datasource.jdbc.additional-jdbc-properties.reWriteBatchedInserts=true)
@@ -14,9 +14,11 @@
 #                                              Kafka, push and pull, through the real VTN simulator (mutual TLS),
 #                                              PostgreSQL and Kafka (GatewayLatencyBenchmark); then push -> every
 #                                              site's schedule on Kafka with dispatch's jar and 100 sites
-#                                              (PushToSchedulesBenchmark); about 6 min with the build. E.g.
+#                                              (PushToSchedulesBenchmark); about 9 min with the build. E.g.
 #                                              -Dgridflex.bench.sites=1000 -Dgridflex.bench.push-events=100
-#                                              -Dgridflex.bench.pull-events=50, or -Dtest=GatewayLatencyBenchmark alone
+#                                              -Dgridflex.bench.pull-events=50, or -Dtest=GatewayLatencyBenchmark alone.
+#                                              These harnesses and --dispatch's measure after a warm-up of
+#                                              -Dgridflex.bench.warm-up=PT45S: the JIT here compiles for about 35 s
 #   deploy/local/bench.sh --settlement-ingest [-D...]
 #                                              telemetry from Kafka into PostgreSQL through settlement, sustained, and a
 #                                              raw COPY of the same rows (IngestBenchmark, about 2 min);
