@@ -75,8 +75,8 @@ import jdk.jfr.Recording;
  * ./mvnw -B -pl services/dispatch test -Dgroups=benchmark -DexcludedGroups=none
  * </pre>
  * or {@code deploy/local/bench.sh --dispatch}. System properties (given to Maven with -D):
- * {@code gridflex.bench.sites} (1000), {@code gridflex.bench.warm-up} (rounds for {@code PT45S} first), {@code gridflex.bench.events} (60),
- * {@code gridflex.bench.telemetry-every} (a duration such as 2s: every site reports that often during the run, as
+ * {@code gridflex.bench.sites} (1000), {@code gridflex.bench.warm-up} (rounds for {@code PT45S} first),
+ * {@code gridflex.bench.events} (60), {@code gridflex.bench.telemetry-every} (a duration such as 2s: every site reports that often during the run, as
  * agents do; off by default), {@code gridflex.bench.jfr} (a file: a JFR recording with the "profile" settings of the
  * measured rounds).
  * <p>
