@@ -76,9 +76,9 @@ import jdk.jfr.Recording;
  * </pre>
  * or {@code deploy/local/bench.sh --dispatch}. System properties (given to Maven with -D):
  * {@code gridflex.bench.sites} (1000), {@code gridflex.bench.warm-up} (rounds for {@code PT45S} first),
- * {@code gridflex.bench.events} (60), {@code gridflex.bench.telemetry-every} (a duration such as 2s: every site reports that often during the run, as
- * agents do; off by default), {@code gridflex.bench.jfr} (a file: a JFR recording with the "profile" settings of the
- * measured rounds).
+ * {@code gridflex.bench.events} (60), {@code gridflex.bench.telemetry-every} (a duration such as 2s: every site
+ * reports that often during the run, as agents do; off by default), {@code gridflex.bench.jfr} (a file: a JFR
+ * recording with the "profile" settings of the measured rounds).
  * <p>
  * The fleet is one program of 1,000 sites registered through the operator API, each reporting once over Kafka. Each
  * round sends one event of one hour, two hours ahead, asking exactly what the fleet can shed, so every site gets a
