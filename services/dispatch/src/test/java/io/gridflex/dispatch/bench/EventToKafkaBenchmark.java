@@ -50,6 +50,7 @@ import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.DrEvent.EventStatus;
 import io.gridflex.messages.SiteSchedule;
 import io.gridflex.messages.Topics;
+import io.gridflex.testsupport.BenchWarmUp;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
@@ -95,11 +96,7 @@ import jdk.jfr.Recording;
 class EventToKafkaBenchmark {
 
     private static final int SITES = Integer.getInteger("gridflex.bench.sites", 1000);
-    /**
-     * Unmeasured rounds first, for at least this long: the JIT here keeps compiling for about 35 s, and measuring before
-     * it settles measures its compiler threads competing for the machine's two cores.
-     */
-    private static final Duration WARM_UP = Duration.parse(System.getProperty("gridflex.bench.warm-up", "PT45S"));
+    private static final Duration WARM_UP = BenchWarmUp.duration();
     private static final int EVENTS = Integer.getInteger("gridflex.bench.events", 60);
     private static final String TELEMETRY_EVERY = System.getProperty("gridflex.bench.telemetry-every", "");
     private static final String JFR = System.getProperty("gridflex.bench.jfr", "");

@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.gridflex.gateway.program.Programs;
 import io.gridflex.gateway.registration.Registration;
+import io.gridflex.testsupport.BenchWarmUp;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -70,11 +71,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(BenchVtn.class)
 class GatewayLatencyBenchmark {
 
-    /**
-     * Unmeasured rounds on the push program first, for this long: the JIT here keeps compiling for about 35 s, and
-     * measuring before it settles measures its compiler threads competing for the machine's two cores.
-     */
-    private static final Duration WARM_UP = Duration.parse(System.getProperty("gridflex.bench.warm-up", "PT45S"));
+    private static final Duration WARM_UP = BenchWarmUp.duration();
     /** Unmeasured rounds of each program right before its measured ones (the pull path's own code, mostly). */
     private static final int WARM_UP_ROUNDS = Integer.getInteger("gridflex.bench.warm-up-rounds", 20);
     private static final int PUSH_EVENTS = Integer.getInteger("gridflex.bench.push-events", 200);

@@ -56,6 +56,7 @@ import io.gridflex.gateway.registration.Registration;
 import io.gridflex.messages.MessageCodec;
 import io.gridflex.messages.SiteTelemetry;
 import io.gridflex.messages.Topics;
+import io.gridflex.testsupport.BenchWarmUp;
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.KeycloakTestResource;
 import io.gridflex.testsupport.PostgresTestResource;
@@ -89,11 +90,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class PushToSchedulesBenchmark {
 
     private static final int SITES = Integer.getInteger("gridflex.bench.sites", 100);
-    /**
-     * Unmeasured rounds first, for this long: the JIT here keeps compiling for about 35 s (in the gateway, the VTN
-     * simulator and dispatch), and measuring before it settles measures compiler threads competing for two cores.
-     */
-    private static final Duration WARM_UP = Duration.parse(System.getProperty("gridflex.bench.warm-up", "PT45S"));
+    private static final Duration WARM_UP = BenchWarmUp.duration();
     private static final int EVENTS = Integer.getInteger("gridflex.bench.push-events", 200);
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
