@@ -298,6 +298,11 @@ class EventToKafkaBenchmark {
                 rounds.stream().mapToInt(Round::minBytes).min().orElse(0),
                 Math.round(rounds.stream().mapToDouble(Round::meanBytes).average().orElse(0)),
                 rounds.stream().mapToInt(Round::maxBytes).max().orElse(0));
+        // The slowest, with their wall-clock times, to set beside the GC logs of the JVMs involved.
+        rounds.stream().sorted(Comparator.comparingLong(Round::lastMillis).reversed()).limit(3)
+                .forEach(r -> System.out.printf(Locale.ROOT, "[bench]   slow: %s at %s: %d ms (transaction starts %d,"
+                        + " first schedule %d)%n", what, Instant.ofEpochMilli(r.sentAt()), r.lastMillis(),
+                        r.issuedMillis(), r.firstMillis()));
     }
 
     /** Every record decodes with the schema-checking codec, and each site ends with no segment left. */
@@ -340,12 +345,13 @@ class EventToKafkaBenchmark {
     /**
      * One measured message.
      *
+     * @param sentAt its append time (epoch ms, the broker's clock)
      * @param lastMillis its append time to the last schedule's
      * @param firstMillis its append time to the first schedule's
      * @param issuedMillis its append time to the schedules' issuedAt (dispatch's clock when its transaction began)
      */
-    private record Round(long lastMillis, long firstMillis, long issuedMillis, int minBytes, double meanBytes,
-            int maxBytes) {
+    private record Round(long sentAt, long lastMillis, long firstMillis, long issuedMillis, int minBytes,
+            double meanBytes, int maxBytes) {
 
         static Round of(long sentAt, Phase phase) {
             var records = phase.records().values();
@@ -353,7 +359,7 @@ class EventToKafkaBenchmark {
             long last = records.stream().mapToLong(ScheduleRecords.Received::appendedAt).max().orElseThrow();
             Matcher issued = ISSUED_AT.matcher(records.iterator().next().json());
             long issuedAt = issued.find() ? Instant.parse(issued.group(1)).toEpochMilli() : sentAt;
-            return new Round(last - sentAt, first - sentAt, issuedAt - sentAt,
+            return new Round(sentAt, last - sentAt, first - sentAt, issuedAt - sentAt,
                     records.stream().mapToInt(ScheduleRecords.Received::bytes).min().orElseThrow(),
                     records.stream().mapToInt(ScheduleRecords.Received::bytes).average().orElseThrow(),
                     records.stream().mapToInt(ScheduleRecords.Received::bytes).max().orElseThrow());
