@@ -134,6 +134,16 @@ public class GatewayMetrics implements RelayMeters {
     }
 
     /**
+     * A step with the VTN's own reports, which this VEN asks for.
+     *
+     * @param outcome requested, refused (the VTN did not take a request), update-stored, update-refused (an
+     *        oadrUpdateReport refused whole), cancelled, cancel-refused
+     */
+    public void vtnReport(String program, String outcome) {
+        registry.counter("gridflex.gateway.vtn-reports", "program", program, "outcome", outcome).increment();
+    }
+
+    /**
      * An opt of the VEN's own (oadrCreateOpt) sent to a program's VTN.
      *
      * @param outcome accepted (200), refused (another code) or unreachable

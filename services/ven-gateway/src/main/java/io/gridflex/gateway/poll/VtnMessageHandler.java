@@ -24,11 +24,13 @@ import io.gridflex.openadr.model.ei.EiResponseType;
 import io.gridflex.openadr.model.oadr.OadrCancelPartyRegistrationType;
 import io.gridflex.openadr.model.oadr.OadrCancelReportType;
 import io.gridflex.openadr.model.oadr.OadrCreateReportType;
+import io.gridflex.openadr.model.oadr.OadrCreatedReportType;
 import io.gridflex.openadr.model.oadr.OadrDistributeEventType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.openadr.model.oadr.OadrRegisterReportType;
 import io.gridflex.openadr.model.oadr.OadrRequestReregistrationType;
 import io.gridflex.openadr.model.oadr.OadrResponseType;
+import io.gridflex.openadr.model.oadr.OadrUpdateReportType;
 
 /**
  * Acts on what a program's VTN sends: in reply to oadrPoll or oadrRequestEvent (pull), or POSTed to our push listener
@@ -206,6 +208,8 @@ public class VtnMessageHandler {
             case OadrCreateReportType create -> create.getVenID();
             case OadrCancelReportType cancel -> cancel.getVenID();
             case OadrRegisterReportType register -> register.getVenID();
+            case OadrUpdateReportType update -> update.getVenID();
+            case OadrCreatedReportType created -> created.getVenID();
             default -> null;
         });
     }

@@ -71,6 +71,31 @@ public interface ProgramConfig {
      */
     Map<String, Resource> resources();
 
+    /**
+     * The VTN's own reports this VEN asks for, each under a name of ours ({@code vtn-reports.<name>.*}). Each is
+     * requested in the oadrRegisteredReport that answers the VTN's oadrRegisterReport, when the VTN offers it: a
+     * periodic one once per registration, a one-shot one each time the VTN registers its metadata. Operators can ask
+     * for more, and cancel, through {@code /api/programs/{program}/vtn-reports}.
+     */
+    Map<String, VtnReport> vtnReports();
+
+    interface VtnReport {
+
+        /** The offered report: its reportSpecifierID, or what it delivers (TELEMETRY_USAGE, HISTORY_USAGE...). */
+        String report();
+
+        /** Only these data points (rIDs, comma-separated); none: every one it offers. */
+        Optional<List<String>> rIds();
+
+        /** How often the VTN is to sample; 0s: once per report. */
+        @WithDefault("0s")
+        Duration granularity();
+
+        /** How often the VTN is to send a report; 0s: one report only (one-shot). */
+        @WithDefault("0s")
+        Duration reportBack();
+    }
+
     /** When the VEN opts out of an event it answered optIn, on dispatch's word that the fleet cannot deliver it. */
     OptOut optOut();
 

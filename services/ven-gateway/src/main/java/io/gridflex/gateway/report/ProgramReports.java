@@ -16,15 +16,18 @@ import io.gridflex.gateway.registration.RegistrationState;
 import io.gridflex.gateway.vtn.VtnAnswers;
 import io.gridflex.gateway.vtn.VtnClient;
 import io.gridflex.gateway.vtn.VtnService;
+import io.gridflex.gateway.vtnreport.VtnReportDesk;
 import io.gridflex.openadr.OadrMessages;
 import io.gridflex.openadr.OadrReports;
 import io.gridflex.openadr.OadrResponseCode;
 import io.gridflex.openadr.model.oadr.OadrCancelReportType;
 import io.gridflex.openadr.model.oadr.OadrCreateReportType;
+import io.gridflex.openadr.model.oadr.OadrCreatedReportType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.openadr.model.oadr.OadrRegisterReportType;
 import io.gridflex.openadr.model.oadr.OadrRegisteredReportType;
 import io.gridflex.openadr.model.oadr.OadrReportRequestType;
+import io.gridflex.openadr.model.oadr.OadrUpdateReportType;
 
 /**
  * One program's reports (EiReport) with its VTN:
@@ -32,8 +35,9 @@ import io.gridflex.openadr.model.oadr.OadrReportRequestType;
  * <li>after registering, {@link #bootstrap} sends the program's metadata (oadrRegisterReport: TELEMETRY_USAGE and
  * TELEMETRY_STATUS per resource) unless this very registration already has it, and takes the requests the VTN's
  * oadrRegisteredReport carries;</li>
- * <li>{@link #answer} acts on what the VTN starts in a poll reply: its own metadata (acknowledged, requesting
- * nothing), oadrCreateReport (oadrCreatedReport listing the pending reports; a request for METADATA sends the
+ * <li>{@link #answer} acts on what the VTN starts in a poll reply or a push: its own metadata, its
+ * oadrCreatedReport and oadrUpdateReport (the VTN's own reports, which the {@link VtnReportDesk} asks for and keeps),
+ * oadrCreateReport (oadrCreatedReport listing the pending reports; a request for METADATA sends the
  * metadata again) and oadrCancelReport (oadrCanceledReport);</li>
  * <li>the {@link ReportScheduler} sends the reports.</li>
  * </ul>
@@ -55,10 +59,11 @@ public final class ProgramReports {
     private final ReportScheduler scheduler;
     private final GatewayMetrics metrics;
     private final Clock clock;
+    private final VtnReportDesk vtnReports;
 
     ProgramReports(String program, ReportCatalog catalog, VtnClient client, RegistrationState state,
             ReportStore store, Sampler sampler, UsageHistory history, GatewayMetrics metrics,
-            GatewayConfig.Reports config, Clock clock) {
+            GatewayConfig.Reports config, Clock clock, VtnReportDesk vtnReports) {
         this.program = program;
         this.catalog = catalog;
         this.client = client;
@@ -70,6 +75,7 @@ public final class ProgramReports {
                 config.maxIntervalsPerReport(), config.retryInterval(), clock);
         this.metrics = metrics;
         this.clock = clock;
+        this.vtnReports = vtnReports;
     }
 
     public void start() {
@@ -91,6 +97,7 @@ public final class ProgramReports {
             LOG.infof("program %s: %d report request(s) of an earlier registration forgotten", program, dropped);
         }
         scheduler.replaceAll(store.pending());
+        vtnReports.registered(registration);
         if (!store.registered(registration, catalog.fingerprint())) {
             registerMetadata(registration, null);
         }
@@ -99,12 +106,20 @@ public final class ProgramReports {
     /** The answer to a VTN-initiated report message, or empty when {@code body} is not one. */
     public Optional<Answered> answer(Object body, Registration registration, VtnAnswers answers) {
         return switch (body) {
-            case OadrRegisterReportType register -> Optional.of(acknowledgeVtnMetadata(register, registration,
-                    answers));
+            case OadrRegisterReportType register -> Optional.of(of(vtnReports.metadata(register, registration,
+                    answers)));
+            case OadrUpdateReportType update -> Optional.of(of(vtnReports.update(update, registration, answers)));
+            case OadrCreatedReportType created -> Optional.of(of(vtnReports.created(created, registration,
+                    answers)));
             case OadrCreateReportType create -> Optional.of(create(create, registration, answers));
             case OadrCancelReportType cancel -> Optional.of(cancel(cancel, registration, answers));
             default -> Optional.empty();
         };
+    }
+
+    /** The VTN's own reports that this VEN asks for. */
+    public VtnReportDesk vtnReports() {
+        return vtnReports;
     }
 
     /** The reportRequestIDs being reported on now. */
@@ -195,18 +210,7 @@ public final class ProgramReports {
         state.current().ifPresent(registration -> cancel(cancel, registration, VtnAnswers.pull(client)));
     }
 
-    private Answered acknowledgeVtnMetadata(OadrRegisterReportType register, Registration registration,
-            VtnAnswers answers) {
-        Optional<OadrPayload> ack = answers.answer(VtnService.REPORT, OadrReports.registeredReport(
-                OadrMessages.eiResponse(OadrResponseCode.OK, OadrResponseCode.OK.description(),
-                        register.getRequestID()),
-                registration.venId(), List.of()));
-        if (ack.isPresent() && !VtnReplies.ok(ack.get())) {
-            metrics.answerRefused("oadrRegisteredReport");
-            LOG.warnf("program %s: VTN did not accept our oadrRegisteredReport: %s", program,
-                    VtnReplies.describe(ack.get()));
-        }
-        return new Answered(OadrResponseCode.OK, "the VTN's oadrRegisterReport of " + register.getOadrReport().size()
-                + " report(s) acknowledged; none requested" + VtnReplies.describeAck(ack));
+    private static Answered of(VtnReportDesk.Outcome outcome) {
+        return new Answered(outcome.code(), outcome.detail());
     }
 }

@@ -11,6 +11,9 @@ import io.gridflex.gateway.program.ProgramConfig;
 import io.gridflex.gateway.registration.RegistrationState;
 import io.gridflex.gateway.telemetry.SiteReadings;
 import io.gridflex.gateway.vtn.VtnClient;
+import io.gridflex.gateway.vtnreport.VtnReportDesk;
+import io.gridflex.gateway.vtnreport.VtnReportRepository;
+import io.gridflex.gateway.vtnreport.WantedReport;
 import io.gridflex.support.db.Transactions;
 
 /** Makes each program's {@link ProgramReports} from the beans they share. */
@@ -25,10 +28,11 @@ public class Reports {
     private final GatewayMetrics metrics;
     private final GatewayConfig config;
     private final Clock clock;
+    private final VtnReportRepository vtnReports;
 
     public Reports(Transactions transactions, ReportRequestRepository requests,
             ReportRegistrationRepository registrations, SiteReadings readings, UsageHistory history,
-            GatewayMetrics metrics, GatewayConfig config, Clock clock) {
+            GatewayMetrics metrics, GatewayConfig config, Clock clock, VtnReportRepository vtnReports) {
         this.transactions = transactions;
         this.requests = requests;
         this.registrations = registrations;
@@ -37,6 +41,7 @@ public class Reports {
         this.metrics = metrics;
         this.config = config;
         this.clock = clock;
+        this.vtnReports = vtnReports;
     }
 
     /** The reports of one program, sent through its own VTN client. */
@@ -46,6 +51,7 @@ public class Reports {
         return new ProgramReports(program, catalog, client, state,
                 new ReportStore(program, transactions, requests, registrations),
                 new Sampler(catalog, readings, config.telemetry().freshness()), history, metrics, config.reports(),
-                clock);
+                clock, new VtnReportDesk(program, programConfig.vtnReports().values().stream().map(WantedReport::of)
+                        .toList(), client, state, transactions, vtnReports, metrics, clock));
     }
 }

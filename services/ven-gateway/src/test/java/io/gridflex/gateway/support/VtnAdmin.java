@@ -191,4 +191,30 @@ public final class VtnAdmin {
         return given().baseUri(baseUrl).get("/admin/vens").then().statusCode(200).extract().jsonPath()
                 .getList("$").size();
     }
+
+    /**
+     * The reports the VTN offers from now on (reportSpecifierId, reportName, rIds, minPeriodSeconds,
+     * maxPeriodSeconds); {@link #registerVtnReports} registers them with a VEN.
+     */
+    public void offerVtnReports(List<Map<String, Object>> offers) {
+        given().baseUri(baseUrl).contentType(ContentType.JSON).body(offers).put("/admin/vtn-reports/offers").then()
+                .statusCode(200);
+    }
+
+    /** The VTN's oadrRegisterReport of its offers, at the VEN's next poll. */
+    public void registerVtnReports(String venId) {
+        given().baseUri(baseUrl).post("/admin/vtn-reports/vens/{venId}/register", venId).then().statusCode(200);
+    }
+
+    /** What a VEN asked of the VTN's own reports (subscriptions) and its answers to them (answers). */
+    public JsonPath vtnReportsOf(String venId) {
+        return given().baseUri(baseUrl).get("/admin/vtn-reports/vens/{venId}", venId).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** Every value the VTN reported for one request of a VEN's: reportRequestId, rId, start, value... */
+    public List<Map<String, Object>> vtnReportSent(String reportRequestId) {
+        return given().baseUri(baseUrl).get("/admin/vtn-reports/requests/{id}/sent", reportRequestId).then()
+                .statusCode(200).extract().jsonPath().getList("$");
+    }
 }

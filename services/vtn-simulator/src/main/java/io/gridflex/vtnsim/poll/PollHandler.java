@@ -18,11 +18,12 @@ import io.gridflex.vtnsim.openadr.OadrReplies;
 import io.gridflex.vtnsim.report.ReportBook;
 import io.gridflex.vtnsim.ven.RegistrationRequests;
 import io.gridflex.vtnsim.ven.VenRegistry;
+import io.gridflex.vtnsim.vtnreport.VtnReportBook;
 
 /**
  * OadrPoll: how a pull VEN learns of events and report requests. A registration message this VTN starts
  * ({@link RegistrationRequests}) comes first, then a report request or cancellation queued for the VEN (admin API),
- * one per poll; then the VEN gets its events when one of them is new or changed since it
+ * one per poll; then this VTN's own report messages (its oadrRegisterReport, a report due); then the VEN gets its events when one of them is new or changed since it
  * last received them; otherwise an oadrResponse 200 says there is nothing to do. While the admin API holds a VEN's
  * deliveries back ({@link VenRegistry#hold}), only registration messages go out.
  */
@@ -35,11 +36,13 @@ public class PollHandler implements MessageHandler {
     private final EventBook book;
     private final EventDistribution distribution;
     private final ReportBook reports;
+    private final VtnReportBook vtnReports;
     private final RegistrationRequests registrations;
     private final Clock clock;
 
     public PollHandler(VenRegistry registry, EventBook book, EventDistribution distribution, ReportBook reports,
-            RegistrationRequests registrations, Clock clock) {
+            RegistrationRequests registrations, VtnReportBook vtnReports, Clock clock) {
+        this.vtnReports = vtnReports;
         this.registry = registry;
         this.registrations = registrations;
         this.book = book;
@@ -73,6 +76,11 @@ public class PollHandler implements MessageHandler {
         if (queued.isPresent()) {
             // A report request or cancellation waits: it goes first; events follow with the next poll.
             return queued;
+        }
+        Optional<OadrPayload> ours = vtnReports.nextFor(venId, now);
+        if (ours.isPresent()) {
+            // This VTN's own reports: its metadata (oadrRegisterReport), or a report a VEN asked for that is due.
+            return ours;
         }
         Optional<List<DrEvent>> events = book.distributeIfChanged(venId, now);
         if (events.isEmpty()) {

@@ -23,16 +23,20 @@ import io.gridflex.openadr.model.oadr.OadrRegisteredReportType;
 import io.gridflex.openadr.model.oadr.OadrReportRequestType;
 import io.gridflex.openadr.model.oadr.OadrResponseType;
 import io.gridflex.openadr.model.oadr.OadrUpdateReportType;
+import io.gridflex.openadr.model.oadr.OadrUpdatedReportType;
 import io.gridflex.vtnsim.openadr.MessageHandler;
 import io.gridflex.vtnsim.openadr.OadrReplies;
 import io.gridflex.vtnsim.ven.VenRegistry;
+import io.gridflex.vtnsim.vtnreport.VenAnswer;
+import io.gridflex.vtnsim.vtnreport.VtnReportBook;
 
 /**
  * EiReport. A VEN registers the reports it offers (oadrRegisterReport): they are kept, and the oadrRegisteredReport
  * asks for what the admin script says ({@code PUT /admin/reports/on-registration}), nothing by default. The VEN's
  * oadrUpdateReports are kept for the admin API and acknowledged; its answers to this VTN's requests and
- * cancellations (oadrCreatedReport, oadrCanceledReport) are recorded against them. This VTN offers no reports of its
- * own: a VEN's oadrCreateReport leaves nothing pending.
+ * cancellations (oadrCreatedReport, oadrCanceledReport) are recorded against them. This VTN's own reports, which a
+ * VEN may ask for (in its oadrRegisteredReport answering our oadrRegisterReport, or an oadrCreateReport) and cancel
+ * (oadrCancelReport), are the {@link VtnReportBook}'s; the VEN's oadrUpdatedReports are recorded there.
  */
 @ApplicationScoped
 public class EiReportHandler implements MessageHandler {
@@ -42,11 +46,13 @@ public class EiReportHandler implements MessageHandler {
 
     private final VenRegistry registry;
     private final ReportBook book;
+    private final VtnReportBook vtnReports;
     private final Clock clock;
 
-    public EiReportHandler(VenRegistry registry, ReportBook book, Clock clock) {
+    public EiReportHandler(VenRegistry registry, ReportBook book, VtnReportBook vtnReports, Clock clock) {
         this.registry = registry;
         this.book = book;
+        this.vtnReports = vtnReports;
         this.clock = clock;
     }
 
@@ -55,10 +61,23 @@ public class EiReportHandler implements MessageHandler {
         return switch (message) {
             case OadrRegisterReportType register -> register(register);
             case OadrUpdateReportType update -> update(update);
-            case OadrCreateReportType create -> reply(create.getVenID(), create.getRequestID(),
-                    OadrReplies::createdReport);
-            case OadrCancelReportType cancel -> reply(cancel.getVenID(), cancel.getRequestID(),
-                    OadrReplies::canceledReport);
+            // The VEN asks for, or cancels, reports of this VTN's own.
+            case OadrCreateReportType create -> registry.isRegistered(create.getVenID())
+                    ? Optional.of(vtnReports.request(create.getVenID(), create.getOadrReportRequest(),
+                            create.getRequestID(), "oadrCreateReport", clock.instant()))
+                    : reply(create.getVenID(), create.getRequestID(), OadrReplies::createdReport);
+            case OadrCancelReportType cancel -> registry.isRegistered(cancel.getVenID())
+                    ? Optional.of(vtnReports.cancel(cancel.getVenID(), cancel.getReportRequestID(),
+                            cancel.getRequestID()))
+                    : reply(cancel.getVenID(), cancel.getRequestID(), OadrReplies::canceledReport);
+            case OadrUpdatedReportType updated -> {
+                if (registry.isRegistered(updated.getVenID()) && updated.getEiResponse() != null) {
+                    vtnReports.answered(new VenAnswer(updated.getVenID(), updated.getEiResponse().getRequestID(),
+                            updated.getEiResponse().getResponseCode(),
+                            updated.getEiResponse().getResponseDescription(), clock.instant()));
+                }
+                yield acknowledge(updated.getVenID(), updated.getEiResponse());
+            }
             // A VEN's answers to report messages a VTN started: acknowledged like any other VEN answer.
             case OadrCreatedReportType created -> {
                 if (registry.isRegistered(created.getVenID())) {
@@ -74,8 +93,13 @@ public class EiReportHandler implements MessageHandler {
                 }
                 yield acknowledge(canceled.getVenID(), canceled.getEiResponse());
             }
-            case OadrRegisteredReportType registered -> acknowledge(registered.getVenID(),
-                    registered.getEiResponse());
+            // The VEN's answer to this VTN's metadata, which may ask for reports right away.
+            case OadrRegisteredReportType registered -> registry.isRegistered(registered.getVenID())
+                    && !registered.getOadrReportRequest().isEmpty()
+                            ? Optional.of(vtnReports.request(registered.getVenID(),
+                                    registered.getOadrReportRequest(), requestId(registered.getEiResponse()),
+                                    "oadrRegisteredReport", clock.instant()))
+                            : acknowledge(registered.getVenID(), registered.getEiResponse());
             case OadrResponseType response -> Optional.empty();
             default -> OadrReplies.notRecognized(SERVICE, message);
         };
@@ -116,6 +140,10 @@ public class EiReportHandler implements MessageHandler {
                 ? OadrReplies.error(OadrResponseCode.INVALID_ID, "VEN " + venId + " is not registered", requestId)
                 : OadrReplies.ok(requestId);
         return Optional.of(build.apply(response, venId));
+    }
+
+    private static String requestId(EiResponseType response) {
+        return response == null ? null : response.getRequestID();
     }
 
     private Optional<OadrPayload> acknowledge(String venId, EiResponseType theirs) {
