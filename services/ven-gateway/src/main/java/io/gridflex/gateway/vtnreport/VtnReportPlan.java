@@ -14,6 +14,14 @@ final class VtnReportPlan {
         boolean possible() {
             return problem == null;
         }
+
+        /** The request this plan makes, not yet sent. */
+        VtnRequest request(String program, io.gridflex.gateway.registration.Registration registration, String via,
+                java.time.Instant now) {
+            return new VtnRequest(program, "gf-" + java.util.UUID.randomUUID(), offer.reportSpecifierId(),
+                    offer.deliveredName(), rIds, wanted.granularity(), wanted.reportBack(), registration.venId(),
+                    registration.registrationId(), VtnRequest.Status.REQUESTED, via, null, now, null);
+        }
     }
 
     private VtnReportPlan() {

@@ -92,13 +92,13 @@ public class VtnReportResource {
     @APIResponse(responseCode = "409", description = "the program is not registered")
     @APIResponse(responseCode = "502", description = "the VTN could not be reached")
     public Response request(@PathParam("program") String program, VtnReportViews.RequestBody body) {
+        VtnReportDesk desk = desk(program);
         if (body == null || body.reports() == null || body.reports().isEmpty()) {
             throw ApiException.badRequest("no-reports", "name at least one report in reports[]");
         }
         List<WantedReport> wanted = body.reports().stream().map(VtnReportResource::wanted).toList();
-        VtnReportDesk desk = desk(program);
         try {
-            List<VtnReportViews.Request> made = desk.request(wanted).stream().map(VtnReportViews.Request::of)
+            List<VtnReportViews.Request> made = desk.operator().request(wanted).stream().map(VtnReportViews.Request::of)
                     .toList();
             return Response.status(Response.Status.CREATED).entity(made).build();
         } catch (IllegalArgumentException e) {
@@ -121,7 +121,7 @@ public class VtnReportResource {
     public VtnReportViews.Request cancel(@PathParam("program") String program,
             @PathParam("reportRequestId") String reportRequestId) {
         try {
-            return VtnReportViews.Request.of(desk(program).cancel(reportRequestId));
+            return VtnReportViews.Request.of(desk(program).operator().cancel(reportRequestId));
         } catch (NoSuchElementException e) {
             throw ApiException.notFound("unknown-report-request", e.getMessage());
         } catch (IllegalStateException e) {

@@ -60,6 +60,12 @@ public record VtnRequest(String program, String reportRequestId, String reportSp
         Objects.requireNonNull(requestedAt, "requestedAt");
     }
 
+    /** As an oadrReportRequest. */
+    public io.gridflex.openadr.model.oadr.OadrReportRequestType oadr() {
+        return io.gridflex.openadr.OadrReports.reportRequest(reportRequestId, reportSpecifierId, granularity,
+                reportBack, rIds);
+    }
+
     /** One report only. */
     public boolean oneShot() {
         return reportBack.isZero();

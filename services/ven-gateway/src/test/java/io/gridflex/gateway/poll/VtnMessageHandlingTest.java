@@ -211,7 +211,7 @@ class VtnMessageHandlingTest {
     }
 
     @Test
-    void aVtnOfferingItsReportsIsAnsweredRegisteredAndAsksForNothing() {
+    void aVtnOfferingItsReportsIsAnsweredRegisteredAndAskedForNothingWhenNoneIsConfigured() {
         VtnOutcome outcome = TestProgram.connection(programs).messages().handle(
                 XML.marshal(OadrReports.registerReport("vtn-register-1", null,
                         List.of(OadrReports.telemetryMetadata("vtn-meter", Instant.now(), Duration.ofSeconds(10),
@@ -221,7 +221,8 @@ class VtnMessageHandlingTest {
 
         assertThat(outcome.kind()).isEqualTo(VtnOutcome.Kind.REPORT_ANSWERED);
         assertThat(outcome.code()).isEqualTo(OadrResponseCode.OK);
-        assertThat(outcome.detail()).contains("1 report(s) acknowledged").endsWith("VTN answered 200 OK");
+        assertThat(outcome.detail()).contains("oadrRegisterReport of 1 report(s) stored; 0 requested")
+                .endsWith("the VTN acknowledged");
     }
 
     @Test

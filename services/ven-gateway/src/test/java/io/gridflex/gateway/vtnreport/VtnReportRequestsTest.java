@@ -117,7 +117,7 @@ class VtnReportRequestsTest {
     void cancelWhatIsOpen() {
         // Nothing keeps reporting into the next test, nor into another test class sharing the simulator.
         desk().overview().requests().stream().filter(r -> r.status().open())
-                .forEach(r -> desk().cancel(r.reportRequestId()));
+                .forEach(r -> desk().operator().cancel(r.reportRequestId()));
     }
 
     @Test
