@@ -42,6 +42,9 @@ import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.support.Api;
 import io.gridflex.gateway.support.BrokenPayloads;
 import io.gridflex.gateway.support.VtnSimulator;
+import io.gridflex.gateway.vtnreport.VtnReading;
+import io.gridflex.gateway.vtnreport.VtnReportDesk;
+import io.gridflex.gateway.vtnreport.VtnRequest;
 import io.gridflex.infra.FreePort;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.MessageCodec;
@@ -198,6 +201,58 @@ class PushProgramTest {
         });
         await("the one-shot report").atMost(PATIENCE).until(() -> PushVtn
                 .admin("GET", "/admin/reports/requests/" + requestId, null).path("reports").asInt() == 1);
+    }
+
+    /**
+     * The VTN's own reports over push: its oadrRegisterReport is answered in the HTTP response, carrying our request;
+     * the VTN's oadrCreatedReport comes as a push of its own; its reports are pushed, stored and answered in the
+     * HTTP response (oadrUpdatedReport).
+     */
+    @Test
+    void theVtnsOwnReportsAreAskedForInTheHttpResponseAndWhatItPushesIsKept() throws Exception {
+        Registration registration = registered(PUSH);
+        String venId = registration.venId();
+        PushVtn.admin("PUT", "/admin/vtn-reports/offers", List.of(Map.of("reportSpecifierId", "poi-push",
+                "reportName", "METADATA_TELEMETRY_USAGE", "rIds", List.of("poi-1"), "minPeriodSeconds", 1,
+                "maxPeriodSeconds", 60)));
+        try {
+            PushVtn.admin("POST", "/admin/vtn-reports/vens/" + venId + "/register", null);
+            VtnReportDesk desk = programs.find(PUSH).orElseThrow().reports().vtnReports();
+            VtnRequest request = await("our request, taken").atMost(PATIENCE).until(() -> desk.overview().requests()
+                    .stream().filter(r -> r.reportSpecifierId().equals("poi-push")
+                            && r.status() == VtnRequest.Status.ACTIVE)
+                    .findFirst().orElse(null), r -> r != null);
+            assertThat(request.via()).isEqualTo(VtnRequest.PIGGY_BACKED);
+            assertThat(pushes(venId, "oadrRegisterReport")).last()
+                    .satisfies(push -> assertThat(push.path("answer").asText()).isEqualTo("oadrRegisteredReport"));
+            assertThat(pushes(venId, "oadrCreatedReport")).last().satisfies(push -> {
+                assertThat(push.path("httpStatus").asInt()).isEqualTo(200);
+                assertThat(push.path("answer").asText()).isEqualTo("oadrResponse");
+            });
+
+            Instant due = Instant.now().plusSeconds(3);
+            await().atMost(PATIENCE).until(() -> Instant.now().isAfter(due));
+            assertThat(PushVtn.admin("POST", "/admin/vtn-reports/vens/" + venId + "/deliver", null).path("pushed")
+                    .asInt()).isEqualTo(1);
+            JsonNode sent = PushVtn.admin("GET", "/admin/vtn-reports/requests/" + request.reportRequestId()
+                    + "/sent", null);
+            assertThat(sent.size()).isGreaterThanOrEqualTo(2);
+            List<VtnReading> stored = desk.readings(request.reportRequestId(), null, 100);
+            assertThat(stored).hasSize(sent.size());
+            for (int i = 0; i < sent.size(); i++) {
+                assertThat(stored.get(i).intervalStart()).isEqualTo(Instant.parse(sent.get(i).path("start").asText()));
+                assertThat(stored.get(i).value().floatValue()).isEqualTo((float) sent.get(i).path("value").asDouble());
+            }
+            assertThat(pushes(venId, "oadrUpdateReport")).last()
+                    .satisfies(push -> assertThat(push.path("answer").asText()).isEqualTo("oadrUpdatedReport"));
+            assertThat(PushVtn.admin("GET", "/admin/vtn-reports/vens/" + venId, null).path("answers").get(0)
+                    .path("responseCode").asText()).isEqualTo("200");
+
+            assertThat(desk.operator().cancel(request.reportRequestId()).status())
+                    .isEqualTo(VtnRequest.Status.CANCELLED);
+        } finally {
+            PushVtn.admin("PUT", "/admin/vtn-reports/offers", List.of());
+        }
     }
 
     @Test
@@ -439,6 +494,9 @@ class PushProgramTest {
             config.put("gridflex.gateway.programs." + PUSH + ".transport", "push");
             config.put("gridflex.gateway.programs." + PUSH + ".ven-name", "gridflex-push");
             config.put("gridflex.gateway.programs." + PUSH + ".resources.plant-p.sites", "push-test-site");
+            config.put("gridflex.gateway.programs." + PUSH + ".vtn-reports.poi.report", "poi-push");
+            config.put("gridflex.gateway.programs." + PUSH + ".vtn-reports.poi.granularity", "1s");
+            config.put("gridflex.gateway.programs." + PUSH + ".vtn-reports.poi.report-back", "2s");
             return config;
         }
 
