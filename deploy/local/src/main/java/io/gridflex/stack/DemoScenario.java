@@ -58,6 +58,7 @@ public final class DemoScenario {
             }
             String vtnId = registration.path("vtnId").asText();
             narrator.step("ven-gateway registered with VTN %s as VEN %s", vtnId, registration.path("venId").asText());
+            new VtnReportsStep(stack, narrator, http).run(operator, registration.path("venId").asText());
             steps.secureProgram(operator, SecureVtn.PULL_PROGRAM, "vtn-simulator-secure",
                     "polled over mutual TLS, every payload signed");
             steps.secureProgram(operator, SecureVtn.PUSH_PROGRAM, "vtn-simulator-push",

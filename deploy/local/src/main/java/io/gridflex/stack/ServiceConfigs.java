@@ -61,6 +61,10 @@ final class ServiceConfigs {
         String program = "gridflex.gateway.programs.\"" + FleetSetup.PROGRAM + "\".";
         config.put(program + "vtn.url", simulatorUrl);
         config.put(program + "ven-name", "gridflex-local");
+        // The VTN's point-of-interconnection meter, when it offers it (VtnReportsStep).
+        config.put(program + "vtn-reports.poi.report", VtnReportsStep.SPECIFIER);
+        config.put(program + "vtn-reports.poi.granularity", VtnReportsStep.GRANULARITY.toString());
+        config.put(program + "vtn-reports.poi.report-back", VtnReportsStep.REPORT_BACK.toString());
         config.putAll(securePrograms);
         options.gatewayPrograms()
                 .ifPresent(file -> config.put("quarkus.config.locations", file.toUri().toString()));
