@@ -62,6 +62,26 @@ by reading the rendered file back with SmallRye Config (helm module, VenGatewayP
 {{- with $program.pollInterval }}
 {{ $key }}.poll.interval={{ . }}
 {{- end }}
+{{- range $resource, $sites := $program.resources }}
+{{ $key }}.resources.{{ $resource }}.sites={{ include "gridflex.ven-gateway.propertiesValue" (join "," $sites) }}
+{{- end }}
+{{- $reports := dict }}
+{{- range $j, $report := $program.vtnReports }}
+{{- if hasKey $reports $report.name }}
+{{- fail (printf "ven-gateway: programs[%d].vtnReports[%d] has the name %q of vtnReports[%v]; each needs a name of its own" $i $j $report.name (get $reports $report.name)) }}
+{{- end }}
+{{- $_ := set $reports $report.name $j }}
+{{ $key }}.vtn-reports.{{ $report.name }}.report={{ include "gridflex.ven-gateway.propertiesValue" $report.report }}
+{{- with $report.rIds }}
+{{ $key }}.vtn-reports.{{ $report.name }}.r-ids={{ include "gridflex.ven-gateway.propertiesValue" (join "," .) }}
+{{- end }}
+{{- with $report.granularity }}
+{{ $key }}.vtn-reports.{{ $report.name }}.granularity={{ . }}
+{{- end }}
+{{- with $report.reportBack }}
+{{ $key }}.vtn-reports.{{ $report.name }}.report-back={{ . }}
+{{- end }}
+{{- end }}
 {{- range (index $openadr $i).properties }}
 {{ $key }}.{{ index . 0 }}={{ include "gridflex.ven-gateway.propertiesValue" (index . 1) }}
 {{- end }}

@@ -63,6 +63,28 @@ class VenGatewayProgramsTest {
             Optional<VenGatewayOpenAdrSecurityTest.Secured.Tls> tls();
 
             Optional<VenGatewayOpenAdrSecurityTest.Secured.Signature> signature();
+
+            Map<String, Resource> resources();
+
+            Map<String, VtnReport> vtnReports();
+        }
+
+        interface Resource {
+
+            List<String> sites();
+        }
+
+        interface VtnReport {
+
+            String report();
+
+            Optional<List<String>> rIds();
+
+            @WithDefault("0s")
+            String granularity();
+
+            @WithDefault("0s")
+            String reportBack();
         }
 
         interface Vtn {
@@ -398,5 +420,54 @@ class VenGatewayProgramsTest {
                 program("summer-peak", "https://vtn.c.example.com", "gridflex-ven")));
         assertThatThrownBy(() -> Charts.render(Charts.GRIDFLEX, twice)).hasMessageContaining(
                 "ven-gateway: programs[2] has the id \"summer-peak\" of programs[0]; each program needs an id of its own");
+    }
+
+    @Test
+    void theReportedResourcesAndTheVtnsReportsAreReadBackAsWritten() throws IOException {
+        Map<String, Object> program = program("utility-a", "https://vtn.a.example.com", "ven-a");
+        program.put("resources", Map.of("texas-north", List.of("tx-amarillo-1", "tx-amarillo-2"), "texas_south",
+                List.of("tx-laredo")));
+        program.put("vtnReports", List.of(
+                Map.of("name", "poi", "report", "TELEMETRY_USAGE", "granularity", "1m", "reportBack", "PT15M"),
+                Map.of("name", "feeder", "report", "feeder history $x", "rIds", List.of("f-1", "f.2"))));
+        GatewayPrograms.Program read = mapping(programsProperties(Charts.render(Charts.GRIDFLEX,
+                values(List.of(program)))), dir).programs().get("utility-a");
+
+        assertThat(read.resources()).hasSize(2);
+        assertThat(read.resources().get("texas-north").sites()).containsExactly("tx-amarillo-1", "tx-amarillo-2");
+        assertThat(read.resources().get("texas_south").sites()).containsExactly("tx-laredo");
+        GatewayPrograms.VtnReport poi = read.vtnReports().get("poi");
+        assertThat(poi.report()).isEqualTo("TELEMETRY_USAGE");
+        assertThat(poi.rIds()).isEmpty();
+        assertThat(poi.granularity()).isEqualTo("1m");
+        assertThat(poi.reportBack()).isEqualTo("PT15M");
+        GatewayPrograms.VtnReport feeder = read.vtnReports().get("feeder");
+        assertThat(feeder.report()).isEqualTo("feeder history $x");
+        assertThat(feeder.rIds()).contains(List.of("f-1", "f.2"));
+        assertThat(feeder.granularity()).isEqualTo("0s");
+        assertThat(feeder.reportBack()).isEqualTo("0s");
+    }
+
+    @Test
+    void aVtnReportWithARepeatedOrBadNameOrAResourceWithoutSitesIsRefused() throws IOException {
+        Map<String, Object> twice = program("utility-a", "https://vtn.a.example.com", "ven-a");
+        twice.put("vtnReports", List.of(Map.of("name", "poi", "report", "A"), Map.of("name", "poi", "report", "B")));
+        assertThatThrownBy(() -> Charts.render(Charts.GRIDFLEX, values(List.of(twice)))).hasMessageContaining(
+                "ven-gateway: programs[0].vtnReports[1] has the name \"poi\" of vtnReports[0]");
+
+        Map<String, Object> dotted = program("utility-a", "https://vtn.a.example.com", "ven-a");
+        dotted.put("vtnReports", List.of(Map.of("name", "p.o.i", "report", "A")));
+        assertThatThrownBy(() -> Charts.render(Charts.GRIDFLEX, values(List.of(dotted))))
+                .hasMessageContaining("at '/programs/0/vtnReports/0/name'");
+
+        Map<String, Object> once = program("utility-a", "https://vtn.a.example.com", "ven-a");
+        once.put("vtnReports", List.of(Map.of("name", "poi", "report", "A", "reportBack", "0s")));
+        assertThatThrownBy(() -> Charts.render(Charts.GRIDFLEX, values(List.of(once))))
+                .hasMessageContaining("at '/programs/0/vtnReports/0/reportBack'");
+
+        Map<String, Object> empty = program("utility-a", "https://vtn.a.example.com", "ven-a");
+        empty.put("resources", Map.of("texas-north", List.of()));
+        assertThatThrownBy(() -> Charts.render(Charts.GRIDFLEX, values(List.of(empty))))
+                .hasMessageContaining("at '/programs/0/resources/texas-north'");
     }
 }
