@@ -13,7 +13,8 @@ import io.gridflex.stack.ScenarioSteps.Issued;
 
 /**
  * An event with start randomization that the utility changes on its way: lowered before it starts, raised while it
- * runs, then cancelled long before its end. Each change travels VTN → ven-gateway → dispatch → the sites' schedules,
+ * runs, changed in place without a new modificationNumber (which changes nothing: {@link ChangedInPlace}), then
+ * cancelled long before its end. Each change travels VTN → ven-gateway → dispatch → the sites' schedules,
  * and the miners' own draw shows it: each site starts within the event's {@code startafter} (dispatch draws its
  * offset), shedding what the lowered event asks, sheds more as soon as it is raised, and comes back as soon as it is
  * cancelled, not at its end.
@@ -111,6 +112,9 @@ final class ChangedEvent {
         for (Map.Entry<String, Double> share : raisedShares.get().entrySet()) {
             awaitShed(sampler, share.getKey(), before.get(share.getKey()), share.getValue(), raisedAt, "as raised");
         }
+        if (!new ChangedInPlace(stack, narrator, http).run(event, operator, reductionKw)) {
+            return;
+        }
 
         Instant cancelledAt = Instant.now();
         http.post(stack.url("vtn-simulator") + "/admin/events/" + event.vtnEventId() + "/cancel", Map.of());
@@ -177,6 +181,11 @@ final class ChangedEvent {
             }
         }
         return shares;
+    }
+
+    /** What the allocation asks of the whole fleet at {@code at}. */
+    static double askedAt(JsonNode detail, Instant at) {
+        return total(kwAt(detail, at));
     }
 
     private static double total(Map<String, Double> shares) {

@@ -133,6 +133,16 @@ public record DrEvent(String eventId, long modificationNumber, Instant createdAt
                 newLevel == null ? level : newLevel);
     }
 
+    /**
+     * Changed without a new modificationNumber: what OpenADR forbids and a misbehaving VTN does (admin API). A VEN
+     * holding this modification gets the changed content under the same number.
+     */
+    public DrEvent changedInPlace(Double newReductionKw, Duration newDuration, Integer newLevel, Instant at) {
+        DrEvent changed = modified(newReductionKw, newDuration, newLevel, at);
+        return new DrEvent(eventId, modificationNumber, createdAt, at, start, changed.duration, changed.reductionKw,
+                venIds, testEvent, false, marketContext, resourceIds, startAfter, null, changed.level);
+    }
+
     public DrEvent cancelledAt(Instant at) {
         return new DrEvent(eventId, modificationNumber + 1, createdAt, at, start, duration, reductionKw, venIds,
                 testEvent, true, marketContext, resourceIds, startAfter, null, level);

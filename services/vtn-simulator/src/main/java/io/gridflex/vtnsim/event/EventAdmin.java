@@ -104,9 +104,10 @@ public class EventAdmin {
             throw ApiException.badRequest("invalid-event", "durationSeconds " + duration.toSeconds()
                     + " would end the event before now; cancel it instead");
         }
-        DrEvent modified = book.modify(eventId, reductionKw, duration, level, now);
-        LOG.infof("Modified event %s to modification %d: %.3f kW for %s", eventId, modified.modificationNumber(),
-                modified.reductionKw(), modified.duration());
+        DrEvent modified = book.modify(eventId, reductionKw, duration, level, request.inPlace(), now);
+        LOG.infof("Modified event %s %s modification %d: %.3f kW for %s", eventId,
+                request.inPlace() ? "in place, keeping" : "to", modified.modificationNumber(), modified.reductionKw(),
+                modified.duration());
         changes.fire(new EventsChanged(modified.venIds()));
         return view(modified, now);
     }

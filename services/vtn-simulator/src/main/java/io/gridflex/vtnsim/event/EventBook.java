@@ -57,8 +57,16 @@ public class EventBook {
     /** @param level a SIMPLE event's new level, or null to keep */
     public synchronized DrEvent modify(String eventId, Double reductionKw, Duration duration, Integer level,
             Instant now) {
+        return modify(eventId, reductionKw, duration, level, false, now);
+    }
+
+    /** @param inPlace change the content under the same modificationNumber (see {@link DrEvent#changedInPlace}) */
+    public synchronized DrEvent modify(String eventId, Double reductionKw, Duration duration, Integer level,
+            boolean inPlace, Instant now) {
         Entry entry = openEntry(eventId, now, "modified");
-        entry.event = entry.event.modified(reductionKw, duration, level, now);
+        entry.event = inPlace
+                ? entry.event.changedInPlace(reductionKw, duration, level, now)
+                : entry.event.modified(reductionKw, duration, level, now);
         return entry.event;
     }
 

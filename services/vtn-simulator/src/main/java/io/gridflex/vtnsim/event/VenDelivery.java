@@ -10,12 +10,15 @@ import java.time.Instant;
  * @param optType {@code optIn} or {@code optOut}, as the VEN sent it
  * @param responseCode the VEN's three-digit responseCode, as it sent it
  * @param withdrawalToldAt when the VEN got the first distribution that left the withdrawn event out
+ * @param distributedModifiedAt the event's modifiedAt in what was last handed to the VEN: content changed under the
+ *        same modificationNumber (admin API) is handed over again
  */
 public record VenDelivery(String venId, Instant distributedAt, Long distributedModificationNumber,
-        Instant respondedAt, String optType, String responseCode, Long modificationNumber, Instant withdrawalToldAt) {
+        Instant respondedAt, String optType, String responseCode, Long modificationNumber, Instant withdrawalToldAt,
+        Instant distributedModifiedAt) {
 
     static VenDelivery none(String venId) {
-        return new VenDelivery(venId, null, null, null, null, null, null, null);
+        return new VenDelivery(venId, null, null, null, null, null, null, null, null);
     }
 
     /** The event was withdrawn after this VEN received it, and no distribution has left it out yet. */
@@ -25,11 +28,12 @@ public record VenDelivery(String venId, Instant distributedAt, Long distributedM
 
     VenDelivery toldWithdrawal(Instant at) {
         return new VenDelivery(venId, distributedAt, distributedModificationNumber, respondedAt, optType,
-                responseCode, modificationNumber, at);
+                responseCode, modificationNumber, at, distributedModifiedAt);
     }
 
     boolean hasReceived(DrEvent event) {
-        return distributedModificationNumber != null && distributedModificationNumber == event.modificationNumber();
+        return distributedModificationNumber != null && distributedModificationNumber == event.modificationNumber()
+                && java.util.Objects.equals(distributedModifiedAt, event.modifiedAt());
     }
 
     boolean hasEverReceived() {
@@ -38,11 +42,11 @@ public record VenDelivery(String venId, Instant distributedAt, Long distributedM
 
     VenDelivery distributed(DrEvent event, Instant at) {
         return new VenDelivery(venId, at, event.modificationNumber(), respondedAt, optType, responseCode,
-                modificationNumber, withdrawalToldAt);
+                modificationNumber, withdrawalToldAt, event.modifiedAt());
     }
 
     VenDelivery answered(EventAnswer answer, Instant at) {
         return new VenDelivery(venId, distributedAt, distributedModificationNumber, at, answer.optType(),
-                answer.responseCode(), answer.modificationNumber(), withdrawalToldAt);
+                answer.responseCode(), answer.modificationNumber(), withdrawalToldAt, distributedModifiedAt);
     }
 }

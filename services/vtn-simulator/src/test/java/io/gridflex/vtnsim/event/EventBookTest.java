@@ -62,6 +62,24 @@ class EventBookTest {
     }
 
     @Test
+    void contentChangedInPlaceIsDistributedAgainUnderTheSameModificationNumber() {
+        book.add(event("e1", "ven-1"));
+        changed(book, "ven-1", NOW);
+
+        DrEvent inPlace = book.modify("e1", 700.0, null, null, true, NOW.plusSeconds(5));
+        assertThat(inPlace.modificationNumber()).isZero();
+
+        List<DrEvent> again = changed(book, "ven-1", NOW.plusSeconds(10));
+        assertThat(again).singleElement().satisfies(e -> {
+            assertThat(e.modificationNumber()).isZero();
+            assertThat(e.reductionKw()).isEqualTo(700.0);
+        });
+        assertThat(changed(book, "ven-1", NOW.plusSeconds(12))).as("once").isEmpty();
+        assertThat(book.modify("e1", 800.0, null, NOW.plusSeconds(15)).modificationNumber())
+                .as("a proper modification counts on from the number kept").isEqualTo(1);
+    }
+
+    @Test
     void aCancellationIsToldOnceToVensThatKnewTheEvent() {
         book.add(event("e1", "ven-1", "ven-2"));
         changed(book, "ven-1", NOW);
