@@ -91,6 +91,10 @@ public interface GatewayConfig {
         /** The sites' past energy, kept for HISTORY_USAGE reports. */
         History history();
 
+        /** How long the readings of the VTN's own reports are kept, by interval start; pruned hourly. */
+        @WithDefault("40d")
+        Duration vtnReadingsRetention();
+
         interface History {
 
             /**

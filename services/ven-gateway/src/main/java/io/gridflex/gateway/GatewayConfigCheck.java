@@ -71,6 +71,10 @@ public class GatewayConfigCheck {
             throw new IllegalStateException("gridflex.gateway.reports.history.retention, write-interval and"
                     + " max-backlog must be positive");
         }
+        if (!reports.vtnReadingsRetention().isPositive()) {
+            throw new IllegalStateException("gridflex.gateway.reports.vtn-readings-retention must be positive, got "
+                    + reports.vtnReadingsRetention());
+        }
         if (reports.maxIntervalsPerReport() < 1 || !config.telemetry().freshness().isPositive()) {
             throw new IllegalStateException("gridflex.gateway.reports.max-intervals-per-report and"
                     + " gridflex.gateway.telemetry.freshness must be positive");

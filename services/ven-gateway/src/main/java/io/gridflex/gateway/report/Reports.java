@@ -52,6 +52,7 @@ public class Reports {
                 new ReportStore(program, transactions, requests, registrations),
                 new Sampler(catalog, readings, config.telemetry().freshness()), history, metrics, config.reports(),
                 clock, new VtnReportDesk(program, programConfig.vtnReports().values().stream().map(WantedReport::of)
-                        .toList(), client, state, transactions, vtnReports, metrics, clock));
+                        .toList(), client, state, transactions, vtnReports, metrics, clock,
+                        config.reports().vtnReadingsRetention()));
     }
 }

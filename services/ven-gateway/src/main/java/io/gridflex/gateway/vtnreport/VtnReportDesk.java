@@ -1,6 +1,7 @@
 package io.gridflex.gateway.vtnreport;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,7 @@ import io.gridflex.support.db.Transactions;
 public final class VtnReportDesk {
 
     private static final Logger LOG = Logger.getLogger(VtnReportDesk.class);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     /** What a message of the VTN's was answered with. */
     public record Outcome(OadrResponseCode code, String detail) {
@@ -59,11 +61,19 @@ public final class VtnReportDesk {
     private final GatewayMetrics metrics;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Duration retention;
+    private Instant nextPrune = Instant.MIN;
     private final VtnAnswersToRequests replies;
     private final OperatorRequests operator;
 
+    /**
+     * @param retention how long readings are kept (by interval start); pruned at most hourly, after a report is
+     *        stored
+     */
     public VtnReportDesk(String program, List<WantedReport> configured, VtnClient client, RegistrationState state,
-            Transactions transactions, VtnReportRepository repository, GatewayMetrics metrics, Clock clock) {
+            Transactions transactions, VtnReportRepository repository, GatewayMetrics metrics, Clock clock,
+            Duration retention) {
+        this.retention = retention;
         this.program = program;
         this.configured = List.copyOf(configured);
         this.client = client;
@@ -156,6 +166,7 @@ public final class VtnReportDesk {
                             .map(id -> RequestStates.afterReport(requests.get(id), now)).toList(), now);
                     detail = read.readings().size() + " reading(s) of " + read.reportRequestIds() + ", " + written
                             + " new or newer";
+                    pruneWhenDue(now);
                 } catch (RuntimeException e) {
                     // Answered as an error so the VTN sends it again; nothing of it was kept.
                     code = OadrResponseCode.DEPLOYMENT_ERROR_OR_OTHER;
@@ -179,6 +190,20 @@ public final class VtnReportDesk {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Deletes readings older than the retention, at most once an hour; returns how many. */
+    int pruneWhenDue(Instant now) {
+        if (now.isBefore(nextPrune)) {
+            return 0;
+        }
+        nextPrune = now.plus(PRUNE_EVERY);
+        int pruned = store.pruneReadings(now.minus(retention));
+        if (pruned > 0) {
+            LOG.infof("program %s: %d reading(s) of the VTN's reports older than %s deleted", program, pruned,
+                    retention);
+        }
+        return pruned;
     }
 
     /** An operator's requests and cancellations. */

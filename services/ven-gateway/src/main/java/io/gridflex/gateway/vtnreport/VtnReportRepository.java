@@ -193,6 +193,16 @@ public class VtnReportRepository {
         }
     }
 
+    /** Deletes the program's readings of intervals that started before {@code before}; returns how many. */
+    public int pruneReadings(Connection connection, String program, Instant before) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM gateway.vtn_report_reading WHERE program = ? AND interval_start < ?")) {
+            delete.setString(1, program);
+            Sql.setInstant(delete, 2, before);
+            return delete.executeUpdate();
+        }
+    }
+
     private static List<VtnRequest> readRequests(PreparedStatement select) throws SQLException {
         List<VtnRequest> requests = new ArrayList<>();
         try (ResultSet rs = select.executeQuery()) {

@@ -68,6 +68,10 @@ final class VtnReportStore {
                 registration.registrationId(), now));
     }
 
+    int pruneReadings(Instant before) {
+        return transactions.inTransaction(c -> repository.pruneReadings(c, program, before));
+    }
+
     List<VtnReading> readings(String reportRequestId, Instant from, int limit) {
         return transactions.read(c -> repository.readings(c, program, reportRequestId, from, limit));
     }

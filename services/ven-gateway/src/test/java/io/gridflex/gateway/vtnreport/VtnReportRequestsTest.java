@@ -244,7 +244,7 @@ class VtnReportRequestsTest {
         String usage = await("the periodic usage request, active").atMost(PATIENCE)
                 .until(() -> configured(POI, VtnRequest.Status.ACTIVE), Optional::isPresent).orElseThrow()
                 .reportRequestId();
-        Instant start = Instant.parse("2020-01-01T00:00:00Z");
+        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(3600);
         long rowsBefore = readingRows();
 
         // One good report beside one of a request never made: 452, and not even the good one is kept.
@@ -277,6 +277,15 @@ class VtnReportRequestsTest {
         List<VtnReading> kept = desk().readings(usage, start, 10).stream()
                 .filter(r -> r.intervalStart().equals(start)).toList();
         assertThat(kept).singleElement().satisfies(r -> assertThat(r.value()).isEqualTo(6.0));
+
+        // Readings older than the retention (40 days) go at the next hourly prune; the others stay.
+        Instant old = start.minus(Duration.ofDays(41));
+        assertThat(answer(update(usageReport(usage, old, created, 7f))).getEiResponse().getResponseCode())
+                .isEqualTo("200");
+        assertThat(desk().readings(usage, old, 10)).extracting(VtnReading::intervalStart).contains(old);
+        assertThat(desk().pruneWhenDue(Instant.now().plus(Duration.ofHours(2)))).isPositive();
+        assertThat(desk().readings(usage, old, 10_000)).extracting(VtnReading::intervalStart).doesNotContain(old)
+                .contains(start);
     }
 
     private static io.gridflex.openadr.model.oadr.OadrReportType usageReport(String id, Instant start,
