@@ -469,5 +469,10 @@ class VenGatewayProgramsTest {
         empty.put("resources", Map.of("texas-north", List.of()));
         assertThatThrownBy(() -> Charts.render(Charts.GRIDFLEX, values(List.of(empty))))
                 .hasMessageContaining("at '/programs/0/resources/texas-north'");
+
+        Map<String, Object> badSite = program("utility-a", "https://vtn.a.example.com", "ven-a");
+        badSite.put("resources", Map.of("texas-north", List.of("-not-a-site-id")));
+        assertThatThrownBy(() -> Charts.render(Charts.GRIDFLEX, values(List.of(badSite))))
+                .hasMessageContaining("at '/programs/0/resources/texas-north/0'");
     }
 }

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
@@ -50,7 +53,7 @@ public final class OperatorRequests {
     /**
      * Asks the VTN for reports it offered, in one oadrCreateReport.
      *
-     * @return the requests as they stand after the VTN's answer
+     * @return the requests as they stand after the VTN's answer, in the order asked
      * @throws IllegalStateException when the program is not registered
      * @throws IllegalArgumentException when the VTN does not offer a report as asked, saying why; nothing is sent
      * @throws VtnReportException when the VTN could not be reached or its answer not read; the requests are REFUSED
@@ -89,7 +92,10 @@ public final class OperatorRequests {
             LOG.infof("program %s: asked the VTN for %d report(s) (oadrCreateReport); %s", program, asked.size(),
                     answers.acknowledged(reply, asked));
             List<String> ids = asked.stream().map(VtnRequest::reportRequestId).toList();
-            return store.requests().stream().filter(r -> ids.contains(r.reportRequestId())).toList();
+            // In the order asked, as the VTN's answer left them.
+            Map<String, VtnRequest> byId = store.requests().stream()
+                    .collect(Collectors.toMap(VtnRequest::reportRequestId, Function.identity()));
+            return ids.stream().map(byId::get).toList();
         } finally {
             lock.unlock();
         }

@@ -185,6 +185,8 @@ class VtnReportRequestsTest {
                 .getList("$");
         assertThat(made).hasSize(2).allSatisfy(r -> assertThat(r).containsEntry("status", "ACTIVE")
                 .containsEntry("requestedVia", "oadrCreateReport"));
+        // Answered in the order asked.
+        assertThat(made).extracting(r -> r.get("reportBack")).containsExactly("PT0S", "PT1S");
         String oneShot = (String) made.get(0).get("reportRequestId");
         String periodic = (String) made.get(1).get("reportRequestId");
 
