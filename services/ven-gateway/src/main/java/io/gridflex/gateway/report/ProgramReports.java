@@ -15,6 +15,7 @@ import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.registration.RegistrationState;
 import io.gridflex.gateway.vtn.VtnAnswers;
 import io.gridflex.gateway.vtn.VtnClient;
+import io.gridflex.gateway.vtn.VtnReplies;
 import io.gridflex.gateway.vtn.VtnService;
 import io.gridflex.gateway.vtnreport.VtnReportDesk;
 import io.gridflex.openadr.OadrMessages;

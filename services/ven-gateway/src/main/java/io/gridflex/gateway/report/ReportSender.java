@@ -12,6 +12,7 @@ import io.gridflex.gateway.GatewayMetrics;
 import io.gridflex.gateway.history.UsageHistory;
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.vtn.VtnClient;
+import io.gridflex.gateway.vtn.VtnReplies;
 import io.gridflex.gateway.vtn.VtnService;
 import io.gridflex.gateway.vtn.VtnUnavailableException;
 import io.gridflex.openadr.OadrMessages;

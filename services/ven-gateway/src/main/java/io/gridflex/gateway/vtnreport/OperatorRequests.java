@@ -17,10 +17,10 @@ import io.gridflex.gateway.GatewayMetrics;
 import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.registration.RegistrationState;
 import io.gridflex.gateway.vtn.VtnClient;
+import io.gridflex.gateway.vtn.VtnReplies;
 import io.gridflex.gateway.vtn.VtnService;
 import io.gridflex.openadr.OadrMessages;
 import io.gridflex.openadr.OadrReports;
-import io.gridflex.openadr.OadrResponseCode;
 import io.gridflex.openadr.model.oadr.OadrCanceledReportType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 
@@ -125,9 +125,9 @@ public final class OperatorRequests {
                 throw new VtnReportException("the VTN could not be reached: " + e.getMessage(), e);
             }
             if (!(OadrMessages.body(reply) instanceof OadrCanceledReportType canceled)
-                    || !OadrResponseCode.OK.text().equals(canceled.getEiResponse().getResponseCode().strip())) {
+                    || !VtnReplies.ok(canceled.getEiResponse())) {
                 metrics.vtnReport(program, "cancel-refused");
-                throw new VtnReportException("the VTN did not cancel it: " + VtnAnswersToRequests.describe(reply),
+                throw new VtnReportException("the VTN did not cancel it: " + VtnReplies.describe(reply),
                         null);
             }
             VtnRequest cancelled = request.with(VtnRequest.Status.CANCELLED, "cancelled by this VEN");

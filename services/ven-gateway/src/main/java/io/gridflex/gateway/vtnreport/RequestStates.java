@@ -1,5 +1,6 @@
 package io.gridflex.gateway.vtnreport;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +43,7 @@ final class RequestStates {
      * After a report of it arrived: a request still open is ACTIVE, or COMPLETED when it was one-shot; one that has
      * ended (cancelled while the report was on its way) stays as it is.
      */
-    static VtnRequest afterReport(VtnRequest request, java.time.Instant at) {
+    static VtnRequest afterReport(VtnRequest request, Instant at) {
         if (!request.status().open()) {
             return request.updatedAt(at);
         }

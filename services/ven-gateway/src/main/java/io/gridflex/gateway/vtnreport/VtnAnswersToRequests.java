@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.util.List;
 
 import io.gridflex.gateway.GatewayMetrics;
+import io.gridflex.gateway.vtn.VtnReplies;
 import io.gridflex.openadr.OadrMessages;
-import io.gridflex.openadr.OadrResponseCode;
-import io.gridflex.openadr.model.oadr.OadrCanceledReportType;
 import io.gridflex.openadr.model.oadr.OadrCreatedReportType;
 import io.gridflex.openadr.model.oadr.OadrPayload;
-import io.gridflex.openadr.model.oadr.OadrResponseType;
 
 /** The VTN's answers to our requests for its reports (oadrCreatedReport, or a refusal), applied to them. */
 final class VtnAnswersToRequests {
@@ -31,14 +29,14 @@ final class VtnAnswersToRequests {
         if (OadrMessages.body(reply) instanceof OadrCreatedReportType created) {
             return applyCreated(created, asked.stream().map(VtnRequest::reportRequestId).toList());
         }
-        if (asked.isEmpty() && ok(reply)) {
+        if (asked.isEmpty() && VtnReplies.ok(reply)) {
             return "the VTN acknowledged";
         }
-        if (!ok(reply)) {
+        if (!VtnReplies.ok(reply)) {
             metrics.answerRefused(asked.isEmpty() ? "oadrRegisteredReport" : "oadrReportRequest");
             store.save(asked.stream().map(r -> r.with(VtnRequest.Status.REFUSED, "the VTN answered "
-                    + describe(reply))).toList(), clock.instant());
-            return "the VTN answered " + describe(reply);
+                    + VtnReplies.describe(reply))).toList(), clock.instant());
+            return "the VTN answered " + VtnReplies.describe(reply);
         }
         // 200 without oadrCreatedReport: the requests stay REQUESTED; the first report makes one ACTIVE.
         return "the VTN acknowledged without oadrCreatedReport";
@@ -57,34 +55,12 @@ final class VtnAnswersToRequests {
                 ? "no eiResponse"
                 : created.getEiResponse().getResponseCode().strip() + " "
                         + created.getEiResponse().getResponseDescription();
-        boolean ok = created.getEiResponse() != null && OadrResponseCode.OK.text()
-                .equals(created.getEiResponse().getResponseCode().strip());
+        boolean ok = VtnReplies.ok(created.getEiResponse());
         List<VtnRequest> changed = RequestStates.afterCreated(store.requests(), pending, asked, ok ? null : answer);
         store.save(changed, clock.instant());
         changed.stream().filter(r -> r.status() == VtnRequest.Status.REFUSED)
                 .forEach(r -> metrics.vtnReport(program, "refused"));
         return "the VTN's oadrCreatedReport (" + answer + ") lists " + pending.size() + " pending; "
                 + changed.stream().map(r -> r.reportRequestId() + " " + r.status()).toList();
-    }
-
-    static boolean ok(OadrPayload reply) {
-        Object body = OadrMessages.body(reply);
-        if (body instanceof OadrResponseType response) {
-            return OadrResponseCode.OK.text().equals(response.getEiResponse().getResponseCode().strip());
-        }
-        return body instanceof OadrCreatedReportType;
-    }
-
-    static String describe(OadrPayload reply) {
-        Object body = OadrMessages.body(reply);
-        if (body instanceof OadrResponseType response) {
-            return response.getEiResponse().getResponseCode() + " "
-                    + response.getEiResponse().getResponseDescription();
-        }
-        if (body instanceof OadrCanceledReportType canceled) {
-            return canceled.getEiResponse().getResponseCode() + " "
-                    + canceled.getEiResponse().getResponseDescription();
-        }
-        return body.getClass().getSimpleName();
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -18,6 +19,7 @@ import io.gridflex.gateway.registration.Registration;
 import io.gridflex.gateway.registration.RegistrationState;
 import io.gridflex.gateway.vtn.VtnAnswers;
 import io.gridflex.gateway.vtn.VtnClient;
+import io.gridflex.gateway.vtn.VtnReplies;
 import io.gridflex.gateway.vtn.VtnService;
 import io.gridflex.openadr.OadrMessages;
 import io.gridflex.openadr.OadrReports;
@@ -142,7 +144,7 @@ public final class VtnReportDesk {
             String detail = replies.applyCreated(created, null);
             Optional<OadrPayload> ack = answers.answer(VtnService.REPORT, OadrMessages.response(OadrResponseCode.OK,
                     OadrResponseCode.OK.description(), requestId(created), registration.venId()));
-            ack.filter(reply -> !VtnAnswersToRequests.ok(reply))
+            ack.filter(reply -> !VtnReplies.ok(reply))
                     .ifPresent(reply -> metrics.answerRefused("oadrResponse"));
             return new Outcome(OadrResponseCode.OK, detail);
         } finally {
@@ -179,7 +181,7 @@ public final class VtnReportDesk {
                     OadrMessages.eiResponse(code, code.isSuccess() ? code.description() : detail,
                             update.getRequestID()),
                     registration.venId()));
-            ack.filter(reply -> !VtnAnswersToRequests.ok(reply))
+            ack.filter(reply -> !VtnReplies.ok(reply))
                     .ifPresent(reply -> metrics.answerRefused("oadrUpdatedReport"));
             if (code.isSuccess()) {
                 LOG.debugf("program %s: VTN report stored: %s", program, detail);
@@ -217,10 +219,10 @@ public final class VtnReportDesk {
         return new Overview(offers, store.requests());
     }
 
-    /** @throws java.util.NoSuchElementException for a request this program never made */
+    /** @throws NoSuchElementException for a request this program never made */
     public List<VtnReading> readings(String reportRequestId, Instant from, int limit) {
         if (store.requests().stream().noneMatch(r -> r.reportRequestId().equals(reportRequestId))) {
-            throw new java.util.NoSuchElementException("program " + program + " made no report request "
+            throw new NoSuchElementException("program " + program + " made no report request "
                     + reportRequestId);
         }
         return store.readings(reportRequestId, from, limit);

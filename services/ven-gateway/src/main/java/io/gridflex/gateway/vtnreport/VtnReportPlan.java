@@ -1,7 +1,11 @@
 package io.gridflex.gateway.vtnreport;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+
+import io.gridflex.gateway.registration.Registration;
 
 /**
  * Which of the VTN's offers a {@link WantedReport} asks for, and whether the VTN can keep its timing. Pure.
@@ -16,9 +20,9 @@ final class VtnReportPlan {
         }
 
         /** The request this plan makes, not yet sent. */
-        VtnRequest request(String program, io.gridflex.gateway.registration.Registration registration, String via,
-                java.time.Instant now) {
-            return new VtnRequest(program, "gf-" + java.util.UUID.randomUUID(), offer.reportSpecifierId(),
+        VtnRequest request(String program, Registration registration, String via,
+                Instant now) {
+            return new VtnRequest(program, "gf-" + UUID.randomUUID(), offer.reportSpecifierId(),
                     offer.deliveredName(), rIds, wanted.granularity(), wanted.reportBack(), registration.venId(),
                     registration.registrationId(), VtnRequest.Status.REQUESTED, via, null, now, null);
         }

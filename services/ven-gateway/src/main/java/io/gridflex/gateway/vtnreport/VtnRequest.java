@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import io.gridflex.openadr.OadrReports;
+import io.gridflex.openadr.model.oadr.OadrReportRequestType;
+
 /**
  * A report this VEN asked its VTN for (one oadrReportRequest of ours), as kept in {@code gateway.vtn_report_request}.
  *
@@ -61,8 +64,8 @@ public record VtnRequest(String program, String reportRequestId, String reportSp
     }
 
     /** As an oadrReportRequest. */
-    public io.gridflex.openadr.model.oadr.OadrReportRequestType oadr() {
-        return io.gridflex.openadr.OadrReports.reportRequest(reportRequestId, reportSpecifierId, granularity,
+    public OadrReportRequestType oadr() {
+        return OadrReports.reportRequest(reportRequestId, reportSpecifierId, granularity,
                 reportBack, rIds);
     }
 

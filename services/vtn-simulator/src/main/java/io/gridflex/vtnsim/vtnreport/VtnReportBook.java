@@ -80,14 +80,10 @@ public class VtnReportBook {
         List<String> refusals = new ArrayList<>();
         OadrResponseCode code = OadrResponseCode.OK;
         for (OadrReportRequestType request : requests) {
-            String problem = problem(venId, request);
-            if (problem != null) {
-                code = code.isSuccess()
-                        ? (problem.startsWith("454")
-                                ? OadrResponseCode.INVALID_DATA
-                                : OadrResponseCode.INVALID_ID)
-                        : code;
-                refusals.add(problem.substring(4));
+            Refusal refusal = refusal(venId, request);
+            if (refusal != null) {
+                code = code.isSuccess() ? refusal.code() : code;
+                refusals.add(refusal.detail());
                 continue;
             }
             ReportSpecifierType specifier = request.getReportSpecifier();
@@ -201,40 +197,49 @@ public class VtnReportBook {
         }
     }
 
-    /** Why this VTN cannot take the request ("452 ..." or "454 ..."), or null. */
-    private String problem(String venId, OadrReportRequestType request) {
+    /** Why this VTN cannot take a request: 452 (invalid ID) or 454 (invalid data). */
+    private record Refusal(OadrResponseCode code, String detail) {
+    }
+
+    /** Why this VTN cannot take the request, or null. */
+    private Refusal refusal(String venId, OadrReportRequestType request) {
         String id = request.getReportRequestID() == null ? "" : request.getReportRequestID().strip();
         ReportSpecifierType specifier = request.getReportSpecifier();
         if (id.isEmpty() || specifier == null) {
-            return "454 a report request needs a reportRequestID and a reportSpecifier";
+            return new Refusal(OadrResponseCode.INVALID_DATA,
+                    "a report request needs a reportRequestID and a reportSpecifier");
         }
         Subscription existing = subscriptions.get(id);
         if (existing != null && !existing.venId().equals(venId)) {
-            return "452 reportRequestID " + id + " is taken";
+            return new Refusal(OadrResponseCode.INVALID_ID, "reportRequestID " + id + " is taken");
         }
         String specifierId = specifier.getReportSpecifierID() == null ? "" : specifier.getReportSpecifierID().strip();
         OfferSpec offer = offers.stream().filter(o -> o.reportSpecifierId().equals(specifierId)).findFirst()
                 .orElse(null);
         if (offer == null) {
-            return "452 this VTN offers no report " + specifierId;
+            return new Refusal(OadrResponseCode.INVALID_ID, "this VTN offers no report " + specifierId);
         }
         List<String> rIds = specifier.getSpecifierPayload().stream().map(SpecifierPayloadType::getRID)
                 .map(r -> r == null ? "" : r.strip()).toList();
         if (rIds.isEmpty() || !offer.rIds().containsAll(rIds)) {
-            return "452 request " + id + " names data points " + rIds + "; " + specifierId + " has " + offer.rIds();
+            return new Refusal(OadrResponseCode.INVALID_ID,
+                    "request " + id + " names data points " + rIds + "; " + specifierId + " has " + offer.rIds());
         }
         long granularity = seconds(specifier.getGranularity());
         long reportBack = seconds(specifier.getReportBackDuration());
         if (granularity < 0 || reportBack < 0) {
-            return "454 request " + id + " has a negative granularity or reportBackDuration";
+            return new Refusal(OadrResponseCode.INVALID_DATA,
+                    "request " + id + " has a negative granularity or reportBackDuration");
         }
         if (granularity > 0 && (granularity < offer.minPeriodSeconds() || granularity > offer.maxPeriodSeconds())) {
-            return "454 request " + id + ": granularity " + granularity + " s is outside " + offer.minPeriodSeconds()
-                    + " to " + offer.maxPeriodSeconds() + " s";
+            return new Refusal(OadrResponseCode.INVALID_DATA,
+                    "request " + id + ": granularity " + granularity + " s is outside " + offer.minPeriodSeconds()
+                            + " to " + offer.maxPeriodSeconds() + " s");
         }
         if (reportBack > 0 && reportBack < offer.minPeriodSeconds()) {
-            return "454 request " + id + ": reportBackDuration " + reportBack + " s is shorter than "
-                    + offer.minPeriodSeconds() + " s";
+            return new Refusal(OadrResponseCode.INVALID_DATA,
+                    "request " + id + ": reportBackDuration " + reportBack + " s is shorter than "
+                            + offer.minPeriodSeconds() + " s");
         }
         return null;
     }
