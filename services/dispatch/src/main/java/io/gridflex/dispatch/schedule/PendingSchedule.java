@@ -18,6 +18,11 @@ public record PendingSchedule(long seq, String siteId, long revision, String pay
             OutboxRow {
 
     @Override
+    public long id() {
+        return seq;
+    }
+
+    @Override
     public String key() {
         return siteId;
     }

@@ -15,6 +15,11 @@ import io.gridflex.support.outbox.OutboxRow;
 public record PendingStatus(long statusId, String eventId, String payload, Instant createdAt) implements OutboxRow {
 
     @Override
+    public long id() {
+        return statusId;
+    }
+
+    @Override
     public String key() {
         return eventId;
     }

@@ -5,6 +5,9 @@ import java.time.Instant;
 /** A row waiting in an outbox: the Kafka record it becomes, and when it was written. */
 public interface OutboxRow {
 
+    /** The row's identity in its outbox table (its generated key). */
+    long id();
+
     /** The Kafka key, which decides the partition and so the order consumers see. */
     String key();
 

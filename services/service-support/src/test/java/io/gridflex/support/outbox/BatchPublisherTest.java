@@ -91,6 +91,11 @@ class BatchPublisherTest {
     private record Row(String key, String payload) implements OutboxRow {
 
         @Override
+        public long id() {
+            return key.hashCode();
+        }
+
+        @Override
         public Instant queuedAt() {
             return Instant.EPOCH;
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +83,128 @@ class OutboxRelayTest {
         assertThat(outbox.published()).isZero();
     }
 
+    @Test
+    void handedRowsGoOnceCommittedWithoutARoundReadingThemBack() throws InterruptedException {
+        startedAndCaughtUp();
+        int reads = outbox.reads();
+
+        for (int i = 1; i <= 3; i++) {
+            try (Handoff<Row> handoff = relay.handoff()) {
+                commit(handoff, new Row("event-" + i));
+                handoff.committed();
+            }
+            int published = i;
+            awaitTrue(() -> outbox.published() == published);
+        }
+
+        assertThat(sent()).containsExactly("event-1", "event-2", "event-3");
+        assertThat(outbox.reads()).as("rounds reading the table").isEqualTo(reads);
+        assertThat(meters.relayed.get()).isEqualTo(3);
+    }
+
+    @Test
+    void aCommittedHandoffWaitsForAnEarlierOneStillOpen() throws InterruptedException {
+        startedAndCaughtUp();
+        Handoff<Row> first = relay.handoff();
+        Row older = new Row("event-a");
+        first.add(older); // written, not yet committed: not in the table for anyone else
+
+        Row newer = new Row("event-a");
+        try (Handoff<Row> second = relay.handoff()) {
+            commit(second, newer);
+            second.committed();
+        }
+        Thread.sleep(200);
+        assertThat(sent()).as("sent before the earlier handoff settled").isEmpty();
+
+        outbox.add(older);
+        first.committed();
+        awaitTrue(() -> outbox.published() == 2);
+        assertThat(sent()).containsExactly("event-a", "event-a");
+        assertThat(outbox.markedIds()).containsExactly(older.id(), newer.id());
+    }
+
+    @Test
+    void anAbandonedHandoffLeavesItsRowsToARoundFromTheTable() throws InterruptedException {
+        startedAndCaughtUp();
+        int reads = outbox.reads();
+
+        // The commit's outcome is unknown to the caller, yet the row is in the table.
+        try (Handoff<Row> handoff = relay.handoff()) {
+            commit(handoff, new Row("event-x"));
+        }
+
+        awaitTrue(() -> outbox.published() == 1);
+        assertThat(sent()).containsExactly("event-x");
+        assertThat(outbox.reads()).isGreaterThan(reads);
+    }
+
+    @Test
+    void whileKafkaFailedHandedRowsWaitAndThenGoInTheTablesOrder() throws InterruptedException {
+        startedAndCaughtUp();
+        kafkaAway.set(true);
+        try (Handoff<Row> handoff = relay.handoff()) {
+            commit(handoff, new Row("event-1"));
+            handoff.committed();
+        }
+        awaitTrue(() -> meters.failures.get() == 1);
+
+        kafkaAway.set(false);
+        try (Handoff<Row> handoff = relay.handoff()) {
+            commit(handoff, new Row("event-2"));
+            handoff.committed();
+        }
+
+        awaitTrue(() -> outbox.published() == 2);
+        assertThat(sent()).containsExactly("event-1", "event-2");
+    }
+
+    @Test
+    void aRowKafkaHasButTheTableDoesNotKnowIsMarkedWithoutBeingSentAgain() throws InterruptedException {
+        startedAndCaughtUp();
+        outbox.failNextMark();
+        try (Handoff<Row> handoff = relay.handoff()) {
+            commit(handoff, new Row("event-1"));
+            handoff.committed();
+        }
+        awaitTrue(() -> meters.failures.get() == 1);
+        assertThat(outbox.published()).isZero();
+
+        relay.wake();
+
+        awaitTrue(() -> outbox.published() == 1);
+        assertThat(sent()).containsExactly("event-1");
+    }
+
+    @Test
+    void aRelayThatDoesNotRunTakesNoHandoff() {
+        try (Handoff<Row> handoff = relay.handoff()) {
+            Row row = new Row("event-1");
+            outbox.add(row);
+            handoff.add(row);
+            handoff.committed();
+        }
+        assertThat(sent()).isEmpty();
+        assertThat(outbox.published()).isZero();
+    }
+
+    private void startedAndCaughtUp() throws InterruptedException {
+        relay.start();
+        awaitTrue(() -> meters.backlogReads.get() == 1); // the first periodic round, at start
+    }
+
+    /** What a service's transaction does: writes the row to the table and hands it over. */
+    private void commit(Handoff<Row> handoff, Row row) {
+        outbox.add(row);
+        handoff.add(row);
+    }
+
+    private List<String> sent() {
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
+    }
+
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
@@ -105,10 +228,12 @@ class OutboxRelayTest {
                         : null);
     }
 
-    record Row(String key, String payload, Instant queuedAt) implements OutboxRow {
+    record Row(long id, String key, String payload, Instant queuedAt) implements OutboxRow {
+
+        private static final AtomicInteger IDS = new AtomicInteger();
 
         Row(String key) {
-            this(key, "{}", Instant.now());
+            this(IDS.incrementAndGet(), key, "{}", Instant.now());
         }
     }
 
@@ -116,6 +241,9 @@ class OutboxRelayTest {
 
         private final List<Row> pending = new ArrayList<>();
         private int published;
+        private int reads;
+        private boolean failNextMark;
+        private final List<Long> markedIds = new ArrayList<>();
 
         synchronized void add(Row row) {
             pending.add(row);
@@ -125,14 +253,33 @@ class OutboxRelayTest {
             return published;
         }
 
+        synchronized List<Long> markedIds() {
+            return List.copyOf(markedIds);
+        }
+
+        synchronized int reads() {
+            return reads;
+        }
+
+        synchronized void failNextMark() {
+            failNextMark = true;
+        }
+
         @Override
         public synchronized List<Row> lockUnpublished(Connection connection, int limit) {
+            reads++;
             return List.copyOf(pending.subList(0, Math.min(limit, pending.size())));
         }
 
         @Override
-        public synchronized void markPublished(Connection connection, List<Row> rows, Instant publishedAt) {
+        public synchronized void markPublished(Connection connection, List<Row> rows, Instant publishedAt)
+                throws SQLException {
+            if (failNextMark) {
+                failNextMark = false;
+                throw new SQLException("database gone");
+            }
             pending.removeAll(rows);
+            rows.forEach(row -> markedIds.add(row.id()));
             published += rows.size();
         }
 

@@ -33,6 +33,7 @@ import io.gridflex.openadr.model.oadr.OadrDistributeEventType.OadrEvent;
 import io.gridflex.openadr.model.oadr.OadrPayload;
 import io.gridflex.openadr.model.oadr.ResponseRequiredType;
 import io.gridflex.support.db.Transactions;
+import io.gridflex.support.outbox.Handoff;
 import io.gridflex.support.outbox.OutboxRelay;
 
 /**
@@ -82,14 +83,16 @@ public class DistributionHandler {
             LOG.warnf("oadrDistributeEvent %s from VTN %s carries no event: every pending or active event held for"
                     + " it is cancelled", distribute.getRequestID(), registration.vtnId());
         }
-        Stored stored = transactions.inTransaction(connection -> store(connection, distribute,
-                new DistributionRow(connection, registration, distribute.getRequestID(), receivedAt, xml),
-                received.incoming()));
+        Stored stored;
+        try (Handoff<PendingPublication> handoff = relay.handoff()) {
+            stored = transactions.inTransaction(connection -> store(connection, distribute,
+                    new DistributionRow(connection, handoff, registration, distribute.getRequestID(), receivedAt,
+                            xml),
+                    received.incoming()));
+            handoff.committed();
+        }
         logImplicit(stored.implicit(), distribute.getOadrEvent().isEmpty());
         count(received.incoming(), stored.decisions());
-        if (stored.publishesAnything()) {
-            relay.wake();
-        }
         List<EventReply> replies = new ArrayList<>(received.unstorable());
         stored.decisions().forEach(d -> d.reply().ifPresent(replies::add));
         Optional<OadrPayload> answer = replies.isEmpty()
@@ -152,9 +155,7 @@ public class DistributionHandler {
         events.save(connection, toRecord(revision, row.program(), decision, distribute, row.id(),
                 lastPublished.map(codec::encode).orElse(null)));
         if (decision.publish().isPresent()) {
-            DrEvent published = decision.publish().get();
-            outbox.add(connection, published.eventId(), published.modificationNumber(), codec.encode(published),
-                    revision.receivedAt());
+            row.publish(decision.publish().get(), revision.receivedAt());
         }
         return decision;
     }
@@ -170,9 +171,7 @@ public class DistributionHandler {
             events.saveImplicitCancellation(connection, held.eventId(), reason, row.receivedAt(), row.id(),
                     cancellation.or(held::lastPublished).map(codec::encode).orElse(null));
             if (cancellation.isPresent()) {
-                DrEvent cancelled = cancellation.get();
-                outbox.add(connection, cancelled.eventId(), cancelled.modificationNumber(), codec.encode(cancelled),
-                        row.receivedAt());
+                row.publish(cancellation.get(), row.receivedAt());
             }
             implicit.add(new ImplicitlyCancelled(held.eventId(), held.modificationNumber(), cancellation));
         }
@@ -183,26 +182,27 @@ public class DistributionHandler {
     }
 
     private record Stored(List<Decision> decisions, List<ImplicitlyCancelled> implicit) {
-
-        boolean publishesAnything() {
-            return decisions.stream().anyMatch(d -> d.publish().isPresent())
-                    || implicit.stream().anyMatch(c -> c.published().isPresent());
-        }
     }
 
-    /** The stored distribution (with its XML), written once, when the first of its revisions or cancellations is. */
+    /**
+     * What one distribution's transaction writes: the distribution (with its XML) once, when the first of its
+     * revisions or cancellations is stored, and the DrEvents it publishes, each queued in the outbox and handed to the
+     * relay.
+     */
     private final class DistributionRow {
 
         private final Connection connection;
+        private final Handoff<PendingPublication> handoff;
         private final Registration registration;
         private final String requestId;
         private final Instant receivedAt;
         private final String xml;
         private Long id;
 
-        DistributionRow(Connection connection, Registration registration, String requestId, Instant receivedAt,
-                String xml) {
+        DistributionRow(Connection connection, Handoff<PendingPublication> handoff, Registration registration,
+                String requestId, Instant receivedAt, String xml) {
             this.connection = connection;
+            this.handoff = handoff;
             this.registration = registration;
             this.requestId = requestId;
             this.receivedAt = receivedAt;
@@ -214,6 +214,12 @@ public class DistributionHandler {
                 id = events.insertDistribution(connection, program(), vtnId(), requestId, receivedAt, xml);
             }
             return id;
+        }
+
+        /** Queues a DrEvent in the outbox, under the lock of its event that the transaction holds. */
+        void publish(DrEvent event, Instant queuedAt) throws SQLException {
+            outbox.add(connection, event.eventId(), event.modificationNumber(), codec.encode(event), queuedAt)
+                    .ifPresent(handoff::add);
         }
 
         String program() {

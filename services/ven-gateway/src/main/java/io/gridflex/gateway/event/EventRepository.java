@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +106,7 @@ public class EventRepository {
             Instant receivedAt, String xml) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO gateway.distribution (program, vtn_id, request_id, received_at, xml)
-                VALUES (?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                VALUES (?, ?, ?, ?, ?)""", new String[]{"id"})) {
             insert.setString(1, program);
             insert.setString(2, vtnId);
             insert.setString(3, requestId);

@@ -22,18 +22,24 @@ public class OutboxRepository implements Outbox<PendingPublication> {
     /**
      * Queues a DrEvent in the caller's transaction.
      *
-     * @return false when this (eventId, modificationNumber) was already queued, which the unique key refuses
+     * @return the row written, or empty when this (eventId, modificationNumber) was already queued, which the unique
+     *         key refuses
      */
-    public boolean add(Connection connection, String eventId, long modificationNumber, String payload,
-            Instant createdAt) throws SQLException {
+    public Optional<PendingPublication> add(Connection connection, String eventId, long modificationNumber,
+            String payload, Instant createdAt) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO gateway.outbox (event_id, modification_number, payload, created_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (event_id, modification_number) DO NOTHING""")) {
+                ON CONFLICT (event_id, modification_number) DO NOTHING RETURNING id""")) {
             insert.setString(1, eventId);
             insert.setLong(2, modificationNumber);
             insert.setString(3, payload);
             Sql.setInstant(insert, 4, createdAt);
-            return insert.executeUpdate() == 1;
+            try (ResultSet rs = insert.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new PendingPublication(rs.getLong("id"), eventId, modificationNumber, payload,
+                                createdAt))
+                        : Optional.empty();
+            }
         }
     }
 
