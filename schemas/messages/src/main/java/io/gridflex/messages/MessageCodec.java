@@ -119,8 +119,44 @@ public final class MessageCodec {
         return decodeChecked(type, json);
     }
 
+    /**
+     * Checks JSON a service is about to send against its message's schema, without binding it back: how a producer
+     * makes sure that what it publishes is what its consumers will take.
+     *
+     * @throws InvalidMessageException naming every problem
+     */
+    public void check(Class<?> type, String json) {
+        checkedTree(type, json);
+    }
+
+    /**
+     * Reads back a message this service encoded and stored itself: bound straight from the JSON, without the schema
+     * check that {@link #decode} gives input from outside. Never for anything another party wrote.
+     *
+     * @throws IllegalStateException when it cannot be read, which means the stored copy is not what was encoded
+     */
+    public <T> T decodeOwn(Class<T> type, String json) {
+        requireKnown(type);
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "a stored " + type.getSimpleName() + " cannot be read back: " + e.getMessage(),
+                    e);
+        }
+    }
+
     /** Through the JSON tree and the schema: the reference every faster reader must agree with. */
     <T> T decodeChecked(Class<T> type, String json) {
+        JsonNode tree = checkedTree(type, json);
+        try {
+            return mapper.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            throw new InvalidMessageException(type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private JsonNode checkedTree(Class<?> type, String json) {
         Schema schema = requireKnown(type);
         JsonNode tree;
         try {
@@ -133,11 +169,7 @@ public final class MessageCodec {
             throw new InvalidMessageException(type.getSimpleName() + ": "
                     + errors.stream().map(Error::toString).sorted().collect(Collectors.joining("; ")));
         }
-        try {
-            return mapper.treeToValue(tree, type);
-        } catch (JsonProcessingException e) {
-            throw new InvalidMessageException(type.getSimpleName() + ": " + e.getOriginalMessage(), e);
-        }
+        return tree;
     }
 
     private Schema requireKnown(Class<?> type) {

@@ -121,6 +121,26 @@ class MessageCodecTest {
     }
 
     @Test
+    void aCheckBeforeSendingNamesWhatConsumersWouldRefuse() {
+        String json = codec.encode(schedule());
+        codec.check(SiteSchedule.class, json);
+
+        assertThatThrownBy(() -> codec.check(SiteSchedule.class, json.replace("\"shedKw\":750.5", "\"shedKw\":-750.5")))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessageContaining("shedKw");
+    }
+
+    @Test
+    void aStoredCopyReadsBackAsTheMessageEncoded() {
+        DrEvent event = event(DrEvent.Signal.PRICE, "EUR", new BigDecimal("0.10000000000000000000001"));
+
+        assertThat(codec.decodeOwn(DrEvent.class, codec.encode(event))).isEqualTo(event);
+        assertThatThrownBy(() -> codec.decodeOwn(DrEvent.class, "{\"eventId\":"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("stored DrEvent");
+    }
+
+    @Test
     void unknownFieldsAreRefused() {
         String json = codec.encode(schedule()).replaceFirst("\\{", "{\"extra\":1,");
 

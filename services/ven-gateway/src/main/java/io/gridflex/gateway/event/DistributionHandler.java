@@ -279,7 +279,7 @@ public class DistributionHandler {
     private Verdict publishable(Verdict verdict) {
         if (verdict instanceof Verdict.Accepted accepted) {
             try {
-                codec.decode(DrEvent.class, codec.encode(accepted.event()));
+                codec.check(DrEvent.class, codec.encode(accepted.event()));
             } catch (InvalidMessageException e) {
                 return new Verdict.Refused(OadrResponseCode.INVALID_DATA, "not a valid DrEvent: " + e.getMessage());
             }

@@ -50,7 +50,7 @@ public class EventRepository {
                 String lastPublished = rs.getString("last_published");
                 return Optional.of(new StoredRevision(rs.getLong("modification_number"),
                         OptTypeType.fromValue(rs.getString("opt_type")), responseCode(rs.getInt("response_code")),
-                        Optional.ofNullable(lastPublished).map(json -> codec.decode(DrEvent.class, json)),
+                        Optional.ofNullable(lastPublished).map(json -> codec.decodeOwn(DrEvent.class, json)),
                         rs.getInt("implicit_cancellations")));
             }
         }
@@ -75,7 +75,7 @@ public class EventRepository {
                     String lastPublished = rs.getString("last_published");
                     held.add(new HeldEvent(rs.getString("event_id"), rs.getString("vtn_event_id"),
                             rs.getLong("modification_number"), Sql.instant(rs, "end_at"),
-                            Optional.ofNullable(lastPublished).map(json -> codec.decode(DrEvent.class, json)),
+                            Optional.ofNullable(lastPublished).map(json -> codec.decodeOwn(DrEvent.class, json)),
                             rs.getInt("implicit_cancellations")));
                 }
                 return held;

@@ -37,7 +37,7 @@ public class OptRepository {
                     return Optional.empty();
                 }
                 String published = rs.getString("last_published");
-                DrEvent last = published == null ? null : codec.decode(DrEvent.class, published);
+                DrEvent last = published == null ? null : codec.decodeOwn(DrEvent.class, published);
                 String status = rs.getString("status");
                 return Optional.of(new EventStanding(rs.getString("event_id"), rs.getString("program"),
                         rs.getString("vtn_event_id"), rs.getLong("modification_number"), rs.getString("opt_type"),

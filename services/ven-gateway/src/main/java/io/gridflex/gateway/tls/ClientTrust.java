@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,26 @@ public final class ClientTrust {
     private record Anchors(TrustedCertificates.Material material, X509ExtendedTrustManager pkix) {
     }
 
+    /**
+     * The chain PKIX last accepted, under which anchors, and until when all its certificates are valid: the VTN pushes
+     * with the same chain each time, and validating it again gives the same answer until the anchors change or a
+     * certificate expires (revocation is not checked).
+     */
+    private record Accepted(Anchors anchors, X509Certificate[] chain, Instant validUntil) {
+
+        static Accepted of(Anchors anchors, X509Certificate[] chain) {
+            Instant until = Arrays.stream(chain).map(c -> c.getNotAfter().toInstant()).min(Instant::compareTo)
+                    .orElseThrow();
+            return new Accepted(anchors, chain.clone(), until);
+        }
+
+        boolean stillHolds(Anchors current, X509Certificate[] presented, Instant now) {
+            return anchors == current && now.isBefore(validUntil) && Arrays.equals(chain, presented);
+        }
+    }
+
     private final WatchedFiles<Anchors> anchors;
+    private volatile Accepted lastAccepted;
 
     private ClientTrust(WatchedFiles<Anchors> anchors) {
         this.anchors = anchors;
@@ -69,11 +89,15 @@ public final class ClientTrust {
         }
         X509Certificate leaf = chain[0];
         Anchors trust = anchors.current().value();
-        try {
-            trust.pkix().checkClientTrusted(chain, leaf.getPublicKey().getAlgorithm());
-        } catch (CertificateException | IllegalArgumentException e) {
-            return Optional.of("certificate " + leaf.getSubjectX500Principal() + " does not chain to the program's"
-                    + " trusted certificates: " + e.getMessage());
+        Accepted accepted = lastAccepted;
+        if (accepted == null || !accepted.stillHolds(trust, chain, Instant.now())) {
+            try {
+                trust.pkix().checkClientTrusted(chain, leaf.getPublicKey().getAlgorithm());
+            } catch (CertificateException | IllegalArgumentException e) {
+                return Optional.of("certificate " + leaf.getSubjectX500Principal() + " does not chain to the program's"
+                        + " trusted certificates: " + e.getMessage());
+            }
+            lastAccepted = Accepted.of(trust, chain);
         }
         List<Fingerprint> pins = trust.material().pins();
         if (!pins.isEmpty() && pins.stream().noneMatch(pin -> pin.matches(leaf))) {

@@ -26,6 +26,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -161,6 +162,26 @@ class CertificateRenewalTest {
             assertThatThrownBy(() -> call(tls, before.uri())).as("the retired CA")
                     .isInstanceOf(SSLHandshakeException.class);
         }
+    }
+
+    @Test
+    void aPushingClientsChainAcceptedBeforeIsRefusedOnceItsCaIsRetired() throws Exception {
+        TestPki rotated = TestPki.create(TestPki.inTarget("renewal-client-trust-ca"), "OpenADR Client Trust CA",
+                KeyType.EC);
+        Path bundle = Files.createDirectories(TestPki.inTarget("renewal-mounts").resolve("client-trust"))
+                .resolve("ca.crt");
+        writeBundle(bundle, pki.caCertificate());
+        ClientTrust trust = ClientTrust.load(KEY, TestTlsConfig.of(venFirst, bundle));
+        X509Certificate[] chain = vtn.chain().toArray(X509Certificate[]::new);
+
+        assertThat(trust.refusal(chain)).isEmpty();
+        assertThat(trust.refusal(chain)).as("the same chain again").isEmpty();
+
+        writeBundle(bundle, rotated.caCertificate());
+        assertThat(trust.refusal(chain)).as("the chain under a retired CA").get(InstanceOfAssertFactories.STRING)
+                .contains("does not chain to the program's trusted certificates");
+        assertThat(trust.refusal(rotated.client("vtn-next", KeyType.EC).chain().toArray(X509Certificate[]::new)))
+                .isEmpty();
     }
 
     @Test
