@@ -67,6 +67,14 @@ public interface GatewayConfig {
         /** Events starting further ahead than this are refused as implausible. */
         @WithDefault("30d")
         Duration maxStartAhead();
+
+        /**
+         * How long an oadrCreatedEvent waits for the relay to be done with the DrEvents of the distribution it answers,
+         * so that the answer (which the VTN can wait a moment for) does not compete with their way to Kafka. It goes
+         * after this at the latest, also while Kafka is away: the events are stored either way.
+         */
+        @WithDefault("200ms")
+        Duration answerWait();
     }
 
     /** The VEN's own reports (EiReport) to every program's VTN. */

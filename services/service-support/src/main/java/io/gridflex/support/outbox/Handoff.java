@@ -2,6 +2,7 @@ package io.gridflex.support.outbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The rows one transaction writes to an outbox, handed to its relay so that they go to Kafka as soon as the
@@ -25,6 +26,7 @@ public final class Handoff<R extends OutboxRow> implements AutoCloseable {
     }
 
     private final OutboxRelay<R> relay;
+    private final CompletableFuture<Void> relayed = new CompletableFuture<>();
     private final List<R> rows = new ArrayList<>();
     private State state = State.OPEN;
     private boolean queued;
@@ -55,6 +57,16 @@ public final class Handoff<R extends OutboxRow> implements AutoCloseable {
         settle(State.ABANDONED);
     }
 
+    /**
+     * Completes once the relay is done with these rows: Kafka acknowledged them, or the attempt failed and they wait
+     * in the table, or they were left to the relay's next round (abandoned, or the relay does not run). For work that
+     * should not compete with the rows' way to Kafka (an answer that can wait a moment), never as proof that they
+     * were published.
+     */
+    public CompletableFuture<Void> relayed() {
+        return relayed;
+    }
+
     private void settle(State outcome) {
         boolean tell;
         synchronized (this) {
@@ -67,6 +79,14 @@ public final class Handoff<R extends OutboxRow> implements AutoCloseable {
         if (tell) {
             relay.settled(outcome == State.ABANDONED);
         }
+        if (!tell || outcome == State.ABANDONED) {
+            relayed.complete(null);
+        }
+    }
+
+    /** The relay finished with the rows, whatever became of them. */
+    void done() {
+        relayed.complete(null);
     }
 
     synchronized State state() {

@@ -23,27 +23,41 @@ final class HandoffQueue<R extends OutboxRow> {
         }
     }
 
-    /** The rows of the committed handoffs at the head, up to the first still open, which stays with those behind it. */
+    /** The settled handoffs at the head, up to the first still open, which stays with those behind it. */
     Settled<R> takeSettled() {
         boolean anyAbandoned = abandoned.getAndSet(false);
-        List<R> committed = new ArrayList<>();
+        List<Handoff<R>> settled = new ArrayList<>();
         for (Handoff<R> head = queue.peek(); head != null && head.state() != Handoff.State.OPEN; head = queue.peek()) {
-            queue.poll();
-            if (head.state() == Handoff.State.COMMITTED) {
-                committed.addAll(head.rows());
-            }
+            settled.add(queue.poll());
         }
-        return new Settled<>(committed, anyAbandoned);
+        return new Settled<>(settled, anyAbandoned);
     }
 
-    void clear() {
-        queue.clear();
+    /** Empties the queue, returning what it held. */
+    List<Handoff<R>> clear() {
+        List<Handoff<R>> held = new ArrayList<>();
+        for (Handoff<R> handoff = queue.poll(); handoff != null; handoff = queue.poll()) {
+            held.add(handoff);
+        }
+        return held;
     }
 
     /**
-     * @param committed the committed rows, in order
+     * @param handoffs the handoffs taken, committed or abandoned, in order
      * @param anyAbandoned whether a handoff was abandoned since the last take: its rows may have committed after all
      */
-    record Settled<R>(List<R> committed, boolean anyAbandoned) {
+    record Settled<R extends OutboxRow>(List<Handoff<R>> handoffs, boolean anyAbandoned) {
+
+        /** The rows of the committed ones, in order. */
+        List<R> committedRows() {
+            List<R> rows = new ArrayList<>();
+            handoffs.stream().filter(h -> h.state() == Handoff.State.COMMITTED).forEach(h -> rows.addAll(h.rows()));
+            return rows;
+        }
+
+        /** Tells each taken handoff that the relay is done with it. */
+        void done() {
+            handoffs.forEach(Handoff::done);
+        }
     }
 }

@@ -84,7 +84,7 @@ public final class OutboxRelay<R extends OutboxRow> {
                 executor.shutdownNow();
             }
         }
-        handoffs.clear();
+        handoffs.clear().forEach(Handoff::done);
         publisher.close();
     }
 
@@ -201,11 +201,19 @@ public final class OutboxRelay<R extends OutboxRow> {
      */
     private void drainHandoffs() {
         HandoffQueue.Settled<R> settled = handoffs.takeSettled();
-        if (settled.anyAbandoned() || !caughtUp) {
-            relayAll();
-            return;
+        try {
+            if (settled.anyAbandoned() || !caughtUp) {
+                relayAll();
+            } else {
+                publishHanded(settled.committedRows());
+            }
+        } finally {
+            settled.done();
         }
-        List<R> unsent = settled.committed().stream().filter(row -> !sent.contains(row.id())).toList();
+    }
+
+    private void publishHanded(List<R> rows) {
+        List<R> unsent = rows.stream().filter(row -> !sent.contains(row.id())).toList();
         if (unsent.isEmpty()) {
             return;
         }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -84,17 +85,19 @@ class OutboxRelayTest {
     }
 
     @Test
-    void handedRowsGoOnceCommittedWithoutARoundReadingThemBack() throws InterruptedException {
+    void handedRowsGoOnceCommittedWithoutARoundReadingThemBack() throws Exception {
         startedAndCaughtUp();
         int reads = outbox.reads();
 
         for (int i = 1; i <= 3; i++) {
+            CompletableFuture<Void> relayed;
             try (Handoff<Row> handoff = relay.handoff()) {
                 commit(handoff, new Row("event-" + i));
+                relayed = handoff.relayed();
                 handoff.committed();
             }
-            int published = i;
-            awaitTrue(() -> outbox.published() == published);
+            relayed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertThat(outbox.published()).as("published once the relay is done with the handoff").isEqualTo(i);
         }
 
         assertThat(sent()).containsExactly("event-1", "event-2", "event-3");
@@ -130,9 +133,12 @@ class OutboxRelayTest {
         int reads = outbox.reads();
 
         // The commit's outcome is unknown to the caller, yet the row is in the table.
+        CompletableFuture<Void> relayed;
         try (Handoff<Row> handoff = relay.handoff()) {
             commit(handoff, new Row("event-x"));
+            relayed = handoff.relayed();
         }
+        assertThat(relayed).as("left to the table").isDone();
 
         awaitTrue(() -> outbox.published() == 1);
         assertThat(sent()).containsExactly("event-x");
@@ -178,12 +184,15 @@ class OutboxRelayTest {
 
     @Test
     void aRelayThatDoesNotRunTakesNoHandoff() {
+        CompletableFuture<Void> relayed;
         try (Handoff<Row> handoff = relay.handoff()) {
             Row row = new Row("event-1");
             outbox.add(row);
             handoff.add(row);
+            relayed = handoff.relayed();
             handoff.committed();
         }
+        assertThat(relayed).as("nothing to wait for").isDone();
         assertThat(sent()).isEmpty();
         assertThat(outbox.published()).isZero();
     }

@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -84,12 +86,15 @@ public class DistributionHandler {
                     + " it is cancelled", distribute.getRequestID(), registration.vtnId());
         }
         Stored stored;
+        CompletableFuture<Void> relayed;
         try (Handoff<PendingPublication> handoff = relay.handoff()) {
             stored = transactions.inTransaction(connection -> store(connection, distribute,
                     new DistributionRow(connection, handoff, registration, distribute.getRequestID(), receivedAt,
                             xml),
                     received.incoming()));
             handoff.committed();
+            relayed = handoff.relayed().copy().completeOnTimeout(null, config.answerWait().toNanos(),
+                    TimeUnit.NANOSECONDS);
         }
         logImplicit(stored.implicit(), distribute.getOadrEvent().isEmpty());
         count(received.incoming(), stored.decisions());
@@ -98,7 +103,7 @@ public class DistributionHandler {
         Optional<OadrPayload> answer = replies.isEmpty()
                 ? Optional.empty()
                 : Optional.of(OadrMessages.createdEvent(registration.venId(), distribute.getRequestID(), replies));
-        return new DistributionResult(stored.decisions(), stored.implicit(), answer);
+        return new DistributionResult(stored.decisions(), stored.implicit(), answer, relayed);
     }
 
     /** Each event validated into a revision to decide on; one without a usable eventID is declined at once. */

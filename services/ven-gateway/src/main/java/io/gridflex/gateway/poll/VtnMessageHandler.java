@@ -151,9 +151,12 @@ public class VtnMessageHandler {
         }
         DistributionResult result = distributions.handle(distribute, reply, registration, audience,
                 marketContexts);
-        // Stored before it is answered: the oadrCreatedEvent goes out only once the revisions are in the database.
-        result.createdEvent().ifPresent(
-                answer -> answers.afterwards(() -> answerEvents(answer, distribute.getRequestID())));
+        // Stored before it is answered: the oadrCreatedEvent goes out only once the revisions are in the database,
+        // and once their DrEvents are on their way to dispatch (or after a short wait at most).
+        result.createdEvent().ifPresent(answer -> answers.afterwards(() -> {
+            result.relayed().join();
+            answerEvents(answer, distribute.getRequestID());
+        }));
         return new VtnOutcome(VtnOutcome.Kind.EVENTS, OadrResponseCode.OK,
                 distribute.getOadrEvent().size() + " event(s), " + result.published() + " to publish",
                 Optional.of(result));

@@ -72,6 +72,9 @@ class KafkaOutageTest {
                         json -> "optIn".equals(json.getString("optType")));
         assertThat(stored.getString("publishedAt")).isNull();
         given().get("/q/health/ready").then().statusCode(503);
+        // The oadrCreatedEvent waits for the relay a moment at most: the event is stored, Kafka or not.
+        await("the VTN answered while Kafka is down").atMost(PATIENCE)
+                .until(() -> vtn.delivery(vtnEventId, registration.venId()).get("optType"), "optIn"::equals);
 
         try (KafkaBroker broker = KafkaBroker.start(LateKafkaTestResource.workDir(), LateKafkaTestResource.port());
                 TestKafka kafka = new TestKafka(broker.adminConfig())) {
