@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -136,47 +138,57 @@ public class DistributionHandler {
         return new Received(incoming, unstorable);
     }
 
-    /** In the handler's transaction: each revision decided and stored, then the held events left out cancelled. */
+    /**
+     * In the handler's transaction: the events it names and the program's open events locked in one statement, each
+     * revision decided and stored, then the open events left out cancelled.
+     */
     private Stored store(Connection connection, OadrDistributeEventType distribute, DistributionRow row,
             List<IncomingRevision> incoming) throws SQLException {
+        EventRepository.Locked locked = events.lockForDistribution(connection,
+                incoming.stream().map(IncomingRevision::eventId).distinct().toList(), row.program(), row.vtnId());
+        Map<String, Optional<StoredRevision>> held = new HashMap<>(locked.named());
         List<Decision> made = new ArrayList<>();
         Set<String> present = new HashSet<>();
         for (IncomingRevision revision : incoming) {
-            made.add(storeRevision(connection, distribute, row, revision));
+            // A second revision of the same event in one message reads what the first one stored.
+            Optional<StoredRevision> stored = held.containsKey(revision.eventId())
+                    ? held.remove(revision.eventId())
+                    : events.lock(connection, revision.eventId());
+            made.add(storeRevision(distribute, row, revision, stored));
             present.add(revision.eventId());
         }
-        return new Stored(made, cancelAbsent(connection, distribute, row, present));
+        return new Stored(made, cancelAbsent(distribute, row, locked.open(), present));
     }
 
-    private Decision storeRevision(Connection connection, OadrDistributeEventType distribute, DistributionRow row,
-            IncomingRevision revision) throws SQLException {
-        Optional<StoredRevision> stored = events.lock(connection, revision.eventId());
+    private Decision storeRevision(OadrDistributeEventType distribute, DistributionRow row, IncomingRevision revision,
+            Optional<StoredRevision> stored) throws SQLException {
         int offset = stored.map(StoredRevision::implicitCancellations).orElse(0);
         Decision decision = shifted(RevisionDecider.decide(revision, stored), offset);
         if (!decision.stores()) {
             return decision;
         }
         Optional<DrEvent> lastPublished = decision.publish().or(() -> stored.flatMap(StoredRevision::lastPublished));
-        events.save(connection, toRecord(revision, row.program(), decision, distribute, row.id(),
-                lastPublished.map(codec::encode).orElse(null)));
+        String lastPublishedJson = lastPublished.map(codec::encode).orElse(null);
+        events.save(row.connection(), toRecord(revision, row.program(), decision, distribute, row.id(),
+                lastPublishedJson));
         if (decision.publish().isPresent()) {
-            row.publish(decision.publish().get(), revision.receivedAt());
+            row.publish(decision.publish().get(), lastPublishedJson, revision.receivedAt());
         }
         return decision;
     }
 
     /** The program's open events this distribution left out: cancelled, and published as such when they were live. */
-    private List<ImplicitlyCancelled> cancelAbsent(Connection connection, OadrDistributeEventType distribute,
-            DistributionRow row, Set<String> present) throws SQLException {
+    private List<ImplicitlyCancelled> cancelAbsent(OadrDistributeEventType distribute, DistributionRow row,
+            List<HeldEvent> open, Set<String> present) throws SQLException {
         List<ImplicitlyCancelled> implicit = new ArrayList<>();
         String reason = "absent from distributeEvent " + distribute.getRequestID();
-        for (HeldEvent held : ImplicitCancellation.absent(events.lockOpen(connection, row.program(), row.vtnId()),
-                present, row.receivedAt())) {
+        for (HeldEvent held : ImplicitCancellation.absent(open, present, row.receivedAt())) {
             Optional<DrEvent> cancellation = ImplicitCancellation.cancellation(held, row.receivedAt());
-            events.saveImplicitCancellation(connection, held.eventId(), reason, row.receivedAt(), row.id(),
-                    cancellation.or(held::lastPublished).map(codec::encode).orElse(null));
+            String lastPublishedJson = cancellation.or(held::lastPublished).map(codec::encode).orElse(null);
+            events.saveImplicitCancellation(row.connection(), held.eventId(), reason, row.receivedAt(), row.id(),
+                    lastPublishedJson);
             if (cancellation.isPresent()) {
-                row.publish(cancellation.get(), row.receivedAt());
+                row.publish(cancellation.get(), lastPublishedJson, row.receivedAt());
             }
             implicit.add(new ImplicitlyCancelled(held.eventId(), held.modificationNumber(), cancellation));
         }
@@ -221,10 +233,18 @@ public class DistributionHandler {
             return id;
         }
 
-        /** Queues a DrEvent in the outbox, under the lock of its event that the transaction holds. */
-        void publish(DrEvent event, Instant queuedAt) throws SQLException {
-            outbox.add(connection, event.eventId(), event.modificationNumber(), codec.encode(event), queuedAt)
+        /**
+         * Queues a DrEvent in the outbox, under the lock of its event that the transaction holds.
+         *
+         * @param json the DrEvent encoded
+         */
+        void publish(DrEvent event, String json, Instant queuedAt) throws SQLException {
+            outbox.add(connection, event.eventId(), event.modificationNumber(), json, queuedAt)
                     .ifPresent(handoff::add);
+        }
+
+        Connection connection() {
+            return connection;
         }
 
         String program() {

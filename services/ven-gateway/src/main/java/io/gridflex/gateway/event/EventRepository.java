@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,30 +60,57 @@ public class EventRepository {
     }
 
     /**
-     * The events a program holds from its VTN that the VTN has neither cancelled nor completed (nor we implicitly),
-     * locked until the transaction ends. Events stored before the gateway knew programs count for every program on
-     * that VTN.
+     * In one statement, locked until the transaction ends: the revisions held of the events a distribution names, and
+     * the events the program holds from its VTN that the VTN has neither cancelled nor completed (nor we implicitly).
+     * Events stored before the gateway knew programs count for every program on that VTN.
      */
-    List<HeldEvent> lockOpen(Connection connection, String program, String vtnId) throws SQLException {
+    Locked lockForDistribution(Connection connection, Collection<String> eventIds, String program, String vtnId)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT event_id, vtn_event_id, modification_number, end_at, last_published, implicit_cancellations
-                FROM gateway.dr_event WHERE (program = ? OR program IS NULL) AND vtn_id = ?
-                    AND status NOT IN ('CANCELLED', 'COMPLETED')
+                SELECT event_id, vtn_event_id, modification_number, opt_type, response_code, end_at, last_published,
+                    implicit_cancellations,
+                    (program = ? OR program IS NULL) AND vtn_id = ? AND status NOT IN ('CANCELLED', 'COMPLETED')
+                        AS open
+                FROM gateway.dr_event
+                WHERE event_id = ANY (?)
+                    OR ((program = ? OR program IS NULL) AND vtn_id = ? AND status NOT IN ('CANCELLED', 'COMPLETED'))
                 ORDER BY event_id FOR UPDATE""")) {
             select.setString(1, program);
             select.setString(2, vtnId);
+            select.setArray(3, connection.createArrayOf("varchar", eventIds.toArray()));
+            select.setString(4, program);
+            select.setString(5, vtnId);
+            Map<String, Optional<StoredRevision>> named = new HashMap<>();
+            eventIds.forEach(id -> named.put(id, Optional.empty()));
+            List<HeldEvent> open = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
-                List<HeldEvent> held = new ArrayList<>();
                 while (rs.next()) {
-                    String lastPublished = rs.getString("last_published");
-                    held.add(new HeldEvent(rs.getString("event_id"), rs.getString("vtn_event_id"),
-                            rs.getLong("modification_number"), Sql.instant(rs, "end_at"),
-                            Optional.ofNullable(lastPublished).map(json -> codec.decodeOwn(DrEvent.class, json)),
-                            rs.getInt("implicit_cancellations")));
+                    String eventId = rs.getString("event_id");
+                    Optional<DrEvent> lastPublished = Optional.ofNullable(rs.getString("last_published"))
+                            .map(json -> codec.decodeOwn(DrEvent.class, json));
+                    int implicit = rs.getInt("implicit_cancellations");
+                    if (named.containsKey(eventId)) {
+                        named.put(eventId, Optional.of(new StoredRevision(rs.getLong("modification_number"),
+                                OptTypeType.fromValue(rs.getString("opt_type")),
+                                responseCode(rs.getInt("response_code")), lastPublished, implicit)));
+                    }
+                    if (rs.getBoolean("open")) {
+                        open.add(new HeldEvent(eventId, rs.getString("vtn_event_id"), rs.getLong("modification_number"),
+                                Sql.instant(rs, "end_at"), lastPublished, implicit));
+                    }
                 }
-                return held;
             }
+            return new Locked(named, open);
         }
+    }
+
+    /**
+     * What {@link #lockForDistribution} found.
+     *
+     * @param named the revision held of each event named, empty for one never seen
+     * @param open the program's open events, by eventId
+     */
+    record Locked(Map<String, Optional<StoredRevision>> named, List<HeldEvent> open) {
     }
 
     /**

@@ -274,6 +274,18 @@ class DistributionScenariosTest {
                 .containsExactly("0 FAR", "1 CANCELLED");
     }
 
+    @Test
+    void anEventNamedAgainInTheSameDistributionIsDecidedOnWhatItsFirstMentionStored() throws SQLException {
+        Instant start = now.plus(Duration.ofHours(1));
+        VtnOutcome outcome = send("REQ-TWICE", dispatch("twice", start), dispatch("twice", start).modification(1),
+                dispatch("twice", start));
+
+        assertThat(answers(outcome, "REQ-TWICE")).containsExactly("twice/0 optIn 200", "twice/1 optIn 200",
+                "twice/0 optIn 450");
+        assertThat(published("twice")).extracting(e -> e.modificationNumber() + " " + e.status())
+                .containsExactly("0 FAR", "1 FAR");
+    }
+
     /** A_E1_0200. */
     @Test
     void valuesAtTheLimitsAreTakenExactlyAndValuesBeyondThemDeclined() throws SQLException {
