@@ -221,10 +221,12 @@ public final class OutboxRelay<R extends OutboxRow> {
         BatchPublisher.Result<R> result = publisher.publish(unsent, config.publishTimeout());
         Instant now = clock.instant();
         acknowledged(result.acknowledged(), now);
-        transactions.inTransaction(connection -> {
-            outbox.markPublished(connection, result.acknowledged(), now);
-            return null;
-        });
+        if (!result.acknowledged().isEmpty()) {
+            transactions.inTransaction(connection -> {
+                outbox.markPublished(connection, result.acknowledged(), now);
+                return null;
+            });
+        }
         if (result.failure() != null) {
             throw new PublishFailedException(result.failure());
         }

@@ -47,14 +47,7 @@ public class EventRepository {
                 FROM gateway.dr_event WHERE event_id = ? FOR UPDATE""")) {
             select.setString(1, eventId);
             try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                String lastPublished = rs.getString("last_published");
-                return Optional.of(new StoredRevision(rs.getLong("modification_number"),
-                        OptTypeType.fromValue(rs.getString("opt_type")), responseCode(rs.getInt("response_code")),
-                        Optional.ofNullable(lastPublished).map(json -> codec.decodeOwn(DrEvent.class, json)),
-                        rs.getInt("implicit_cancellations")));
+                return rs.next() ? Optional.of(storedRevision(rs, lastPublished(rs))) : Optional.empty();
             }
         }
     }
@@ -86,22 +79,27 @@ public class EventRepository {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     String eventId = rs.getString("event_id");
-                    Optional<DrEvent> lastPublished = Optional.ofNullable(rs.getString("last_published"))
-                            .map(json -> codec.decodeOwn(DrEvent.class, json));
-                    int implicit = rs.getInt("implicit_cancellations");
+                    Optional<DrEvent> lastPublished = lastPublished(rs);
                     if (named.containsKey(eventId)) {
-                        named.put(eventId, Optional.of(new StoredRevision(rs.getLong("modification_number"),
-                                OptTypeType.fromValue(rs.getString("opt_type")),
-                                responseCode(rs.getInt("response_code")), lastPublished, implicit)));
+                        named.put(eventId, Optional.of(storedRevision(rs, lastPublished)));
                     }
                     if (rs.getBoolean("open")) {
                         open.add(new HeldEvent(eventId, rs.getString("vtn_event_id"), rs.getLong("modification_number"),
-                                Sql.instant(rs, "end_at"), lastPublished, implicit));
+                                Sql.instant(rs, "end_at"), lastPublished, rs.getInt("implicit_cancellations")));
                     }
                 }
             }
             return new Locked(named, open);
         }
+    }
+
+    private Optional<DrEvent> lastPublished(ResultSet rs) throws SQLException {
+        return Optional.ofNullable(rs.getString("last_published")).map(json -> codec.decodeOwn(DrEvent.class, json));
+    }
+
+    private static StoredRevision storedRevision(ResultSet rs, Optional<DrEvent> lastPublished) throws SQLException {
+        return new StoredRevision(rs.getLong("modification_number"), OptTypeType.fromValue(rs.getString("opt_type")),
+                responseCode(rs.getInt("response_code")), lastPublished, rs.getInt("implicit_cancellations"));
     }
 
     /**
