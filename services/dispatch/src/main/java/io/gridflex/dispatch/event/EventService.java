@@ -16,7 +16,6 @@ import io.gridflex.dispatch.timeline.TimelineKind;
 import io.gridflex.messages.DispatchStatus.State;
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.MessageCodec;
-import io.gridflex.support.db.Transactions;
 
 /**
  * Turns DR event revisions into schedules. The revision, its allocation, the schedules it changes, its timeline and
@@ -32,22 +31,20 @@ public class EventService {
     private final EventStates states;
     private final Notifications notifications;
     private final Timeline timeline;
-    private final Transactions transactions;
     private final Publication publication;
     private final DispatchMetrics metrics;
     private final MessageCodec codec;
     private final Clock clock;
 
     public EventService(EventRepository events, ProgramCheck programCheck, EventAllocator allocator,
-            EventStates states, Notifications notifications, Timeline timeline, Transactions transactions,
-            Publication publication, DispatchMetrics metrics, MessageCodec codec, Clock clock) {
+            EventStates states, Notifications notifications, Timeline timeline, Publication publication,
+            DispatchMetrics metrics, MessageCodec codec, Clock clock) {
         this.events = events;
         this.programCheck = programCheck;
         this.allocator = allocator;
         this.states = states;
         this.notifications = notifications;
         this.timeline = timeline;
-        this.transactions = transactions;
         this.publication = publication;
         this.metrics = metrics;
         this.codec = codec;
@@ -63,7 +60,7 @@ public class EventService {
      */
     public Handling handle(DrEvent event, String payload, EventSource source) {
         long started = System.nanoTime();
-        Handling handling = transactions.inTransaction(connection -> {
+        Handling handling = publication.inTransaction(connection -> {
             Instant now = clock.instant();
             AllocationLock.acquire(connection);
             OptionalLong held = events.lockRevision(connection, event.eventId());
@@ -83,7 +80,6 @@ public class EventService {
         });
         if (handling.kind() == Handling.Kind.NEW_REVISION) {
             metrics.revisionHandled(handling.result(), System.nanoTime() - started);
-            publication.wake();
         }
         return handling;
     }

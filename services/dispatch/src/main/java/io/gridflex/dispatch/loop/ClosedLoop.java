@@ -23,7 +23,6 @@ import io.gridflex.dispatch.live.LiveState;
 import io.gridflex.dispatch.live.LiveStateRepository;
 import io.gridflex.dispatch.schedule.PieceRepository;
 import io.gridflex.dispatch.schedule.Publication;
-import io.gridflex.support.db.Transactions;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -43,7 +42,6 @@ public class ClosedLoop {
     private final ShortfallResponse shortfalls;
     private final DeliveryTracker deliveries;
     private final Reallocation reallocation;
-    private final Transactions transactions;
     private final Publication publication;
     private final DispatchMetrics metrics;
     private final DispatchConfig.Loop config;
@@ -54,7 +52,7 @@ public class ClosedLoop {
 
     public ClosedLoop(PieceRepository pieces, LiveStateRepository live, EventClock eventClock,
             ShortfallResponse shortfalls, DeliveryTracker deliveries, Reallocation reallocation,
-            Transactions transactions, Publication publication, DispatchMetrics metrics, DispatchConfig config,
+            Publication publication, DispatchMetrics metrics, DispatchConfig config,
             Clock clock) {
         this.pieces = pieces;
         this.live = live;
@@ -62,7 +60,6 @@ public class ClosedLoop {
         this.shortfalls = shortfalls;
         this.deliveries = deliveries;
         this.reallocation = reallocation;
-        this.transactions = transactions;
         this.publication = publication;
         this.metrics = metrics;
         this.config = config.loop();
@@ -90,7 +87,7 @@ public class ClosedLoop {
     /** One round; public so tests can run one without waiting. */
     public synchronized void round() {
         long started = System.nanoTime();
-        long shortDeciKw = transactions.inTransaction(connection -> {
+        long shortDeciKw = publication.inTransaction(connection -> {
             Instant now = clock.instant();
             AllocationLock.acquire(connection);
             for (StoredEvent completed : eventClock.tick(connection, now)) {
@@ -108,6 +105,5 @@ public class ClosedLoop {
             return found.stream().mapToLong(s -> s.targetDeciKw() - s.deliveredDeciKw()).sum();
         });
         metrics.loopRound(System.nanoTime() - started, shortDeciKw);
-        publication.wake();
     }
 }

@@ -71,7 +71,7 @@ public class OverrideService {
     }
 
     public SiteOverride create(String siteId, OverrideRequest request, Actor actor) {
-        SiteOverride created = transactions.inTransaction(connection -> {
+        SiteOverride created = publication.inTransaction(connection -> {
             Instant now = clock.instant();
             validate(request, now);
             AllocationLock.acquire(connection);
@@ -79,13 +79,12 @@ public class OverrideService {
                     .orElseThrow(() -> ApiException.notFound("unknown-site", "no site " + siteId));
             return apply(connection, site, request, actor, now);
         });
-        publication.wake();
         return created;
     }
 
     /** Overrides every active site the same way: the emergency "shed all" (SHED) and "restore all" (HOLD). */
     public List<SiteOverride> everySite(OverrideRequest request, Actor actor) {
-        List<SiteOverride> created = transactions.inTransaction(connection -> {
+        List<SiteOverride> created = publication.inTransaction(connection -> {
             Instant now = clock.instant();
             validate(request, now);
             AllocationLock.acquire(connection);
@@ -101,12 +100,11 @@ public class OverrideService {
             }
             return made;
         });
-        publication.wake();
         return created;
     }
 
     public SiteOverride clear(long overrideId, Actor actor) {
-        SiteOverride cleared = transactions.inTransaction(connection -> {
+        SiteOverride cleared = publication.inTransaction(connection -> {
             Instant now = clock.instant();
             AllocationLock.acquire(connection);
             SiteOverride override = overrides.clear(connection, overrideId, now, actor.name()).orElseThrow(
@@ -117,7 +115,6 @@ public class OverrideService {
             reallocation.shortEvents(connection, now, "override " + overrideId + " cleared");
             return override;
         });
-        publication.wake();
         return cleared;
     }
 

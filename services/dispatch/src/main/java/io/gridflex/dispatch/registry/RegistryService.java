@@ -88,7 +88,7 @@ public class RegistryService {
         }
         SiteDraft named = withId(draft, siteId);
         SiteValidator.validate(named, true);
-        Site updated = transactions.inTransaction(connection -> {
+        Site updated = publication.inTransaction(connection -> {
             Instant now = clock.instant();
             AllocationLock.acquire(connection);
             Site current = sites.lock(connection, siteId).filter(s -> s.status() != SiteStatus.REMOVED)
@@ -103,13 +103,12 @@ public class RegistryService {
             reallocation.atSites(connection, List.of(siteId), now, "registry change of site " + siteId);
             return site;
         });
-        publication.wake();
         return updated;
     }
 
     /** Removes a site: it takes no share any more, its events move to other sites, its telemetry is refused. */
     public Site removeSite(String siteId, Actor actor) {
-        Site removed = transactions.inTransaction(connection -> {
+        Site removed = publication.inTransaction(connection -> {
             Instant now = clock.instant();
             AllocationLock.acquire(connection);
             Site current = sites.lock(connection, siteId).filter(s -> s.status() != SiteStatus.REMOVED)
@@ -125,7 +124,6 @@ public class RegistryService {
             reallocation.atSites(connection, List.of(siteId), now, "registry removal of site " + siteId);
             return site;
         });
-        publication.wake();
         changes.fire(new SiteRegistryChange(siteId, true));
         return removed;
     }

@@ -27,17 +27,21 @@ public class ScheduleIssuer {
 
     private final PieceRepository pieces;
     private final ScheduleRepository schedules;
+    private final Publication publication;
     private final MessageCodec codec;
 
-    public ScheduleIssuer(PieceRepository pieces, ScheduleRepository schedules, MessageCodec codec) {
+    public ScheduleIssuer(PieceRepository pieces, ScheduleRepository schedules, Publication publication,
+            MessageCodec codec) {
         this.pieces = pieces;
         this.schedules = schedules;
+        this.publication = publication;
         this.codec = codec;
     }
 
     /**
-     * Within the caller's transaction, which must hold the allocation lock. A site that never had a schedule and
-     * still has nothing to do hears nothing.
+     * Within the caller's transaction, which must hold the allocation lock (it orders the schedules' handoff to the
+     * relay, see {@link Publication#inTransaction}). A site that never had a schedule and still has nothing to do
+     * hears nothing.
      *
      * @return the revision issued to each site, by site id
      */
@@ -65,7 +69,7 @@ public class ScheduleIssuer {
                     codec.encode(new SiteSchedule(site, revision, now, segments))));
             revisions.put(site, revision);
         }
-        schedules.issue(connection, issued);
+        publication.hand(schedules.issue(connection, issued));
         return revisions;
     }
 

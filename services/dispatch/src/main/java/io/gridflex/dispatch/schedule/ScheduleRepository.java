@@ -47,10 +47,13 @@ public class ScheduleRepository implements Outbox<PendingSchedule> {
     /**
      * Records issued schedules as the sites' latest and queues them for publication: two statements whatever the
      * number of sites, each taking all rows at once from arrays.
+     *
+     * @param issued at most one schedule per site
+     * @return the outbox rows written, in the order given
      */
-    public void issue(Connection connection, List<Issued> issued) throws SQLException {
+    public List<PendingSchedule> issue(Connection connection, List<Issued> issued) throws SQLException {
         if (issued.isEmpty()) {
-            return;
+            return List.of();
         }
         var sites = texts(connection, issued.stream().map(Issued::siteId).toList());
         var revisions = connection.createArrayOf("bigint", issued.stream().map(Issued::revision).toArray());
@@ -72,12 +75,20 @@ public class ScheduleRepository implements Outbox<PendingSchedule> {
                 FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[]) WITH ORDINALITY
                     AS i(site, revision, at, payload, n)
                 ORDER BY n
+                RETURNING site_id, seq
                 """)) {
             outbox.setArray(1, sites);
             outbox.setArray(2, revisions);
             outbox.setArray(3, at);
             outbox.setArray(4, texts(connection, issued.stream().map(Issued::payload).toList()));
-            outbox.executeUpdate();
+            Map<String, Long> seqs = new HashMap<>();
+            try (ResultSet rs = outbox.executeQuery()) {
+                while (rs.next()) {
+                    seqs.put(rs.getString("site_id"), rs.getLong("seq"));
+                }
+            }
+            return issued.stream().map(i -> new PendingSchedule(seqs.get(i.siteId()), i.siteId(), i.revision(),
+                    i.payload(), i.issuedAt())).toList();
         }
     }
 
