@@ -1,39 +1,47 @@
 package io.gridflex.dispatch.it;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import io.gridflex.testsupport.KafkaTestResource;
 import io.gridflex.testsupport.TestKafka;
 
 /**
- * The Kafka ends a dispatch test talks through, opened once per test class after the topics exist: a producer for
- * what VTNs and sites send, and a reader of every schedule dispatch publishes.
+ * The Kafka ends a dispatch test talks through: a producer for what VTNs and sites send, and a reader of every
+ * schedule dispatch publishes. A test class registers one ({@code @RegisterExtension static final Channels channels =
+ * new Channels();}); it opens on first use, once dispatch has started and the topics exist, and closes after the
+ * class's last test.
  */
-public final class Channels implements AutoCloseable {
+public final class Channels implements AfterAllCallback {
 
-    private final TestKafka kafka;
-    private final ScheduleTopic schedules;
+    private TestKafka kafka;
+    private ScheduleTopic schedules;
 
-    private Channels(TestKafka kafka, ScheduleTopic schedules) {
-        this.kafka = kafka;
-        this.schedules = schedules;
-    }
-
-    public static Channels open() {
-        DispatchInfrastructure.createTopics();
-        return new Channels(new TestKafka(KafkaTestResource.adminConfig()),
-                new ScheduleTopic(KafkaTestResource.adminConfig()));
-    }
-
-    public TestKafka kafka() {
+    public synchronized TestKafka kafka() {
+        open();
         return kafka;
     }
 
-    public ScheduleTopic schedules() {
+    public synchronized ScheduleTopic schedules() {
+        open();
         return schedules;
     }
 
+    private void open() {
+        if (kafka == null) {
+            DispatchInfrastructure.createTopics();
+            kafka = new TestKafka(KafkaTestResource.adminConfig());
+            schedules = new ScheduleTopic(KafkaTestResource.adminConfig());
+        }
+    }
+
     @Override
-    public void close() {
-        schedules.close();
-        kafka.close();
+    public synchronized void afterAll(ExtensionContext context) {
+        if (kafka != null) {
+            schedules.close();
+            kafka.close();
+            kafka = null;
+            schedules = null;
+        }
     }
 }

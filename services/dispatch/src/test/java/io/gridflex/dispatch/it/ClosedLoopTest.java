@@ -11,11 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.gridflex.messages.DispatchStatus;
 import io.gridflex.messages.DrEvent;
@@ -43,21 +42,12 @@ class ClosedLoopTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static Channels channels;
+    @RegisterExtension
+    static final Channels channels = new Channels();
     private TelemetryFeed feed;
     private String program;
     private String first;
     private String second;
-
-    @BeforeAll
-    static void connect() {
-        channels = Channels.open();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        channels.close();
-    }
 
     @BeforeEach
     void fleet() {

@@ -17,10 +17,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.ScheduleSegment;
@@ -47,21 +46,12 @@ class OperatorActionsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static Channels channels;
+    @RegisterExtension
+    static final Channels channels = new Channels();
 
     private String program;
     private String first;
     private String second;
-
-    @BeforeAll
-    static void connect() {
-        channels = Channels.open();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        channels.close();
-    }
 
     @BeforeEach
     void fleet() {

@@ -21,10 +21,9 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.gridflex.messages.DispatchStatus;
 import io.gridflex.messages.DrEvent;
@@ -56,7 +55,8 @@ class OverlappingEventsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static Channels channels;
+    @RegisterExtension
+    static final Channels channels = new Channels();
 
     @Inject
     DataSource dataSource;
@@ -67,16 +67,6 @@ class OverlappingEventsTest {
     private String program;
     private String north;
     private String south;
-
-    @BeforeAll
-    static void connect() {
-        channels = Channels.open();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        channels.close();
-    }
 
     /** Two sites of a fresh program: north can shed 300 kW, south 100 kW; north comes first in merit order. */
     @BeforeEach

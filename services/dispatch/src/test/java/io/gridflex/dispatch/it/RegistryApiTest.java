@@ -26,9 +26,8 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.gridflex.messages.DispatchStatus;
 import io.gridflex.messages.DrEvent;
@@ -56,20 +55,11 @@ class RegistryApiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static Channels channels;
+    @RegisterExtension
+    static final Channels channels = new Channels();
 
     @Inject
     DataSource dataSource;
-
-    @BeforeAll
-    static void connect() {
-        channels = Channels.open();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        channels.close();
-    }
 
     @Test
     void withoutATokenNothingIsAnsweredAndAnAuditorOnlyReads() {

@@ -21,10 +21,9 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.gridflex.messages.DrEvent;
 import io.gridflex.messages.DrEvent.EventStatus;
@@ -51,38 +50,28 @@ import io.quarkus.test.junit.TestProfile;
 @WithTestResource(value = KeycloakTestResource.class, initArgs = @ResourceArg(name = "client-id", value = "dispatch"))
 class ScheduleHandoffTest {
 
-    private static Channels channels;
+    @RegisterExtension
+    static final Channels channels = new Channels();
 
     @Inject
     DataSource dataSource;
 
-    private String program;
+    /** North (first in merit order) can shed 300 kW, south 100 kW. */
+    private TwoSites sites;
     private String north;
     private String south;
 
-    @BeforeAll
-    static void connect() {
-        channels = Channels.open();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        channels.close();
-    }
-
-    /** North can shed 300 kW, south 100 kW; north comes first in merit order. */
     @BeforeEach
     void fleet() {
-        TwoSites fleet = TwoSites.register(1000, 300, 100, channels.kafka());
-        program = fleet.program();
-        north = fleet.first();
-        south = fleet.second();
+        sites = TwoSites.register(1000, 300, 100, channels.kafka());
+        north = sites.first();
+        south = sites.second();
     }
 
     @Test
     void anEventItsModificationAndItsCancellationReachTheSitesInTheOrderIssued() {
         Instant start = now().plus(Duration.ofMinutes(30));
-        DrEvent event = reduction(uniqueEventId(), program, 0, start, 30, 350);
+        DrEvent event = reduction(uniqueEventId(), sites.program(), 0, start, 30, 350);
         send(event);
         awaitLatest(north, s -> Schedules.shedFirst(s) == 300.0);
         awaitLatest(south, s -> Schedules.shedFirst(s) == 50.0);
@@ -107,7 +96,7 @@ class ScheduleHandoffTest {
 
     @Test
     void anOverridesSchedulesGoAsItCommits() {
-        DrEvent event = reduction(uniqueEventId(), program, 0, now().plusSeconds(3600), 30, 100);
+        DrEvent event = reduction(uniqueEventId(), sites.program(), 0, now().plusSeconds(3600), 30, 100);
         send(event);
         awaitLatest(north, s -> Schedules.shedFirst(s) == 100.0);
 
