@@ -39,8 +39,9 @@
 #                                              -Dgridflex.bench.duration=5m, -Dgridflex.bench.dc-spike-kw=...)
 #   deploy/local/bench.sh --site-link [sites]  the site link with 1,000 (or [sites]) sites on a local broker: broker
 #                                              start and restart, onboarding one site, metadata size, an agent's start
-#                                              to its first command, the command hop with and without TLS + SCRAM
-#                                              (SiteLinkBenchmark, about 3 min)
+#                                              to its first command, the command hop with and without TLS + SCRAM,
+#                                              one schedule to each of 100, 500 and 1,000 site topics at once
+#                                              (SiteLinkBenchmark, about 6 min)
 #
 # Without arguments it makes three runs: the steady-state benchmarks with short warm-up and measurement, then the
 # OpenADR codec start-up alone as single shots in fresh JVMs (command-line -f/-wi/-i would otherwise override the

@@ -5,12 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -21,11 +24,17 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.gridflex.infra.KafkaBroker;
+import io.gridflex.messages.MessageCodec;
+import io.gridflex.messages.ScheduleSegment;
+import io.gridflex.messages.ScheduleSegment.Contribution;
+import io.gridflex.messages.ScheduleSegment.Kind;
+import io.gridflex.messages.SiteSchedule;
 import io.gridflex.messages.Topics;
 import io.gridflex.messages.access.KafkaPolicy;
 import io.gridflex.messages.access.KafkaPolicy.Service;
@@ -35,7 +44,8 @@ import io.gridflex.messages.access.Passwords;
 /**
  * What the site link costs with many sites on the local broker: broker start, onboarding one site (topics, ACLs,
  * credentials), metadata size, a restart with every site provisioned, an agent's time from start to its first
- * command, and the command hop's latency with TLS and SCRAM against the same hop on a broker without either. Prints
+ * command, the command hop's latency with TLS and SCRAM against the same hop on a broker without either, and the
+ * fan-out of one schedule to every site's topic at once (the broker's share of an event's dispatch). Prints
  * the figures; docs/benchmarks.md records them.
  * <p>
  * {@code java -cp deploy/local/target/gridflex-local-stack.jar io.gridflex.stack.SiteLinkBenchmark [sites]}
@@ -44,6 +54,9 @@ public final class SiteLinkBenchmark {
 
     private static final int AGENT_STARTS = 20;
     private static final int HOPS = 300;
+    private static final int FAN_OUT_WARM_UP = 30;
+    private static final int FAN_OUTS = 100;
+    private static final MessageCodec CODEC = new MessageCodec();
 
     private SiteLinkBenchmark() {
     }
@@ -115,14 +128,68 @@ public final class SiteLinkBenchmark {
         List<Double> secured = hops(dispatch, broker.clientConfig(KafkaPolicy.sitePrincipal(site),
                 passwords.get(site)), site);
         percentiles("command hop, TLS + SCRAM (produce acks=all -> agent's poll)", secured);
+        List<String> allSites = passwords.keySet().stream().sorted().toList();
+        for (int fanOut : fanOutSizes(sites)) {
+            percentiles("fan-out, TLS + SCRAM + ACLs: one schedule to each of " + fanOut
+                    + " site topics, first send -> last ack", fanOuts(dispatch, allSites.subList(0, fanOut)));
+        }
         broker.close();
 
         KafkaBroker plain = KafkaBroker.startUnsecured(work.resolve("plaintext"));
-        plain.createTopics(List.of(Topics.siteSchedules(site)), 1);
+        plain.createTopics(allSites.stream().map(Topics::siteSchedules).toList(), 1);
         List<Double> plaintext = hops(plain.adminConfig(), plain.adminConfig(), site);
         percentiles("command hop, plaintext, no authorizer", plaintext);
         print("added by TLS + SCRAM + ACLs (median)", median(secured) - median(plaintext), "ms");
+        percentiles("fan-out, plaintext, no authorizer: one schedule to each of " + sites
+                + " site topics, first send -> last ack", fanOuts(plain.adminConfig(), allSites));
         plain.close();
+    }
+
+    /** A schedule as dispatch sends it for one event: a shed of an hour, two hours ahead. */
+    private static SiteSchedule schedule(String site, int round) {
+        Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
+        ScheduleSegment shed = new ScheduleSegment(start, start.plus(Duration.ofHours(1)), 312.5, null,
+                List.of(new Contribution("bench-event-" + round, "bench-program", Kind.EVENT, 312.5, null)));
+        return new SiteSchedule(site, round + 1, Instant.now(), List.of(shed));
+    }
+
+    private static List<Integer> fanOutSizes(int sites) {
+        return Stream.of(sites / 10, sites / 2, sites).filter(size -> size > 0).distinct().toList();
+    }
+
+    /**
+     * The broker's share of dispatch's path for one event: a schedule to every listed site's topic at once,
+     * with dispatch's schedule producer settings (acks=all, idempotence, 5 ms linger, 4 KiB batches), timed from the
+     * first send to the last acknowledgement (the records encoded beforehand, as dispatch does in its transaction),
+     * FAN_OUTS times after FAN_OUT_WARM_UP rounds, 100 ms apart.
+     */
+    private static List<Double> fanOuts(Map<String, Object> producerConfig, List<String> sites) throws Exception {
+        Map<String, Object> config = new HashMap<>(producerConfig);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 4096);
+        List<Double> latencies = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = producer(config, 5)) {
+            for (int round = 0; round < FAN_OUT_WARM_UP + FAN_OUTS; round++) {
+                List<String> payloads = new ArrayList<>(sites.size());
+                for (String site : sites) {
+                    payloads.add(CODEC.encode(schedule(site, round)));
+                }
+                List<Future<RecordMetadata>> acks = new ArrayList<>(sites.size());
+                long start = System.nanoTime();
+                for (int i = 0; i < sites.size(); i++) {
+                    acks.add(producer.send(new ProducerRecord<>(Topics.siteSchedules(sites.get(i)), sites.get(i),
+                            payloads.get(i))));
+                }
+                for (Future<RecordMetadata> ack : acks) {
+                    ack.get(30, TimeUnit.SECONDS);
+                }
+                if (round >= FAN_OUT_WARM_UP) {
+                    latencies.add(millis(start));
+                }
+                Thread.sleep(100);
+            }
+        }
+        return latencies;
     }
 
     /** Warm producer and consumer: the time from send to the record in the consumer's poll, HOPS times. */
@@ -151,11 +218,15 @@ public final class SiteLinkBenchmark {
     }
 
     private static KafkaProducer<String, String> producer(Map<String, Object> client) {
+        return producer(client, 0);
+    }
+
+    private static KafkaProducer<String, String> producer(Map<String, Object> client, int lingerMs) {
         Map<String, Object> config = new HashMap<>(client);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         return new KafkaProducer<>(config);
     }
 
@@ -175,8 +246,10 @@ public final class SiteLinkBenchmark {
 
     private static void percentiles(String what, List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
-        System.out.printf(Locale.ROOT, "[bench] %s: median %.1f ms, p99 %.1f ms, max %.1f ms (%d samples)%n", what,
-                median(values), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1), sorted.getLast(),
+        System.out.printf(Locale.ROOT,
+                "[bench] %s: median %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%d samples)%n",
+                what, median(values), sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1),
+                sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1), sorted.getLast(),
                 sorted.size());
     }
 
